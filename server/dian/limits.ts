@@ -1,0 +1,27 @@
+/** Size limits that keep a hostile file from exhausting memory. DIAN's own e-mail limit is 2 MB per message. */
+export interface ReaderLimits {
+  /** Largest file accepted as received (ZIP or XML). */
+  maxFileBytes: number;
+  /** Largest single XML document. */
+  maxXmlBytes: number;
+  /** Total uncompressed bytes one received file may expand to, across nested ZIPs. */
+  maxUncompressedBytes: number;
+  /** Largest compression ratio for entries over 1 MiB (XML compresses ~10–20×; bombs ~1000×). */
+  maxCompressionRatio: number;
+  maxEntries: number;
+  /** ZIP inside ZIP inside ZIP… The CCCE rule allows one inner ZIP of annexes. */
+  maxZipDepth: number;
+}
+
+export const DEFAULT_LIMITS: ReaderLimits = {
+  maxFileBytes: 25 * 1024 * 1024,
+  maxXmlBytes: 10 * 1024 * 1024,
+  maxUncompressedBytes: 60 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  maxEntries: 500,
+  maxZipDepth: 3,
+};
+
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toLocaleString('es-CO', { maximumFractionDigits: 1 })} MB`;
+}
