@@ -1,24 +1,31 @@
 import { Command, CommanderError } from 'commander';
+import { agentCommand, billsCommand, documentsCommand, ingestCommand, runCommand, summaryCommand, tokenCommand } from './agent-commands';
+import { companyCommand } from './company-command';
+import type { GlobalOptions } from './context';
 import { registerParseCommand } from './parse-command';
+import { serveCommand } from './serve-command';
 
 /**
- * `npx agente <command>`: everything the agent does, without the browser. Each command lives in its own file and
- * returns the process exit code.
+ * `npx agente <command>`: everything the agent does, without the browser. Each command lives in its own file;
+ * errors print their Spanish message and exit with 1 (2 for refused inputs in `parse`).
  */
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('agente')
     .description('Agente de Gastos: registra automáticamente las facturas de compra electrónicas DIAN.')
+    .option('--db <archivo>', 'base de datos SQLite (por defecto AGENTE_DB o ./data/agente.db)')
+    .option('--company <nit>', 'empresa sobre la que actúa el comando (si hay varias)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const global = () => program.opts<GlobalOptions>();
   let exitCode = 0;
-  const setExitCode = (code: number) => {
-    exitCode = code;
-  };
-  registerParseCommand(program, setExitCode);
+  registerParseCommand(program, (code) => (exitCode = code));
+  for (const make of [companyCommand, ingestCommand, agentCommand, runCommand, billsCommand, documentsCommand, summaryCommand, tokenCommand, serveCommand]) {
+    program.addCommand(make(global));
+  }
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (error instanceof CommanderError) return error.exitCode;
     process.stderr.write(`Error: ${(error as Error).message}\n`);
     return 1;
   }

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { ActivationMode, AgentEvent, AgentEventType, AgentState } from '#shared/agent';
+import type { Db } from '../db/database';
+import { ConflictError } from '../errors';
+import type { Clock } from './clock';
+
+/**
+ * The Activo/Desactivado switch, as users were told (see shared/agent.ts). The state is never stored apart: it is
+ * derived from the audit trail of events, so "was the agent active when this document arrived?" has one answer
+ * for any instant, including arrivals we only learn about later (a mailbox read after a restart).
+ */
+export async function agentStateAt(db: Db, companyId: string, instant: Date): Promise<AgentState> {
+  const last = await db
+    .selectFrom('agentEvent')
+    .selectAll()
+    .where('companyId', '=', companyId)
+    .where('at', '<=', instant.toISOString())
+    .orderBy('at', 'desc')
+    .orderBy('seq', 'desc')
+    .executeTakeFirst();
+  if (!last) return { status: 'inactive' };
+  const status = last.type === 'paused' ? 'paused' : 'active';
+  return {
+    status,
+    ...(last.mode ? { mode: last.mode as ActivationMode } : {}),
+    ...(status === 'active' ? { activeSince: last.at } : {}),
+    updatedAt: last.at,
+  };
+}
+
+export async function currentAgentState(db: Db, companyId: string, clock: Clock): Promise<AgentState> {
+  return agentStateAt(db, companyId, clock.now());
+}
+
+/** "Registrar los más recientes" + Activar: from this instant on, arrivals are registered automatically. */
+export async function activateAgent(db: Db, companyId: string, mode: ActivationMode, actor: string, clock: Clock): Promise<AgentState> {
+  const state = await currentAgentState(db, companyId, clock);
+  if (state.status === 'active') return state;
+  await record(db, companyId, 'activated', actor, clock, mode);
+  return currentAgentState(db, companyId, clock);
+}
+
+/** Desactivado: what arrives from now on is kept, marked, and never registered automatically. */
+export async function pauseAgent(db: Db, companyId: string, actor: string, clock: Clock): Promise<AgentState> {
+  const state = await currentAgentState(db, companyId, clock);
+  if (state.status === 'paused') return state;
+  if (state.status === 'inactive') throw new ConflictError('El agente no está activo: no hay nada que pausar.');
+  await record(db, companyId, 'paused', actor, clock, state.mode);
+  return currentAgentState(db, companyId, clock);
+}
+
+/** Activo again: only documents that arrive from this instant on; what arrived while paused stays as it is. */
+export async function resumeAgent(db: Db, companyId: string, actor: string, clock: Clock): Promise<AgentState> {
+  const state = await currentAgentState(db, companyId, clock);
+  if (state.status === 'active') return state;
+  if (state.status === 'inactive') throw new ConflictError('El agente nunca se ha activado: use «Activar» con «Registrar los más recientes».');
+  await record(db, companyId, 'resumed', actor, clock, state.mode);
+  return currentAgentState(db, companyId, clock);
+}
+
+export async function listAgentEvents(db: Db, companyId: string, limit = 100): Promise<AgentEvent[]> {
+  const rows = await db.selectFrom('agentEvent').selectAll().where('companyId', '=', companyId).orderBy('at', 'desc').orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, type: r.type as AgentEventType, ...(r.mode ? { mode: r.mode as ActivationMode } : {}), actor: r.actor, at: r.at }));
+}
+
+async function record(db: Db, companyId: string, type: AgentEventType, actor: string, clock: Clock, mode?: ActivationMode): Promise<void> {
+  const latest = await db.selectFrom('agentEvent').select((eb) => eb.fn.max('seq').as('seq')).where('companyId', '=', companyId).executeTakeFirst();
+  await db
+    .insertInto('agentEvent')
+    .values({ id: randomUUID(), companyId, type, mode: mode ?? null, actor: actor || 'desconocido', at: clock.now().toISOString(), seq: (latest?.seq ?? 0) + 1 })
+    .execute();
+}

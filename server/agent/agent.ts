@@ -1,0 +1,57 @@
+import type { IngestResult } from '#shared/inbox';
+import type { Db } from '../db/database';
+import { DefaultAccountRule } from '../matching/default-account-rule';
+import type { LineClassifier } from '../matching/line-classifier';
+import { systemClock, type Clock } from './clock';
+import { ingestFile, type IngestInput } from './ingest';
+import { Processor } from './processor';
+import type { AgentDeps } from './register-document';
+
+export interface AgentOptions {
+  clock?: Clock;
+  classifier?: LineClassifier;
+  confidenceThreshold?: number;
+  /** How often the processor sweeps for work added by other processes. */
+  sweepIntervalMs?: number;
+}
+
+/**
+ * The running agent for one database: receiving (every channel calls `ingest`) wakes the processor, so a new
+ * arrival is registered within moments. The API, the CLI and the reception channels share one instance.
+ */
+export class Agent {
+  readonly deps: AgentDeps;
+  readonly processor: Processor;
+
+  constructor(db: Db, options: AgentOptions = {}) {
+    this.deps = {
+      db,
+      clock: options.clock ?? systemClock,
+      classifier: options.classifier ?? new DefaultAccountRule(),
+      confidenceThreshold: options.confidenceThreshold ?? 0.6,
+    };
+    this.processor = new Processor(this.deps, { intervalMs: options.sweepIntervalMs ?? 3000 });
+  }
+
+  get db(): Db {
+    return this.deps.db;
+  }
+
+  get clock(): Clock {
+    return this.deps.clock;
+  }
+
+  async ingest(input: IngestInput): Promise<IngestResult> {
+    const result = await ingestFile(this.deps.db, this.deps.clock, input);
+    if (result.documents.some((d) => d.status === 'pending')) this.processor.wake();
+    return result;
+  }
+
+  start(): void {
+    this.processor.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.processor.stop();
+  }
+}

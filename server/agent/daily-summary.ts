@@ -1,0 +1,91 @@
+import type { DailySummary, NotRegisteredEntry } from '#shared/summary';
+import { MINUTES_SAVED_PER_DOCUMENT } from '#shared/summary';
+import { bogotaDate, bogotaDayRange, previousDate, shiftDate } from '#shared/bogota-time';
+import type { DocumentStatus } from '#shared/inbox';
+import type { Db } from '../db/database';
+import { InputError } from '../errors';
+import { agentStateAt } from './agent-switch';
+import type { Clock } from './clock';
+
+const NOT_REGISTERED: DocumentStatus[] = ['not_registered', 'arrived_while_paused'];
+
+/**
+ * The figures of one Bogotá day, by arrival: documents that arrived that day and were registered, and those that
+ * were not (with each reason). Duplicates and non-purchase documents (RADIAN events) are not counted.
+ */
+export async function computeDailySummary(db: Db, companyId: string, date: string, clock: Clock): Promise<DailySummary> {
+  const { start, end } = bogotaDayRange(date);
+  const now = clock.now();
+  const rows = await db
+    .selectFrom('inboxDocument')
+    .select(['id', 'status', 'number', 'supplierName', 'reasonCode', 'reason', 'arrivedAt'])
+    .where('companyId', '=', companyId)
+    .where('arrivedAt', '>=', start.toISOString())
+    .where('arrivedAt', '<', end.toISOString())
+    .orderBy('arrivedAt')
+    .execute();
+  const registered = rows.filter((r) => r.status === 'registered').length;
+  const notRegisteredDocuments: NotRegisteredEntry[] = rows
+    .filter((r) => NOT_REGISTERED.includes(r.status as DocumentStatus))
+    .map((r) => ({
+      documentId: r.id,
+      status: r.status as DocumentStatus,
+      ...(r.number ? { number: r.number } : {}),
+      ...(r.supplierName ? { supplierName: r.supplierName } : {}),
+      ...(r.reasonCode ? { reasonCode: r.reasonCode } : {}),
+      reason: r.reason ?? 'Sin motivo registrado',
+      arrivedAt: r.arrivedAt,
+    }));
+  const dayOver = now.getTime() >= end.getTime();
+  const state = await agentStateAt(db, companyId, dayOver ? new Date(end.getTime() - 1) : now);
+  return {
+    date,
+    registered,
+    timeSavedMinutes: registered * MINUTES_SAVED_PER_DOCUMENT,
+    notRegistered: notRegisteredDocuments.length,
+    notRegisteredDocuments,
+    pending: rows.filter((r) => r.status === 'pending').length,
+    agentStatus: state.status,
+    computedAt: now.toISOString(),
+    final: dayOver,
+  };
+}
+
+/**
+ * The summary of a day: the one stored at midnight, or computed now (and stored, when the day is over and the
+ * midnight job was missed). Today's is "so far" and never stored.
+ */
+export async function getDailySummary(db: Db, companyId: string, date: string, clock: Clock): Promise<DailySummary> {
+  const today = bogotaDate(clock.now());
+  if (date > today) throw new InputError(`El ${date} todavía no ha llegado (hoy es ${today} en Bogotá).`);
+  const stored = await db.selectFrom('dailySummary').select('payload').where('companyId', '=', companyId).where('date', '=', date).executeTakeFirst();
+  if (stored) return JSON.parse(stored.payload) as DailySummary;
+  const summary = await computeDailySummary(db, companyId, date, clock);
+  if (summary.final) await storeDailySummary(db, companyId, summary);
+  return summary;
+}
+
+export async function storeDailySummary(db: Db, companyId: string, summary: DailySummary): Promise<void> {
+  await db
+    .insertInto('dailySummary')
+    .values({ companyId, date: summary.date, payload: JSON.stringify(summary), computedAt: summary.computedAt })
+    .onConflict((oc) => oc.columns(['companyId', 'date']).doUpdateSet({ payload: JSON.stringify(summary), computedAt: summary.computedAt }))
+    .execute();
+}
+
+/**
+ * The midnight job, and its catch-up when the server was down at midnight: stores every finished day since the
+ * last stored one (at most `maxDays` back, and never before the company existed).
+ */
+export async function storeMissingSummaries(db: Db, companyId: string, clock: Clock, maxDays = 62): Promise<string[]> {
+  const yesterday = previousDate(bogotaDate(clock.now()));
+  const company = await db.selectFrom('company').select('createdAt').where('id', '=', companyId).executeTakeFirstOrThrow();
+  const last = await db.selectFrom('dailySummary').select((eb) => eb.fn.max('date').as('date')).where('companyId', '=', companyId).executeTakeFirst();
+  const earliest = [bogotaDate(new Date(company.createdAt)), shiftDate(yesterday, -(maxDays - 1)), last?.date ? shiftDate(last.date, 1) : ''].sort().at(-1)!;
+  const stored: string[] = [];
+  for (let date = earliest; date <= yesterday; date = shiftDate(date, 1)) {
+    await storeDailySummary(db, companyId, await computeDailySummary(db, companyId, date, clock));
+    stored.push(date);
+  }
+  return stored;
+}

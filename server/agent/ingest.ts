@@ -1,0 +1,159 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { ReadOutcome } from '#shared/dian-document';
+import type { IngestResult, InboxDocument, ReceptionChannel } from '#shared/inbox';
+import { readDianFile, type ReaderLimits } from '../dian';
+import { toJson, type Db } from '../db/database';
+import type { NewInboxDocument } from '../db/schema';
+import { getCompanyOrThrow } from '../companies/companies';
+import { agentStateAt } from './agent-switch';
+import { classifyArrival } from './classify-arrival';
+import type { Clock } from './clock';
+import { toInboxDocument } from './inbox-documents';
+
+export interface IngestInput {
+  companyId: string;
+  bytes: Uint8Array;
+  channel: ReceptionChannel;
+  /** File name, Message-ID… Only for people; nothing is decided by it. */
+  sourceRef: string;
+  /** When the file reached us (a mailbox passes the message's arrival time). Defaults to now. */
+  arrivedAt?: Date;
+  metadata?: Record<string, unknown>;
+  limits?: Partial<ReaderLimits>;
+}
+
+/**
+ * Receives one file: stores it exactly as received, then reads it and records every document found as an inbox
+ * entry, deciding at once whether it waits to be registered or why not. Nothing received is ever lost: a file
+ * that cannot be read is stored, and its entry says why.
+ */
+export async function ingestFile(db: Db, clock: Clock, input: IngestInput): Promise<IngestResult> {
+  const company = await getCompanyOrThrow(db, input.companyId);
+  const receivedAt = clock.now();
+  const arrivedAt = input.arrivedAt ?? receivedAt;
+  const receivedFileId = randomUUID();
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+
+  // 1. As received, before anything else happens.
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('fileBlob').values({ sha256, size: input.bytes.length, bytes: input.bytes }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+    await trx
+      .insertInto('receivedFile')
+      .values({
+        id: receivedFileId,
+        companyId: company.id,
+        channel: input.channel,
+        sourceRef: input.sourceRef,
+        sha256,
+        size: input.bytes.length,
+        receivedAt: receivedAt.toISOString(),
+        arrivedAt: arrivedAt.toISOString(),
+        metadata: toJson(input.metadata ?? {}),
+      })
+      .execute();
+  });
+
+  // 2. Read and record each document.
+  const { outcomes } = readDianFile(input.bytes, { name: input.sourceRef, ...(input.limits ? { limits: input.limits } : {}) });
+  const state = await agentStateAt(db, company.id, arrivedAt);
+  const documents: InboxDocument[] = [];
+  for (const outcome of outcomes) {
+    const verdict = classifyArrival(outcome, company, state, arrivedAt);
+    const row = inboxRow(outcome, { companyId: company.id, receivedFileId, channel: input.channel, arrivedAt, now: receivedAt, ...verdict });
+    documents.push(toInboxDocument(await insertOrMarkDuplicate(db, row)));
+  }
+  return { receivedFileId, documents };
+}
+
+interface RowContext {
+  companyId: string;
+  receivedFileId: string;
+  channel: ReceptionChannel;
+  arrivedAt: Date;
+  now: Date;
+  status: string;
+  reasonCode?: string;
+  reason?: string;
+}
+
+function inboxRow(outcome: ReadOutcome, ctx: RowContext): NewInboxDocument {
+  const document = outcome.document;
+  const validated = outcome.ok;
+  return {
+    id: randomUUID(),
+    companyId: ctx.companyId,
+    receivedFileId: ctx.receivedFileId,
+    sourcePath: toJson(outcome.source),
+    channel: ctx.channel,
+    status: ctx.status,
+    reasonCode: ctx.reasonCode ?? null,
+    reason: ctx.reason ?? null,
+    kind: document?.kind ?? null,
+    cufe: document?.cufe ?? null,
+    number: document?.number ?? null,
+    issueDate: document?.issueDate ?? null,
+    supplierNit: document?.supplier.nit ?? null,
+    supplierName: document?.supplier.name ?? null,
+    customerNit: document?.customer.nit ?? null,
+    total: document?.totals.payable ?? null,
+    currency: document?.currency ?? null,
+    referencedCufe: document?.billingReferences.find((r) => r.uuid)?.uuid ?? null,
+    // Only documents that were read and accepted take the dedupe keys: a rejected copy must not block the good one.
+    dedupeCufe: validated && document ? document.cufe : null,
+    dedupeNumber: validated && document && isPurchase(document.kind) ? `${document.kind}|${document.supplier.nit}|${document.number}` : null,
+    duplicateOf: null,
+    billId: null,
+    documentJson: document ? toJson(document) : null,
+    warningsJson: toJson(document?.warnings ?? []),
+    arrivedAt: ctx.arrivedAt.toISOString(),
+    createdAt: ctx.now.toISOString(),
+    updatedAt: ctx.now.toISOString(),
+  };
+}
+
+/**
+ * The unique keys (company + CUFE, company + supplier + number) decide what is a duplicate, so two channels
+ * delivering the same invoice at the same moment still record it once. The copy is kept, pointing at the first.
+ */
+async function insertOrMarkDuplicate(db: Db, row: NewInboxDocument) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const original = await findOriginal(db, row);
+    const values: NewInboxDocument = original
+      ? {
+          ...row,
+          status: 'duplicate',
+          reasonCode: 'DUPLICATE',
+          reason: `Ya se había recibido este documento (${original.number ?? original.cufe}) el ${original.arrivedAt.slice(0, 10)}.`,
+          duplicateOf: original.id,
+          dedupeCufe: null,
+          dedupeNumber: null,
+        }
+      : row;
+    try {
+      await db.insertInto('inboxDocument').values(values).execute();
+      return await db.selectFrom('inboxDocument').selectAll().where('id', '=', values.id).executeTakeFirstOrThrow();
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt === 2) throw error;
+    }
+  }
+  throw new Error('unreachable');
+}
+
+async function findOriginal(db: Db, row: NewInboxDocument) {
+  if (!row.dedupeCufe && !row.dedupeNumber) return undefined;
+  return db
+    .selectFrom('inboxDocument')
+    .select(['id', 'number', 'cufe', 'arrivedAt'])
+    .where('companyId', '=', row.companyId)
+    .where((eb) => eb.or([...(row.dedupeCufe ? [eb('dedupeCufe', '=', row.dedupeCufe)] : []), ...(row.dedupeNumber ? [eb('dedupeNumber', '=', row.dedupeNumber)] : [])]))
+    .executeTakeFirst();
+}
+
+function isPurchase(kind: string): boolean {
+  return kind === 'invoice' || kind === 'credit-note' || kind === 'debit-note';
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === '23505' || /UNIQUE constraint failed/.test(e?.message ?? '');
+}

@@ -1,0 +1,307 @@
+import { randomUUID } from 'node:crypto';
+import type { Classification } from '#shared/classification';
+import type { CompanyProfile } from '#shared/company';
+import type { DianDocument, DocumentLine } from '#shared/dian-document';
+import { fromJson, toJson, type Db } from '../db/database';
+import type { InboxDocumentRow } from '../db/schema';
+import { getCompanyOrThrow } from '../companies/companies';
+import { Chart } from '../ledger/chart';
+import { prepareBill, type PreparedBill, type ReferencedBill } from '../ledger/prepare-bill';
+import { RegistrationRefusal } from '../ledger/registration-refusal';
+import { postEntry } from '../ledger/post-entry';
+import { classifyByRule } from '../matching/default-account-rule';
+import type { LineClassifier } from '../matching/line-classifier';
+import type { Clock } from './clock';
+import { findOrDraftSupplier, supplierFacts } from './suppliers';
+
+export interface AgentDeps {
+  db: Db;
+  clock: Clock;
+  classifier: LineClassifier;
+  /** Below this confidence a line's bill is registered but flagged "por verificar" (0…1). */
+  confidenceThreshold: number;
+}
+
+export type RegisterOutcome =
+  | { status: 'registered'; billId: string }
+  | { status: 'not_registered'; reasonCode: string; reason: string }
+  | { status: 'skipped' }
+  | { status: 'failed'; error: string };
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Registers one pending inbox document as a purchase bill with its journal entry, in one transaction: either the
+ * supplier, bill, lines, entry and the document's new status are all written, or nothing is. Running it twice on
+ * the same document never creates a second bill (the status is re-checked inside the transaction and the bill's
+ * document id is unique), so a crash or restart loses nothing and duplicates nothing.
+ *
+ * `manual` lets a person register a document the agent must not register by itself (arrived while paused, or
+ * before activation): that is the user's explicit decision, never the agent's.
+ */
+export async function registerDocument(deps: AgentDeps, documentId: string, options: { manual?: boolean } = {}): Promise<RegisterOutcome> {
+  const { db, clock } = deps;
+  const row = await db.selectFrom('inboxDocument').selectAll().where('id', '=', documentId).executeTakeFirst();
+  if (!row || !registrable(row, options.manual)) return { status: 'skipped' };
+  const document = fromJson<DianDocument | undefined>(row.documentJson, undefined);
+  if (!document) return { status: 'skipped' };
+
+  let preparation: Preparation;
+  try {
+    preparation = await prepareRegistration(deps, row, document);
+  } catch (error) {
+    if (error instanceof RegistrationRefusal) {
+      await markNotRegistered(db, row.id, error.code, error.message, clock, options.manual);
+      return { status: 'not_registered', reasonCode: error.code, reason: error.message };
+    }
+    return recordFailure(db, row, error, clock);
+  }
+  const { prepared, company, supplier, referenced } = preparation;
+
+  const billId = randomUUID();
+  const now = clock.now().toISOString();
+  const reviewNotes = reviewNotesFor(prepared, document, deps.confidenceThreshold);
+  try {
+    const registered = await db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('inboxDocument').select(['status', 'reasonCode']).where('id', '=', row.id).executeTakeFirstOrThrow();
+      if (!registrable({ ...row, ...current }, options.manual)) return false;
+      if (supplier.isNew) await trx.insertInto('supplier').values(supplier.row).onConflict((oc) => oc.columns(['companyId', 'nit']).doNothing()).execute();
+      const supplierId = (await trx.selectFrom('supplier').select('id').where('companyId', '=', company.id).where('nit', '=', supplier.row.nit).executeTakeFirstOrThrow()).id;
+      await trx
+        .insertInto('bill')
+        .values({
+          id: billId,
+          companyId: company.id,
+          documentId: row.id,
+          kind: document.kind,
+          number: document.number,
+          cufe: document.cufe,
+          supplierId,
+          issueDate: document.issueDate,
+          dueDate: document.dueDate ?? document.issueDate,
+          currency: document.currency,
+          exchangeRate: prepared.exchangeRate ?? null,
+          subtotal: prepared.subtotal,
+          taxes: prepared.taxes,
+          withholdings: prepared.withholdings.reduce((a, w) => a + w.amount, 0),
+          total: prepared.total,
+          payable: prepared.payable,
+          supplierAccount: prepared.supplierAccount,
+          relatedBillId: referenced?.id ?? null,
+          needsReview: reviewNotes.length > 0 ? 1 : 0,
+          reviewNotes: toJson(reviewNotes),
+          infoNotes: toJson(prepared.infoNotes),
+          registeredAt: now,
+          updatedAt: now,
+        })
+        .execute();
+      if (prepared.withholdings.length > 0) {
+        await trx
+          .insertInto('billWithholding')
+          .values(prepared.withholdings.map((w) => ({ id: randomUUID(), billId, kind: w.kind, concept: w.concept ?? null, accountCode: w.account, base: w.base, rate: w.rate, amount: w.amount, description: w.description })))
+          .execute();
+      }
+      await trx
+        .insertInto('billLine')
+        .values(
+          prepared.lines.map((l) => ({
+            id: randomUUID(),
+            billId,
+            position: l.line.position,
+            description: l.line.description,
+            quantity: l.line.quantity,
+            unitCode: l.line.unitCode ?? null,
+            unitPrice: l.line.unitPrice ?? null,
+            amount: l.amount,
+            capitalizedTaxes: l.capitalizedTaxes + l.charges,
+            iva: l.deductibleIva,
+            accountCode: l.classification.accountCode,
+            itemId: l.classification.itemId ?? null,
+            itemName: l.classification.itemName ?? null,
+            source: l.classification.source,
+            confidence: l.classification.confidence,
+            explanation: l.classification.explanation,
+            sellerCode: l.line.sellerCode ?? null,
+            standardCode: l.line.standardCode ? `${l.line.standardCode.scheme}:${l.line.standardCode.id}` : null,
+            thirdPartyIncome: l.thirdParty ? 1 : 0,
+            correctedBy: null,
+            correctedAt: null,
+          })),
+        )
+        .execute();
+      await postEntry(trx, { companyId: company.id, billId, date: document.issueDate, description: `${kindName(document.kind)} ${document.number} de ${document.supplier.name}`, entry: prepared.entry, now });
+      await trx.updateTable('inboxDocument').set({ status: 'registered', reasonCode: null, reason: null, billId, updatedAt: now }).where('id', '=', row.id).execute();
+      if (document.kind === 'invoice') {
+        // Notes that arrived before their invoice get another chance now that it is registered.
+        await trx
+          .updateTable('inboxDocument')
+          .set({ status: 'pending', reasonCode: null, reason: null, updatedAt: now })
+          .where('companyId', '=', company.id)
+          .where('referencedCufe', '=', document.cufe)
+          .where('reasonCode', '=', 'REFERENCED_INVOICE_UNKNOWN')
+          .execute();
+      }
+      return true;
+    });
+    if (!registered) return { status: 'skipped' };
+  } catch (error) {
+    return recordFailure(db, row, error, clock);
+  }
+
+  await deps.classifier
+    .learn(
+      prepared.lines
+        .filter((l) => !l.thirdParty)
+        .map((l) => ({
+          companyId: company.id,
+          supplierNit: document.supplier.nit,
+          description: l.line.description,
+          ...(l.line.sellerCode ? { sellerCode: l.line.sellerCode } : {}),
+          ...(l.line.standardCode ? { standardCode: l.line.standardCode.id } : {}),
+          accountCode: l.classification.accountCode,
+          ...(l.classification.itemId ? { itemId: l.classification.itemId } : {}),
+          byUser: false,
+          at: now,
+        })),
+    )
+    .catch((error) => console.error(`No se pudo aprender de la factura ${document.number}:`, error));
+  return { status: 'registered', billId };
+}
+
+export interface Preparation {
+  prepared: PreparedBill;
+  company: CompanyProfile;
+  supplier: Awaited<ReturnType<typeof findOrDraftSupplier>>;
+  referenced?: ReferencedBill & { cufe: string };
+}
+
+/**
+ * Everything registration decides before writing: the supplier, each line's account (from the suggestion engine,
+ * or from the invoice a note adjusts), and the bill with its balanced entry. `overrides` fixes some lines'
+ * classification (a person's correction) and is how a corrected bill is re-posted.
+ * @throws RegistrationRefusal
+ */
+export async function prepareRegistration(deps: AgentDeps, row: InboxDocumentRow, document: DianDocument, overrides: (Classification | undefined)[] = []): Promise<Preparation> {
+  const { db, clock } = deps;
+  const company = await getCompanyOrThrow(db, row.companyId);
+  const supplier = await findOrDraftSupplier(db, company.id, document.supplier, row.id, clock.now());
+  const chart = await Chart.forCompany(db, company.id);
+  const referenced = document.kind === 'invoice' ? undefined : await findReferencedBillOrRefuse(db, company.id, document);
+  const allOverridden = document.lines.every((_, i) => overrides[i] !== undefined);
+  const suggested = allOverridden
+    ? (overrides as Classification[])
+    : referenced && document.kind !== 'invoice'
+      ? await classificationsFromBill(db, referenced, document.lines)
+      : await deps.classifier.classify(
+          document.lines.map((line) => ({ line, supplier: { id: supplier.row.id, nit: supplier.row.nit, name: supplier.row.name, ciiu: document.supplier.ciiu }, currency: document.currency })),
+          { company, chart },
+        );
+  const classifications = suggested.map((c, i) => ensurePostable(overrides[i] ?? c, document.lines[i]!, company, chart));
+  const prepared = prepareBill({ document, company, supplier: supplierFacts(supplier.row, document.supplier), classifications, chart, ...(referenced ? { referencedBill: referenced } : {}) });
+  return { prepared, company, supplier, ...(referenced ? { referenced } : {}) };
+}
+
+/** Why a registered bill should be looked at by a person: low-confidence lines, assumptions, document inconsistencies. */
+export function reviewNotesFor(prepared: PreparedBill, document: DianDocument, threshold: number): string[] {
+  const lowConfidence = prepared.lines.filter((l) => !l.thirdParty && l.classification.confidence < threshold);
+  return [
+    ...lowConfidence.map((l) => `Línea ${l.line.position} («${l.line.description}»): cuenta ${l.classification.accountCode} con confianza ${Math.round(l.classification.confidence * 100)} %; verifique.`),
+    ...prepared.reviewNotes,
+    ...document.warnings.filter((w) => /MISMATCH|CONFLICT/.test(w.code)).map((w) => w.message),
+  ];
+}
+
+function registrable(row: Pick<InboxDocumentRow, 'status' | 'reasonCode'>, manual?: boolean): boolean {
+  if (row.status === 'pending') return true;
+  if (!manual) return false;
+  return row.status === 'arrived_while_paused' || (row.status === 'not_registered' && ['AGENT_INACTIVE', 'REFERENCED_INVOICE_UNKNOWN', 'REGISTRATION_FAILED'].includes(row.reasonCode ?? ''));
+}
+
+async function findReferencedBillOrRefuse(db: Db, companyId: string, document: DianDocument): Promise<ReferencedBill & { cufe: string }> {
+  const refs = document.billingReferences.filter((r) => r.uuid || r.number);
+  if (refs.length === 0) {
+    throw new RegistrationRefusal('NOTE_WITHOUT_REFERENCE', `La ${kindName(document.kind).toLowerCase()} ${document.number} no dice a qué factura corresponde; regístrela a mano.`);
+  }
+  for (const ref of refs) {
+    let query = db.selectFrom('bill').innerJoin('supplier', 'supplier.id', 'bill.supplierId').selectAll('bill').where('bill.companyId', '=', companyId).where('bill.kind', '=', 'invoice');
+    query = ref.uuid ? query.where('bill.cufe', '=', ref.uuid) : query.where('bill.number', '=', ref.number!).where('supplier.nit', '=', document.supplier.nit);
+    const bill = await query.executeTakeFirst();
+    if (!bill) continue;
+    const withholdings = await db.selectFrom('billWithholding').select(['kind', 'accountCode', 'amount']).where('billId', '=', bill.id).execute();
+    return {
+      id: bill.id,
+      cufe: bill.cufe,
+      number: bill.number,
+      subtotal: bill.subtotal,
+      withholdings: withholdings.map((w) => ({ account: w.accountCode, amount: w.amount, kind: w.kind as 'retefuente' | 'reteiva' | 'reteica' })),
+      supplierAccount: bill.supplierAccount,
+    };
+  }
+  const first = refs[0]!;
+  throw new RegistrationRefusal(
+    'REFERENCED_INVOICE_UNKNOWN',
+    `La ${kindName(document.kind).toLowerCase()} ${document.number} corresponde a la factura ${first.number ?? ''}${first.uuid ? ` (CUFE ${first.uuid.slice(0, 12)}…)` : ''}, que no está registrada. Se registrará sola cuando llegue esa factura.`,
+  );
+}
+
+/** Note lines go to the account of the matching line of the bill they adjust (same seller code or description). */
+async function classificationsFromBill(db: Db, bill: ReferencedBill, lines: DocumentLine[]): Promise<Classification[]> {
+  const billLines = await db.selectFrom('billLine').select(['accountCode', 'description', 'sellerCode', 'amount', 'itemId', 'itemName']).where('billId', '=', bill.id).where('thirdPartyIncome', '=', 0).execute();
+  const largest = billLines.reduce((best, l) => (!best || l.amount > best.amount ? l : best), billLines[0]);
+  return lines.map((line) => {
+    const match =
+      (line.sellerCode && billLines.find((b) => b.sellerCode === line.sellerCode)) ||
+      billLines.find((b) => normalize(b.description) === normalize(line.description));
+    const chosen = match ?? largest;
+    return {
+      accountCode: chosen?.accountCode ?? '519595',
+      ...(chosen?.itemId ? { itemId: chosen.itemId } : {}),
+      ...(chosen?.itemName ? { itemName: chosen.itemName } : {}),
+      source: 'rule' as const,
+      confidence: match ? 0.95 : 0.7,
+      explanation: match ? `Misma cuenta de la línea «${match.description}» de la factura ${bill.number}` : `Cuenta principal de la factura ${bill.number}`,
+    };
+  });
+}
+
+/** Never post to an account that does not accept movements: fall back to the default rule, and say so. */
+function ensurePostable(classification: Classification, line: DocumentLine, company: CompanyProfile, chart: Chart): Classification {
+  if (chart.isPostable(classification.accountCode)) return classification;
+  const fallback = classifyByRule({ line, supplier: { nit: '', name: '', ciiu: [] }, currency: 'COP' }, { company, chart });
+  return { ...fallback, explanation: `La cuenta sugerida ${classification.accountCode} no acepta movimientos; ${fallback.explanation}` };
+}
+
+async function markNotRegistered(db: Db, id: string, reasonCode: string, reason: string, clock: Clock, manual?: boolean): Promise<void> {
+  await db
+    .updateTable('inboxDocument')
+    .set({ status: 'not_registered', reasonCode, reason, updatedAt: clock.now().toISOString() })
+    .where('id', '=', id)
+    .where('status', 'in', manual ? ['pending', 'arrived_while_paused', 'not_registered'] : ['pending'])
+    .execute();
+}
+
+async function recordFailure(db: Db, row: InboxDocumentRow, error: unknown, clock: Clock): Promise<RegisterOutcome> {
+  const message = error instanceof Error ? error.message : String(error);
+  const attempts = row.attempts + 1;
+  const giveUp = attempts >= MAX_ATTEMPTS;
+  await db
+    .updateTable('inboxDocument')
+    .set({
+      attempts,
+      updatedAt: clock.now().toISOString(),
+      ...(giveUp ? { status: 'not_registered', reasonCode: 'REGISTRATION_FAILED', reason: `No se pudo registrar después de ${attempts} intentos: ${message}` } : {}),
+    })
+    .where('id', '=', row.id)
+    .where('status', '=', 'pending')
+    .execute();
+  console.error(`Error registrando el documento ${row.number ?? row.id}:`, error);
+  return { status: 'failed', error: message };
+}
+
+function kindName(kind: string): string {
+  return kind === 'credit-note' ? 'Nota crédito' : kind === 'debit-note' ? 'Nota débito' : 'Factura';
+}
+
+function normalize(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,100 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { Agent } from '../agent/agent';
+import { resolveCompanyOrThrow } from '../companies/companies';
+import { InputError } from '../errors';
+import type { ApiEnv, ApiErrorBody } from './env';
+import { accountRoutes } from './routes/accounts';
+import { agentRoutes } from './routes/agent';
+import { billRoutes } from './routes/bills';
+import { companyRoutes } from './routes/companies';
+import { documentRoutes } from './routes/documents';
+import { meRoutes } from './routes/me';
+import { summaryRoutes } from './routes/summary';
+import { uploadRoutes } from './routes/uploads';
+import { isValidToken } from './tokens';
+
+export const API_VERSION = 'v1';
+
+/** Origins allowed to call the API from a browser: the extension itself and Alegra's web app. */
+const ALLOWED_ORIGINS = [/^chrome-extension:\/\/[a-p]{32}$/, /^moz-extension:\/\/[0-9a-f-]{36}$/, /^https:\/\/app\.alegra\.com$/];
+
+export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+/**
+ * The HTTP API the extension talks to, under `/api/v1`. Every route but `/health` needs `Authorization: Bearer
+ * <token>`. Routes are chained so `AppType` carries every path, input and output to the typed client.
+ */
+export function createApp(agent: Agent) {
+  const app = new Hono<ApiEnv>();
+
+  // Chrome's Private Network Access preflight: must run before cors(), which answers OPTIONS itself.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.req.header('Access-Control-Request-Private-Network')) c.header('Access-Control-Allow-Private-Network', 'true');
+  });
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (origin && ALLOWED_ORIGINS.some((allowed) => allowed.test(origin)) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Empresa', 'X-Usuario', 'X-Nombre-Archivo'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      maxAge: 600,
+    }),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof InputError) return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof HTTPException) return c.json(errorBody('HTTP_ERROR', error.message || 'Solicitud inválida.'), error.status);
+    if (error instanceof SyntaxError) return c.json(errorBody('INVALID_JSON', 'El cuerpo de la solicitud no es JSON válido.'), 400);
+    console.error('Error no esperado en la API:', error);
+    return c.json(errorBody('INTERNAL_ERROR', 'Error interno del agente. Revise el registro del servidor.'), 500);
+  });
+  app.notFound((c) => c.json(errorBody('NOT_FOUND', `No existe la ruta ${c.req.method} ${c.req.path}.`), 404));
+
+  const api = new Hono<ApiEnv>()
+    .use(async (c, next) => {
+      const header = c.req.header('authorization') ?? '';
+      const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+      if (!token || !(await isValidToken(agent.db, token))) {
+        return c.json(errorBody('UNAUTHORIZED', 'Token inválido o ausente: copie el token que mostró el agente al iniciar (o genere uno con `npx agente token --rotate`).'), 401);
+      }
+      c.set('agent', agent);
+      c.set('actor', decodeHeader(c.req.header('x-usuario')) || 'api');
+      await next();
+    })
+    // Companies are managed before one is chosen (the panel's first run creates the company).
+    .route('/companies', companyRoutes)
+    .use(async (c, next) => {
+      c.set('company', await resolveCompanyOrThrow(agent.db, c.req.header('x-empresa') || undefined));
+      await next();
+    })
+    .route('/me', meRoutes)
+    .route('/agent', agentRoutes)
+    .route('/summary', summaryRoutes)
+    .route('/documents', documentRoutes)
+    .route('/bills', billRoutes)
+    .route('/accounts', accountRoutes)
+    .use('/uploads', bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', 'El archivo supera los 25 MB permitidos.'), 413) }))
+    .route('/uploads', uploadRoutes);
+
+  return app.get(`/api/${API_VERSION}/health`, (c) => c.json({ ok: true as const, name: 'agente-de-gastos', api: API_VERSION })).route(`/api/${API_VERSION}`, api);
+}
+
+export type AppType = ReturnType<typeof createApp>;
+
+function errorBody(code: string, message: string): ApiErrorBody {
+  return { error: { code, message } };
+}
+
+/** `X-Usuario` may carry accents, percent-encoded by the extension. */
+function decodeHeader(value: string | undefined): string {
+  if (!value) return '';
+  try {
+    return decodeURIComponent(value).slice(0, 120);
+  } catch {
+    return value.slice(0, 120);
+  }
+}

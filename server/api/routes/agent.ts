@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { activateAgent, currentAgentState, listAgentEvents, pauseAgent, resumeAgent } from '../../agent/agent-switch';
+import type { ApiEnv } from '../env';
+import { validate } from '../validate';
+
+/** The Activo/Desactivado switch and its audit trail. */
+export const agentRoutes = new Hono<ApiEnv>()
+  .get('/', async (c) => c.json(await currentAgentState(c.get('agent').db, c.get('company').id, c.get('agent').clock)))
+  .post('/activate', validate('json', z.object({ mode: z.literal('recent').default('recent') })), async (c) => {
+    const agent = c.get('agent');
+    return c.json(await activateAgent(agent.db, c.get('company').id, c.req.valid('json').mode, c.get('actor'), agent.clock));
+  })
+  .post('/pause', async (c) => {
+    const agent = c.get('agent');
+    return c.json(await pauseAgent(agent.db, c.get('company').id, c.get('actor'), agent.clock));
+  })
+  .post('/resume', async (c) => {
+    const agent = c.get('agent');
+    return c.json(await resumeAgent(agent.db, c.get('company').id, c.get('actor'), agent.clock));
+  })
+  .get('/events', async (c) => c.json(await listAgentEvents(c.get('agent').db, c.get('company').id)));

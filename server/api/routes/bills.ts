@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { correctBillLine, getBillOrThrow, listBills } from '../../agent/bills';
+import type { ApiEnv } from '../env';
+import { validate } from '../validate';
+
+const listQuery = z.object({
+  needsReview: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+
+const lineChange = z.object({
+  accountCode: z.string().regex(/^\d{4,12}$/, 'un código de cuenta son solo dígitos'),
+  itemId: z.string().min(1).optional(),
+  itemName: z.string().min(1).optional(),
+});
+
+/** Registered purchase bills with their lines, accounts, explanations and journal entry. */
+export const billRoutes = new Hono<ApiEnv>()
+  .get('/', validate('query', listQuery), async (c) => {
+    const { needsReview, limit, offset } = c.req.valid('query');
+    return c.json(await listBills(c.get('agent').db, c.get('company').id, { ...(needsReview ? { needsReview: needsReview === 'true' } : {}), ...(limit ? { limit } : {}), ...(offset ? { offset } : {}) }));
+  })
+  .get('/:id', async (c) => c.json(await getBillOrThrow(c.get('agent').db, c.get('company').id, c.req.param('id'))))
+  // Verify (same account) or change a line's account: re-posts the entry and teaches the suggestion engine.
+  .patch('/:id/lines/:lineId', validate('json', lineChange), async (c) => {
+    const body = c.req.valid('json');
+    const bill = await correctBillLine(c.get('agent').deps, c.get('company').id, c.req.param('id'), c.req.param('lineId'), {
+      accountCode: body.accountCode,
+      ...(body.itemId ? { itemId: body.itemId } : {}),
+      ...(body.itemName ? { itemName: body.itemName } : {}),
+    }, c.get('actor'));
+    return c.json(bill);
+  });

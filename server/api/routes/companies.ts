@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { createCompany, listCompanies } from '../../companies/companies';
+import type { ApiEnv } from '../env';
+import { validate } from '../validate';
+
+export const companyInput = z.object({
+  nit: z.string().regex(/^[\d.\s-]{5,20}$/, 'escriba el NIT sin DV, solo números'),
+  name: z.string().trim().min(2).max(200),
+  userName: z.string().trim().min(1).max(120),
+  ciiu: z.array(z.string().regex(/^\d{4}$/, 'un código CIIU tiene 4 dígitos')).max(10).default([]),
+  withholdingAgent: z.boolean().default(true),
+  largeTaxpayer: z.boolean().default(false),
+  ivaWithholdingAgent: z.boolean().default(false),
+  ivaResponsible: z.boolean().default(true),
+  icaRatePerMille: z.string().regex(/^\d+(\.\d+)?$/).optional(),
+  expenseFunction: z.enum(['admin', 'ventas', 'costo']).default('admin'),
+  inventory: z.enum(['perpetual', 'periodic', 'none']).default('perpetual'),
+});
+
+/** Companies in this database (an accountant keeps several). */
+export const companyRoutes = new Hono<ApiEnv>()
+  .get('/', async (c) => c.json(await listCompanies(c.get('agent').db)))
+  .post('/', validate('json', companyInput), async (c) => {
+    const agent = c.get('agent');
+    const input = c.req.valid('json');
+    return c.json(await createCompany(agent.db, { ...input, ...(input.icaRatePerMille ? { icaRatePerMille: input.icaRatePerMille } : {}) }, agent.clock), 201);
+  });

@@ -1,0 +1,35 @@
+import { Agent } from '../agent/agent';
+import { resolveCompanyOrThrow } from '../companies/companies';
+import { databaseFileFromEnv, openDatabase } from '../db/database';
+import type { CompanyProfile } from '#shared/company';
+
+export interface GlobalOptions {
+  db?: string;
+  company?: string;
+}
+
+/** Opens the database (running migrations) and hands an agent to a command; closes it afterwards. */
+export async function withAgent<T>(options: GlobalOptions, run: (agent: Agent) => Promise<T>): Promise<T> {
+  const db = await openDatabase(options.db ?? databaseFileFromEnv());
+  const agent = new Agent(db);
+  try {
+    return await run(agent);
+  } finally {
+    await agent.stop();
+    await db.destroy();
+  }
+}
+
+export function companyOf(agent: Agent, options: GlobalOptions): Promise<CompanyProfile> {
+  return resolveCompanyOrThrow(agent.db, options.company);
+}
+
+/** JSON on stdout, two-space indented: what scripts read. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Who is acting from the command line, for the audit trail. */
+export function cliActor(): string {
+  return `cli:${process.env.USER ?? process.env.USERNAME ?? 'usuario'}`;
+}

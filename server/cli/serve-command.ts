@@ -1,0 +1,65 @@
+import { Command } from 'commander';
+import { Agent } from '../agent/agent';
+import { startSummaryScheduler } from '../agent/summary-scheduler';
+import { listCompanies } from '../companies/companies';
+import { startApiServer } from '../api/serve';
+import { createToken, hasActiveToken } from '../api/tokens';
+import { databaseFileFromEnv, openDatabase } from '../db/database';
+import { startFolderWatcher } from '../sources/folder-watcher';
+import type { GlobalOptions } from './context';
+
+interface ServeFlags {
+  port: string;
+  host: string;
+  inbox: string;
+  watch: boolean;
+}
+
+/**
+ * `agente serve` (what `npm start` runs): the API for the extension on 127.0.0.1, continuous registration, the
+ * watched `./inbox/` folder and the midnight summary. Stops cleanly on Ctrl+C.
+ */
+export function serveCommand(global: () => GlobalOptions): Command {
+  return new Command('serve')
+    .description('Arranca el agente: API para la extensión, registro continuo, carpeta vigilada y resumen diario.')
+    .option('--port <puerto>', 'puerto de la API', process.env.AGENTE_PORT ?? '8787')
+    .option('--host <dirección>', 'dirección de escucha (solo local por defecto)', process.env.AGENTE_HOST ?? '127.0.0.1')
+    .option('--inbox <carpeta>', 'carpeta vigilada para XML/ZIP', process.env.AGENTE_INBOX ?? './inbox')
+    .option('--no-watch', 'no vigilar la carpeta')
+    .action(async (flags: ServeFlags) => {
+      const file = global().db ?? databaseFileFromEnv();
+      const db = await openDatabase(file);
+      const agent = new Agent(db);
+      if (!(await hasActiveToken(db))) {
+        const token = await createToken(db, 'primer inicio', agent.clock);
+        process.stdout.write(`\nToken de la API (cópielo en la extensión; no se volverá a mostrar):\n\n  ${token}\n\n`);
+      }
+      const server = await startApiServer(agent, { port: Number(flags.port), hostname: flags.host });
+      agent.start();
+      const scheduler = startSummaryScheduler(agent.deps, agent.processor);
+      await scheduler.catchUp().catch((error) => console.error('No se pudieron calcular los resúmenes pendientes:', error));
+      const watcher = flags.watch ? await startFolderWatcher(agent, { dir: flags.inbox }) : undefined;
+      const companies = await listCompanies(db);
+      process.stdout.write(
+        [
+          `Agente de Gastos escuchando en ${server.url} (base de datos ${file})`,
+          watcher ? `Carpeta vigilada: ${flags.inbox}` : 'Carpeta vigilada: desactivada',
+          companies.length
+            ? `Empresas: ${companies.map((c) => `${c.name} (NIT ${c.nit})`).join(', ')}`
+            : 'Aún no hay empresa: créela desde la extensión o con `npx agente company create --nit … --name … --user …`.',
+          '',
+        ].join('\n'),
+      );
+      await new Promise<void>((resolve) => {
+        const shutdown = () => resolve();
+        process.once('SIGINT', shutdown);
+        process.once('SIGTERM', shutdown);
+      });
+      process.stdout.write('Deteniendo el agente…\n');
+      scheduler.stop();
+      await watcher?.close();
+      await server.close();
+      await agent.stop();
+      await db.destroy();
+    });
+}

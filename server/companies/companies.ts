@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { CompanyInput, CompanyProfile } from '#shared/company';
+import { computeDv, normalizeNit } from '#shared/nit';
+import type { Clock } from '../agent/clock';
+import { fromJson, toJson, type Db } from '../db/database';
+import type { CompanyRow } from '../db/schema';
+import { ConflictError, InputError, NotFoundError } from '../errors';
+
+export class CompanyNotFoundError extends NotFoundError {
+  override readonly name = 'CompanyNotFoundError';
+}
+
+export async function createCompany(db: Db, input: Partial<CompanyInput> & Pick<CompanyInput, 'nit' | 'name'>, clock: Clock): Promise<CompanyProfile> {
+  const nit = normalizeNit(input.nit);
+  if (!/^\d{5,15}$/.test(nit)) throw new InputError(`El NIT «${input.nit}» no es válido: escriba solo los números, sin DV.`);
+  const existing = await findCompanyByNit(db, nit);
+  if (existing) throw new ConflictError(`Ya existe una empresa con NIT ${nit} (${existing.name}).`);
+  const row: CompanyRow = {
+    id: randomUUID(),
+    nit,
+    dv: input.dv ?? computeDv(nit) ?? null,
+    name: input.name.trim(),
+    userName: (input.userName ?? input.name).trim(),
+    ciiu: toJson(input.ciiu ?? []),
+    withholdingAgent: input.withholdingAgent === false ? 0 : 1,
+    largeTaxpayer: input.largeTaxpayer ? 1 : 0,
+    ivaWithholdingAgent: input.ivaWithholdingAgent ? 1 : 0,
+    ivaResponsible: input.ivaResponsible === false ? 0 : 1,
+    icaRatePerMille: input.icaRatePerMille ?? null,
+    expenseFunction: input.expenseFunction ?? 'admin',
+    inventory: input.inventory ?? 'perpetual',
+    createdAt: clock.now().toISOString(),
+  };
+  await db.insertInto('company').values(row).execute();
+  return toProfile(row);
+}
+
+export async function updateCompany(db: Db, id: string, changes: Partial<CompanyInput>): Promise<CompanyProfile> {
+  const values: Partial<CompanyRow> = {
+    ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
+    ...(changes.userName !== undefined ? { userName: changes.userName.trim() } : {}),
+    ...(changes.ciiu !== undefined ? { ciiu: toJson(changes.ciiu) } : {}),
+    ...(changes.withholdingAgent !== undefined ? { withholdingAgent: changes.withholdingAgent ? 1 : 0 } : {}),
+    ...(changes.largeTaxpayer !== undefined ? { largeTaxpayer: changes.largeTaxpayer ? 1 : 0 } : {}),
+    ...(changes.ivaWithholdingAgent !== undefined ? { ivaWithholdingAgent: changes.ivaWithholdingAgent ? 1 : 0 } : {}),
+    ...(changes.ivaResponsible !== undefined ? { ivaResponsible: changes.ivaResponsible ? 1 : 0 } : {}),
+    ...(changes.icaRatePerMille !== undefined ? { icaRatePerMille: changes.icaRatePerMille || null } : {}),
+    ...(changes.expenseFunction !== undefined ? { expenseFunction: changes.expenseFunction } : {}),
+    ...(changes.inventory !== undefined ? { inventory: changes.inventory } : {}),
+  };
+  if (Object.keys(values).length > 0) await db.updateTable('company').set(values).where('id', '=', id).execute();
+  return getCompanyOrThrow(db, id);
+}
+
+export async function getCompanyOrThrow(db: Db, id: string): Promise<CompanyProfile> {
+  const row = await db.selectFrom('company').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new CompanyNotFoundError(`No existe la empresa ${id}.`);
+  return toProfile(row);
+}
+
+export async function findCompanyByNit(db: Db, nit: string): Promise<CompanyProfile | undefined> {
+  const row = await db.selectFrom('company').selectAll().where('nit', '=', normalizeNit(nit)).executeTakeFirst();
+  return row ? toProfile(row) : undefined;
+}
+
+export async function listCompanies(db: Db): Promise<CompanyProfile[]> {
+  const rows = await db.selectFrom('company').selectAll().orderBy('createdAt').execute();
+  return rows.map(toProfile);
+}
+
+/**
+ * The company a request or command is about: the one with the given NIT, or the only one there is.
+ * @throws CompanyNotFoundError with what to do next
+ */
+export async function resolveCompanyOrThrow(db: Db, nit?: string): Promise<CompanyProfile> {
+  if (nit) {
+    const company = await findCompanyByNit(db, nit);
+    if (!company) throw new CompanyNotFoundError(`No hay ninguna empresa con NIT ${nit}.`, 'COMPANY_NOT_FOUND');
+    return company;
+  }
+  const all = await listCompanies(db);
+  if (all.length === 1) return all[0]!;
+  if (all.length === 0) throw new ConflictError('Todavía no hay empresa configurada: créela desde el panel o con `npx agente company create --nit … --name … --user …`.', 'NO_COMPANY');
+  throw new ConflictError(`Hay ${all.length} empresas: indique cuál con su NIT (--company en la línea de comandos, cabecera X-Empresa en la API).`, 'COMPANY_REQUIRED');
+}
+
+function toProfile(row: CompanyRow): CompanyProfile {
+  return {
+    id: row.id,
+    nit: row.nit,
+    ...(row.dv ? { dv: row.dv } : {}),
+    name: row.name,
+    userName: row.userName,
+    ciiu: fromJson<string[]>(row.ciiu, []),
+    withholdingAgent: row.withholdingAgent === 1,
+    largeTaxpayer: row.largeTaxpayer === 1,
+    ivaWithholdingAgent: row.ivaWithholdingAgent === 1,
+    ivaResponsible: row.ivaResponsible === 1,
+    ...(row.icaRatePerMille ? { icaRatePerMille: row.icaRatePerMille } : {}),
+    expenseFunction: row.expenseFunction as CompanyProfile['expenseFunction'],
+    inventory: row.inventory as CompanyProfile['inventory'],
+    createdAt: row.createdAt,
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Errors that carry what went wrong for a person, in Spanish, and how the API answers them (mapped once, in
+ * `server/api/app.ts`). Anything else that escapes is a bug.
+ */
+export class InputError extends Error {
+  override readonly name: string = 'InputError';
+  readonly status: 400 | 404 | 409 | 413 | 422 = 400;
+  /** Stable code for programs (the extension shows a company form on `NO_COMPANY`…). */
+  readonly code: string;
+
+  constructor(message: string, code?: string) {
+    super(message);
+    this.code = code ?? 'INVALID_REQUEST';
+  }
+}
+
+export class NotFoundError extends InputError {
+  override readonly name: string = 'NotFoundError';
+  override readonly status = 404;
+
+  constructor(message: string, code = 'NOT_FOUND') {
+    super(message, code);
+  }
+}
+
+export class ConflictError extends InputError {
+  override readonly name: string = 'ConflictError';
+  override readonly status = 409;
+
+  constructor(message: string, code = 'CONFLICT') {
+    super(message, code);
+  }
+}

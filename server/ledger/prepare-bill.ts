@@ -1,0 +1,283 @@
+import type { Classification } from '#shared/classification';
+import type { CompanyProfile } from '#shared/company';
+import type { DianDocument, DocumentLine } from '#shared/dian-document';
+import type { Centavos } from '#shared/money';
+import { formatPesos } from '#shared/money';
+import { balanceEntryOrThrow, type BalancedEntry, type EntryLine } from './balance-entry';
+import type { Chart } from './chart';
+import { computeWithholdings, type WithholdingLine } from './compute-withholdings';
+import { allocate, toCentavos } from './money';
+import { RegistrationRefusal } from './registration-refusal';
+import { isGoodsConcept, withholdingConcept, type WithholdingConcept } from './withholding-concepts';
+
+export interface SupplierFacts {
+  nit: string;
+  name: string;
+  responsibilities: string[];
+  personType?: 'juridica' | 'natural';
+  declarante?: boolean | null;
+  countryCode?: string;
+}
+
+/** What a credit or debit note needs from the bill it adjusts. */
+export interface ReferencedBill {
+  id: string;
+  number: string;
+  subtotal: Centavos;
+  withholdings: { account: string; amount: Centavos; kind: WithholdingLine['kind'] }[];
+  supplierAccount: string;
+}
+
+export interface PrepareBillInput {
+  document: DianDocument;
+  company: CompanyProfile;
+  supplier: SupplierFacts;
+  /** One classification per document line, same order. */
+  classifications: Classification[];
+  chart: Chart;
+  referencedBill?: ReferencedBill;
+}
+
+export interface PreparedLine {
+  line: DocumentLine;
+  classification: Classification;
+  /** Net amount of the line in COP centavos (LineExtensionAmount converted). */
+  amount: Centavos;
+  /** Non-deductible taxes and document charges/discounts added to the line's cost. */
+  capitalizedTaxes: Centavos;
+  charges: Centavos;
+  /** IVA that goes to 240810. */
+  deductibleIva: Centavos;
+  /** Third-party income: not our cost. */
+  thirdParty: boolean;
+}
+
+export interface PreparedBill {
+  lines: PreparedLine[];
+  subtotal: Centavos;
+  taxes: Centavos;
+  withholdings: WithholdingLine[];
+  total: Centavos;
+  payable: Centavos;
+  exchangeRate?: string;
+  supplierAccount: string;
+  entry: BalancedEntry;
+  /** Things a person should check: the bill is registered but flagged "por verificar". */
+  reviewNotes: string[];
+  /** Facts worth keeping with the bill that need no review (why no retención was practised…). */
+  infoNotes: string[];
+}
+
+const IVA = '01';
+
+/**
+ * Turns a read document into the purchase bill and its balanced journal entry (accounting-co.md §2):
+ * each line to its account, IVA descontable to 2408, non-deductible taxes (INC, bolsas, IBUA…) into the line's
+ * cost, the buyer's withholdings, anticipos against 1330, and the rest to proveedores (2205) or costos y gastos
+ * por pagar (2335). Credit notes produce the mirror entry. Pure: no I/O.
+ *
+ * @throws RegistrationRefusal when the document cannot be booked honestly (no exchange rate, totals that do not
+ *   reconcile…), with a Spanish reason for the inbox.
+ */
+export function prepareBill(input: PrepareBillInput): PreparedBill {
+  const { document, company, chart } = input;
+  const reviewNotes: string[] = [];
+  const infoNotes: string[] = [];
+  const rate = exchangeRateFor(document);
+  const cop = (amount: string) => toCentavos(amount, rate);
+
+  const lines: PreparedLine[] = document.lines.map((line, i) => ({
+    line,
+    classification: input.classifications[i]!,
+    amount: cop(line.lineTotal),
+    capitalizedTaxes: 0,
+    charges: 0,
+    deductibleIva: 0,
+    thirdParty: line.thirdPartyIncome,
+  }));
+  const own = lines.filter((l) => !l.thirdParty);
+  if (own.length === 0) throw new RegistrationRefusal('TOTALS_DO_NOT_RECONCILE', 'El documento solo trae ingresos recibidos para terceros; no hay compra propia que registrar.');
+
+  // Taxes: each scheme's document total is spread over our lines by the line-level amounts of that scheme.
+  const taxTotals = new Map<string, Centavos>();
+  for (const tax of document.taxes) taxTotals.set(tax.code, (taxTotals.get(tax.code) ?? 0) + cop(tax.amount));
+  for (const [code, total] of taxTotals) {
+    if (total === 0) continue;
+    const weights = own.map((l) => l.line.taxes.filter((t) => t.code === code).reduce((a, t) => a + cop(t.amount), 0));
+    const parts = allocate(total, weights.some((w) => w > 0) ? weights : own.map((l) => l.amount));
+    own.forEach((l, i) => {
+      const part = parts[i]!;
+      // IVA is descontable for a responsable de IVA, except on fixed assets (ET art. 491): then it is cost.
+      if (code === IVA && company.ivaResponsible && !l.classification.accountCode.startsWith('15')) l.deductibleIva += part;
+      else l.capitalizedTaxes += part;
+    });
+  }
+
+  // Document-level discounts and charges (tips, freight…) are spread over the lines' cost.
+  const netCharges = document.allowanceCharges.reduce((a, c) => a + (c.isCharge ? cop(c.amount) : -cop(c.amount)), 0);
+  if (netCharges !== 0) allocate(netCharges, own.map((l) => l.amount)).forEach((part, i) => (own[i]!.charges += part));
+
+  const ownBase = own.reduce((a, l) => a + l.amount + l.charges, 0);
+  const thirdPartyLines = lines.filter((l) => l.thirdParty);
+  const thirdPartyIncluded = thirdPartyLines.length > 0 && thirdPartyInPayable(document, lines, cop);
+  for (const l of thirdPartyLines) {
+    reviewNotes.push(
+      thirdPartyIncluded
+        ? `La línea ${l.line.position} («${l.line.description}») es un ingreso recibido para terceros: se llevó a ${thirdPartyAccount(chart)} y no al costo.`
+        : `La línea ${l.line.position} («${l.line.description}») es un ingreso recibido para terceros: no se registra como costo.`,
+    );
+  }
+
+  const isCredit = document.kind === 'credit-note';
+  const concepts = own.map((l) => withholdingConcept(l.classification.accountCode));
+  const withholdings = isCredit || document.kind === 'debit-note'
+    ? proportionalWithholdings(input.referencedBill, ownBase, isCredit)
+    : withholdingsForInvoice(input, own, concepts, reviewNotes, infoNotes);
+  const withheld = withholdings.reduce((a, w) => a + w.amount, 0);
+
+  const supplierAccount = input.referencedBill?.supplierAccount ?? supplierAccountFor(chart, own, concepts, input.supplier);
+  const total = cop(document.totals.payable);
+  let prepaid = cop(document.totals.prepaid);
+
+  const debits: EntryLine[] = own.map((l) => ({
+    accountCode: l.classification.accountCode,
+    description: l.line.description,
+    debit: l.amount + l.capitalizedTaxes + l.charges,
+    credit: 0,
+  }));
+  if (thirdPartyIncluded) {
+    for (const l of thirdPartyLines) debits.push({ accountCode: thirdPartyAccount(chart), description: `Ingreso para terceros: ${l.line.description}`, debit: l.amount, credit: 0 });
+  }
+  const deductibleIva = own.reduce((a, l) => a + l.deductibleIva, 0);
+  if (deductibleIva) debits.push({ accountCode: chart.firstPostable('240810', '2408') ?? '240810', description: 'IVA descontable', debit: deductibleIva, credit: 0 });
+
+  // Reconcile what we debit with what the document says we owe (plus advances already paid).
+  const debitTotal = debits.reduce((a, l) => a + l.debit, 0);
+  let difference = debitTotal - (total + prepaid);
+  if (difference !== 0 && prepaid > 0 && difference === -prepaid) {
+    reviewNotes.push(`El total a pagar no descuenta el anticipo de ${formatPesos(prepaid)}: se registra el total del documento y el anticipo no se aplica.`);
+    prepaid = 0;
+    difference = 0;
+  }
+  const roundingTolerance = 100 + (rate === '1' ? 0 : lines.length + document.taxes.length + 2);
+  if (difference !== 0) {
+    if (Math.abs(difference) > roundingTolerance) {
+      throw new RegistrationRefusal(
+        'TOTALS_DO_NOT_RECONCILE',
+        `Los valores del documento no cuadran: líneas, cargos e impuestos suman ${formatPesos(debitTotal)} y el total a pagar más anticipos es ${formatPesos(total + prepaid)} (diferencia ${formatPesos(difference)}).`,
+      );
+    }
+    const largest = debits.slice(0, own.length).reduce((best, l, i) => (l.debit > debits[best]!.debit ? i : best), 0);
+    debits[largest]!.debit -= difference;
+    own[largest]!.charges -= difference;
+    infoNotes.push(`Ajuste de redondeo de ${formatPesos(-difference)} en la línea «${own[largest]!.line.description}».`);
+  }
+
+  const credits: EntryLine[] = [
+    ...withholdings.map((w) => ({ accountCode: w.account, description: w.description, debit: 0, credit: w.amount })),
+    ...(prepaid ? [{ accountCode: chart.firstPostable('133005', '1330') ?? '133005', description: 'Anticipo aplicado', debit: 0, credit: prepaid }] : []),
+    { accountCode: supplierAccount, description: `${input.supplier.name} ${document.number}`, debit: 0, credit: total - withheld, thirdPartyNit: input.supplier.nit },
+  ];
+  const entryLines = [...debits, ...credits].map((l) => (isCredit ? { ...l, debit: l.credit, credit: l.debit } : l));
+
+  return {
+    lines,
+    subtotal: ownBase,
+    taxes: [...taxTotals.values()].reduce((a, b) => a + b, 0),
+    withholdings,
+    total,
+    payable: total - withheld,
+    ...(rate === '1' ? {} : { exchangeRate: rate }),
+    supplierAccount,
+    entry: balanceEntryOrThrow(entryLines),
+    reviewNotes,
+    infoNotes,
+  };
+}
+
+/**
+ * COP per unit of the document's currency. Documents in pesos ignore any declared rate (DIAN's own samples declare
+ * COP→USD on COP invoices); foreign-currency documents need `PaymentExchangeRate`.
+ */
+function exchangeRateFor(document: DianDocument): string {
+  if (document.currency === 'COP') return '1';
+  const rate = document.exchangeRate?.rate;
+  if (!rate || rate === '0') {
+    throw new RegistrationRefusal('EXCHANGE_RATE_MISSING', `El documento está en ${document.currency} y no trae la tasa de cambio a pesos; no se puede registrar.`);
+  }
+  return rate;
+}
+
+function withholdingsForInvoice(
+  input: PrepareBillInput,
+  own: PreparedLine[],
+  concepts: (WithholdingConcept | undefined)[],
+  reviewNotes: string[],
+  infoNotes: string[],
+): WithholdingLine[] {
+  const result = computeWithholdings({
+    date: input.document.issueDate,
+    company: input.company,
+    supplier: input.supplier,
+    bases: own.map((l, i) => ({ concept: concepts[i], amount: l.amount + l.charges })),
+    iva: own.reduce((a, l) => a + l.deductibleIva, 0) + ivaCapitalized(input, own),
+  });
+  reviewNotes.push(...result.notes);
+  infoNotes.push(...result.info);
+  return result.lines;
+}
+
+/** IVA that was charged but capitalised (non-responsible buyer, fixed assets): ReteIVA is on all the IVA. */
+function ivaCapitalized(input: PrepareBillInput, own: PreparedLine[]): Centavos {
+  if (input.company.ivaResponsible && !own.some((l) => l.classification.accountCode.startsWith('15'))) return 0;
+  const rate = exchangeRateFor(input.document);
+  const ivaTotal = input.document.taxes.filter((t) => t.code === IVA).reduce((a, t) => a + toCentavos(t.amount, rate), 0);
+  return ivaTotal - own.reduce((a, l) => a + l.deductibleIva, 0);
+}
+
+/** A note adjusts the bill it references: its withholdings move in proportion to the base it changes. */
+function proportionalWithholdings(referenced: ReferencedBill | undefined, base: Centavos, isCredit: boolean): WithholdingLine[] {
+  if (!referenced || referenced.subtotal <= 0) return [];
+  const verb = isCredit ? 'Reversión' : 'Ajuste';
+  return referenced.withholdings
+    .map((w) => ({
+      kind: w.kind,
+      account: w.account,
+      base,
+      rate: '',
+      amount: Math.round((w.amount * Math.min(base, isCredit ? referenced.subtotal : base)) / referenced.subtotal / 100) * 100,
+      description: `${verb} proporcional de retención (factura ${referenced.number})`,
+    }))
+    .filter((w) => w.amount > 0);
+}
+
+/** Goods are owed to proveedores (2205, 2210 abroad); services to costos y gastos por pagar (2335) by concept. */
+function supplierAccountFor(chart: Chart, own: PreparedLine[], concepts: (WithholdingConcept | undefined)[], supplier: SupplierFacts): string {
+  const byConcept = new Map<string, Centavos>();
+  own.forEach((l, i) => {
+    const key = concepts[i] ?? (l.classification.accountCode.match(/^5[12]35(25|30|55)/) ? 'servicios_publicos' : 'otros');
+    byConcept.set(key, (byConcept.get(key) ?? 0) + l.amount);
+  });
+  const dominant = [...byConcept.entries()].sort((a, b) => b[1] - a[1])[0]![0] as WithholdingConcept | 'servicios_publicos' | 'otros';
+  const foreign = supplier.countryCode !== undefined && supplier.countryCode !== 'CO';
+  if (isGoodsConcept(dominant as WithholdingConcept)) {
+    return (foreign ? chart.firstPostable('221005', '2210') : chart.firstPostable('220505', '2205')) ?? '220505';
+  }
+  const candidates: Record<string, string> = { honorarios: '233525', arrendamiento_inmuebles: '233540', arrendamiento_muebles: '233540', servicios_publicos: '233550' };
+  return chart.firstPostable(candidates[dominant] ?? '233595', '233595', '2335') ?? '233595';
+}
+
+function thirdPartyAccount(chart: Chart): string {
+  return chart.firstPostable('138095', '1380') ?? '138095';
+}
+
+/**
+ * Whether the supplier's payable includes the third-party lines. DIAN's "ingresos terceros" sample leaves them out of
+ * LineExtensionAmount; some vendors put them in. We follow the document.
+ */
+function thirdPartyInPayable(document: DianDocument, lines: PreparedLine[], cop: (a: string) => Centavos): boolean {
+  const declared = cop(document.totals.lineExtension);
+  const own = lines.filter((l) => !l.thirdParty).reduce((a, l) => a + l.amount, 0);
+  const all = lines.reduce((a, l) => a + l.amount, 0);
+  return Math.abs(all - declared) < Math.abs(own - declared);
+}

@@ -1,0 +1,39 @@
+import type { Classification } from '#shared/classification';
+import type { ClassificationContext, LineClassifier, LineToClassify } from './line-classifier';
+
+/**
+ * The simple rule used until (and beneath) the suggestion engine: goods bought by a company that keeps inventory
+ * and trades (CIIU 45–47) go to 1435 mercancías; everything else to "gastos diversos – otros" (519595 / 529595),
+ * clearly named so an accountant sees at once that nobody chose it. Confidence is low on purpose: such bills are
+ * registered but flagged "por verificar".
+ */
+export class DefaultAccountRule implements LineClassifier {
+  async classify(lines: LineToClassify[], context: ClassificationContext): Promise<Classification[]> {
+    return lines.map((line) => classifyByRule(line, context));
+  }
+
+  async learn(): Promise<void> {}
+}
+
+const SERVICE_UNITS = new Set(['HUR', 'DAY', 'MON', 'ANN', 'E48', 'WEE', 'MIN', 'ACT']);
+
+export function classifyByRule({ line }: LineToClassify, { company, chart }: ClassificationContext): Classification {
+  const trader = company.ciiu.some((c) => /^4[5-7]/.test(c));
+  if (company.inventory !== 'none' && trader && isGoods(line)) {
+    const account = chart.firstPostable('1435', '143505');
+    if (account) {
+      return { accountCode: account, source: 'rule', confidence: 0.4, explanation: 'Regla por defecto: mercancía para la venta (empresa comercial con inventario) → 1435' };
+    }
+  }
+  const prefix = company.expenseFunction === 'ventas' ? '52' : '51';
+  const account = chart.firstPostable(`${prefix}9595`, `${prefix}95`, '519595') ?? '519595';
+  return { accountCode: account, source: 'rule', confidence: 0.2, explanation: `Cuenta por defecto: gastos diversos – otros (${account}); verifique` };
+}
+
+/** Goods unless the line says it is a service: UNSPSC segment 70+ or a time-based unit. */
+export function isGoods(line: LineToClassify['line']): boolean {
+  if (line.unitCode && SERVICE_UNITS.has(line.unitCode)) return false;
+  const unspsc = line.standardCode?.scheme === 'UNSPSC' ? line.standardCode.id.replace(/\D/g, '') : '';
+  if (unspsc.length >= 2) return Number(unspsc.slice(0, 2)) < 70;
+  return true;
+}

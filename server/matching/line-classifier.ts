@@ -1,0 +1,39 @@
+import type { Classification } from '#shared/classification';
+import type { CompanyProfile } from '#shared/company';
+import type { DocumentLine } from '#shared/dian-document';
+import type { Chart } from '../ledger/chart';
+
+/** Everything the engine may look at to classify one line of a purchase document. */
+export interface LineToClassify {
+  line: DocumentLine;
+  supplier: { id?: string; nit: string; name: string; ciiu: string[] };
+  currency: string;
+}
+
+export interface ClassificationContext {
+  company: CompanyProfile;
+  chart: Chart;
+}
+
+/** What the registration step learns back: every registered line, and every correction a person makes. */
+export interface LearnedLine {
+  companyId: string;
+  supplierNit: string;
+  description: string;
+  sellerCode?: string;
+  standardCode?: string;
+  accountCode: string;
+  itemId?: string;
+  /** True when a person chose this account (a correction outweighs many automatic choices). */
+  byUser: boolean;
+  at: string;
+}
+
+/**
+ * The one interface between registration and the suggestion engine (`server/matching`). The registration step
+ * only ever talks to this; the engine behind it can change without touching the books.
+ */
+export interface LineClassifier {
+  classify(lines: LineToClassify[], context: ClassificationContext): Promise<Classification[]>;
+  learn(lines: LearnedLine[]): Promise<void>;
+}

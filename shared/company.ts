@@ -1,0 +1,28 @@
+/** A company whose purchases the agent registers. An accountant keeps several in one database. */
+export interface CompanyProfile {
+  id: string;
+  nit: string;
+  dv?: string;
+  name: string;
+  /** The person using the agent, for "Hola, {nombre}". */
+  userName: string;
+  /** CIIU economic activities, main first (`4719`, `5611`…). */
+  ciiu: string[];
+  /** Agente de retención en la fuente (personas jurídicas are). */
+  withholdingAgent: boolean;
+  /** Gran contribuyente (O-13): practises ReteIVA. */
+  largeTaxpayer: boolean;
+  /** Agente retenedor de IVA designated by DIAN (O-23): practises ReteIVA too. */
+  ivaWithholdingAgent: boolean;
+  /** Responsable de IVA: IVA paid is descontable (240810) instead of cost. */
+  ivaResponsible: boolean;
+  /** ReteICA rate in per mille for purchases in the company's municipality, when it is an ICA withholding agent. */
+  icaRatePerMille?: string;
+  /** Which class-5 group expenses go to: administración (51), ventas (52) or costo (61/7). */
+  expenseFunction: 'admin' | 'ventas' | 'costo';
+  /** Keeps inventory (perpetual → 1435; periodic → 6205; none → goods are expenses). */
+  inventory: 'perpetual' | 'periodic' | 'none';
+  createdAt: string;
+}
+
+export type CompanyInput = Omit<CompanyProfile, 'id' | 'createdAt'>;

@@ -1,0 +1,62 @@
+import type { DocumentKind, DocumentWarning, SourcePath } from './dian-document';
+
+/**
+ * What happened to each document found in a received file.
+ * - `pending`: read, addressed to us, arrived while the agent was active; waiting to be registered (seconds).
+ * - `registered`: a purchase bill exists.
+ * - `not_registered`: kept with its reason (unreadable, not for us, test environment, rejected by DIAN,
+ *   referenced invoice unknown, arrived before the agent was activated…).
+ * - `arrived_while_paused`: kept, never registered automatically (not even after resuming).
+ * - `duplicate`: the same document (same CUFE, or same supplier + number) arrived before.
+ * - `ignored`: not a purchase document (RADIAN events, DIAN responses on their own).
+ */
+export type DocumentStatus = 'pending' | 'registered' | 'not_registered' | 'arrived_while_paused' | 'duplicate' | 'ignored';
+
+export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['pending', 'registered', 'not_registered', 'arrived_while_paused', 'duplicate', 'ignored'];
+
+/** Stable codes for why a document was not registered (the Spanish text travels beside it). */
+export type NotRegisteredReason =
+  | 'UNREADABLE'
+  | 'NOT_FOR_COMPANY'
+  | 'TEST_ENVIRONMENT'
+  | 'DIAN_NOT_VALIDATED'
+  | 'AGENT_INACTIVE'
+  | 'ARRIVED_WHILE_PAUSED'
+  | 'REFERENCED_INVOICE_UNKNOWN'
+  | 'NOTE_WITHOUT_REFERENCE'
+  | 'EXCHANGE_RATE_MISSING'
+  | 'TOTALS_DO_NOT_RECONCILE'
+  | 'NOT_A_PURCHASE_DOCUMENT'
+  | 'DUPLICATE'
+  | 'REGISTRATION_FAILED';
+
+export type ReceptionChannel = 'upload' | 'folder' | 'mailbox' | 'cli';
+
+export interface InboxDocument {
+  id: string;
+  status: DocumentStatus;
+  reasonCode?: NotRegisteredReason | string;
+  reason?: string;
+  kind?: DocumentKind;
+  cufe?: string;
+  number?: string;
+  issueDate?: string;
+  supplierNit?: string;
+  supplierName?: string;
+  /** Payable as printed, decimal text in the document's currency. */
+  total?: string;
+  currency?: string;
+  arrivedAt: string;
+  channel: ReceptionChannel;
+  /** Where the document was inside the received file: `['z0900.zip', 'ad0900.xml']`. */
+  source: SourcePath;
+  receivedFileId: string;
+  duplicateOf?: string;
+  billId?: string;
+  warnings: DocumentWarning[];
+}
+
+export interface IngestResult {
+  receivedFileId: string;
+  documents: InboxDocument[];
+}

@@ -1,0 +1,30 @@
+import type { AgentStatus } from './agent';
+import type { DocumentStatus } from './inbox';
+
+/** Minutes an accountant spends typing one invoice by hand: what the agent saves per registered document. */
+export const MINUTES_SAVED_PER_DOCUMENT = 3;
+
+export interface NotRegisteredEntry {
+  documentId: string;
+  status: DocumentStatus;
+  number?: string;
+  supplierName?: string;
+  reasonCode?: string;
+  reason: string;
+  arrivedAt: string;
+}
+
+/** The day's figures, by Bogotá date of arrival. */
+export interface DailySummary {
+  date: string;
+  registered: number;
+  timeSavedMinutes: number;
+  notRegistered: number;
+  notRegisteredDocuments: NotRegisteredEntry[];
+  /** Still waiting to be registered when the summary was computed (normally 0). */
+  pending: number;
+  agentStatus: AgentStatus;
+  computedAt: string;
+  /** Stored by the midnight job (true) or computed on demand for a day still running (false). */
+  final: boolean;
+}
