@@ -5,7 +5,7 @@ import type { LineClassifier } from '../matching/line-classifier';
 import { systemClock, type Clock } from './clock';
 import { ingestFile, type IngestInput } from './ingest';
 import { Processor } from './processor';
-import type { AgentDeps } from './register-document';
+import type { AgentDeps, BillListener } from './register-document';
 
 export interface AgentOptions {
   clock?: Clock;
@@ -13,6 +13,7 @@ export interface AgentOptions {
   confidenceThreshold?: number;
   /** How often the processor sweeps for work added by other processes. */
   sweepIntervalMs?: number;
+  listeners?: BillListener[];
 }
 
 /**
@@ -29,6 +30,7 @@ export class Agent {
       clock: options.clock ?? systemClock,
       classifier: options.classifier ?? new DefaultAccountRule(),
       confidenceThreshold: options.confidenceThreshold ?? 0.6,
+      listeners: options.listeners ?? [],
     };
     this.processor = new Processor(this.deps, { intervalMs: options.sweepIntervalMs ?? 3000 });
   }

@@ -8,7 +8,7 @@ import { InputError, NotFoundError } from '../errors';
 import { Chart } from '../ledger/chart';
 import { postEntry } from '../ledger/post-entry';
 import { RegistrationRefusal } from '../ledger/registration-refusal';
-import { prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
+import { notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
 
 export interface BillQuery {
   needsReview?: boolean;
@@ -147,6 +147,7 @@ export async function correctBillLine(deps: AgentDeps, companyId: string, billId
       },
     ])
     .catch((error) => console.error('No se pudo aprender de la corrección:', error));
+  await notifyListeners(deps.listeners, (l) => l.billCorrected?.({ companyId, billId, documentId: bill.documentId, lineId }));
   return getBillOrThrow(db, companyId, billId);
 }
 

@@ -20,6 +20,31 @@ export interface AgentDeps {
   classifier: LineClassifier;
   /** Below this confidence a line's bill is registered but flagged "por verificar" (0…1). */
   confidenceThreshold: number;
+  /** Called after a bill is committed (e.g. to push it to Alegra). Failures are logged, never undo the books. */
+  listeners: BillListener[];
+}
+
+export interface BillEvent {
+  companyId: string;
+  billId: string;
+  documentId: string;
+}
+
+/** Something that reacts to the books changing, after the transaction committed (the Alegra connector…). */
+export interface BillListener {
+  billRegistered?(event: BillEvent): Promise<void> | void;
+  billCorrected?(event: BillEvent & { lineId: string }): Promise<void> | void;
+}
+
+/** Runs listeners without letting one failure stop the others or the caller: the local books already hold. */
+export async function notifyListeners(listeners: BillListener[], call: (listener: BillListener) => Promise<void> | void | undefined): Promise<void> {
+  for (const listener of listeners) {
+    try {
+      await call(listener);
+    } catch (error) {
+      console.error('Un servicio conectado falló al recibir una factura registrada:', error);
+    }
+  }
 }
 
 export type RegisterOutcome =
@@ -165,6 +190,7 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
         })),
     )
     .catch((error) => console.error(`No se pudo aprender de la factura ${document.number}:`, error));
+  await notifyListeners(deps.listeners, (l) => l.billRegistered?.({ companyId: company.id, billId, documentId: row.id }));
   return { status: 'registered', billId };
 }
 
