@@ -11,10 +11,15 @@ export type Dec = InstanceType<typeof Dec>;
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-/** Parses a decimal as written in the XML ("1.000000", "3100", "0.000"). @throws DianReadError `INVALID_VALUE` */
-export function parseDecimalOrThrow(raw: string, xmlPath: string): Dec {
+/**
+ * Parses a decimal as written in the XML ("1.000000", "3100", "0.000"). The XML path is only needed for the error,
+ * so it may be given as a function (documents have hundreds of amounts; building every path string is waste).
+ * @throws DianReadError `INVALID_VALUE`
+ */
+export function parseDecimalOrThrow(raw: string, xmlPath: string | (() => string)): Dec {
   if (!DECIMAL_TEXT.test(raw)) {
-    throw new DianReadError('INVALID_VALUE', `El valor «${raw.slice(0, 40)}» en ${xmlPath} no es un número válido.`, xmlPath);
+    const where = typeof xmlPath === 'function' ? xmlPath() : xmlPath;
+    throw new DianReadError('INVALID_VALUE', `El valor «${raw.slice(0, 40)}» en ${where} no es un número válido.`, where);
   }
   return new Dec(raw);
 }

@@ -22,6 +22,8 @@ export const DEFAULT_LIMITS: ReaderLimits = {
   maxZipDepth: 3,
 };
 
+/** `25 MB`, or `9,8 KB` below one megabyte so that small limits do not read as "0 MB". */
 export function formatMegabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toLocaleString('es-CO', { maximumFractionDigits: 1 })} KB`;
   return `${(bytes / (1024 * 1024)).toLocaleString('es-CO', { maximumFractionDigits: 1 })} MB`;
 }

@@ -1,33 +1,58 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { DocumentWarning } from '#shared/dian-document';
 import { DianReadError } from './errors';
+import { text, type XmlElement } from './xml-node';
 
 /**
  * Safe XML parsing for DIAN documents: the one place that turns text into a tree.
  *
- * - Any DOCTYPE or entity declaration is refused before parsing (entity expansion and external entities).
- * - The signature block (`ext:UBLExtensions`, always the first child of a UBL root) is cut out before parsing:
- *   it is ~40 % of a signed document, carries nothing we book, and holds vendor free-form XML that can contain a
- *   foreign `InvoiceLine` (docs/dian-ubl.md §10). That is also what makes the reader faster than a plain parse.
- * - fast-xml-parser is lenient and accepts truncated input silently, so we check that the text ends with the root's
- *   closing tag ourselves.
+ * - Any DOCTYPE or entity declaration is refused before parsing (entity expansion, external entities): nothing
+ *   ever expands, nothing external is ever fetched.
+ * - The signature block (`ext:UBLExtensions`, always the first child of a UBL root) is cut out before anything
+ *   else: it is ~40 % of a signed document, carries nothing we book, and holds vendor free-form XML that can contain
+ *   a foreign `InvoiceLine` (docs/dian-ubl.md §10). Subtrees the readers never look at (delivery, despatch
+ *   references…) are kept as raw text (`stopNodes`). That is what makes reading cheaper than a plain full parse.
+ * - fast-xml-parser is lenient and parses a cut-off file, so completeness is checked here: the text must end by
+ *   closing its root element.
  */
 
 const UBL_NAMESPACE_PREFIX = 'urn:oasis:names:specification:ubl:schema:xsd:';
 
+/** Subtrees no reader uses: parsed as raw text, not as elements. Paths use local names (prefixes removed). */
+const UNREAD_SUBTREES = [
+  '*.Delivery',
+  '*.DeliveryTerms',
+  '*.TaxRepresentativeParty',
+  '*.DespatchDocumentReference',
+  '*.ReceiptDocumentReference',
+  '*.AdditionalDocumentReference',
+  '*.PaymentTerms',
+  '*.CorporateRegistrationScheme',
+  '*.InformationContentProviderParty',
+  // Only a fallback for a party without PhysicalLocation: parsed on demand with `parseFragment`.
+  '*.RegistrationAddress',
+  'Invoice.InvoiceLine.DocumentReference',
+  'CreditNote.CreditNoteLine.DocumentReference',
+  'DebitNote.DebitNoteLine.DocumentReference',
+];
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
-  removeNSPrefix: true, // prefixes are not guaranteed; we walk explicit paths of local names
+  removeNSPrefix: true, // prefixes are not guaranteed; the readers walk explicit paths of local names
   parseTagValue: false, // keep "01", "0145", "05001" as written
   parseAttributeValue: false,
   trimValues: true, // vendors put newlines inside CompanyID
   cdataPropName: '__cdata', // the embedded Invoice/ApplicationResponse of a container is CDATA
   ignoreDeclaration: true,
   ignorePiTags: true,
-  processEntities: true, // the five predefined entities only: DOCTYPEs never reach the parser
+  processEntities: true, // the predefined entities only: DOCTYPEs never reach the parser
   htmlEntities: false,
+  preserveOrder: true, // see xml-node.ts
+  stopNodes: UNREAD_SUBTREES,
 });
+
+const FORBIDDEN_DECLARATION = /<!(?:DOCTYPE|ENTITY)/i;
 
 export interface RootElement {
   /** Local name without prefix: `Invoice`, `AttachedDocument`, … */
@@ -44,18 +69,16 @@ export interface RootElement {
 
 export interface ParsedXml {
   root: RootElement;
-  /** The root element's children as fast-xml-parser returns them (attributes as `@_name`). */
-  tree: Record<string, unknown>;
+  /** The root element (read it with the accessors in xml-node.ts). */
+  tree: XmlElement;
 }
-
-const FORBIDDEN_DECLARATION = /<!(DOCTYPE|ENTITY)/i;
 
 /** Finds the root element, skipping the XML declaration, processing instructions, comments and whitespace. */
 export function findRoot(xml: string): RootElement {
   let i = 0;
   const n = xml.length;
   for (;;) {
-    while (i < n && isSpace(xml.charCodeAt(i))) i++;
+    while (i < n && isSpaceOrBom(xml.charCodeAt(i))) i++;
     if (i >= n) throw new DianReadError('NOT_XML', 'El archivo no contiene ningún elemento XML.');
     if (xml[i] !== '<') throw new DianReadError('NOT_XML', 'El archivo no es XML: no empieza con «<».');
     if (xml.startsWith('<?', i)) {
@@ -72,23 +95,32 @@ export function findRoot(xml: string): RootElement {
       break;
     }
   }
-  const nameMatch = /^<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?/.exec(xml.slice(i, i + 200));
+  const nameMatch = ROOT_NAME.exec(xml.slice(i, i + 200));
   if (!nameMatch) throw new DianReadError('XML_MALFORMED', 'El XML está mal formado: no se reconoce el elemento raíz.');
   const prefix = nameMatch[2] ? nameMatch[1]! : '';
   const local = nameMatch[2] ?? nameMatch[1]!;
   const tagEnd = findTagEnd(xml, i + nameMatch[0].length);
   if (tagEnd < 0) throw new DianReadError('XML_TRUNCATED', 'El XML está incompleto: la etiqueta raíz no se cierra.');
-  const startTag = xml.slice(i, tagEnd + 1);
-  const nsAttr = prefix ? `xmlns:${prefix}` : 'xmlns';
-  const nsMatch = new RegExp(`\\s${nsAttr.replace('.', '\\.')}\\s*=\\s*(["'])(.*?)\\1`).exec(startTag);
+  const namespace = namespaceDeclaration(xml.slice(i, tagEnd + 1), prefix);
   return {
     local,
     qname: prefix ? `${prefix}:${local}` : local,
-    ...(nsMatch ? { namespace: nsMatch[2] } : {}),
+    ...(namespace !== undefined ? { namespace } : {}),
     start: i,
     contentStart: tagEnd + 1,
     selfClosing: xml[tagEnd - 1] === '/',
   };
+}
+
+const ROOT_NAME = /^<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?/;
+const NAMESPACE_DECLARATION = /\sxmlns(?::([\w.-]+))?\s*=\s*(["'])(.*?)\2/g;
+
+/** The URI the start tag binds to `prefix` (`''` = default namespace), when it declares one. */
+function namespaceDeclaration(startTag: string, prefix: string): string | undefined {
+  for (const match of startTag.matchAll(NAMESPACE_DECLARATION)) {
+    if ((match[1] ?? '') === prefix) return match[3];
+  }
+  return undefined;
 }
 
 /** True when the root is in a UBL 2.1 document namespace (`urn:oasis:…:xsd:Invoice-2`). */
@@ -97,36 +129,54 @@ export function isUblRoot(root: RootElement): boolean {
 }
 
 /**
- * Parses DIAN XML text into a tree, refusing what is unsafe or incomplete.
- * @throws DianReadError
+ * Parses DIAN XML text into a tree, refusing what is unsafe, malformed or incomplete.
+ * @throws DianReadError `XML_DOCTYPE_FORBIDDEN`, `XML_TRUNCATED`, `XML_MALFORMED`
  */
 export function parseXmlOrThrow(xml: string, root: RootElement = findRoot(xml)): ParsedXml {
   if (FORBIDDEN_DECLARATION.test(xml)) {
-    throw new DianReadError(
-      'XML_DOCTYPE_FORBIDDEN',
-      'El XML trae una declaración DOCTYPE o de entidades; por seguridad no se procesa.',
-    );
+    throw new DianReadError('XML_DOCTYPE_FORBIDDEN', 'El XML trae una declaración DOCTYPE o de entidades; por seguridad no se procesa.');
   }
-  if (root.selfClosing) return { root, tree: {} };
-  const closing = new RegExp(`</${root.qname.replace('.', '\\.')}\\s*>\\s*$`);
-  if (!closing.test(xml.slice(-400))) {
-    throw new DianReadError(
-      'XML_TRUNCATED',
-      `El XML está incompleto o truncado: no termina con el cierre de <${root.qname}>.`,
-    );
+  if (root.selfClosing) return { root, tree: { [root.local]: [] } };
+  // fast-xml-parser accepts a file cut after any complete element; a document is complete only if it ends by
+  // closing its root. (Its validator would also catch a wrong closing tag in the middle, but costs a fifth of a
+  // parse on every document; such a document fails the readers' required fields or arithmetic checks instead.)
+  if (!endsWithClosingTag(xml, root.qname)) {
+    throw new DianReadError('XML_TRUNCATED', `El XML está incompleto o truncado: no termina con el cierre de <${root.qname}>.`);
   }
   const body = withoutLeadingExtensions(xml, root);
-  let parsed: Record<string, unknown>;
+  let parsed: XmlElement[];
   try {
-    parsed = parser.parse(body) as Record<string, unknown>;
+    parsed = parser.parse(body) as XmlElement[];
   } catch (error) {
-    throw new DianReadError('XML_MALFORMED', `El XML está mal formado: ${(error as Error).message}`, undefined, {
-      cause: error,
-    });
+    throw new DianReadError('XML_MALFORMED', `El XML está mal formado: ${(error as Error).message}`, undefined, { cause: error });
   }
-  const tree = parsed[root.local];
+  const tree = parsed.find((entry) => entry[root.local] !== undefined);
   if (tree === undefined) throw new DianReadError('XML_MALFORMED', 'El XML está mal formado: falta el elemento raíz.');
-  return { root, tree: typeof tree === 'object' && tree !== null ? (tree as Record<string, unknown>) : {} };
+  return { root, tree };
+}
+
+/**
+ * Parses the raw text fast-xml-parser keeps for a stop node (see `UNREAD_SUBTREES`), for the rare reader that does
+ * need it. Anything else is returned as it is.
+ */
+export function parseFragment(node: XmlElement | undefined): XmlElement | undefined {
+  const raw = text(node);
+  if (raw === undefined || !raw.includes('<')) return node;
+  try {
+    return (parser.parse(`<f>${raw}</f>`) as XmlElement[])[0];
+  } catch {
+    return undefined;
+  }
+}
+
+function endsWithClosingTag(xml: string, qname: string): boolean {
+  let end = xml.length;
+  while (end > 0 && isSpace(xml.charCodeAt(end - 1))) end--;
+  if (xml.charCodeAt(end - 1) !== 62 /* > */) return false;
+  let i = end - 2;
+  while (i > 0 && isSpace(xml.charCodeAt(i))) i--;
+  const start = i - qname.length + 1;
+  return start >= 2 && xml.startsWith(qname, start) && xml.startsWith('</', start - 2);
 }
 
 /** The XML from the root start tag on, without the leading `UBLExtensions` child when there is one. */
@@ -139,31 +189,35 @@ function withoutLeadingExtensions(xml: string, root: RootElement): string {
     if (end < 0) break;
     i = end + 3;
   }
-  const open = /^<(?:([A-Za-z_][\w.-]*):)?UBLExtensions[\s>]/.exec(xml.slice(i, i + 64));
+  const open = LEADING_EXTENSIONS.exec(xml.slice(i, i + 64));
   if (!open) return xml.slice(root.start);
   const closeTag = open[1] ? `</${open[1]}:UBLExtensions>` : '</UBLExtensions>';
   const close = xml.indexOf(closeTag, i);
-  if (close < 0) {
-    throw new DianReadError('XML_TRUNCATED', 'El XML está incompleto: el bloque de firma (UBLExtensions) no se cierra.');
-  }
+  if (close < 0) throw new DianReadError('XML_TRUNCATED', 'El XML está incompleto: el bloque de firma (UBLExtensions) no se cierra.');
   return xml.slice(root.start, i) + xml.slice(close + closeTag.length);
 }
 
+const LEADING_EXTENSIONS = /^<(?:([A-Za-z_][\w.-]*):)?UBLExtensions[\s>]/;
+
 /** Index of the `>` that ends a tag starting before `from`, skipping quoted attribute values. */
 function findTagEnd(xml: string, from: number): number {
-  let quote = '';
+  let quote = 0;
   for (let j = from; j < xml.length; j++) {
-    const c = xml[j];
+    const c = xml.charCodeAt(j);
     if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return j;
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return j;
   }
   return -1;
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xfeff;
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+function isSpaceOrBom(code: number): boolean {
+  return isSpace(code) || code === 0xfeff;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

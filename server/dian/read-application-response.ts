@@ -63,7 +63,8 @@ export function readResponse(tree: unknown, ctx: ReadContext): ResponseInfo {
   const code = ctx.requireText(codeNode, 'el código de respuesta', 'DocumentResponse', 'Response', 'ResponseCode');
   const reference = child(documentResponse, 'DocumentReference');
   const uuid = child(reference, 'UUID');
-  const person = at(tree, 'IssuerParty', 'Person');
+  // DIAN's RADIAN samples put IssuerParty inside DocumentResponse; accept it at the root too.
+  const person = at(documentResponse, 'IssuerParty', 'Person') ?? at(tree, 'IssuerParty', 'Person');
   const personName = [textAt(person, 'FirstName'), textAt(person, 'FamilyName')].filter(Boolean).join(' ');
   const lineNotes = all(documentResponse, 'LineResponse')
     .map((l) => textAt(l, 'Response', 'Description'))

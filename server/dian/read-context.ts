@@ -32,22 +32,30 @@ export class ReadContext {
   /** Optional decimal; invalid text still stops the document, because a wrong amount must never be booked. */
   decimal(node: unknown, ...path: string[]): Dec | undefined {
     const raw = text(node);
-    return raw === undefined ? undefined : parseDecimalOrThrow(raw, this.path(...path));
+    return raw === undefined ? undefined : parseDecimalOrThrow(raw, () => this.path(...path));
   }
 
   requireDecimal(node: unknown, what: string, ...path: string[]): Dec {
-    return parseDecimalOrThrow(this.requireText(node, what, ...path), this.path(...path));
+    return parseDecimalOrThrow(this.requireText(node, what, ...path), () => this.path(...path));
   }
 
   /** A date `YYYY-MM-DD`; anything else is refused. */
   date(node: unknown, ...path: string[]): string | undefined {
     const raw = text(node);
     if (raw === undefined) return undefined;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+    if (!DATE.test(raw) || !isCalendarDate(raw)) {
       throw new DianReadError('INVALID_VALUE', `La fecha «${raw.slice(0, 30)}» en ${this.path(...path)} no es válida (AAAA-MM-DD).`, this.path(...path));
     }
     return raw;
   }
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Date.parse accepts 2019-02-30 (as 2 March); the round trip catches days a month does not have. */
+function isCalendarDate(raw: string): boolean {
+  const date = new Date(`${raw}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === raw;
 }
 
 /** Differences up to one unit of currency are rounding (DIAN rounds per line and per tax); above that we warn. */

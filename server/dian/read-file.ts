@@ -48,7 +48,10 @@ function readPart(bytes: Uint8Array, source: SourcePath, depth: number, limits: 
   }
   if (isZip(bytes)) return readZip(bytes, source, depth, limits, budget, result);
   if (isPdf(bytes)) {
-    result.attachments.push({ source, kind: 'pdf', size: bytes.length, bytes });
+    // Beside the XML inside a ZIP, the PDF is the representación gráfica; received on its own, it is not a
+    // document we can read and the person must be told so.
+    if (depth === 0) result.outcomes.push(refused(source, new DianReadError('NOT_XML', 'El archivo es un PDF (la representación gráfica), no el XML de la factura electrónica.')));
+    else result.attachments.push({ source, kind: 'pdf', size: bytes.length, bytes });
     return;
   }
   if (!looksLikeXml(bytes)) {

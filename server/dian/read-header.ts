@@ -30,10 +30,15 @@ export function readEnvironment(tree: unknown, ctx: ReadContext): Environment {
 const MOJIBAKE = /Ã[\u0080-\u00bf]|Â[\u0080-\u00bf]/;
 
 export function checkMojibake(document: DianDocument, ctx: ReadContext): void {
+  // Every free text a person reads on the bill: DIAN's Consumidor Final sample has its mojibake in a
+  // document-level charge reason ("Cargo financiero estudio de crÃ©dito"), not in a name or a description.
   const texts = [
     document.supplier.name,
     ...document.supplier.tradeNames,
-    ...document.lines.map((l) => l.description),
+    document.customer.name,
+    ...document.lines.flatMap((l) => [l.description, ...l.notes, ...l.allowanceCharges.map((a) => a.reason ?? '')]),
+    ...document.allowanceCharges.map((a) => a.reason ?? ''),
+    document.discrepancy?.description ?? '',
     ...document.notes,
   ];
   const bad = texts.find((t) => MOJIBAKE.test(t));

@@ -1,6 +1,7 @@
 import type { Address, Party } from '#shared/dian-document';
-import { computeDv } from '#shared/nit';
+import { computeDv, formatNit, normalizeNit } from '#shared/nit';
 import { DianReadError } from './errors';
+import { parseFragment } from './parse-xml';
 import type { ReadContext } from './read-context';
 import { all, at, attr, child, optional, text, textAt } from './xml-node';
 
@@ -41,8 +42,13 @@ export function readParty(party: unknown, role: string, ctx: ReadContext, person
   if (dvSent && dvComputed && dvSent !== dvComputed && idType === '31') {
     ctx.warn('DV_MISMATCH', `El DV del ${role} (NIT ${nit}) viene como ${dvSent}, pero el calculado es ${dvComputed}.`);
   }
-  const otherDv = attr(at(legalEntity, 'CompanyID'), 'schemeID');
-  if (dvSent && otherDv && otherDv !== dvSent) {
+  const legalId = at(legalEntity, 'CompanyID');
+  const otherNit = text(legalId)?.replace(/\s+/g, '');
+  const otherDv = attr(legalId, 'schemeID');
+  if (otherNit && normalizeNit(otherNit) !== normalizeNit(nit)) {
+    // DIAN's EmisorAutoretenedor and ExcluidosExentos samples carry another company's NIT in PartyLegalEntity.
+    ctx.warn('DV_INCONSISTENT', `El ${role} trae dos NIT distintos: ${formatNit(nit, dvSent)} (PartyTaxScheme) y ${formatNit(otherNit, otherDv || undefined)} (PartyLegalEntity); se usa el primero.`);
+  } else if (dvSent && otherDv && otherDv !== dvSent) {
     ctx.warn('DV_INCONSISTENT', `El ${role} trae dos DV distintos para el NIT ${nit}: ${dvSent} y ${otherDv}.`);
   }
 
@@ -60,7 +66,7 @@ export function readParty(party: unknown, role: string, ctx: ReadContext, person
   const schemeId = textAt(taxScheme, 'TaxScheme', 'ID');
   const schemeName = textAt(taxScheme, 'TaxScheme', 'Name');
   const contact = child(party, 'Contact');
-  const address = readAddress(at(party, 'PhysicalLocation', 'Address') ?? at(taxScheme, 'RegistrationAddress'));
+  const address = readAddress(at(party, 'PhysicalLocation', 'Address') ?? parseFragment(at(taxScheme, 'RegistrationAddress')));
 
   return {
     nit,

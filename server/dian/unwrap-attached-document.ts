@@ -4,7 +4,7 @@ import { DianReadError } from './errors';
 import { ReadContext } from './read-context';
 import { readResponse } from './read-application-response';
 import { findRoot, parseXmlOrThrow } from './parse-xml';
-import { at, child, optional, text, textAt } from './xml-node';
+import { at, cdataOrText, child, optional, text, textAt } from './xml-node';
 
 /** Reads an embedded XML document (the CDATA of a container). Injected to avoid a module cycle with `read-xml`. */
 export type ReadEmbedded = (xml: string, where: string) => DianDocument;
@@ -18,7 +18,7 @@ export type ReadEmbedded = (xml: string, where: string) => DianDocument;
  *   carry the embedded document so the inbox can still show it.
  */
 export function unwrapAttachedDocument(tree: Record<string, unknown>, readEmbedded: ReadEmbedded): DianDocument {
-  const embeddedXml = embeddedText(at(tree, 'Attachment', 'ExternalReference', 'Description'));
+  const embeddedXml = cdataOrText(at(tree, 'Attachment', 'ExternalReference', 'Description'));
   if (!embeddedXml) {
     throw new DianReadError('CONTAINER_EMPTY', 'El contenedor (AttachedDocument) no trae el documento electrónico adjunto.', 'AttachedDocument/Attachment');
   }
@@ -62,7 +62,7 @@ export function unwrapAttachedDocument(tree: Record<string, unknown>, readEmbedd
 /** DIAN's verdict: `ResultOfVerification` of the container and the ApplicationResponse in its CDATA. */
 function readValidation(reference: unknown, document: DianDocument): DianValidation | undefined {
   const verification = child(reference, 'ResultOfVerification');
-  const responseXml = embeddedText(at(reference, 'Attachment', 'ExternalReference', 'Description'));
+  const responseXml = cdataOrText(at(reference, 'Attachment', 'ExternalReference', 'Description'));
   if (!verification && !responseXml) return undefined;
 
   let responseCode = textAt(verification, 'ValidationResultCode');
@@ -96,21 +96,6 @@ function readValidation(reference: unknown, document: DianDocument): DianValidat
     cufeMatches: referencedCufe === undefined ? true : referencedCufe === document.cufe,
     notes,
   };
-}
-
-/** The embedded XML: CDATA (possibly split in several sections) or entity-escaped text. */
-function embeddedText(node: unknown): string | undefined {
-  if (node === undefined) return undefined;
-  if (typeof node === 'string') return node.trim() || undefined;
-  if (typeof node === 'object' && node !== null) {
-    const cdata = (node as Record<string, unknown>)['__cdata'];
-    if (cdata !== undefined) {
-      const joined = (Array.isArray(cdata) ? cdata : [cdata]).map(String).join('');
-      return joined.trim() || undefined;
-    }
-    return text(node);
-  }
-  return undefined;
 }
 
 function compare(what: string, a: string | undefined, b: string | undefined): string | undefined {

@@ -1,55 +1,74 @@
 /**
- * Small accessors over the tree fast-xml-parser builds. The same element comes back as a string when it has no
- * attributes and as `{ '#text', '@_attr' }` when it has some (docs/dian-ubl.md §1), so every read goes through here.
+ * Small accessors over the tree fast-xml-parser builds with `preserveOrder` (options in parse-xml.ts). Every
+ * element is an entry `{ Name: [children…], ':@'?: { '@_attr': value } }`; text is a `{ '#text': … }` child and
+ * CDATA a `{ __cdata: [{ '#text': … }] }` child. Keeping document order skips the library's conversion to plain
+ * objects (a tenth of the parse), and every read goes through here, so the readers never see the shape.
  */
-export type XmlNode = string | { [key: string]: unknown } | undefined;
+export type XmlElement = Record<string, unknown>;
 
-/** The element's text, trimmed; `undefined` when absent or empty. */
-export function text(node: unknown): string | undefined {
-  if (node === undefined || node === null) return undefined;
-  if (typeof node === 'string') return node === '' ? undefined : node;
-  if (typeof node === 'number' || typeof node === 'boolean') return String(node);
-  if (Array.isArray(node)) return text(node[0]);
-  if (typeof node === 'object') {
-    const t = (node as Record<string, unknown>)['#text'];
-    if (t !== undefined) return text(t);
+const ATTRIBUTES = ':@';
+const TEXT = '#text';
+const CDATA = '__cdata';
+
+/** The children of an element (its one key that is not the attribute map). */
+export function childrenOf(node: unknown): XmlElement[] {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return [];
+  for (const key in node as XmlElement) {
+    if (key !== ATTRIBUTES) {
+      const value = (node as XmlElement)[key];
+      return Array.isArray(value) ? (value as XmlElement[]) : [];
+    }
   }
-  return undefined;
+  return [];
+}
+
+/** The element's own text (not its descendants'), trimmed by the parser; `undefined` when absent or empty. */
+export function text(node: unknown): string | undefined {
+  let result: string | undefined;
+  for (const entry of childrenOf(node)) {
+    const value = entry[TEXT];
+    if (value !== undefined && value !== '') result = result === undefined ? String(value) : result + String(value);
+  }
+  return result;
+}
+
+/** The text of an element that may carry it as CDATA (possibly split in several sections) or as escaped text. */
+export function cdataOrText(node: unknown): string | undefined {
+  let result = '';
+  for (const entry of childrenOf(node)) {
+    if (entry[TEXT] !== undefined) result += String(entry[TEXT]);
+    else if (entry[CDATA] !== undefined) for (const part of childrenOf(entry)) result += String(part[TEXT] ?? '');
+  }
+  return result.trim() || undefined;
 }
 
 /** An attribute of an element (`attr(node, 'schemeID')`). Empty attributes come back as `''`. */
 export function attr(node: unknown, name: string): string | undefined {
-  if (node && typeof node === 'object' && !Array.isArray(node)) {
-    const v = (node as Record<string, unknown>)[`@_${name}`];
-    return v === undefined ? undefined : String(v);
-  }
-  if (Array.isArray(node)) return attr(node[0], name);
+  if (!node || typeof node !== 'object') return undefined;
+  const attributes = (node as XmlElement)[ATTRIBUTES] as Record<string, unknown> | undefined;
+  const value = attributes?.[`@_${name}`];
+  return value === undefined ? undefined : String(value);
+}
+
+/** The first direct child element with that local name. */
+export function child(node: unknown, name: string): XmlElement | undefined {
+  for (const entry of childrenOf(node)) if (entry[name] !== undefined) return entry;
   return undefined;
 }
 
-/** A direct child element; arrays (repeated elements) yield their first item. */
-export function child(node: unknown, name: string): unknown {
-  if (!node || typeof node !== 'object') return undefined;
-  const base = Array.isArray(node) ? node[0] : node;
-  if (!base || typeof base !== 'object') return undefined;
-  return (base as Record<string, unknown>)[name];
-}
-
 /** Follows direct children: `at(party, 'PartyTaxScheme', 'CompanyID')`. Never a deep search (see §10). */
-export function at(node: unknown, ...path: string[]): unknown {
-  let current = node;
+export function at(node: unknown, ...path: string[]): XmlElement | undefined {
+  let current: unknown = node;
   for (const name of path) {
     current = child(current, name);
     if (current === undefined) return undefined;
   }
-  return current;
+  return current as XmlElement | undefined;
 }
 
-/** Every occurrence of a repeated child, as an array (empty when absent). */
-export function all(node: unknown, name: string): unknown[] {
-  const value = child(node, name);
-  if (value === undefined || value === null || value === '') return [];
-  return Array.isArray(value) ? value : [value];
+/** Every direct child element with that local name, in document order. */
+export function all(node: unknown, name: string): XmlElement[] {
+  return childrenOf(node).filter((entry) => entry[name] !== undefined);
 }
 
 /** Shorthand for `text(at(node, ...path))`. */
