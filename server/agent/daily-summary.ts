@@ -1,6 +1,6 @@
 import type { DailySummary, NotRegisteredEntry } from '#shared/summary';
 import { MINUTES_SAVED_PER_DOCUMENT } from '#shared/summary';
-import { bogotaDate, bogotaDayRange, previousDate, shiftDate } from '#shared/bogota-time';
+import { bogotaDate, bogotaDayRange, isIsoDate, previousDate, shiftDate } from '#shared/bogota-time';
 import type { DocumentStatus } from '#shared/inbox';
 import type { Db } from '../db/database';
 import { InputError } from '../errors';
@@ -56,6 +56,8 @@ export async function computeDailySummary(db: Db, companyId: string, date: strin
  * midnight job was missed). Today's is "so far" and never stored.
  */
 export async function getDailySummary(db: Db, companyId: string, date: string, clock: Clock): Promise<DailySummary> {
+  // "2026-02-30" passes a format check but is no day at all: it would be stored as a final summary of nothing.
+  if (!isIsoDate(date) || bogotaDate(bogotaDayRange(date).start) !== date) throw new InputError(`La fecha «${date}» no existe: use el formato AAAA-MM-DD.`);
   const today = bogotaDate(clock.now());
   if (date > today) throw new InputError(`El ${date} todavía no ha llegado (hoy es ${today} en Bogotá).`);
   const stored = await db.selectFrom('dailySummary').select('payload').where('companyId', '=', companyId).where('date', '=', date).executeTakeFirst();
@@ -74,16 +76,21 @@ export async function storeDailySummary(db: Db, companyId: string, summary: Dail
 }
 
 /**
- * The midnight job, and its catch-up when the server was down at midnight: stores every finished day since the
- * last stored one (at most `maxDays` back, and never before the company existed).
+ * The midnight job, and its catch-up when the server was down at midnight: stores every finished day that has no
+ * stored summary yet (at most `maxDays` back, and never before the company existed). Every missing day is filled,
+ * not only those after the newest stored one: a past day looked at on demand is stored too, and must not hide the
+ * days before it.
  */
 export async function storeMissingSummaries(db: Db, companyId: string, clock: Clock, maxDays = 62): Promise<string[]> {
   const yesterday = previousDate(bogotaDate(clock.now()));
   const company = await db.selectFrom('company').select('createdAt').where('id', '=', companyId).executeTakeFirstOrThrow();
-  const last = await db.selectFrom('dailySummary').select((eb) => eb.fn.max('date').as('date')).where('companyId', '=', companyId).executeTakeFirst();
-  const earliest = [bogotaDate(new Date(company.createdAt)), shiftDate(yesterday, -(maxDays - 1)), last?.date ? shiftDate(last.date, 1) : ''].sort().at(-1)!;
+  const earliest = [bogotaDate(new Date(company.createdAt)), shiftDate(yesterday, -(maxDays - 1))].sort().at(-1)!;
+  if (earliest > yesterday) return [];
+  const existing = await db.selectFrom('dailySummary').select('date').where('companyId', '=', companyId).where('date', '>=', earliest).where('date', '<=', yesterday).execute();
+  const done = new Set(existing.map((r) => r.date));
   const stored: string[] = [];
   for (let date = earliest; date <= yesterday; date = shiftDate(date, 1)) {
+    if (done.has(date)) continue;
     await storeDailySummary(db, companyId, await computeDailySummary(db, companyId, date, clock));
     stored.push(date);
   }

@@ -55,6 +55,10 @@ export async function ingestFile(db: Db, clock: Clock, input: IngestInput): Prom
 
   // 2. Read and record each document.
   const { outcomes } = readDianFile(input.bytes, { name: input.sourceRef, ...(input.limits ? { limits: input.limits } : {}) });
+  if (outcomes.length === 0) {
+    // Nothing received is ever lost: a file with no document at all still shows in the inbox, saying so.
+    outcomes.push({ ok: false, source: [input.sourceRef], error: { code: 'NOT_DIAN_DOCUMENT', message: 'El archivo no contiene ningún documento electrónico de la DIAN.' } });
+  }
   const state = await agentStateAt(db, company.id, arrivedAt);
   const documents: InboxDocument[] = [];
   for (const outcome of outcomes) {
@@ -99,8 +103,10 @@ function inboxRow(outcome: ReadOutcome, ctx: RowContext): NewInboxDocument {
     currency: document?.currency ?? null,
     referencedCufe: document?.billingReferences.find((r) => r.uuid)?.uuid ?? null,
     // Only documents that were read and accepted take the dedupe keys: a rejected copy must not block the good one.
+    // A test-environment document (habilitación) keeps its CUFE key but not the number: it has no fiscal value, and
+    // the supplier's production invoice with the same number is another document.
     dedupeCufe: validated && document ? document.cufe : null,
-    dedupeNumber: validated && document && isPurchase(document.kind) ? `${document.kind}|${document.supplier.nit}|${document.number}` : null,
+    dedupeNumber: validated && document && isPurchase(document.kind) && document.environment === 'production' ? `${document.kind}|${document.supplier.nit}|${document.number}` : null,
     duplicateOf: null,
     billId: null,
     documentJson: document ? toJson(document) : null,

@@ -86,7 +86,7 @@ async function drain(deps: AgentDeps, companyId?: string): Promise<ProcessReport
       else if (outcome.status === 'failed') {
         report.failed++;
         failedIds.add(id); // retried on the next sweep, up to the attempt limit
-      }
+      } else if (outcome.status === 'skipped') failedIds.add(id); // another process took it: never loop on it
     }
   }
 }

@@ -77,6 +77,17 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
   } catch (error) {
     if (error instanceof RegistrationRefusal) {
       await markNotRegistered(db, row.id, error.code, error.message, clock, options.manual);
+      if (error.code === 'REFERENCED_INVOICE_UNKNOWN' && (await referencedBillExists(db, row.companyId, document))) {
+        // Another process registered the invoice between our look-up and the mark, and its re-check found this
+        // note still pending: give it its chance now instead of leaving it waiting for an invoice that is there.
+        await db
+          .updateTable('inboxDocument')
+          .set({ status: 'pending', reasonCode: null, reason: null, updatedAt: clock.now().toISOString() })
+          .where('id', '=', row.id)
+          .where('status', '=', 'not_registered')
+          .where('reasonCode', '=', 'REFERENCED_INVOICE_UNKNOWN')
+          .execute();
+      }
       return { status: 'not_registered', reasonCode: error.code, reason: error.message };
     }
     return recordFailure(db, row, error, clock);
@@ -90,8 +101,12 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
     const registered = await db.transaction().execute(async (trx) => {
       const current = await trx.selectFrom('inboxDocument').select(['status', 'reasonCode']).where('id', '=', row.id).executeTakeFirstOrThrow();
       if (!registrable({ ...row, ...current }, options.manual)) return false;
-      if (supplier.isNew) await trx.insertInto('supplier').values(supplier.row).onConflict((oc) => oc.columns(['companyId', 'nit']).doNothing()).execute();
-      const supplierId = (await trx.selectFrom('supplier').select('id').where('companyId', '=', company.id).where('nit', '=', supplier.row.nit).executeTakeFirstOrThrow()).id;
+      // A supplier drafted from the document may have been created meanwhile by another process: use whichever exists.
+      let supplierId = supplier.row.id;
+      if (supplier.isNew) {
+        await trx.insertInto('supplier').values(supplier.row).onConflict((oc) => oc.columns(['companyId', 'nit']).doNothing()).execute();
+        supplierId = (await trx.selectFrom('supplier').select('id').where('companyId', '=', company.id).where('nit', '=', supplier.row.nit).executeTakeFirstOrThrow()).id;
+      }
       await trx
         .insertInto('bill')
         .values({
@@ -154,16 +169,18 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
           })),
         )
         .execute();
-      await postEntry(trx, { companyId: company.id, billId, date: document.issueDate, description: `${kindName(document.kind)} ${document.number} de ${document.supplier.name}`, entry: prepared.entry, now });
+      await postEntry(trx, { companyId: company.id, billId, date: document.issueDate, description: `${kindName(document.kind)} ${document.number} de ${document.supplier.name}`, entry: prepared.entry, now, isNew: true });
       await trx.updateTable('inboxDocument').set({ status: 'registered', reasonCode: null, reason: null, billId, updatedAt: now }).where('id', '=', row.id).execute();
       if (document.kind === 'invoice') {
-        // Notes that arrived before their invoice get another chance now that it is registered.
+        // Notes that arrived before their invoice get another chance now that it is registered: those quoting its
+        // CUFE, and those of the same supplier that quote the invoice by number only.
         await trx
           .updateTable('inboxDocument')
           .set({ status: 'pending', reasonCode: null, reason: null, updatedAt: now })
           .where('companyId', '=', company.id)
-          .where('referencedCufe', '=', document.cufe)
+          .where('status', '=', 'not_registered')
           .where('reasonCode', '=', 'REFERENCED_INVOICE_UNKNOWN')
+          .where((eb) => eb.or([eb('referencedCufe', '=', document.cufe), eb.and([eb('referencedCufe', 'is', null), eb('supplierNit', '=', document.supplier.nit)])]))
           .execute();
       }
       return true;
@@ -250,7 +267,9 @@ async function findReferencedBillOrRefuse(db: Db, companyId: string, document: D
   }
   for (const ref of refs) {
     let query = db.selectFrom('bill').innerJoin('supplier', 'supplier.id', 'bill.supplierId').selectAll('bill').where('bill.companyId', '=', companyId).where('bill.kind', '=', 'invoice');
-    query = ref.uuid ? query.where('bill.cufe', '=', ref.uuid) : query.where('bill.number', '=', ref.number!).where('supplier.nit', '=', document.supplier.nit);
+    // Always the same supplier: a CUFE quoted by someone else's note does not make that invoice theirs.
+    query = query.where('supplier.nit', '=', document.supplier.nit);
+    query = ref.uuid ? query.where('bill.cufe', '=', ref.uuid) : query.where('bill.number', '=', ref.number!);
     const bill = await query.executeTakeFirst();
     if (!bill) continue;
     const withholdings = await db.selectFrom('billWithholding').select(['kind', 'accountCode', 'amount']).where('billId', '=', bill.id).execute();
@@ -268,6 +287,16 @@ async function findReferencedBillOrRefuse(db: Db, companyId: string, document: D
     'REFERENCED_INVOICE_UNKNOWN',
     `La ${kindName(document.kind).toLowerCase()} ${document.number} corresponde a la factura ${first.number ?? ''}${first.uuid ? ` (CUFE ${first.uuid.slice(0, 12)}…)` : ''}, que no está registrada. Se registrará sola cuando llegue esa factura.`,
   );
+}
+
+async function referencedBillExists(db: Db, companyId: string, document: DianDocument): Promise<boolean> {
+  try {
+    await findReferencedBillOrRefuse(db, companyId, document);
+    return true;
+  } catch (error) {
+    if (error instanceof RegistrationRefusal) return false;
+    throw error;
+  }
 }
 
 /** Note lines go to the account of the matching line of the bill they adjust (same seller code or description). */

@@ -6,8 +6,8 @@ import type { BalancedEntry } from './balance-entry';
  * Writes a journal entry. It only accepts a `BalancedEntry`, so an unbalanced entry cannot reach the books by
  * construction. Re-posting a bill (after a correction) replaces its lines in the same transaction.
  */
-export async function postEntry(db: Db, input: { companyId: string; billId: string; date: string; description: string; entry: BalancedEntry; now: string }): Promise<string> {
-  const existing = await db.selectFrom('journalEntry').select('id').where('billId', '=', input.billId).executeTakeFirst();
+export async function postEntry(db: Db, input: { companyId: string; billId: string; date: string; description: string; entry: BalancedEntry; now: string; /** The bill was created in this transaction: it has no entry yet. */ isNew?: boolean }): Promise<string> {
+  const existing = input.isNew ? undefined : await db.selectFrom('journalEntry').select('id').where('billId', '=', input.billId).executeTakeFirst();
   const entryId = existing?.id ?? randomUUID();
   if (existing) {
     await db.deleteFrom('journalLine').where('entryId', '=', entryId).execute();

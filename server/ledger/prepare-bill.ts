@@ -48,6 +48,8 @@ export interface PreparedLine {
   charges: Centavos;
   /** IVA that goes to 240810. */
   deductibleIva: Centavos;
+  /** All the IVA charged on the line, deductible or not (the base of ReteIVA). */
+  ivaCharged: Centavos;
   /** Third-party income: not our cost. */
   thirdParty: boolean;
 }
@@ -93,20 +95,33 @@ export function prepareBill(input: PrepareBillInput): PreparedBill {
     capitalizedTaxes: 0,
     charges: 0,
     deductibleIva: 0,
+    ivaCharged: 0,
     thirdParty: line.thirdPartyIncome,
   }));
   const own = lines.filter((l) => !l.thirdParty);
   if (own.length === 0) throw new RegistrationRefusal('TOTALS_DO_NOT_RECONCILE', 'El documento solo trae ingresos recibidos para terceros; no hay compra propia que registrar.');
+  const thirdPartyLines = lines.filter((l) => l.thirdParty);
+  const thirdPartyIncluded = thirdPartyLines.length > 0 && thirdPartyInPayable(document, lines, cop);
 
-  // Taxes: each scheme's document total is spread over our lines by the line-level amounts of that scheme.
+  // Taxes: each scheme's document total is spread over the lines by the line-level amounts of that scheme. When the
+  // payable includes income collected for third parties, the taxes on those lines travel with them (they are the
+  // third party's, neither our IVA descontable nor our cost); otherwise only our own lines carry the document's taxes.
+  const taxed = thirdPartyIncluded ? lines : own;
   const taxTotals = new Map<string, Centavos>();
   for (const tax of document.taxes) taxTotals.set(tax.code, (taxTotals.get(tax.code) ?? 0) + cop(tax.amount));
   for (const [code, total] of taxTotals) {
     if (total === 0) continue;
-    const weights = own.map((l) => l.line.taxes.filter((t) => t.code === code).reduce((a, t) => a + cop(t.amount), 0));
-    const parts = allocate(total, weights.some((w) => w > 0) ? weights : own.map((l) => l.amount));
-    own.forEach((l, i) => {
+    const weights = taxed.map((l) => l.line.taxes.filter((t) => t.code === code).reduce((a, t) => a + cop(t.amount), 0));
+    const byLineTax = weights.some((w) => w > 0);
+    const targets = byLineTax ? taxed : own;
+    const parts = allocate(total, byLineTax ? weights : own.map((l) => l.amount));
+    targets.forEach((l, i) => {
       const part = parts[i]!;
+      if (l.thirdParty) {
+        l.capitalizedTaxes += part;
+        return;
+      }
+      if (code === IVA) l.ivaCharged += part;
       // IVA is descontable for a responsable de IVA, except on fixed assets (ET art. 491): then it is cost.
       if (code === IVA && company.ivaResponsible && !l.classification.accountCode.startsWith('15')) l.deductibleIva += part;
       else l.capitalizedTaxes += part;
@@ -118,8 +133,6 @@ export function prepareBill(input: PrepareBillInput): PreparedBill {
   if (netCharges !== 0) allocate(netCharges, own.map((l) => l.amount)).forEach((part, i) => (own[i]!.charges += part));
 
   const ownBase = own.reduce((a, l) => a + l.amount + l.charges, 0);
-  const thirdPartyLines = lines.filter((l) => l.thirdParty);
-  const thirdPartyIncluded = thirdPartyLines.length > 0 && thirdPartyInPayable(document, lines, cop);
   for (const l of thirdPartyLines) {
     reviewNotes.push(
       thirdPartyIncluded
@@ -130,9 +143,12 @@ export function prepareBill(input: PrepareBillInput): PreparedBill {
 
   const isCredit = document.kind === 'credit-note';
   const concepts = own.map((l) => withholdingConcept(l.classification.accountCode));
-  const withholdings = isCredit || document.kind === 'debit-note'
-    ? proportionalWithholdings(input.referencedBill, ownBase, isCredit)
-    : withholdingsForInvoice(input, own, concepts, reviewNotes, infoNotes);
+  // The rules table names the PUC subcuentas (236540, 236701…); a company chart may use its own auxiliaries below them.
+  const withholdings = (
+    isCredit || document.kind === 'debit-note'
+      ? proportionalWithholdings(input.referencedBill, ownBase, isCredit)
+      : withholdingsForInvoice(input, own, concepts, reviewNotes, infoNotes)
+  ).map((w) => ({ ...w, account: chart.firstPostable(w.account, w.account.slice(0, 4)) ?? w.account }));
   const withheld = withholdings.reduce((a, w) => a + w.amount, 0);
 
   const supplierAccount = input.referencedBill?.supplierAccount ?? supplierAccountFor(chart, own, concepts, input.supplier);
@@ -146,7 +162,7 @@ export function prepareBill(input: PrepareBillInput): PreparedBill {
     credit: 0,
   }));
   if (thirdPartyIncluded) {
-    for (const l of thirdPartyLines) debits.push({ accountCode: thirdPartyAccount(chart), description: `Ingreso para terceros: ${l.line.description}`, debit: l.amount, credit: 0 });
+    for (const l of thirdPartyLines) debits.push({ accountCode: thirdPartyAccount(chart), description: `Ingreso para terceros: ${l.line.description}`, debit: l.amount + l.capitalizedTaxes, credit: 0 });
   }
   const deductibleIva = own.reduce((a, l) => a + l.deductibleIva, 0);
   if (deductibleIva) debits.push({ accountCode: chart.firstPostable('240810', '2408') ?? '240810', description: 'IVA descontable', debit: deductibleIva, credit: 0 });
@@ -179,6 +195,14 @@ export function prepareBill(input: PrepareBillInput): PreparedBill {
     { accountCode: supplierAccount, description: `${input.supplier.name} ${document.number}`, debit: 0, credit: total - withheld, thirdPartyNit: input.supplier.nit },
   ];
   const entryLines = [...debits, ...credits].map((l) => (isCredit ? { ...l, debit: l.credit, credit: l.debit } : l));
+  // Postable accounts only: never book to a cuenta mayor or to a code the company's chart does not have.
+  const unpostable = [...new Set(entryLines.filter((l) => l.debit !== l.credit && !chart.isPostable(l.accountCode)).map((l) => l.accountCode))];
+  if (unpostable.length > 0) {
+    throw new RegistrationRefusal(
+      'REGISTRATION_FAILED',
+      `El plan de cuentas de la empresa no tiene, o no acepta movimientos en, ${unpostable.length === 1 ? 'la cuenta' : 'las cuentas'} ${unpostable.join(', ')}: agréguela${unpostable.length === 1 ? '' : 's'} al plan de cuentas y registre el documento a mano.`,
+    );
+  }
 
   return {
     lines,
@@ -220,19 +244,12 @@ function withholdingsForInvoice(
     company: input.company,
     supplier: input.supplier,
     bases: own.map((l, i) => ({ concept: concepts[i], amount: l.amount + l.charges })),
-    iva: own.reduce((a, l) => a + l.deductibleIva, 0) + ivaCapitalized(input, own),
+    // ReteIVA is on all the IVA charged on our lines, also when it was capitalised (non-responsible buyer, fixed assets).
+    iva: own.reduce((a, l) => a + l.ivaCharged, 0),
   });
   reviewNotes.push(...result.notes);
   infoNotes.push(...result.info);
   return result.lines;
-}
-
-/** IVA that was charged but capitalised (non-responsible buyer, fixed assets): ReteIVA is on all the IVA. */
-function ivaCapitalized(input: PrepareBillInput, own: PreparedLine[]): Centavos {
-  if (input.company.ivaResponsible && !own.some((l) => l.classification.accountCode.startsWith('15'))) return 0;
-  const rate = exchangeRateFor(input.document);
-  const ivaTotal = input.document.taxes.filter((t) => t.code === IVA).reduce((a, t) => a + toCentavos(t.amount, rate), 0);
-  return ivaTotal - own.reduce((a, l) => a + l.deductibleIva, 0);
 }
 
 /** A note adjusts the bill it references: its withholdings move in proportion to the base it changes. */
