@@ -1,0 +1,263 @@
+import type { CompanyProfile } from '#shared/company';
+import type { Chart } from '../ledger/chart';
+import { CONCEPTS, GENERAL_STORE_CONCEPTS, SEGMENT_CONCEPTS, SERVICE_UNITS, type Concept } from './activity-rules';
+import { head, normalize } from './normalize';
+import { ciiuActivity, guessUnspscClass } from './reference-data';
+import { withinOneEdit } from './similarity';
+
+/** What the line itself says, besides its words. */
+export interface ActivityInput {
+  words: string[];
+  /** UNSPSC code (digits), when the supplier sent one. */
+  unspsc?: string;
+  unitCode?: string;
+  supplierCiiu: string[];
+}
+
+export type Evidence = 'palabras y UNSPSC' | 'palabras' | 'UNSPSC' | 'actividad del proveedor' | 'nombre UNSPSC parecido';
+
+export interface ActivityVerdict {
+  accountCode: string;
+  confidence: number;
+  explanation: string;
+  concept: Concept;
+  evidence: Evidence;
+  /** The account is an inventory account (the company resells or transforms the goods). */
+  inventory: boolean;
+  goods: boolean;
+}
+
+interface CompiledConcept {
+  concept: Concept;
+  words: Set<string>;
+  phrases: string[][];
+}
+
+/** Trade words, normalized like the CIIU descriptions they are looked up in ("pinturas" → pintura). */
+const tradeWords = new Map(CONCEPTS.map((c) => [c.key, (c.tradeWords ?? []).flatMap((w) => normalize(w).words)]));
+
+const compiled: CompiledConcept[] = CONCEPTS.map((concept) => ({
+  concept,
+  words: new Set(concept.words.flatMap((w) => normalize(w).words.concat(normalize(w).codes))),
+  phrases: (concept.phrases ?? []).map((p) => normalize(p.join(' ')).words),
+}));
+const byKey = new Map(CONCEPTS.map((c) => [c.key, c]));
+/** Keyword → concepts, and keywords by their first letters (to catch truncations and typos quickly). */
+const keywordConcepts = new Map<string, number[]>();
+const keywordsByHead = new Map<string, string[]>();
+compiled.forEach((c, i) => {
+  for (const word of [...c.words, ...c.phrases.flat()]) {
+    const list = keywordConcepts.get(word) ?? [];
+    if (!list.includes(i)) list.push(i);
+    keywordConcepts.set(word, list);
+    const h = head(word) ?? word;
+    const similar = keywordsByHead.get(h) ?? [];
+    if (!similar.includes(word)) similar.push(word);
+    keywordsByHead.set(h, similar);
+  }
+});
+
+/**
+ * Step 3 of the pipeline (accounting-co.md §4.1): the company's economic activity and what the line says (keywords,
+ * UNSPSC, the supplier's CIIU) give an account. The same goods are inventory for a company that resells or
+ * transforms them and an expense for one that consumes them (§4.3); services and consumption go to the expense
+ * subcuenta of the rule table (§4.2), in group 52 for companies whose expenses are selling expenses. Only postable
+ * accounts of the company's chart are returned; `undefined` when nothing points anywhere.
+ */
+export function classifyByActivity(input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
+  const found = recognise(input);
+  if (!found) return undefined;
+  const { concept, evidence } = found;
+  const goods = concept.kind === 'goods' && !(input.unitCode && SERVICE_UNITS.has(input.unitCode));
+  const stock = goods && company.inventory !== 'none' ? stockAccount(concept, company) : undefined;
+  const activity = company.ciiu[0] ? `Actividad ${company.ciiu[0]}` : 'Sin actividad registrada';
+  if (stock) {
+    const account = chart.firstPostable(...stock.codes);
+    if (account) {
+      return {
+        accountCode: account,
+        confidence: confidenceFor(evidence) + 0.03,
+        explanation: `${activity}: ${stock.why} → ${account} (${evidenceText(evidence, found.detail)})`,
+        concept,
+        evidence,
+        inventory: true,
+        goods,
+      };
+    }
+  }
+  const account = chart.firstPostable(...forFunction(concept.accounts, company));
+  if (!account) return undefined;
+  return {
+    accountCode: account,
+    confidence: confidenceFor(evidence),
+    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})`,
+    concept,
+    evidence,
+    inventory: false,
+    goods,
+  };
+}
+
+/** What the line is: the concept with most keyword evidence, confirmed (or found) by its UNSPSC code and supplier. */
+function recognise(input: ActivityInput): { concept: Concept; evidence: Evidence; detail: string } | undefined {
+  // Per concept: keyword score, the keywords found, and where the first one sits in the line (Spanish product names
+  // start with what the product is: "Monitor LED", "Computador de escritorio"; that breaks ties).
+  const scores = new Map<number, { score: number; words: string[]; first: number }>();
+  const lineWords = [...new Set(input.words)];
+  lineWords.forEach((word, position) => {
+    for (const keyword of keywordsFor(word)) {
+      for (const i of keywordConcepts.get(keyword) ?? []) {
+        const c = compiled[i]!;
+        if (!c.words.has(keyword)) continue;
+        const entry = scores.get(i) ?? { score: 0, words: [], first: position };
+        if (!entry.words.includes(keyword)) {
+          // A word written in full is better evidence than one read as a truncation or a typo of the keyword.
+          entry.score += keyword === word ? 1 : 0.7;
+          entry.words.push(keyword);
+        }
+        scores.set(i, entry);
+      }
+    }
+  });
+  compiled.forEach((c, i) => {
+    for (const phrase of c.phrases) {
+      const positions = phrase.map((w) => lineWords.findIndex((lw) => matchesKeyword(lw, w)));
+      if (phrase.length && positions.every((p) => p >= 0)) {
+        const entry = scores.get(i) ?? { score: 0, words: [], first: Math.min(...positions) };
+        entry.score += 2 * phrase.length;
+        entry.words.push(phrase.join(' '));
+        entry.first = Math.min(entry.first, ...positions);
+        scores.set(i, entry);
+      }
+    }
+  });
+  const unspscConcept = input.unspsc ? conceptForUnspsc(input.unspsc) : undefined;
+  const supplierConcept = conceptForSupplier(input.supplierCiiu);
+  let best: { index: number; total: number; first: number } | undefined;
+  compiled.forEach((c, i) => {
+    const found = scores.get(i);
+    const total = (found?.score ?? 0) + (unspscConcept === c.concept ? 1.5 : 0) + (supplierConcept === c.concept ? 0.5 : 0);
+    const first = found?.first ?? Number.MAX_SAFE_INTEGER;
+    if (total > 0 && (!best || total > best.total || (total === best.total && first < best.first))) best = { index: i, total, first };
+  });
+  if (best) {
+    const concept = compiled[best.index]!.concept;
+    const keywords = scores.get(best.index)?.words ?? [];
+    if (keywords.length && unspscConcept === concept) return { concept, evidence: 'palabras y UNSPSC', detail: `«${keywords[0]}», UNSPSC ${input.unspsc}` };
+    if (keywords.length) return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}»` };
+    if (unspscConcept === concept) return { concept, evidence: 'UNSPSC', detail: `UNSPSC ${input.unspsc}` };
+    return { concept, evidence: 'actividad del proveedor', detail: `proveedor CIIU ${input.supplierCiiu.join(', ')}` };
+  }
+  // Nothing known: the UNSPSC class whose name looks most like the description, if it really does.
+  if (input.words.length) {
+    const guess = guessUnspscClass(input.words);
+    if (guess && guess.similarity >= 0.6) {
+      const concept = conceptForUnspsc(guess.code);
+      if (concept) return { concept, evidence: 'nombre UNSPSC parecido', detail: `parecida a la clase UNSPSC ${guess.code} «${guess.name}»` };
+    }
+  }
+  return undefined;
+}
+
+/** Keywords a line word may stand for: itself, a truncation of a keyword, or a keyword one typo away. */
+function keywordsFor(word: string): string[] {
+  const out: string[] = [];
+  if (keywordConcepts.has(word)) out.push(word);
+  const similar = keywordsByHead.get(head(word) ?? word) ?? [];
+  for (const keyword of similar) if (keyword !== word && matchesKeyword(word, keyword)) out.push(keyword);
+  return out;
+}
+
+function matchesKeyword(word: string, keyword: string): boolean {
+  if (word === keyword) return true;
+  if (word.length >= 4 && keyword.length > word.length && keyword.startsWith(word)) return true;
+  return word.length >= 5 && keyword.length >= 5 && withinOneEdit(word, keyword);
+}
+
+function conceptForUnspsc(code: string): Concept | undefined {
+  const digits = code.replace(/\D/g, '');
+  let best: { concept: Concept; length: number } | undefined;
+  for (const concept of CONCEPTS) {
+    for (const prefix of concept.unspsc ?? []) {
+      if (digits.startsWith(prefix) && (!best || prefix.length > best.length)) best = { concept, length: prefix.length };
+    }
+  }
+  return best?.concept ?? byKey.get(SEGMENT_CONCEPTS[digits.slice(0, 2)] ?? '');
+}
+
+function conceptForSupplier(ciiu: string[]): Concept | undefined {
+  let best: { concept: Concept; length: number } | undefined;
+  for (const code of ciiu) {
+    const digits = code.replace(/\D/g, '').padStart(4, '0');
+    for (const concept of CONCEPTS) {
+      for (const prefix of concept.supplierCiiu ?? []) {
+        if (digits.startsWith(prefix) && (!best || prefix.length > best.length)) best = { concept, length: prefix.length };
+      }
+    }
+  }
+  return best?.concept;
+}
+
+/**
+ * Where goods go when the company keeps them (accounting-co.md §4.2 rules 1–6, §4.3): resale → 1435 (6205 periodic),
+ * food and raw materials of a food business or manufacturer → 1405 (6210), drinks a food business resells as
+ * bought → 1435, packaging of a manufacturer, retailer or food business → 1460, maintenance stock of a manufacturer
+ * → 1455, construction materials of a builder → 1415.
+ */
+function stockAccount(concept: Concept, company: CompanyProfile): { codes: string[]; why: string } | undefined {
+  const periodic = company.inventory === 'periodic';
+  const roles = concept.stock ?? [];
+  const divisions = company.ciiu.map((c) => Number(c.replace(/\D/g, '').padStart(4, '0').slice(0, 2)));
+  const trade = divisions.some((d) => d >= 45 && d <= 47);
+  const food = divisions.some((d) => d === 10 || d === 11 || d === 55 || d === 56);
+  const manufacturer = divisions.some((d) => d >= 10 && d <= 33);
+  const builder = divisions.some((d) => d >= 41 && d <= 43);
+  const merchandise = { codes: periodic ? ['6205', '62'] : ['1435', '143505'], why: `${concept.label} para la venta` };
+
+  if (roles.includes('merchandise') && trade && resells(concept, company)) return merchandise;
+  if (food && roles.includes('food-input')) return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `insumos de ${concept.label} (materia prima)` };
+  if (food && roles.includes('beverage')) return { codes: merchandise.codes, why: `${concept.label} que se revenden` };
+  if (roles.includes('packaging') && (trade || food || manufacturer)) return { codes: ['1460', '146005'], why: 'envases y empaques' };
+  if (manufacturer && tradeWords.get(concept.key)!.some((w) => company.ciiu.some((c) => ciiuActivity(c)?.words.has(w)))) {
+    return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `${concept.label} (materia prima)` };
+  }
+  if (manufacturer && roles.includes('spare-part')) return { codes: ['1455', '145505'], why: `${concept.label} (materiales y repuestos)` };
+  if (builder && roles.includes('construction')) return { codes: ['1415', '141505'], why: `${concept.label} (obras en curso)` };
+  return undefined;
+}
+
+/** A trading company resells what its CIIU description names (or, for general stores, everyday goods). */
+function resells(concept: Concept, company: CompanyProfile): boolean {
+  for (const code of company.ciiu) {
+    const digits = code.replace(/\D/g, '').padStart(4, '0');
+    if (GENERAL_STORE_CONCEPTS[digits]?.includes(concept.key)) return true;
+    const activity = ciiuActivity(digits);
+    if (activity && Number(digits.slice(0, 2)) >= 45 && Number(digits.slice(0, 2)) <= 47 && tradeWords.get(concept.key)!.some((w) => activity.words.has(w))) return true;
+  }
+  return false;
+}
+
+/** Selling companies book operating expenses in 52, which mirrors 51 (5205…5295 ↔ 5105…5195). */
+function forFunction(accounts: string[], company: CompanyProfile): string[] {
+  if (company.expenseFunction !== 'ventas') return accounts;
+  return accounts.flatMap((a) => (a.startsWith('51') ? [`52${a.slice(2)}`, a] : [a]));
+}
+
+function confidenceFor(evidence: Evidence): number {
+  switch (evidence) {
+    case 'palabras y UNSPSC':
+      return 0.72;
+    case 'palabras':
+      return 0.62;
+    case 'UNSPSC':
+      return 0.58;
+    case 'actividad del proveedor':
+      return 0.5;
+    default:
+      return 0.42;
+  }
+}
+
+function evidenceText(evidence: Evidence, detail: string): string {
+  return evidence === 'nombre UNSPSC parecido' ? detail : `por ${detail}`;
+}

@@ -1,0 +1,344 @@
+/**
+ * The keyword / UNSPSC → PUC rules of accounting-co.md §4.2 (with §4.1 step 4 for the supplier's CIIU and §4.4 for
+ * UNSPSC segments), grouped as "concepts": what a line is (papelería, energía, fletes…), how to recognise it, and
+ * where an office books it (administrative variant; `activity-classifier.ts` moves it to 52 for selling companies
+ * and to inventory for companies that resell or transform it).
+ *
+ * Keywords are plain Spanish as written on invoices; they pass through the same normalization as descriptions.
+ */
+export type ConceptKind = 'goods' | 'service';
+
+/** How a company that keeps inventory may hold the goods (decided with its CIIU in activity-classifier.ts). */
+export type StockRole = 'merchandise' | 'food-input' | 'beverage' | 'packaging' | 'spare-part' | 'construction';
+
+export interface Concept {
+  key: string;
+  /** Spanish, for explanations ("insumos de aseo y cafetería"). */
+  label: string;
+  kind: ConceptKind;
+  /** Single words; a word counts if it appears in the line (or a truncation or a typo of it). */
+  words: string[];
+  /** Several words that together say it ("servicio aseo", "cuota manejo"); they weigh double. */
+  phrases?: string[][];
+  /** UNSPSC prefixes (segment, family or class). */
+  unspsc?: string[];
+  /** CIIU prefixes of suppliers that sell it (accounting-co.md §4.1 step 4). */
+  supplierCiiu?: string[];
+  /** Expense (or asset) accounts, administrative variant, first postable wins. */
+  accounts: string[];
+  /** Roles the goods can take in a company with inventory. */
+  stock?: StockRole[];
+  /** Words that, in a trading company's CIIU description, mean it sells these goods (resale → 1435). */
+  tradeWords?: string[];
+}
+
+const INSURANCE = ['poliza', 'seguro', 'prima', 'amparo'];
+
+export const CONCEPTS: Concept[] = [
+  // Services first: their phrases are more specific than the goods words they contain ("servicio de aseo").
+  { key: 'energia', label: 'energía eléctrica', kind: 'service', words: ['energia', 'kwh', 'electricidad'], phrases: [['energia', 'electrica'], ['consumo', 'energia'], ['energia', 'activa']], unspsc: ['831018', '8310'], supplierCiiu: ['351'], accounts: ['513530'] },
+  { key: 'acueducto', label: 'acueducto y alcantarillado', kind: 'service', words: ['acueducto', 'alcantarillado'], phrases: [['aseo', 'urbano'], ['servicio', 'agua'], ['consumo', 'agua'], ['agua', 'potable']], unspsc: ['831015'], supplierCiiu: ['36', '37'], accounts: ['513525'] },
+  { key: 'gas', label: 'gas natural', kind: 'service', words: [], phrases: [['gas', 'natural'], ['gas', 'domiciliario'], ['consumo', 'gas']], unspsc: ['831016'], supplierCiiu: ['352'], accounts: ['513555'] },
+  { key: 'telecomunicaciones', label: 'teléfono e internet', kind: 'service', words: ['internet', 'telefonia', 'celular', 'postpago', 'prepago', 'fibra', 'banda', 'minutos', 'datos', 'mbps'], phrases: [['plan', 'datos'], ['linea', 'telefonica'], ['plan', 'corporativo'], ['cargo', 'basico']], unspsc: ['8311', '811217', '811121'], supplierCiiu: ['61'], accounts: ['513535'] },
+  { key: 'arriendo', label: 'arrendamiento de inmuebles', kind: 'service', words: ['arriendo', 'arrendamiento', 'canon'], phrases: [['alquiler', 'local'], ['alquiler', 'oficina'], ['alquiler', 'bodega']], unspsc: ['801315'], supplierCiiu: ['681', '682'], accounts: ['512010'] },
+  { key: 'alquiler-equipo', label: 'alquiler de equipos', kind: 'service', words: ['alquiler'], phrases: [['alquiler', 'equipo'], ['alquiler', 'computador'], ['alquiler', 'vehiculo'], ['renta', 'equipo']], unspsc: ['811124', '8014'], accounts: ['512095', '512015'] },
+  { key: 'revisoria', label: 'revisoría fiscal', kind: 'service', words: ['revisoria', 'revisor'], phrases: [['revisoria', 'fiscal']], accounts: ['511010'] },
+  { key: 'auditoria', label: 'auditoría', kind: 'service', words: ['auditoria'], phrases: [['auditoria', 'externa']], unspsc: ['841116'], accounts: ['511015'] },
+  { key: 'juridica', label: 'asesoría jurídica', kind: 'service', words: ['juridica', 'juridico', 'legal', 'legales', 'abogado', 'abogados', 'litigio'], phrases: [['asesoria', 'legal'], ['asesoria', 'juridica']], unspsc: ['8012'], supplierCiiu: ['691'], accounts: ['511025'] },
+  { key: 'contabilidad', label: 'asesoría contable y financiera', kind: 'service', words: ['contable', 'contables', 'contabilidad', 'contador', 'tributaria', 'tributario', 'nomina'], phrases: [['asesoria', 'contable'], ['honorario', 'contador'], ['outsourcing', 'contable']], unspsc: ['841115', '841118'], supplierCiiu: ['692'], accounts: ['511030', '511095'] },
+  { key: 'consultoria', label: 'consultoría', kind: 'service', words: ['consultoria', 'asesoria', 'honorario'], unspsc: ['8010', '8016'], supplierCiiu: ['702'], accounts: ['511035', '511095'] },
+  { key: 'avaluo', label: 'avalúos', kind: 'service', words: ['avaluo'], accounts: ['511020'] },
+  { key: 'vigilancia', label: 'aseo y vigilancia', kind: 'service', words: ['vigilancia', 'vigilante', 'celaduria', 'monitoreo'], phrases: [['seguridad', 'privada'], ['servicio', 'aseo'], ['servicio', 'limpieza'], ['outsourcing', 'aseo'], ['limpieza', 'oficina'], ['aseo', 'cafeteria', 'servicio']], unspsc: ['9212', '7611'], supplierCiiu: ['801', '812'], accounts: ['513505'] },
+  { key: 'temporales', label: 'servicios temporales', kind: 'service', words: ['temporal', 'temporales', 'mision'], phrases: [['personal', 'temporal'], ['suministro', 'personal']], unspsc: ['801116'], supplierCiiu: ['782'], accounts: ['513510'] },
+  { key: 'nube', label: 'procesamiento electrónico de datos (software y nube)', kind: 'service', words: ['hosting', 'nube', 'cloud', 'saas', 'suscripcion', 'dominio', 'servidor', 'aws', 'azure', 'workspace', 'office', '365', 'licencia', 'software'], phrases: [['plan', 'mensual'], ['correo', 'corporativo']], unspsc: ['8111', '8116', '4323'], supplierCiiu: ['631', '582'], accounts: ['513520'] },
+  { key: 'soporte', label: 'asistencia técnica', kind: 'service', words: ['soporte', 'asistencia'], phrases: [['soporte', 'tecnico'], ['asistencia', 'tecnica'], ['servicio', 'tecnico']], unspsc: ['811118', '811122', '811123', '8110'], supplierCiiu: ['620'], accounts: ['513515'] },
+  { key: 'mant-computo', label: 'mantenimiento de equipo de cómputo', kind: 'service', words: [], phrases: [['mantenimiento', 'computador'], ['mantenimiento', 'computo'], ['mantenimiento', 'impresora'], ['reparacion', 'portatil'], ['reparacion', 'computador'], ['mantenimiento', 'equipo', 'computo']], unspsc: ['811123'], supplierCiiu: ['951'], accounts: ['514525'] },
+  { key: 'mant-vehiculo', label: 'mantenimiento de vehículos', kind: 'service', words: ['tecnicomecanica', 'alineacion', 'balanceo', 'sincronizacion'], phrases: [['mantenimiento', 'vehiculo'], ['cambio', 'aceite'], ['revision', 'tecnico', 'mecanica'], ['reparacion', 'vehiculo']], unspsc: ['7818'], supplierCiiu: ['452', '4542'], accounts: ['514540'] },
+  { key: 'mant-maquinaria', label: 'mantenimiento de maquinaria y equipo', kind: 'service', words: ['refrigeracion', 'climatizacion'], phrases: [['mantenimiento', 'aire'], ['mantenimiento', 'maquina'], ['mantenimiento', 'nevera'], ['mantenimiento', 'equipo'], ['mantenimiento', 'preventivo'], ['mantenimiento', 'correctivo'], ['servicio', 'tecnico', 'nevera']], unspsc: ['7210', '7215', '8110'], supplierCiiu: ['331', '4322'], accounts: ['514515'] },
+  { key: 'mant-locativo', label: 'reparaciones locativas y adecuaciones', kind: 'service', words: ['locativa', 'locativo', 'adecuacion', 'remodelacion', 'resane', 'enchape'], phrases: [['mano', 'obra'], ['reparacion', 'techo'], ['instalacion', 'electrica']], unspsc: ['7211', '721029'], supplierCiiu: ['433', '4321'], accounts: ['515015', '514510'] },
+  { key: 'fletes', label: 'transporte, fletes y acarreos', kind: 'service', words: ['flete', 'acarreo', 'remesa', 'trasteo', 'carga', 'despacho'], phrases: [['transporte', 'mercancia'], ['transporte', 'carga']], unspsc: ['781018', '7810', '7812'], supplierCiiu: ['4923', '5229'], accounts: ['513550'] },
+  { key: 'mensajeria', label: 'correo y mensajería', kind: 'service', words: ['mensajeria', 'courier', 'encomienda', 'envio', 'guia'], phrases: [['envio', 'documento'], ['correo', 'certificado']], unspsc: ['781022'], supplierCiiu: ['531', '532'], accounts: ['513540'] },
+  { key: 'publicidad', label: 'publicidad y propaganda', kind: 'service', words: ['publicidad', 'publicitario', 'publicitaria', 'pauta', 'propaganda', 'volante', 'pendon', 'valla', 'marketing', 'campana'], phrases: [['diseno', 'grafico'], ['redes', 'sociales']], unspsc: ['8210', '8214', '8211'], supplierCiiu: ['731'], accounts: ['523560'] },
+  { key: 'capacitacion', label: 'capacitación al personal', kind: 'service', words: ['capacitacion', 'curso', 'seminario', 'taller', 'diplomado', 'formacion', 'entrenamiento', 'certificacion'], unspsc: ['8610', '8611', '8612', '8614'], supplierCiiu: ['854', '855'], accounts: ['510563'] },
+  { key: 'salud', label: 'gastos médicos', kind: 'service', words: ['examen', 'medico', 'ocupacional', 'laboratorio', 'vacuna', 'vacunacion'], unspsc: ['8510', '8512', '8511'], supplierCiiu: ['862', '869'], accounts: ['510584'] },
+  // Rule 36: the insured risk picks the subcuenta of 5130 (a specific risk needs its own word, so it wins ties).
+  { key: 'seguros', label: 'seguros', kind: 'service', words: INSURANCE, unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513095'] },
+  { key: 'seguro-soat', label: 'seguro obligatorio (SOAT)', kind: 'service', words: [...INSURANCE, 'soat'], phrases: [['seguro', 'obligatorio']], unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513075'] },
+  { key: 'seguro-incendio', label: 'seguro de incendio y terremoto', kind: 'service', words: [...INSURANCE, 'incendio', 'terremoto', 'multirriesgo'], unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513025'] },
+  { key: 'seguro-hurto', label: 'seguro de sustracción y hurto', kind: 'service', words: [...INSURANCE, 'sustraccion', 'hurto'], unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513035'] },
+  { key: 'seguro-rc', label: 'seguro de responsabilidad civil', kind: 'service', words: INSURANCE, phrases: [['responsabilidad', 'civil']], unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513060'] },
+  { key: 'bancarios', label: 'comisiones y gastos bancarios', kind: 'service', words: ['comision', 'datafono', 'transaccion', 'recaudo', 'gmf'], phrases: [['cuota', 'manejo'], ['gasto', 'bancario']], unspsc: ['8412'], supplierCiiu: ['641', '649', '6613'], accounts: ['530515', '530505'] },
+  { key: 'intereses', label: 'intereses', kind: 'service', words: ['interes', 'mora'], phrases: [['intereses', 'mora']], accounts: ['530520'] },
+  { key: 'tramites', label: 'registro mercantil y trámites', kind: 'service', words: ['matricula', 'renovacion', 'mercantil', 'notaria', 'notarial', 'autenticacion', 'certificado', 'tramite', 'estampilla'], phrases: [['registro', 'mercantil'], ['camara', 'comercio'], ['existencia', 'representacion']], supplierCiiu: ['9411', '6910'], accounts: ['514010', '514015'] },
+  { key: 'afiliaciones', label: 'afiliaciones y sostenimiento', kind: 'service', words: ['afiliacion', 'sostenimiento', 'gremio', 'membresia'], phrases: [['cuota', 'sostenimiento']], supplierCiiu: ['941'], accounts: ['512510'] },
+  { key: 'hotel', label: 'alojamiento y manutención', kind: 'service', words: ['hotel', 'hospedaje', 'alojamiento', 'habitacion', 'noche', 'estadia'], unspsc: ['9011'], supplierCiiu: ['551'], accounts: ['515505'] },
+  { key: 'pasajes-aereos', label: 'pasajes aéreos', kind: 'service', words: ['tiquete', 'pasaje', 'vuelo', 'aereo', 'aerolinea'], unspsc: ['781115', '7811'], supplierCiiu: ['511', '791'], accounts: ['515515'] },
+  { key: 'pasajes-terrestres', label: 'pasajes terrestres', kind: 'service', words: [], phrases: [['pasaje', 'terrestre'], ['tiquete', 'bus']], supplierCiiu: ['4921', '4922'], accounts: ['515520'] },
+  { key: 'taxis', label: 'taxis y buses', kind: 'service', words: ['taxi', 'uber', 'cabify', 'didi'], accounts: ['519545'] },
+  { key: 'parqueadero', label: 'parqueaderos', kind: 'service', words: ['parqueadero', 'parking', 'estacionamiento'], unspsc: ['781817'], supplierCiiu: ['5221'], accounts: ['519565'] },
+  { key: 'representacion', label: 'gastos de representación (restaurante)', kind: 'service', words: ['almuerzo', 'cena', 'desayuno', 'restaurante', 'refrigerio', 'catering', 'evento'], unspsc: ['9010'], supplierCiiu: ['561', '562'], accounts: ['519520', '519560'] },
+  { key: 'musica', label: 'música ambiental', kind: 'service', words: ['sayco', 'acinpro'], phrases: [['musica', 'ambiental']], accounts: ['519515'] },
+  { key: 'suscripciones', label: 'libros, suscripciones y revistas', kind: 'goods', words: ['libro', 'revista', 'periodico', 'prensa', 'legis'], unspsc: ['5510', '5511'], accounts: ['519510'] },
+
+  // Goods.
+  {
+    key: 'papeleria',
+    label: 'útiles, papelería y fotocopias',
+    kind: 'goods',
+    words: ['papeleria', 'resma', 'bond', 'fotocopia', 'fotocopias', 'impresion', 'lapicero', 'boligrafo', 'esfero', 'lapiz', 'portaminas', 'marcador', 'resaltador', 'borrador', 'corrector', 'cuaderno', 'libreta', 'agenda', 'block', 'carpeta', 'folder', 'legajador', 'archivador', 'az', 'sobre', 'cosedora', 'grapadora', 'grapa', 'gancho', 'clip', 'perforadora', 'toner', 'cartucho', 'tinta', 'tijera', 'pegante', 'colbon', 'pegastic', 'sacapunta', 'tajalapiz', 'regla', 'cartulina', 'etiqueta', 'notas', 'postit', 'chinche', 'bisturi', 'calculadora', 'escritorio'],
+    phrases: [['papel', 'carta'], ['papel', 'oficio'], ['cinta', 'transparente'], ['notas', 'adhesivas']],
+    unspsc: ['1411', '141115', '4412', '4411', '441031', '441019', '312015', '5512'],
+    supplierCiiu: ['4761', '1811', '1812'],
+    accounts: ['519530'],
+    stock: ['merchandise'],
+    tradeWords: ['papeleria', 'escritorio', 'utiles'],
+  },
+  {
+    key: 'aseo',
+    label: 'elementos de aseo y cafetería',
+    kind: 'goods',
+    words: ['aseo', 'detergente', 'jabon', 'blanqueador', 'hipoclorito', 'limpido', 'cloro', 'desinfectante', 'limpiador', 'ambientador', 'aromatizante', 'higienico', 'toalla', 'servilleta', 'trapero', 'escoba', 'recogedor', 'guante', 'limpiavidrio', 'lavaloza', 'lavaplatos', 'esponja', 'esponjilla', 'alcohol', 'antibacterial', 'gel', 'suavizante', 'varsol', 'ambientador', 'shampoo', 'crema', 'dental', 'papelera', 'caneca', 'balde', 'mopa', 'microfibra', 'insecticida', 'cera'],
+    phrases: [['bolsa', 'basura'], ['papel', 'higienico'], ['toalla', 'mano'], ['bolsa', 'negra']],
+    unspsc: ['4713', '4712', '4711', '141117', '5313', '1235'],
+    supplierCiiu: ['4645', '2023'],
+    accounts: ['519525'],
+    stock: ['merchandise'],
+    tradeWords: ['aseo', 'limpieza', 'tocador', 'cosmeticos'],
+  },
+  {
+    key: 'cafeteria',
+    label: 'insumos de cafetería',
+    kind: 'goods',
+    words: ['cafe', 'tinto', 'azucar', 'panela', 'aromatica', 'te', 'infusion', 'agua', 'botellon', 'vaso', 'mezclador', 'revolvedor', 'crema', 'galleta', 'pasaboca', 'snack', 'chocolate', 'cafeteria', 'endulzante', 'stevia', 'leche'],
+    phrases: [['vaso', 'desechable'], ['agua', 'botellon']],
+    unspsc: ['502017', '5016', '5018', '5215'],
+    supplierCiiu: ['1061', '1063', '1071', '1072'],
+    accounts: ['519525'],
+    stock: ['merchandise', 'food-input'],
+    tradeWords: ['alimentos', 'viveres', 'cafe'],
+  },
+  {
+    key: 'alimentos',
+    label: 'alimentos',
+    kind: 'goods',
+    words: ['arroz', 'aceite', 'sal', 'harina', 'trigo', 'maiz', 'frijol', 'lenteja', 'garbanzo', 'arveja', 'pasta', 'espagueti', 'atun', 'sardina', 'salsa', 'mayonesa', 'ketchup', 'condimento', 'sazonador', 'adobo', 'comino', 'pimienta', 'levadura', 'margarina', 'mantequilla', 'queso', 'leche', 'yogur', 'kumis', 'huevo', 'pollo', 'pechuga', 'muslo', 'carne', 'res', 'cerdo', 'costilla', 'lomo', 'chorizo', 'salchicha', 'jamon', 'tocineta', 'pescado', 'tilapia', 'camaron', 'tomate', 'cebolla', 'papa', 'yuca', 'platano', 'zanahoria', 'lechuga', 'limon', 'naranja', 'fruta', 'verdura', 'hortaliza', 'aguacate', 'cilantro', 'ajo', 'pan', 'arepa', 'avena', 'cereal', 'mermelada', 'vinagre', 'gelatina', 'fruver', 'viveres', 'abarrote', 'mora', 'mango', 'banano', 'pina', 'chocolate'],
+    unspsc: ['5010', '5011', '5012', '5013', '5015', '5017', '5018', '5019', '5022', '503', '504', '5016'],
+    supplierCiiu: ['101', '102', '103', '104', '105', '107', '108', '4631', '4711', '472', '4620'],
+    accounts: ['519525'],
+    stock: ['merchandise', 'food-input'],
+    tradeWords: ['alimentos', 'viveres', 'carnes', 'leche', 'lacteos', 'agricolas', 'huevos', 'comestibles', 'abarrotes'],
+  },
+  {
+    key: 'bebidas',
+    label: 'bebidas',
+    kind: 'goods',
+    words: ['gaseosa', 'refresco', 'jugo', 'nectar', 'cerveza', 'energizante', 'hidratante', 'licor', 'aguardiente', 'ron', 'vino', 'whisky', 'malta', 'soda', 'kola', 'limonada', 'te'],
+    phrases: [['agua', 'gas'], ['agua', 'botella'], ['agua', 'mineral']],
+    unspsc: ['5020', '502022', '502023'],
+    supplierCiiu: ['110', '4632', '4724'],
+    accounts: ['519525'],
+    stock: ['merchandise', 'beverage'],
+    tradeWords: ['bebidas', 'licores', 'tabaco'],
+  },
+  {
+    key: 'empaques',
+    label: 'envases y empaques',
+    kind: 'goods',
+    words: ['empaque', 'embalaje', 'envase', 'icopor', 'portacomida', 'contenedor', 'vinipel', 'film', 'estiba', 'zuncho', 'domicilio', 'desechable', 'cubierto', 'pitillo', 'tapa'],
+    phrases: [['caja', 'carton'], ['bolsa', 'plastica'], ['bolsa', 'papel'], ['bolsa', 'kraft'], ['cinta', 'empaque'], ['vaso', 'llevar'], ['papel', 'parafinado'], ['caja', 'corrugada']],
+    unspsc: ['2411', '2412', '2410', '521516', '5215'],
+    supplierCiiu: ['222', '170', '4669'],
+    accounts: ['519540'],
+    stock: ['packaging'],
+    tradeWords: ['envases', 'empaques'],
+  },
+  {
+    key: 'ferreteria',
+    label: 'materiales de ferretería y mantenimiento',
+    kind: 'goods',
+    words: ['ferreteria', 'tornillo', 'chazo', 'taco', 'puntilla', 'clavo', 'tuerca', 'arandela', 'perno', 'bisagra', 'candado', 'cerradura', 'chapa', 'silicona', 'sellador', 'lija', 'tubo', 'tuberia', 'pvc', 'codo', 'union', 'soldadura', 'cemento', 'arena', 'ladrillo', 'bloque', 'varilla', 'alambre', 'malla', 'manguera', 'llave', 'grifo', 'sanitario', 'teflon', 'pegante', 'drywall', 'pulidora', 'taladro', 'broca', 'destornillador', 'martillo', 'alicate', 'pinza', 'flexometro', 'nivel', 'segueta', 'serrucho', 'escalera', 'carretilla', 'pala', 'herramienta', 'disco', 'abrazadera', 'empaque', 'teja', 'impermeabilizante', 'estuco'],
+    unspsc: ['3116', '2711', '2712', '3010', '3011', '3012', '3013', '3015', '3016', '4014', '4015', '4017', '312016', '3118', '3119'],
+    supplierCiiu: ['4663', '4752', '2599'],
+    accounts: ['514510', '519595'],
+    stock: ['merchandise', 'spare-part', 'construction'],
+    tradeWords: ['ferreteria', 'construccion', 'fontaneria'],
+  },
+  {
+    key: 'electricos',
+    label: 'materiales eléctricos',
+    kind: 'goods',
+    words: ['bombillo', 'bombilla', 'foco', 'led', 'lampara', 'reflector', 'luminaria', 'cable', 'alambre', 'thhn', 'encauchetado', 'aislante', 'tomacorriente', 'toma', 'enchufe', 'clavija', 'interruptor', 'suiche', 'breaker', 'taco', 'tablero', 'extension', 'multitoma', 'regleta', 'pila', 'bateria', 'electrico', 'canaleta', 'tubo', 'fotocelda', 'sensor'],
+    phrases: [['cinta', 'aislante'], ['cable', 'electrico']],
+    unspsc: ['3911', '3912', '3913', '2611', '2612', '3212'],
+    supplierCiiu: ['4659', '2732', '2740'],
+    accounts: ['514510', '519595'],
+    stock: ['merchandise', 'spare-part'],
+    tradeWords: ['ferreteria', 'electric'],
+  },
+  {
+    key: 'pinturas',
+    label: 'pinturas',
+    kind: 'goods',
+    words: ['pintura', 'vinilo', 'esmalte', 'anticorrosivo', 'laca', 'barniz', 'thinner', 'disolvente', 'brocha', 'rodillo', 'estuco', 'masilla', 'sellador', 'imprimante', 'aerosol'],
+    unspsc: ['3121'],
+    supplierCiiu: ['2022'],
+    accounts: ['514510', '519595'],
+    stock: ['merchandise', 'construction'],
+    tradeWords: ['pinturas'],
+  },
+  {
+    key: 'equipo-computo',
+    label: 'equipo de cómputo',
+    kind: 'goods',
+    words: ['computador', 'portatil', 'laptop', 'notebook', 'pc', 'monitor', 'pantalla', 'impresora', 'multifuncional', 'escaner', 'servidor', 'tablet', 'ipad', 'macbook', 'desktop', 'torre', 'videobeam', 'proyector'],
+    phrases: [['todo', 'uno']],
+    unspsc: ['432115', '432119', '432121', '432122', '4321'],
+    accounts: ['152805', '1528'],
+    stock: ['merchandise'],
+    tradeWords: ['computadores', 'informatica', 'perifericos'],
+  },
+  {
+    key: 'equipo-comunicacion',
+    label: 'equipos de telecomunicaciones',
+    kind: 'goods',
+    words: ['celular', 'smartphone', 'telefono', 'radio', 'router', 'switch', 'iphone', 'conmutador'],
+    unspsc: ['431915', '4319', '4322'],
+    accounts: ['152810', '1528'],
+    stock: ['merchandise'],
+    tradeWords: ['telecomunicaciones', 'comunicaciones'],
+  },
+  {
+    key: 'accesorios-computo',
+    label: 'accesorios de cómputo',
+    kind: 'goods',
+    words: ['mouse', 'raton', 'teclado', 'usb', 'memoria', 'hdmi', 'vga', 'cable', 'diadema', 'audifono', 'headset', 'parlante', 'camara', 'webcam', 'cargador', 'adaptador', 'hub', 'disco', 'ssd', 'ram', 'pad', 'base', 'soporte', 'patch', 'cord', 'utp', 'toner', 'flash', 'micro'],
+    unspsc: ['432116', '432117', '432118', '432020', '432021', '4320', '4322', '432120'],
+    supplierCiiu: ['4651', '4741'],
+    accounts: ['519595'],
+    stock: ['merchandise'],
+    tradeWords: ['computadores', 'informatica', 'perifericos'],
+  },
+  {
+    key: 'muebles',
+    label: 'muebles y enseres',
+    kind: 'goods',
+    words: ['silla', 'escritorio', 'mesa', 'archivador', 'estante', 'estanteria', 'biblioteca', 'mueble', 'sofa', 'locker', 'casillero', 'counter', 'vitrina', 'gondola'],
+    unspsc: ['5610', '5611', '5612'],
+    supplierCiiu: ['3110', '4754'],
+    accounts: ['152405', '1524'],
+    stock: ['merchandise'],
+    tradeWords: ['muebles'],
+  },
+  {
+    key: 'dotacion',
+    label: 'dotación y elementos de protección',
+    kind: 'goods',
+    words: ['dotacion', 'uniforme', 'overol', 'camisa', 'camibuso', 'pantalon', 'jean', 'bata', 'delantal', 'gorro', 'cofia', 'bota', 'zapato', 'casco', 'tapabocas', 'mascarilla', 'respirador', 'gafa', 'monogafa', 'careta', 'protector', 'arnes', 'chaleco', 'epp', 'nitrilo', 'guante'],
+    phrases: [['elemento', 'proteccion'], ['calzado', 'seguridad']],
+    unspsc: ['4618', '5310', '5311', '5312'],
+    supplierCiiu: ['141', '4642', '4771', '1521'],
+    accounts: ['510551'],
+    stock: ['merchandise'],
+    tradeWords: ['prendas', 'vestir', 'calzado', 'textiles'],
+  },
+  {
+    key: 'botiquin',
+    label: 'gastos médicos y drogas',
+    kind: 'goods',
+    words: ['botiquin', 'acetaminofen', 'ibuprofeno', 'dolex', 'gasa', 'curita', 'venda', 'esparadrapo', 'tableta', 'capsula', 'jarabe', 'medicamento', 'suero', 'antiseptico', 'isodine', 'termometro', 'tensiometro'],
+    unspsc: ['5110', '5111', '5114', '5119', '4231', '4214', '4213'],
+    supplierCiiu: ['4645', '4773', '2100'],
+    accounts: ['510584'],
+    stock: ['merchandise'],
+    tradeWords: ['farmaceuticos', 'medicinales'],
+  },
+  {
+    key: 'combustible',
+    label: 'combustibles y lubricantes',
+    kind: 'goods',
+    words: ['gasolina', 'acpm', 'diesel', 'biodiesel', 'combustible', 'lubricante', 'tanqueo', 'galones', 'gnv', 'grasa'],
+    phrases: [['aceite', 'motor']],
+    unspsc: ['1510', '1511', '1512'],
+    supplierCiiu: ['4731', '4732', '4661', '192'],
+    accounts: ['519535'],
+    stock: ['merchandise'],
+    tradeWords: ['combustible', 'lubricantes'],
+  },
+  {
+    key: 'repuestos-vehiculo',
+    label: 'repuestos de vehículos',
+    kind: 'goods',
+    words: ['llanta', 'neumatico', 'filtro', 'pastilla', 'freno', 'bujia', 'amortiguador', 'correa', 'repuesto', 'rodamiento', 'embrague'],
+    unspsc: ['2510', '2517', '2516'],
+    supplierCiiu: ['4530', '4541'],
+    accounts: ['514540'],
+    stock: ['merchandise', 'spare-part'],
+    tradeWords: ['vehiculos', 'partes', 'autopartes', 'motocicletas'],
+  },
+  {
+    key: 'maquinaria',
+    label: 'maquinaria y equipo',
+    kind: 'goods',
+    words: ['maquina', 'nevera', 'congelador', 'refrigerador', 'horno', 'estufa', 'freidora', 'licuadora', 'batidora', 'compresor', 'planta', 'motobomba', 'montacarga', 'greca', 'cafetera', 'vitrina'],
+    unspsc: ['20', '21', '22', '23', '24', '4810', '4811', '2712', '2713'],
+    accounts: ['1520', '152005'],
+    stock: ['merchandise'],
+    tradeWords: ['maquinaria', 'equipo', 'electrodomesticos', 'domestico'],
+  },
+  {
+    key: 'vehiculos',
+    label: 'flota y equipo de transporte',
+    kind: 'goods',
+    words: ['automovil', 'camioneta', 'camion', 'motocicleta', 'moto', 'furgon'],
+    unspsc: ['2510', '2511'],
+    accounts: ['154005', '1540'],
+    stock: ['merchandise'],
+    tradeWords: ['vehiculos', 'automotores', 'motocicletas'],
+  },
+];
+
+/** UNSPSC segments → concept, when the code says no more than its segment (accounting-co.md §4.4). */
+export const SEGMENT_CONCEPTS: Record<string, string> = {
+  '14': 'papeleria',
+  '15': 'combustible',
+  '24': 'empaques',
+  '26': 'electricos',
+  '27': 'ferreteria',
+  '30': 'ferreteria',
+  '31': 'ferreteria',
+  '39': 'electricos',
+  '40': 'ferreteria',
+  '42': 'botiquin',
+  '43': 'accesorios-computo',
+  '44': 'papeleria',
+  '46': 'dotacion',
+  '47': 'aseo',
+  '48': 'maquinaria',
+  '50': 'alimentos',
+  '51': 'botiquin',
+  '53': 'dotacion',
+  '56': 'muebles',
+  '72': 'mant-locativo',
+  '76': 'vigilancia',
+  '78': 'fletes',
+  '80': 'consultoria',
+  '81': 'soporte',
+  '82': 'publicidad',
+  '83': 'telecomunicaciones',
+  '84': 'bancarios',
+  '85': 'salud',
+  '86': 'capacitacion',
+  '90': 'hotel',
+  '92': 'vigilancia',
+};
+
+/** CIIU classes of general stores: they resell everyday goods of every kind their description names. */
+export const GENERAL_STORE_CONCEPTS: Record<string, string[]> = {
+  '4711': ['alimentos', 'bebidas', 'cafeteria', 'aseo'],
+  '4719': ['aseo', 'papeleria', 'ferreteria', 'electricos', 'accesorios-computo', 'dotacion', 'muebles', 'cafeteria', 'alimentos', 'bebidas'],
+  '4690': ['alimentos', 'bebidas', 'cafeteria', 'aseo', 'papeleria', 'ferreteria', 'electricos', 'pinturas', 'accesorios-computo', 'dotacion', 'empaques'],
+  '4729': ['alimentos', 'bebidas', 'cafeteria'],
+};
+
+/** UN/ECE units that only services use (time, months, "activity"). */
+export const SERVICE_UNITS = new Set(['HUR', 'DAY', 'MON', 'ANN', 'E48', 'WEE', 'MIN', 'ACT', 'E49', 'E53', 'E54']);

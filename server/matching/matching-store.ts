@@ -1,0 +1,173 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import type { MatchingItemRow } from '../db/schema';
+import type { CatalogItem, HistoryFact } from './company-memory';
+
+/**
+ * The suggestion engine's tables: learned and imported history (append-only, read by id so a running engine only
+ * loads what is new) and the item catalog (read by revision, for the same reason).
+ */
+
+export type HistoryOrigin = 'registro' | 'correccion' | 'importado';
+
+export interface NewHistoryRow {
+  companyId: string;
+  supplierNit: string;
+  description: string;
+  sellerCode?: string | null;
+  standardCode?: string | null;
+  accountCode: string;
+  itemId?: string | null;
+  origin: HistoryOrigin;
+  byUser: boolean;
+  at: string;
+}
+
+export type ItemSource = 'import' | 'agente' | 'usuario';
+
+export interface NewItem {
+  id: string;
+  companyId: string;
+  code: string | null;
+  name: string;
+  accountCode: string;
+  inventoried: boolean;
+  unitCode?: string | null;
+  gtin?: string | null;
+  unspsc?: string | null;
+  supplierNit?: string | null;
+  supplierCode?: string | null;
+  source: ItemSource;
+}
+
+const INSERT_CHUNK = 400;
+
+/** History rows after `afterId`, oldest first. */
+export async function loadHistorySince(db: Db, companyId: string, afterId: number): Promise<HistoryFact[]> {
+  const rows = await db
+    .selectFrom('matchingHistory')
+    .select(['id', 'supplierNit', 'description', 'sellerCode', 'standardCode', 'accountCode', 'itemId', 'byUser', 'at'])
+    .where('companyId', '=', companyId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...r, byUser: r.byUser === 1 }));
+}
+
+/** Appends history rows (in chunks, inside the caller's transaction when given one). */
+export async function insertHistory(db: Db, rows: NewHistoryRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await db
+      .insertInto('matchingHistory')
+      .values(
+        rows.slice(i, i + INSERT_CHUNK).map((r) => ({
+          companyId: r.companyId,
+          supplierNit: r.supplierNit,
+          description: r.description,
+          sellerCode: r.sellerCode ?? null,
+          standardCode: r.standardCode ?? null,
+          accountCode: r.accountCode,
+          itemId: r.itemId ?? null,
+          origin: r.origin,
+          byUser: r.byUser ? 1 : 0,
+          at: r.at,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** What a running engine compares with its memory: the catalog revision and the newest history row (one query). */
+export async function freshness(db: Db, companyId: string): Promise<{ catalogRevision: number; lastHistoryId: number }> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('matchingState').select('catalogRevision').where('companyId', '=', companyId).as('catalogRevision'),
+      eb.selectFrom('matchingHistory').select((h) => h.fn.max('id').as('id')).where('companyId', '=', companyId).as('lastHistoryId'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { catalogRevision: Number(row.catalogRevision ?? 0), lastHistoryId: Number(row.lastHistoryId ?? 0) };
+}
+
+/** Opens a new catalog revision; rows written with it are what engines reload. */
+export async function nextCatalogRevision(db: Db, companyId: string): Promise<number> {
+  await db.insertInto('matchingState').values({ companyId, catalogRevision: 0 }).onConflict((oc) => oc.column('companyId').doNothing()).execute();
+  const row = await db
+    .updateTable('matchingState')
+    .set({ catalogRevision: sql`catalog_revision + 1` })
+    .where('companyId', '=', companyId)
+    .returning('catalogRevision')
+    .executeTakeFirstOrThrow();
+  return row.catalogRevision;
+}
+
+/** Items changed after a revision. */
+export async function loadItemsSince(db: Db, companyId: string, afterRevision: number): Promise<CatalogItem[]> {
+  const rows = await db.selectFrom('matchingItem').selectAll().where('companyId', '=', companyId).where('revision', '>', afterRevision).orderBy('revision').orderBy('id').execute();
+  return rows.map(toCatalogItem);
+}
+
+export async function findItems(db: Db, companyId: string, ids: string[]): Promise<Map<string, CatalogItem>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('matchingItem').selectAll().where('companyId', '=', companyId).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, toCatalogItem(r)]));
+}
+
+/** Inserts or updates items (by id) with a revision; `now` stamps them. */
+export async function upsertItems(db: Db, items: NewItem[], revision: number, now: string): Promise<void> {
+  for (let i = 0; i < items.length; i += INSERT_CHUNK) {
+    await db
+      .insertInto('matchingItem')
+      .values(
+        items.slice(i, i + INSERT_CHUNK).map((item) => ({
+          id: item.id,
+          companyId: item.companyId,
+          code: item.code,
+          name: item.name,
+          accountCode: item.accountCode,
+          inventoried: item.inventoried ? 1 : 0,
+          unitCode: item.unitCode ?? null,
+          gtin: item.gtin ?? null,
+          unspsc: item.unspsc ?? null,
+          supplierNit: item.supplierNit ?? null,
+          supplierCode: item.supplierCode ?? null,
+          source: item.source,
+          revision,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          code: eb.ref('excluded.code'),
+          name: eb.ref('excluded.name'),
+          accountCode: eb.ref('excluded.accountCode'),
+          inventoried: eb.ref('excluded.inventoried'),
+          unitCode: eb.ref('excluded.unitCode'),
+          gtin: eb.ref('excluded.gtin'),
+          unspsc: eb.ref('excluded.unspsc'),
+          supplierNit: eb.ref('excluded.supplierNit'),
+          supplierCode: eb.ref('excluded.supplierCode'),
+          source: eb.ref('excluded.source'),
+          revision: eb.ref('excluded.revision'),
+          updatedAt: eb.ref('excluded.updatedAt'),
+        })),
+      )
+      .execute();
+  }
+}
+
+function toCatalogItem(row: MatchingItemRow): CatalogItem {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    accountCode: row.accountCode,
+    inventoried: row.inventoried === 1,
+    unitCode: row.unitCode,
+    gtin: row.gtin,
+    unspsc: row.unspsc,
+    supplierNit: row.supplierNit,
+    supplierCode: row.supplierCode,
+    source: row.source,
+  };
+}

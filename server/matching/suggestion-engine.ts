@@ -1,0 +1,494 @@
+import { createHash } from 'node:crypto';
+import type { Classification, Suggestion } from '#shared/classification';
+import type { CompanyProfile } from '#shared/company';
+import { normalizeNit } from '#shared/nit';
+import type { Db } from '../db/database';
+import type { Chart } from '../ledger/chart';
+import { classifyByActivity, type ActivityVerdict } from './activity-classifier';
+import { CompanyMemory, codeKey, gtinOf, itemCodeKey, type CatalogItem } from './company-memory';
+import { classifyByRule, isGoods } from './default-account-rule';
+import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
+import { findItems, freshness, insertHistory, loadHistorySince, loadItemsSince, nextCatalogRevision, upsertItems, type NewHistoryRow, type NewItem } from './matching-store';
+import { normalize, type NormalizedText } from './normalize';
+import { round, tallyConfidence, type Tally, type TallyVerdict } from './tally';
+
+export interface SuggestionEngineOptions {
+  /** Below this similarity (0…1) an inventory item is not claimed as the same product. */
+  itemSimilarity?: number;
+  /** Below this similarity (0…1) a past line of the same supplier is not claimed as the same line. */
+  historySimilarity?: number;
+  /** Companies kept in memory at once (an accountant may keep many in one database); the least recent reloads. */
+  companiesInMemory?: number;
+}
+
+interface Candidate extends Suggestion {
+  /** Stage that produced it, for runner-up selection. */
+  stage: string;
+}
+
+interface Line {
+  input: LineToClassify;
+  nit: string;
+  text: NormalizedText;
+  gtin?: string;
+  unspsc?: string;
+}
+
+const DEFAULTS = { itemSimilarity: 0.55, historySimilarity: 0.62, companiesInMemory: 16 };
+const LARGE_CATALOG = 2_000;
+
+/**
+ * The suggestion engine behind `LineClassifier` (issue #4). For each line it tries, in this order:
+ *
+ * 1. **History**, exact keys first: this supplier + the seller's code, this supplier + the normalized description,
+ *    the GTIN; then a similar past line of this supplier; then the same description from another supplier.
+ *    Every registered bill and every correction feeds it (`learn`); recency counts and a person's correction beats
+ *    any number of automatic choices.
+ * 2. **Similar inventory items**, ranked by full-text search (MiniSearch) over the catalog, above a similarity
+ *    threshold.
+ * 3. **Economic activity**: the company's CIIU with the line's keywords, UNSPSC code and supplier CIIU
+ *    (accounting-co.md §4), weighed against what this supplier is usually booked to.
+ * 4. The default rule, last.
+ *
+ * Every answer is a postable account of the company's chart, with the source, a confidence, the runner-up and a
+ * Spanish explanation. When a company that keeps inventory buys a product nothing matches, the suggestion carries a
+ * new item, created when the bill is registered so the next invoice matches it by history.
+ *
+ * All indexes live in memory per company, loaded lazily from SQLite and kept current incrementally: a suggestion
+ * costs two small queries per document (new history rows, catalog revision), never one per line.
+ */
+export class SuggestionEngine implements LineClassifier {
+  private readonly memories = new Map<string, CompanyMemory>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly options: typeof DEFAULTS;
+
+  constructor(
+    private readonly db: Db,
+    options: SuggestionEngineOptions = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  async classify(lines: LineToClassify[], context: ClassificationContext): Promise<Classification[]> {
+    const memory = await this.memoryFor(context.company.id);
+    return lines.map((line) => this.suggest(line, context, memory));
+  }
+
+  async learn(lines: LearnedLine[]): Promise<void> {
+    const byCompany = new Map<string, LearnedLine[]>();
+    for (const line of lines) byCompany.set(line.companyId, [...(byCompany.get(line.companyId) ?? []), line]);
+    for (const [companyId, learned] of byCompany) {
+      const memory = await this.memoryFor(companyId);
+      await this.exclusive(companyId, () => this.persist(companyId, learned, memory));
+      await this.memoryFor(companyId);
+    }
+  }
+
+  /** The company's memory, brought up to date with what other processes (imports, the CLI) wrote. */
+  private memoryFor(companyId: string): Promise<CompanyMemory> {
+    return this.exclusive(companyId, async () => {
+      let memory = this.memories.get(companyId);
+      if (memory) {
+        this.memories.delete(companyId);
+      } else {
+        memory = new CompanyMemory();
+      }
+      // Most recently used last; the first one is dropped when there are too many (it reloads when needed).
+      this.memories.set(companyId, memory);
+      if (this.memories.size > this.options.companiesInMemory) this.memories.delete(this.memories.keys().next().value!);
+      const latest = await freshness(this.db, companyId);
+      if (latest.catalogRevision > memory.catalogRevision) {
+        for (const item of await loadItemsSince(this.db, companyId, memory.catalogRevision)) memory.putItem(item);
+        memory.catalogRevision = latest.catalogRevision;
+      }
+      if (latest.lastHistoryId > memory.lastHistoryId) {
+        const texts = new Map<string, NormalizedText>();
+        for (const fact of await loadHistorySince(this.db, companyId, memory.lastHistoryId)) memory.learn(fact, texts);
+      }
+      return memory;
+    });
+  }
+
+  /** Runs one memory update at a time per company, so two syncs never apply the same rows twice. */
+  private exclusive<T>(companyId: string, run: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(companyId) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    this.locks.set(
+      companyId,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  private suggest(input: LineToClassify, { company, chart }: ClassificationContext, memory: CompanyMemory): Classification {
+    const line = toLine(input);
+    const postable = postableIn(chart);
+    const found: Candidate[] = [];
+    let decided = false;
+    // Stages in priority order. Once one decides, only the cheap ones still run, to name a runner-up.
+    const stages: { expensive: boolean; run: () => Candidate[] }[] = [
+      { expensive: false, run: () => this.exactHistory(line, memory, postable) },
+      { expensive: false, run: () => this.byGtin(line, memory, postable) },
+      { expensive: false, run: () => this.similarSupplierLine(line, memory, postable) },
+      { expensive: false, run: () => this.sameDescriptionElsewhere(line, memory, postable) },
+      { expensive: true, run: () => this.similarItem(line, memory, postable) },
+      { expensive: true, run: () => this.similarDescriptionElsewhere(line, memory, postable) },
+      { expensive: false, run: () => this.activityOrSupplierHabit(line, company, chart, memory, postable) },
+    ];
+    for (const stage of stages) {
+      if (decided && stage.expensive) continue;
+      found.push(...stage.run());
+      decided = found.length > 0;
+      if (decided && found.some((c) => c.accountCode !== found[0]!.accountCode)) break;
+    }
+    if (found.length === 0 || found.every((c) => c.accountCode === found[0]!.accountCode)) {
+      const rule = classifyByRule(input, { company, chart });
+      found.push(chart.isPostable(rule.accountCode) ? { ...rule, stage: 'rule' } : lastResort(chart, rule.accountCode));
+    }
+    const [winner, ...rest] = found as [Candidate, ...Candidate[]];
+    const runnerUp = rest.find((c) => c.accountCode !== winner.accountCode);
+    const chosen = this.withNewItem(winner, line, company, chart);
+    return {
+      accountCode: chosen.accountCode,
+      ...(chosen.itemId ? { itemId: chosen.itemId } : {}),
+      ...(chosen.itemName ? { itemName: chosen.itemName } : {}),
+      source: chosen.source,
+      confidence: round(chosen.confidence),
+      explanation: chosen.explanation,
+      ...(runnerUp ? { runnerUp: stripStage(runnerUp) } : {}),
+    };
+  }
+
+  /** Supplier + seller's code, supplier + normalized description, supplier's code of a catalog item. */
+  private exactHistory(line: Line, memory: CompanyMemory, postable: Postable): Candidate[] {
+    const out: Candidate[] = [];
+    const code = line.input.line.sellerCode;
+    const supplier = memory.suppliers.get(line.nit);
+    if (code) {
+      const tally = supplier?.byCode.get(itemCodeKey(code));
+      const candidate = fromTally(tally, postable, memory, 'codigo', (v, account) => `${usedText(v)} con este proveedor para su código ${code}${moved(v.best.account, account)}`);
+      if (candidate) out.push(...candidate);
+      const itemId = memory.itemBySupplierCode.get(codeKey(line.nit, code));
+      const item = itemId ? memory.items.get(itemId) : undefined;
+      const account = item ? postable(item.accountCode) : undefined;
+      if (item && account) out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: 0.95, explanation: `El código ${code} de este proveedor es el ítem «${item.name}»`, stage: 'codigo-item' });
+    }
+    if (line.text.key) {
+      const description = supplier?.byDescription.get(line.text.key);
+      const candidate = fromTally(description, postable, memory, 'descripcion', (v, account) => `${usedText(v)} con este proveedor para «${description!.text}»${moved(v.best.account, account)}`);
+      if (candidate) out.push(...candidate);
+    }
+    return out;
+  }
+
+  /** The same barcode: a catalog item, or what it was booked to before. */
+  private byGtin(line: Line, memory: CompanyMemory, postable: Postable): Candidate[] {
+    if (!line.gtin) return [];
+    const out: Candidate[] = [];
+    const itemId = memory.itemByGtin.get(line.gtin);
+    const item = itemId ? memory.items.get(itemId) : undefined;
+    const account = item ? postable(item.accountCode) : undefined;
+    if (item && account) out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: 0.95, explanation: `Mismo código de barras (GTIN ${line.gtin.replace(/^0+/, '')}) del ítem «${item.name}»`, stage: 'gtin-item' });
+    const candidate = fromTally(memory.byGtin.get(line.gtin), postable, memory, 'gtin', (v) => `${usedText(v)} para el código de barras ${line.gtin!.replace(/^0+/, '')}`);
+    if (candidate) out.push(...candidate);
+    return out;
+  }
+
+  /** A past line of the same supplier that reads like this one (abbreviated, misspelt, reordered, resized…). */
+  private similarSupplierLine(line: Line, memory: CompanyMemory, postable: Postable): Candidate[] {
+    const supplier = memory.suppliers.get(line.nit);
+    if (!supplier) return [];
+    const [best] = supplier.index.find(line.text, 1);
+    if (!best || best.similarity < this.options.historySimilarity) return [];
+    const description = supplier.byDescription.get(best.id);
+    const verdict = description?.verdict((a) => !!postable(a));
+    if (!description || !verdict) return [];
+    const account = postable(verdict.best.account)!;
+    return [
+      {
+        accountCode: account,
+        ...itemOf(verdict, memory),
+        source: 'history',
+        confidence: tallyConfidence(verdict) * (0.55 + 0.45 * best.similarity),
+        explanation: `Parecida a «${description.text}» de este proveedor (${usedText(verdict).toLowerCase()})${moved(verdict.best.account, account)}`,
+        stage: 'similar-proveedor',
+      },
+    ];
+  }
+
+  /** The same description, bought from another supplier. */
+  private sameDescriptionElsewhere(line: Line, memory: CompanyMemory, postable: Postable): Candidate[] {
+    if (!line.text.key) return [];
+    const description = memory.companyDescriptions.get(line.text.key);
+    const verdict = description?.verdict((a) => !!postable(a));
+    if (!description || !verdict) return [];
+    const account = postable(verdict.best.account)!;
+    return [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict) * 0.9, explanation: `${usedText(verdict)} con otros proveedores para «${description.text}»`, stage: 'descripcion-empresa' }];
+  }
+
+  /** The closest catalog item by name, if close enough; less sure when a different-account item is as close. */
+  private similarItem(line: Line, memory: CompanyMemory, postable: Postable): Candidate[] {
+    const matches = memory.itemIndex.find(line.text, 3);
+    const out: Candidate[] = [];
+    const threshold = this.options.itemSimilarity;
+    for (const match of matches) {
+      if (match.similarity < threshold) break;
+      const item = memory.items.get(match.id);
+      const account = item ? postable(item.accountCode) : undefined;
+      if (!item || !account) continue;
+      const rival = out[0] && out[0].accountCode !== account ? out[0] : undefined;
+      if (out.length && !rival) continue;
+      const base = 0.55 + 0.4 * ((match.similarity - threshold) / (1 - threshold));
+      out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: base, explanation: `Parecida al ítem «${item.name}»`, stage: 'item-similar' });
+      if (rival) break;
+    }
+    const [first, second] = out;
+    // Odoo's rule of thumb: a prediction is clear when it beats the runner-up by 10 %; otherwise say so.
+    if (first && second) {
+      const a = matches.find((m) => m.id === first.itemId)!;
+      const b = matches.find((m) => m.id === second.itemId)!;
+      if (a.similarity < 1.1 * b.similarity) first.confidence = Math.max(0.3, first.confidence - 0.15);
+    }
+    return out;
+  }
+
+  /**
+   * A similar description bought from another supplier: how companies without a real catalog (fewer than 2,000
+   * items) recognise a known product from a new supplier. Larger catalogs are the reference instead.
+   */
+  private similarDescriptionElsewhere(line: Line, memory: CompanyMemory, postable: Postable): Candidate[] {
+    if (memory.items.size >= LARGE_CATALOG) return [];
+    const [best] = memory.companyIndex().find(line.text, 1);
+    if (!best || best.similarity < Math.max(this.options.historySimilarity, 0.7)) return [];
+    const description = memory.companyDescriptions.get(best.id);
+    const verdict = description?.verdict((a) => !!postable(a));
+    if (!description || !verdict) return [];
+    const account = postable(verdict.best.account)!;
+    return [
+      {
+        accountCode: account,
+        ...itemOf(verdict, memory),
+        source: 'history',
+        confidence: tallyConfidence(verdict) * (0.4 + 0.45 * best.similarity),
+        explanation: `Parecida a «${description.text}» de otro proveedor (${usedText(verdict).toLowerCase()})`,
+        stage: 'similar-empresa',
+      },
+    ];
+  }
+
+  /**
+   * Nothing matched the line itself: what the company's activity says about it, weighed against where this
+   * supplier's lines usually go. A supplier booked almost always to one account is a strong hint, unless the line
+   * says clearly that it is something else the supplier also sells.
+   */
+  private activityOrSupplierHabit(line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate[] {
+    const supplier = memory.suppliers.get(line.nit);
+    const habit = supplier ? supplierHabit(supplier.tally, postable) : undefined;
+    const verdict = classifyByActivity({ words: line.text.words, ...(line.unspsc ? { unspsc: line.unspsc } : {}), ...(line.input.line.unitCode ? { unitCode: line.input.line.unitCode } : {}), supplierCiiu: line.input.supplier.ciiu }, company, chart);
+    const activity = verdict ? fromActivity(verdict) : undefined;
+    if (habit && activity) {
+      if (habit.accountCode === activity.accountCode) return [{ ...habit, confidence: Math.max(habit.confidence, activity.confidence) + 0.05, explanation: `${habit.explanation}; ${verdict!.explanation}` }];
+      const supplierSellsIt = supplier!.tally.shareOf(activity.accountCode) >= 0.05;
+      const strongHabit = habit.confidence >= 0.7;
+      if (verdict!.evidence === 'palabras y UNSPSC' || supplierSellsIt || (!strongHabit && verdict!.evidence === 'palabras')) return [activity, habit];
+      return [habit, activity];
+    }
+    return [habit, activity].filter((c): c is Candidate => !!c);
+  }
+
+  /**
+   * A company that keeps inventory and buys a product nothing matched gets a new item with the chosen account
+   * (inventoried when the account is an inventory account), created when the bill is registered.
+   */
+  private withNewItem(winner: Candidate, line: Line, company: CompanyProfile, chart: Chart): Candidate {
+    if (winner.itemId || company.inventory === 'none') return winner;
+    if (!['activity', 'rule'].includes(winner.source) && winner.stage !== 'habito-proveedor') return winner;
+    if (!isGoods(line.input.line) || line.text.words.length === 0) return winner;
+    // Fixed assets and intangibles are not catalog items.
+    if (/^1[5-6]/.test(winner.accountCode)) return winner;
+    const name = tidyName(line.input.line.description);
+    const inventoried = isInventoryAccount(winner.accountCode);
+    const accountName = chart.name(winner.accountCode);
+    return {
+      ...winner,
+      itemId: newItemId(company.id, line.nit, line.text.key),
+      itemName: name,
+      explanation: `${winner.explanation}. Ítem nuevo «${name}» (${inventoried ? 'inventariable' : 'no inventariable'}${accountName ? `, ${winner.accountCode} ${accountName.toLowerCase()}` : ''})`,
+    };
+  }
+
+  /** Stores what was learned: history rows, new items the agent proposed, and items a correction moved. */
+  private async persist(companyId: string, lines: LearnedLine[], memory: CompanyMemory): Promise<void> {
+    const now = lines.reduce((max, l) => (l.at > max ? l.at : max), lines[0]!.at);
+    await this.db.transaction().execute(async (trx) => {
+      const existing = await findItems(trx, companyId, [...new Set(lines.map((l) => l.itemId).filter((id): id is string => !!id))]);
+      const items = new Map<string, NewItem>();
+      const rows: NewHistoryRow[] = lines.map((l) => {
+        const nit = normalizeNit(l.supplierNit);
+        let itemId = l.itemId ?? null;
+        if (itemId && !existing.has(itemId) && !items.has(itemId)) {
+          items.set(itemId, agentItem(companyId, itemId, l, nit));
+        }
+        if (l.byUser && !itemId) {
+          // A correction of a line whose item the agent created moves the item too (its next invoice follows).
+          const agentItemId = linkedItem(memory, nit, l);
+          const item = agentItemId ? memory.items.get(agentItemId) : undefined;
+          if (item && item.source === 'agente') {
+            itemId = item.id;
+            if (item.accountCode !== l.accountCode) items.set(item.id, { ...toNewItem(companyId, item), accountCode: l.accountCode, inventoried: isInventoryAccount(l.accountCode), source: 'agente' });
+          }
+        }
+        return {
+          companyId,
+          supplierNit: nit,
+          description: l.description,
+          sellerCode: l.sellerCode ?? null,
+          standardCode: l.standardCode ?? null,
+          accountCode: l.accountCode,
+          itemId,
+          origin: l.byUser ? 'correccion' : 'registro',
+          byUser: l.byUser,
+          at: l.at,
+        };
+      });
+      await insertHistory(trx, rows);
+      if (items.size) await upsertItems(trx, [...items.values()], await nextCatalogRevision(trx, companyId), now);
+    });
+  }
+}
+
+type Postable = (code: string) => string | undefined;
+
+/** A chart without the default rule's account (gastos diversos): the first postable expense, said plainly. */
+function lastResort(chart: Chart, wanted: string): Candidate {
+  const account = chart.postableAccounts().find((a) => a.code.startsWith('5')) ?? chart.postableAccounts()[0];
+  if (!account) throw new Error('El plan de cuentas de la empresa no tiene ninguna cuenta que acepte movimientos.');
+  return { accountCode: account.code, source: 'rule', confidence: 0.1, explanation: `El plan de cuentas no tiene la cuenta por defecto ${wanted}: se usa ${account.code} ${account.name}; verifique`, stage: 'rule' };
+}
+
+const leafCache = new WeakMap<Chart, Map<string, string | null>>();
+
+/**
+ * The account itself when it accepts movements; else its only postable descendant (history booked to 519530 still
+ * counts in a chart that opened 51953001 under it); else nothing: a suggestion never lands on a non-postable account.
+ */
+function postableIn(chart: Chart): Postable {
+  let cache = leafCache.get(chart);
+  if (!cache) {
+    cache = new Map();
+    leafCache.set(chart, cache);
+  }
+  const known = cache;
+  return (code) => {
+    if (chart.isPostable(code)) return code;
+    if (!known.has(code)) {
+      const leaves = chart.get(code) ? chart.postableAccounts().filter((a) => a.code.startsWith(code)) : [];
+      known.set(code, leaves.length === 1 ? leaves[0]!.code : null);
+    }
+    return known.get(code) ?? undefined;
+  };
+}
+
+function toLine(input: LineToClassify): Line {
+  const { line } = input;
+  const standard = line.standardCode;
+  const gtin = standard?.scheme === 'GTIN' ? gtinOf(standard.id) : line.additionalCodes.map((c) => (c.scheme === 'GTIN' ? gtinOf(c.id) : undefined)).find(Boolean);
+  const unspsc = standard?.scheme === 'UNSPSC' ? standard.id.replace(/\D/g, '') : undefined;
+  return { input, nit: normalizeNit(input.supplier.nit), text: normalize(line.description), ...(gtin ? { gtin } : {}), ...(unspsc ? { unspsc } : {}) };
+}
+
+function fromTally(tally: Tally | undefined, postable: Postable, memory: CompanyMemory, stage: string, explain: (v: TallyVerdict, account: string) => string): Candidate[] | undefined {
+  const verdict = tally?.verdict((a) => !!postable(a));
+  if (!verdict) return undefined;
+  const account = postable(verdict.best.account)!;
+  const out: Candidate[] = [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict), explanation: explain(verdict, account), stage }];
+  const second = verdict.second ? postable(verdict.second.account) : undefined;
+  if (verdict.second && second && second !== account) {
+    out.push({ accountCode: second, source: 'history', confidence: round(Math.min(0.5, verdict.second.count / Math.max(1, verdict.count))), explanation: `También se usó ${verdict.second.count === 1 ? 'una vez' : `${verdict.second.count} veces`} ${second}`, stage });
+  }
+  return out;
+}
+
+function itemOf(verdict: TallyVerdict, memory: CompanyMemory): { itemId?: string; itemName?: string } {
+  const item = verdict.best.itemId ? memory.items.get(verdict.best.itemId) : undefined;
+  return item ? { itemId: item.id, itemName: item.name } : {};
+}
+
+function supplierHabit(tally: Tally, postable: Postable): Candidate | undefined {
+  const verdict = tally.verdict((a) => !!postable(a));
+  if (!verdict || verdict.count < 3 || verdict.share < 0.6) return undefined;
+  const account = postable(verdict.best.account)!;
+  const confidence = verdict.best.corrections > 0 ? 0.75 : 0.4 + 0.35 * verdict.share * Math.min(1, verdict.count / 10);
+  const lines = verdict.count === 1 ? 'línea' : 'líneas';
+  return {
+    accountCode: account,
+    source: 'history',
+    confidence,
+    explanation: `Este proveedor se registra en ${account} (${Math.round(verdict.share * 100)} % de sus ${verdict.count} ${lines})`,
+    stage: 'habito-proveedor',
+  };
+}
+
+function fromActivity(verdict: ActivityVerdict): Candidate {
+  return { accountCode: verdict.accountCode, source: 'activity', confidence: verdict.confidence, explanation: verdict.explanation, stage: 'actividad' };
+}
+
+function usedText(verdict: TallyVerdict): string {
+  const { best } = verdict;
+  if (best.corrections > 0) return best.corrections === 1 ? 'Corregida por una persona' : `Corregida ${best.corrections} veces por personas`;
+  return best.count === 1 ? 'Usada una vez' : `Usada ${best.count} veces`;
+}
+
+function moved(original: string, account: string): string {
+  return original === account ? '' : ` (la cuenta ${original} no acepta movimientos; se usa ${account})`;
+}
+
+function linkedItem(memory: CompanyMemory, nit: string, line: LearnedLine): string | undefined {
+  const supplier = memory.suppliers.get(nit);
+  if (line.sellerCode) {
+    const byCode = memory.itemBySupplierCode.get(codeKey(nit, line.sellerCode)) ?? supplier?.byCode.get(itemCodeKey(line.sellerCode))?.verdict()?.best.itemId;
+    if (byCode) return byCode;
+  }
+  return supplier?.byDescription.get(normalize(line.description).key)?.verdict()?.best.itemId;
+}
+
+function agentItem(companyId: string, itemId: string, line: LearnedLine, nit: string): NewItem {
+  const gtin = gtinOf(line.standardCode);
+  return {
+    id: itemId,
+    companyId,
+    code: null,
+    name: tidyName(line.description),
+    accountCode: line.accountCode,
+    inventoried: isInventoryAccount(line.accountCode),
+    gtin: gtin ? gtin.replace(/^0+(?=\d{13})/, '') : null,
+    unspsc: line.standardCode && /^\d{8}$/.test(line.standardCode) ? line.standardCode : null,
+    supplierNit: line.sellerCode ? nit : null,
+    supplierCode: line.sellerCode ? itemCodeKey(line.sellerCode) : null,
+    source: 'agente',
+  };
+}
+
+function toNewItem(companyId: string, item: CatalogItem): NewItem {
+  return { ...item, companyId, source: item.source as NewItem['source'] };
+}
+
+function stripStage({ stage: _stage, ...suggestion }: Candidate): Suggestion {
+  return { ...suggestion, confidence: round(suggestion.confidence) };
+}
+
+/** Inventory accounts (14xx) and periodic-inventory purchases (62xx) make inventoried items. */
+function isInventoryAccount(code: string): boolean {
+  return /^(14|62)/.test(code);
+}
+
+function tidyName(description: string): string {
+  const text = description.replace(/\s+/g, ' ').trim();
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
+/** Deterministic id for an item the agent proposes: the same line proposes the same item until it exists. */
+function newItemId(companyId: string, nit: string, key: string): string {
+  return `agt-${createHash('sha256').update(`${companyId}|${nit}|${key}`).digest('hex').slice(0, 24)}`;
+}
+
