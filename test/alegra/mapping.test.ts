@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { buildBillPayload, PushRefusal, type AlegraCatalog, type BillForPush } from '../../server/alegra/bill-payload';
+import { categoryForAccount, retentionFor, taxFor, type SyncedCategory, type SyncedRate } from '../../server/alegra/mapping';
+import { flattenCategories, postableCategories } from '../../server/alegra/synced-records';
+
+const category = (remoteId: string, code: string | null, postable: number, name = `Cuenta ${code}`): SyncedCategory => ({ remoteId, code, name, postable });
+const rate = (remoteId: string, type: string, percentage: string, name = `${type} ${percentage}`, status = 'active'): SyncedRate => ({ remoteId, type, percentage, name, status });
+
+describe('accounts matched by code among accounts that accept movements', () => {
+  const chart = [category('1', '5135', 0), category('2', '513505', 1), category('3', '513530', 1), category('4', '5195', 1), category('5', '1435', 0), category('6', '143505', 1), category('7', '2205', 0)];
+
+  it('takes the same code, else the only movement sub-account, else the movement account that contains it', () => {
+    expect(categoryForAccount(chart, '513505')).toMatchObject({ ok: true, value: { remoteId: '2' } });
+    expect(categoryForAccount(chart, '1435')).toMatchObject({ ok: true, value: { remoteId: '6' }, note: expect.stringContaining('subcuenta 143505') });
+    expect(categoryForAccount(chart, '519595')).toMatchObject({ ok: true, value: { remoteId: '4' }, note: expect.stringContaining('se usó 5195') });
+  });
+
+  it('refuses, in Spanish, an account with several movement sub-accounts, an accumulative one, or a missing one', () => {
+    expect(categoryForAccount(chart, '5135')).toEqual({ ok: false, reason: expect.stringContaining('tiene 2 subcuentas (513505 Cuenta 513505, 513530 Cuenta 513530)') });
+    expect(categoryForAccount(chart, '2205')).toEqual({ ok: false, reason: expect.stringContaining('no acepta movimientos en Alegra') });
+    expect(categoryForAccount(chart, '6135')).toEqual({ ok: false, reason: expect.stringContaining('no existe en el catálogo de cuentas de Alegra') });
+    expect(categoryForAccount([...chart.slice(0, 1), { ...chart[1]!, removedAt: '2026-01-01' }], '513505').ok).toBe(false);
+  });
+
+  it('derives which accounts accept movements from the tree, flat (idParent) or nested (children)', () => {
+    const flat = flattenCategories([
+      { id: 1, code: '51', name: 'Operacionales', idParent: null },
+      { id: '2', code: '5135', name: 'Servicios', idParent: 1 },
+      { id: 3, code: '513505', name: 'Aseo', idParent: '2' },
+      { id: 4, code: '513510', name: 'Bloqueada', idParent: '2', use: 'accumulative' },
+      { id: 5, code: '513515', name: 'Inactiva', idParent: '2', status: 'inactive' },
+      { id: 6, code: '5195.95', name: 'Otros', children: [{ id: 7, code: '5195.95.01', name: 'Hija' }] },
+    ]);
+    expect(flat.map((c) => [c.remoteId, c.parentRemoteId, c.code])).toEqual([
+      ['1', null, '51'],
+      ['2', '1', '5135'],
+      ['3', '2', '513505'],
+      ['4', '2', '513510'],
+      ['5', '2', '513515'],
+      ['6', null, '519595'],
+      ['7', '6', '51959501'],
+    ]);
+    expect([...postableCategories(flat)].sort()).toEqual(['3', '7']);
+  });
+});
+
+describe('taxes and retentions matched by kind and percentage, never by id', () => {
+  const taxes = [rate('9', 'IVA', '19', 'IVA 19% viejo', 'inactive'), rate('12', 'IVA', '19.00'), rate('11', 'IVA', '5'), rate('20', 'INC', '8')];
+  it('finds the active tax of the type and percentage, whatever the id', () => {
+    expect(taxFor(taxes, '01', '19')).toMatchObject({ ok: true, value: { remoteId: '12' } });
+    expect(taxFor(taxes, '04', '8.00')).toMatchObject({ ok: true, value: { remoteId: '20' } });
+    expect(taxFor(taxes, '01', '16')).toEqual({ ok: false, reason: expect.stringContaining('no hay un impuesto IVA del 16 % activo') });
+  });
+
+  const retentions = [rate('30', 'FUENTE', '2.5', 'Retención otros ingresos 2.5%'), rate('31', 'FUENTE', '2.50', 'Retefuente Compras 2,5%'), rate('32', 'FUENTE', '4', 'Servicios 4%'), rate('33', 'IVA', '15', 'ReteIVA'), rate('34', 'ICA', '0.966', 'ReteICA Bogotá')];
+  it('prefers the retention named for the concept among equal percentages, and reads ReteICA per mille', () => {
+    expect(retentionFor(retentions, 'retefuente', '2.5', 'compras')).toMatchObject({ ok: true, value: { remoteId: '31' } });
+    expect(retentionFor(retentions, 'retefuente', '2.5', 'honorarios')).toMatchObject({ ok: true, value: { remoteId: '30' } });
+    expect(retentionFor(retentions, 'reteiva', '15')).toMatchObject({ ok: true, value: { remoteId: '33' } });
+    expect(retentionFor(retentions, 'reteica', '9.66')).toMatchObject({ ok: true, value: { remoteId: '34' } });
+    expect(retentionFor(retentions, 'retefuente', '3.5', 'compras')).toEqual({ ok: false, reason: expect.stringContaining('no hay una retención en la fuente del 3,5 % activa') });
+  });
+});
+
+describe('the Alegra bill built from a registered bill', () => {
+  const catalog: AlegraCatalog = {
+    categories: [category('100', '143505', 1, 'Mercancías'), category('101', '519595', 1, 'Otros'), category('102', '1435', 0)],
+    taxes: [rate('7', 'IVA', '19')],
+    retentions: [rate('8', 'FUENTE', '2.5', 'Compras 2.5%')],
+    itemIds: new Set(['itm-5']),
+  };
+  const base: BillForPush = {
+    bill: { kind: 'invoice', number: 'SETP1', cufe: 'c'.repeat(96), issueDate: '2026-03-09', dueDate: '2026-04-08', currency: 'COP', exchangeRate: null },
+    supplier: { nit: '800197268', name: 'Proveedor SAS' },
+    lines: [
+      { position: 1, description: 'Caja de tornillos', quantity: '3', amount: 3000000, accountCode: '1435', itemId: 'itm-5', thirdPartyIncome: 0 },
+      { position: 2, description: 'Servicio', quantity: '3', amount: 1000000, accountCode: '519595', itemId: null, thirdPartyIncome: 0 },
+      { position: 3, description: 'Muestra gratis', quantity: '1', amount: 0, accountCode: '1435', itemId: null, thirdPartyIncome: 0 },
+      { position: 4, description: 'Recaudo para terceros', quantity: '1', amount: 500000, accountCode: '1435', itemId: null, thirdPartyIncome: 1 },
+    ],
+    withholdings: [{ kind: 'retefuente', concept: 'compras', rate: '2.5', amount: 100000 }],
+    document: {
+      lines: [
+        { position: 1, taxes: [{ code: '01', rate: '19', amount: '5700.00' }, { code: '22', amount: '150.00', perUnit: { amount: '50.00', quantity: '3' } }] },
+        { position: 2, taxes: [{ code: '01', rate: '0', amount: '0.00' }] },
+        { position: 3, taxes: [] },
+        { position: 4, taxes: [] },
+      ] as never,
+      allowanceCharges: [
+        { isCharge: false, amount: '4000.00' },
+        { isCharge: true, amount: '2000.00' },
+      ],
+    },
+  };
+
+  it('sends items as items, accounts as categories, taxes and retentions by id, the CUFE and the reference', () => {
+    const { payload, notes } = buildBillPayload(base, '55', 'key-1', catalog);
+    // Line 1: 30 000 + 150 bolsas (cost) − 3 000 discount (3/4 of 4 000) = 27 150 → 3 × 9 050.
+    expect(payload.purchases.items).toEqual([{ id: 'itm-5', price: 9050, quantity: 3, tax: [{ id: '7' }], observations: 'Caja de tornillos' }]);
+    // Line 2: 10 000 − 1 000 = 9 000 → 3 × 3 000, IVA 0 % sends no tax; the 2 000 charge goes as its own line.
+    expect(payload.purchases.categories).toEqual([
+      { id: '101', price: 3000, quantity: 3, observations: 'Servicio' },
+      { id: '100', price: 2000, quantity: 1, observations: 'Cargos del documento (fletes, propinas u otros)' },
+    ]);
+    expect(payload.retentions).toEqual([{ id: '8', amount: 1000 }]);
+    expect(payload).toMatchObject({ date: '2026-03-09', dueDate: '2026-04-08', provider: { id: '55' }, numberTemplate: { number: 'SETP1' } });
+    expect(payload.observations.startsWith('Agente de Gastos ref. key-1. Factura electrónica SETP1 de Proveedor SAS (NIT 800197268). CUFE: ccc')).toBe(true);
+    expect(notes.join(' ')).toContain('La línea 3 («Muestra gratis») no tiene valor');
+    expect(notes.join(' ')).toContain('La línea 4 es un ingreso recibido para terceros');
+    expect(notes.join(' ')).toContain('se sumó al valor de la línea');
+  });
+
+  it('keeps the exact amount when the unit price would need more than centavos', () => {
+    const odd: BillForPush = { ...base, lines: [{ ...base.lines[1]!, quantity: '3', amount: 1000001 }], document: { lines: [{ position: 2, taxes: [] }] as never, allowanceCharges: [] } };
+    expect(buildBillPayload(odd, '55', 'k', catalog).payload.purchases.categories).toEqual([{ id: '101', price: 10000.01, quantity: 1, observations: 'Servicio' }]);
+  });
+
+  it('refuses notes, missing taxes and missing retentions with what to do', () => {
+    expect(() => buildBillPayload({ ...base, bill: { ...base.bill, kind: 'credit-note' } }, '55', 'k', catalog)).toThrow(/notas crédito de proveedor todavía no se envían/);
+    const noTax = () => buildBillPayload(base, '55', 'k', { ...catalog, taxes: [] });
+    expect(noTax).toThrow(PushRefusal);
+    expect(noTax).toThrow(/Línea 1: En Alegra no hay un impuesto IVA del 19 % activo/);
+    expect(() => buildBillPayload(base, '55', 'k', { ...catalog, retentions: [] })).toThrow(/En Alegra no hay una retención en la fuente del 2,5 % activa/);
+  });
+});
