@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DailySummary, NotRegisteredEntry } from '#shared/summary';
+import { toAgentError } from '../lib/errors';
+import { DOCUMENT_STATUS_LABELS, formatDateTime } from '../lib/format';
+import { useApi } from './api-context';
+
+interface Props {
+  summary: DailySummary;
+  /** "Ayer, jueves 26 de noviembre"… */
+  dayLabel: string;
+  onBack: () => void;
+  /** A document was registered by hand: figures and bills change. */
+  onRegistered: () => void;
+}
+
+/** Reasons a person may override by registering the document by hand (the agent never does it by itself). */
+const MANUAL_REGISTRATION_REASONS = new Set(['ARRIVED_WHILE_PAUSED', 'AGENT_INACTIVE']);
+
+/** "Facturas no registradas": each document with the reason the agent did not register it. */
+export function NotRegisteredList({ summary, dayLabel, onBack, onRegistered }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section class="ag-step" data-testid="agente-not-registered-list" aria-labelledby="ag-not-registered-title">
+      <button type="button" class="ag-link-button ag-back" onClick={onBack}>
+        ‹ Volver al estado del agente
+      </button>
+      <h3 id="ag-not-registered-title" class="ag-step__title" tabIndex={-1} ref={heading}>
+        Facturas no registradas · {dayLabel}
+      </h3>
+      {summary.notRegisteredDocuments.length === 0 ? (
+        <p class="ag-muted">No hay facturas sin registrar ese día.</p>
+      ) : (
+        <ul class="ag-list">
+          {summary.notRegisteredDocuments.map((entry) => (
+            <NotRegisteredItem key={entry.documentId} entry={entry} onRegistered={onRegistered} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function NotRegisteredItem({ entry, onRegistered }: { entry: NotRegisteredEntry; onRegistered: () => void }) {
+  const api = useApi();
+  const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
+  const [error, setError] = useState<string>();
+  const canRegister = MANUAL_REGISTRATION_REASONS.has(entry.reasonCode ?? '') || entry.status === 'arrived_while_paused';
+
+  const register = async () => {
+    setState('busy');
+    setError(undefined);
+    try {
+      await api.registerDocument(entry.documentId);
+      setState('done');
+      onRegistered();
+    } catch (failure) {
+      setError(toAgentError(failure).message);
+      setState('idle');
+    }
+  };
+
+  return (
+    <li class="ag-list__item" data-testid="agente-not-registered-item">
+      <div class="ag-list__head">
+        <strong>{entry.number ? `No. ${entry.number}` : 'Documento sin número'}</strong>
+        {entry.supplierName && <span> · {entry.supplierName}</span>}
+      </div>
+      <div class="ag-badge ag-badge--muted">{DOCUMENT_STATUS_LABELS[entry.status]}</div>
+      <p class="ag-reason">
+        <span class="ag-visually-hidden">Motivo: </span>
+        {entry.reason}
+      </p>
+      <p class="ag-muted ag-small">Recibido el {formatDateTime(entry.arrivedAt)}</p>
+      {canRegister && state !== 'done' && (
+        <button type="button" class="ag-button ag-button--small" disabled={state === 'busy'} onClick={register}>
+          {state === 'busy' ? 'Registrando…' : 'Registrar ahora'}
+        </button>
+      )}
+      {state === 'done' && (
+        <p class="ag-alert ag-alert--info" role="status">
+          Registrada a mano.
+        </p>
+      )}
+      {error && (
+        <p class="ag-alert ag-alert--error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

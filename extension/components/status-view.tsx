@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { AgentState } from '#shared/agent';
+import type { Bill } from '#shared/bill';
+import type { DailySummary } from '#shared/summary';
+import { toAgentError } from '../lib/errors';
+import { formatLongDate } from '../lib/format';
+import { AgentSwitch } from './agent-switch';
+import { useApi } from './api-context';
+import { BillList } from './bill-list';
+import { NotRegisteredList } from './not-registered-list';
+import { SummaryFigures } from './summary-figures';
+
+/** How often the open panel asks for news (documents keep arriving while it is open). */
+export const REFRESH_INTERVAL_MS = 15_000;
+const BILLS_PAGE = 20;
+
+type Day = 'yesterday' | 'today';
+
+interface Data {
+  state: AgentState;
+  yesterday: DailySummary;
+  today: DailySummary;
+  bills: Bill[];
+}
+
+/** Step 4: the switch, the day's figures, the bills to verify or correct, and the documents not registered. */
+export function StatusView() {
+  const api = useApi();
+  const [data, setData] = useState<Data>();
+  const [day, setDay] = useState<Day>('yesterday');
+  const [view, setView] = useState<'main' | 'not-registered'>('main');
+  const [billCount, setBillCount] = useState(BILLS_PAGE);
+  const [error, setError] = useState<string>();
+  const [refreshing, setRefreshing] = useState(false);
+
+  const refresh = useCallback(async () => {
+    setRefreshing(true);
+    try {
+      const [state, yesterday, today, bills] = await Promise.all([api.agentState(), api.summary(), api.todaySummary(), api.bills({ limit: billCount })]);
+      setData({ state, yesterday, today, bills });
+      setError(undefined);
+    } catch (failure) {
+      setError(toAgentError(failure).message);
+    } finally {
+      setRefreshing(false);
+    }
+  }, [api, billCount]);
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), REFRESH_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  if (!data) {
+    return error ? (
+      <p class="ag-alert ag-alert--error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p class="ag-muted" role="status">
+        Cargando el estado del agente…
+      </p>
+    );
+  }
+
+  const summary = day === 'yesterday' ? data.yesterday : data.today;
+  const dayLabel = day === 'yesterday' ? `ayer, ${formatLongDate(summary.date)}` : `hoy, ${formatLongDate(summary.date)}`;
+
+  if (view === 'not-registered') {
+    return <NotRegisteredList summary={summary} dayLabel={dayLabel} onBack={() => setView('main')} onRegistered={() => void refresh()} />;
+  }
+
+  return (
+    <div class="ag-status" data-testid="agente-status">
+      <AgentSwitch
+        state={data.state}
+        onChange={(state) => {
+          setData({ ...data, state });
+          void refresh();
+        }}
+      />
+
+      <section class="ag-card" aria-labelledby="ag-summary-title">
+        <div class="ag-card__head">
+          <h3 id="ag-summary-title" class="ag-card__title">
+            Resumen
+          </h3>
+          <div class="ag-segmented" role="group" aria-label="Día del resumen">
+            <button type="button" aria-pressed={day === 'yesterday'} onClick={() => setDay('yesterday')} data-testid="agente-day-yesterday">
+              Ayer
+            </button>
+            <button type="button" aria-pressed={day === 'today'} onClick={() => setDay('today')} data-testid="agente-day-today">
+              Hoy
+            </button>
+          </div>
+        </div>
+        <p class="ag-muted ag-small" data-testid="agente-summary-day">
+          {day === 'yesterday' ? `Ayer, ${formatLongDate(summary.date)}` : `Hoy, ${formatLongDate(summary.date)} (hasta ahora)`}
+        </p>
+        <SummaryFigures summary={summary} onShowNotRegistered={() => setView('not-registered')} />
+        <p class="ag-muted ag-small">El resumen se actualiza todos los días a las 12:00 a. m. con la información del día anterior.</p>
+      </section>
+
+      <section class="ag-card" aria-labelledby="ag-bills-title">
+        <div class="ag-card__head">
+          <h3 id="ag-bills-title" class="ag-card__title">
+            Facturas registradas
+          </h3>
+          <button type="button" class="ag-button ag-button--small" onClick={() => void refresh()} disabled={refreshing} data-testid="agente-refresh">
+            {refreshing ? 'Actualizando…' : 'Actualizar'}
+          </button>
+        </div>
+        <p class="ag-muted ag-small">Primero las que conviene verificar. Verifica o cambia la cuenta de una línea: el agente aprende de tus cambios.</p>
+        <BillList bills={data.bills} onChanged={(bill) => setData({ ...data, bills: data.bills.map((b) => (b.id === bill.id ? bill : b)) })} />
+        {data.bills.length === billCount && (
+          <button type="button" class="ag-button ag-button--small" onClick={() => setBillCount(billCount + BILLS_PAGE)}>
+            Ver más facturas
+          </button>
+        )}
+      </section>
+      {error && (
+        <p class="ag-alert ag-alert--error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { OptionsView } from '../../components/options-view';
+
+render(<OptionsView />, document.getElementById('app')!);

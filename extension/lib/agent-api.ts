@@ -1,0 +1,59 @@
+import type { AgentState } from '#shared/agent';
+import type { Bill } from '#shared/bill';
+import type { CompanyProfile } from '#shared/company';
+import type { DocumentStatus, InboxDocument } from '#shared/inbox';
+import type { DailySummary } from '#shared/summary';
+import { client, setActor, unwrap } from './api';
+import { sendToBackground, type ConnectInput, type ConnectResult, type ConnectionInfo } from './messages';
+
+export interface Me {
+  company: CompanyProfile;
+  user: { name: string };
+}
+
+export interface NewCompany {
+  nit: string;
+  name: string;
+  userName: string;
+  ciiu: string[];
+}
+
+export interface Account {
+  code: string;
+  name: string;
+}
+
+/**
+ * Everything the views ask of the agent, one function per call. Views receive it through `ApiContext`, so the
+ * popup, the options page, the in-page panel and the component tests share the same calls.
+ */
+export const agentApi = {
+  connection: (): Promise<ConnectionInfo> => sendToBackground('agente:connection', null),
+  connect: (input: ConnectInput): Promise<ConnectResult> => sendToBackground('agente:connect', input),
+  disconnect: (): Promise<ConnectionInfo> => sendToBackground('agente:disconnect', null),
+  setActor,
+
+  me: (): Promise<Me> => unwrap(client.api.v1.me.$get()),
+  createCompany: (input: NewCompany): Promise<CompanyProfile> => unwrap(client.api.v1.companies.$post({ json: input })),
+
+  agentState: (): Promise<AgentState> => unwrap(client.api.v1.agent.$get()),
+  activate: (): Promise<AgentState> => unwrap(client.api.v1.agent.activate.$post({ json: { mode: 'recent' } })),
+  pause: (): Promise<AgentState> => unwrap(client.api.v1.agent.pause.$post()),
+  resume: (): Promise<AgentState> => unwrap(client.api.v1.agent.resume.$post()),
+
+  /** Yesterday's summary in Bogotá when no date is given (what the midnight job stores). */
+  summary: (date?: string): Promise<DailySummary> => unwrap(client.api.v1.summary.$get({ query: date ? { date } : {} })),
+  todaySummary: (): Promise<DailySummary> => unwrap(client.api.v1.summary.today.$get()),
+
+  documents: (status: DocumentStatus[]): Promise<InboxDocument[]> => unwrap(client.api.v1.documents.$get({ query: { status: status.join(',') } })),
+  registerDocument: (id: string): Promise<{ document: InboxDocument }> => unwrap(client.api.v1.documents[':id'].register.$post({ param: { id } })),
+
+  bills: (options: { limit?: number; offset?: number } = {}): Promise<Bill[]> =>
+    unwrap(client.api.v1.bills.$get({ query: { ...(options.limit ? { limit: String(options.limit) } : {}), ...(options.offset ? { offset: String(options.offset) } : {}) } })),
+  /** Verify (same account) or change the account of one line; the agent learns from it. */
+  correctLine: (billId: string, lineId: string, accountCode: string): Promise<Bill> =>
+    unwrap(client.api.v1.bills[':id'].lines[':lineId'].$patch({ param: { id: billId, lineId }, json: { accountCode } })),
+  accounts: (q: string): Promise<Account[]> => unwrap(client.api.v1.accounts.$get({ query: { q, limit: '30' } })),
+};
+
+export type AgentApi = typeof agentApi;

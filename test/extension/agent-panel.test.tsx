@@ -1,0 +1,79 @@
+import './dom-environment';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { activateAgent, currentAgentState, listAgentEvents } from '../../server/agent/agent-switch';
+import { AgentPanel } from '../../extension/components/agent-panel';
+import { saveConnection } from '../../extension/lib/storage';
+import { startTestAgent, TEST_SERVER_URL, type TestAgent } from './support';
+
+const fill = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+describe('AgentPanel (el recorrido completo, en orden)', () => {
+  let agent: TestAgent;
+  beforeEach(async () => {
+    agent = await startTestAgent();
+  });
+  afterEach(() => cleanup());
+
+  it('primera vez: conexión → empresa → «Hola, {nombre}» → Activar → tareas → Empezar ▶ → estado', async () => {
+    render(<AgentPanel onClose={vi.fn()} />);
+    await screen.findByTestId('agente-connection');
+    fill('Token de acceso', agent.token);
+    fireEvent.click(screen.getByRole('button', { name: 'Conectar' }));
+
+    await screen.findByTestId('agente-company');
+    fill('NIT (sin dígito de verificación)', '900108281');
+    fill('Razón social', 'Ópticas GMO S.A.S.');
+    fill('Tu nombre', 'Diana Gómez');
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar empresa' }));
+
+    expect(await screen.findByRole('heading', { name: 'Hola, Diana Gómez' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Activar' }));
+    await screen.findByTestId('agente-tasks');
+    fireEvent.click(screen.getByRole('button', { name: 'Empezar ▶' }));
+
+    const toggle = await screen.findByRole('switch', { name: 'Estado del Agente' });
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    const company = await agent.db.selectFrom('company').select('id').executeTakeFirstOrThrow();
+    expect((await currentAgentState(agent.db, company.id, agent.clock)).status).toBe('active');
+    // The panel sends the user's name: the audit trail says who switched the agent on.
+    const [event] = await listAgentEvents(agent.db, company.id);
+    expect(event).toMatchObject({ type: 'activated', mode: 'recent', actor: 'Diana Gómez' });
+  });
+
+  it('con el agente ya activo, abre directamente en el estado del agente', async () => {
+    await agent.connect();
+    const company = await agent.createCompany();
+    await activateAgent(agent.db, company.id, 'recent', 'Diana Gómez', agent.clock);
+    render(<AgentPanel onClose={vi.fn()} />);
+    await screen.findByTestId('agente-status');
+    expect(screen.queryByTestId('agente-welcome')).toBeNull();
+  });
+
+  it('si el token guardado ya no sirve, vuelve a la conexión y dice por qué', async () => {
+    await agent.createCompany();
+    await saveConnection({ serverUrl: TEST_SERVER_URL, token: 'ag_revocado', companyNit: '' });
+    render(<AgentPanel onClose={vi.fn()} />);
+    await screen.findByTestId('agente-connection');
+    expect(screen.getByTestId('agente-connection-error').textContent).toMatch(/Token inválido o ausente/);
+  });
+
+  it('si el agente no responde, lo dice en la conexión', async () => {
+    await saveConnection({ serverUrl: 'http://127.0.0.1:9', token: agent.token, companyNit: '' });
+    render(<AgentPanel onClose={vi.fn()} />);
+    await screen.findByTestId('agente-connection');
+    expect(screen.getByTestId('agente-connection-error').textContent).toMatch(/No se pudo conectar con el agente en http:\/\/127\.0\.0\.1:9/);
+  });
+
+  it('Esc y el botón × cierran el panel', async () => {
+    await agent.connect();
+    await agent.createCompany();
+    const onClose = vi.fn();
+    render(<AgentPanel onClose={onClose} />);
+    await screen.findByTestId('agente-welcome');
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Activar' }), { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Cerrar el panel' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(2));
+  });
+});

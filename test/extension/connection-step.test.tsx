@@ -1,0 +1,43 @@
+import './dom-environment';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionStep } from '../../extension/components/connection-step';
+import { readConnection } from '../../extension/lib/storage';
+import { startTestAgent, TEST_SERVER_URL, type TestAgent } from './support';
+
+describe('ConnectionStep (primera conexión)', () => {
+  let agent: TestAgent;
+  beforeEach(async () => {
+    agent = await startTestAgent();
+  });
+  afterEach(() => cleanup());
+
+  it('guarda la dirección y el token cuando el agente los acepta', async () => {
+    const onConnected = vi.fn();
+    render(<ConnectionStep initialServerUrl={TEST_SERVER_URL} onConnected={onConnected} />);
+    fireEvent.input(screen.getByLabelText('Token de acceso'), { target: { value: agent.token } });
+    fireEvent.click(screen.getByRole('button', { name: 'Conectar' }));
+    await waitFor(() => expect(onConnected).toHaveBeenCalled());
+    expect(onConnected.mock.calls[0]![0]).toMatchObject({ serverUrl: TEST_SERVER_URL, needsCompany: true });
+    expect(await readConnection()).toEqual({ serverUrl: TEST_SERVER_URL, token: agent.token, companyNit: '' });
+  });
+
+  it('dice claramente que el token es incorrecto y no guarda nada', async () => {
+    const onConnected = vi.fn();
+    render(<ConnectionStep initialServerUrl={TEST_SERVER_URL} onConnected={onConnected} />);
+    fireEvent.input(screen.getByLabelText('Token de acceso'), { target: { value: 'ag_equivocado' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Conectar' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('El token no es válido');
+    expect(onConnected).not.toHaveBeenCalled();
+    expect((await readConnection()).token).toBe('');
+  });
+
+  it('dice que no encuentra el agente cuando la dirección no responde', async () => {
+    render(<ConnectionStep initialServerUrl="http://127.0.0.1:1" onConnected={vi.fn()} />);
+    fireEvent.input(screen.getByLabelText('Token de acceso'), { target: { value: agent.token } });
+    fireEvent.click(screen.getByRole('button', { name: 'Conectar' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/No se pudo conectar con el agente en http:\/\/127\.0\.0\.1:1/);
+  });
+});
