@@ -1,7 +1,7 @@
 import type { IngestResult } from '#shared/inbox';
 import type { Db } from '../db/database';
-import { DefaultAccountRule } from '../matching/default-account-rule';
 import type { LineClassifier } from '../matching/line-classifier';
+import { SuggestionEngine } from '../matching/suggestion-engine';
 import { systemClock, type Clock } from './clock';
 import { ingestFile, type IngestInput } from './ingest';
 import { Processor } from './processor';
@@ -28,7 +28,7 @@ export class Agent {
     this.deps = {
       db,
       clock: options.clock ?? systemClock,
-      classifier: options.classifier ?? new DefaultAccountRule(),
+      classifier: options.classifier ?? new SuggestionEngine(db),
       confidenceThreshold: options.confidenceThreshold ?? 0.6,
       listeners: options.listeners ?? [],
     };

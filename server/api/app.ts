@@ -8,9 +8,11 @@ import { InputError } from '../errors';
 import type { ApiEnv, ApiErrorBody } from './env';
 import { accountRoutes } from './routes/accounts';
 import { agentRoutes } from './routes/agent';
+import { alegraRoutes } from './routes/alegra';
 import { billRoutes } from './routes/bills';
 import { companyRoutes } from './routes/companies';
 import { documentRoutes } from './routes/documents';
+import { mailboxRoutes } from './routes/mailbox';
 import { meRoutes } from './routes/me';
 import { summaryRoutes } from './routes/summary';
 import { uploadRoutes } from './routes/uploads';
@@ -40,14 +42,18 @@ export function createApp(agent: Agent) {
     cors({
       origin: (origin) => (origin && ALLOWED_ORIGINS.some((allowed) => allowed.test(origin)) ? origin : null),
       allowHeaders: ['Authorization', 'Content-Type', 'X-Empresa', 'X-Usuario', 'X-Nombre-Archivo'],
-      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       maxAge: 600,
     }),
   );
 
   app.onError((error, c) => {
     if (error instanceof InputError) return c.json(errorBody(error.code, error.message), error.status);
-    if (error instanceof HTTPException) return c.json(errorBody('HTTP_ERROR', error.message || 'Solicitud inválida.'), error.status);
+    if (error instanceof HTTPException) {
+      // Hono's own messages are English ("Malformed JSON in request body"): people read Spanish.
+      if (error.status === 400 && /json/i.test(error.message)) return c.json(errorBody('INVALID_JSON', 'El cuerpo de la solicitud no es JSON válido.'), 400);
+      return c.json(errorBody('HTTP_ERROR', error.status === 400 ? 'Solicitud inválida: revise el formato del cuerpo.' : `La solicitud no se pudo atender (HTTP ${error.status}).`), error.status);
+    }
     if (error instanceof SyntaxError) return c.json(errorBody('INVALID_JSON', 'El cuerpo de la solicitud no es JSON válido.'), 400);
     console.error('Error no esperado en la API:', error);
     return c.json(errorBody('INTERNAL_ERROR', 'Error interno del agente. Revise el registro del servidor.'), 500);
@@ -77,6 +83,8 @@ export function createApp(agent: Agent) {
     .route('/documents', documentRoutes)
     .route('/bills', billRoutes)
     .route('/accounts', accountRoutes)
+    .route('/alegra', alegraRoutes)
+    .route('/mailbox', mailboxRoutes)
     .use('/uploads', bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', 'El archivo supera los 25 MB permitidos.'), 413) }))
     .route('/uploads', uploadRoutes);
 

@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { agentCommand, billsCommand, documentsCommand, ingestCommand, runCommand, summaryCommand, tokenCommand } from './agent-commands';
+import { alegraCommand } from './alegra-command';
 import { companyCommand } from './company-command';
+import { importCommand } from './import-command';
 import type { GlobalOptions } from './context';
+import { mailboxCommand } from './mailbox-command';
 import { registerParseCommand } from './parse-command';
 import { serveCommand } from './serve-command';
 
@@ -19,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
   const global = () => program.opts<GlobalOptions>();
   let exitCode = 0;
   registerParseCommand(program, (code) => (exitCode = code));
-  for (const make of [companyCommand, ingestCommand, agentCommand, runCommand, billsCommand, documentsCommand, summaryCommand, tokenCommand, serveCommand]) {
+  for (const make of [companyCommand, ingestCommand, agentCommand, runCommand, billsCommand, documentsCommand, summaryCommand, tokenCommand, mailboxCommand, alegraCommand, serveCommand, importCommand]) {
     program.addCommand(make(global));
   }
   try {

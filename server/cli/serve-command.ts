@@ -1,11 +1,14 @@
 import { Command } from 'commander';
 import { Agent } from '../agent/agent';
+import { AlegraPusher } from '../alegra/push-queue';
+import { SecretBox } from '../secrets/secret-box';
 import { startSummaryScheduler } from '../agent/summary-scheduler';
 import { listCompanies } from '../companies/companies';
 import { startApiServer } from '../api/serve';
 import { createToken, hasActiveToken } from '../api/tokens';
 import { databaseFileFromEnv, openDatabase } from '../db/database';
 import { startFolderWatcher } from '../sources/folder-watcher';
+import { startMailboxWatchers } from '../sources/mailbox-manager';
 import type { GlobalOptions } from './context';
 
 interface ServeFlags {
@@ -13,6 +16,7 @@ interface ServeFlags {
   host: string;
   inbox: string;
   watch: boolean;
+  mailbox: boolean;
 }
 
 /**
@@ -26,39 +30,49 @@ export function serveCommand(global: () => GlobalOptions): Command {
     .option('--host <dirección>', 'dirección de escucha (solo local por defecto)', process.env.AGENTE_HOST ?? '127.0.0.1')
     .option('--inbox <carpeta>', 'carpeta vigilada para XML/ZIP', process.env.AGENTE_INBOX ?? './inbox')
     .option('--no-watch', 'no vigilar la carpeta')
+    .option('--no-mailbox', 'no leer los buzones de correo configurados')
     .action(async (flags: ServeFlags) => {
+      // Listen for Ctrl+C / SIGTERM from the very start: a signal during start-up must stop cleanly too, not kill
+      // the process between two writes.
+      const stopRequested = new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
       const file = global().db ?? databaseFileFromEnv();
       const db = await openDatabase(file);
-      const agent = new Agent(db);
+      // Bills of a company connected to Alegra are pushed there after registration (asynchronously, retried).
+      const alegra = new AlegraPusher(db, () => SecretBox.fromEnv());
+      const agent = new Agent(db, { listeners: [alegra] });
       if (!(await hasActiveToken(db))) {
         const token = await createToken(db, 'primer inicio', agent.clock);
         process.stdout.write(`\nToken de la API (cópielo en la extensión; no se volverá a mostrar):\n\n  ${token}\n\n`);
       }
       const server = await startApiServer(agent, { port: Number(flags.port), hostname: flags.host });
       agent.start();
+      alegra.start();
       const scheduler = startSummaryScheduler(agent.deps, agent.processor);
       await scheduler.catchUp().catch((error) => console.error('No se pudieron calcular los resúmenes pendientes:', error));
       const watcher = flags.watch ? await startFolderWatcher(agent, { dir: flags.inbox }) : undefined;
+      const mailboxes = flags.mailbox ? await startMailboxWatchers(agent, { log: (m) => console.log(m) }) : undefined;
       const companies = await listCompanies(db);
       process.stdout.write(
         [
           `Agente de Gastos escuchando en ${server.url} (base de datos ${file})`,
           watcher ? `Carpeta vigilada: ${flags.inbox}` : 'Carpeta vigilada: desactivada',
+          mailboxes ? `Buzones de correo: ${mailboxes.size || 'ninguno configurado (`npx agente mailbox set …` o desde el panel)'}` : 'Buzones de correo: desactivados',
           companies.length
             ? `Empresas: ${companies.map((c) => `${c.name} (NIT ${c.nit})`).join(', ')}`
             : 'Aún no hay empresa: créela desde la extensión o con `npx agente company create --nit … --name … --user …`.',
           '',
         ].join('\n'),
       );
-      await new Promise<void>((resolve) => {
-        const shutdown = () => resolve();
-        process.once('SIGINT', shutdown);
-        process.once('SIGTERM', shutdown);
-      });
+      await stopRequested;
       process.stdout.write('Deteniendo el agente…\n');
       scheduler.stop();
       await watcher?.close();
+      await mailboxes?.stop();
       await server.close();
+      await alegra.stop();
       await agent.stop();
       await db.destroy();
     });

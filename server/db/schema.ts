@@ -234,6 +234,22 @@ export interface Database {
   lineCorrection: LineCorrectionTable;
   companyAccount: CompanyAccountTable;
   dailySummary: DailySummaryTable;
+  mailboxConfig: MailboxConfigTable;
+  mailboxState: MailboxStateTable;
+  mailboxMessage: MailboxMessageTable;
+  alegraConnection: AlegraConnectionTable;
+  alegraContact: AlegraContactTable;
+  alegraItem: AlegraItemTable;
+  alegraCategory: AlegraCategoryTable;
+  alegraTax: AlegraRateTable;
+  alegraRetention: AlegraRateTable;
+  alegraBill: AlegraBillTable;
+  alegraSyncCursor: AlegraSyncCursorTable;
+  alegraBillPush: AlegraBillPushTable;
+  matchingItem: MatchingItemTable;
+  matchingHistory: MatchingHistoryTable;
+  matchingState: MatchingStateTable;
+  matchingImport: MatchingImportTable;
 }
 
 export type CompanyRow = Selectable<CompanyTable>;
@@ -245,3 +261,221 @@ export type BillRow = Selectable<BillTable>;
 export type BillLineRow = Selectable<BillLineTable>;
 export type NewBillLine = Insertable<BillLineTable>;
 export type JournalLineRow = Selectable<JournalLineTable>;
+
+/** The company's reception mailbox (migration 2026_11_28_1100_mailbox). The password is sealed by SecretBox. */
+export interface MailboxConfigTable {
+  companyId: string;
+  host: string;
+  port: number;
+  security: string;
+  userName: string;
+  passwordSealed: string;
+  folder: string;
+  enabled: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MailboxStateTable {
+  companyId: string;
+  account: string;
+  uidValidity: string | null;
+  lastUid: number;
+  status: string;
+  errorCode: string | null;
+  errorMessage: string | null;
+  errorAt: string | null;
+  failures: number;
+  nextAttemptAt: string | null;
+  connectedAt: string | null;
+  lastSyncAt: string | null;
+  idle: number | null;
+  updatedAt: string;
+}
+
+export interface MailboxMessageTable {
+  id: string;
+  companyId: string;
+  messageKey: string;
+  messageId: string | null;
+  partsDigest: string;
+  account: string;
+  folder: string;
+  uid: number | null;
+  uidValidity: string | null;
+  subject: string | null;
+  sender: string | null;
+  dianSubject: string | null;
+  internalDate: string;
+  size: number;
+  rawSha256: string | null;
+  status: string;
+  reasonCode: string | null;
+  reason: string | null;
+  documents: Generated<number>;
+  receivedFileIds: Generated<string>;
+  attempts: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type MailboxConfigRow = Selectable<MailboxConfigTable>;
+export type MailboxStateRow = Selectable<MailboxStateTable>;
+export type MailboxMessageRow = Selectable<MailboxMessageTable>;
+
+/** The company's Alegra account (migration 2026_11_28_1200_alegra). The API token is sealed by SecretBox. */
+export interface AlegraConnectionTable {
+  companyId: string;
+  email: string;
+  tokenSealed: string;
+  baseUrl: string;
+  accountName: string | null;
+  accountVersion: string | null;
+  connectedBy: string;
+  connectedAt: string;
+  lastTestAt: string | null;
+  lastTestOk: number | null;
+  lastTestMessage: string | null;
+}
+
+/** Columns every synced Alegra list has: Alegra's id, the record as received, its digest. */
+interface AlegraSyncedColumns {
+  companyId: string;
+  remoteId: string;
+  raw: string;
+  digest: string;
+  syncedAt: string;
+  removedAt: string | null;
+}
+
+export interface AlegraContactTable extends AlegraSyncedColumns {
+  name: string;
+  identification: string | null;
+  isProvider: number;
+  status: string | null;
+}
+
+export interface AlegraItemTable extends AlegraSyncedColumns {
+  name: string;
+  reference: string | null;
+  description: string | null;
+  type: string | null;
+  status: string | null;
+}
+
+export interface AlegraCategoryTable extends AlegraSyncedColumns {
+  parentRemoteId: string | null;
+  code: string | null;
+  name: string;
+  type: string | null;
+  status: string | null;
+  postable: number;
+}
+
+/** Taxes and retentions. */
+export interface AlegraRateTable extends AlegraSyncedColumns {
+  name: string;
+  type: string | null;
+  percentage: string | null;
+  status: string | null;
+}
+
+export interface AlegraBillTable extends AlegraSyncedColumns {
+  providerRemoteId: string | null;
+  providerIdentification: string | null;
+  providerName: string | null;
+  number: string | null;
+  date: string | null;
+  status: string | null;
+  total: number | null;
+}
+
+export interface AlegraSyncCursorTable {
+  companyId: string;
+  resource: string;
+  lastSyncedAt: string | null;
+  lastFullSyncAt: string | null;
+  position: string | null;
+  records: Generated<number>;
+  lastError: string | null;
+  updatedAt: string;
+}
+
+export interface AlegraBillPushTable {
+  billId: string;
+  companyId: string;
+  status: string;
+  remoteId: string | null;
+  remoteProviderId: string | null;
+  idempotencyKey: string;
+  attempts: Generated<number>;
+  errorCode: string | null;
+  lastError: string | null;
+  nextAttemptAt: string;
+  leaseUntil: string | null;
+  pushedVersion: string | null;
+  pushedAt: string | null;
+  attachmentsDone: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type AlegraConnectionRow = Selectable<AlegraConnectionTable>;
+export type AlegraCategoryRow = Selectable<AlegraCategoryTable>;
+export type AlegraRateRow = Selectable<AlegraRateTable>;
+export type AlegraBillPushRow = Selectable<AlegraBillPushTable>;
+
+/** The company's item catalog for the suggestion engine (migration 2026_11_28_1000_matching). */
+export interface MatchingItemTable {
+  id: string;
+  companyId: string;
+  code: string | null;
+  name: string;
+  accountCode: string;
+  inventoried: number;
+  unitCode: string | null;
+  gtin: string | null;
+  unspsc: string | null;
+  supplierNit: string | null;
+  supplierCode: string | null;
+  /** import | agente | usuario */
+  source: string;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Every line the suggestion engine learned from (registered, corrected or imported). */
+export interface MatchingHistoryTable {
+  id: Generated<number>;
+  companyId: string;
+  supplierNit: string;
+  description: string;
+  sellerCode: string | null;
+  standardCode: string | null;
+  accountCode: string;
+  itemId: string | null;
+  /** registro | correccion | importado */
+  origin: string;
+  byUser: number;
+  at: string;
+}
+
+export interface MatchingStateTable {
+  companyId: string;
+  catalogRevision: number;
+}
+
+export interface MatchingImportTable {
+  id: string;
+  companyId: string;
+  kind: string;
+  fileName: string;
+  rows: number;
+  skipped: number;
+  actor: string;
+  at: string;
+}
+
+export type MatchingItemRow = Selectable<MatchingItemTable>;
+export type MatchingHistoryRow = Selectable<MatchingHistoryTable>;
