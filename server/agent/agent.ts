@@ -3,7 +3,7 @@ import type { Db } from '../db/database';
 import type { LineClassifier } from '../matching/line-classifier';
 import { SuggestionEngine } from '../matching/suggestion-engine';
 import { systemClock, type Clock } from './clock';
-import { ingestFile, type IngestInput } from './ingest';
+import { ingestFile, recoverUnreadFiles, type IngestInput } from './ingest';
 import { Processor } from './processor';
 import type { AgentDeps, BillListener } from './register-document';
 
@@ -49,11 +49,22 @@ export class Agent {
     return result;
   }
 
+  private starting: Promise<void> | undefined;
+  private stopped = false;
+
+  /** Starts continuous registration, after reading any file a previous run stored but did not get to read. */
   start(): void {
-    this.processor.start();
+    this.stopped = false;
+    this.starting = recoverUnreadFiles(this.deps.db, this.deps.clock)
+      .catch((error) => console.error('No se pudieron leer los archivos pendientes de una ejecución anterior:', error))
+      .then(() => {
+        if (!this.stopped) this.processor.start();
+      });
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    await this.starting;
     await this.processor.stop();
   }
 }

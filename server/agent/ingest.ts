@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReadOutcome } from '#shared/dian-document';
-import type { IngestResult, InboxDocument, ReceptionChannel } from '#shared/inbox';
+import type { IngestResult, ReceptionChannel } from '#shared/inbox';
 import { readDianFile, type ReaderLimits } from '../dian';
 import { toJson, type Db } from '../db/database';
 import type { NewInboxDocument } from '../db/schema';
@@ -53,20 +53,75 @@ export async function ingestFile(db: Db, clock: Clock, input: IngestInput): Prom
       .execute();
   });
 
-  // 2. Read and record each document.
-  const { outcomes } = readDianFile(input.bytes, { name: input.sourceRef, ...(input.limits ? { limits: input.limits } : {}) });
+  // 2. Read it and record what it holds.
+  return recordDocuments(db, clock, { id: receivedFileId, companyId: company.id, channel: input.channel, sourceRef: input.sourceRef, arrivedAt, bytes: input.bytes, ...(input.limits ? { limits: input.limits } : {}) });
+}
+
+interface StoredFile {
+  id: string;
+  companyId: string;
+  channel: ReceptionChannel;
+  sourceRef: string;
+  arrivedAt: Date;
+  bytes: Uint8Array;
+  limits?: Partial<ReaderLimits>;
+}
+
+/**
+ * Reads a stored file and records every document in it, all in one transaction: a file is either fully recorded
+ * or not at all, so `recoverUnreadFiles` can tell what a crash interrupted.
+ */
+async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<IngestResult> {
+  const company = await getCompanyOrThrow(db, file.companyId);
+  const { outcomes } = readDianFile(file.bytes, { name: file.sourceRef, ...(file.limits ? { limits: file.limits } : {}) });
   if (outcomes.length === 0) {
     // Nothing received is ever lost: a file with no document at all still shows in the inbox, saying so.
-    outcomes.push({ ok: false, source: [input.sourceRef], error: { code: 'NOT_DIAN_DOCUMENT', message: 'El archivo no contiene ningún documento electrónico de la DIAN.' } });
+    outcomes.push({ ok: false, source: [file.sourceRef], error: { code: 'NOT_DIAN_DOCUMENT', message: 'El archivo no contiene ningún documento electrónico de la DIAN.' } });
   }
-  const state = await agentStateAt(db, company.id, arrivedAt);
-  const documents: InboxDocument[] = [];
-  for (const outcome of outcomes) {
-    const verdict = classifyArrival(outcome, company, state, arrivedAt);
-    const row = inboxRow(outcome, { companyId: company.id, receivedFileId, channel: input.channel, arrivedAt, now: receivedAt, ...verdict });
-    documents.push(toInboxDocument(await insertOrMarkDuplicate(db, row)));
+  const state = await agentStateAt(db, company.id, file.arrivedAt);
+  const now = clock.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const rows = await db.transaction().execute(async (trx) => {
+        const recorded = [];
+        for (const outcome of outcomes) {
+          const verdict = classifyArrival(outcome, company, state, file.arrivedAt);
+          const row = inboxRow(outcome, { companyId: company.id, receivedFileId: file.id, channel: file.channel, arrivedAt: file.arrivedAt, now, ...verdict });
+          recorded.push(await insertOrMarkDuplicate(trx, row));
+        }
+        return recorded;
+      });
+      return { receivedFileId: file.id, documents: rows.map(toInboxDocument) };
+    } catch (error) {
+      // Another process recorded the same document between our check and our insert (possible outside SQLite's
+      // BEGIN IMMEDIATE): run again, and it will be recorded as the duplicate it is.
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
   }
-  return { receivedFileId, documents };
+}
+
+/**
+ * Files stored but never read, because the process stopped between the two steps of `ingestFile`: read them now.
+ * Runs when the agent starts.
+ */
+export async function recoverUnreadFiles(db: Db, clock: Clock): Promise<number> {
+  const unread = await db
+    .selectFrom('receivedFile')
+    .innerJoin('fileBlob', 'fileBlob.sha256', 'receivedFile.sha256')
+    .select(['receivedFile.id', 'receivedFile.companyId', 'receivedFile.channel', 'receivedFile.sourceRef', 'receivedFile.arrivedAt', 'fileBlob.bytes'])
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('inboxDocument').select('inboxDocument.id').whereRef('inboxDocument.receivedFileId', '=', 'receivedFile.id'))))
+    .execute();
+  for (const file of unread) {
+    await recordDocuments(db, clock, {
+      id: file.id,
+      companyId: file.companyId,
+      channel: file.channel as ReceptionChannel,
+      sourceRef: file.sourceRef,
+      arrivedAt: new Date(file.arrivedAt),
+      bytes: file.bytes,
+    });
+  }
+  return unread.length;
 }
 
 interface RowContext {
@@ -122,27 +177,20 @@ function inboxRow(outcome: ReadOutcome, ctx: RowContext): NewInboxDocument {
  * delivering the same invoice at the same moment still record it once. The copy is kept, pointing at the first.
  */
 async function insertOrMarkDuplicate(db: Db, row: NewInboxDocument) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const original = await findOriginal(db, row);
-    const values: NewInboxDocument = original
-      ? {
-          ...row,
-          status: 'duplicate',
-          reasonCode: 'DUPLICATE',
-          reason: `Ya se había recibido este documento (${original.number ?? original.cufe}) el ${original.arrivedAt.slice(0, 10)}.`,
-          duplicateOf: original.id,
-          dedupeCufe: null,
-          dedupeNumber: null,
-        }
-      : row;
-    try {
-      await db.insertInto('inboxDocument').values(values).execute();
-      return await db.selectFrom('inboxDocument').selectAll().where('id', '=', values.id).executeTakeFirstOrThrow();
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt === 2) throw error;
-    }
-  }
-  throw new Error('unreachable');
+  const original = await findOriginal(db, row);
+  const values: NewInboxDocument = original
+    ? {
+        ...row,
+        status: 'duplicate',
+        reasonCode: 'DUPLICATE',
+        reason: `Ya se había recibido este documento (${original.number ?? original.cufe}) el ${original.arrivedAt.slice(0, 10)}.`,
+        duplicateOf: original.id,
+        dedupeCufe: null,
+        dedupeNumber: null,
+      }
+    : row;
+  await db.insertInto('inboxDocument').values(values).execute();
+  return db.selectFrom('inboxDocument').selectAll().where('id', '=', values.id).executeTakeFirstOrThrow();
 }
 
 async function findOriginal(db: Db, row: NewInboxDocument) {

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Agent } from '../../server/agent/agent';
 import { ManualClock } from '../../server/agent/clock';
 import { registerDocument } from '../../server/agent/register-document';
 import { openDatabase } from '../../server/db/database';
 import { invoiceXml, openHarness, SUPPLIER, tempDir, type Harness } from '../support/agent-harness';
+import { zipOf } from '../support/ubl';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -76,6 +77,27 @@ describe('restart in the middle of a batch', () => {
     await sql`DROP TRIGGER fail_journal`.execute(h.db);
     expect(await h.agent.processor.runPending()).toEqual({ registered: 1, notRegistered: 0, failed: 0 });
     await expectEachRegisteredOnce(h, 1);
+  });
+
+  it('a file stored but never read (stopped between storing and reading) is read and registered when the agent starts', async () => {
+    h = await openHarness({ activate: true });
+    // The inbox write fails as a crash would: the file is already stored, none of its documents is recorded.
+    await sql`CREATE TRIGGER fail_inbox BEFORE INSERT ON inbox_document BEGIN SELECT RAISE(ABORT, 'proceso detenido (simulado)'); END`.execute(h.db);
+    const zip = zipOf({ 'a.xml': invoiceXml('FE-410'), 'b.xml': invoiceXml('FE-411') });
+    await expect(h.ingest(zip, { name: 'z.zip' })).rejects.toThrow(/proceso detenido/);
+    expect(await h.db.selectFrom('receivedFile').select('sourceRef').execute()).toEqual([{ sourceRef: 'z.zip' }]);
+    // All or nothing: neither document of the ZIP was half-recorded.
+    expect(await h.db.selectFrom('inboxDocument').select('id').execute()).toEqual([]);
+
+    await sql`DROP TRIGGER fail_inbox`.execute(h.db);
+    h.agent.start();
+    await vi.waitFor(async () => expect(await h!.db.selectFrom('inboxDocument').select('status').execute()).toEqual([{ status: 'registered' }, { status: 'registered' }]), { timeout: 10_000 });
+    await expectEachRegisteredOnce(h, 2);
+    // Read once: starting again finds nothing left to recover.
+    await h.agent.stop();
+    h.agent.start();
+    await h.agent.stop();
+    expect(await h.db.selectFrom('inboxDocument').select('id').execute()).toHaveLength(2);
   });
 
   it('gives up after repeated failures with a reason, and a person can still register it by hand', async () => {

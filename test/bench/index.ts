@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -6,11 +7,13 @@ import { fileURLToPath } from 'node:url';
  * `npm run bench -- dian` runs only those whose file name contains "dian" (several filters: any of them).
  * Each module exports `run(): Promise<void>` and prints its own figures next to its targets.
  *
- * The script runs under `node --expose-gc`, so modules may call `globalThis.gc?.()` between phases.
+ * Every module runs in a process of its own (`run-one.ts`), so a memory figure is that benchmark's alone and not
+ * what an earlier one left behind. The processes run under `node --expose-gc`: modules may call
+ * `globalThis.gc?.()` between phases.
  */
-const here = new URL('./', import.meta.url);
+const here = fileURLToPath(new URL('./', import.meta.url));
 const filters = process.argv.slice(2).filter((arg) => arg !== '--');
-const modules = readdirSync(fileURLToPath(here))
+const modules = readdirSync(here)
   .filter((file) => file.endsWith('.bench.ts'))
   .sort()
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)));
@@ -22,14 +25,10 @@ if (modules.length === 0) {
 
 for (const file of modules) {
   process.stdout.write(`\n▶ ${file}\n`);
-  try {
-    const module = (await import(new URL(file, here).href)) as { run?: () => Promise<void> };
-    if (typeof module.run !== 'function') throw new Error(`${file} no exporta run()`);
-    await module.run();
-  } catch (error) {
-    // One broken benchmark must not hide the figures of the others.
-    process.stderr.write(`✗ ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  }
-  globalThis.gc?.();
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('run-one.ts', import.meta.url)), file], { stdio: 'inherit' });
+    child.on('close', (exitCode) => resolve(exitCode));
+  });
+  // One broken benchmark must not hide the figures of the others.
+  if (code !== 0) process.exitCode = 1;
 }
