@@ -8,7 +8,7 @@ import { InputError, NotFoundError } from '../errors';
 import { Chart } from '../ledger/chart';
 import { postEntry } from '../ledger/post-entry';
 import { RegistrationRefusal } from '../ledger/registration-refusal';
-import { notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
+import { insertWithholdings, notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
 
 export interface BillQuery {
   needsReview?: boolean;
@@ -105,12 +105,7 @@ export async function correctBillLine(deps: AgentDeps, companyId: string, billId
         .execute();
     }
     await trx.deleteFrom('billWithholding').where('billId', '=', billId).execute();
-    if (prepared.withholdings.length) {
-      await trx
-        .insertInto('billWithholding')
-        .values(prepared.withholdings.map((w) => ({ id: randomUUID(), billId, kind: w.kind, concept: w.concept ?? null, accountCode: w.account, base: w.base, rate: w.rate, amount: w.amount, description: w.description })))
-        .execute();
-    }
+    await insertWithholdings(trx, billId, prepared.withholdings);
     await trx
       .updateTable('bill')
       .set({

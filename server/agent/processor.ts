@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import { registerDocument, type AgentDeps } from './register-document';
+import { WorkLoop } from './work-loop';
 
 export interface ProcessReport {
   registered: number;
@@ -13,63 +14,37 @@ export interface ProcessReport {
  * a time, oldest arrival first, each in its own transaction.
  */
 export class Processor {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<ProcessReport> | undefined;
-  private again = false;
-  private stopped = true;
+  private readonly loop: WorkLoop;
 
   constructor(
     private readonly deps: AgentDeps,
-    private readonly options: { intervalMs?: number; onReport?: (report: ProcessReport) => void } = {},
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    options: { intervalMs?: number; onReport?: (report: ProcessReport) => void } = {},
+  ) {
+    this.loop = new WorkLoop(
+      async () => {
+        const report = await this.runPending();
+        if (report.registered + report.notRegistered + report.failed > 0) options.onReport?.(report);
+      },
+      { intervalMs: options.intervalMs ?? 3000, onError: (error) => console.error('Error en el procesamiento de documentos:', error) },
+    );
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Something arrived: process now (or right after the current run). */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
+    this.loop.wake();
   }
 
   /** Processes everything pending now and resolves when the queue is empty. */
-  async runPending(companyId?: string): Promise<ProcessReport> {
-    while (this.running) await this.running;
-    this.running = drain(this.deps, companyId);
-    try {
-      return await this.running;
-    } finally {
-      this.running = undefined;
-    }
-  }
-
-  private schedule(delay: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delay);
-    this.timer.unref?.();
-  }
-
-  private async tick(): Promise<void> {
-    if (this.stopped) return;
-    try {
-      do {
-        this.again = false;
-        const report = await this.runPending();
-        if (report.registered + report.notRegistered + report.failed > 0) this.options.onReport?.(report);
-      } while (this.again && !this.stopped);
-    } catch (error) {
-      console.error('Error en el procesamiento de documentos:', error);
-    }
-    if (!this.stopped) this.schedule(this.options.intervalMs ?? 3000);
+  runPending(companyId?: string): Promise<ProcessReport> {
+    return this.loop.exclusive(() => drain(this.deps, companyId));
   }
 }
 

@@ -77,7 +77,7 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
   } catch (error) {
     if (error instanceof RegistrationRefusal) {
       await markNotRegistered(db, row.id, error.code, error.message, clock, options.manual);
-      if (error.code === 'REFERENCED_INVOICE_UNKNOWN' && (await referencedBillExists(db, row.companyId, document))) {
+      if (error.code === 'REFERENCED_INVOICE_UNKNOWN' && (await referencedBillExists(db, row.companyId, document, row.id))) {
         // Another process registered the invoice between our look-up and the mark, and its re-check found this
         // note still pending: give it its chance now instead of leaving it waiting for an invoice that is there.
         await db
@@ -135,12 +135,7 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
           updatedAt: now,
         })
         .execute();
-      if (prepared.withholdings.length > 0) {
-        await trx
-          .insertInto('billWithholding')
-          .values(prepared.withholdings.map((w) => ({ id: randomUUID(), billId, kind: w.kind, concept: w.concept ?? null, accountCode: w.account, base: w.base, rate: w.rate, amount: w.amount, description: w.description })))
-          .execute();
-      }
+      await insertWithholdings(trx, billId, prepared.withholdings);
       await trx
         .insertInto('billLine')
         .values(
@@ -229,7 +224,7 @@ export async function prepareRegistration(deps: AgentDeps, row: InboxDocumentRow
   const company = await getCompanyOrThrow(db, row.companyId);
   const supplier = await findOrDraftSupplier(db, company.id, document.supplier, row.id, clock.now());
   const chart = await Chart.forCompany(db, company.id);
-  const referenced = document.kind === 'invoice' ? undefined : await findReferencedBillOrRefuse(db, company.id, document);
+  const referenced = document.kind === 'invoice' ? undefined : await findReferencedBillOrRefuse(db, company.id, document, row.id);
   const allOverridden = document.lines.every((_, i) => overrides[i] !== undefined);
   const suggested = allOverridden
     ? (overrides as Classification[])
@@ -254,13 +249,22 @@ export function reviewNotesFor(prepared: PreparedBill, document: DianDocument, t
   ];
 }
 
+/** The buyer's withholdings of a bill, one row each (a correction deletes and writes them again). */
+export async function insertWithholdings(db: Db, billId: string, withholdings: PreparedBill['withholdings']): Promise<void> {
+  if (withholdings.length === 0) return;
+  await db
+    .insertInto('billWithholding')
+    .values(withholdings.map((w) => ({ id: randomUUID(), billId, kind: w.kind, concept: w.concept ?? null, accountCode: w.account, base: w.base, rate: w.rate, amount: w.amount, description: w.description })))
+    .execute();
+}
+
 function registrable(row: Pick<InboxDocumentRow, 'status' | 'reasonCode'>, manual?: boolean): boolean {
   if (row.status === 'pending') return true;
   if (!manual) return false;
   return row.status === 'arrived_while_paused' || (row.status === 'not_registered' && ['AGENT_INACTIVE', 'REFERENCED_INVOICE_UNKNOWN', 'REGISTRATION_FAILED'].includes(row.reasonCode ?? ''));
 }
 
-async function findReferencedBillOrRefuse(db: Db, companyId: string, document: DianDocument): Promise<ReferencedBill & { cufe: string }> {
+async function findReferencedBillOrRefuse(db: Db, companyId: string, document: DianDocument, documentId: string): Promise<ReferencedBill & { cufe: string }> {
   const refs = document.billingReferences.filter((r) => r.uuid || r.number);
   if (refs.length === 0) {
     throw new RegistrationRefusal('NOTE_WITHOUT_REFERENCE', `La ${kindName(document.kind).toLowerCase()} ${document.number} no dice a qué factura corresponde; regístrela a mano.`);
@@ -272,13 +276,26 @@ async function findReferencedBillOrRefuse(db: Db, companyId: string, document: D
     query = ref.uuid ? query.where('bill.cufe', '=', ref.uuid) : query.where('bill.number', '=', ref.number!);
     const bill = await query.executeTakeFirst();
     if (!bill) continue;
-    const withholdings = await db.selectFrom('billWithholding').select(['kind', 'accountCode', 'amount']).where('billId', '=', bill.id).execute();
+    const withholdings = (await db.selectFrom('billWithholding').select(['kind', 'accountCode', 'amount']).where('billId', '=', bill.id).execute()).map((w) => ({
+      account: w.accountCode,
+      amount: w.amount,
+      kind: w.kind as 'retefuente' | 'reteiva' | 'reteica',
+    }));
+    // Credit notes already registered against this bill (not this very note, when it is being re-posted).
+    const credits = await db.selectFrom('bill').select(['id', 'subtotal']).where('relatedBillId', '=', bill.id).where('kind', '=', 'credit-note').where('documentId', '!=', documentId).execute();
+    const reversed = credits.length
+      ? await db.selectFrom('billWithholding').select(['accountCode', 'amount']).where('billId', 'in', credits.map((c) => c.id)).execute()
+      : [];
     return {
       id: bill.id,
       cufe: bill.cufe,
       number: bill.number,
       subtotal: bill.subtotal,
-      withholdings: withholdings.map((w) => ({ account: w.accountCode, amount: w.amount, kind: w.kind as 'retefuente' | 'reteiva' | 'reteica' })),
+      withholdings,
+      remaining: {
+        subtotal: Math.max(0, bill.subtotal - credits.reduce((a, c) => a + c.subtotal, 0)),
+        withholdings: withholdings.map((w) => ({ ...w, amount: Math.max(0, w.amount - reversed.filter((r) => r.accountCode === w.account).reduce((a, r) => a + r.amount, 0)) })),
+      },
       supplierAccount: bill.supplierAccount,
     };
   }
@@ -289,9 +306,9 @@ async function findReferencedBillOrRefuse(db: Db, companyId: string, document: D
   );
 }
 
-async function referencedBillExists(db: Db, companyId: string, document: DianDocument): Promise<boolean> {
+async function referencedBillExists(db: Db, companyId: string, document: DianDocument, documentId: string): Promise<boolean> {
   try {
-    await findReferencedBillOrRefuse(db, companyId, document);
+    await findReferencedBillOrRefuse(db, companyId, document, documentId);
     return true;
   } catch (error) {
     if (error instanceof RegistrationRefusal) return false;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../agent/clock';
+import { WorkLoop } from '../agent/work-loop';
 import type { BillEvent, BillListener } from '../agent/register-document';
 import type { Db } from '../db/database';
 import type { AlegraBillPushRow } from '../db/schema';
@@ -196,10 +197,7 @@ export interface PusherOptions {
  * agent as a `BillListener`.
  */
 export class AlegraPusher implements BillListener {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<PushReport> | undefined;
-  private again = false;
-  private stopped = true;
+  private readonly loop: WorkLoop;
   private readonly clock: Clock;
   private readonly box: () => SecretBox;
 
@@ -209,6 +207,7 @@ export class AlegraPusher implements BillListener {
     private readonly options: PusherOptions = {},
   ) {
     this.clock = options.clock ?? systemClock;
+    this.loop = new WorkLoop(() => this.drain(), { intervalMs: options.intervalMs ?? 60_000, onError: (error) => console.error('Error enviando facturas a Alegra:', error) });
     let opened: SecretBox | undefined;
     // The key file is only read (or created) once a company is actually connected.
     this.box = typeof box === 'function' ? () => (opened ??= box()) : () => box;
@@ -241,32 +240,21 @@ export class AlegraPusher implements BillListener {
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Something is due: drain now, or right after the current drain. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
+    this.loop.wake();
   }
 
   /** Pushes everything due now (optionally one company or one bill) and resolves when done. */
-  async drain(filter: { companyId?: string; billId?: string } = {}): Promise<PushReport> {
-    while (this.running) await this.running.catch(() => undefined);
-    this.running = this.drainOnce(filter);
-    try {
-      return await this.running;
-    } finally {
-      this.running = undefined;
-    }
+  drain(filter: { companyId?: string; billId?: string } = {}): Promise<PushReport> {
+    return this.loop.exclusive(() => this.drainOnce(filter));
   }
 
   private async drainOnce(filter: { companyId?: string; billId?: string }): Promise<PushReport> {
@@ -325,25 +313,6 @@ export class AlegraPusher implements BillListener {
   private async connected(companyId: string): Promise<boolean> {
     const row = await this.db.selectFrom('alegraConnection').select('companyId').where('companyId', '=', companyId).executeTakeFirst();
     return !!row;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delayMs);
-    this.timer.unref?.();
-  }
-
-  private async tick(): Promise<void> {
-    if (this.stopped) return;
-    try {
-      do {
-        this.again = false;
-        await this.drain();
-      } while (this.again && !this.stopped);
-    } catch (error) {
-      console.error('Error enviando facturas a Alegra:', error);
-    }
-    if (!this.stopped) this.schedule(this.options.intervalMs ?? 60_000);
   }
 }
 

@@ -25,6 +25,8 @@ export interface ReferencedBill {
   number: string;
   subtotal: Centavos;
   withholdings: { account: string; amount: Centavos; kind: WithholdingLine['kind'] }[];
+  /** What earlier credit notes left of the base and of each withholding: a new credit note reverses at most that. */
+  remaining: { subtotal: Centavos; withholdings: ReferencedBill['withholdings'] };
   supplierAccount: string;
 }
 
@@ -162,7 +164,11 @@ export function prepareBill(input: PrepareBillInput): PreparedBill {
     credit: 0,
   }));
   if (thirdPartyIncluded) {
-    for (const l of thirdPartyLines) debits.push({ accountCode: thirdPartyAccount(chart), description: `Ingreso para terceros: ${l.line.description}`, debit: l.amount + l.capitalizedTaxes, credit: 0 });
+    // A person who chose an account for the line (a correction) is followed; otherwise it waits in 138095.
+    for (const l of thirdPartyLines) {
+      const account = l.classification.source === 'user' ? l.classification.accountCode : thirdPartyAccount(chart);
+      debits.push({ accountCode: account, description: `Ingreso para terceros: ${l.line.description}`, debit: l.amount + l.capitalizedTaxes, credit: 0 });
+    }
   }
   const deductibleIva = own.reduce((a, l) => a + l.deductibleIva, 0);
   if (deductibleIva) debits.push({ accountCode: chart.firstPostable('240810', '2408') ?? '240810', description: 'IVA descontable', debit: deductibleIva, credit: 0 });
@@ -206,7 +212,8 @@ export function prepareBill(input: PrepareBillInput): PreparedBill {
 
   return {
     lines,
-    subtotal: ownBase,
+    // After any rounding adjustment, so the stored subtotal is what the entry debits.
+    subtotal: own.reduce((a, l) => a + l.amount + l.charges, 0),
     taxes: [...taxTotals.values()].reduce((a, b) => a + b, 0),
     withholdings,
     total,
@@ -252,18 +259,23 @@ function withholdingsForInvoice(
   return result.lines;
 }
 
-/** A note adjusts the bill it references: its withholdings move in proportion to the base it changes. */
+/**
+ * A note adjusts the bill it references: its withholdings move in proportion to the base it changes. A credit note
+ * reverses a share of what earlier credit notes left, so several of them never reverse more than was withheld.
+ */
 function proportionalWithholdings(referenced: ReferencedBill | undefined, base: Centavos, isCredit: boolean): WithholdingLine[] {
-  if (!referenced || referenced.subtotal <= 0) return [];
-  const verb = isCredit ? 'Reversión' : 'Ajuste';
-  return referenced.withholdings
+  if (!referenced) return [];
+  const { subtotal, withholdings } = isCredit ? referenced.remaining : referenced;
+  if (subtotal <= 0) return [];
+  const share = isCredit ? Math.min(base, subtotal) : base;
+  return withholdings
     .map((w) => ({
       kind: w.kind,
       account: w.account,
       base,
       rate: '',
-      amount: Math.round((w.amount * Math.min(base, isCredit ? referenced.subtotal : base)) / referenced.subtotal / 100) * 100,
-      description: `${verb} proporcional de retención (factura ${referenced.number})`,
+      amount: Math.round((w.amount * share) / subtotal / 100) * 100,
+      description: `${isCredit ? 'Reversión' : 'Ajuste'} proporcional de retención (factura ${referenced.number})`,
     }))
     .filter((w) => w.amount > 0);
 }

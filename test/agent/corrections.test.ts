@@ -3,6 +3,7 @@ import { correctBillLine, getBillOrThrow, listBills } from '../../server/agent/b
 import type { BillEvent } from '../../server/agent/register-document';
 import { InputError, NotFoundError } from '../../server/errors';
 import { byAccount, entryFacts, invoiceXml, openHarness, pesos, UnspscClassifier, type Harness } from '../support/agent-harness';
+import { fixtureText, retarget } from '../support/fixtures';
 
 describe('correcting the account of a registered line', () => {
   let h: Harness;
@@ -45,6 +46,22 @@ describe('correcting the account of a registered line', () => {
     expect(corrected).toEqual([{ companyId: h.company.id, billId: bill.id, documentId: bill.documentId, lineId: bill.lines[0]!.id }]);
     // Stored as read back.
     expect(await getBillOrThrow(h.db, h.company.id, bill.id)).toEqual(after);
+  });
+
+  it('books a third-party line where a person puts it (instead of the 138095 holding account)', async () => {
+    h = await openHarness({ activate: true });
+    // DIAN's currency-exchange sample: line 1 (Dólares, 2.000.000) is income for third parties inside the payable.
+    await h.ingest(retarget(fixtureText('dian-toolkit__Compra_o_Venta_de_Divisas.xml'), { customerNit: h.company.nit, cufeSeed: 'divisas-correccion', number: 'DIV-1', issueDate: '2026-03-10' }));
+    await h.agent.processor.runPending();
+    const [bill] = await listBills(h.db, h.company.id);
+    const thirdParty = bill!.lines.find((l) => l.thirdPartyIncome)!;
+    expect(byAccount(bill!)['138095']).toBeGreaterThan(0);
+    const after = await correctBillLine(h.agent.deps, h.company.id, bill!.id, thirdParty.id, { accountCode: '133005' }, 'Ana Gómez');
+    const accounts = byAccount(after);
+    expect(accounts['138095']).toBeUndefined();
+    expect(accounts['133005']).toBe(byAccount(bill!)['138095']);
+    const { debits, credits } = entryFacts(after);
+    expect(debits).toBe(credits);
   });
 
   it('moves the IVA into the cost when the line becomes a fixed asset', async () => {

@@ -55,6 +55,25 @@ describe('credit and debit notes', () => {
     expect(note.journal.find((l) => l.accountCode === '220505')!.debit).toBe(pesos(563_250));
   });
 
+  it('several credit notes on one invoice never reverse more than was withheld', async () => {
+    h = await openHarness({ activate: true, company: PROFILE });
+    await registerInvoice();
+    const reversedBy = async (number: string, amount: string) => {
+      const result = await h.ingest(buildUbl(noteSpec('credit-note', number, amount)));
+      await h.agent.processor.runPending();
+      const row = await documentRow(result.documents[0]!.id);
+      expect(row.status, row.reason ?? '').toBe('registered');
+      return byAccount(await getBillOrThrow(h.db, h.company.id, row.billId!));
+    };
+    // 1.500.000 of 2.000.000 (three quarters), then another 1.500.000: only the last quarter is left to reverse.
+    expect(await reversedBy('NC-10', '1500000')).toMatchObject({ '236540': pesos(37_500), '236701': pesos(42_750), '236805': pesos(15_000) });
+    expect(await reversedBy('NC-11', '1500000')).toMatchObject({ '236540': pesos(12_500), '236701': pesos(14_250), '236805': pesos(5_000) });
+    // Nothing left: a third note reverses no withholding at all.
+    const third = await reversedBy('NC-12', '100000');
+    expect(third['236540']).toBeUndefined();
+    expect(third['236701']).toBeUndefined();
+  });
+
   it('books a debit note as an additional charge on the same accounts', async () => {
     h = await openHarness({ activate: true, company: PROFILE });
     const invoice = await registerInvoice();

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent } from '../../server/agent/agent';
 import { activateAgent } from '../../server/agent/agent-switch';
@@ -11,9 +9,9 @@ import { createCompany } from '../../server/companies/companies';
 import { openDatabase } from '../../server/db/database';
 import { DefaultAccountRule } from '../../server/matching/default-account-rule';
 import { encoder, fixtureText, retarget } from '../support/fixtures';
+import { runAgente } from '../support/cli';
 import { FakeAlegra } from '../support/fake-alegra';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EMAIL = 'contador@empresa.co';
 const TOKEN = 'token-valido-123';
 
@@ -31,15 +29,7 @@ describe('npx agente alegra …', { timeout: 120_000 }, () => {
   let billId: string;
 
   function agente(args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/agente.js', '--db', db, ...args], { cwd: ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    return runAgente(['--db', db, ...args], { env: { ...env, ...extraEnv } });
   }
 
   beforeAll(async () => {

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Bill } from '#shared/bill';
 import type { InboxDocument } from '#shared/inbox';
@@ -11,8 +10,8 @@ import { startApiServer } from '../../server/api/serve';
 import { openDatabase } from '../../server/db/database';
 import { entryFacts, invoiceXml, SUPPLIER, tempDir } from '../support/agent-harness';
 import { zipOf } from '../support/ubl';
+import { ROOT, runAgente } from '../support/cli';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 interface Run {
   code: number | null;
@@ -21,15 +20,7 @@ interface Run {
 }
 
 function agente(db: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/agente.js', '--db', db, ...args], { cwd: ROOT, env: { ...process.env, USER: 'contadora' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runAgente(['--db', db, ...args], { env: { ...process.env, USER: 'contadora' } });
 }
 
 async function ok<T>(db: string, ...args: string[]): Promise<T> {

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agent } from '../../server/agent/agent';
 import { createApp } from '../../server/api/app';
@@ -11,6 +9,7 @@ import { createToken } from '../../server/api/tokens';
 import { SecretBox } from '../../server/secrets/secret-box';
 import { MailboxManager } from '../../server/sources/mailbox-manager';
 import { HANDLED_KEYWORD } from '../../server/sources/mailbox-sync';
+import { runAgente, type CliRun } from '../support/cli';
 import { DEFAULT_USER, eventually, startDovecot, type Dovecot } from '../support/dovecot';
 import { agentWithCompany, COMPANY_NIT } from '../sources/agent-setup';
 import { bEncodeFolded, dianMessage, eml, invoiceXml, invoiceZip, PDF_BYTES, qEncode } from '../sources/mail-fixtures';
@@ -19,7 +18,6 @@ import { bEncodeFolded, dianMessage, eml, invoiceXml, invoiceZip, PDF_BYTES, qEn
  * The reception mailbox against a real Dovecot (started per file, unprivileged, 127.0.0.1, free port), mail
  * delivered by IMAP APPEND. One agent on a real SQLite file; the API and the CLI configure and show it.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const KEY = randomBytes(32).toString('base64');
 const ACTIVATED = new Date(Date.now() - 60 * 60_000);
 
@@ -188,15 +186,7 @@ describe('reception mailbox (real Dovecot)', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ received: 0, examined: 0 });
   });
 
-  function cli(db: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/agente.js', '--db', db, ...args], { cwd: ROOT, env: { ...process.env, AGENTE_SECRET_KEY: KEY }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  function cli(db: string, ...args: string[]): Promise<CliRun> {
+    return runAgente(['--db', db, ...args], { env: { ...process.env, AGENTE_SECRET_KEY: KEY } });
   }
 });

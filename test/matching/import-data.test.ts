@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../server/errors';
 import { Chart } from '../../server/ledger/chart';
 import { importFile } from '../../server/matching/import-data';
 import { tempDir } from '../support/agent-harness';
+import { runAgente } from '../support/cli';
 import { line, testCompany, type TestCompany } from './support';
 
 const options = (fileName: string) => ({ fileName, actor: 'ana', now: new Date('2026-06-01T15:00:00Z') });
@@ -118,17 +117,7 @@ describe('importing items and past bills', () => {
 });
 
 describe('agente import (command line)', { timeout: 120_000 }, () => {
-  const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-  const run = (db: string, ...args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/agente.js', '--db', db, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  const run = (db: string, ...args: string[]) => runAgente(['--db', db, ...args]);
 
   it('imports accounts, items and history from files, and refuses a bad file with a Spanish message', async () => {
     const tmp = tempDir('agente-import-');
