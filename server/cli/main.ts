@@ -25,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const make of [companyCommand, ingestCommand, agentCommand, runCommand, billsCommand, documentsCommand, summaryCommand, tokenCommand, mailboxCommand, alegraCommand, serveCommand, importCommand]) {
     program.addCommand(make(global));
   }
+  inSpanish(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -33,4 +34,14 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return exitCode;
+}
+
+const TITLES: Record<string, string> = { 'Usage:': 'Uso:', 'Options:': 'Opciones:', 'Commands:': 'Comandos:', 'Arguments:': 'Argumentos:', 'Global Options:': 'Opciones generales:' };
+
+/** Commander writes its help in English; the people who read it here read Spanish. */
+function inSpanish(command: Command): void {
+  command.helpOption('-h, --help', 'muestra esta ayuda');
+  if (command.commands.length > 0) command.helpCommand('help [comando]', 'muestra la ayuda de un comando');
+  command.configureHelp({ styleTitle: (title) => TITLES[title] ?? title });
+  for (const sub of command.commands) inSpanish(sub);
 }
