@@ -1,7 +1,7 @@
 import type { CompanyProfile } from '#shared/company';
 import type { Centavos } from '#shared/money';
 import { formatPesos } from '#shared/money';
-import { percentOf, roundToThousandPesos } from './money';
+import { percentOf, uvtToCentavos } from './money';
 import type { WithholdingConcept } from './withholding-concepts';
 import { loadWithholdingRules, retefuenteRuleFor, uvtFor, type WithholdingRules } from './withholding-rules';
 
@@ -70,7 +70,7 @@ export function computeWithholdings(input: WithholdingInput, rules: WithholdingR
       for (const [concept, base] of byConcept) {
         const rule = retefuenteRuleFor(rules, concept, input.date);
         if (!rule || base <= 0) continue;
-        const threshold = roundToThousandPesos(Math.round(Number(rule.baseUvt) * uvt * 100));
+        const threshold = uvtToCentavos(rule.baseUvt, uvt);
         if (base < threshold) continue;
         if (input.supplier.declarante == null && rule.declarante !== rule.noDeclarante && input.supplier.personType === 'natural') {
           notes.push(`No se sabe si el proveedor (persona natural) es declarante: se aplicó la tarifa de declarante (${rule.declarante} %).`);
@@ -101,7 +101,7 @@ export function computeWithholdings(input: WithholdingInput, rules: WithholdingR
   if (practisesReteIva && input.iva > 0 && !largeToLarge && totalBase > 0) {
     // ReteIVA minimum bases have traditionally followed the renta bases; we use the lowest base of the concepts
     // on the invoice (accounting-co.md §3.2 flags this as to be confirmed).
-    const thresholds = uvt === undefined ? [] : [...byConcept.keys()].map((c) => retefuenteRuleFor(rules, c, input.date)).filter((r) => r !== undefined).map((r) => roundToThousandPesos(Math.round(Number(r.baseUvt) * uvt * 100)));
+    const thresholds = uvt === undefined ? [] : [...byConcept.keys()].map((c) => retefuenteRuleFor(rules, c, input.date)).filter((r) => r !== undefined).map((r) => uvtToCentavos(r.baseUvt, uvt));
     const threshold = thresholds.length ? Math.min(...thresholds) : 0;
     if (totalBase >= threshold) {
       const amount = percentOf(input.iva, rules.reteiva.rate);

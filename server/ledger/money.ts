@@ -16,6 +16,16 @@ export function percentOf(amount: Centavos, percent: string, perMille = false): 
   return new Dec(amount).times(percent).dividedBy(perMille ? 1000 : 100).dividedBy(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).times(100).toNumber();
 }
 
+/** `amount × part / whole`, rounded to whole pesos (a withholding reversed in proportion), without float products. */
+export function shareInPesos(amount: Centavos, part: Centavos, whole: Centavos): Centavos {
+  return new Dec(amount).times(part).dividedBy(whole).dividedBy(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).times(100).toNumber();
+}
+
+/** UVT × pesos per UVT, in centavos rounded to 1,000 pesos (ET art. 868): the peso value of a base given in UVT. */
+export function uvtToCentavos(uvts: string, pesosPerUvt: number): Centavos {
+  return roundToThousandPesos(new Dec(uvts).times(pesosPerUvt).times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber());
+}
+
 /** Rounds centavos to the nearest multiple of 1,000 pesos (ET art. 868 rounding of UVT-derived values). */
 export function roundToThousandPesos(amount: Centavos): Centavos {
   return new Dec(amount).dividedBy(100_000).toDecimalPlaces(0, Dec.ROUND_HALF_UP).times(100_000).toNumber();

@@ -6,7 +6,7 @@ import { formatPesos } from '#shared/money';
 import { balanceEntryOrThrow, type BalancedEntry, type EntryLine } from './balance-entry';
 import type { Chart } from './chart';
 import { computeWithholdings, type WithholdingLine } from './compute-withholdings';
-import { allocate, toCentavos } from './money';
+import { allocate, shareInPesos, toCentavos } from './money';
 import { RegistrationRefusal } from './registration-refusal';
 import { isGoodsConcept, withholdingConcept, type WithholdingConcept } from './withholding-concepts';
 
@@ -274,7 +274,7 @@ function proportionalWithholdings(referenced: ReferencedBill | undefined, base: 
       account: w.account,
       base,
       rate: '',
-      amount: Math.round((w.amount * share) / subtotal / 100) * 100,
+      amount: shareInPesos(w.amount, share, subtotal),
       description: `${isCredit ? 'Reversión' : 'Ajuste'} proporcional de retención (factura ${referenced.number})`,
     }))
     .filter((w) => w.amount > 0);
