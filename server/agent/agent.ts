@@ -29,7 +29,7 @@ export class Agent {
       db,
       clock: options.clock ?? systemClock,
       classifier: options.classifier ?? new SuggestionEngine(db),
-      confidenceThreshold: options.confidenceThreshold ?? 0.6,
+      confidenceThreshold: options.confidenceThreshold ?? confidenceThresholdFromEnv(),
       listeners: options.listeners ?? [],
     };
     this.processor = new Processor(this.deps, { intervalMs: options.sweepIntervalMs ?? 3000 });
@@ -67,4 +67,19 @@ export class Agent {
     await this.starting;
     await this.processor.stop();
   }
+}
+
+/**
+ * The "por verificar" threshold: `AGENTE_UMBRAL_CONFIANZA` (a number from 0 to 1), 0.6 by default. A bill with a line
+ * suggested below it is registered anyway, flagged for review and listed first in the panel.
+ * @throws Error when the variable is set to something that is not a number from 0 to 1
+ */
+export function confidenceThresholdFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.AGENTE_UMBRAL_CONFIANZA;
+  if (raw === undefined || raw.trim() === '') return 0.6;
+  const value = Number(raw.replace(',', '.'));
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new Error(`AGENTE_UMBRAL_CONFIANZA debe ser un número entre 0 y 1 (por ejemplo 0.6), no «${raw}».`);
+  }
+  return value;
 }
