@@ -30,3 +30,11 @@ export function CheckIcon() {
     </svg>
   );
 }
+
+export function UploadIcon() {
+  return (
+    <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path fill="currentColor" d="M11 16V7.8l-3.3 3.3-1.4-1.4L12 4l5.7 5.7-1.4 1.4L13 7.8V16h-2zm-6 4v-5h2v3h10v-3h2v5H5z" />
+    </svg>
+  );
+}

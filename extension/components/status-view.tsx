@@ -9,6 +9,7 @@ import { useApi } from './api-context';
 import { BillList } from './bill-list';
 import { NotRegisteredList } from './not-registered-list';
 import { SummaryFigures } from './summary-figures';
+import { UploadZone, carriesFiles } from './upload-zone';
 
 /** How often the open panel asks for news (documents keep arriving while it is open). */
 export const REFRESH_INTERVAL_MS = 15_000;
@@ -23,7 +24,10 @@ interface Data {
   bills: Bill[];
 }
 
-/** Step 4: the switch, the day's figures, the bills to verify or correct, and the documents not registered. */
+/**
+ * Step 4: the switch, the day's figures, the files to upload, the bills to verify or correct, and the documents
+ * not registered.
+ */
 export function StatusView() {
   const api = useApi();
   const [data, setData] = useState<Data>();
@@ -72,7 +76,17 @@ export function StatusView() {
   }
 
   return (
-    <div class="ag-status" data-testid="agente-status">
+    <div
+      class="ag-status"
+      data-testid="agente-status"
+      // A file dropped beside the drop zone would make the browser open it in place of Alegra's page.
+      onDragOver={(event) => {
+        if (event.defaultPrevented || !carriesFiles(event)) return;
+        event.preventDefault();
+        if (event.dataTransfer) event.dataTransfer.dropEffect = 'none';
+      }}
+      onDrop={(event) => event.preventDefault()}
+    >
       <AgentSwitch
         state={data.state}
         onChange={(state) => {
@@ -101,6 +115,15 @@ export function StatusView() {
         <SummaryFigures summary={summary} onShowNotRegistered={() => setView('not-registered')} />
         <p class="ag-muted ag-small">El resumen se actualiza todos los días a las 12:00 a. m. con la información del día anterior.</p>
       </section>
+
+      <UploadZone
+        onSent={() => {
+          // What was just received counts today: show today's figures.
+          setDay('today');
+          void refresh();
+        }}
+        onStatusChanged={() => void refresh()}
+      />
 
       <section class="ag-card" aria-labelledby="ag-bills-title">
         <div class="ag-card__head">

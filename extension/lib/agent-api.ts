@@ -5,6 +5,7 @@ import type { DocumentStatus, InboxDocument } from '#shared/inbox';
 import type { DailySummary } from '#shared/summary';
 import { client, setActor, unwrap } from './api';
 import { sendToBackground, type ConnectInput, type ConnectResult, type ConnectionInfo } from './messages';
+import type { UploadedFile } from './uploads';
 
 export interface Me {
   company: CompanyProfile;
@@ -46,6 +47,7 @@ export const agentApi = {
   todaySummary: (): Promise<DailySummary> => unwrap(client.api.v1.summary.today.$get()),
 
   documents: (status: DocumentStatus[]): Promise<InboxDocument[]> => unwrap(client.api.v1.documents.$get({ query: { status: status.join(',') } })),
+  document: (id: string): Promise<InboxDocument> => unwrap(client.api.v1.documents[':id'].$get({ param: { id } })),
   registerDocument: (id: string): Promise<{ document: InboxDocument }> => unwrap(client.api.v1.documents[':id'].register.$post({ param: { id } })),
 
   bills: (options: { limit?: number; offset?: number } = {}): Promise<Bill[]> =>
@@ -53,6 +55,12 @@ export const agentApi = {
   /** Verify (same account) or change the account of one line; the agent learns from it. */
   correctLine: (billId: string, lineId: string, accountCode: string): Promise<Bill> =>
     unwrap(client.api.v1.bills[':id'].lines[':lineId'].$patch({ param: { id: billId, lineId }, json: { accountCode } })),
+  /**
+   * Sends one file to the reception inbox, to the same path and rules as the mailbox and the watched folder. The
+   * bytes go as the body (name in `X-Nombre-Archivo`), one file per request: the 25 MB limit is per request.
+   */
+  upload: (file: File): Promise<UploadedFile[]> =>
+    unwrap(client.api.v1.uploads.$post(undefined, { headers: { 'Content-Type': 'application/octet-stream', 'X-Nombre-Archivo': encodeURIComponent(file.name) }, init: { body: file } })),
   accounts: (q: string): Promise<Account[]> => unwrap(client.api.v1.accounts.$get({ query: { q, limit: '30' } })),
 };
 

@@ -10,8 +10,8 @@ import { launchWithExtension, REPO_ROOT, startAgentServer, startAlegraFixture, t
  * The whole journey users were told about, in real Chromium with the built extension, against the imitation of
  * Alegra's reception page and the real agent (API + SQLite file): entry in "Más acciones", panel, first-run
  * connection, company, welcome, Activar, tasks, Empezar, documents counted while active, pause, documents kept
- * aside while paused, resume, the reasons list, an account corrected, leaving the page, and the popup's summary
- * the next morning. Each step leaves a screenshot in test-artifacts/extension/.
+ * aside while paused, resume, a file uploaded through the panel, the reasons list, an account corrected, leaving
+ * the page, and the popup's summary the next morning. Each step leaves a screenshot in test-artifacts/extension/.
  */
 const SHOTS = path.join(REPO_ROOT, 'test-artifacts/extension');
 const MINUTE = 60_000;
@@ -181,7 +181,41 @@ describe('extensión: el recorrido completo en Alegra', () => {
     await shot('10-reactivado');
   });
 
-  it('9. «Facturas no registradas» abre la lista con el motivo de cada una', async () => {
+  it('9. un XML elegido en el panel («Elegir archivos») se sube, se registra y se cuenta', async () => {
+    clock.advance(MINUTE);
+    const xml = retarget(fixtureText('dian-toolkit__Servicios.xml'), { customerNit: NIT, number: 'FE-1006', cufeSeed: 'e2e-FE-1006', issueDate: '2026-11-26' });
+    // Files dragged over the zone light it up (a real DataTransfer holding a file, as Chromium gives it).
+    const zone = panel().getByTestId('agente-drop-zone');
+    const dragged = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['<Invoice/>'], 'factura.xml', { type: 'text/xml' }));
+      return transfer;
+    });
+    await zone.scrollIntoViewIfNeeded();
+    await zone.dispatchEvent('dragenter', { dataTransfer: dragged });
+    await expect.poll(() => zone.getAttribute('class')).toContain('ag-drop--over');
+    await shot('10a-arrastrando-archivo');
+    await zone.dispatchEvent('dragleave', { dataTransfer: dragged });
+    await expect.poll(() => zone.getAttribute('class')).not.toContain('ag-drop--over');
+
+    // The real <input type="file"> behind the button, inside the panel's shadow root.
+    await panel().getByTestId('agente-upload-input').setInputFiles({ name: 'FE-1006.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) });
+    const result = panel().getByTestId('agente-upload-document');
+    await expect.poll(() => result.getAttribute('data-status'), { timeout: 15_000 }).toBe('registered');
+    expect(await result.textContent()).toContain('Factura FE-1006');
+    expect(await result.textContent()).toContain('Registrada');
+    expect(await panel().getByTestId('agente-upload-status').textContent()).toBe('1 documento: 1 registrada.');
+    const stored = await server.db.selectFrom('receivedFile').select(['channel', 'sourceRef']).where('sourceRef', '=', 'FE-1006.xml').executeTakeFirstOrThrow();
+    expect(stored.channel).toBe('upload');
+
+    await expect.poll(() => figure('agente-registered').textContent()).toBe('4');
+    expect(await figure('agente-time-saved').textContent()).toBe('0 h 12 min');
+    await expect.poll(() => panel().getByTestId('agente-bill').count()).toBe(4);
+    await panel().getByTestId('agente-upload').scrollIntoViewIfNeeded();
+    await shot('10b-archivo-subido');
+  });
+
+  it('10. «Facturas no registradas» abre la lista con el motivo de cada una', async () => {
     await panel().getByRole('button', { name: /Facturas no registradas: 2/ }).click();
     const items = panel().getByTestId('agente-not-registered-item');
     await expect.poll(() => items.count()).toBe(2);
@@ -192,7 +226,7 @@ describe('extensión: el recorrido completo en Alegra', () => {
     await panel().getByRole('button', { name: '‹ Volver al estado del agente' }).click();
   });
 
-  it('10. una cuenta corregida en el panel queda en el agente (y la aprende)', async () => {
+  it('11. una cuenta corregida en el panel queda en el agente (y la aprende)', async () => {
     const bill = panel().getByTestId('agente-bill').first();
     await bill.locator('summary').click();
     const line = bill.getByTestId('agente-bill-line').first();
@@ -208,7 +242,7 @@ describe('extensión: el recorrido completo en Alegra', () => {
     await shot('12-cuenta-corregida');
   });
 
-  it('11. al salir de la página se retira todo lo inyectado; al volver, la entrada vuelve', async () => {
+  it('12. al salir de la página se retira todo lo inyectado; al volver, la entrada vuelve', async () => {
     await page.getByRole('link', { name: 'Facturas de proveedor' }).click();
     await page.getByRole('heading', { name: 'Facturas de proveedor' }).waitFor();
     await expect.poll(() => page.locator('agente-gastos-menu-item, agente-gastos-button, agente-gastos-panel').count()).toBe(0);
@@ -219,15 +253,15 @@ describe('extensión: el recorrido completo en Alegra', () => {
     expect(await page.locator('agente-gastos-panel').count()).toBe(0);
   });
 
-  it('12. el popup muestra el resumen del día anterior a la mañana siguiente', async () => {
+  it('13. el popup muestra el resumen del día anterior a la mañana siguiente', async () => {
     clock.set('2026-11-28T11:00:00Z'); // 6:00 a. m. the next day in Bogotá
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 400, height: 420 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await popup.getByRole('heading', { name: /Resumen de ayer/ }).waitFor();
     expect(await popup.getByRole('heading', { name: /Resumen de ayer/ }).textContent()).toBe('Resumen de ayer, viernes, 27 de noviembre');
-    expect(await popup.getByTestId('agente-registered').textContent()).toBe('3');
-    expect(await popup.getByTestId('agente-time-saved').textContent()).toBe('0 h 9 min');
+    expect(await popup.getByTestId('agente-registered').textContent()).toBe('4');
+    expect(await popup.getByTestId('agente-time-saved').textContent()).toBe('0 h 12 min');
     expect(await popup.getByTestId('agente-not-registered').textContent()).toBe('2');
     expect(await popup.getByTestId('agente-popup-state').textContent()).toBe('Activo');
     await shot('14-popup', popup);
