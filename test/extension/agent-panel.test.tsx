@@ -1,7 +1,7 @@
 import './dom-environment';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { activateAgent, currentAgentState, listAgentEvents } from '../../server/agent/agent-switch';
+import { currentAgentState, listAgentEvents } from '../../server/agent/agent-switch';
 import { AgentPanel } from '../../extension/components/agent-panel';
 import { saveConnection } from '../../extension/lib/storage';
 import { startTestAgent, TEST_SERVER_URL, type TestAgent } from './support';
@@ -44,7 +44,7 @@ describe('AgentPanel (el recorrido completo, en orden)', () => {
   it('con el agente ya activo, abre directamente en el estado del agente', async () => {
     await agent.connect();
     const company = await agent.createCompany();
-    await activateAgent(agent.db, company.id, 'recent', 'Diana Gómez', agent.clock);
+    await agent.activate(company.id);
     render(<AgentPanel onClose={vi.fn()} />);
     await screen.findByTestId('agente-status');
     expect(screen.queryByTestId('agente-welcome')).toBeNull();

@@ -3,7 +3,6 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Bill } from '#shared/bill';
-import { activateAgent } from '../../server/agent/agent-switch';
 import { listBills } from '../../server/agent/bills';
 import { BillList } from '../../extension/components/bill-list';
 import { agentApi } from '../../extension/lib/agent-api';
@@ -23,7 +22,7 @@ describe('BillList (facturas registradas: verificar o cambiar la cuenta)', () =>
     agent = await startTestAgent();
     await agent.connect();
     company = await agent.createCompany();
-    await activateAgent(agent.db, company.id, 'recent', 'Diana Gómez', agent.clock);
+    await agent.activate(company.id);
     agent.clock.advance(60_000);
     await agent.receive(company.nit, 'dian-toolkit__Generica.xml', 'FE-201');
     agentApi.setActor('Diana Gómez');

@@ -1,7 +1,7 @@
 import './dom-environment';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { activateAgent, pauseAgent } from '../../server/agent/agent-switch';
+import { pauseAgent } from '../../server/agent/agent-switch';
 import { NotRegisteredList } from '../../extension/components/not-registered-list';
 import { agentApi } from '../../extension/lib/agent-api';
 import { startTestAgent, type TestAgent } from './support';
@@ -16,7 +16,7 @@ describe('NotRegisteredList (facturas no registradas, cada una con su motivo)', 
     company = await agent.createCompany();
     await agent.receive(company.nit, 'dian-toolkit__Generica.xml', 'FE-401'); // before activation
     agent.clock.advance(60_000);
-    await activateAgent(agent.db, company.id, 'recent', 'Diana Gómez', agent.clock);
+    await agent.activate(company.id);
     agent.clock.advance(60_000);
     await pauseAgent(agent.db, company.id, 'Diana Gómez', agent.clock);
     agent.clock.advance(60_000);

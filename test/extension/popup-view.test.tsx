@@ -1,7 +1,7 @@
 import './dom-environment';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { activateAgent, pauseAgent } from '../../server/agent/agent-switch';
+import { pauseAgent } from '../../server/agent/agent-switch';
 import { PopupView } from '../../extension/components/popup-view';
 import { startTestAgent, type TestAgent } from './support';
 
@@ -15,7 +15,7 @@ describe('PopupView (el resumen diario de un vistazo)', () => {
   it('muestra las cifras de ayer, el estado del agente y abre el panel', async () => {
     await agent.connect();
     const company = await agent.createCompany();
-    await activateAgent(agent.db, company.id, 'recent', 'Diana Gómez', agent.clock);
+    await agent.activate(company.id);
     agent.clock.advance(60_000);
     await agent.receive(company.nit, 'dian-toolkit__Generica.xml', 'FE-301');
     await agent.receive(company.nit, 'dian-toolkit__Servicios.xml', 'FE-302');

@@ -1,7 +1,7 @@
 import './dom-environment';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activateAgent, currentAgentState } from '../../server/agent/agent-switch';
+import { currentAgentState } from '../../server/agent/agent-switch';
 import { StatusView } from '../../extension/components/status-view';
 import { PAUSE_WARNING } from '../../extension/components/agent-switch';
 import { startTestAgent, type TestAgent } from './support';
@@ -16,7 +16,7 @@ describe('StatusView (paso 4: estado del agente)', () => {
     agent = await startTestAgent();
     await agent.connect();
     company = await agent.createCompany();
-    await activateAgent(agent.db, company.id, 'recent', 'Diana Gómez', agent.clock);
+    await agent.activate(company.id);
     agent.clock.advance(10 * MINUTE);
     await agent.receive(company.nit, 'dian-toolkit__Generica.xml', 'FE-101');
     await agent.receive(company.nit, 'dian-toolkit__Servicios.xml', 'FE-102');

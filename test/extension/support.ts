@@ -1,5 +1,6 @@
 import { fakeBrowser } from 'wxt/testing';
 import { Agent } from '../../server/agent/agent';
+import { activateAgent } from '../../server/agent/agent-switch';
 import { ManualClock } from '../../server/agent/clock';
 import { createApp } from '../../server/api/app';
 import { createToken } from '../../server/api/tokens';
@@ -21,6 +22,8 @@ export interface TestAgent {
   connect(): Promise<void>;
   /** Creates the company the panel greets. */
   createCompany(): Promise<{ id: string; nit: string }>;
+  /** Turns the agent on from now ("Registrar los más recientes"), as the company's user would. */
+  activate(companyId: string): Promise<void>;
   /** Receives a retargeted DIAN sample now and lets the agent process it. */
   receive(companyNit: string, sample: string, number: string): Promise<void>;
 }
@@ -53,6 +56,9 @@ export async function startTestAgent(start = '2026-11-27T14:00:00Z'): Promise<Te
     token,
     connect: () => saveConnection({ serverUrl: TEST_SERVER_URL, token, companyNit: '' }),
     createCompany: () => createCompany(db, { nit: '900108281', name: 'Ópticas GMO S.A.S.', userName: 'Diana Gómez', ciiu: ['4773'] }, clock),
+    activate: async (companyId) => {
+      await activateAgent(db, companyId, 'recent', 'Diana Gómez', clock);
+    },
     receive: async (companyNit, sample, number) => {
       const company = await db.selectFrom('company').select('id').where('nit', '=', companyNit).executeTakeFirstOrThrow();
       const xml = retarget(fixtureText(sample), { customerNit: companyNit, number, cufeSeed: `${sample}-${number}`, issueDate: '2026-11-26' });

@@ -2,7 +2,6 @@ import './dom-environment';
 import { cleanup, createEvent, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { activateAgent } from '../../server/agent/agent-switch';
 import { MAX_UPLOAD_BYTES as SERVER_MAX_UPLOAD_BYTES } from '../../server/api/app';
 import { rotateToken } from '../../server/api/tokens';
 import { StatusView } from '../../extension/components/status-view';
@@ -22,7 +21,7 @@ describe('UploadZone (subir facturas desde el panel)', () => {
     agent = await startTestAgent();
     await agent.connect();
     company = await agent.createCompany();
-    await activateAgent(agent.db, company.id, 'recent', 'Diana Gómez', agent.clock);
+    await agent.activate(company.id);
     agent.clock.advance(10 * MINUTE);
   });
   afterEach(() => cleanup());
