@@ -28,6 +28,8 @@ export interface AlegraClientOptions {
 export interface RequestOptions {
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** A `multipart/form-data` body (attachments); fetch writes its boundary. */
+  form?: FormData;
 }
 
 /** Where Alegra's per-user quota stands, from the `X-Rate-Limit-*` headers of the last response. */
@@ -82,6 +84,11 @@ export class AlegraClient {
     return this.request<T>('POST', path, { body });
   }
 
+  /** POST as `multipart/form-data` (Alegra's attachment endpoints take one file field named `file`). */
+  postForm<T = unknown>(path: string, form: FormData): Promise<T> {
+    return this.request<T>('POST', path, { form });
+  }
+
   put<T = unknown>(path: string, body: unknown): Promise<T> {
     return this.request<T>('PUT', path, { body });
   }
@@ -103,9 +110,9 @@ export class AlegraClient {
           headers: {
             Authorization: this.authorization,
             Accept: 'application/json',
-            ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+            ...(options.body !== undefined && !options.form ? { 'Content-Type': 'application/json' } : {}),
           },
-          ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+          ...(options.form ? { body: options.form } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
           signal: AbortSignal.timeout(this.options.timeoutMs),
         });
       } catch (error) {

@@ -26,6 +26,11 @@ export class AlegraError extends Error {
       outcomeUnknown?: boolean;
       /** For rate limits: how long Alegra asked to wait. */
       retryAfterMs?: number;
+      /**
+       * The error response's body as Alegra sent it. A failed create may still carry the record Alegra made
+       * (developer.alegra.com, create_bill: error 3051 «puede ir error + bill parcial»): the caller keeps its id.
+       */
+      body?: unknown;
     } = {},
   ) {
     super(message);
@@ -58,7 +63,7 @@ export function parseErrorBody(body: unknown): { message?: string; code?: string
 export function errorForStatus(status: number, body: unknown, retryAfterMs?: number): AlegraError {
   const { message, code } = parseErrorBody(body);
   const said = message ? `: «${message}»${code ? ` (código ${code})` : ''}` : code ? ` (código ${code})` : '';
-  const details = { status, ...(code ? { alegraCode: code } : {}), ...(message ? { alegraMessage: message } : {}) };
+  const details = { status, ...(code ? { alegraCode: code } : {}), ...(message ? { alegraMessage: message } : {}), ...(body !== undefined ? { body } : {}) };
   switch (status) {
     case 401:
       return new AlegraError('auth', 'Alegra no aceptó el correo y el token de la API. Revise que el correo sea el del usuario de Alegra y copie de nuevo el token desde Configuración › Integraciones › API de Alegra.', details);

@@ -1,7 +1,9 @@
-import type { DianDocument, DocumentLine } from '#shared/dian-document';
+import { createHash } from 'node:crypto';
+import type { DianDocument, DocumentLine, TaxEntry } from '#shared/dian-document';
 import type { BillLineRow, BillRow } from '../db/schema';
 import { Dec } from '../dian/decimal';
-import { allocate, toCentavos } from '../ledger/money';
+import { toCentavos } from '../ledger/money';
+import { checkFigures, describeFigures, type ExpectedFigures, type FiguresCheck } from './alegra-totals';
 import { pesosNumber } from './alegra-values';
 import { categoryForAccount, isMatchableTax, retentionFor, taxFor, type SyncedCategory, type SyncedRate, type WithholdingKind } from './mapping';
 
@@ -10,8 +12,10 @@ export class PushRefusal extends Error {
   override readonly name = 'PushRefusal';
 
   constructor(
-    readonly code: 'NOT_SUPPORTED' | 'ACCOUNT_NOT_IN_ALEGRA' | 'TAX_NOT_IN_ALEGRA' | 'RETENTION_NOT_IN_ALEGRA' | 'NOTHING_TO_SEND',
+    readonly code: 'NOT_SUPPORTED' | 'ACCOUNT_NOT_IN_ALEGRA' | 'TAX_NOT_IN_ALEGRA' | 'RETENTION_NOT_IN_ALEGRA' | 'NOTHING_TO_SEND' | 'TOTALS_DIFFER',
     message: string,
+    /** For `TOTALS_DIFFER`: the figures compared, kept with the bill. */
+    readonly figures?: FiguresCheck,
   ) {
     super(message);
   }
@@ -20,9 +24,11 @@ export class PushRefusal extends Error {
 export interface BillForPush {
   bill: Pick<BillRow, 'kind' | 'number' | 'cufe' | 'issueDate' | 'dueDate' | 'currency' | 'exchangeRate'>;
   supplier: { nit: string; name: string };
-  lines: Pick<BillLineRow, 'position' | 'description' | 'quantity' | 'amount' | 'accountCode' | 'itemId' | 'thirdPartyIncome'>[];
+  /** The entry's lines: `amount` net, `capitalizedTaxes` (non-deductible taxes + document charges/discounts + rounding), `iva` deductible. */
+  lines: (Pick<BillLineRow, 'position' | 'description' | 'quantity' | 'amount' | 'accountCode' | 'itemId' | 'thirdPartyIncome'> &
+    Partial<Pick<BillLineRow, 'capitalizedTaxes' | 'iva' | 'itemName'>>)[];
   withholdings: { kind: string; concept: string | null; rate: string; amount: number }[];
-  document: Pick<DianDocument, 'lines' | 'allowanceCharges'>;
+  document: Pick<DianDocument, 'lines' | 'allowanceCharges'> & Partial<Pick<DianDocument, 'taxes' | 'totals'>>;
 }
 
 /** What Alegra has of the company's own setup, from the last sync. */
@@ -56,75 +62,132 @@ export interface AlegraBillPayload {
   retentions?: { id: string; amount: number }[];
 }
 
-const MAX_OBSERVATIONS = 1000;
+/** «Longitud máxima permitida: 500» (developer.alegra.com, observations of sales invoices; bills share the field). */
+export const MAX_OBSERVATIONS = 500;
 const MAX_LINE_TEXT = 250;
 
-/** The reference written into every bill the agent creates, so it can be recognised in Alegra later. */
+/**
+ * The mark the agent writes into every record it creates, so it can recognise it in Alegra after a lost answer. A
+ * short digest of the push's idempotency key: opaque, stable, and no internal id of the books.
+ */
 export function agentReference(idempotencyKey: string): string {
-  return `Agente de Gastos ref. ${idempotencyKey}`;
+  return `Agente de Gastos AG-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 12).toUpperCase()}`;
+}
+
+/** Earlier formats of the mark, still recognised (bills pushed before issue #14). */
+export function agentReferences(idempotencyKey: string): string[] {
+  return [agentReference(idempotencyKey), `Agente de Gastos ref. ${idempotencyKey}`];
+}
+
+export interface BuiltBill {
+  payload: AlegraBillPayload;
+  notes: string[];
+  /** Alegra's figures (worst rounding reading) next to the entry's: within $1 on every figure, or this is thrown. */
+  figures: FiguresCheck;
 }
 
 /**
- * Builds the Alegra bill for one registered bill, with the company's own Alegra ids: each line as an item (when
- * the line's item is one of the company's Alegra items) or as an account (`purchases.categories`, the PUC code
- * matched to a movement account of the synced chart), percentage taxes by type and percentage, withholdings as
- * Alegra retentions by kind and percentage, the CUFE and the agent's reference in the observations.
+ * Builds the Alegra bill for one registered bill so that what Alegra computes equals the entry in the books:
  *
- * Amounts are the books' COP centavos. Taxes with no Alegra equivalent (bolsas, IBUA, ICL… per-unit taxes) are part
- * of the line's cost, as in the books. Document-level discounts lower the lines' prices proportionally; document-
- * level charges go as one more line, untaxed, to the account of the largest line.
+ * - each purchase line at its net amount (`LineExtensionAmount` in pesos), as an item (when the line's item is one
+ *   of the company's Alegra items) or as an account (`purchases.categories`), with the account's IVA — and INC when
+ *   the account has it — by type and percentage: Alegra computes IVA on exactly the base the supplier did;
+ * - every other tax of the line (bolsas, IBUA, ICUI, ICL, combustibles, INC when Alegra has no INC of that rate…) as
+ *   its own line on the same account, without tax: in the books it is cost of that account, and no IVA is computed
+ *   on it (folding it into the taxed line's price would make Alegra charge IVA on a tax);
+ * - a line worth nothing (a free sample) sends no line, but its per-unit taxes still go;
+ * - what the entry adds to the cost beyond that — document charges (propina, fletes), document discounts, the
+ *   entry's rounding — as one line without tax, negative for a net discount, on the account of the largest line:
+ *   a discount spread over the lines' prices would lower Alegra's IVA below the document's;
+ * - withholdings as the account's retentions by kind and percentage, with the entry's amounts.
  *
- * @throws PushRefusal when something has no counterpart in the company's Alegra (an account, a tax, a retention)
+ * Then the figures Alegra will compute from this body (subtotal, each tax, total) are compared with the entry's;
+ * more than one peso apart on any of them and the bill is not sent.
+ *
+ * Amounts are the books' COP centavos (a foreign-currency bill goes in pesos at the document's rate).
+ *
+ * @throws PushRefusal when something has no counterpart in the company's Alegra, or the figures would differ
  */
-export function buildBillPayload(input: BillForPush, providerId: string, idempotencyKey: string, catalog: AlegraCatalog): { payload: AlegraBillPayload; notes: string[] } {
+export function buildBillPayload(input: BillForPush, providerId: string, idempotencyKey: string, catalog: AlegraCatalog): BuiltBill {
   const { bill, document } = input;
   if (bill.kind !== 'invoice') {
-    throw new PushRefusal('NOT_SUPPORTED', `Las ${bill.kind === 'credit-note' ? 'notas crédito' : 'notas débito'} de proveedor todavía no se envían a Alegra: regístrela en Alegra a mano (Gastos › Notas de débito).`);
+    throw new PushRefusal(
+      'NOT_SUPPORTED',
+      bill.kind === 'credit-note'
+        ? 'Las notas crédito de proveedor todavía no se envían a Alegra: regístrala en Alegra como nota débito (Gastos › Notas débito) asociada a la factura.'
+        : 'Las notas débito de proveedor no se envían a Alegra: ningún documento público de Alegra dice cómo registrarlas por la API. Regístrala en Alegra a mano.',
+    );
   }
   const rate = bill.exchangeRate ?? '1';
+  const cop = (amount: string) => toCentavos(amount, rate);
   const notes: string[] = [];
   const own = input.lines.filter((l) => {
     if (l.thirdPartyIncome === 1) {
       notes.push(`La línea ${l.position} es un ingreso recibido para terceros: no se envió como compra.`);
       return false;
     }
-    if (l.amount <= 0) {
-      notes.push(`La línea ${l.position} («${short(l.description, 60)}») no tiene valor (muestra o regalo): no se envió.`);
-      return false;
-    }
     return true;
   });
-  if (own.length === 0) throw new PushRefusal('NOTHING_TO_SEND', 'La factura no tiene líneas de compra con valor para enviar a Alegra.');
-
-  // Document-level discounts lower the lines' taxable prices; charges (freight, tips…) go as their own line.
-  const allowances = document.allowanceCharges.filter((c) => !c.isCharge).reduce((a, c) => a + toCentavos(c.amount, rate), 0);
-  const charges = document.allowanceCharges.filter((c) => c.isCharge).reduce((a, c) => a + toCentavos(c.amount, rate), 0);
-  const discounts = allowances > 0 ? allocate(-allowances, own.map((l) => l.amount)) : own.map(() => 0);
 
   const items: AlegraBillLine[] = [];
   const categories: AlegraBillLine[] = [];
+  const expectedTaxes: Record<string, number> = {};
+  const percentages = new Map<string, string>();
+  const taxNames = new Map<string, string>();
+  let sent = 0;
   let largest: { categoryId: string; amount: number } | undefined;
-  own.forEach((line, i) => {
+
+  own.forEach((line) => {
     const source = document.lines.find((d) => d.position === line.position);
-    const { taxIds, extraCost } = lineTaxes(source, rate, catalog.taxes, line.position, notes);
-    const base = line.amount + extraCost + discounts[i]!;
     const observations = short(line.description, MAX_LINE_TEXT);
     const asItem = line.itemId ? catalog.itemIds.has(line.itemId) : false;
-    if (line.itemId && !asItem) notes.push(`El ítem ${line.itemId} de la línea ${line.position} no está en Alegra: la línea se envió a su cuenta ${line.accountCode}.`);
+    if (line.itemId && !asItem) notes.push(`El ítem «${short(line.itemName ?? line.description, 60)}» de la línea ${line.position} no está en Alegra: la línea se envió a su cuenta ${line.accountCode}.`);
     const account = categoryForAccount(catalog.categories, line.accountCode);
-    if (asItem) {
-      items.push({ id: line.itemId!, ...priceAndQuantity(base, line.quantity, true), ...(taxIds.length ? { tax: taxIds.map((id) => ({ id })) } : {}), observations });
-    } else {
+    const needAccount = () => {
       if (!account.ok) throw new PushRefusal('ACCOUNT_NOT_IN_ALEGRA', `Línea ${line.position} («${short(line.description, 60)}»): ${account.reason}`);
-      if (account.note) notes.push(account.note);
-      categories.push({ id: account.value.remoteId, ...priceAndQuantity(base, line.quantity, false), ...(taxIds.length ? { tax: taxIds.map((id) => ({ id })) } : {}), observations });
+      return account.value.remoteId;
+    };
+    if (account.ok && account.note && !asItem) notes.push(account.note);
+
+    const { alegraTaxes, asLines } = splitTaxes(source, catalog.taxes, line.position);
+    for (const tax of alegraTaxes) {
+      percentages.set(tax.id, tax.percentage);
+      taxNames.set(tax.id, tax.name);
+    }
+    const taxRefs = [...new Set(alegraTaxes.map((t) => t.id))].map((id) => ({ id }));
+    if (line.amount > 0) {
+      const entry = { id: asItem ? line.itemId! : needAccount(), ...priceAndQuantity(line.amount, line.quantity, asItem), ...(taxRefs.length ? { tax: taxRefs } : {}), observations };
+      (asItem ? items : categories).push(entry);
+      sent += line.amount;
+      for (const tax of alegraTaxes) expectedTaxes[tax.id] = (expectedTaxes[tax.id] ?? 0) + cop(tax.amount);
+    } else if (alegraTaxes.some((t) => cop(t.amount) !== 0)) {
+      // IVA on a free line (on its reference price) has no base Alegra could compute it on: the check below stops it.
+      for (const tax of alegraTaxes) expectedTaxes[tax.id] = (expectedTaxes[tax.id] ?? 0) + cop(tax.amount);
+    } else {
+      notes.push(`La línea ${line.position} («${short(line.description, 60)}») no tiene valor (muestra o regalo): no se envió${asLines.length ? ', pero sí sus impuestos' : ''}.`);
+    }
+    for (const tax of asLines) {
+      const amount = cop(tax.amount);
+      if (amount === 0) continue;
+      categories.push({ id: needAccount(), price: pesosNumber(amount), quantity: 1, observations: short(`${taxLabel(tax)} de la línea ${line.position} (${line.description})`, MAX_LINE_TEXT) });
+      sent += amount;
     }
     if (account.ok && (!largest || line.amount > largest.amount)) largest = { categoryId: account.value.remoteId, amount: line.amount };
   });
-  if (charges > 0) {
-    if (!largest) throw new PushRefusal('ACCOUNT_NOT_IN_ALEGRA', 'Los cargos del documento no tienen una cuenta de Alegra a la cual llevarse.');
-    categories.push({ id: largest.categoryId, price: pesosNumber(charges), quantity: 1, observations: 'Cargos del documento (fletes, propinas u otros)' });
+  // The entry's own figures: its debits for these lines (cost, capitalised taxes, charges, rounding, deductible IVA).
+  const hasEntryDetail = own.every((l) => l.capitalizedTaxes !== undefined && l.iva !== undefined);
+  // Without the entry's detail (older callers) the document's totals stand in for it.
+  const expectedTotal = hasEntryDetail
+    ? own.reduce((a, l) => a + l.amount + (l.capitalizedTaxes ?? 0) + (l.iva ?? 0), 0)
+    : sent + Object.values(expectedTaxes).reduce((a, b) => a + b, 0) + netCharges(document, cop);
+  const taxTotal = Object.values(expectedTaxes).reduce((a, b) => a + b, 0);
+  // Charges, discounts and the entry's rounding: whatever the entry debits beyond lines, taxes and tax lines.
+  const adjustment = expectedTotal - taxTotal - sent;
+  if (adjustment !== 0) {
+    if (!largest) throw new PushRefusal('ACCOUNT_NOT_IN_ALEGRA', 'Los cargos y descuentos del documento no tienen una cuenta de Alegra a la cual llevarse.');
+    categories.push({ id: largest.categoryId, price: pesosNumber(adjustment), quantity: 1, observations: adjustmentLabel(document, adjustment) });
   }
+  if (items.length === 0 && categories.length === 0) throw new PushRefusal('NOTHING_TO_SEND', 'La factura no tiene líneas de compra con valor para enviar a Alegra.');
 
   const retentions = input.withholdings.map((w) => {
     const match = retentionFor(catalog.retentions, w.kind as WithholdingKind, w.rate, w.concept);
@@ -132,43 +195,101 @@ export function buildBillPayload(input: BillForPush, providerId: string, idempot
     return { id: match.value.remoteId, amount: pesosNumber(w.amount) };
   });
 
-  const currencyNote = bill.currency !== 'COP' ? ` Moneda original ${bill.currency}, tasa ${rate}; valores en pesos.` : '';
-  const head = `${agentReference(idempotencyKey)}. Factura electrónica ${bill.number} de ${input.supplier.name} (NIT ${input.supplier.nit}). CUFE: ${bill.cufe}.${currencyNote}`;
-  const observations = [head, ...notes].join(' ').slice(0, Math.max(MAX_OBSERVATIONS, head.length));
+  const prepaid = document.totals?.prepaid ? cop(document.totals.prepaid) : 0;
+  if (prepaid > 0) notes.push(`El documento trae un anticipo de ${pesosText(prepaid)}: en Alegra la factura queda por el total; aplícale el anticipo allá.`);
 
+  const expected: ExpectedFigures = { subtotal: expectedTotal - taxTotal, taxes: expectedTaxes, total: expectedTotal };
+  const figures = checkFigures(expected, [...items, ...categories], percentages, taxNames);
+  if (!figures.ok) {
+    throw new PushRefusal(
+      'TOTALS_DIFFER',
+      `No se envió a Alegra: lo que Alegra calcularía no coincide con el asiento por más de $ 1 (${describeFigures(figures)}). Revisa los impuestos del documento o regístrala a mano.`,
+      figures,
+    );
+  }
+
+  const unique = [...new Set(notes)];
   return {
     payload: {
       date: bill.issueDate,
       dueDate: bill.dueDate,
       provider: { id: providerId },
       numberTemplate: { number: bill.number },
-      observations,
+      observations: observationsFor(input, rate, unique, idempotencyKey),
       purchases: { ...(items.length ? { items } : {}), ...(categories.length ? { categories } : {}) },
       ...(retentions.length ? { retentions } : {}),
     },
-    notes,
+    notes: unique,
+    figures,
   };
 }
 
-/** The Alegra tax ids of one line (percentage IVA and INC), and the COP cost of taxes Alegra has no tax for. */
-function lineTaxes(line: DocumentLine | undefined, rate: string, taxes: readonly SyncedRate[], position: number, notes: string[]): { taxIds: string[]; extraCost: number } {
-  const taxIds: string[] = [];
-  let extraCost = 0;
+/**
+ * The bill's observations, within Alegra's 500 characters: the CUFE and the supplier's number first (what a person
+ * searches by), then the currency and the notes, cut if needed, and the agent's mark last (always whole).
+ */
+export function observationsFor(input: BillForPush, rate: string, notes: string[], idempotencyKey: string): string {
+  const { bill, supplier } = input;
+  const mark = ` ${agentReference(idempotencyKey)}.`;
+  const currency = bill.currency !== 'COP' ? ` Moneda ${bill.currency}, tasa ${rate}; valores en pesos.` : '';
+  const head = `CUFE ${bill.cufe}. Factura ${bill.number} de ${short(supplier.name, 80)}, NIT ${supplier.nit}.`;
+  const middle = [currency, ...notes.map((n) => ` ${n}`)].join('');
+  const room = MAX_OBSERVATIONS - head.length - mark.length;
+  const body = middle.length <= room ? middle : `${middle.slice(0, Math.max(room - 1, 0))}…`;
+  return `${head}${room > 0 ? body : ''}${mark}`.slice(0, MAX_OBSERVATIONS);
+}
+
+interface AlegraLineTax {
+  id: string;
+  name: string;
+  percentage: string;
+  amount: string;
+}
+
+/**
+ * The line's taxes Alegra computes itself (IVA; INC when the account has one of that rate) and the ones that go as
+ * lines of their own. IVA without its Alegra tax is a refusal: it must stay IVA in Alegra.
+ */
+function splitTaxes(line: DocumentLine | undefined, taxes: readonly SyncedRate[], position: number): { alegraTaxes: AlegraLineTax[]; asLines: TaxEntry[] } {
+  const alegraTaxes: AlegraLineTax[] = [];
+  const asLines: TaxEntry[] = [];
   for (const tax of line?.taxes ?? []) {
     const percentage = tax.rate !== undefined && !tax.perUnit && !tax.perMille ? tax.rate : undefined;
     if (isMatchableTax(tax.code) && percentage !== undefined) {
       if (new Dec(percentage).isZero()) continue;
       const match = taxFor(taxes, tax.code, percentage);
-      if (!match.ok) throw new PushRefusal('TAX_NOT_IN_ALEGRA', `Línea ${position}: ${match.reason}`);
-      if (!taxIds.includes(match.value.remoteId)) taxIds.push(match.value.remoteId);
-    } else {
-      const amount = toCentavos(tax.amount, rate);
-      if (amount === 0) continue;
-      extraCost += amount;
-      notes.push(`El impuesto ${tax.name ?? tax.code} de la línea ${position} se sumó al valor de la línea (costo, como en los libros).`);
+      if (match.ok) {
+        alegraTaxes.push({ id: match.value.remoteId, name: match.value.name, percentage: match.value.percentage ?? percentage, amount: tax.amount });
+        continue;
+      }
+      if (tax.code === '01') throw new PushRefusal('TAX_NOT_IN_ALEGRA', `Línea ${position}: ${match.reason}`);
     }
+    asLines.push(tax);
   }
-  return { taxIds, extraCost };
+  return { alegraTaxes, asLines };
+}
+
+const TAX_NAMES: Record<string, string> = { '02': 'IC', '04': 'INC', '22': 'Impuesto a las bolsas', '32': 'ICL', '33': 'INPP', '34': 'IBUA', '35': 'ICUI', '36': 'ADV' };
+
+function taxLabel(tax: TaxEntry): string {
+  return tax.name?.trim() || TAX_NAMES[tax.code] || `Impuesto ${tax.code}`;
+}
+
+function netCharges(document: BillForPush['document'], cop: (a: string) => number): number {
+  return document.allowanceCharges.reduce((a, c) => a + (c.isCharge ? cop(c.amount) : -cop(c.amount)), 0);
+}
+
+function adjustmentLabel(document: BillForPush['document'], adjustment: number): string {
+  const charges = document.allowanceCharges.some((c) => c.isCharge);
+  const discounts = document.allowanceCharges.some((c) => !c.isCharge);
+  if (charges && discounts) return 'Cargos y descuentos del documento (no cambian el IVA)';
+  if (charges) return 'Cargos del documento (propina, fletes u otros)';
+  if (discounts) return 'Descuento del documento (no cambia el IVA)';
+  return adjustment > 0 ? 'Ajuste al peso del asiento' : 'Ajuste al peso del asiento (menor valor)';
+}
+
+function pesosText(centavos: number): string {
+  return `$ ${new Dec(centavos).dividedBy(100).toFixed(2)}`;
 }
 
 /**

@@ -6,10 +6,11 @@ import type { AlegraBillPushRow } from '../db/schema';
 import type { AlegraClient } from './alegra-client';
 import { AlegraError } from './alegra-error';
 import { field, remoteId } from './alegra-values';
-import { agentReference, buildBillPayload, PushRefusal, type AlegraBillPayload, type AlegraCatalog } from './bill-payload';
+import type { FiguresCheck } from './alegra-totals';
+import { agentReferences, buildBillPayload, PushRefusal, type AlegraCatalog, type BuiltBill } from './bill-payload';
+import { findExistingRecord } from './find-existing';
 import { originalFilesOf } from './original-files';
 import { ensureProviderContact } from './provider-contact';
-import { billFields } from './synced-records';
 
 export type PushOutcome =
   | { status: 'pushed'; remoteId: string; how: 'created' | 'found' | 'updated' | 'unchanged'; notes: string[] }
@@ -27,18 +28,27 @@ export interface PushOptions {
 
 /** Looks for a lost creation up to this many times within one attempt before leaving it to the next attempt. */
 const CREATE_TRIES = 3;
-/** Bills of one supplier on one day never fill more pages than this; beyond it the filters were not applied. */
-const MAX_LOOKUP_PAGES = 20;
+
+/** What one attempt found, kept with the bill (`report_json`) and shown by the status API/CLI. */
+export interface PushReport {
+  /** Alegra's figures next to the entry's, as checked before sending. */
+  figures?: FiguresCheck;
+  /** Original files that could not be attached in Alegra, with why. */
+  attachmentsMissing?: { name: string; reason: string }[];
+}
 
 /**
  * One attempt to bring one registered bill into Alegra, exactly once:
  * 1. the supplier's contact (found by NIT or created, remembered on the record);
- * 2. the bill built with the company's own Alegra ids (a refusal is final until something changes);
+ * 2. the bill built with the company's own Alegra ids, and Alegra's figures checked against the entry (a refusal
+ *    is final until something changes);
  * 3. if Alegra already has it (record holds its id) and the bill changed since, `PUT /bills/{id}`;
- *    else look in Alegra for a bill of that supplier, that date and that number — or carrying this bill's
- *    reference — and adopt it; only when there is none, `POST /bills`. A POST whose outcome is unknown (timeout,
- *    lost connection, 5xx) is followed by the same lookup before any new POST, so a retry never makes a second bill;
- * 4. Alegra's id stored at once, then the original XML/PDF attached (`POST /bills/{id}/attachment`).
+ *    else look in Alegra for a bill of that supplier with that number — or carrying the agent's mark — and adopt
+ *    it (`findExistingRecord`: right whether Alegra reads date filters as strict, inclusive or not at all); only
+ *    when there is none, `POST /bills`. A POST whose outcome is unknown (timeout, lost connection, 5xx) is followed
+ *    by the same lookup before any new POST, so a retry never makes a second bill;
+ * 4. Alegra's id stored the moment any answer carries it — a success, or an error that still returns the bill —
+ *    then the original XML/PDF attached (`POST /bills/{id}/attachment`).
  * The local registration is never touched.
  */
 export async function pushBill(db: Db, client: AlegraClient, row: AlegraBillPushRow, options: PushOptions): Promise<PushOutcome> {
@@ -46,6 +56,14 @@ export async function pushBill(db: Db, client: AlegraClient, row: AlegraBillPush
   const loaded = await loadBill(db, row.billId);
   if (!loaded) return { status: 'failed', code: 'BILL_NOT_FOUND', message: 'La factura ya no existe en el agente.' };
   const { bill, supplier } = loaded;
+  const report: PushReport = fromJson<PushReport>(row.reportJson ?? null, {});
+  const keepReport = () => db.updateTable('alegraBillPush').set({ reportJson: JSON.stringify(report) }).where('billId', '=', row.billId).execute();
+  let remote = row.remoteId ?? undefined;
+  // Alegra's id is written the moment it is known: every later attempt updates, never creates.
+  const keepRemote = async (id: string) => {
+    remote = id;
+    await db.updateTable('alegraBillPush').set({ remoteId: id }).where('billId', '=', row.billId).execute();
+  };
   try {
     let providerId = row.remoteProviderId;
     if (!providerId) {
@@ -53,16 +71,16 @@ export async function pushBill(db: Db, client: AlegraClient, row: AlegraBillPush
       await db.updateTable('alegraBillPush').set({ remoteProviderId: providerId }).where('billId', '=', row.billId).execute();
     }
 
-    let built: { payload: AlegraBillPayload; notes: string[] };
+    let built: BuiltBill;
     try {
       built = buildBillPayload(loaded, providerId, row.idempotencyKey, await loadCatalog(db, row.companyId));
     } catch (error) {
-      if (!(error instanceof PushRefusal) || error.code === 'NOT_SUPPORTED' || error.code === 'NOTHING_TO_SEND' || !options.refreshCatalog) throw error;
+      if (!(error instanceof PushRefusal) || !REFRESHABLE.has(error.code) || !options.refreshCatalog) throw error;
       await options.refreshCatalog();
       built = buildBillPayload(loaded, providerId, row.idempotencyKey, await loadCatalog(db, row.companyId));
     }
+    report.figures = built.figures;
 
-    let remote = row.remoteId ?? undefined;
     let how: 'created' | 'found' | 'updated' | 'unchanged' = 'unchanged';
     if (remote) {
       if (row.pushedVersion !== bill.updatedAt) {
@@ -70,82 +88,114 @@ export async function pushBill(db: Db, client: AlegraClient, row: AlegraBillPush
           await client.put(`/bills/${encodeURIComponent(remote)}`, built.payload);
         } catch (error) {
           if (error instanceof AlegraError && error.kind === 'not_found') {
-            return { status: 'failed', code: 'REMOTE_DELETED', message: `La factura ${remote} ya no existe en Alegra (¿fue eliminada?); no se volvió a crear. Para enviarla de nuevo use «npx agente alegra push --bill ${row.billId} --recreate».`, remoteId: remote };
+            return { status: 'failed', code: 'REMOTE_DELETED', message: `La factura ${remote} ya no existe en Alegra (¿fue eliminada?); no se volvió a crear. Para enviarla de nuevo usa «npx agente alegra push --bill ${row.billId} --recreate».`, remoteId: remote };
           }
           throw error;
         }
         how = 'updated';
       }
     } else {
-      remote = await findExistingBill(client, providerId, bill.number, bill.issueDate, row.idempotencyKey);
-      if (remote) how = 'found';
+      const lookup = () => findExistingRecord(client, { path: '/bills', providerId: providerId!, number: bill.number, date: bill.issueDate, references: agentReferences(row.idempotencyKey) });
+      const existing = await lookup();
+      if (existing) {
+        await keepRemote(existing);
+        how = 'found';
+      }
       for (let tryNo = 1; !remote; tryNo++) {
         try {
           const created = await client.post('/bills', built.payload);
-          remote = remoteId(field(created, 'id'));
-          if (!remote) throw new AlegraError('server', 'Alegra respondió sin el id de la factura creada.', { outcomeUnknown: true });
+          const id = remoteId(field(created, 'id'));
+          if (!id) throw new AlegraError('server', 'Alegra respondió sin el id de la factura creada.', { outcomeUnknown: true });
+          await keepRemote(id);
           how = 'created';
         } catch (error) {
-          if (!(error instanceof AlegraError && error.details.outcomeUnknown)) throw error;
+          if (!(error instanceof AlegraError)) throw error;
+          // An error that still carries the bill (Alegra's 3051: «puede ir error + bill parcial») is the bill.
+          const partial = billIdIn(error.details.body);
+          if (partial) {
+            await keepRemote(partial);
+            how = 'created';
+            break;
+          }
+          if (!error.details.outcomeUnknown) throw error;
           await sleep((options.lookupDelayMs ?? 2000) * tryNo);
-          remote = await findExistingBill(client, providerId, bill.number, bill.issueDate, row.idempotencyKey);
-          if (remote) how = 'found';
-          else if (tryNo >= CREATE_TRIES) throw error;
+          const found = await lookup();
+          if (found) {
+            await keepRemote(found);
+            how = 'found';
+          } else if (tryNo >= CREATE_TRIES) throw error;
         }
       }
     }
-    // Alegra's id is kept before anything else can fail: every later attempt updates, never creates.
-    await db.updateTable('alegraBillPush').set({ remoteId: remote, pushedVersion: bill.updatedAt }).where('billId', '=', row.billId).execute();
+    await db.updateTable('alegraBillPush').set({ remoteId: remote!, pushedVersion: bill.updatedAt }).where('billId', '=', row.billId).execute();
 
     const notes = [...built.notes];
-    if (how === 'found') notes.push('La factura ya estaba en Alegra (mismo proveedor y número): se enlazó sin crear otra.');
+    if (how === 'found') notes.push('La factura ya estaba en Alegra (mismo proveedor y número, o con la marca del agente): se enlazó sin crear otra.');
     if (row.attachmentsDone === 0) {
-      notes.push(...(await attachOriginals(db, client, remote, bill.documentId)));
+      const missing = await attachOriginals(db, client, remote!, bill.documentId);
+      report.attachmentsMissing = missing;
+      for (const m of missing) notes.push(`No se pudo adjuntar ${m.name} en Alegra (${m.reason}); adjúntalo a mano en la factura.`);
       await db.updateTable('alegraBillPush').set({ attachmentsDone: 1 }).where('billId', '=', row.billId).execute();
     }
-    return { status: 'pushed', remoteId: remote, how, notes };
+    await keepReport();
+    return { status: 'pushed', remoteId: remote!, how, notes };
   } catch (error) {
-    if (error instanceof PushRefusal) return { status: 'failed', code: error.code, message: error.message, ...(row.remoteId ? { remoteId: row.remoteId } : {}) };
+    if (error instanceof PushRefusal) {
+      if (error.figures) report.figures = error.figures;
+      await keepReport();
+      return { status: 'failed', code: error.code, message: error.message, ...(remote ? { remoteId: remote } : {}) };
+    }
     if (error instanceof AlegraError) {
-      if (error.retryable || error.connectionProblem) return { status: 'retry', error };
-      return { status: 'failed', code: `ALEGRA_${error.kind.toUpperCase()}`, message: error.message, ...(row.remoteId ? { remoteId: row.remoteId } : {}) };
+      if (error.retryable || error.connectionProblem) return { status: 'retry', error, ...(remote ? { remoteId: remote } : {}) };
+      return { status: 'failed', code: `ALEGRA_${error.kind.toUpperCase()}`, message: error.message, ...(remote ? { remoteId: remote } : {}) };
     }
     throw error;
   }
 }
 
-/**
- * A bill already in Alegra for this supplier on this date with this number, or carrying this bill's reference in
- * its observations (`GET /bills?client_id=…&date_after=…&date_before=…`, compared here field by field).
- */
-export async function findExistingBill(client: AlegraClient, providerId: string, number: string, date: string, idempotencyKey: string): Promise<string | undefined> {
-  const reference = agentReference(idempotencyKey);
-  let pages = 0;
-  for await (const page of client.pages('/bills', { client_id: providerId, date_after: date, date_before: date })) {
-    for (const raw of page) {
-      const fields = billFields(raw);
-      const sameProvider = fields.providerRemoteId === null || fields.providerRemoteId === providerId;
-      const sameNumber = fields.number !== null && normalizeNumber(fields.number) === normalizeNumber(number);
-      const ours = fields.observations?.includes(reference) ?? false;
-      if (ours || (sameProvider && sameNumber && fields.date === date)) return remoteId(field(raw, 'id'));
-    }
-    if (++pages >= MAX_LOOKUP_PAGES) break;
-  }
-  return undefined;
+/** Refusals a fresh copy of the account's chart, taxes and retentions may lift. */
+const REFRESHABLE = new Set(['ACCOUNT_NOT_IN_ALEGRA', 'TAX_NOT_IN_ALEGRA', 'RETENTION_NOT_IN_ALEGRA', 'TOTALS_DIFFER']);
+
+/** The id of a bill inside an error body (`{code, message, bill: {id…}}` or the bill itself), if any. */
+function billIdIn(body: unknown): string | undefined {
+  const nested = remoteId(field(body, 'bill', 'id')) ?? remoteId(field(body, 'data', 'id'));
+  if (nested) return nested;
+  // A bare record: an id next to the fields only a bill has.
+  return field(body, 'provider') !== undefined && field(body, 'purchases') !== undefined ? remoteId(field(body, 'id')) : undefined;
 }
 
-async function attachOriginals(db: Db, client: AlegraClient, remote: string, documentId: string): Promise<string[]> {
-  const notes: string[] = [];
+/**
+ * Attaches the supplier's original files. Alegra documents the upload as `multipart/form-data` with one file field
+ * named `file` (developer.alegra.com/reference/bills-upload_bill_attachment; error 904 «Adjunto / multipart
+ * inválido»); public clients also send a JSON body with the file in base64 in `file` (jjuanrivvera/alegra-cli
+ * `bills attach`, «JSON body with a base64 'file' field»; the same reference: «en JSON-RPC suele enviarse como
+ * base64»). The documented form goes first; if Alegra refuses it as invalid, the JSON form; if both are refused,
+ * the file is reported missing — the person is told, the bill stays in Alegra.
+ */
+async function attachOriginals(db: Db, client: AlegraClient, remote: string, documentId: string): Promise<{ name: string; reason: string }[]> {
+  const missing: { name: string; reason: string }[] = [];
+  const path = `/bills/${encodeURIComponent(remote)}/attachment`;
   for (const file of await originalFilesOf(db, documentId)) {
     try {
-      await client.post(`/bills/${encodeURIComponent(remote)}/attachment`, { name: file.name, file: Buffer.from(file.bytes).toString('base64') });
+      try {
+        const form = new FormData();
+        form.append('file', new Blob([new Uint8Array(file.bytes)], { type: mimeOf(file.name) }), file.name);
+        await client.postForm(path, form);
+      } catch (error) {
+        if (!(error instanceof AlegraError && error.kind === 'validation')) throw error;
+        await client.post(path, { name: file.name, file: Buffer.from(file.bytes).toString('base64') });
+      }
     } catch (error) {
       // Transient: the next attempt attaches again (the bill itself is already in Alegra and is not re-sent).
       if (error instanceof AlegraError && (error.retryable || error.connectionProblem)) throw error;
-      notes.push(`No se pudo adjuntar ${file.name} en Alegra: ${error instanceof Error ? error.message : String(error)}`);
+      missing.push({ name: file.name, reason: error instanceof Error ? error.message : String(error) });
     }
   }
-  return notes;
+  return missing;
+}
+
+function mimeOf(name: string): string {
+  return /\.pdf$/i.test(name) ? 'application/pdf' : /\.xml$/i.test(name) ? 'application/xml' : 'application/octet-stream';
 }
 
 async function loadBill(db: Db, billId: string) {
@@ -158,7 +208,7 @@ async function loadBill(db: Db, billId: string) {
     db.selectFrom('inboxDocument').select('documentJson').where('id', '=', bill.documentId).executeTakeFirstOrThrow(),
   ]);
   const parsed = fromJson<DianDocument | undefined>(document.documentJson, undefined);
-  return { bill, supplier, lines, withholdings, document: { lines: parsed?.lines ?? [], allowanceCharges: parsed?.allowanceCharges ?? [] } };
+  return { bill, supplier, lines, withholdings, document: { lines: parsed?.lines ?? [], allowanceCharges: parsed?.allowanceCharges ?? [], taxes: parsed?.taxes ?? [], ...(parsed?.totals ? { totals: parsed.totals } : {}) } };
 }
 
 export async function loadCatalog(db: Db, companyId: string): Promise<AlegraCatalog> {
@@ -169,8 +219,4 @@ export async function loadCatalog(db: Db, companyId: string): Promise<AlegraCata
     db.selectFrom('alegraItem').select('remoteId').where('companyId', '=', companyId).where('removedAt', 'is', null).execute(),
   ]);
   return { categories, taxes, retentions, itemIds: new Set(items.map((i) => i.remoteId)) };
-}
-
-function normalizeNumber(value: string): string {
-  return value.toUpperCase().replace(/[\s-]/g, '');
 }

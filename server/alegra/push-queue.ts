@@ -21,7 +21,7 @@ const CONNECTION_RETRY_MS = 60 * 60 * 1000;
 const CATALOG_FRESH_MS = 10 * 60 * 1000;
 
 /** Refusals a correction of the bill may fix. */
-const RETRY_AFTER_CORRECTION = ['ACCOUNT_NOT_IN_ALEGRA', 'TAX_NOT_IN_ALEGRA', 'RETENTION_NOT_IN_ALEGRA', 'ALEGRA_VALIDATION'];
+const RETRY_AFTER_CORRECTION = ['ACCOUNT_NOT_IN_ALEGRA', 'TAX_NOT_IN_ALEGRA', 'RETENTION_NOT_IN_ALEGRA', 'TOTALS_DIFFER', 'ALEGRA_VALIDATION'];
 
 export interface PushReport {
   pushed: number;
@@ -89,7 +89,7 @@ export async function requeueBill(db: Db, companyId: string, billId: string, clo
       errorCode: null,
       lastError: null,
       updatedAt: now,
-      ...(options.recreate ? { remoteId: null, pushedVersion: null, attachmentsDone: 0, idempotencyKey: randomUUID() } : { pushedVersion: null }),
+      ...(options.recreate ? { remoteId: null, pushedVersion: null, attachmentsDone: 0, reportJson: null, idempotencyKey: randomUUID() } : { pushedVersion: null }),
     })
     .where('billId', '=', billId)
     .execute();

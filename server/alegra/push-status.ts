@@ -1,4 +1,6 @@
-import type { Db } from '../db/database';
+import { fromJson, type Db } from '../db/database';
+import type { FigureRow } from './alegra-totals';
+import type { PushReport } from './push-bill';
 import { NotFoundError } from '../errors';
 
 /**
@@ -24,6 +26,13 @@ export interface AlegraBillStatus {
   detail?: string;
   /** One Spanish sentence for the panel. */
   message: string;
+  /**
+   * The figures Alegra would compute next to the entry's (centavos), as checked before the last send: always there
+   * once a push was attempted, the reason when the bill was not sent (`errorCode` `TOTALS_DIFFER`).
+   */
+  figures?: { ok: boolean; rows: FigureRow[] };
+  /** Original files that are not attached in Alegra, with why: the person attaches them by hand. */
+  attachmentsMissing?: { name: string; reason: string }[];
 }
 
 export async function alegraBillStatus(db: Db, companyId: string, billId: string): Promise<AlegraBillStatus> {
@@ -47,10 +56,16 @@ export async function alegraBillStatus(db: Db, companyId: string, billId: string
     ...(push.pushedAt ? { pushedAt: push.pushedAt } : {}),
     ...(push.errorCode ? { errorCode: push.errorCode } : {}),
     ...(push.lastError ? { detail: push.lastError } : {}),
+    ...reportFields(push.reportJson),
   };
-  if (push.status === 'pushed') return { ...base, state: 'pushed', message: `Registrada en Alegra (factura ${remote}).` };
+  const missing = base.attachmentsMissing?.length ? ` Falta adjuntar en Alegra: ${base.attachmentsMissing.map((m) => m.name).join(', ')}.` : '';
+  if (push.status === 'pushed') return { ...base, state: 'pushed', message: `Registrada en Alegra (factura ${remote}).${missing}` };
   if (push.status === 'failed') {
-    return { ...base, state: 'failed', message: remote ? `En Alegra (factura ${remote}), pero la última actualización no se pudo enviar: ${push.lastError ?? ''}`.trim() : `No registrada en Alegra: ${push.lastError ?? 'error desconocido'}` };
+    return { ...base, state: 'failed', message: remote
+        ? `En Alegra (factura ${remote}), pero la última actualización no se pudo enviar: ${push.lastError ?? ''}`.trim()
+        : push.lastError?.startsWith('No se envió a Alegra')
+          ? push.lastError
+          : `No registrada en Alegra: ${push.lastError ?? 'error desconocido'}` };
   }
   if (!connection) return { ...base, state: 'pending', nextAttemptAt: push.nextAttemptAt, message: 'Pendiente: la empresa ya no está conectada con Alegra; se enviará al conectarla de nuevo.' };
   return {
@@ -58,6 +73,14 @@ export async function alegraBillStatus(db: Db, companyId: string, billId: string
     state: 'pending',
     nextAttemptAt: push.nextAttemptAt,
     message: push.lastError ? `Pendiente de envío a Alegra; se reintentará. Último error: ${push.lastError}` : remote ? 'En Alegra; pendiente de actualizar con la última corrección.' : 'Pendiente de envío a Alegra.',
+  };
+}
+
+function reportFields(json: string | null): Pick<AlegraBillStatus, 'figures' | 'attachmentsMissing'> {
+  const report = fromJson<PushReport>(json, {});
+  return {
+    ...(report.figures ? { figures: { ok: report.figures.ok, rows: report.figures.rows } } : {}),
+    ...(report.attachmentsMissing?.length ? { attachmentsMissing: report.attachmentsMissing } : {}),
   };
 }
 

@@ -416,6 +416,8 @@ export interface AlegraBillPushTable {
   pushedVersion: string | null;
   pushedAt: string | null;
   attachmentsDone: Generated<number>;
+  /** JSON `PushReport` of the last attempt (figures compared, attachments missing); migration 2026_12_03_1400. */
+  reportJson: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBillPayload, PushRefusal, type AlegraCatalog, type BillForPush } from '../../server/alegra/bill-payload';
+import { agentReference, buildBillPayload, observationsFor, PushRefusal, type AlegraCatalog, type BillForPush } from '../../server/alegra/bill-payload';
 import { categoryForAccount, retentionFor, taxFor, type SyncedCategory, type SyncedRate } from '../../server/alegra/mapping';
 import { flattenCategories, postableCategories } from '../../server/alegra/synced-records';
 
@@ -93,21 +93,96 @@ describe('the Alegra bill built from a registered bill', () => {
     },
   };
 
-  it('sends items as items, accounts as categories, taxes and retentions by id, the CUFE and the reference', () => {
-    const { payload, notes } = buildBillPayload(base, '55', 'key-1', catalog);
-    // Line 1: 30 000 + 150 bolsas (cost) − 3 000 discount (3/4 of 4 000) = 27 150 → 3 × 9 050.
-    expect(payload.purchases.items).toEqual([{ id: 'itm-5', price: 9050, quantity: 3, tax: [{ id: '7' }], observations: 'Caja de tornillos' }]);
-    // Line 2: 10 000 − 1 000 = 9 000 → 3 × 3 000, IVA 0 % sends no tax; the 2 000 charge goes as its own line.
+  it('sends items as items, accounts as categories, taxes and retentions by id, the CUFE first and the agent’s mark', () => {
+    const { payload, notes, figures } = buildBillPayload(base, '55', 'key-1', catalog);
+    // Line 1 at its net amount with IVA 19 %: Alegra computes IVA on exactly the supplier's base.
+    expect(payload.purchases.items).toEqual([{ id: 'itm-5', price: 10000, quantity: 3, tax: [{ id: '7' }], observations: 'Caja de tornillos' }]);
     expect(payload.purchases.categories).toEqual([
-      { id: '101', price: 3000, quantity: 3, observations: 'Servicio' },
-      { id: '100', price: 2000, quantity: 1, observations: 'Cargos del documento (fletes, propinas u otros)' },
+      // The bag tax of line 1 as its own line, on the line's account, without IVA.
+      { id: '100', price: 150, quantity: 1, observations: 'Impuesto a las bolsas de la línea 1 (Caja de tornillos)' },
+      // Line 2: IVA 0 % sends no tax; 10 000 / 3 is no whole centavo, so one unit at the line's amount.
+      { id: '101', price: 10000, quantity: 1, observations: 'Servicio' },
+      // The 4 000 discount and the 2 000 charge: one untaxed line, not spread over prices (IVA stays 5 700).
+      { id: '100', price: -2000, quantity: 1, observations: 'Cargos y descuentos del documento (no cambian el IVA)' },
     ]);
     expect(payload.retentions).toEqual([{ id: '8', amount: 1000 }]);
     expect(payload).toMatchObject({ date: '2026-03-09', dueDate: '2026-04-08', provider: { id: '55' }, numberTemplate: { number: 'SETP1' } });
-    expect(payload.observations.startsWith('Agente de Gastos ref. key-1. Factura electrónica SETP1 de Proveedor SAS (NIT 800197268). CUFE: ccc')).toBe(true);
+    expect(payload.observations.startsWith(`CUFE ${'c'.repeat(96)}. Factura SETP1 de Proveedor SAS, NIT 800197268.`)).toBe(true);
+    expect(payload.observations.endsWith(` ${agentReference('key-1')}.`)).toBe(true);
+    expect(payload.observations).not.toContain('key-1');
     expect(notes.join(' ')).toContain('La línea 3 («Muestra gratis») no tiene valor');
     expect(notes.join(' ')).toContain('La línea 4 es un ingreso recibido para terceros');
-    expect(notes.join(' ')).toContain('se sumó al valor de la línea');
+    // Alegra: 30 000 + 150 + 10 000 − 2 000 = 38 150 + IVA 5 700 = 43 850, the document's own figures.
+    expect(figures.ok).toBe(true);
+    expect(figures.rows).toEqual([
+      { label: 'Subtotal', entry: 3815000, alegra: 3815000 },
+      { label: 'IVA 19', entry: 570000, alegra: 570000 },
+      { label: 'Total', entry: 4385000, alegra: 4385000 },
+    ]);
+  });
+
+  it('compares with the entry’s own debits and refuses, with the figures, when Alegra would differ by more than $1', () => {
+    // The entry says line 1 cost 30 000 + 150 bag tax − 3 000 discount share + 5 700 IVA; line 2 10 000 − 1 000 + 2 000 charge.
+    const booked: BillForPush = {
+      ...base,
+      lines: [
+        { ...base.lines[0]!, capitalizedTaxes: 15000 - 300000, iva: 570000 },
+        { ...base.lines[1]!, capitalizedTaxes: -100000 + 200000, iva: 0 },
+      ],
+      document: { ...base.document, lines: base.document.lines.slice(0, 2) },
+    };
+    expect(buildBillPayload(booked, '55', 'k', catalog).figures).toMatchObject({ ok: true, maxDifference: 0 });
+    // A supplier whose IVA is not 19 % of the base (IVA charged on a free sample's reference price): not sent.
+    const odd: BillForPush = { ...booked, lines: [{ ...booked.lines[0]!, iva: 760000 }, booked.lines[1]!], document: { ...booked.document, lines: [{ position: 1, taxes: [{ code: '01', rate: '19', amount: '7600.00' }] }, booked.document.lines[1]!] as never } };
+    let refusal: PushRefusal | undefined;
+    try {
+      buildBillPayload(odd, '55', 'k', catalog);
+    } catch (error) {
+      refusal = error as PushRefusal;
+    }
+    expect(refusal).toBeInstanceOf(PushRefusal);
+    expect(refusal!.code).toBe('TOTALS_DIFFER');
+    expect(refusal!.message).toMatch(/^No se envió a Alegra: lo que Alegra calcularía no coincide con el asiento por más de \$ 1/);
+    expect(refusal!.message).toContain('IVA 19: asiento $ 7.600, Alegra $ 5.700');
+    expect(refusal!.figures!.ok).toBe(false);
+  });
+
+  it('sends INC as Alegra’s tax when the account has it, and as an untaxed line when it does not', () => {
+    const inc: BillForPush = {
+      ...base,
+      lines: [{ position: 1, description: 'Almuerzo', quantity: '1', amount: 5000000, accountCode: '519595', itemId: null, thirdPartyIncome: 0 }],
+      withholdings: [],
+      document: { lines: [{ position: 1, taxes: [{ code: '04', rate: '8', amount: '4000.00' }] }] as never, allowanceCharges: [] },
+    };
+    const withInc = buildBillPayload(inc, '55', 'k', { ...catalog, taxes: [...catalog.taxes, rate('9', 'INC', '8')] });
+    expect(withInc.payload.purchases.categories).toEqual([{ id: '101', price: 50000, quantity: 1, tax: [{ id: '9' }], observations: 'Almuerzo' }]);
+    const withoutInc = buildBillPayload(inc, '55', 'k', catalog);
+    expect(withoutInc.payload.purchases.categories).toEqual([
+      { id: '101', price: 50000, quantity: 1, observations: 'Almuerzo' },
+      { id: '101', price: 4000, quantity: 1, observations: 'INC de la línea 1 (Almuerzo)' },
+    ]);
+    expect(withoutInc.figures).toMatchObject({ ok: true, rows: [{ label: 'Subtotal', entry: 5400000, alegra: 5400000 }, { label: 'Total', entry: 5400000, alegra: 5400000 }] });
+  });
+
+  it('keeps the bag tax of a free line instead of dropping the line and its tax', () => {
+    const free: BillForPush = {
+      ...base,
+      lines: [{ position: 1, description: 'Bolsa', quantity: '2', amount: 0, accountCode: '519595', itemId: null, thirdPartyIncome: 0, capitalizedTaxes: 13000, iva: 0 }],
+      withholdings: [],
+      document: { lines: [{ position: 1, taxes: [{ code: '22', amount: '130.00', perUnit: { amount: '65.00', quantity: '2' } }] }] as never, allowanceCharges: [] },
+    };
+    const { payload, figures } = buildBillPayload(free, '55', 'k', catalog);
+    expect(payload.purchases.categories).toEqual([{ id: '101', price: 130, quantity: 1, observations: 'Impuesto a las bolsas de la línea 1 (Bolsa)' }]);
+    expect(figures.ok).toBe(true);
+  });
+
+  it('keeps the observations within 500 characters, CUFE first and the mark whole, whatever the notes', () => {
+    const long: BillForPush = { ...base, supplier: { ...base.supplier, name: 'Distribuidora '.repeat(20) } };
+    const notes = Array.from({ length: 30 }, (_, i) => `Nota número ${i} que explica algo largo sobre la factura.`);
+    const text = observationsFor(long, '1', notes, 'key-9');
+    expect(text.length).toBeLessThanOrEqual(500);
+    expect(text.startsWith(`CUFE ${'c'.repeat(96)}. Factura SETP1 de Distribuidora`)).toBe(true);
+    expect(text.endsWith(` ${agentReference('key-9')}.`)).toBe(true);
   });
 
   it('keeps the exact amount when the unit price would need more than centavos', () => {
@@ -116,7 +191,7 @@ describe('the Alegra bill built from a registered bill', () => {
   });
 
   it('refuses notes, missing taxes and missing retentions with what to do', () => {
-    expect(() => buildBillPayload({ ...base, bill: { ...base.bill, kind: 'credit-note' } }, '55', 'k', catalog)).toThrow(/notas crédito de proveedor todavía no se envían/);
+    expect(() => buildBillPayload({ ...base, bill: { ...base.bill, kind: 'debit-note' } }, '55', 'k', catalog)).toThrow(/notas débito de proveedor no se envían a Alegra/);
     const noTax = () => buildBillPayload(base, '55', 'k', { ...catalog, taxes: [] });
     expect(noTax).toThrow(PushRefusal);
     expect(noTax).toThrow(/Línea 1: En Alegra no hay un impuesto IVA del 19 % activo/);

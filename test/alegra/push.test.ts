@@ -51,7 +51,9 @@ describe('push of registered bills to Alegra', () => {
     expect(remote.numberTemplate).toEqual({ number: 'FEX100' });
     expect(remote.date).toBe('2026-03-09');
     const push = (await pushRow(w.db, billId))!;
-    expect(remote.observations).toContain(`CUFE: ${bill.cufe}`);
+    // The CUFE and the supplier's number first, within Alegra's 500 characters.
+    expect((remote.observations as string).startsWith(`CUFE ${bill.cufe}. Factura FEX100 de `)).toBe(true);
+    expect((remote.observations as string).length).toBeLessThanOrEqual(500);
     expect(remote.observations).toContain(agentReference(push.idempotencyKey));
     // Alegra's total (lines + IVA, computed by the fake) is the invoice's total: nothing was lost on the way.
     expect(Math.round(Number(remote.total) * 100)).toBe(bill.subtotal + bill.taxes);
@@ -86,7 +88,8 @@ describe('push of registered bills to Alegra', () => {
     await w.pusher.drain({ companyId: w.companyId, billId: 'none' }); // reads the catalog; nothing due under that id
     // The POST takes effect but its answer is lost, and every lookup in this attempt fails (Alegra down).
     w.fake.inject({ method: 'POST', path: '/bills', delayAfterMs: 800 });
-    w.fake.inject({ method: 'GET', path: '/bills', status: 503, skip: 1, times: 2 });
+    // (The first two GETs are the lookups before creating: the windowed one and the one without dates.)
+    w.fake.inject({ method: 'GET', path: '/bills', status: 503, skip: 2, times: 2 });
     const first = await w.pusher.drain();
     expect(first.retrying).toBe(1);
     let push = (await pushRow(w.db, billId))!;

@@ -18,6 +18,18 @@ import Decimal from 'decimal.js';
  * - scripted faults: any status for the next N matching requests, slow responses before or after the request
  *   takes effect (so a bill can be created although the client gave up waiting).
  *
+ * - date filters on lists read one of three ways (`dateFilters`), because nothing public says which is Alegra's:
+ *   `strict` (`date_after`/`date_before` exclude the day, the `…OrNow` forms include it — the reading the `OrNow`
+ *   names suggest), `inclusive` (all four include the day), `ignored` (none is applied);
+ * - bills keep the figures Alegra computes (developer.alegra.com, create_bill: `total` is computed, never sent):
+ *   each line `price × quantity`, minus its `discount` %, each line's tax from the tax's `percentage`, both rounded
+ *   to centavos half-up per line (the rounding Alegra uses is not published; the agent checks every reading), and
+ *   `subtotal`, `taxes` (by tax id) and `total`. A negative price is accepted on a line without taxes only (a
+ *   document discount) — an assumption: no public source says either way;
+ * - attachments (`POST /bills/{id}/attachment`) as `multipart/form-data` with one file field `file` (the reference
+ *   page) and, unless `attachmentForms` says otherwise, a JSON body with the file in base64 in `file` (alegra-cli);
+ *   904 for an invalid upload, 11110 for an unknown bill.
+ *
  * Duplicates are NOT refused (same contact NIT, same supplier + bill number): the tests count records to prove the
  * agent itself never creates one twice.
  */
@@ -47,6 +59,11 @@ export interface Fault {
   delayBeforeMs?: number;
   /** Handle the request (it takes effect), then wait this long before answering. */
   delayAfterMs?: number;
+  /**
+   * Handle the request (it takes effect), then answer this error anyway, with the record made in `bill` — Alegra's
+   * 3051 «Fallo timbre — puede ir error + bill parcial» (developer.alegra.com, create_bill).
+   */
+  failAfter?: { status: number; code: number; message: string };
 }
 
 export interface RecordedRequest {
@@ -59,6 +76,14 @@ export interface RecordedRequest {
 }
 
 type Json = Record<string, unknown>;
+
+/** One part of a `multipart/form-data` body as received. */
+interface MultipartPart {
+  field: string;
+  value?: string;
+  filename?: string;
+  bytes?: Buffer;
+}
 
 interface Stored {
   id: number;
@@ -76,6 +101,10 @@ export class FakeAlegra {
   readonly attachments: { billId: number; name: string; size: number; sha256: string }[] = [];
   readonly accounts: FakeAccount[];
   company = { name: 'Prueba SAS', applicationVersion: 'colombia', identification: '900123456' };
+  /** How list endpoints read `date_after`/`date_before`/`date_afterOrNow`/`date_beforeOrNow` (see above). */
+  dateFilters: 'strict' | 'inclusive' | 'ignored' = 'strict';
+  /** Which attachment bodies are accepted. */
+  attachmentForms: { multipart: boolean; json: boolean } = { multipart: true, json: true };
   /** Requests allowed per window per user, and the window. */
   rateLimit = { limit: 150, windowMs: 60_000 };
   private faults: (Fault & { left: number; toSkip: number })[] = [];
@@ -210,15 +239,33 @@ export class FakeAlegra {
     const path = url.pathname.replace(/^\/api\/v1/, '') || '/';
     const query = Object.fromEntries(url.searchParams);
     const method = req.method ?? 'GET';
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const rawBytes = Buffer.concat(chunks);
+    const contentType = String(req.headers['content-type'] ?? '');
     let body: unknown;
-    try {
-      body = raw ? JSON.parse(raw) : undefined;
-    } catch {
-      const bad: RecordedRequest = { method, path, query, body: raw, status: 0 };
-      this.requests.push(bad);
-      return this.send(res, bad, 400, { message: 'El cuerpo no es JSON válido', code: 400 });
+    if (contentType.startsWith('multipart/form-data')) {
+      try {
+        const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': contentType }, body: rawBytes }).formData();
+        const parts: MultipartPart[] = [];
+        for (const [field, value] of form.entries()) {
+          parts.push(typeof value === 'string' ? { field, value } : { field, filename: value.name, bytes: Buffer.from(await value.arrayBuffer()) });
+        }
+        body = { multipart: parts };
+      } catch {
+        const bad: RecordedRequest = { method, path, query, body: '(multipart inválido)', status: 0 };
+        this.requests.push(bad);
+        return this.send(res, bad, 400, { message: 'Adjunto / multipart inválido', code: 904 });
+      }
+    } else {
+      const raw = rawBytes.toString('utf8');
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        const bad: RecordedRequest = { method, path, query, body: raw, status: 0 };
+        this.requests.push(bad);
+        return this.send(res, bad, 400, { message: 'El cuerpo no es JSON válido', code: 400 });
+      }
     }
     const recorded: RecordedRequest = { method, path, query, body, status: 0 };
     this.requests.push(recorded);
@@ -250,6 +297,7 @@ export class FakeAlegra {
 
     const [status, payload] = this.route(method, path, query, body);
     if (fault?.delayAfterMs) await sleep(fault.delayAfterMs);
+    if (fault?.failAfter) return this.send(res, recorded, fault.failAfter.status, { code: fault.failAfter.code, message: fault.failAfter.message, ...(status < 300 ? { bill: payload } : {}) }, rateHeaders);
     return this.send(res, recorded, status, payload, rateHeaders);
   }
 
@@ -282,8 +330,14 @@ export class FakeAlegra {
     }
     if (resource === 'bills') {
       if (query.client_id) out = out.filter((b) => String((b.provider as Json).id) === query.client_id);
-      if (query.date_after) out = out.filter((b) => (b.date as string) >= query.date_after!);
-      if (query.date_before) out = out.filter((b) => (b.date as string) <= query.date_before!);
+      if (this.dateFilters !== 'ignored') {
+        const strict = this.dateFilters === 'strict';
+        const date = (b: Stored) => b.date as string;
+        if (query.date_after) out = out.filter((b) => (strict ? date(b) > query.date_after! : date(b) >= query.date_after!));
+        if (query.date_before) out = out.filter((b) => (strict ? date(b) < query.date_before! : date(b) <= query.date_before!));
+        if (query.date_afterOrNow) out = out.filter((b) => date(b) >= query.date_afterOrNow!);
+        if (query.date_beforeOrNow) out = out.filter((b) => date(b) <= query.date_beforeOrNow!);
+      }
     }
     const field = query.order_field ?? 'id';
     const direction = (query.order_direction ?? 'ASC').toUpperCase() === 'DESC' ? -1 : 1;
@@ -344,8 +398,6 @@ export class FakeAlegra {
     const purchases = (b.purchases ?? {}) as { items?: Json[]; categories?: Json[] };
     const lines = [...(purchases.items ?? []), ...(purchases.categories ?? [])];
     if (lines.length === 0) return [400, { message: 'La factura debe tener al menos un ítem o una cuenta contable', code: 2004 }];
-    let subtotal = new Decimal(0);
-    let tax = new Decimal(0);
     for (const line of purchases.categories ?? []) {
       const category = this.categories.find((c) => String(c.id) === String(line.id));
       if (!category) return [400, { message: `La cuenta contable ${String(line.id)} no existe`, code: 2005 }];
@@ -355,21 +407,30 @@ export class FakeAlegra {
     for (const line of purchases.items ?? []) {
       if (!this.items.some((i) => String(i.id) === String(line.id))) return [400, { message: `El ítem ${String(line.id)} no existe`, code: 2006 }];
     }
+    // Alegra's figures: per line, price × quantity less the discount %, each line's tax, rounded to centavos.
+    const cents = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    let subtotal = new Decimal(0);
+    const taxes = new Map<string, Decimal>();
     for (const line of lines) {
       const price = Number(line.price);
       const quantity = Number(line.quantity ?? 1);
-      if (!Number.isFinite(price) || price < 0 || !Number.isFinite(quantity) || quantity <= 0) return [400, { message: 'El precio o la cantidad de una línea no es válido', code: 2007 }];
-      const amount = new Decimal(String(line.price)).times(String(line.quantity ?? 1));
-      subtotal = subtotal.plus(amount);
+      const discount = Number(line.discount ?? 0);
+      const taxed = ((line.tax as Json[] | undefined) ?? []).length > 0;
+      if (!Number.isFinite(price) || (price < 0 && taxed) || !Number.isFinite(quantity) || quantity <= 0 || !Number.isFinite(discount) || discount < 0 || discount > 100) {
+        return [400, { message: 'El precio o la cantidad de una línea no es válido', code: 2007 }];
+      }
+      const base = cents(new Decimal(String(line.price)).times(String(line.quantity ?? 1)).times(new Decimal(100).minus(discount)).dividedBy(100));
+      subtotal = subtotal.plus(base);
       for (const ref of (line.tax as Json[] | undefined) ?? []) {
         const t = this.taxes.find((x) => String(x.id) === String(ref.id));
         if (!t || t.status !== 'active') return [400, { message: `El impuesto ${String(ref.id)} no existe o está inactivo`, code: 2008 }];
-        tax = tax.plus(amount.times(String(t.percentage)).dividedBy(100));
+        taxes.set(String(t.id), (taxes.get(String(t.id)) ?? new Decimal(0)).plus(cents(base.times(String(t.percentage)).dividedBy(100))));
       }
     }
     for (const ref of (b.retentions as Json[] | undefined) ?? []) {
       if (!this.retentions.some((r) => String(r.id) === String(ref.id))) return [400, { message: `La retención ${String(ref.id)} no existe`, code: 2009 }];
     }
+    const tax = [...taxes.values()].reduce((a, t) => a.plus(t), new Decimal(0));
     const total = subtotal.plus(tax).toDecimalPlaces(2).toString();
     const id = existing?.id ?? this.newId();
     const record: Stored = {
@@ -381,6 +442,8 @@ export class FakeAlegra {
       observations: b.observations ?? '',
       purchases: { items: purchases.items ?? [], categories: purchases.categories ?? [] },
       retentions: b.retentions ?? [],
+      subtotal: subtotal.toString(),
+      taxes: Object.fromEntries([...taxes].map(([id, amount]) => [id, amount.toString()])),
       total,
       balance: total,
       status: 'open',
@@ -391,12 +454,23 @@ export class FakeAlegra {
   }
 
   private attach(billId: number, body: unknown): [number, unknown] {
-    if (!this.bills.some((b) => b.id === billId)) return [404, { message: 'La factura de proveedor no existe', code: 404 }];
-    const b = (body ?? {}) as Json;
-    if (typeof b.file !== 'string' || !b.file || !/^[A-Za-z0-9+/]+={0,2}$/.test(b.file)) return [400, { message: 'El archivo es obligatorio (base64)', code: 3001 }];
-    const bytes = Buffer.from(b.file, 'base64');
-    this.attachments.push({ billId, name: String(b.name ?? 'archivo'), size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
-    return [201, { id: this.newId(), name: b.name }];
+    if (!this.bills.some((b) => b.id === billId)) return [404, { message: 'La factura de proveedor no existe', code: 11110 }];
+    const multipart = (body as { multipart?: MultipartPart[] } | undefined)?.multipart;
+    let name: string;
+    let bytes: Buffer;
+    if (multipart) {
+      const files = multipart.filter((p) => p.bytes);
+      if (!this.attachmentForms.multipart || files.length !== 1 || files[0]!.field !== 'file') return [400, { message: 'Adjunto / multipart inválido', code: 904 }];
+      name = files[0]!.filename || 'archivo';
+      bytes = files[0]!.bytes!;
+    } else {
+      const b = (body ?? {}) as Json;
+      if (!this.attachmentForms.json || typeof b.file !== 'string' || !b.file || !/^[A-Za-z0-9+/]+={0,2}$/.test(b.file)) return [400, { message: 'Adjunto / multipart inválido', code: 904 }];
+      name = String(b.name ?? 'archivo');
+      bytes = Buffer.from(b.file, 'base64');
+    }
+    this.attachments.push({ billId, name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    return [201, { id: this.newId(), name }];
   }
 
   private authenticate(header: string | undefined): FakeAccount | undefined {
