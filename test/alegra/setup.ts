@@ -10,6 +10,7 @@ import { DefaultAccountRule } from '../../server/matching/default-account-rule';
 import { SecretBox } from '../../server/secrets/secret-box';
 import { encoder, fixtureText, retarget } from '../support/fixtures';
 import { FakeAlegra } from '../support/fake-alegra';
+import { buildUbl, type DocumentSpec, type PartySpec } from '../support/ubl';
 
 export const COMPANY_NIT = '900123456';
 export const EMAIL = 'contador@empresa.co';
@@ -73,4 +74,18 @@ export async function registerFixture(w: World, name: string, target: { number: 
 
 export async function pushRow(db: Db, billId: string) {
   return db.selectFrom('alegraBillPush').selectAll().where('billId', '=', billId).executeTakeFirst();
+}
+
+/** A supplier of goods that is not a large taxpayer (no withholding surprises unless the test wants them). */
+export const SUPPLIER_SPEC: PartySpec = { nit: '900555111', name: 'Distribuidora del Norte SAS', personType: 'juridica', responsibilities: ['O-48'], ciiu: ['4690'] };
+export const COMPANY_SPEC: PartySpec = { nit: COMPANY_NIT, name: 'Prueba SAS', personType: 'juridica', responsibilities: ['O-13'] };
+
+/** Receives a document written with the UBL builder and registers it; returns the bill id. */
+export async function registerSpec(w: World, spec: Omit<DocumentSpec, 'supplier' | 'customer'> & Partial<Pick<DocumentSpec, 'supplier' | 'customer'>>): Promise<string> {
+  const xml = buildUbl({ supplier: SUPPLIER_SPEC, customer: COMPANY_SPEC, ...spec });
+  const result = await w.agent.ingest({ companyId: w.companyId, bytes: encoder.encode(xml), channel: 'cli', sourceRef: `${spec.number}.xml` });
+  await w.agent.processor.runPending(w.companyId);
+  const row = await w.db.selectFrom('inboxDocument').select(['billId', 'status', 'reason']).where('id', '=', result.documents[0]!.id).executeTakeFirstOrThrow();
+  if (!row.billId) throw new Error(`El documento no se registró: ${row.status} ${row.reason ?? ''}`);
+  return row.billId;
 }

@@ -47,6 +47,8 @@ export interface Fault {
   method?: string;
   /** Path under the API root, e.g. `/bills` or /^\/bills\/\d+\/attachment$/. */
   path: string | RegExp;
+  /** Only requests whose query has this parameter (e.g. `date_afterOrNow`). */
+  queryHas?: string;
   /** How many matching requests it applies to (default 1). */
   times?: number;
   /** Let this many matching requests through untouched first. */
@@ -286,7 +288,7 @@ export class FakeAlegra {
     };
     if (window.count > this.rateLimit.limit) return this.send(res, recorded, 429, { message: 'Too Many Requests', code: 429 }, rateHeaders);
 
-    const fault = this.takeFault(method, path);
+    const fault = this.takeFault(method, path, query);
     if (fault?.delayBeforeMs) await sleep(fault.delayBeforeMs);
     if (fault?.status) return this.send(res, recorded, fault.status, fault.body ?? { message: `Error ${fault.status}`, code: fault.status }, { ...rateHeaders, ...(fault.headers ?? {}) });
 
@@ -481,8 +483,8 @@ export class FakeAlegra {
     return this.accounts.find((a) => a.email === decoded.slice(0, colon) && a.token === decoded.slice(colon + 1));
   }
 
-  private takeFault(method: string, path: string): Fault | undefined {
-    const fault = this.faults.find((f) => f.left > 0 && (!f.method || f.method === method) && (typeof f.path === 'string' ? f.path === path : f.path.test(path)));
+  private takeFault(method: string, path: string, query: Record<string, string>): Fault | undefined {
+    const fault = this.faults.find((f) => f.left > 0 && (!f.method || f.method === method) && (!f.queryHas || f.queryHas in query) && (typeof f.path === 'string' ? f.path === path : f.path.test(path)));
     if (!fault) return undefined;
     if (fault.toSkip > 0) {
       fault.toSkip--;
