@@ -136,6 +136,7 @@ export function buildBillPayload(input: BillForPush, providerId: string, idempot
   const taxNames = new Map<string, string>();
   let sent = 0;
   let largest: { categoryId: string; amount: number } | undefined;
+  const taxed: TaxedLine[] = [];
 
   own.forEach((line) => {
     const source = document.lines.find((d) => d.position === line.position);
@@ -156,8 +157,9 @@ export function buildBillPayload(input: BillForPush, providerId: string, idempot
     }
     const taxRefs = [...new Set(alegraTaxes.map((t) => t.id))].map((id) => ({ id }));
     if (line.amount > 0) {
-      const entry = { id: asItem ? line.itemId! : needAccount(), ...priceAndQuantity(line.amount, line.quantity, asItem), ...(taxRefs.length ? { tax: taxRefs } : {}), observations };
+      const entry: AlegraBillLine = { id: asItem ? line.itemId! : needAccount(), ...priceAndQuantity(line.amount, line.quantity, asItem), ...(taxRefs.length ? { tax: taxRefs } : {}), observations };
       (asItem ? items : categories).push(entry);
+      if (taxRefs.length === 1 && account.ok) taxed.push({ entry, amount: line.amount, quantity: line.quantity, asItem, accountId: account.value.remoteId, taxId: taxRefs[0]!.id });
       sent += line.amount;
       for (const tax of alegraTaxes) expectedTaxes[tax.id] = (expectedTaxes[tax.id] ?? 0) + cop(tax.amount);
     } else if (alegraTaxes.some((t) => cop(t.amount) !== 0)) {
@@ -174,6 +176,7 @@ export function buildBillPayload(input: BillForPush, providerId: string, idempot
     }
     if (account.ok && (!largest || line.amount > largest.amount)) largest = { categoryId: account.value.remoteId, amount: line.amount };
   });
+  if (bill.currency !== 'COP') adjustConvertedBases(taxed, expectedTaxes, percentages, rate, categories, notes);
   // The entry's own figures: its debits for these lines (cost, capitalised taxes, charges, rounding, deductible IVA).
   const hasEntryDetail = own.every((l) => l.capitalizedTaxes !== undefined && l.iva !== undefined);
   // Without the entry's detail (older callers) the document's totals stand in for it.
@@ -187,7 +190,6 @@ export function buildBillPayload(input: BillForPush, providerId: string, idempot
     if (!largest) throw new PushRefusal('ACCOUNT_NOT_IN_ALEGRA', 'Los cargos y descuentos del documento no tienen una cuenta de Alegra a la cual llevarse.');
     categories.push({ id: largest.categoryId, price: pesosNumber(adjustment), quantity: 1, observations: adjustmentLabel(document, adjustment) });
   }
-  if (items.length === 0 && categories.length === 0) throw new PushRefusal('NOTHING_TO_SEND', 'La factura no tiene líneas de compra con valor para enviar a Alegra.');
 
   const retentions = input.withholdings.map((w) => {
     const match = retentionFor(catalog.retentions, w.kind as WithholdingKind, w.rate, w.concept);
@@ -198,6 +200,8 @@ export function buildBillPayload(input: BillForPush, providerId: string, idempot
   const prepaid = document.totals?.prepaid ? cop(document.totals.prepaid) : 0;
   if (prepaid > 0) notes.push(`El documento trae un anticipo de ${pesosText(prepaid)}: en Alegra la factura queda por el total; aplícale el anticipo allá.`);
 
+  // Nothing at all to send (only third-party income, or only free lines without taxes): nothing for Alegra.
+  if (items.length === 0 && categories.length === 0 && expectedTotal === 0) throw new PushRefusal('NOTHING_TO_SEND', 'La factura no tiene líneas de compra con valor para enviar a Alegra.');
   const expected: ExpectedFigures = { subtotal: expectedTotal - taxTotal, taxes: expectedTaxes, total: expectedTotal };
   const figures = checkFigures(expected, [...items, ...categories], percentages, taxNames);
   if (!figures.ok) {
@@ -237,6 +241,41 @@ export function observationsFor(input: BillForPush, rate: string, notes: string[
   const room = MAX_OBSERVATIONS - head.length - mark.length;
   const body = middle.length <= room ? middle : `${middle.slice(0, Math.max(room - 1, 0))}…`;
   return `${head}${room > 0 ? body : ''}${mark}`.slice(0, MAX_OBSERVATIONS);
+}
+
+interface TaxedLine {
+  entry: AlegraBillLine;
+  amount: number;
+  quantity: string;
+  asItem: boolean;
+  accountId: string;
+  taxId: string;
+}
+
+/**
+ * A foreign-currency document's taxes were rounded in its own currency, line by line, then converted: the IVA in
+ * pesos is not exactly 19 % of the base in pesos (a cent of a dollar is ~40 pesos). Alegra only computes a tax as a
+ * percentage of a base, so the base of the largest taxed line is moved by the few pesos that make Alegra's tax the
+ * document's, and the same pesos go back as an untaxed line on the same account: subtotal, tax and total stay the
+ * entry's. Only for differences the conversion can explain (one cent of the document's currency per line); anything
+ * larger is left for the check to stop.
+ */
+function adjustConvertedBases(taxed: TaxedLine[], expected: Record<string, number>, percentages: Map<string, string>, rate: string, categories: AlegraBillLine[], notes: string[]): void {
+  const cent = toCentavos('0.01', rate);
+  for (const [taxId, wanted] of Object.entries(expected)) {
+    const lines = taxed.filter((t) => t.taxId === taxId);
+    const percentage = percentages.get(taxId);
+    if (lines.length === 0 || !percentage || new Dec(percentage).isZero()) continue;
+    const computed = lines.reduce((a, l) => a.plus(new Dec(l.amount).times(percentage).dividedBy(100)), new Dec(0));
+    const difference = new Dec(wanted).minus(computed);
+    if (difference.abs().lessThan(1) || difference.abs().greaterThan(cent * lines.length)) continue;
+    const shift = difference.times(100).dividedBy(percentage).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+    if (shift === 0) continue;
+    const target = lines.reduce((best, l) => (l.amount > best.amount ? l : best));
+    Object.assign(target.entry, priceAndQuantity(target.amount + shift, target.asItem ? target.quantity : '1', target.asItem));
+    categories.push({ id: target.accountId, price: pesosNumber(-shift), quantity: 1, observations: 'Ajuste de la base del impuesto por la conversión de moneda' });
+    notes.push(`La base del impuesto de la línea «${target.entry.observations ?? ''}» se ajustó en ${pesosText(shift)} para que Alegra calcule el impuesto del documento (redondeado en su moneda); el valor total no cambia.`);
+  }
 }
 
 interface AlegraLineTax {
