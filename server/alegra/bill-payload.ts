@@ -79,8 +79,25 @@ export function agentReferences(idempotencyKey: string): string[] {
   return [agentReference(idempotencyKey), `Agente de Gastos ref. ${idempotencyKey}`];
 }
 
+/**
+ * `POST /debit-notes` body: how Alegra records a supplier's credit note («Si tu proveedor te entrega una nota de
+ * crédito, puedes registrarla como una nota débito en Alegra», developer.alegra.com/docs/debit-notes). Required:
+ * `client: {id}` (the supplier), `date`, at least one line under `purchases.items`/`purchases.categories`;
+ * optional `bills: [{id, amount}]` — the credit applied to the supplier's bill — and `retentions`
+ * (developer.alegra.com/reference/debit-notes-create_debit_note). Numbered by Alegra: the supplier's number goes in
+ * the observations.
+ */
+export interface AlegraDebitNotePayload {
+  date: string;
+  client: { id: string };
+  observations: string;
+  purchases: { items?: AlegraBillLine[]; categories?: AlegraBillLine[] };
+  bills?: { id: string; amount: number }[];
+  retentions?: { id: string; amount: number }[];
+}
+
 export interface BuiltBill {
-  payload: AlegraBillPayload;
+  payload: AlegraBillPayload | AlegraDebitNotePayload;
   notes: string[];
   /** Alegra's figures (worst rounding reading) next to the entry's: within $1 on every figure, or this is thrown. */
   figures: FiguresCheck;
@@ -108,16 +125,17 @@ export interface BuiltBill {
  *
  * @throws PushRefusal when something has no counterpart in the company's Alegra, or the figures would differ
  */
-export function buildBillPayload(input: BillForPush, providerId: string, idempotencyKey: string, catalog: AlegraCatalog): BuiltBill {
+export function buildBillPayload(input: BillForPush, providerId: string, idempotencyKey: string, catalog: AlegraCatalog, originalRemoteId?: string): BuiltBill {
   const { bill, document } = input;
-  if (bill.kind !== 'invoice') {
+  if (bill.kind === 'debit-note') {
+    // Alegra's «notas débito» are the buyer's document (returns to a supplier); for a supplier's debit note no public
+    // source says what to create. It stays in the agent's books only.
     throw new PushRefusal(
       'NOT_SUPPORTED',
-      bill.kind === 'credit-note'
-        ? 'Las notas crédito de proveedor todavía no se envían a Alegra: regístrala en Alegra como nota débito (Gastos › Notas débito) asociada a la factura.'
-        : 'Las notas débito de proveedor no se envían a Alegra: ningún documento público de Alegra dice cómo registrarlas por la API. Regístrala en Alegra a mano.',
+      'Las notas débito de proveedor no se envían a Alegra: ningún documento público de Alegra dice cómo registrarlas por la API. Regístrala en Alegra a mano (por ejemplo, como factura de proveedor por el mayor valor); en el agente quedó registrada.',
     );
   }
+  if (bill.kind !== 'invoice' && bill.kind !== 'credit-note') throw new PushRefusal('NOT_SUPPORTED', `Los documentos de tipo ${bill.kind} no se envían a Alegra.`);
   const rate = bill.exchangeRate ?? '1';
   const cop = (amount: string) => toCentavos(amount, rate);
   const notes: string[] = [];
@@ -213,6 +231,21 @@ export function buildBillPayload(input: BillForPush, providerId: string, idempot
   }
 
   const unique = [...new Set(notes)];
+  if (bill.kind === 'credit-note') {
+    const credited = expectedTotal - input.withholdings.reduce((a, w) => a + w.amount, 0);
+    return {
+      payload: {
+        date: bill.issueDate,
+        client: { id: providerId },
+        observations: observationsFor(input, rate, unique, idempotencyKey),
+        purchases: { ...(items.length ? { items } : {}), ...(categories.length ? { categories } : {}) },
+        ...(originalRemoteId ? { bills: [{ id: originalRemoteId, amount: pesosNumber(credited) }] } : {}),
+        ...(retentions.length ? { retentions } : {}),
+      },
+      notes: unique,
+      figures,
+    };
+  }
   return {
     payload: {
       date: bill.issueDate,
@@ -236,7 +269,8 @@ export function observationsFor(input: BillForPush, rate: string, notes: string[
   const { bill, supplier } = input;
   const mark = ` ${agentReference(idempotencyKey)}.`;
   const currency = bill.currency !== 'COP' ? ` Moneda ${bill.currency}, tasa ${rate}; valores en pesos.` : '';
-  const head = `CUFE ${bill.cufe}. Factura ${bill.number} de ${short(supplier.name, 80)}, NIT ${supplier.nit}.`;
+  const what = bill.kind === 'credit-note' ? 'Nota crédito' : 'Factura';
+  const head = `${bill.kind === 'credit-note' ? 'CUDE' : 'CUFE'} ${bill.cufe}. ${what} ${bill.number} de ${short(supplier.name, 80)}, NIT ${supplier.nit}.`;
   const middle = [currency, ...notes.map((n) => ` ${n}`)].join('');
   const room = MAX_OBSERVATIONS - head.length - mark.length;
   const body = middle.length <= room ? middle : `${middle.slice(0, Math.max(room - 1, 0))}…`;

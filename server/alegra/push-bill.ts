@@ -71,13 +71,26 @@ export async function pushBill(db: Db, client: AlegraClient, row: AlegraBillPush
       await db.updateTable('alegraBillPush').set({ remoteProviderId: providerId }).where('billId', '=', row.billId).execute();
     }
 
+    // A supplier's credit note is an Alegra debit note («nota débito»), credited to the bill it adjusts.
+    const note = bill.kind === 'credit-note';
+    const path = note ? '/debit-notes' : '/bills';
+    let original: string | undefined;
+    if (note && bill.relatedBillId) {
+      const related = await db.selectFrom('alegraBillPush').innerJoin('bill', 'bill.id', 'alegraBillPush.billId').select(['alegraBillPush.remoteId', 'bill.number']).where('alegraBillPush.billId', '=', bill.relatedBillId).executeTakeFirst();
+      original = related?.remoteId ?? undefined;
+      if (!original) {
+        const number = related?.number ?? (await db.selectFrom('bill').select('number').where('id', '=', bill.relatedBillId).executeTakeFirst())?.number;
+        return { status: 'failed', code: 'ORIGINAL_NOT_IN_ALEGRA', message: `La nota crédito ${bill.number} se envía a Alegra cuando su factura ${number ?? ''} esté allá; se intentará de nuevo en cuanto se envíe.`.replace('  ', ' ') };
+      }
+    }
+
     let built: BuiltBill;
     try {
-      built = buildBillPayload(loaded, providerId, row.idempotencyKey, await loadCatalog(db, row.companyId));
+      built = buildBillPayload(loaded, providerId, row.idempotencyKey, await loadCatalog(db, row.companyId), original);
     } catch (error) {
       if (!(error instanceof PushRefusal) || !REFRESHABLE.has(error.code) || !options.refreshCatalog) throw error;
       await options.refreshCatalog();
-      built = buildBillPayload(loaded, providerId, row.idempotencyKey, await loadCatalog(db, row.companyId));
+      built = buildBillPayload(loaded, providerId, row.idempotencyKey, await loadCatalog(db, row.companyId), original);
     }
     report.figures = built.figures;
 
@@ -85,7 +98,7 @@ export async function pushBill(db: Db, client: AlegraClient, row: AlegraBillPush
     if (remote) {
       if (row.pushedVersion !== bill.updatedAt) {
         try {
-          await client.put(`/bills/${encodeURIComponent(remote)}`, built.payload);
+          await client.put(`${path}/${encodeURIComponent(remote)}`, built.payload);
         } catch (error) {
           if (error instanceof AlegraError && error.kind === 'not_found') {
             return { status: 'failed', code: 'REMOTE_DELETED', message: `La factura ${remote} ya no existe en Alegra (¿fue eliminada?); no se volvió a crear. Para enviarla de nuevo usa «npx agente alegra push --bill ${row.billId} --recreate».`, remoteId: remote };
@@ -95,7 +108,8 @@ export async function pushBill(db: Db, client: AlegraClient, row: AlegraBillPush
         how = 'updated';
       }
     } else {
-      const lookup = () => findExistingRecord(client, { path: '/bills', providerId: providerId!, number: bill.number, date: bill.issueDate, references: agentReferences(row.idempotencyKey) });
+      // Debit notes carry Alegra's own numbering: only the agent's mark identifies ours.
+      const lookup = () => findExistingRecord(client, { path, providerId: providerId!, ...(note ? {} : { number: bill.number }), date: bill.issueDate, references: agentReferences(row.idempotencyKey) });
       const existing = await lookup();
       if (existing) {
         await keepRemote(existing);
@@ -103,7 +117,7 @@ export async function pushBill(db: Db, client: AlegraClient, row: AlegraBillPush
       }
       for (let tryNo = 1; !remote; tryNo++) {
         try {
-          const created = await client.post('/bills', built.payload);
+          const created = await client.post(path, built.payload);
           const id = remoteId(field(created, 'id'));
           if (!id) throw new AlegraError('server', 'Alegra respondió sin el id de la factura creada.', { outcomeUnknown: true });
           await keepRemote(id);
@@ -111,7 +125,7 @@ export async function pushBill(db: Db, client: AlegraClient, row: AlegraBillPush
         } catch (error) {
           if (!(error instanceof AlegraError)) throw error;
           // An error that still carries the bill (Alegra's 3051: «puede ir error + bill parcial») is the bill.
-          const partial = billIdIn(error.details.body);
+          const partial = recordIdIn(error.details.body);
           if (partial) {
             await keepRemote(partial);
             how = 'created';
@@ -130,8 +144,13 @@ export async function pushBill(db: Db, client: AlegraClient, row: AlegraBillPush
     await db.updateTable('alegraBillPush').set({ remoteId: remote!, pushedVersion: bill.updatedAt }).where('billId', '=', row.billId).execute();
 
     const notes = [...built.notes];
-    if (how === 'found') notes.push('La factura ya estaba en Alegra (mismo proveedor y número, o con la marca del agente): se enlazó sin crear otra.');
-    if (row.attachmentsDone === 0) {
+    if (how === 'found') notes.push(note ? 'La nota débito ya estaba en Alegra (con la marca del agente): se enlazó sin crear otra.' : 'La factura ya estaba en Alegra (mismo proveedor y número, o con la marca del agente): se enlazó sin crear otra.');
+    if (note) notes.push(original ? `Registrada en Alegra como nota débito, aplicada a la factura ${original}.` : 'Registrada en Alegra como nota débito sin factura asociada (la nota no referencia una factura enviada).');
+    if (note && row.attachmentsDone === 0) {
+      // Alegra documents attachments for bills, not for debit notes: the note's XML stays in the agent.
+      notes.push('Alegra no tiene adjuntos documentados para notas débito: el XML de la nota crédito queda en el agente.');
+      await db.updateTable('alegraBillPush').set({ attachmentsDone: 1 }).where('billId', '=', row.billId).execute();
+    } else if (row.attachmentsDone === 0) {
       const missing = await attachOriginals(db, client, remote!, bill.documentId);
       report.attachmentsMissing = missing;
       for (const m of missing) notes.push(`No se pudo adjuntar ${m.name} en Alegra (${m.reason}); adjúntalo a mano en la factura.`);
@@ -156,9 +175,9 @@ export async function pushBill(db: Db, client: AlegraClient, row: AlegraBillPush
 /** Refusals a fresh copy of the account's chart, taxes and retentions may lift. */
 const REFRESHABLE = new Set(['ACCOUNT_NOT_IN_ALEGRA', 'TAX_NOT_IN_ALEGRA', 'RETENTION_NOT_IN_ALEGRA', 'TOTALS_DIFFER']);
 
-/** The id of a bill inside an error body (`{code, message, bill: {id…}}` or the bill itself), if any. */
-function billIdIn(body: unknown): string | undefined {
-  const nested = remoteId(field(body, 'bill', 'id')) ?? remoteId(field(body, 'data', 'id'));
+/** The id of the record inside an error body (`{code, message, bill|debitNote: {id…}}` or the record itself). */
+function recordIdIn(body: unknown): string | undefined {
+  const nested = remoteId(field(body, 'bill', 'id')) ?? remoteId(field(body, 'debitNote', 'id')) ?? remoteId(field(body, 'data', 'id'));
   if (nested) return nested;
   // A bare record: an id next to the fields only a bill has.
   return field(body, 'provider') !== undefined && field(body, 'purchases') !== undefined ? remoteId(field(body, 'id')) : undefined;
@@ -208,6 +227,14 @@ async function loadBill(db: Db, billId: string) {
     db.selectFrom('inboxDocument').select('documentJson').where('id', '=', bill.documentId).executeTakeFirstOrThrow(),
   ]);
   const parsed = fromJson<DianDocument | undefined>(document.documentJson, undefined);
+  if (bill.relatedBillId && withholdings.some((w) => !w.rate)) {
+    // A note reverses the bill's withholdings in proportion, without a rate of its own: it takes the bill's.
+    const originals = await db.selectFrom('billWithholding').select(['kind', 'concept', 'rate']).where('billId', '=', bill.relatedBillId).execute();
+    for (const w of withholdings) {
+      const original = originals.find((o) => o.kind === w.kind);
+      if (!w.rate && original) Object.assign(w, { rate: original.rate, concept: original.concept });
+    }
+  }
   return { bill, supplier, lines, withholdings, document: { lines: parsed?.lines ?? [], allowanceCharges: parsed?.allowanceCharges ?? [], taxes: parsed?.taxes ?? [], ...(parsed?.totals ? { totals: parsed.totals } : {}) } };
 }
 

@@ -145,6 +145,14 @@ export async function recordOutcome(db: Db, row: AlegraBillPushRow, outcome: Pus
       })
       .where('billId', '=', row.billId)
       .execute();
+    // Credit notes that were waiting for this bill to be in Alegra go now.
+    await db
+      .updateTable('alegraBillPush')
+      .set({ status: 'pending', nextAttemptAt: at, errorCode: null, lastError: null, updatedAt: at })
+      .where('status', '=', 'failed')
+      .where('errorCode', '=', 'ORIGINAL_NOT_IN_ALEGRA')
+      .where((eb) => eb.exists(eb.selectFrom('bill').select('bill.id').whereRef('bill.id', '=', 'alegraBillPush.billId').where('bill.relatedBillId', '=', row.billId)))
+      .execute();
     // A correction that landed while this attempt ran makes it due again.
     await db
       .updateTable('alegraBillPush')

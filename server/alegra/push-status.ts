@@ -36,7 +36,7 @@ export interface AlegraBillStatus {
 }
 
 export async function alegraBillStatus(db: Db, companyId: string, billId: string): Promise<AlegraBillStatus> {
-  const bill = await db.selectFrom('bill').select(['id', 'number']).where('companyId', '=', companyId).where('id', '=', billId).executeTakeFirst();
+  const bill = await db.selectFrom('bill').select(['id', 'number', 'kind']).where('companyId', '=', companyId).where('id', '=', billId).executeTakeFirst();
   if (!bill) throw new NotFoundError(`No existe la factura registrada ${billId}.`);
   const [push, connection] = await Promise.all([
     db.selectFrom('alegraBillPush').selectAll().where('billId', '=', billId).executeTakeFirst(),
@@ -51,7 +51,8 @@ export async function alegraBillStatus(db: Db, companyId: string, billId: string
   const base = {
     billId,
     inAlegra: remote !== undefined,
-    ...(remote ? { remoteId: remote, alegraUrl: `https://app.alegra.com/bill/view/id/${encodeURIComponent(remote)}` } : {}),
+    // The bill page's URL pattern is seen in public code; none is known for debit notes.
+    ...(remote ? { remoteId: remote, ...(bill.kind === 'invoice' ? { alegraUrl: `https://app.alegra.com/bill/view/id/${encodeURIComponent(remote)}` } : {}) } : {}),
     attempts: push.attempts,
     ...(push.pushedAt ? { pushedAt: push.pushedAt } : {}),
     ...(push.errorCode ? { errorCode: push.errorCode } : {}),
@@ -59,10 +60,11 @@ export async function alegraBillStatus(db: Db, companyId: string, billId: string
     ...reportFields(push.reportJson),
   };
   const missing = base.attachmentsMissing?.length ? ` Falta adjuntar en Alegra: ${base.attachmentsMissing.map((m) => m.name).join(', ')}.` : '';
-  if (push.status === 'pushed') return { ...base, state: 'pushed', message: `Registrada en Alegra (factura ${remote}).${missing}` };
+  const what = bill.kind === 'credit-note' ? 'nota débito' : 'factura';
+  if (push.status === 'pushed') return { ...base, state: 'pushed', message: `Registrada en Alegra (${what} ${remote}).${missing}` };
   if (push.status === 'failed') {
     return { ...base, state: 'failed', message: remote
-        ? `En Alegra (factura ${remote}), pero la última actualización no se pudo enviar: ${push.lastError ?? ''}`.trim()
+        ? `En Alegra (${what} ${remote}), pero la última actualización no se pudo enviar: ${push.lastError ?? ''}`.trim()
         : push.lastError?.startsWith('No se envió a Alegra')
           ? push.lastError
           : `No registrada en Alegra: ${push.lastError ?? 'error desconocido'}` };

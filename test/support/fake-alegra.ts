@@ -100,6 +100,8 @@ export class FakeAlegra {
   readonly taxes: Stored[] = [];
   readonly retentions: Stored[] = [];
   readonly bills: Stored[] = [];
+  /** Alegra's «notas débito»: a supplier's credit note as the buyer records it (developer.alegra.com/docs/debit-notes). */
+  readonly debitNotes: Stored[] = [];
   readonly attachments: { billId: number; name: string; size: number; sha256: string }[] = [];
   readonly accounts: FakeAccount[];
   company = { name: 'Prueba SAS', applicationVersion: 'colombia', identification: '900123456' };
@@ -308,7 +310,7 @@ export class FakeAlegra {
     const [resource, id, action] = parts;
     if (method === 'GET' && path === '/users/self') return [200, { id: 1, email: this.accounts[0]!.email, name: 'Contador', role: 'admin' }];
     if (method === 'GET' && path === '/company') return [200, this.company];
-    const lists: Record<string, Stored[]> = { contacts: this.contacts, items: this.items, categories: this.categories, taxes: this.taxes, retentions: this.retentions, bills: this.bills };
+    const lists: Record<string, Stored[]> = { contacts: this.contacts, items: this.items, categories: this.categories, taxes: this.taxes, retentions: this.retentions, bills: this.bills, 'debit-notes': this.debitNotes };
     const list = resource ? lists[resource] : undefined;
     if (!list) return [404, { message: `Recurso no encontrado: ${path}`, code: 404 }];
 
@@ -319,6 +321,8 @@ export class FakeAlegra {
     }
     if (method === 'POST' && resource === 'contacts' && !id) return this.createContact(body);
     if (method === 'POST' && resource === 'bills' && !id) return this.saveBill(body, undefined);
+    if (method === 'POST' && resource === 'debit-notes' && !id) return this.saveDebitNote(body, undefined);
+    if (method === 'PUT' && resource === 'debit-notes' && id && !action) return this.saveDebitNote(body, Number(id));
     if (method === 'PUT' && resource === 'bills' && id && !action) return this.saveBill(body, Number(id));
     if (method === 'POST' && resource === 'bills' && id && action === 'attachment') return this.attach(Number(id), body);
     return [405, { message: `Método no soportado: ${method} ${path}`, code: 405 }];
@@ -330,8 +334,9 @@ export class FakeAlegra {
       if (query.identification) out = out.filter((c) => (c.identificationObject as Json).number === query.identification);
       if (query.type) out = out.filter((c) => (c.type as string[]).includes(query.type!));
     }
-    if (resource === 'bills') {
-      if (query.client_id) out = out.filter((b) => String((b.provider as Json).id) === query.client_id);
+    if (resource === 'debit-notes' && query.client_id) out = out.filter((n) => String((n.client as Json).id) === query.client_id);
+    if (resource === 'bills' || resource === 'debit-notes') {
+      if (resource === 'bills' && query.client_id) out = out.filter((b) => String((b.provider as Json).id) === query.client_id);
       if (this.dateFilters !== 'ignored') {
         const strict = this.dateFilters === 'strict';
         const date = (b: Stored) => b.date as string;
@@ -453,6 +458,79 @@ export class FakeAlegra {
     if (existing) this.bills[this.bills.indexOf(existing)] = record;
     else this.bills.push(record);
     return [existing ? 200 : 201, this.render('bills', record)];
+  }
+
+  /**
+   * `POST/PUT /debit-notes` (developer.alegra.com/reference/debit-notes-create_debit_note): `client.id` (the
+   * supplier, 13011 if unknown), `date`, at least one line under `purchases` (13043), optional `bills: [{id,
+   * amount}]` credited to those bills (their balance goes down), `retentions`. Figures as for bills.
+   */
+  private saveDebitNote(body: unknown, existingId: number | undefined): [number, unknown] {
+    const existing = existingId === undefined ? undefined : this.debitNotes.find((n) => n.id === existingId);
+    if (existingId !== undefined && !existing) return [404, { message: 'La nota débito no existe', code: 404 }];
+    const b = (body ?? {}) as Json;
+    if (typeof b.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(b.date)) return [400, { message: 'La fecha es obligatoria', code: 13001 }];
+    const clientId = String((b.client as Json | undefined)?.id ?? '');
+    const client = this.contacts.find((c) => String(c.id) === clientId);
+    if (!client) return [400, { message: 'Cliente/proveedor no encontrado', code: 13011 }];
+    const purchases = (b.purchases ?? {}) as { items?: Json[]; categories?: Json[] };
+    const lines = [...(purchases.items ?? []), ...(purchases.categories ?? [])];
+    if (lines.length === 0) return [400, { message: 'La nota débito debe tener al menos una línea', code: 13043 }];
+    const figures = this.figuresOf(purchases);
+    if (!Array.isArray(figures)) return figures.error;
+    const applied = ((b.bills as Json[] | undefined) ?? []).map((x) => ({ id: String(x.id), amount: String(x.amount) }));
+    for (const a of applied) if (!this.bills.some((bill) => String(bill.id) === a.id)) return [400, { message: `La factura de proveedor ${a.id} no existe`, code: 11110 }];
+    const [subtotal, taxes] = figures;
+    const tax = [...taxes.values()].reduce((a, t) => a.plus(t), new Decimal(0));
+    const total = subtotal.plus(tax).toDecimalPlaces(2).toString();
+    const record: Stored = {
+      id: existing?.id ?? this.newId(),
+      date: b.date,
+      client: { id: client.id, name: client.name },
+      observations: b.observations ?? '',
+      purchases: { items: purchases.items ?? [], categories: purchases.categories ?? [] },
+      bills: applied,
+      retentions: b.retentions ?? [],
+      subtotal: subtotal.toString(),
+      taxes: Object.fromEntries([...taxes].map(([id, amount]) => [id, amount.toString()])),
+      total,
+      status: 'open',
+    };
+    if (existing) this.debitNotes[this.debitNotes.indexOf(existing)] = record;
+    else {
+      this.debitNotes.push(record);
+      for (const a of applied) {
+        const bill = this.bills.find((x) => String(x.id) === a.id)!;
+        bill.balance = new Decimal(String(bill.balance)).minus(a.amount).toString();
+      }
+    }
+    return [existing ? 200 : 201, { ...record, id: record.id % 2 === 1 ? record.id : String(record.id) }];
+  }
+
+  /** Alegra's figures for lines, or the error Alegra gives for a bad one. */
+  private figuresOf(purchases: { items?: Json[]; categories?: Json[] }): [Decimal, Map<string, Decimal>] | { error: [number, unknown] } {
+    for (const line of purchases.categories ?? []) {
+      if (!this.categories.some((c) => String(c.id) === String(line.id))) return { error: [400, { message: `La cuenta contable ${String(line.id)} no existe`, code: 2005 }] };
+    }
+    for (const line of purchases.items ?? []) {
+      if (!this.items.some((i) => String(i.id) === String(line.id))) return { error: [400, { message: `El ítem ${String(line.id)} no existe`, code: 2006 }] };
+    }
+    const cents = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+    let subtotal = new Decimal(0);
+    const taxes = new Map<string, Decimal>();
+    for (const line of [...(purchases.items ?? []), ...(purchases.categories ?? [])]) {
+      const taxed = ((line.tax as Json[] | undefined) ?? []).length > 0;
+      const price = Number(line.price);
+      if (!Number.isFinite(price) || (price < 0 && taxed) || !(Number(line.quantity ?? 1) > 0)) return { error: [400, { message: 'El precio o la cantidad de una línea no es válido', code: 2007 }] };
+      const base = cents(new Decimal(String(line.price)).times(String(line.quantity ?? 1)).times(new Decimal(100).minus(Number(line.discount ?? 0))).dividedBy(100));
+      subtotal = subtotal.plus(base);
+      for (const ref of (line.tax as Json[] | undefined) ?? []) {
+        const t = this.taxes.find((x) => String(x.id) === String(ref.id));
+        if (!t || t.status !== 'active') return { error: [400, { message: `El impuesto ${String(ref.id)} no existe o está inactivo`, code: 2008 }] };
+        taxes.set(String(t.id), (taxes.get(String(t.id)) ?? new Decimal(0)).plus(cents(base.times(String(t.percentage)).dividedBy(100))));
+      }
+    }
+    return [subtotal, taxes];
   }
 
   private attach(billId: number, body: unknown): [number, unknown] {
