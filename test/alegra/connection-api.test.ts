@@ -127,6 +127,19 @@ describe('the API', () => {
     expect((await call('GET', '/alegra/bills/no-existe')).status).toBe(404);
   });
 
+  it('shows a bill not sent because Alegra’s figures would differ, with the figures', async () => {
+    w = await world();
+    const call = await api(w);
+    const billId = await registerFixture(w, 'dian-toolkit__Ejemplificacion_Muestras_Gratis.xml', { number: 'API3' });
+    await w.pusher.drain();
+    const status = (await (await call('GET', `/alegra/bills/${billId}`)).json()) as { state: string; errorCode: string; message: string; figures: { ok: boolean; rows: { label: string; entry: number; alegra: number }[] } };
+    expect(status).toMatchObject({ state: 'failed', inAlegra: false, errorCode: 'TOTALS_DIFFER' });
+    expect(status.message).toMatch(/^No se envió a Alegra: /);
+    expect(status.figures.ok).toBe(false);
+    expect(status.figures.rows.map((r) => r.label)).toEqual(['Subtotal', 'IVA 19%', 'Total']);
+    expect(w.fake.bills).toEqual([]);
+  });
+
   it('answers 404 ALEGRA_NOT_CONNECTED for a sync without connection', async () => {
     w = await world({ connect: false });
     const call = await api(w);
