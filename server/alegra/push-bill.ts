@@ -38,7 +38,8 @@ export interface PushReport {
 }
 
 /**
- * One attempt to bring one registered bill into Alegra, exactly once:
+ * One attempt to bring one registered bill into Alegra, exactly once (a supplier's credit note goes the same way as
+ * an Alegra debit note, `/debit-notes`, credited to its bill once that bill is in Alegra):
  * 1. the supplier's contact (found by NIT or created, remembered on the record);
  * 2. the bill built with the company's own Alegra ids, and Alegra's figures checked against the entry (a refusal
  *    is final until something changes);
