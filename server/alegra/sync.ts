@@ -215,7 +215,9 @@ async function syncBills(db: Db, client: AlegraClient, companyId: string, since:
   const report: ResourceReport = { fetched: 0, added: 0, changed: 0, removed: 0, full: false };
   const newBills: string[] = [];
   let position: string | undefined;
-  for await (const page of client.pages('/bills', { date_after: since, order_field: 'date', order_direction: 'ASC' })) {
+  // `date_afterOrNow`: the day of the last position is read again (bills entered later that same day), whether Alegra
+  // reads `date_after` as strict or not; rows already held are upserts, so reading a day twice is harmless.
+  for await (const page of client.pages('/bills', { date_afterOrNow: since, order_field: 'date', order_direction: 'ASC' })) {
     const rows = page.flatMap((raw) => {
       const id = remoteId(field(raw, 'id'));
       if (!id) return [];

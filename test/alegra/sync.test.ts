@@ -109,7 +109,7 @@ describe('sync of the company’s own Alegra data', () => {
     const learned: LearnedLine[] = [];
     const report = await syncAlegra(db, client, companyId, { clock, learn: async (lines) => void learned.push(...lines) });
     expect(report.resources.bills).toMatchObject({ fetched: 1, added: 1 });
-    expect(fake.calls('GET', '/bills')[0]!.query).toMatchObject({ date_after: '2025-03-10' });
+    expect(fake.calls('GET', '/bills')[0]!.query).toMatchObject({ date_afterOrNow: '2025-03-10' });
     expect(report.learned).toBe(1);
     expect(learned).toEqual([{ companyId, supplierNit: '900700800', description: 'Servicio de aseo febrero', accountCode: '513505', byUser: false, at: '2026-03-10T15:00:00.000Z' }]);
     const stored = await db.selectFrom('alegraBill').select(['number', 'date', 'total', 'providerIdentification']).execute();
@@ -118,7 +118,7 @@ describe('sync of the company’s own Alegra data', () => {
     // Next time from the last bill date minus a week; the same bill is not learnt twice.
     learned.length = 0;
     const again = await syncAlegra(db, client, companyId, { clock, resources: ['bills'], learn: async (lines) => void learned.push(...lines) });
-    expect(fake.calls('GET', '/bills').at(-1)!.query).toMatchObject({ date_after: '2026-01-25' });
+    expect(fake.calls('GET', '/bills').at(-1)!.query).toMatchObject({ date_afterOrNow: '2026-01-25' });
     expect(again.learned).toBe(0);
   });
 
