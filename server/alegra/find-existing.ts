@@ -76,7 +76,9 @@ function matches(raw: unknown, query: ExistingRecordQuery): boolean {
   if ((text(field(raw, 'status')) ?? '').toLowerCase() === 'void') return false;
   const fields = billFields(raw);
   const provider = fields.providerRemoteId ?? remoteId(field(raw, 'client', 'id')) ?? null;
-  if (provider !== query.providerId) return false;
+  // A record naming another supplier is not ours; one naming none is trusted to the `client_id` filter, as Alegra's
+  // own duplicate guard does (it compares numbers only, within `client_id`).
+  if (provider !== null && provider !== query.providerId) return false;
   const numbers = [fields.number, ...numbersOf(raw)].filter((n): n is string => !!n).map(normalizeNumber);
   return numbers.includes(normalizeNumber(query.number));
 }

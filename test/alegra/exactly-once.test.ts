@@ -73,6 +73,20 @@ describe('a lost answer never makes a second bill, whatever Alegra’s date filt
     expect((await pushRow(w.db, billId))!.remoteId).toBe(String(ours[0]!.id));
   });
 
+  it('does not adopt another supplier’s bill with the same number when Alegra ignores every filter', async () => {
+    w = await world();
+    w.fake.dateFilters = 'ignored';
+    const other = w.fake.addContact({ name: 'Otro proveedor SAS', identification: '800111222' });
+    w.fake.addBill({ providerId: other, number: 'FEX-SAME', date: '2026-03-09', lines: [{ categoryId: w.fake.categories.find((c) => c.code === '519595')!.id, price: '100' }] });
+    // Alegra ignoring even `client_id`: the list answers everyone's bills.
+    w.fake.ignoreClientFilter = true;
+    const billId = await registerFixture(w, FIXTURE, { number: 'FEX-SAME' });
+    await w.pusher.drain();
+    expect(w.fake.calls('POST', '/bills')).toHaveLength(1);
+    expect(w.fake.bills).toHaveLength(2);
+    expect((await pushRow(w.db, billId))!.remoteId).toBe(String(w.fake.bills[1]!.id));
+  });
+
   it('goes on without date filters when Alegra refuses the OrNow parameters', async () => {
     w = await world({ tuning: SLOW });
     await registerFixture(w, FIXTURE, { number: 'FEX-NOORNOW' });

@@ -107,6 +107,8 @@ export class FakeAlegra {
   company = { name: 'Prueba SAS', applicationVersion: 'colombia', identification: '900123456' };
   /** How list endpoints read `date_after`/`date_before`/`date_afterOrNow`/`date_beforeOrNow` (see above). */
   dateFilters: 'strict' | 'inclusive' | 'ignored' = 'strict';
+  /** A list that ignores `client_id` too (the harshest reading: every filter ignored). */
+  ignoreClientFilter = false;
   /** Which attachment bodies are accepted. */
   attachmentForms: { multipart: boolean; json: boolean } = { multipart: true, json: true };
   /** Requests allowed per window per user, and the window. */
@@ -336,7 +338,7 @@ export class FakeAlegra {
     }
     if (resource === 'debit-notes' && query.client_id) out = out.filter((n) => String((n.client as Json).id) === query.client_id);
     if (resource === 'bills' || resource === 'debit-notes') {
-      if (resource === 'bills' && query.client_id) out = out.filter((b) => String((b.provider as Json).id) === query.client_id);
+      if (resource === 'bills' && query.client_id && !this.ignoreClientFilter) out = out.filter((b) => String((b.provider as Json).id) === query.client_id);
       if (this.dateFilters !== 'ignored') {
         const strict = this.dateFilters === 'strict';
         const date = (b: Stored) => b.date as string;
