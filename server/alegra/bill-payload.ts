@@ -155,6 +155,7 @@ export function buildBillPayload(input: BillForPush, providerId: string, idempot
   let sent = 0;
   let largest: { categoryId: string; amount: number } | undefined;
   const taxed: TaxedLine[] = [];
+  const ivaIds = new Set<string>();
 
   own.forEach((line) => {
     const source = document.lines.find((d) => d.position === line.position);
@@ -172,6 +173,7 @@ export function buildBillPayload(input: BillForPush, providerId: string, idempot
     for (const tax of alegraTaxes) {
       percentages.set(tax.id, tax.percentage);
       taxNames.set(tax.id, tax.name);
+      if (tax.code === '01') ivaIds.add(tax.id);
     }
     const taxRefs = [...new Set(alegraTaxes.map((t) => t.id))].map((id) => ({ id }));
     if (line.amount > 0) {
@@ -194,6 +196,18 @@ export function buildBillPayload(input: BillForPush, providerId: string, idempot
     }
     if (account.ok && (!largest || line.amount > largest.amount)) largest = { categoryId: account.value.remoteId, amount: line.amount };
   });
+  // The entry's IVA is the document's IVA total (TaxTotal), not the sum of its lines': with one IVA rate, that is what
+  // Alegra must show. (A document whose total disagrees with its lines is then stopped by the check.)
+  const documentIva = document.taxes?.filter((t) => t.code === '01').reduce((a, t) => a + cop(t.amount), 0);
+  if (documentIva !== undefined && ivaIds.size === 1) {
+    const thirdPartyIva = input.lines
+      .filter((l) => l.thirdPartyIncome === 1)
+      .flatMap((l) => document.lines.find((d) => d.position === l.position)?.taxes ?? [])
+      .filter((t) => t.code === '01')
+      .reduce((a, t) => a + cop(t.amount), 0);
+    const [id] = [...ivaIds];
+    expectedTaxes[id!] = documentIva - thirdPartyIva;
+  }
   if (bill.currency !== 'COP') adjustConvertedBases(taxed, expectedTaxes, percentages, rate, categories, notes);
   // The entry's own figures: its debits for these lines (cost, capitalised taxes, charges, rounding, deductible IVA).
   const hasEntryDetail = own.every((l) => l.capitalizedTaxes !== undefined && l.iva !== undefined);
@@ -314,6 +328,8 @@ function adjustConvertedBases(taxed: TaxedLine[], expected: Record<string, numbe
 
 interface AlegraLineTax {
   id: string;
+  /** DIAN code (`01` IVA, `04` INC). */
+  code: string;
   name: string;
   percentage: string;
   amount: string;
@@ -332,7 +348,7 @@ function splitTaxes(line: DocumentLine | undefined, taxes: readonly SyncedRate[]
       if (new Dec(percentage).isZero()) continue;
       const match = taxFor(taxes, tax.code, percentage);
       if (match.ok) {
-        alegraTaxes.push({ id: match.value.remoteId, name: match.value.name, percentage: match.value.percentage ?? percentage, amount: tax.amount });
+        alegraTaxes.push({ id: match.value.remoteId, code: tax.code, name: match.value.name, percentage: match.value.percentage ?? percentage, amount: tax.amount });
         continue;
       }
       if (tax.code === '01') throw new PushRefusal('TAX_NOT_IN_ALEGRA', `Línea ${position}: ${match.reason}`);

@@ -147,6 +147,13 @@ describe('the Alegra bill built from a registered bill', () => {
     expect(refusal!.figures!.ok).toBe(false);
   });
 
+  it('holds Alegra’s IVA to the document’s IVA total, not to the sum of its lines', () => {
+    const agreeing: BillForPush = { ...base, document: { ...base.document, taxes: [{ code: '01', rate: '19', amount: '5700.00' }] } };
+    expect(buildBillPayload(agreeing, '55', 'k', catalog).figures.ok).toBe(true);
+    const disagreeing: BillForPush = { ...base, document: { ...base.document, taxes: [{ code: '01', rate: '19', amount: '5800.00' }] } };
+    expect(() => buildBillPayload(disagreeing, '55', 'k', catalog)).toThrow(/IVA 19: asiento \$ 5\.800, Alegra \$ 5\.700/);
+  });
+
   it('sends INC as Alegra’s tax when the account has it, and as an untaxed line when it does not', () => {
     const inc: BillForPush = {
       ...base,
