@@ -40,8 +40,11 @@ export function supplierFacts(row: SupplierRow, party: Party): SupplierFacts {
     name: row.name,
     // The document's responsibilities are the current ones (a supplier may have become autorretenedor).
     responsibilities: party.responsibilities.length ? party.responsibilities : fromJson<string[]>(row.responsibilities, []),
-    ...(row.personType ? { personType: row.personType as 'juridica' | 'natural' } : {}),
+    // A person's setting on the supplier wins; otherwise what the document says (AdditionalAccountID).
+    ...(row.personType || party.personType ? { personType: (row.personType ?? party.personType) as 'juridica' | 'natural' } : {}),
     declarante: row.declarante === null ? null : row.declarante === 1,
     ...(party.address?.countryCode ? { countryCode: party.address.countryCode } : {}),
+    // The document's CIIU is the current one; the stored one covers documents that do not send it.
+    ciiu: party.ciiu.length ? party.ciiu : fromJson<string[]>(row.ciiu, []),
   };
 }
