@@ -8,6 +8,7 @@ import { InputError, NotFoundError } from '../errors';
 import { Chart } from '../ledger/chart';
 import { postEntry } from '../ledger/post-entry';
 import { RegistrationRefusal } from '../ledger/registration-refusal';
+import { CONCEPT_NAMES, isWithholdingConcept } from '../ledger/withholding-concepts';
 import { insertWithholdings, notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
 
 export interface BillQuery {
@@ -146,6 +147,10 @@ export async function correctBillLine(deps: AgentDeps, companyId: string, billId
   return getBillOrThrow(db, companyId, billId);
 }
 
+function conceptName(concept: string): string {
+  return isWithholdingConcept(concept) ? CONCEPT_NAMES[concept] : 'sin retención';
+}
+
 function fromRow(line: BillLineRow): Classification {
   return {
     accountCode: line.accountCode,
@@ -211,6 +216,9 @@ async function toBill(db: Db, row: BillRow): Promise<Bill> {
       thirdPartyIncome: l.thirdPartyIncome === 1,
       ...(l.correctedBy ? { correctedBy: l.correctedBy } : {}),
       ...(l.correctedAt ? { correctedAt: l.correctedAt } : {}),
+      ...(l.withholdingConcept ? { withholdingConcept: l.withholdingConcept, withholdingConceptName: conceptName(l.withholdingConcept) } : {}),
+      ...(l.conceptExplanation ? { conceptExplanation: l.conceptExplanation } : {}),
+      ...(l.conceptSource ? { conceptSource: l.conceptSource as 'agent' | 'user' } : {}),
     })),
     journal: journal.map((j) => ({ accountCode: j.accountCode, ...(chart.name(j.accountCode) ? { accountName: chart.name(j.accountCode)! } : {}), description: j.description, debit: j.debit, credit: j.credit })),
   };
