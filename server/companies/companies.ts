@@ -13,6 +13,7 @@ export class CompanyNotFoundError extends NotFoundError {
 export async function createCompany(db: Db, input: Partial<CompanyInput> & Pick<CompanyInput, 'nit' | 'name'>, clock: Clock): Promise<CompanyProfile> {
   const nit = normalizeNit(input.nit);
   if (!/^\d{5,15}$/.test(nit)) throw new InputError(`El NIT «${input.nit}» no es válido: escriba solo los números, sin DV.`);
+  checkMunicipality(input.icaMunicipality);
   const existing = await findCompanyByNit(db, nit);
   if (existing) throw new ConflictError(`Ya existe una empresa con NIT ${nit} (${existing.name}).`);
   const row: CompanyRow = {
@@ -38,6 +39,7 @@ export async function createCompany(db: Db, input: Partial<CompanyInput> & Pick<
 }
 
 export async function updateCompany(db: Db, id: string, changes: Partial<CompanyInput>): Promise<CompanyProfile> {
+  checkMunicipality(changes.icaMunicipality);
   const values: Partial<CompanyRow> = {
     ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
     ...(changes.userName !== undefined ? { userName: changes.userName.trim() } : {}),
@@ -86,6 +88,11 @@ export async function resolveCompanyOrThrow(db: Db, nit?: string): Promise<Compa
   if (all.length === 1) return all[0]!;
   if (all.length === 0) throw new ConflictError('Todavía no hay empresa configurada: créela desde el panel o con `npx agente company create --nit … --name … --user …`.', 'NO_COMPANY');
   throw new ConflictError(`Hay ${all.length} empresas: indique cuál con su NIT (--company en la línea de comandos, cabecera X-Empresa en la API).`, 'COMPANY_REQUIRED');
+}
+
+/** A municipality is its 5-digit DIVIPOLA code (11001 Bogotá, 05001 Medellín…). */
+function checkMunicipality(code: string | undefined): void {
+  if (code && !/^\d{5}$/.test(code)) throw new InputError(`El municipio de ReteICA «${code}» no es un código DIVIPOLA de 5 dígitos (11001 es Bogotá).`);
 }
 
 function toProfile(row: CompanyRow): CompanyProfile {
