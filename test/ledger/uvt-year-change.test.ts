@@ -53,8 +53,8 @@ describe('next year’s UVT', () => {
     // The status the panel reads (GET /agent).
     const app = createApp(h.agent);
     const token = await createToken(h.db, 'prueba', h.clock);
-    const status = (await (await app.request('/api/v1/agent', { headers: { Authorization: `Bearer ${token}` } })).json()) as { warnings: string[] };
-    expect(status.warnings.join(' ')).toMatch(/Falta la UVT de 2027/);
+    const status = (await (await app.request('/api/v1/agent', { headers: { Authorization: `Bearer ${token}` } })).json()) as { warnings?: string[] };
+    expect(status.warnings?.join(' ')).toMatch(/Falta la UVT de 2027/);
     await enterUvt(h.db, { year: 2027, value: 55_075, resolution: '000200 del 18-dic-2026', actor: 'ana', now: h.clock.now() });
     expect(await rulesWarnings(h.db, h.clock.now())).toEqual([]);
   });

@@ -10,7 +10,8 @@ export const agentRoutes = new Hono<ApiEnv>()
   // The state, and what a person must do about the rules (next year's UVT from 1 December…).
   .get('/', async (c) => {
     const agent = c.get('agent');
-    return c.json({ ...(await currentAgentState(agent.db, c.get('company').id, agent.clock)), warnings: await rulesWarnings(agent.db, agent.clock.now()) });
+    const warnings = await rulesWarnings(agent.db, agent.clock.now());
+    return c.json({ ...(await currentAgentState(agent.db, c.get('company').id, agent.clock)), ...(warnings.length ? { warnings } : {}) });
   })
   .post('/activate', validate('json', z.object({ mode: z.literal('recent').default('recent') })), async (c) => {
     const agent = c.get('agent');
