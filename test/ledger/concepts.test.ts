@@ -172,6 +172,12 @@ describe('withholding concept from the line itself: the revisor fiscal’s cases
     expect(byAccount(bill)).toEqual({ '519520': pesos(354_000), '236525': -pesos(10_500), '233595': -pesos(343_500) });
   });
 
+  it('one invoice, two concepts: goods 2,5 % and freight 1 %, each on its own base', async () => {
+    const bill = await register([line('Cajas de cartón para empaque', '24112700', '2000000', '19'), line('Flete transporte de mercancía', '78101802', '300000', '19')]);
+    // Cr 236540 2,5 % × 2.000.000 = 50.000; Cr 236525 1 % × 300.000 = 3.000; Cr 220505 2.737.000 − 53.000.
+    expect(byAccount(bill)).toEqual({ '1435': pesos(2_000_000), '523550': pesos(300_000), '240810': pesos(437_000), '236540': -pesos(50_000), '236525': -pesos(3_000), '220505': -pesos(2_684_000) });
+  });
+
   it('supplier not a declarante: compras 3,5 % and servicios 6 % are reachable', async () => {
     const person = { nit: '79555444', name: 'Pedro Pérez', personType: 'natural' as const, idType: '13', responsibilities: ['R-99-PN'], ciiu: [] };
     const first = await register([line('Cajas de cartón para empaque', '24112700', '1000000')], { supplier: person });
@@ -239,6 +245,11 @@ describe('ReteICA by municipality and activity (Bogotá, Acuerdo 65 de 2002; bas
     const bill = await register([line('Cajas de cartón para empaque', '24112700', '2000000', '19')], { icaMunicipality: '05001', icaRatePerMille: '10' });
     expect(byAccount(bill)['236805']).toBeUndefined();
     expect(bill.reviewNotes.join(' ')).toMatch(/No hay tabla de ReteICA para el municipio 05001/);
+  });
+
+  it('an autorretenedor de renta (O-15) is still withheld ReteICA: the municipal tax is another tax', async () => {
+    const bill = await register([line('Cajas de cartón para empaque', '24112700', '2000000', '19')], BOGOTA, { responsibilities: ['O-15'] });
+    expect(byAccount(bill)).toEqual({ '1435': pesos(2_000_000), '240810': pesos(380_000), '236805': -pesos(22_080), '220505': -pesos(2_357_920) });
   });
 
   it('Régimen Simple supplier: no ReteICA in Bogotá (ICA integrated in the SIMPLE)', async () => {
