@@ -15,6 +15,8 @@ export interface AgentState {
   /** The instant from which arrivals are registered automatically (activation or last resume). */
   activeSince?: string;
   updatedAt?: string;
+  /** What a person must do about the tax rules (a missing UVT…), in Spanish. */
+  warnings?: string[];
 }
 
 export type AgentEventType = 'activated' | 'paused' | 'resumed';

@@ -26,6 +26,15 @@ export interface BillLine {
   thirdPartyIncome: boolean;
   correctedBy?: string;
   correctedAt?: string;
+  /**
+   * Retención en la fuente concept of the line (`compras`, `vehiculos`, `software_servicios`…, or `ninguno`), chosen
+   * from the line itself or by a person; absent for third-party income.
+   */
+  withholdingConcept?: string;
+  /** Its name in Spanish and why it was chosen. */
+  withholdingConceptName?: string;
+  conceptExplanation?: string;
+  conceptSource?: 'agent' | 'user';
 }
 
 export interface JournalLine {

@@ -18,6 +18,16 @@ export interface CompanyProfile {
   ivaResponsible: boolean;
   /** ReteICA rate in per mille for purchases in the company's municipality, when it is an ICA withholding agent. */
   icaRatePerMille?: string;
+  /**
+   * DIVIPOLA code of the municipality where the company practises ReteICA (`11001` Bogotá). The rate then comes
+   * from the supplier's activity in `server/data/reteica-rules.json`, not from a single company rate.
+   */
+  icaMunicipality?: string;
+  /**
+   * IVA paid on fixed assets and intangible licences: into the asset's cost (`capitalize`), or to 135530 as a
+   * discount on income tax (`discount`, ET art. 258-1), per the company's policy.
+   */
+  fixedAssetIva: 'capitalize' | 'discount';
   /** Which class-5 group expenses go to: administración (51), ventas (52) or costo (61/7). */
   expenseFunction: 'admin' | 'ventas' | 'costo';
   /** Keeps inventory (perpetual → 1435; periodic → 6205; none → goods are expenses). */
@@ -25,4 +35,4 @@ export interface CompanyProfile {
   createdAt: string;
 }
 
-export type CompanyInput = Omit<CompanyProfile, 'id' | 'createdAt'>;
+export type CompanyInput = Omit<CompanyProfile, 'id' | 'createdAt' | 'fixedAssetIva'> & { fixedAssetIva?: CompanyProfile['fixedAssetIva'] };

@@ -24,6 +24,8 @@ export type NotRegisteredReason =
   | 'ARRIVED_WHILE_PAUSED'
   | 'REFERENCED_INVOICE_UNKNOWN'
   | 'NOTE_WITHOUT_REFERENCE'
+  /** A credit note that would take its invoice (after earlier notes) below zero: a person registers it. */
+  | 'NOTE_EXCEEDS_INVOICE'
   | 'EXCHANGE_RATE_MISSING'
   | 'TOTALS_DO_NOT_RECONCILE'
   | 'NOT_A_PURCHASE_DOCUMENT'

@@ -27,4 +27,6 @@ export interface DailySummary {
   computedAt: string;
   /** Stored by the midnight job (true) or computed on demand for a day still running (false). */
   final: boolean;
+  /** What a person must do about the tax rules (next year's UVT missing from 1 December…). */
+  warnings?: string[];
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatPesos } from '#shared/money';
 import type { Bill, BillLine } from '#shared/bill';
+import { CONCEPT_NAMES, NO_WITHHOLDING, WITHHOLDING_CONCEPTS } from '#shared/withholding-concepts';
 import { toAgentError } from '../lib/errors';
 import { SOURCE_LABELS, formatShortDate } from '../lib/format';
 import { AccountPicker } from './account-picker';
@@ -102,6 +103,15 @@ function LineRow({ bill, line, onChanged }: { bill: Bill; line: BillLine; onChan
           <dt>Por qué</dt>
           <dd data-testid="agente-line-explanation">{line.explanation}</dd>
         </div>
+        {line.withholdingConcept && (
+          <div>
+            <dt>Retención</dt>
+            <dd data-testid="agente-line-concept">
+              <ConceptPicker bill={bill} line={line} onChanged={onChanged} />
+              {line.conceptExplanation && <span class="ag-muted"> {line.conceptExplanation}</span>}
+            </dd>
+          </div>
+        )}
       </dl>
       {!picking && (
         <div class="ag-actions ag-actions--inline">
@@ -126,5 +136,46 @@ function LineRow({ bill, line, onChanged }: { bill: Bill; line: BillLine; onChan
         </p>
       )}
     </li>
+  );
+}
+
+/** The line's retención concept, as the agent chose it or a person did; changing it re-computes the entry. */
+function ConceptPicker({ bill, line, onChanged }: { bill: Bill; line: BillLine; onChanged: (bill: Bill) => void }) {
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const change = async (concept: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onChanged(await api.changeConcept(bill.id, line.id, concept));
+    } catch (failure) {
+      setError(toAgentError(failure).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <select
+        class="ag-select"
+        aria-label={`Concepto de retención de «${line.description.slice(0, 40)}»`}
+        value={line.withholdingConcept}
+        disabled={busy}
+        onChange={(event) => void change((event.target as HTMLSelectElement).value)}
+      >
+        {WITHHOLDING_CONCEPTS.map((concept) => (
+          <option key={concept} value={concept}>
+            {CONCEPT_NAMES[concept].charAt(0).toUpperCase() + CONCEPT_NAMES[concept].slice(1)}
+          </option>
+        ))}
+        <option value={NO_WITHHOLDING}>Sin retención</option>
+      </select>
+      {error && (
+        <span class="ag-alert ag-alert--error" role="alert">
+          {error}
+        </span>
+      )}
+    </>
   );
 }

@@ -94,6 +94,11 @@ export function StatusView() {
           void refresh();
         }}
       />
+      {(data.state.warnings ?? []).map((warning) => (
+        <p key={warning} class="ag-alert ag-alert--warning" role="status" data-testid="agente-rules-warning">
+          {warning}
+        </p>
+      ))}
 
       <section class="ag-card" aria-labelledby="ag-summary-title">
         <div class="ag-card__head">

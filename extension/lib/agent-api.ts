@@ -55,6 +55,9 @@ export const agentApi = {
   /** Verify (same account) or change the account of one line; the agent learns from it. */
   correctLine: (billId: string, lineId: string, accountCode: string): Promise<Bill> =>
     unwrap(client.api.v1.bills[':id'].lines[':lineId'].$patch({ param: { id: billId, lineId }, json: { accountCode } })),
+  /** A person's retención concept for a line (`ninguno` = sin retención): the agent re-computes the entry. */
+  changeConcept: (billId: string, lineId: string, withholdingConcept: string): Promise<Bill> =>
+    unwrap(client.api.v1.bills[':id'].lines[':lineId'].$patch({ param: { id: billId, lineId }, json: { withholdingConcept } })),
   /**
    * Sends one file to the reception inbox, to the same path and rules as the mailbox and the watched folder. The
    * bytes go as the body (name in `X-Nombre-Archivo`), one file per request: the 25 MB limit is per request.

@@ -8,6 +8,7 @@ import { InputError, NotFoundError } from '../errors';
 import { Chart } from '../ledger/chart';
 import { postEntry } from '../ledger/post-entry';
 import { RegistrationRefusal } from '../ledger/registration-refusal';
+import { CONCEPT_NAMES, isWithholdingConcept, NO_WITHHOLDING, WITHHOLDING_CONCEPTS } from '../ledger/withholding-concepts';
 import { insertWithholdings, notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
 
 export interface BillQuery {
@@ -36,58 +37,134 @@ export async function getBillOrThrow(db: Db, companyId: string, id: string): Pro
 }
 
 export interface LineCorrection {
-  accountCode: string;
+  /** The line's account (a person verifying keeps it); omitted when only the withholding concept changes. */
+  accountCode?: string;
   itemId?: string;
   itemName?: string;
+  /** A retención concept (`vehiculos`, `software_servicios`…) or `ninguno`: a person's choice overrides the agent's. */
+  withholdingConcept?: string;
 }
 
 /**
- * A person verifies or changes the account of one line. The bill is re-posted from its document with every line
- * keeping its current account except this one (now the user's, confidence 1), so withholdings and the supplier
- * account follow the new account; the correction is kept in an audit trail and taught to the suggestion engine.
+ * A person verifies or changes the account of one line, or its withholding concept. The bill is re-posted from its
+ * document with every line keeping its current account (and any concept a person chose before) except this one, so
+ * withholdings and the supplier account follow; the change is kept in an audit trail and an account is taught to the
+ * suggestion engine.
  */
 export async function correctBillLine(deps: AgentDeps, companyId: string, billId: string, lineId: string, correction: LineCorrection, actor: string): Promise<Bill> {
-  const { db, clock } = deps;
+  const { db } = deps;
   const bill = await db.selectFrom('bill').selectAll().where('companyId', '=', companyId).where('id', '=', billId).executeTakeFirst();
   if (!bill) throw new NotFoundError(`No existe la factura registrada ${billId}.`);
   const lines = await db.selectFrom('billLine').selectAll().where('billId', '=', billId).orderBy('position').execute();
   const target = lines.find((l) => l.id === lineId);
   if (!target) throw new NotFoundError(`La factura ${bill.number} no tiene la línea ${lineId}.`);
-  const chart = await Chart.forCompany(db, companyId);
-  if (!chart.isPostable(correction.accountCode)) {
-    throw new InputError(`La cuenta ${correction.accountCode} ${chart.get(correction.accountCode) ? 'no acepta movimientos (es una cuenta mayor)' : 'no existe en el plan de cuentas'}.`);
+  if (correction.accountCode === undefined && correction.withholdingConcept === undefined) throw new InputError('Indique la cuenta o el concepto de retención de la línea.');
+  if (correction.withholdingConcept !== undefined && correction.withholdingConcept !== NO_WITHHOLDING && !isWithholdingConcept(correction.withholdingConcept)) {
+    throw new InputError(`El concepto de retención «${correction.withholdingConcept}» no existe. Use uno de: ${[...WITHHOLDING_CONCEPTS, NO_WITHHOLDING].join(', ')}.`);
   }
+  if (correction.withholdingConcept !== undefined && target.thirdPartyIncome === 1) throw new InputError('Un ingreso recibido para terceros no es compra propia: no lleva retención.');
+  const accountCode = correction.accountCode ?? target.accountCode;
+  const chart = await Chart.forCompany(db, companyId);
+  if (!chart.isPostable(accountCode)) {
+    throw new InputError(`La cuenta ${accountCode} ${chart.get(accountCode) ? 'no acepta movimientos (es una cuenta mayor)' : 'no existe en el plan de cuentas'}.`);
+  }
+  const classification: Classification | undefined =
+    correction.accountCode === undefined
+      ? undefined
+      : {
+          accountCode,
+          ...(correction.itemId ? { itemId: correction.itemId } : {}),
+          ...(correction.itemName ? { itemName: correction.itemName } : {}),
+          source: 'user',
+          confidence: 1,
+          explanation: accountCode === target.accountCode ? `Verificada por ${actor}` : `Corregida por ${actor} (antes ${target.accountCode})`,
+        };
+  const now = deps.clock.now().toISOString();
+  await repostBill(deps, companyId, billId, {
+    ...(classification ? { classification: { lineId, value: classification } } : {}),
+    ...(correction.withholdingConcept !== undefined ? { concept: { lineId, value: correction.withholdingConcept } } : {}),
+    audit: async (trx) => {
+      if (classification) {
+        await trx
+          .insertInto('lineCorrection')
+          .values({ id: randomUUID(), companyId, billLineId: lineId, oldAccountCode: target.accountCode, newAccountCode: accountCode, oldItemId: target.itemId, newItemId: correction.itemId ?? null, actor, at: now })
+          .execute();
+        await trx.updateTable('billLine').set({ correctedBy: actor, correctedAt: now }).where('id', '=', lineId).execute();
+      }
+      if (correction.withholdingConcept !== undefined) {
+        await trx
+          .insertInto('rulesEvent')
+          .values({ id: randomUUID(), companyId, type: 'line_concept', details: JSON.stringify({ billId, lineId, before: target.withholdingConcept, after: correction.withholdingConcept }), actor, at: now })
+          .execute();
+      }
+    },
+  });
+
+  if (classification) {
+    const document = await db.selectFrom('inboxDocument').select('documentJson').where('id', '=', bill.documentId).executeTakeFirstOrThrow();
+    await deps.classifier
+      .learn([
+        {
+          companyId,
+          supplierNit: fromJson<DianDocument>(document.documentJson, undefined as never).supplier.nit,
+          description: target.description,
+          ...(target.sellerCode ? { sellerCode: target.sellerCode } : {}),
+          ...(target.standardCode ? { standardCode: target.standardCode.replace(/^[^:]*:/, '') } : {}),
+          accountCode,
+          ...(correction.itemId ? { itemId: correction.itemId } : {}),
+          byUser: true,
+          at: now,
+        },
+      ])
+      .catch((error) => console.error('No se pudo aprender de la corrección:', error));
+  }
+  await notifyListeners(deps.listeners, (l) => l.billCorrected?.({ companyId, billId, documentId: bill.documentId, lineId }));
+  return getBillOrThrow(db, companyId, billId);
+}
+
+/**
+ * Re-computes a registered bill from its document with today's rules (the UVT entered since, a person's account or
+ * concept for one line), keeping every other line's account and every concept a person chose, and re-posts its
+ * entry in one transaction. Returns whether anything in the books changed.
+ */
+export async function repostBill(
+  deps: AgentDeps,
+  companyId: string,
+  billId: string,
+  change: { classification?: { lineId: string; value: Classification }; concept?: { lineId: string; value: string }; audit?: (trx: Db) => Promise<void> } = {},
+): Promise<{ changed: boolean; withholdingsBefore: number; withholdingsAfter: number }> {
+  const { db, clock } = deps;
+  const bill = await db.selectFrom('bill').selectAll().where('companyId', '=', companyId).where('id', '=', billId).executeTakeFirstOrThrow();
+  const lines = await db.selectFrom('billLine').selectAll().where('billId', '=', billId).orderBy('position').execute();
   const row = await db.selectFrom('inboxDocument').selectAll().where('id', '=', bill.documentId).executeTakeFirstOrThrow();
   const document = fromJson<DianDocument>(row.documentJson, undefined as never);
   const now = clock.now().toISOString();
-
+  const current = (position: number) => lines.find((l) => l.position === position)!;
   const overrides: Classification[] = document.lines.map((line) => {
-    const current = lines.find((l) => l.position === line.position)!;
-    if (current.id === lineId) {
-      return {
-        accountCode: correction.accountCode,
-        ...(correction.itemId ? { itemId: correction.itemId } : {}),
-        ...(correction.itemName ? { itemName: correction.itemName } : {}),
-        source: 'user',
-        confidence: 1,
-        explanation: correction.accountCode === current.accountCode ? `Verificada por ${actor}` : `Corregida por ${actor} (antes ${current.accountCode})`,
-      };
-    }
-    return fromRow(current);
+    const l = current(line.position);
+    return change.classification?.lineId === l.id ? change.classification.value : fromRow(l);
+  });
+  const conceptOverrides = document.lines.map((line) => {
+    const l = current(line.position);
+    if (change.concept?.lineId === l.id) return change.concept.value;
+    return l.conceptSource === 'user' ? (l.withholdingConcept ?? undefined) : undefined;
   });
   let preparation;
   try {
-    preparation = await prepareRegistration(deps, row, document, overrides);
+    preparation = await prepareRegistration(deps, row, document, overrides, { conceptOverrides, allowOverReversal: true });
   } catch (error) {
     if (error instanceof RegistrationRefusal) throw new InputError(error.message);
     throw error;
   }
   const { prepared } = preparation;
-  const reviewNotes = reviewNotesFor(prepared, document, deps.confidenceThreshold);
+  // Notes a person accepted at registration (a credit note registered by hand) stay with the bill.
+  const kept = fromJson<string[]>(bill.reviewNotes, []).filter((n) => n.startsWith('Registrada a mano'));
+  const reviewNotes = [...reviewNotesFor(prepared, document, deps.confidenceThreshold), ...kept];
+  const withholdingsAfter = prepared.withholdings.reduce((a, w) => a + w.amount, 0);
 
   await db.transaction().execute(async (trx) => {
     for (const line of prepared.lines) {
-      const current = lines.find((l) => l.position === line.line.position)!;
+      const l = current(line.line.position);
       await trx
         .updateTable('billLine')
         .set({
@@ -99,9 +176,11 @@ export async function correctBillLine(deps: AgentDeps, companyId: string, billId
           explanation: line.classification.explanation,
           capitalizedTaxes: line.capitalizedTaxes + line.charges,
           iva: line.deductibleIva,
-          ...(current.id === lineId ? { correctedBy: actor, correctedAt: now } : {}),
+          withholdingConcept: line.thirdParty ? null : (line.concept ?? NO_WITHHOLDING),
+          conceptExplanation: line.thirdParty ? null : line.conceptExplanation,
+          conceptSource: line.thirdParty ? null : line.conceptSource,
         })
-        .where('id', '=', current.id)
+        .where('id', '=', l.id)
         .execute();
     }
     await trx.deleteFrom('billWithholding').where('billId', '=', billId).execute();
@@ -109,7 +188,7 @@ export async function correctBillLine(deps: AgentDeps, companyId: string, billId
     await trx
       .updateTable('bill')
       .set({
-        withholdings: prepared.withholdings.reduce((a, w) => a + w.amount, 0),
+        withholdings: withholdingsAfter,
         payable: prepared.payable,
         supplierAccount: prepared.supplierAccount,
         needsReview: reviewNotes.length > 0 ? 1 : 0,
@@ -121,29 +200,13 @@ export async function correctBillLine(deps: AgentDeps, companyId: string, billId
       .execute();
     const entry = await trx.selectFrom('journalEntry').select('description').where('billId', '=', billId).executeTakeFirstOrThrow();
     await postEntry(trx, { companyId, billId, date: bill.issueDate, description: entry.description, entry: prepared.entry, now });
-    await trx
-      .insertInto('lineCorrection')
-      .values({ id: randomUUID(), companyId, billLineId: lineId, oldAccountCode: target.accountCode, newAccountCode: correction.accountCode, oldItemId: target.itemId, newItemId: correction.itemId ?? null, actor, at: now })
-      .execute();
+    await change.audit?.(trx);
   });
+  return { changed: withholdingsAfter !== bill.withholdings || prepared.payable !== bill.payable, withholdingsBefore: bill.withholdings, withholdingsAfter };
+}
 
-  await deps.classifier
-    .learn([
-      {
-        companyId,
-        supplierNit: document.supplier.nit,
-        description: target.description,
-        ...(target.sellerCode ? { sellerCode: target.sellerCode } : {}),
-        ...(target.standardCode ? { standardCode: target.standardCode.replace(/^[^:]*:/, '') } : {}),
-        accountCode: correction.accountCode,
-        ...(correction.itemId ? { itemId: correction.itemId } : {}),
-        byUser: true,
-        at: now,
-      },
-    ])
-    .catch((error) => console.error('No se pudo aprender de la corrección:', error));
-  await notifyListeners(deps.listeners, (l) => l.billCorrected?.({ companyId, billId, documentId: bill.documentId, lineId }));
-  return getBillOrThrow(db, companyId, billId);
+function conceptName(concept: string): string {
+  return isWithholdingConcept(concept) ? CONCEPT_NAMES[concept] : 'sin retención';
 }
 
 function fromRow(line: BillLineRow): Classification {
@@ -211,6 +274,9 @@ async function toBill(db: Db, row: BillRow): Promise<Bill> {
       thirdPartyIncome: l.thirdPartyIncome === 1,
       ...(l.correctedBy ? { correctedBy: l.correctedBy } : {}),
       ...(l.correctedAt ? { correctedAt: l.correctedAt } : {}),
+      ...(l.withholdingConcept ? { withholdingConcept: l.withholdingConcept, withholdingConceptName: conceptName(l.withholdingConcept) } : {}),
+      ...(l.conceptExplanation ? { conceptExplanation: l.conceptExplanation } : {}),
+      ...(l.conceptSource ? { conceptSource: l.conceptSource as 'agent' | 'user' } : {}),
     })),
     journal: journal.map((j) => ({ accountCode: j.accountCode, ...(chart.name(j.accountCode) ? { accountName: chart.name(j.accountCode)! } : {}), description: j.description, debit: j.debit, credit: j.credit })),
   };

@@ -6,6 +6,7 @@ import type { Db } from '../db/database';
 import { InputError } from '../errors';
 import { agentStateAt } from './agent-switch';
 import type { Clock } from './clock';
+import { rulesWarnings } from './uvt-values';
 
 const NOT_REGISTERED: DocumentStatus[] = ['not_registered', 'arrived_while_paused'];
 
@@ -38,6 +39,8 @@ export async function computeDailySummary(db: Db, companyId: string, date: strin
     }));
   const dayOver = now.getTime() >= end.getTime();
   const state = await agentStateAt(db, companyId, dayOver ? new Date(end.getTime() - 1) : now);
+  // As of the day summarised (a summary stored at midnight says what was missing that day).
+  const warnings = await rulesWarnings(db, dayOver ? new Date(end.getTime() - 1) : now);
   return {
     date,
     registered,
@@ -48,6 +51,7 @@ export async function computeDailySummary(db: Db, companyId: string, date: strin
     agentStatus: state.status,
     computedAt: now.toISOString(),
     final: dayOver,
+    ...(warnings.length ? { warnings } : {}),
   };
 }
 

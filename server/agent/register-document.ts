@@ -13,6 +13,9 @@ import { classifyByRule } from '../matching/default-account-rule';
 import type { LineClassifier } from '../matching/line-classifier';
 import type { Clock } from './clock';
 import { findOrDraftSupplier, supplierFacts } from './suppliers';
+import { checkNoteWithinInvoice } from './note-limits';
+import { currentWithholdingRules } from './uvt-values';
+import { NO_WITHHOLDING } from '../ledger/withholding-concepts';
 
 export interface AgentDeps {
   db: Db;
@@ -71,9 +74,11 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
   const document = fromJson<DianDocument | undefined>(row.documentJson, undefined);
   if (!document) return { status: 'skipped' };
 
+  // A person who checked a credit note the agent refused for reversing too much may still register it.
+  const overReversalAccepted = options.manual === true && row.status === 'not_registered' && row.reasonCode === 'NOTE_EXCEEDS_INVOICE';
   let preparation: Preparation;
   try {
-    preparation = await prepareRegistration(deps, row, document);
+    preparation = await prepareRegistration(deps, row, document, [], { allowOverReversal: overReversalAccepted });
   } catch (error) {
     if (error instanceof RegistrationRefusal) {
       await markNotRegistered(db, row.id, error.code, error.message, clock, options.manual);
@@ -96,7 +101,10 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
 
   const billId = randomUUID();
   const now = clock.now().toISOString();
-  const reviewNotes = reviewNotesFor(prepared, document, deps.confidenceThreshold);
+  const reviewNotes = [
+    ...reviewNotesFor(prepared, document, deps.confidenceThreshold),
+    ...(overReversalAccepted ? [`Registrada a mano a pesar de: ${row.reason ?? 'la nota revierte más de lo que queda de la factura'}`] : []),
+  ];
   try {
     const registered = await db.transaction().execute(async (trx) => {
       const current = await trx.selectFrom('inboxDocument').select(['status', 'reasonCode']).where('id', '=', row.id).executeTakeFirstOrThrow();
@@ -161,6 +169,9 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
             thirdPartyIncome: l.thirdParty ? 1 : 0,
             correctedBy: null,
             correctedAt: null,
+            withholdingConcept: l.thirdParty ? null : (l.concept ?? NO_WITHHOLDING),
+            conceptExplanation: l.thirdParty ? null : l.conceptExplanation,
+            conceptSource: l.thirdParty ? null : l.conceptSource,
           })),
         )
         .execute();
@@ -219,12 +230,21 @@ export interface Preparation {
  * classification (a person's correction) and is how a corrected bill is re-posted.
  * @throws RegistrationRefusal
  */
-export async function prepareRegistration(deps: AgentDeps, row: InboxDocumentRow, document: DianDocument, overrides: (Classification | undefined)[] = []): Promise<Preparation> {
+export async function prepareRegistration(
+  deps: AgentDeps,
+  row: InboxDocumentRow,
+  document: DianDocument,
+  overrides: (Classification | undefined)[] = [],
+  options: { conceptOverrides?: (string | undefined)[]; allowOverReversal?: boolean } = {},
+): Promise<Preparation> {
   const { db, clock } = deps;
   const company = await getCompanyOrThrow(db, row.companyId);
   const supplier = await findOrDraftSupplier(db, company.id, document.supplier, row.id, clock.now());
   const chart = await Chart.forCompany(db, company.id);
   const referenced = document.kind === 'invoice' ? undefined : await findReferencedBillOrRefuse(db, company.id, document, row.id);
+  if (referenced && document.kind === 'credit-note' && !options.allowOverReversal) await checkNoteWithinInvoice(db, referenced, document, row.id);
+  const rules = await currentWithholdingRules(db);
+  const paidThisYear = supplier.isNew ? 0 : await supplierBaseInYear(db, supplier.row.id, document.issueDate.slice(0, 4), row.id);
   const allOverridden = document.lines.every((_, i) => overrides[i] !== undefined);
   const suggested = allOverridden
     ? (overrides as Classification[])
@@ -235,8 +255,33 @@ export async function prepareRegistration(deps: AgentDeps, row: InboxDocumentRow
           { company, chart },
         );
   const classifications = suggested.map((c, i) => ensurePostable(overrides[i] ?? c, document.lines[i]!, company, chart));
-  const prepared = prepareBill({ document, company, supplier: supplierFacts(supplier.row, document.supplier), classifications, chart, ...(referenced ? { referencedBill: referenced } : {}) });
+  const prepared = prepareBill({
+    document,
+    company,
+    supplier: { ...supplierFacts(supplier.row, document.supplier), paidThisYear },
+    classifications,
+    chart,
+    rules,
+    ...(options.conceptOverrides ? { conceptOverrides: options.conceptOverrides } : {}),
+    ...(referenced ? { referencedBill: referenced } : {}),
+  });
   return { prepared, company, supplier, ...(referenced ? { referenced } : {}) };
+}
+
+/**
+ * What was already bought from a supplier in a year (invoices and debit notes less credit notes, before IVA), for
+ * the honorarios rule that moves a natural person from 10 % to 11 % above 3.300 UVT a year.
+ */
+async function supplierBaseInYear(db: Db, supplierId: string, year: string, documentId: string): Promise<number> {
+  const rows = await db
+    .selectFrom('bill')
+    .select(['kind', 'subtotal'])
+    .where('supplierId', '=', supplierId)
+    .where('issueDate', '>=', `${year}-01-01`)
+    .where('issueDate', '<=', `${year}-12-31`)
+    .where('documentId', '!=', documentId)
+    .execute();
+  return rows.reduce((a, r) => a + (r.kind === 'credit-note' ? -r.subtotal : r.subtotal), 0);
 }
 
 /** Why a registered bill should be looked at by a person: low-confidence lines, assumptions, document inconsistencies. */
@@ -261,7 +306,7 @@ export async function insertWithholdings(db: Db, billId: string, withholdings: P
 function registrable(row: Pick<InboxDocumentRow, 'status' | 'reasonCode'>, manual?: boolean): boolean {
   if (row.status === 'pending') return true;
   if (!manual) return false;
-  return row.status === 'arrived_while_paused' || (row.status === 'not_registered' && ['AGENT_INACTIVE', 'REFERENCED_INVOICE_UNKNOWN', 'REGISTRATION_FAILED'].includes(row.reasonCode ?? ''));
+  return row.status === 'arrived_while_paused' || (row.status === 'not_registered' && ['AGENT_INACTIVE', 'REFERENCED_INVOICE_UNKNOWN', 'REGISTRATION_FAILED', 'NOTE_EXCEEDS_INVOICE'].includes(row.reasonCode ?? ''));
 }
 
 async function findReferencedBillOrRefuse(db: Db, companyId: string, document: DianDocument, documentId: string): Promise<ReferencedBill & { cufe: string }> {

@@ -10,11 +10,13 @@ import { accountRoutes } from './routes/accounts';
 import { agentRoutes } from './routes/agent';
 import { alegraRoutes } from './routes/alegra';
 import { billRoutes } from './routes/bills';
-import { companyRoutes } from './routes/companies';
+import { companyRoutes, companySettingsRoutes } from './routes/companies';
 import { documentRoutes } from './routes/documents';
 import { mailboxRoutes } from './routes/mailbox';
 import { meRoutes } from './routes/me';
+import { rulesRoutes } from './routes/rules';
 import { summaryRoutes } from './routes/summary';
+import { supplierRoutes } from './routes/suppliers';
 import { uploadRoutes } from './routes/uploads';
 import { isValidToken } from './tokens';
 
@@ -82,6 +84,9 @@ export function createApp(agent: Agent) {
     .route('/summary', summaryRoutes)
     .route('/documents', documentRoutes)
     .route('/bills', billRoutes)
+    .route('/suppliers', supplierRoutes)
+    .route('/rules', rulesRoutes)
+    .route('/company', companySettingsRoutes)
     .route('/accounts', accountRoutes)
     .route('/alegra', alegraRoutes)
     .route('/mailbox', mailboxRoutes)

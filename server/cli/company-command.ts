@@ -15,6 +15,8 @@ interface ProfileFlags {
   reteica?: string;
   funcion?: CompanyInput['expenseFunction'];
   inventario?: CompanyInput['inventory'];
+  municipioIca?: string;
+  ivaActivos?: 'capitalizar' | 'descontar';
 }
 
 /** `agente company create|show|update|list`: the company profile (NIT, name, user, CIIU, withholding profile). */
@@ -31,7 +33,9 @@ export function companyCommand(global: () => GlobalOptions): Command {
       .option('--no-responsable-iva', 'no es responsable de IVA: el IVA pagado va al costo')
       .option('--reteica <por mil>', 'tarifa de ReteICA en por mil (si es agente de retención de ICA)')
       .addOption(new Option('--funcion <función>', 'grupo de gastos por defecto').choices(['admin', 'ventas', 'costo']))
-      .addOption(new Option('--inventario <sistema>', 'inventario').choices(['perpetual', 'periodic', 'none']));
+      .addOption(new Option('--inventario <sistema>', 'inventario').choices(['perpetual', 'periodic', 'none']))
+      .option('--municipio-ica <DIVIPOLA>', 'municipio donde practica ReteICA (11001 Bogotá): la tarifa sale de la actividad del proveedor')
+      .addOption(new Option('--iva-activos <política>', 'IVA de activos fijos y licencias: al costo o descuento en renta (ET art. 258-1)').choices(['capitalizar', 'descontar']));
 
   profileOptions(command.command('create').description('Crea la empresa.').requiredOption('--nit <nit>', 'NIT sin DV')).action(async (flags: ProfileFlags) => {
     await withAgent(global(), async (agent) => {
@@ -67,5 +71,7 @@ function toInput(flags: ProfileFlags): Partial<CompanyInput> {
     ...(flags.reteica ? { icaRatePerMille: flags.reteica } : {}),
     ...(flags.funcion ? { expenseFunction: flags.funcion } : {}),
     ...(flags.inventario ? { inventory: flags.inventario } : {}),
+    ...(flags.municipioIca ? { icaMunicipality: flags.municipioIca } : {}),
+    ...(flags.ivaActivos ? { fixedAssetIva: flags.ivaActivos === 'descontar' ? ('discount' as const) : ('capitalize' as const) } : {}),
   };
 }

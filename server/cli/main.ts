@@ -6,6 +6,7 @@ import { importCommand } from './import-command';
 import type { GlobalOptions } from './context';
 import { mailboxCommand } from './mailbox-command';
 import { registerParseCommand } from './parse-command';
+import { billConceptCommand, rulesCommand, supplierCommand } from './rules-command';
 import { serveCommand } from './serve-command';
 
 /**
@@ -22,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
   const global = () => program.opts<GlobalOptions>();
   let exitCode = 0;
   registerParseCommand(program, (code) => (exitCode = code));
-  for (const make of [companyCommand, ingestCommand, agentCommand, runCommand, billsCommand, documentsCommand, summaryCommand, tokenCommand, mailboxCommand, alegraCommand, serveCommand, importCommand]) {
+  for (const make of [companyCommand, ingestCommand, agentCommand, runCommand, billsCommand, documentsCommand, summaryCommand, tokenCommand, mailboxCommand, alegraCommand, serveCommand, importCommand, rulesCommand, supplierCommand, billConceptCommand]) {
     program.addCommand(make(global));
   }
   inSpanish(program);

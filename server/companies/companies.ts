@@ -13,6 +13,7 @@ export class CompanyNotFoundError extends NotFoundError {
 export async function createCompany(db: Db, input: Partial<CompanyInput> & Pick<CompanyInput, 'nit' | 'name'>, clock: Clock): Promise<CompanyProfile> {
   const nit = normalizeNit(input.nit);
   if (!/^\d{5,15}$/.test(nit)) throw new InputError(`El NIT «${input.nit}» no es válido: escriba solo los números, sin DV.`);
+  checkMunicipality(input.icaMunicipality);
   const existing = await findCompanyByNit(db, nit);
   if (existing) throw new ConflictError(`Ya existe una empresa con NIT ${nit} (${existing.name}).`);
   const row: CompanyRow = {
@@ -27,6 +28,8 @@ export async function createCompany(db: Db, input: Partial<CompanyInput> & Pick<
     ivaWithholdingAgent: input.ivaWithholdingAgent ? 1 : 0,
     ivaResponsible: input.ivaResponsible === false ? 0 : 1,
     icaRatePerMille: input.icaRatePerMille ?? null,
+    icaMunicipality: input.icaMunicipality ?? null,
+    fixedAssetIva: input.fixedAssetIva ?? 'capitalize',
     expenseFunction: input.expenseFunction ?? 'admin',
     inventory: input.inventory ?? 'perpetual',
     createdAt: clock.now().toISOString(),
@@ -36,6 +39,7 @@ export async function createCompany(db: Db, input: Partial<CompanyInput> & Pick<
 }
 
 export async function updateCompany(db: Db, id: string, changes: Partial<CompanyInput>): Promise<CompanyProfile> {
+  checkMunicipality(changes.icaMunicipality);
   const values: Partial<CompanyRow> = {
     ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
     ...(changes.userName !== undefined ? { userName: changes.userName.trim() } : {}),
@@ -45,6 +49,8 @@ export async function updateCompany(db: Db, id: string, changes: Partial<Company
     ...(changes.ivaWithholdingAgent !== undefined ? { ivaWithholdingAgent: changes.ivaWithholdingAgent ? 1 : 0 } : {}),
     ...(changes.ivaResponsible !== undefined ? { ivaResponsible: changes.ivaResponsible ? 1 : 0 } : {}),
     ...(changes.icaRatePerMille !== undefined ? { icaRatePerMille: changes.icaRatePerMille || null } : {}),
+    ...(changes.icaMunicipality !== undefined ? { icaMunicipality: changes.icaMunicipality || null } : {}),
+    ...(changes.fixedAssetIva !== undefined ? { fixedAssetIva: changes.fixedAssetIva } : {}),
     ...(changes.expenseFunction !== undefined ? { expenseFunction: changes.expenseFunction } : {}),
     ...(changes.inventory !== undefined ? { inventory: changes.inventory } : {}),
   };
@@ -84,6 +90,11 @@ export async function resolveCompanyOrThrow(db: Db, nit?: string): Promise<Compa
   throw new ConflictError(`Hay ${all.length} empresas: indique cuál con su NIT (--company en la línea de comandos, cabecera X-Empresa en la API).`, 'COMPANY_REQUIRED');
 }
 
+/** A municipality is its 5-digit DIVIPOLA code (11001 Bogotá, 05001 Medellín…). */
+function checkMunicipality(code: string | undefined): void {
+  if (code && !/^\d{5}$/.test(code)) throw new InputError(`El municipio de ReteICA «${code}» no es un código DIVIPOLA de 5 dígitos (11001 es Bogotá).`);
+}
+
 function toProfile(row: CompanyRow): CompanyProfile {
   return {
     id: row.id,
@@ -97,6 +108,8 @@ function toProfile(row: CompanyRow): CompanyProfile {
     ivaWithholdingAgent: row.ivaWithholdingAgent === 1,
     ivaResponsible: row.ivaResponsible === 1,
     ...(row.icaRatePerMille ? { icaRatePerMille: row.icaRatePerMille } : {}),
+    ...(row.icaMunicipality ? { icaMunicipality: row.icaMunicipality } : {}),
+    fixedAssetIva: row.fixedAssetIva === 'discount' ? 'discount' : 'capitalize',
     expenseFunction: row.expenseFunction as CompanyProfile['expenseFunction'],
     inventory: row.inventory as CompanyProfile['inventory'],
     createdAt: row.createdAt,

@@ -16,6 +16,8 @@ export interface CompanyTable {
   ivaWithholdingAgent: number;
   ivaResponsible: number;
   icaRatePerMille: string | null;
+  icaMunicipality: string | null;
+  fixedAssetIva: Generated<string>;
   expenseFunction: string;
   inventory: string;
   createdAt: string;
@@ -168,6 +170,9 @@ export interface BillLineTable {
   thirdPartyIncome: number;
   correctedBy: string | null;
   correctedAt: string | null;
+  withholdingConcept: string | null;
+  conceptExplanation: string | null;
+  conceptSource: string | null;
 }
 
 export interface JournalEntryTable {
@@ -218,7 +223,26 @@ export interface DailySummaryTable {
   computedAt: string;
 }
 
+export interface UvtValueTable {
+  year: number;
+  value: number;
+  resolution: string;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+export interface RulesEventTable {
+  id: string;
+  companyId: string | null;
+  type: string;
+  details: string;
+  actor: string;
+  at: string;
+}
+
 export interface Database {
+  uvtValue: UvtValueTable;
+  rulesEvent: RulesEventTable;
   company: CompanyTable;
   agentEvent: AgentEventTable;
   apiToken: ApiTokenTable;

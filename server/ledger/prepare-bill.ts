@@ -8,7 +8,9 @@ import type { Chart } from './chart';
 import { computeWithholdings, type WithholdingLine } from './compute-withholdings';
 import { allocate, shareInPesos, toCentavos } from './money';
 import { RegistrationRefusal } from './registration-refusal';
-import { isGoodsConcept, withholdingConcept, type WithholdingConcept } from './withholding-concepts';
+import { readAiu } from './aiu';
+import { CONCEPT_NAMES, conceptForLine, isGoodsConcept, isWithholdingConcept, NO_WITHHOLDING, type WithholdingConcept } from './withholding-concepts';
+import { loadWithholdingRules, retefuenteRuleFor, type WithholdingRules } from './withholding-rules';
 
 export interface SupplierFacts {
   nit: string;
@@ -17,6 +19,10 @@ export interface SupplierFacts {
   personType?: 'juridica' | 'natural';
   declarante?: boolean | null;
   countryCode?: string;
+  /** CIIU codes the document gives for the supplier. */
+  ciiu?: string[];
+  /** Base of the purchases already registered from this supplier in the document's year, in centavos. */
+  paidThisYear?: Centavos;
 }
 
 /** What a credit or debit note needs from the bill it adjusts. */
@@ -38,6 +44,10 @@ export interface PrepareBillInput {
   classifications: Classification[];
   chart: Chart;
   referencedBill?: ReferencedBill;
+  /** The rules table with the UVT values entered in the database (default: the shipped file only). */
+  rules?: WithholdingRules;
+  /** A person's withholding concept per document line (same order), or `ninguno` for no retención. */
+  conceptOverrides?: (string | undefined)[];
 }
 
 export interface PreparedLine {
@@ -54,6 +64,14 @@ export interface PreparedLine {
   ivaCharged: Centavos;
   /** Third-party income: not our cost. */
   thirdParty: boolean;
+  /** Retención concept of the line (undefined: not subject), why, and who chose it. */
+  concept?: WithholdingConcept;
+  conceptExplanation: string;
+  conceptSource: 'agent' | 'user';
+  /** Part of `charges` that is not part of the price (propina): in the cost, in no withholding base. */
+  tip: Centavos;
+  /** IVA of a fixed asset or licence taken to 135530 as an income-tax discount (ET art. 258-1). */
+  assetIvaDiscount: Centavos;
 }
 
 export interface PreparedBill {
@@ -99,6 +117,10 @@ export function prepareBill(input: PrepareBillInput): PreparedBill {
     deductibleIva: 0,
     ivaCharged: 0,
     thirdParty: line.thirdPartyIncome,
+    conceptExplanation: '',
+    conceptSource: 'agent' as const,
+    tip: 0,
+    assetIvaDiscount: 0,
   }));
   const own = lines.filter((l) => !l.thirdParty);
   if (own.length === 0) throw new RegistrationRefusal('TOTALS_DO_NOT_RECONCILE', 'El documento solo trae ingresos recibidos para terceros; no hay compra propia que registrar.');
@@ -124,15 +146,28 @@ export function prepareBill(input: PrepareBillInput): PreparedBill {
         return;
       }
       if (code === IVA) l.ivaCharged += part;
-      // IVA is descontable for a responsable de IVA, except on fixed assets (ET art. 491): then it is cost.
-      if (code === IVA && company.ivaResponsible && !l.classification.accountCode.startsWith('15')) l.deductibleIva += part;
+      // IVA is descontable for a responsable de IVA, except on fixed assets and intangible licences (ET art. 491):
+      // then it is cost, or an income-tax discount (ET art. 258-1) when the company's policy says so.
+      const asset = isCapitalAsset(l.classification.accountCode);
+      if (code === IVA && asset && company.fixedAssetIva === 'discount') l.assetIvaDiscount += part;
+      else if (code === IVA && company.ivaResponsible && !asset) l.deductibleIva += part;
       else l.capitalizedTaxes += part;
     });
   }
 
-  // Document-level discounts and charges (tips, freight…) are spread over the lines' cost.
-  const netCharges = document.allowanceCharges.reduce((a, c) => a + (c.isCharge ? cop(c.amount) : -cop(c.amount)), 0);
+  // Document-level discounts and charges (tips, freight…) are spread over the lines' cost. A tip (propina) is the
+  // workers' income, not part of the price (Ley 1935 de 2018): it is in the cost but in no withholding base.
+  const isTip = (c: { reason?: string }) => /propina/i.test(c.reason ?? '');
+  const netCharges = document.allowanceCharges.filter((c) => !isTip(c)).reduce((a, c) => a + (c.isCharge ? cop(c.amount) : -cop(c.amount)), 0);
   if (netCharges !== 0) allocate(netCharges, own.map((l) => l.amount)).forEach((part, i) => (own[i]!.charges += part));
+  const tips = document.allowanceCharges.filter((c) => c.isCharge && isTip(c)).reduce((a, c) => a + cop(c.amount), 0);
+  if (tips !== 0) {
+    allocate(tips, own.map((l) => l.amount)).forEach((part, i) => {
+      own[i]!.charges += part;
+      own[i]!.tip += part;
+    });
+    infoNotes.push(`La propina de ${formatPesos(tips)} va al gasto y no hace parte de la base de retención (no es ingreso del proveedor, Ley 1935 de 2018).`);
+  }
 
   const ownBase = own.reduce((a, l) => a + l.amount + l.charges, 0);
   for (const l of thirdPartyLines) {
@@ -144,7 +179,24 @@ export function prepareBill(input: PrepareBillInput): PreparedBill {
   }
 
   const isCredit = document.kind === 'credit-note';
-  const concepts = own.map((l) => withholdingConcept(l.classification.accountCode));
+  for (const l of own) {
+    const override = input.conceptOverrides?.[lines.indexOf(l)];
+    if (override === NO_WITHHOLDING || (override && isWithholdingConcept(override))) {
+      l.concept = override === NO_WITHHOLDING ? undefined : (override as WithholdingConcept);
+      l.conceptSource = 'user';
+      l.conceptExplanation = override === NO_WITHHOLDING ? 'Sin retención, por decisión de una persona.' : `${CONCEPT_NAMES[l.concept!]}, por decisión de una persona.`;
+      continue;
+    }
+    const choice = conceptForLine({
+      description: l.line.description,
+      ...(l.line.standardCode?.scheme === 'UNSPSC' ? { unspsc: l.line.standardCode.id } : {}),
+      supplierCiiu: input.supplier.ciiu ?? [],
+      accountCode: l.classification.accountCode,
+    });
+    l.concept = choice.concept;
+    l.conceptExplanation = choice.explanation;
+  }
+  const concepts = own.map((l) => l.concept);
   // The rules table names the PUC subcuentas (236540, 236701…); a company chart may use its own auxiliaries below them.
   const withholdings = (
     isCredit || document.kind === 'debit-note'
@@ -172,6 +224,11 @@ export function prepareBill(input: PrepareBillInput): PreparedBill {
   }
   const deductibleIva = own.reduce((a, l) => a + l.deductibleIva, 0);
   if (deductibleIva) debits.push({ accountCode: chart.firstPostable('240810', '2408') ?? '240810', description: 'IVA descontable', debit: deductibleIva, credit: 0 });
+  const assetIva = own.reduce((a, l) => a + l.assetIvaDiscount, 0);
+  if (assetIva) {
+    const account = (input.rules ?? loadWithholdingRules()).fixedAssetIvaDiscount.account;
+    debits.push({ accountCode: chart.firstPostable(account, '1355') ?? account, description: 'IVA de activos fijos, descuento en renta (ET art. 258-1)', debit: assetIva, credit: 0 });
+  }
 
   // Reconcile what we debit with what the document says we owe (plus advances already paid).
   const debitTotal = debits.reduce((a, l) => a + l.debit, 0);
@@ -246,14 +303,30 @@ function withholdingsForInvoice(
   reviewNotes: string[],
   infoNotes: string[],
 ): WithholdingLine[] {
-  const result = computeWithholdings({
-    date: input.document.issueDate,
-    company: input.company,
-    supplier: input.supplier,
-    bases: own.map((l, i) => ({ concept: concepts[i], amount: l.amount + l.charges })),
-    // ReteIVA is on all the IVA charged on our lines, also when it was capitalised (non-responsible buyer, fixed assets).
-    iva: own.reduce((a, l) => a + l.ivaCharged, 0),
-  });
+  const rules = input.rules ?? loadWithholdingRules();
+  const rate = exchangeRateFor(input.document);
+  const aiu = readAiu(
+    input.document,
+    own.map((l, i) => ({ description: l.line.description, amount: l.amount + l.charges - l.tip, aiu: concepts[i] !== undefined && retefuenteRuleFor(rules, concepts[i]!, input.document.issueDate)?.aiu === true })),
+    (amount) => toCentavos(amount, rate),
+  );
+  if (aiu.explanation) infoNotes.push(aiu.explanation);
+  const result = computeWithholdings(
+    {
+      date: input.document.issueDate,
+      company: input.company,
+      supplier: { ...input.supplier, ...(input.supplier.ciiu ? {} : { ciiu: input.document.supplier.ciiu }) },
+      bases: own.map((l, i) => ({
+        concept: concepts[i],
+        amount: l.amount + l.charges - l.tip,
+        ...(aiu.bases[i] !== undefined ? { aiuBase: aiu.bases[i] } : {}),
+        label: `línea ${l.line.position} («${l.line.description}»)`,
+      })),
+      // ReteIVA is on all the IVA charged on our lines, also when it was capitalised (non-responsible buyer, fixed assets).
+      iva: own.reduce((a, l) => a + l.ivaCharged, 0),
+    },
+    rules,
+  );
   reviewNotes.push(...result.notes);
   infoNotes.push(...result.info);
   return result.lines;
@@ -294,6 +367,11 @@ function supplierAccountFor(chart: Chart, own: PreparedLine[], concepts: (Withho
   }
   const candidates: Record<string, string> = { honorarios: '233525', arrendamiento_inmuebles: '233540', arrendamiento_muebles: '233540', servicios_publicos: '233550' };
   return chart.firstPostable(candidates[dominant] ?? '233595', '233595', '2335') ?? '233595';
+}
+
+/** Fixed assets (15xx) and intangible licences (1635): their IVA is never descontable (ET art. 491). */
+function isCapitalAsset(accountCode: string): boolean {
+  return accountCode.startsWith('15') || accountCode.startsWith('1635');
 }
 
 function thirdPartyAccount(chart: Chart): string {

@@ -1,17 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 /**
- * Which retención en la fuente concept a purchase line falls under, decided by the account it is debited to
- * (accounting-co.md §3.1 and §4.2). `undefined` means the line is not subject to retención (insurance premiums,
- * taxes, domiciliary public services, financial costs).
+ * Which retención en la fuente concept a purchase line falls under (accounting-co.md §3.1). Rates and bases of each
+ * concept are dated data in `server/data/withholding-rules.json`; how a line is recognised is data too
+ * (`server/data/withholding-concepts.json`). `undefined` means the line is not subject to retención (insurance
+ * premiums, taxes, domiciliary public services, financial costs).
  */
-export type WithholdingConcept =
-  | 'compras'
-  | 'combustibles'
-  | 'servicios'
-  | 'hoteles_restaurantes'
-  | 'transporte_carga'
-  | 'honorarios'
-  | 'arrendamiento_inmuebles'
-  | 'arrendamiento_muebles';
+export { CONCEPT_NAMES, isWithholdingConcept, NO_WITHHOLDING, WITHHOLDING_CONCEPTS, type WithholdingConcept } from '#shared/withholding-concepts';
+import { CONCEPT_NAMES, isWithholdingConcept, type WithholdingConcept } from '#shared/withholding-concepts';
 
 /** Longest prefix wins. 51xx and 52xx (administración / ventas) mirror each other, so rules are written for 51. */
 const BY_PREFIX: [prefix: string, concept: WithholdingConcept | null][] = [
@@ -54,6 +51,7 @@ const BY_PREFIX: [prefix: string, concept: WithholdingConcept | null][] = [
   ['53', null], // gastos no operacionales (financieros)
 ];
 
+/** The concept the account group alone suggests (the fallback when the line itself says nothing more specific). */
 export function withholdingConcept(accountCode: string): WithholdingConcept | undefined {
   const code = accountCode.startsWith('52') ? `51${accountCode.slice(2)}` : accountCode;
   let best: { length: number; concept: WithholdingConcept | null } | undefined;
@@ -64,7 +62,78 @@ export function withholdingConcept(accountCode: string): WithholdingConcept | un
   return code.startsWith('5') ? 'servicios' : 'compras';
 }
 
-/** Services (anything but goods) are owed in 2335 costos y gastos por pagar; goods in 2205 proveedores. */
+/** Goods (not services): owed in 2205 proveedores, and their ReteICA minimum base is the one for compras. */
 export function isGoodsConcept(concept: WithholdingConcept | undefined): boolean {
-  return concept === 'compras' || concept === 'combustibles';
+  return concept === 'compras' || concept === 'combustibles' || concept === 'vehiculos' || concept === 'software_licencias';
+}
+
+interface ConceptRule {
+  concept: WithholdingConcept;
+  when: WithholdingConcept[];
+  keywords?: string[];
+  unspsc?: string[];
+  supplierCiiu?: string[];
+  account?: string[];
+}
+
+interface CompiledRule extends ConceptRule {
+  patterns: RegExp[];
+}
+
+let compiled: CompiledRule[] | undefined;
+
+function conceptRules(): CompiledRule[] {
+  if (compiled) return compiled;
+  const file = JSON.parse(readFileSync(fileURLToPath(new URL('../data/withholding-concepts.json', import.meta.url)), 'utf8')) as { rules: ConceptRule[] };
+  for (const rule of file.rules) if (!isWithholdingConcept(rule.concept)) throw new Error(`withholding-concepts.json: concepto desconocido ${rule.concept}`);
+  return (compiled = file.rules.map((r) => ({ ...r, patterns: (r.keywords ?? []).map((k) => new RegExp(k)) })));
+}
+
+export interface LineFacts {
+  description: string;
+  /** UNSPSC code of the line, when it has one. */
+  unspsc?: string;
+  /** CIIU codes of the supplier as the document states them. */
+  supplierCiiu: string[];
+  accountCode: string;
+}
+
+export interface ConceptChoice {
+  concept: WithholdingConcept | undefined;
+  /** Why, in Spanish, for the person looking at the line. */
+  explanation: string;
+  source: 'agent' | 'user';
+}
+
+/**
+ * The withholding concept of one line, from the line itself: its description, its UNSPSC code, the account chosen
+ * for it, and the supplier's CIIU, in that order of strength (accounting-co.md §3.1, §4.2, §4.4). The account group
+ * decides the family (goods, services, fees, rent, none) and the line refines it: a vehicle on 1540 is "vehículos
+ * 1 %", not "compras 2,5 %"; software development on 5110 is the 3,5 % of Decreto 2499/2012.
+ */
+export function conceptForLine(facts: LineFacts): ConceptChoice {
+  const byAccount = withholdingConcept(facts.accountCode);
+  if (byAccount === undefined) return { concept: undefined, explanation: `La cuenta ${facts.accountCode} no está sujeta a retención en la fuente.`, source: 'agent' };
+  const text = normalize(facts.description);
+  const account = facts.accountCode.startsWith('52') ? `51${facts.accountCode.slice(2)}` : facts.accountCode;
+  const rules = conceptRules().filter((r) => r.when.includes(byAccount) || r.concept === byAccount);
+  for (const rule of rules) {
+    const word = rule.patterns.find((p) => p.test(text));
+    if (word) return { concept: rule.concept, explanation: `«${facts.description}» es ${CONCEPT_NAMES[rule.concept]} (por la descripción).`, source: 'agent' };
+    const code = facts.unspsc && rule.unspsc?.find((u) => facts.unspsc!.startsWith(u));
+    if (code) return { concept: rule.concept, explanation: `UNSPSC ${facts.unspsc}: ${CONCEPT_NAMES[rule.concept]}.`, source: 'agent' };
+  }
+  for (const rule of rules) {
+    const prefix = rule.account?.find((a) => account.startsWith(a));
+    if (prefix) return { concept: rule.concept, explanation: `Cuenta ${facts.accountCode}: ${CONCEPT_NAMES[rule.concept]}.`, source: 'agent' };
+  }
+  for (const rule of rules) {
+    const ciiu = facts.supplierCiiu.find((c) => rule.supplierCiiu?.some((p) => c.startsWith(p)));
+    if (ciiu) return { concept: rule.concept, explanation: `El proveedor tiene la actividad CIIU ${ciiu}: ${CONCEPT_NAMES[rule.concept]}.`, source: 'agent' };
+  }
+  return { concept: byAccount, explanation: `Por la cuenta ${facts.accountCode}: ${CONCEPT_NAMES[byAccount]}.`, source: 'agent' };
+}
+
+function normalize(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }

@@ -55,23 +55,64 @@ describe('credit and debit notes', () => {
     expect(note.journal.find((l) => l.accountCode === '220505')!.debit).toBe(pesos(563_250));
   });
 
-  it('several credit notes on one invoice never reverse more than was withheld', async () => {
+  it('two full credit notes against one invoice: the first is booked, the second is refused with the figures', async () => {
+    // accounting-co.md §2.1: the credits against one invoice never add up to more than the invoice.
+    h = await openHarness({ activate: true, company: PROFILE });
+    const invoice = await registerInvoice();
+    const first = await h.ingest(buildUbl(noteSpec('credit-note', 'NC-20', '2000000')));
+    await h.agent.processor.runPending();
+    const firstRow = await documentRow(first.documents[0]!.id);
+    expect(firstRow.status, firstRow.reason ?? '').toBe('registered');
+    // The whole invoice comes back: Dr 220505 2.253.000 + withholdings; Cr 1435 2.000.000, Cr 240810 380.000.
+    expect(byAccount(await getBillOrThrow(h.db, h.company.id, firstRow.billId!))).toEqual({ '220505': pesos(2_253_000), '1435': -pesos(2_000_000), '240810': -pesos(380_000), '236540': pesos(50_000), '236701': pesos(57_000), '236805': pesos(20_000) });
+
+    const second = await h.ingest(buildUbl(noteSpec('credit-note', 'NC-21', '2000000')));
+    await h.agent.processor.runPending();
+    const secondRow = await documentRow(second.documents[0]!.id);
+    expect(secondRow).toMatchObject({ status: 'not_registered', reasonCode: 'NOTE_EXCEEDS_INVOICE', billId: null });
+    expect(secondRow.reason).toContain('La nota crédito NC-21 revierte más de lo que queda de la factura FE-200 menos la nota NC-20');
+    expect(secondRow.reason).toContain('subtotal: la nota revierte $ 2.000.000 y solo quedan $ 0');
+    expect(secondRow.reason).toContain('IVA: la nota revierte $ 380.000 y solo quedan $ 0');
+    expect(secondRow.reason).toContain('línea «Cajas de cartón corrugado»');
+    const notes = await h.db.selectFrom('bill').select('id').where('relatedBillId', '=', invoice.id).execute();
+    expect(notes).toHaveLength(1);
+  });
+
+  it('a note larger than its invoice is not booked; a person can register it after checking', async () => {
+    h = await openHarness({ activate: true, company: PROFILE });
+    await registerInvoice();
+    const big = await h.ingest(buildUbl(noteSpec('credit-note', 'NC-30', '2500000')));
+    await h.agent.processor.runPending();
+    const row = await documentRow(big.documents[0]!.id);
+    expect(row).toMatchObject({ status: 'not_registered', reasonCode: 'NOTE_EXCEEDS_INVOICE' });
+    expect(row.reason).toContain('subtotal: la nota revierte $ 2.500.000 y solo quedan $ 2.000.000');
+    expect(row.reason).toContain('total: la nota revierte $ 2.975.000 y solo quedan $ 2.380.000');
+
+    const { registerDocument } = await import('../../server/agent/register-document');
+    const outcome = await registerDocument(h.agent.deps, big.documents[0]!.id, { manual: true });
+    expect(outcome.status).toBe('registered');
+    const note = await getBillOrThrow(h.db, h.company.id, (await documentRow(big.documents[0]!.id)).billId!);
+    expect(note.needsReview).toBe(true);
+    expect(note.reviewNotes.join(' ')).toMatch(/Registrada a mano a pesar de: La nota crédito NC-30/);
+    // Withholdings are reversed at most in full (the base reversed is capped at the invoice's 2.000.000).
+    const accounts = byAccount(note);
+    expect(accounts).toMatchObject({ '236540': pesos(50_000), '236701': pesos(57_000), '236805': pesos(20_000) });
+    expect(entryFacts(note).debits).toBe(entryFacts(note).credits);
+  });
+
+  it('partial notes add up: 1.500.000 then 500.000 are booked, a third of 100.000 is refused', async () => {
     h = await openHarness({ activate: true, company: PROFILE });
     await registerInvoice();
     const reversedBy = async (number: string, amount: string) => {
       const result = await h.ingest(buildUbl(noteSpec('credit-note', number, amount)));
       await h.agent.processor.runPending();
       const row = await documentRow(result.documents[0]!.id);
-      expect(row.status, row.reason ?? '').toBe('registered');
-      return byAccount(await getBillOrThrow(h.db, h.company.id, row.billId!));
+      return row.status === 'registered' ? byAccount(await getBillOrThrow(h.db, h.company.id, row.billId!)) : row;
     };
-    // 1.500.000 of 2.000.000 (three quarters), then another 1.500.000: only the last quarter is left to reverse.
+    // Three quarters of the base (Decreto 1189/1988 art. 6: the reversal is booked when the reintegro happens), then the last quarter.
     expect(await reversedBy('NC-10', '1500000')).toMatchObject({ '236540': pesos(37_500), '236701': pesos(42_750), '236805': pesos(15_000) });
-    expect(await reversedBy('NC-11', '1500000')).toMatchObject({ '236540': pesos(12_500), '236701': pesos(14_250), '236805': pesos(5_000) });
-    // Nothing left: a third note reverses no withholding at all.
-    const third = await reversedBy('NC-12', '100000');
-    expect(third['236540']).toBeUndefined();
-    expect(third['236701']).toBeUndefined();
+    expect(await reversedBy('NC-11', '500000')).toMatchObject({ '236540': pesos(12_500), '236701': pesos(14_250), '236805': pesos(5_000) });
+    expect(await reversedBy('NC-12', '100000')).toMatchObject({ status: 'not_registered', reasonCode: 'NOTE_EXCEEDS_INVOICE' });
   });
 
   it('books a debit note as an additional charge on the same accounts', async () => {
@@ -155,6 +196,13 @@ describe('credit and debit notes', () => {
     const debit = await h.ingest(referencing('dian-toolkit__DebitNote.xml', 'ND-USD'));
     await h.ingest(invoice);
     await h.agent.processor.runPending();
+    // DIAN's own samples do not agree: the credit note's payable (14.994,07 USD) is larger than the invoice's
+    // (14.024,07 USD). It is not booked by itself; a person registers it after checking.
+    const refused = await documentRow(credit.documents[0]!.id);
+    expect(refused).toMatchObject({ status: 'not_registered', reasonCode: 'NOTE_EXCEEDS_INVOICE' });
+    expect(refused.reason).toContain('total: la nota revierte $ 46.481.617 y solo quedan $ 43.474.617');
+    const { registerDocument } = await import('../../server/agent/register-document');
+    expect((await registerDocument(h.agent.deps, credit.documents[0]!.id, { manual: true })).status).toBe('registered');
     for (const result of [credit, debit]) {
       const row = await documentRow(result.documents[0]!.id);
       expect(row.status, row.reason ?? '').toBe('registered');

@@ -76,4 +76,16 @@ describe('BillList (facturas registradas: verificar o cambiar la cuenta)', () =>
     // The journal entry follows the new account.
     expect(stored!.journal.some((entry) => entry.accountCode === '519530' && entry.debit > 0)).toBe(true);
   });
+
+  it('muestra el concepto de retención de cada línea y deja cambiarlo; el agente recalcula la factura', async () => {
+    const bills = await agentApi.bills();
+    render(<Harness initial={bills} />);
+    const select = within(firstLine()).getByRole('combobox', { name: /Concepto de retención de/ }) as HTMLSelectElement;
+    expect(select.value).toBe(bills[0]!.lines[0]!.withholdingConcept);
+    fireEvent.change(select, { target: { value: 'ninguno' } });
+    await waitFor(() => expect((within(firstLine()).getByRole('combobox', { name: /Concepto de retención de/ }) as HTMLSelectElement).value).toBe('ninguno'));
+    expect(within(firstLine()).getByTestId('agente-line-concept').textContent).toContain('Sin retención, por decisión de una persona.');
+    const [stored] = await listBills(agent.db, company.id);
+    expect(stored!.lines[0]).toMatchObject({ withholdingConcept: 'ninguno', conceptSource: 'user' });
+  });
 });

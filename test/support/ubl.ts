@@ -72,6 +72,8 @@ export interface DocumentSpec {
   /** The invoice a note adjusts. */
   billingReference?: { number: string; cufe?: string; issueDate?: string };
   discrepancy?: { code: string; description: string };
+  /** Free-text notes of the document (`cbc:Note`): where suppliers often state the AIU. */
+  notes?: string[];
 }
 
 const NS = {
@@ -214,7 +216,8 @@ export function buildUbl(spec: DocumentSpec): string {
   <cbc:IssueDate>${spec.issueDate}</cbc:IssueDate>
   <cbc:IssueTime>${spec.issueTime ?? '10:00:00-05:00'}</cbc:IssueTime>${kind === 'invoice' ? `
   <cbc:DueDate>${due}</cbc:DueDate>` : ''}${n.typeCode ? `
-  <cbc:${n.typeCode}>${n.typeValue}</cbc:${n.typeCode}>` : ''}
+  <cbc:${n.typeCode}>${n.typeValue}</cbc:${n.typeCode}>` : ''}${(spec.notes ?? []).map((note) => `
+  <cbc:Note>${escapeXml(note)}</cbc:Note>`).join('')}
   <cbc:DocumentCurrencyCode>${currency}</cbc:DocumentCurrencyCode>
   <cbc:LineCountNumeric>${spec.lines.length}</cbc:LineCountNumeric>${spec.discrepancy ? `
   <cac:DiscrepancyResponse>

@@ -1,12 +1,18 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { activateAgent, currentAgentState, listAgentEvents, pauseAgent, resumeAgent } from '../../agent/agent-switch';
+import { rulesWarnings } from '../../agent/uvt-values';
 import type { ApiEnv } from '../env';
 import { validate } from '../validate';
 
 /** The Activo/Desactivado switch and its audit trail. */
 export const agentRoutes = new Hono<ApiEnv>()
-  .get('/', async (c) => c.json(await currentAgentState(c.get('agent').db, c.get('company').id, c.get('agent').clock)))
+  // The state, and what a person must do about the rules (next year's UVT from 1 December…).
+  .get('/', async (c) => {
+    const agent = c.get('agent');
+    const warnings = await rulesWarnings(agent.db, agent.clock.now());
+    return c.json({ ...(await currentAgentState(agent.db, c.get('company').id, agent.clock)), ...(warnings.length ? { warnings } : {}) });
+  })
   .post('/activate', validate('json', z.object({ mode: z.literal('recent').default('recent') })), async (c) => {
     const agent = c.get('agent');
     return c.json(await activateAgent(agent.db, c.get('company').id, c.req.valid('json').mode, c.get('actor'), agent.clock));

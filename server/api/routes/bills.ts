@@ -10,11 +10,15 @@ const listQuery = z.object({
   offset: z.coerce.number().int().min(0).optional(),
 });
 
-const lineChange = z.object({
-  accountCode: z.string().regex(/^\d{4,12}$/, 'un código de cuenta son solo dígitos'),
-  itemId: z.string().min(1).optional(),
-  itemName: z.string().min(1).optional(),
-});
+const lineChange = z
+  .object({
+    accountCode: z.string().regex(/^\d{4,12}$/, 'un código de cuenta son solo dígitos').optional(),
+    itemId: z.string().min(1).optional(),
+    itemName: z.string().min(1).optional(),
+    // A retención concept (`vehiculos`, `software_servicios`…) or `ninguno`: re-computes withholdings and entry.
+    withholdingConcept: z.string().min(1).max(40).optional(),
+  })
+  .refine((v) => v.accountCode !== undefined || v.withholdingConcept !== undefined, 'indique accountCode o withholdingConcept');
 
 /** Registered purchase bills with their lines, accounts, explanations and journal entry. */
 export const billRoutes = new Hono<ApiEnv>()
@@ -23,11 +27,13 @@ export const billRoutes = new Hono<ApiEnv>()
     return c.json(await listBills(c.get('agent').db, c.get('company').id, { ...(needsReview ? { needsReview: needsReview === 'true' } : {}), ...(limit ? { limit } : {}), ...(offset ? { offset } : {}) }));
   })
   .get('/:id', async (c) => c.json(await getBillOrThrow(c.get('agent').db, c.get('company').id, c.req.param('id'))))
-  // Verify (same account) or change a line's account: re-posts the entry and teaches the suggestion engine.
+  // Verify (same account) or change a line's account or withholding concept: re-posts the entry (an account also
+  // teaches the suggestion engine).
   .patch('/:id/lines/:lineId', validate('json', lineChange), async (c) => {
     const body = c.req.valid('json');
     const bill = await correctBillLine(c.get('agent').deps, c.get('company').id, c.req.param('id'), c.req.param('lineId'), {
-      accountCode: body.accountCode,
+      ...(body.accountCode ? { accountCode: body.accountCode } : {}),
+      ...(body.withholdingConcept ? { withholdingConcept: body.withholdingConcept } : {}),
       ...(body.itemId ? { itemId: body.itemId } : {}),
       ...(body.itemName ? { itemName: body.itemName } : {}),
     }, c.get('actor'));

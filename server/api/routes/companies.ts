@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createCompany, listCompanies } from '../../companies/companies';
+import { createCompany, listCompanies, updateCompany } from '../../companies/companies';
 import type { ApiEnv } from '../env';
 import { validate } from '../validate';
 
@@ -16,7 +16,24 @@ export const companyInput = z.object({
   icaRatePerMille: z.string().regex(/^\d+(\.\d+)?$/).optional(),
   expenseFunction: z.enum(['admin', 'ventas', 'costo']).default('admin'),
   inventory: z.enum(['perpetual', 'periodic', 'none']).default('perpetual'),
+  icaMunicipality: z.string().regex(/^\d{5}$/, 'el municipio es su código DIVIPOLA de 5 dígitos (11001 Bogotá)').optional(),
+  fixedAssetIva: z.enum(['capitalize', 'discount']).default('capitalize'),
 });
+
+/** The settings a person changes later (the withholding profile, where ReteICA is practised, fixed-asset IVA…). */
+const companyChange = companyInput
+  .omit({ nit: true })
+  .partial()
+  .extend({ icaMunicipality: z.union([z.string().regex(/^\d{5}$/, 'el municipio es su código DIVIPOLA de 5 dígitos (11001 Bogotá)'), z.literal('')]).optional() });
+
+/** The chosen company's own settings. */
+export const companySettingsRoutes = new Hono<ApiEnv>()
+  .get('/', (c) => c.json(c.get('company')))
+  .patch('/', validate('json', companyChange), async (c) => {
+    const body = c.req.valid('json');
+    const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+    return c.json(await updateCompany(c.get('agent').db, c.get('company').id, changes));
+  });
 
 /** Companies in this database (an accountant keeps several). */
 export const companyRoutes = new Hono<ApiEnv>()
