@@ -278,20 +278,24 @@ export class SuggestionEngine implements LineClassifier {
 
   /**
    * Nothing matched the line itself: what the company's activity says about it, weighed against where this
-   * supplier's lines usually go. A supplier booked almost always to one account is a strong hint, unless the line
-   * says clearly that it is something else the supplier also sells.
+   * supplier's lines usually go. The supplier's habit is a prior, not a verdict (issue #13): it decides when the
+   * line says little, but a line that plainly is another kind of thing (a fixed asset or a durable good from a
+   * supplier of supplies, words and code agreeing on something else) goes where it says, and the disagreement
+   * leaves the line «por verificar».
    */
   private activityOrSupplierHabit(line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate[] {
     const supplier = memory.suppliers.get(line.nit);
     const habit = supplier ? supplierHabit(supplier.tally, postable) : undefined;
     const verdict = classifyByActivity({ words: line.text.words, ...(line.unspsc ? { unspsc: line.unspsc } : {}), ...(line.input.line.unitCode ? { unitCode: line.input.line.unitCode } : {}), supplierCiiu: line.input.supplier.ciiu }, company, chart);
     const activity = verdict ? fromActivity(verdict) : undefined;
-    if (habit && activity) {
-      if (habit.accountCode === activity.accountCode) return [{ ...habit, confidence: Math.max(habit.confidence, activity.confidence) + 0.05, explanation: `${habit.explanation}; ${verdict!.explanation}` }];
+    if (habit && activity && verdict) {
+      if (habit.accountCode === activity.accountCode) return [{ ...habit, confidence: Math.min(0.9, Math.max(habit.confidence, activity.confidence) + 0.05), explanation: `${habit.explanation}; ${verdict.explanation}` }];
       const supplierSellsIt = supplier!.tally.shareOf(activity.accountCode) >= 0.05;
-      const strongHabit = habit.confidence >= 0.7;
-      if (verdict!.evidence === 'palabras y UNSPSC' || supplierSellsIt || (!strongHabit && verdict!.evidence === 'palabras')) return [activity, habit];
-      return [habit, activity];
+      const otherKind = kindOf(activity.accountCode) !== kindOf(habit.accountCode);
+      const plain = verdict.strength === 'fuerte' || (verdict.strength === 'media' && otherKind);
+      const doubt = (c: Candidate, why: string): Candidate => ({ ...c, confidence: Math.min(c.confidence, 0.55), explanation: `${c.explanation}; ${why}` });
+      if (plain || supplierSellsIt) return [doubt(activity, `aunque este proveedor suele ir a ${habit.accountCode}`), habit];
+      return [doubt(habit, `la línea parece ${verdict.concept.label} (${activity.accountCode})`), activity];
     }
     return [habit, activity].filter((c): c is Candidate => !!c);
   }
@@ -434,6 +438,14 @@ function supplierHabit(tally: Tally, postable: Postable): Candidate | undefined 
     explanation: `Este proveedor se registra en ${account} (${Math.round(verdict.share * 100)} % de sus ${verdict.count} ${lines})`,
     stage: 'habito-proveedor',
   };
+}
+
+/** Asset, inventory, cost or expense: a supplier's habit in one says little about a line of another. */
+function kindOf(account: string): string {
+  if (/^1[5-6]/.test(account)) return 'activo';
+  if (/^14/.test(account)) return 'inventario';
+  if (/^(6|7)/.test(account)) return 'costo';
+  return 'gasto';
 }
 
 function fromActivity(verdict: ActivityVerdict): Candidate {
