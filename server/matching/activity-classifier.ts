@@ -105,10 +105,13 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   }
   const account = chart.firstPostable(...forFunction(concept.accounts, company));
   if (!account) return undefined;
+  // A shop that keeps inventory buying goods it could resell, when its CIIU does not say it sells them: resale or
+  // own consumption is the company's call, not the line's, so a person should look.
+  const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(c.replace(/\D/g, '').padStart(4, '0')));
   return {
     accountCode: account,
     strength,
-    confidence,
+    confidence: maybeResold ? Math.min(confidence, 0.55) : confidence,
     explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})`,
     concept,
     evidence,
@@ -133,7 +136,7 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
           // A word written in full is better evidence than one read as a truncation or a typo of the keyword; the
           // first word is what the product is ("Aguja desechable", "Oxímetro portátil"), the rest qualifies it, so
           // one qualifier alone does not outvote the noun.
-          entry.score += (keyword === word ? 1 : 0.7) + (position === 0 ? HEAD_BONUS : 0);
+          entry.score += keyword === word ? 1 + (position === 0 ? HEAD_BONUS : 0) : 0.7;
           entry.words.push(keyword);
         }
         scores.set(i, entry);
@@ -155,10 +158,12 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
   const unspscConcept = input.unspsc ? conceptForUnspsc(input.unspsc) : undefined;
   const supplierConcept = conceptForSupplier(input.supplierCiiu);
   let best: { index: number; total: number; first: number } | undefined;
+  const totals: number[] = [];
   compiled.forEach((c, i) => {
     const found = scores.get(i);
     const inSector = !!sector && !!c.concept.sector?.[sector] && (found?.score ?? 0) > 0;
     const total = (found?.score ?? 0) + (unspscConcept === c.concept ? 1.5 : 0) + (supplierConcept === c.concept ? 0.5 : 0) + (inSector ? SECTOR_BONUS : 0);
+    totals[i] = total;
     const first = found?.first ?? Number.MAX_SAFE_INTEGER;
     if (total > 0 && (!best || total > best.total || (total === best.total && first < best.first))) best = { index: i, total, first };
   });
@@ -166,14 +171,15 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
     const concept = compiled[best.index]!.concept;
     const found = scores.get(best.index);
     const keywords = found?.words ?? [];
-    // Strong: the noun itself, or several keywords, or a phrase; weak: one qualifier, or a rival as close.
+    // Strong: the noun itself or several keywords (or words and code), clearly ahead of any concept booked elsewhere;
+    // weak: one qualifier, a typo or truncation alone, or a rival as close.
     let runnerUp = 0;
     compiled.forEach((c, i) => {
-      if (i !== best!.index && (scores.get(i)?.score ?? 0) > runnerUp && c.concept.accounts[0] !== concept.accounts[0]) runnerUp = scores.get(i)!.score;
+      if (i !== best!.index && totals[i]! > runnerUp && c.concept.accounts[0] !== concept.accounts[0]) runnerUp = totals[i]!;
     });
-    const score = found?.score ?? 0;
-    const strength: ActivityVerdict['strength'] = score >= 1.5 && score - runnerUp >= 0.5 ? 'fuerte' : score >= 1 && score > runnerUp ? 'media' : 'debil';
-    if (keywords.length && unspscConcept === concept) return { concept, evidence: 'palabras y UNSPSC', detail: `«${keywords[0]}», UNSPSC ${input.unspsc}`, strength: 'fuerte' };
+    const margin = best.total - runnerUp;
+    const strength: ActivityVerdict['strength'] = best.total >= 1.5 && margin >= 0.5 ? 'fuerte' : best.total >= 1.5 && margin > 0.2 ? 'media' : 'debil';
+    if (keywords.length && unspscConcept === concept) return { concept, evidence: 'palabras y UNSPSC', detail: `«${keywords[0]}», UNSPSC ${input.unspsc}`, strength };
     if (keywords.length && unspscConcept && unspscConcept.accounts[0] !== concept.accounts[0]) return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}» (el UNSPSC ${input.unspsc} dice otra cosa)`, strength: 'debil' };
     if (keywords.length) return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}»`, strength };
     if (unspscConcept === concept) return { concept, evidence: 'UNSPSC', detail: `UNSPSC ${input.unspsc}`, strength: (input.unspsc ?? '').length >= 6 && unspscPrefixLength(input.unspsc!) >= 4 ? 'media' : 'debil' };

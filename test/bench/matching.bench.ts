@@ -50,6 +50,7 @@ export async function run(): Promise<void> {
   };
 
   const outcomes: Outcome[] = [];
+  const mistakes: string[] = [];
   const scenarios = buildScenarios();
   for (const scenario of scenarios) {
     const { db, engine, company, chart } = await setUp(scenario);
@@ -60,6 +61,7 @@ export async function run(): Promise<void> {
         const ok = result.accountCode === line.expected;
         const flagged = result.confidence < THRESHOLD;
         outcomes.push({ confidence: result.confidence, right: ok });
+        if (!ok && !flagged && process.env.BENCH_VERBOSE) mistakes.push(`${scenario.archetype.key}/${line.category}/${line.kind}: «${line.description}» → ${result.accountCode} (${result.confidence}) esperada ${line.expected} · ${result.explanation}`);
         add(line.category, ok, flagged);
         add(`${line.category}|${line.kind}`, ok, flagged);
         add(`${line.category}@${scenario.archetype.key}`, ok, flagged);
@@ -83,6 +85,8 @@ export async function run(): Promise<void> {
   }
 
   process.stdout.write(`${calibrationReport(outcomes, THRESHOLD)}\n`);
+  if (mistakes.length) process.stdout.write(`\nErrores sin marca (BENCH_VERBOSE):\n${mistakes.join('\n')}\n`);
+  if (process.env.BENCH_SKIP_LATENCY) return;
 
   await latency();
 }
