@@ -350,3 +350,67 @@ describe('tally: recency and the hierarchy of evidence', () => {
     expect(tallyConfidence(verdict)).toBe(0.97);
   });
 });
+
+describe('suggestion engine: sectors, prior and synonyms (issue #13)', () => {
+  let t: TestCompany;
+  afterEach(async () => t?.close());
+
+  it('a clinic books medical supplies and medicines to the cost of its service, lab supplies to the lab’s, and equipment as an asset', async () => {
+    t = await testCompany({ company: { ciiu: ['8621'], inventory: 'none' } });
+    const [gauze, antibiotic, tubes, monitor, paper] = await t.classify(line('Gasa estéril 10 x 10 cm paquete x 100'), line('Amoxicilina cápsulas 500 mg', { unspsc: '51101500' }), line('Tubo vacutainer tapa lila EDTA'), line('Tensiómetro digital de brazo'), line('Resma papel carta 75 g'));
+    expect(gauze).toMatchObject({ accountCode: '616510', source: 'activity' });
+    expect(gauze!.explanation).toMatch(/^Actividad 8621: insumos médico-quirúrgicos, costo de la actividad → 616510/);
+    expect(antibiotic!.accountCode).toBe('616510');
+    expect(tubes!.accountCode).toBe('616520');
+    expect(monitor!.accountCode).toBe('153205');
+    expect(paper!.accountCode).toBe('519530');
+    // The same gauze in a software company is the staff's first aid.
+    const office = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
+    expect((await office.classify(line('Gasa estéril 10 x 10 cm paquete x 100')))[0]!.accountCode).toBe('510584');
+    await office.close();
+  });
+
+  it('schools, passenger transport, builders and farms get their own cost postures', async () => {
+    const cases: [string, 'none' | 'perpetual', string, string][] = [
+      ['8521', 'none', 'Ábaco escolar didáctico de madera', '616005'],
+      ['4921', 'none', 'ACPM galones tanqueo bus 045', '614505'],
+      ['4921', 'none', 'Llanta radial 295/80 R22.5', '614505'],
+      ['4111', 'perpetual', 'Cemento gris de uso general bulto 50 kg', '1415'],
+      ['4111', 'none', 'Cemento gris de uso general bulto 50 kg', '613010'],
+      ['0111', 'none', 'Urea 46 % bulto 50 kg', '610505'],
+      ['0111', 'none', 'Insecticida lambda cihalotrina litro', '610505'],
+    ];
+    for (const [ciiu, inventory, description, account] of cases) {
+      const c = await testCompany({ company: { ciiu: [ciiu], inventory } });
+      const [result] = await c.classify(line(description));
+      expect([ciiu, description, result!.accountCode]).toEqual([ciiu, description, account]);
+      await c.close();
+    }
+  });
+
+  it('the first word says what the product is: one qualifier does not outvote it, and a lone qualifier is left «por verificar»', async () => {
+    t = await testCompany({ company: { ciiu: ['8621'], inventory: 'none' } });
+    const [needle, oximeter, lone] = await t.classify(line('Aguja desechable 21G caja x 100'), line('Oxímetro de pulso portátil'), line('Surtido 4471 desechable'));
+    expect(needle!.accountCode).toBe('616510');
+    expect(oximeter!.accountCode).toBe('153205');
+    expect(lone!.confidence).toBeLessThan(0.6);
+  });
+
+  it('the supplier’s usual account is a prior: a fixed asset from a supplies supplier goes to assets, «por verificar»', async () => {
+    const history = Array.from({ length: 12 }, (_, i) => past(`Resma papel carta 75 g lote ${i}`, '519530', `2026-0${1 + (i % 5)}-10`, { nit: STATIONER }));
+    t = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' }, history });
+    const [chair, pens] = await t.classify(line('Silla ergonómica giratoria con brazos', { nit: STATIONER }), line('Sobres de manila tamaño carta', { nit: STATIONER }));
+    expect(chair!.accountCode).toBe('152405');
+    expect(chair!.confidence).toBeLessThan(0.6);
+    expect(chair!.explanation).toMatch(/aunque este proveedor suele ir a 519530/);
+    expect(chair!.runnerUp).toMatchObject({ accountCode: '519530' });
+    expect(pens!.accountCode).toBe('519530');
+  });
+
+  it('a product under another common name finds the catalog item before a new one is created', async () => {
+    t = await testCompany({ company: { ciiu: ['8621'], inventory: 'perpetual' }, items: [{ codigo: 'M-1', nombre: 'Acetaminofén 500 mg tabletas', cuenta: '1455' }, { codigo: 'M-2', nombre: 'Solución salina normal bolsa 500 ml', cuenta: '1455' }] });
+    const [paracetamol, saline] = await t.classify(line('PARACETAMOL 500 MG TABLETAS', { nit: '901555666' }), line('Suero fisiológico bolsa 500 ml', { nit: '901555666' }));
+    expect(paracetamol).toMatchObject({ source: 'inventory', itemName: 'Acetaminofén 500 mg tabletas', accountCode: '1455' });
+    expect(saline).toMatchObject({ source: 'inventory', itemName: 'Solución salina normal bolsa 500 ml' });
+  });
+});
