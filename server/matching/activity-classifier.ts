@@ -112,7 +112,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
     accountCode: account,
     strength,
     confidence: maybeResold ? Math.min(confidence, 0.55) : confidence,
-    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})`,
+    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})`,
     concept,
     evidence,
     inventory: false,

@@ -86,7 +86,7 @@ export const CONCEPTS: Concept[] = [
   { key: 'parqueadero', label: 'parqueaderos', kind: 'service', words: ['parqueadero', 'parking', 'estacionamiento'], unspsc: ['781817'], supplierCiiu: ['5221'], accounts: ['519565'] },
   { key: 'representacion', label: 'gastos de representación (restaurante)', kind: 'service', words: ['almuerzo', 'cena', 'desayuno', 'restaurante', 'refrigerio', 'catering', 'evento'], unspsc: ['9010'], supplierCiiu: ['561', '562'], accounts: ['519520', '519560'] },
   { key: 'musica', label: 'música ambiental', kind: 'service', words: ['sayco', 'acinpro'], phrases: [['musica', 'ambiental']], accounts: ['519515'] },
-  { key: 'suscripciones', label: 'libros, suscripciones y revistas', kind: 'goods', words: ['libro', 'revista', 'periodico', 'prensa', 'legis'], unspsc: ['5510', '5511'], supplierCiiu: ['5811', '4761'], accounts: ['519510'], sector: { educacion: 'cost' } },
+  { key: 'suscripciones', label: 'libros, suscripciones y revistas', kind: 'goods', words: ['libro', 'revista', 'periodico', 'prensa', 'legis'], unspsc: ['5510', '5511'], supplierCiiu: ['5811'], accounts: ['519510'], sector: { educacion: 'cost' } },
 
   // Health (accounting-co.md §4.3 Q; UNSPSC 42 equipo médico, 41 laboratorio, 51 medicamentos): supplies a clinic
   // consumes are the cost of its service (6165); for any other company they are staff first aid (510584).
@@ -250,7 +250,7 @@ export const CONCEPTS: Concept[] = [
     key: 'electricos',
     label: 'materiales eléctricos',
     kind: 'goods',
-    words: ['bombillo', 'bombilla', 'foco', 'led', 'lampara', 'reflector', 'luminaria', 'cable', 'alambre', 'thhn', 'encauchetado', 'aislante', 'tomacorriente', 'toma', 'enchufe', 'clavija', 'interruptor', 'suiche', 'breaker', 'taco', 'tablero', 'extension', 'multitoma', 'regleta', 'pila', 'bateria', 'electrico', 'canaleta', 'tubo', 'fotocelda', 'sensor'],
+    words: ['bombillo', 'bombilla', 'foco', 'led', 'lampara', 'reflector', 'luminaria', 'cable', 'alambre', 'thhn', 'encauchetado', 'aislante', 'tomacorriente', 'toma', 'enchufe', 'clavija', 'interruptor', 'suiche', 'breaker', 'taco', 'extension', 'multitoma', 'regleta', 'pila', 'bateria', 'electrico', 'canaleta', 'tubo', 'fotocelda', 'sensor'],
     phrases: [['cinta', 'aislante'], ['cable', 'electrico'], ['tablero', 'electrico'], ['tablero', 'breaker']],
     unspsc: ['3911', '3912', '3913', '2611', '2612', '3212'],
     supplierCiiu: ['4659', '2732', '2740'],

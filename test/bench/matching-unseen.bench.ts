@@ -76,7 +76,7 @@ export async function run(): Promise<void> {
         add(`${GROUP_OF[line.situation]}|${line.situation}`, ok, flagged);
         add(`${GROUP_OF[line.situation]}@${scenario.company.key}`, ok, flagged);
         add(`situacion|${line.situation}`, ok, flagged);
-        if (!ok && !flagged && process.env.BENCH_VERBOSE) mistakes.push(`${scenario.company.key}/${line.situation}: «${line.description}» → ${result.accountCode} (${result.confidence}) esperada ${line.expected} · ${result.explanation}`);
+        if (!ok && (!flagged || process.env.BENCH_VERBOSE === '2') && process.env.BENCH_VERBOSE) mistakes.push(`${scenario.company.key}/${line.situation}: «${line.description}» → ${result.accountCode} (${result.confidence}) esperada ${line.expected} · ${result.explanation}`);
       });
       // Registered as the agent would: its own registrations, with the confidence they had.
       await engine.learn(batch.map((line, i) => registered(company.id, line, results[i]!)));
@@ -100,7 +100,7 @@ export async function run(): Promise<void> {
   const all = [...scores.entries()].filter(([k]) => k.startsWith('situacion|')).reduce((a, [, s]) => ({ total: a.total + s.total, right: a.right + s.right }), { total: 0, right: 0 });
   process.stdout.write(`  Total: ${pct(all.right, all.total)} (${all.right}/${all.total})\n`);
   process.stdout.write(`${calibrationReport(outcomes, THRESHOLD)}\n`);
-  if (mistakes.length) process.stdout.write(`\nErrores sin marca (BENCH_VERBOSE):\n${mistakes.slice(0, 80).join('\n')}\n`);
+  if (mistakes.length) process.stdout.write(`\nErrores sin marca (BENCH_VERBOSE):\n${mistakes.slice(0, 400).join('\n')}\n`);
 }
 
 async function setUp(scenario: UnseenScenario): Promise<{ db: Db; engine: SuggestionEngine; company: CompanyProfile; chart: Chart }> {
