@@ -290,7 +290,11 @@ export class SuggestionEngine implements LineClassifier {
     const verdict = classifyByActivity({ words: line.text.words, ...(line.unspsc ? { unspsc: line.unspsc } : {}), ...(line.input.line.unitCode ? { unitCode: line.input.line.unitCode } : {}), supplierCiiu: line.input.supplier.ciiu }, company, chart);
     const activity = verdict ? fromActivity(verdict) : undefined;
     if (habit && activity && verdict) {
-      if (habit.accountCode === activity.accountCode) return [{ ...habit, confidence: Math.min(0.9, Math.max(habit.confidence, activity.confidence) + 0.05), explanation: `${habit.explanation}; ${verdict.explanation}` }];
+      if (habit.accountCode === activity.accountCode) {
+        // The supplier's own CIIU agreeing with its habit is the same evidence twice; the line's words are new.
+        const lineSaysIt = verdict.strength !== 'debil' && verdict.evidence !== 'actividad del proveedor';
+        return [{ ...habit, confidence: lineSaysIt ? Math.min(0.9, Math.max(habit.confidence, activity.confidence) + 0.05) : habit.confidence, explanation: `${habit.explanation}; ${verdict.explanation}` }];
+      }
       const supplierSellsIt = supplier!.tally.shareOf(activity.accountCode) >= 0.05;
       const otherKind = kindOf(activity.accountCode) !== kindOf(habit.accountCode);
       const plain = verdict.strength === 'fuerte' || (verdict.strength === 'media' && otherKind);
@@ -430,7 +434,10 @@ function supplierHabit(tally: Tally, postable: Postable): Candidate | undefined 
   const verdict = tally.verdict((a) => !!postable(a));
   if (!verdict || verdict.count < 3 || verdict.share < 0.6) return undefined;
   const account = postable(verdict.best.account)!;
-  const confidence = verdict.best.corrections > 0 ? 0.75 : 0.4 + 0.35 * verdict.share * Math.min(1, verdict.count / 10);
+  // A prior, not a verdict: alone (nothing in the line confirms it) it stays «por verificar» unless nearly all of
+  // the supplier's lines, and many, went to that account.
+  const base = verdict.decided ? 0.75 : 0.4 + 0.25 * verdict.share * Math.min(1, verdict.count / 10);
+  const confidence = verdict.selfOnly ? Math.min(base, verdict.best.selfConfidence) : base;
   const lines = verdict.count === 1 ? 'línea' : 'líneas';
   return {
     accountCode: account,
