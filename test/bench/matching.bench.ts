@@ -39,6 +39,7 @@ interface Score {
 }
 
 export async function run(): Promise<void> {
+  if (process.env.BENCH_ONLY_LATENCY) return latency();
   const scores = new Map<string, Score>();
   const add = (key: string, ok: boolean, flagged: boolean) => {
     const s = scores.get(key) ?? { total: 0, right: 0, flagged: 0, flaggedWrong: 0 };
