@@ -113,6 +113,8 @@ export async function correctBillLine(deps: AgentDeps, companyId: string, billId
           accountCode,
           ...(correction.itemId ? { itemId: correction.itemId } : {}),
           byUser: true,
+          // Keeping the agent's account is a verification: a person's decision all the same (issue #13).
+          origin: accountCode === target.accountCode ? 'verificacion' : 'correccion',
           at: now,
         },
       ])

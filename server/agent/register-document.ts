@@ -208,7 +208,10 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
           ...(l.line.standardCode ? { standardCode: l.line.standardCode.id } : {}),
           accountCode: l.classification.accountCode,
           ...(l.classification.itemId ? { itemId: l.classification.itemId } : {}),
-          byUser: false,
+          // A line a person chose before registration (an override) is a person's decision; otherwise it is the
+          // agent's own registration, worth no more than the confidence its suggestion had (issue #13).
+          byUser: l.classification.source === 'user',
+          ...(l.classification.source === 'user' ? {} : { origin: 'registro' as const, confidence: l.classification.confidence }),
           at: now,
         })),
     )

@@ -259,7 +259,8 @@ async function learnedLinesFrom(db: Db, companyId: string, billIds: string[], at
       const code = codeOf.get(remoteId(field(line, 'id')) ?? '');
       const description = text(field(line, 'observations')) ?? text(field(line, 'description'));
       if (!code || !description) continue;
-      lines.push({ companyId, supplierNit: bill.providerIdentification, description, accountCode: code, byUser: false, at });
+      // Bills the agent pushed are left out above: these are the company's own books, not the agent's guesses.
+      lines.push({ companyId, supplierNit: bill.providerIdentification, description, accountCode: code, byUser: false, origin: 'importado', at });
     }
   }
   return lines;

@@ -5,14 +5,15 @@ import { importFile, type ImportKind } from '../matching/import-data';
 import { cliActor, companyOf, printJson, withAgent, type GlobalOptions } from './context';
 
 /**
- * `agente import items|accounts|history <archivo.csv|json>`: brings the company's catalog, chart of accounts or past
- * bills, so suggestions start from what the company already knows (formats in the README). Prints the result as
- * JSON; a file with invalid rows is refused whole unless `--omitir-errores`.
+ * `agente import items|accounts|history|corrections <archivo.csv|json>`: brings the company's catalog, chart of
+ * accounts, past bills or past corrections, so suggestions start from what the company already knows (formats in
+ * the README). Prints the result as JSON (with warnings: columns not recognised, accounts added to the chart…); a
+ * file with invalid rows is refused whole unless `--omitir-errores`.
  */
 export function importCommand(global: () => GlobalOptions): Command {
   return new Command('import')
-    .description('Importa el catálogo de ítems, el plan de cuentas o el historial de compras de la empresa (CSV o JSON).')
-    .addArgument(new Argument('<tipo>', 'qué se importa').choices(['items', 'accounts', 'history']))
+    .description('Importa el catálogo de ítems, el plan de cuentas, el historial de compras o las correcciones que ya hizo la empresa (CSV o JSON).')
+    .addArgument(new Argument('<tipo>', 'qué se importa').choices(['items', 'accounts', 'history', 'corrections']))
     .argument('<archivo>', 'archivo CSV (separado por coma, punto y coma o tabulador) o JSON')
     .option('--formato <formato>', 'csv o json (por defecto, según la extensión del archivo)')
     .option('--omitir-errores', 'importa las filas válidas y reporta las demás, en vez de rechazar el archivo')

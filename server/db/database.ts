@@ -8,6 +8,7 @@ import * as mailbox from './migrations/2026_11_28_1100_mailbox';
 import * as alegra from './migrations/2026_11_28_1200_alegra';
 import * as alegraPushReport from './migrations/2026_12_03_1400_alegra_push_report';
 import * as ledgerRules from './migrations/2026_12_03_1200_ledger_rules';
+import * as matchingProvenance from './migrations/2026_12_03_1300_matching_provenance';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1200_alegra': alegra,
   '2026_12_03_1400_alegra_push_report': alegraPushReport,
   '2026_12_03_1200_ledger_rules': ledgerRules,
+  '2026_12_03_1300_matching_provenance': matchingProvenance,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

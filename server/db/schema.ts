@@ -466,6 +466,8 @@ export interface MatchingItemTable {
   supplierCode: string | null;
   /** import | agente | usuario */
   source: string;
+  /** Agent-created items: the confidence of the guess that created them, until a person confirms (then null). */
+  confidence: number | null;
   revision: number;
   createdAt: string;
   updatedAt: string;
@@ -481,10 +483,12 @@ export interface MatchingHistoryTable {
   standardCode: string | null;
   accountCode: string;
   itemId: string | null;
-  /** registro | correccion | importado */
+  /** registro | verificacion | correccion | importado | importado-correccion | importado-verificacion */
   origin: string;
   byUser: number;
   at: string;
+  /** Agent registrations: the confidence its suggestion had (migration 2026_12_03_1300_matching_provenance). */
+  confidence: number | null;
 }
 
 export interface MatchingStateTable {

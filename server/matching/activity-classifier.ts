@@ -1,6 +1,6 @@
 import type { CompanyProfile } from '#shared/company';
 import type { Chart } from '../ledger/chart';
-import { CONCEPTS, GENERAL_STORE_CONCEPTS, SEGMENT_CONCEPTS, SERVICE_UNITS, type Concept } from './activity-rules';
+import { CONCEPTS, GENERAL_STORE_CONCEPTS, SEGMENT_CONCEPTS, SERVICE_UNITS, type Concept, type Sector } from './activity-rules';
 import { head, normalize } from './normalize';
 import { ciiuActivity, guessUnspscClass } from './reference-data';
 import { withinOneEdit } from './similarity';
@@ -18,6 +18,8 @@ export type Evidence = 'palabras y UNSPSC' | 'palabras' | 'UNSPSC' | 'actividad 
 
 export interface ActivityVerdict {
   accountCode: string;
+  /** How strongly the line said what it is (see `strength`). */
+  strength: 'fuerte' | 'media' | 'debil';
   confidence: number;
   explanation: string;
   concept: Concept;
@@ -65,18 +67,20 @@ compiled.forEach((c, i) => {
  * accounts of the company's chart are returned; `undefined` when nothing points anywhere.
  */
 export function classifyByActivity(input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
-  const found = recognise(input);
+  const found = recognise(input, sectorOf(company));
   if (!found) return undefined;
-  const { concept, evidence } = found;
+  const { concept, evidence, strength } = found;
   const goods = concept.kind === 'goods' && !(input.unitCode && SERVICE_UNITS.has(input.unitCode));
   const stock = goods && company.inventory !== 'none' ? stockAccount(concept, company) : undefined;
   const activity = company.ciiu[0] ? `Actividad ${company.ciiu[0]}` : 'Sin actividad registrada';
+  const confidence = confidenceFor(evidence, strength);
   if (stock) {
     const account = chart.firstPostable(...stock.codes);
     if (account) {
       return {
         accountCode: account,
-        confidence: confidenceFor(evidence) + 0.03,
+        strength,
+        confidence: confidence + 0.03,
         explanation: `${activity}: ${stock.why} → ${account} (${evidenceText(evidence, found.detail)})`,
         concept,
         evidence,
@@ -85,12 +89,30 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
       };
     }
   }
+  const cost = sectorCost(concept, company);
+  const costAccount = cost ? chart.firstPostable(...cost.codes) : undefined;
+  if (cost && costAccount) {
+    return {
+      accountCode: costAccount,
+      strength,
+      confidence,
+      explanation: `${activity}: ${concept.label}, ${cost.why} → ${costAccount} (${evidenceText(evidence, found.detail)})`,
+      concept,
+      evidence,
+      inventory: /^14/.test(costAccount),
+      goods,
+    };
+  }
   const account = chart.firstPostable(...forFunction(concept.accounts, company));
   if (!account) return undefined;
+  // A shop that keeps inventory buying goods it could resell, when its CIIU does not say it sells them: resale or
+  // own consumption is the company's call, not the line's, so a person should look.
+  const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(c.replace(/\D/g, '').padStart(4, '0')));
   return {
     accountCode: account,
-    confidence: confidenceFor(evidence),
-    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})`,
+    strength,
+    confidence: maybeResold ? Math.min(confidence, 0.55) : confidence,
+    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})`,
     concept,
     evidence,
     inventory: false,
@@ -99,7 +121,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
 }
 
 /** What the line is: the concept with most keyword evidence, confirmed (or found) by its UNSPSC code and supplier. */
-function recognise(input: ActivityInput): { concept: Concept; evidence: Evidence; detail: string } | undefined {
+function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength'] } | undefined {
   // Per concept: keyword score, the keywords found, and where the first one sits in the line (Spanish product names
   // start with what the product is: "Monitor LED", "Computador de escritorio"; that breaks ties).
   const scores = new Map<number, { score: number; words: string[]; first: number }>();
@@ -111,8 +133,10 @@ function recognise(input: ActivityInput): { concept: Concept; evidence: Evidence
         if (!c.words.has(keyword)) continue;
         const entry = scores.get(i) ?? { score: 0, words: [], first: position };
         if (!entry.words.includes(keyword)) {
-          // A word written in full is better evidence than one read as a truncation or a typo of the keyword.
-          entry.score += keyword === word ? 1 : 0.7;
+          // A word written in full is better evidence than one read as a truncation or a typo of the keyword; the
+          // first word is what the product is ("Aguja desechable", "Oxímetro portátil"), the rest qualifies it, so
+          // one qualifier alone does not outvote the noun.
+          entry.score += keyword === word ? 1 + (position === 0 ? HEAD_BONUS : 0) : 0.7;
           entry.words.push(keyword);
         }
         scores.set(i, entry);
@@ -134,26 +158,39 @@ function recognise(input: ActivityInput): { concept: Concept; evidence: Evidence
   const unspscConcept = input.unspsc ? conceptForUnspsc(input.unspsc) : undefined;
   const supplierConcept = conceptForSupplier(input.supplierCiiu);
   let best: { index: number; total: number; first: number } | undefined;
+  const totals: number[] = [];
   compiled.forEach((c, i) => {
     const found = scores.get(i);
-    const total = (found?.score ?? 0) + (unspscConcept === c.concept ? 1.5 : 0) + (supplierConcept === c.concept ? 0.5 : 0);
+    const inSector = !!sector && !!c.concept.sector?.[sector] && (found?.score ?? 0) > 0;
+    const total = (found?.score ?? 0) + (unspscConcept === c.concept ? 1.5 : 0) + (supplierConcept === c.concept ? 0.5 : 0) + (inSector ? SECTOR_BONUS : 0);
+    totals[i] = total;
     const first = found?.first ?? Number.MAX_SAFE_INTEGER;
     if (total > 0 && (!best || total > best.total || (total === best.total && first < best.first))) best = { index: i, total, first };
   });
   if (best) {
     const concept = compiled[best.index]!.concept;
-    const keywords = scores.get(best.index)?.words ?? [];
-    if (keywords.length && unspscConcept === concept) return { concept, evidence: 'palabras y UNSPSC', detail: `«${keywords[0]}», UNSPSC ${input.unspsc}` };
-    if (keywords.length) return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}»` };
-    if (unspscConcept === concept) return { concept, evidence: 'UNSPSC', detail: `UNSPSC ${input.unspsc}` };
-    return { concept, evidence: 'actividad del proveedor', detail: `proveedor CIIU ${input.supplierCiiu.join(', ')}` };
+    const found = scores.get(best.index);
+    const keywords = found?.words ?? [];
+    // Strong: the noun itself or several keywords (or words and code), clearly ahead of any concept booked elsewhere;
+    // weak: one qualifier, a typo or truncation alone, or a rival as close.
+    let runnerUp = 0;
+    compiled.forEach((c, i) => {
+      if (i !== best!.index && totals[i]! > runnerUp && c.concept.accounts[0] !== concept.accounts[0]) runnerUp = totals[i]!;
+    });
+    const margin = best.total - runnerUp;
+    const strength: ActivityVerdict['strength'] = best.total >= 1.5 && margin >= 0.5 ? 'fuerte' : best.total >= 1.5 && margin > 0.2 ? 'media' : 'debil';
+    if (keywords.length && unspscConcept === concept) return { concept, evidence: 'palabras y UNSPSC', detail: `«${keywords[0]}», UNSPSC ${input.unspsc}`, strength };
+    if (keywords.length && unspscConcept && unspscConcept.accounts[0] !== concept.accounts[0]) return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}» (el UNSPSC ${input.unspsc} dice otra cosa)`, strength: 'debil' };
+    if (keywords.length) return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}»`, strength };
+    if (unspscConcept === concept) return { concept, evidence: 'UNSPSC', detail: `UNSPSC ${input.unspsc}`, strength: (input.unspsc ?? '').length >= 6 && unspscPrefixLength(input.unspsc!) >= 4 ? 'media' : 'debil' };
+    return { concept, evidence: 'actividad del proveedor', detail: `proveedor CIIU ${input.supplierCiiu.join(', ')}`, strength: 'debil' };
   }
   // Nothing known: the UNSPSC class whose name looks most like the description, if it really does.
   if (input.words.length) {
     const guess = guessUnspscClass(input.words);
     if (guess && guess.similarity >= 0.6) {
       const concept = conceptForUnspsc(guess.code);
-      if (concept) return { concept, evidence: 'nombre UNSPSC parecido', detail: `parecida a la clase UNSPSC ${guess.code} «${guess.name}»` };
+      if (concept) return { concept, evidence: 'nombre UNSPSC parecido', detail: `parecida a la clase UNSPSC ${guess.code} «${guess.name}»`, strength: 'debil' };
     }
   }
   return undefined;
@@ -172,6 +209,17 @@ function matchesKeyword(word: string, keyword: string): boolean {
   if (word === keyword) return true;
   if (word.length >= 4 && keyword.length > word.length && keyword.startsWith(word)) return true;
   return word.length >= 5 && keyword.length >= 5 && withinOneEdit(word, keyword);
+}
+
+const HEAD_BONUS = 0.6;
+const SECTOR_BONUS = 0.3;
+
+/** How long the UNSPSC prefix that recognised the code is (2: only its segment said it). */
+function unspscPrefixLength(code: string): number {
+  const digits = code.replace(/\D/g, '');
+  let length = 0;
+  for (const concept of CONCEPTS) for (const prefix of concept.unspsc ?? []) if (digits.startsWith(prefix) && prefix.length > length) length = prefix.length;
+  return length;
 }
 
 function conceptForUnspsc(code: string): Concept | undefined {
@@ -243,21 +291,58 @@ function forFunction(accounts: string[], company: CompanyProfile): string[] {
   return accounts.flatMap((a) => (a.startsWith('51') ? [`52${a.slice(2)}`, a] : [a]));
 }
 
-function confidenceFor(evidence: Evidence): number {
-  switch (evidence) {
-    case 'palabras y UNSPSC':
-      return 0.72;
-    case 'palabras':
-      return 0.62;
-    case 'UNSPSC':
-      return 0.58;
-    case 'actividad del proveedor':
-      return 0.5;
-    default:
-      return 0.42;
-  }
+/**
+ * Calibrated on both benchmarks (npm run bench:matching prints the reliability curve): words and code agreeing are
+ * right about nine times in ten; the product's own noun about eight; a lone qualifier, a rival as close, or a code
+ * alone much less, and those stay below the «por verificar» threshold.
+ */
+function confidenceFor(evidence: Evidence, strength: ActivityVerdict['strength']): number {
+  const base = { 'palabras y UNSPSC': 0.78, palabras: 0.66, UNSPSC: 0.62, 'actividad del proveedor': 0.5, 'nombre UNSPSC parecido': 0.42 }[evidence];
+  if (strength === 'debil') return Math.min(base, 0.52);
+  if (strength === 'media' && evidence === 'palabras') return 0.61;
+  return base;
 }
 
 function evidenceText(evidence: Evidence, detail: string): string {
   return evidence === 'nombre UNSPSC parecido' ? detail : `por ${detail}`;
 }
+
+/** The sector whose cost postures apply (accounting-co.md §4.3), from the company's first CIIU. */
+export function sectorOf(company: CompanyProfile): Sector | undefined {
+  for (const code of company.ciiu) {
+    const division = Number(code.replace(/\D/g, '').padStart(4, '0').slice(0, 2));
+    if (division >= 1 && division <= 3) return 'agro';
+    if (division >= 41 && division <= 43) return 'construccion';
+    if (division >= 49 && division <= 51) return 'transporte';
+    if (division === 85) return 'educacion';
+    if (division === 75 || (division >= 86 && division <= 88)) return 'salud';
+  }
+  return undefined;
+}
+
+/**
+ * What a company of the concept's sector books it to when it consumes it to render its service: its cost account
+ * of group 61 by activity (PUC: 6105 agricultura, 6130 construcción, 6145 transporte, 6160 enseñanza, 6165 salud),
+ * or 1415 obras en curso for a builder that keeps inventory.
+ */
+function sectorCost(concept: Concept, company: CompanyProfile): { codes: string[]; why: string } | undefined {
+  const sector = sectorOf(company);
+  const rule = sector ? concept.sector?.[sector] : undefined;
+  if (!sector || !rule) return undefined;
+  if (rule !== 'cost') return { codes: [rule, rule.slice(0, 4)], why: 'costo del servicio' };
+  const ciiu = company.ciiu.map((c) => c.replace(/\D/g, '').padStart(4, '0')).find((c) => sectorOf({ ...company, ciiu: [c] }) === sector)!;
+  if (sector === 'construccion' && company.inventory !== 'none') return { codes: ['1415', '141505'], why: 'obras de construcción en curso' };
+  const match = COST_BY_CIIU.filter(([prefix]) => ciiu.startsWith(prefix)).sort((a, b) => b[0].length - a[0].length)[0];
+  return { codes: match?.[1] ?? [], why: 'costo de la actividad' };
+}
+
+/** CIIU prefix → cost subcuenta of the activity (PUC 61, Decreto 2650); the longest matching prefix wins. */
+const COST_BY_CIIU: [string, string[]][] = [
+  ['0111', ['610505', '6105']], ['0112', ['610505', '6105']], ['0113', ['610510', '6105']], ['0114', ['610530', '6105']], ['0115', ['610545', '6105']], ['0116', ['610535', '6105']],
+  ['0122', ['610540', '6105']], ['0123', ['610520', '6105']], ['0125', ['610525', '6105']], ['012', ['610515', '6105']], ['014', ['610555', '6105']], ['0145', ['610565', '6105']],
+  ['0146', ['610560', '6105']], ['016', ['610570', '6105']], ['02', ['610580', '6105']], ['0', ['610545', '6105']],
+  ['41', ['613010', '6130']], ['42', ['613010', '6130']], ['43', ['613020', '6130']],
+  ['491', ['614510', '6145']], ['49', ['614505', '6145']], ['50', ['614515', '6145']], ['51', ['614520', '6145']],
+  ['85', ['616005', '6160']],
+  ['8610', ['616505', '6165']], ['8621', ['616510', '6165']], ['8622', ['616515', '6165']], ['8691', ['616520', '6165']], ['86', ['616595', '6165']], ['75', ['616525', '6165']], ['87', ['616530', '6165']], ['88', ['616530', '6165']],
+];

@@ -1,6 +1,6 @@
 import { LineIndex } from './line-index';
 import { normalize, type NormalizedText } from './normalize';
-import { Tally } from './tally';
+import { isVerification, provenanceOf, Tally, type Provenance } from './tally';
 import { TextIndex } from './text-index';
 
 /** One learned line, as stored in `matching_history`. */
@@ -14,6 +14,10 @@ export interface HistoryFact {
   itemId: string | null;
   byUser: boolean;
   at: string;
+  /** registro | verificacion | correccion | importado | importado-correccion | importado-verificacion */
+  origin: string;
+  /** The agent's confidence when it registered the line itself (null otherwise, or before it was stored). */
+  confidence: number | null;
 }
 
 /** One catalog item, as stored in `matching_item`. */
@@ -29,6 +33,8 @@ export interface CatalogItem {
   supplierNit: string | null;
   supplierCode: string | null;
   source: string;
+  /** An item the agent created from a guess: that guess's confidence, until a person confirms it (then null). */
+  confidence: number | null;
 }
 
 /** What the company bought from one supplier: every line, by seller's code and by description, searchable. */
@@ -72,9 +78,11 @@ export class CompanyMemory {
       texts?.set(fact.description, text);
     }
     const itemId = fact.itemId ?? undefined;
+    const provenance: Provenance = provenanceOf(fact.origin, fact.byUser);
+    const options = { confidence: fact.confidence, verification: isVerification(fact.origin) };
     const supplier = this.supplier(fact.supplierNit);
-    supplier.tally.add(fact.accountCode, fact.at, fact.byUser, itemId);
-    if (fact.sellerCode) tallyAt(supplier.byCode, itemCodeKey(fact.sellerCode)).add(fact.accountCode, fact.at, fact.byUser, itemId);
+    supplier.tally.add(fact.accountCode, fact.at, provenance, itemId, options);
+    if (fact.sellerCode) tallyAt(supplier.byCode, itemCodeKey(fact.sellerCode)).add(fact.accountCode, fact.at, provenance, itemId, options);
     if (text.key) {
       let description = supplier.byDescription.get(text.key);
       if (!description) {
@@ -82,12 +90,12 @@ export class CompanyMemory {
         supplier.byDescription.set(text.key, description);
         supplier.index.add(text.key, text);
       }
-      description.add(fact.accountCode, fact.at, fact.byUser, itemId);
-      tallyAt(this.companyDescriptions, text.key, fact.description).add(fact.accountCode, fact.at, fact.byUser, itemId);
+      description.add(fact.accountCode, fact.at, provenance, itemId, options);
+      tallyAt(this.companyDescriptions, text.key, fact.description).add(fact.accountCode, fact.at, provenance, itemId, options);
       this.descriptionIndex?.add(text.key, text);
     }
     const gtin = gtinOf(fact.standardCode);
-    if (gtin) tallyAt(this.byGtin, gtin).add(fact.accountCode, fact.at, fact.byUser, itemId);
+    if (gtin) tallyAt(this.byGtin, gtin).add(fact.accountCode, fact.at, provenance, itemId, options);
     if (fact.id > this.lastHistoryId) this.lastHistoryId = fact.id;
   }
 

@@ -27,6 +27,14 @@ export interface LearnedLine {
   /** True when a person chose this account (a correction outweighs many automatic choices). */
   byUser: boolean;
   at: string;
+  /**
+   * Where the line comes from (issue #13). Default: `correccion` when `byUser`, else `registro` (the agent's own
+   * registration). `verificacion`: a person confirmed the agent's account; `importado`: the company's own books
+   * (e.g. bills synced from its accounting software).
+   */
+  origin?: 'registro' | 'verificacion' | 'correccion' | 'importado';
+  /** For the agent's own registrations: the confidence of the suggestion it registered. */
+  confidence?: number;
 }
 
 /**

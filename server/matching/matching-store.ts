@@ -8,7 +8,12 @@ import type { CatalogItem, HistoryFact } from './company-memory';
  * loads what is new) and the item catalog (read by revision, for the same reason).
  */
 
-export type HistoryOrigin = 'registro' | 'correccion' | 'importado';
+/**
+ * Where a history line comes from (issue #13): the agent registered it (`registro`), a person confirmed it
+ * (`verificacion`) or changed it (`correccion`), the company's books (`importado`), or a company's past decisions
+ * imported as such (`importado-correccion`, `importado-verificacion`).
+ */
+export type HistoryOrigin = 'registro' | 'verificacion' | 'correccion' | 'importado' | 'importado-correccion' | 'importado-verificacion';
 
 export interface NewHistoryRow {
   companyId: string;
@@ -21,6 +26,8 @@ export interface NewHistoryRow {
   origin: HistoryOrigin;
   byUser: boolean;
   at: string;
+  /** The agent's own registrations: the confidence of the suggestion it registered. */
+  confidence?: number | null;
 }
 
 export type ItemSource = 'import' | 'agente' | 'usuario';
@@ -38,20 +45,26 @@ export interface NewItem {
   supplierNit?: string | null;
   supplierCode?: string | null;
   source: ItemSource;
+  /** Agent-created items: the confidence of the guess that created them; null once a person confirms. */
+  confidence?: number | null;
 }
 
 const INSERT_CHUNK = 400;
 
-/** History rows after `afterId`, oldest first. */
+/**
+ * History rows after `afterId`, in the order they happened (by date, then id): a person's decision must be applied
+ * after the lines it overrules and before the ones that follow it, whatever order they were imported in.
+ */
 export async function loadHistorySince(db: Db, companyId: string, afterId: number): Promise<HistoryFact[]> {
   const rows = await db
     .selectFrom('matchingHistory')
-    .select(['id', 'supplierNit', 'description', 'sellerCode', 'standardCode', 'accountCode', 'itemId', 'byUser', 'at'])
+    .select(['id', 'supplierNit', 'description', 'sellerCode', 'standardCode', 'accountCode', 'itemId', 'byUser', 'at', 'origin', 'confidence'])
     .where('companyId', '=', companyId)
     .where('id', '>', afterId)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ ...r, byUser: r.byUser === 1 }));
+  const facts = rows.map((r) => ({ ...r, byUser: r.byUser === 1 }));
+  return facts.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
 }
 
 /** Appends history rows (in chunks, inside the caller's transaction when given one). */
@@ -71,6 +84,7 @@ export async function insertHistory(db: Db, rows: NewHistoryRow[]): Promise<void
           origin: r.origin,
           byUser: r.byUser ? 1 : 0,
           at: r.at,
+          confidence: r.confidence ?? null,
         })),
       )
       .execute();
@@ -131,6 +145,7 @@ export async function upsertItems(db: Db, items: NewItem[], revision: number, no
           supplierNit: item.supplierNit ?? null,
           supplierCode: item.supplierCode ?? null,
           source: item.source,
+          confidence: item.confidence ?? null,
           revision,
           createdAt: now,
           updatedAt: now,
@@ -148,6 +163,7 @@ export async function upsertItems(db: Db, items: NewItem[], revision: number, no
           supplierNit: eb.ref('excluded.supplierNit'),
           supplierCode: eb.ref('excluded.supplierCode'),
           source: eb.ref('excluded.source'),
+          confidence: eb.ref('excluded.confidence'),
           revision: eb.ref('excluded.revision'),
           updatedAt: eb.ref('excluded.updatedAt'),
         })),
@@ -169,5 +185,6 @@ function toCatalogItem(row: MatchingItemRow): CatalogItem {
     supplierNit: row.supplierNit,
     supplierCode: row.supplierCode,
     source: row.source,
+    confidence: row.confidence,
   };
 }

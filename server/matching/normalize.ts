@@ -7,6 +7,8 @@
  *
  * Truncations ("deterg", "desinf") are left to the search: every word is also indexed by its first letters.
  */
+import { PHRASE_SYNONYMS, WORD_SYNONYMS } from './synonyms';
+
 export interface NormalizedText {
   /** Content words, singular, expanded. */
   words: string[];
@@ -74,6 +76,10 @@ const STOPWORDS = new Set([
   'ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'sept', 'oct', 'nov', 'dic',
 ]);
 
+// Another common name of the same product → the canonical one (synonyms.ts, with sources).
+const SYNONYM_OF = new Map(WORD_SYNONYMS.flatMap((s) => s.variants.map((v) => [v, s.canonical] as const)));
+const PHRASES = PHRASE_SYNONYMS.flatMap((s) => s.variants.map((v) => ({ first: v.split(' ')[0]!, pattern: new RegExp(`\\b${v.replace(/[.]/g, '\\.').replace(/ /g, '\\s+')}\\b`, 'g'), canonical: s.canonical })));
+
 /**
  * Normalizes one description.
  *
@@ -90,7 +96,8 @@ export function normalize(text: string): NormalizedText {
     .replace(/(\d)[.,](\d{3})(?!\d)/g, '$1$2') // thousands separators: 1.000 → 1000
     .replace(/(\d),(\d)/g, '$1.$2')
     .replace(/[*×]/g, ' x ');
-  const tokens = clean.match(/[a-z0-9ñ]+(?:\.[0-9]+)?(?:\/[0-9]+)?/g) ?? [];
+  const named = PHRASES.reduce((text, p) => (text.includes(p.first) ? text.replace(p.pattern, p.canonical) : text), clean);
+  const tokens = named.match(/[a-z0-9ñ]+(?:\.[0-9]+)?(?:\/[0-9]+)?/g) ?? [];
   const words: string[] = [];
   const measures: string[] = [];
   const codes: string[] = [];
@@ -141,7 +148,8 @@ export function normalize(text: string): NormalizedText {
       i++;
       continue;
     }
-    const word = singular(ABBREVIATIONS[token] ?? token);
+    const base = singular(ABBREVIATIONS[token] ?? token);
+    const word = SYNONYM_OF.get(base) ?? SYNONYM_OF.get(token) ?? base;
     if (!PACK_WORDS.has(word)) words.push(word);
   }
   const key = [...new Set([...words, ...measures, ...codes])].sort().join(' ');

@@ -111,7 +111,7 @@ describe('sync of the company’s own Alegra data', () => {
     expect(report.resources.bills).toMatchObject({ fetched: 1, added: 1 });
     expect(fake.calls('GET', '/bills')[0]!.query).toMatchObject({ date_afterOrNow: '2025-03-10' });
     expect(report.learned).toBe(1);
-    expect(learned).toEqual([{ companyId, supplierNit: '900700800', description: 'Servicio de aseo febrero', accountCode: '513505', byUser: false, at: '2026-03-10T15:00:00.000Z' }]);
+    expect(learned).toEqual([{ companyId, supplierNit: '900700800', description: 'Servicio de aseo febrero', accountCode: '513505', byUser: false, origin: 'importado', at: '2026-03-10T15:00:00.000Z' }]);
     const stored = await db.selectFrom('alegraBill').select(['number', 'date', 'total', 'providerIdentification']).execute();
     expect(stored).toEqual([{ number: 'AT-77', date: '2026-02-01', total: 35000050, providerIdentification: '900700800' }]);
 

@@ -9,6 +9,7 @@ import { importFile } from '../../server/matching/import-data';
 import type { LineToClassify } from '../../server/matching/line-classifier';
 import { SuggestionEngine } from '../../server/matching/suggestion-engine';
 import { buildLargeScenario, buildScenarios, type BenchLine, type Category, type CompanyScenario } from '../fixtures/matching/scenarios';
+import { calibrationReport, pct, type Outcome } from './matching-calibration';
 
 /**
  * Suggestion accuracy and latency (issue #4). Companies of six kinds (restaurant, stationer, hardware store,
@@ -38,6 +39,7 @@ interface Score {
 }
 
 export async function run(): Promise<void> {
+  if (process.env.BENCH_ONLY_LATENCY) return latency();
   const scores = new Map<string, Score>();
   const add = (key: string, ok: boolean, flagged: boolean) => {
     const s = scores.get(key) ?? { total: 0, right: 0, flagged: 0, flaggedWrong: 0 };
@@ -48,6 +50,8 @@ export async function run(): Promise<void> {
     scores.set(key, s);
   };
 
+  const outcomes: Outcome[] = [];
+  const mistakes: string[] = [];
   const scenarios = buildScenarios();
   for (const scenario of scenarios) {
     const { db, engine, company, chart } = await setUp(scenario);
@@ -57,6 +61,8 @@ export async function run(): Promise<void> {
         const result = results[i]!;
         const ok = result.accountCode === line.expected;
         const flagged = result.confidence < THRESHOLD;
+        outcomes.push({ confidence: result.confidence, right: ok });
+        if (!ok && !flagged && process.env.BENCH_VERBOSE) mistakes.push(`${scenario.archetype.key}/${line.category}/${line.kind}: «${line.description}» → ${result.accountCode} (${result.confidence}) esperada ${line.expected} · ${result.explanation}`);
         add(line.category, ok, flagged);
         add(`${line.category}|${line.kind}`, ok, flagged);
         add(`${line.category}@${scenario.archetype.key}`, ok, flagged);
@@ -66,6 +72,7 @@ export async function run(): Promise<void> {
     await db.destroy();
   }
 
+  process.stdout.write(`Conjunto propio (vocabulario de test/fixtures/matching, con el que se escribieron las tablas del motor)\n`);
   process.stdout.write(`Exactitud top-1 de la cuenta sugerida (umbral «por verificar»: confianza < ${THRESHOLD}):\n`);
   for (const category of ['recurring', 'new-supplier', 'cold-start', 'new-product'] as Category[]) {
     const s = scores.get(category)!;
@@ -77,6 +84,10 @@ export async function run(): Promise<void> {
     const companies = [...scores.keys()].filter((k) => k.startsWith(`${category}@`)).sort();
     process.stdout.write(`      · por empresa: ${companies.map((k) => `${k.slice(category.length + 1)} ${pct(scores.get(k)!.right, scores.get(k)!.total)}`).join(', ')}\n`);
   }
+
+  process.stdout.write(`${calibrationReport(outcomes, THRESHOLD)}\n`);
+  if (mistakes.length) process.stdout.write(`\nErrores sin marca (BENCH_VERBOSE):\n${mistakes.join('\n')}\n`);
+  if (process.env.BENCH_SKIP_LATENCY) return;
 
   await latency();
 }
@@ -177,9 +188,6 @@ function csv(header: string[], rows: string[][]): string {
   return [header, ...rows].map((r) => r.map(cell).join(';')).join('\n');
 }
 
-function pct(a: number, b: number): string {
-  return b === 0 ? '—' : `${((100 * a) / b).toFixed(1)} %`;
-}
 
 function fmt(n: number): string {
   return n.toLocaleString('es-CO');

@@ -116,6 +116,69 @@ describe('importing items and past bills', () => {
   });
 });
 
+describe('importing what people already did (issue #13)', () => {
+  let t: TestCompany;
+  afterEach(async () => t?.close());
+
+  it('past corrections count as a person’s decisions: they win over any volume of older books', async () => {
+    t = await testCompany({ company: { ciiu: ['8621'], inventory: 'none' } });
+    const older = Array.from({ length: 25 }, (_, i) => ['800999111', 'Guantes de nitrilo para examen caja x 100', 'GN-100', '519525', `2025-${String(1 + (i % 12)).padStart(2, '0')}-10`]);
+    const history = ['nit_proveedor;descripcion;codigo_proveedor;cuenta;fecha', ...older.map((r) => r.join(';')), '800999111;Guantes de nitrilo para examen caja x 100;GN-100;616510;2026-02-10'].join('\n');
+    await importFile(t.db, t.company.id, 'history', history, options('historial.csv'));
+    const corrections = 'supplierNit,description,sellerCode,account,previousAccount,date\n800999111,Guantes de nitrilo para examen caja x 100,GN-100,616510,519525,2026-01-20';
+    const result = await importFile(t.db, t.company.id, 'corrections', corrections, options('correcciones.csv'));
+    expect(result).toMatchObject({ kind: 'corrections', imported: 1, skipped: 0, warnings: [] });
+    const stored = await t.db.selectFrom('matchingHistory').select(['origin', 'byUser']).where('accountCode', '=', '616510').orderBy('id').execute();
+    expect(stored).toEqual([{ origin: 'importado', byUser: 0 }, { origin: 'importado-correccion', byUser: 1 }]);
+    const [suggestion] = await t.classify(line('Guantes de nitrilo para examen caja x 100', { nit: '800999111', sellerCode: 'GN-100' }));
+    expect(suggestion).toMatchObject({ accountCode: '616510', source: 'history' });
+    expect(suggestion!.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(suggestion!.explanation).toMatch(/Corregida por una persona/);
+  });
+
+  it('a corregida / verificada column in a history file marks people’s decisions', async () => {
+    t = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
+    const csv = 'nit_proveedor;descripcion;cuenta;fecha;verificada\n800111222;Hosting anual;513520;2026-01-10;sí\n800111222;Hosting anual;513520;2026-02-10;no';
+    const result = await importFile(t.db, t.company.id, 'history', csv, options('h.csv'));
+    expect(result.warnings).toEqual([expect.stringMatching(/^1 filas marcadas como corregidas o verificadas cuentan como decisiones de una persona/)]);
+    const [suggestion] = await t.classify(line('Hosting anual', { nit: '800111222' }));
+    expect(suggestion!.explanation).toMatch(/Verificada por una persona/);
+    await expect(importFile(t.db, t.company.id, 'history', 'nit;descripcion;cuenta;fecha;corregida\n800111222;X;513520;2026-01-10;quizás', options('h.csv'))).rejects.toThrow(/fila 2: «quizás» no es sí ni no \(columna corregida\)/);
+  });
+
+  it('reads camelCase and English columns, names the columns it does not recognise, and warns of a supplier code without NIT', async () => {
+    t = await testCompany({ company: { ciiu: ['4761'] } });
+    const json = JSON.stringify([
+      { itemId: 'P-9', name: 'Tóner HP 85A', account: '1435', inventoriable: 'yes', supplierNit: '800111222', sellerCode: 'T85', colorFavorito: 'azul' },
+      { itemId: 'P-10', name: 'Cinta microporosa', account: '1435', sellerCode: 'MC-1' },
+    ]);
+    const result = await importFile(t.db, t.company.id, 'items', json, options('items.json'));
+    expect(result.imported).toBe(2);
+    expect(result.warnings).toEqual([expect.stringMatching(/La columna «colorFavorito» no se reconoce y se ignoró/), expect.stringMatching(/1 filas traen código del proveedor sin NIT del proveedor \(filas 2\)/)]);
+    const rows = await t.db.selectFrom('matchingItem').select(['code', 'inventoried', 'supplierNit', 'supplierCode']).orderBy('code').execute();
+    expect(rows).toEqual([
+      { code: 'P-10', inventoried: 1, supplierNit: null, supplierCode: null },
+      { code: 'P-9', inventoried: 1, supplierNit: '800111222', supplierCode: 'T85' },
+    ]);
+  });
+
+  it('completes an imported chart that lacks the accounts every bill needs, saying which', async () => {
+    t = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
+    const csv = 'codigo;nombre\n2408;IVA;\n240810;IVA descontable\n2205;Proveedores\n220505;Nacionales\n5195;Diversos\n519595;Otros';
+    const result = await importFile(t.db, t.company.id, 'accounts', csv, options('plan.csv'));
+    expect(result.imported).toBe(6);
+    expect(result.warnings.filter((w) => w.startsWith('El plan no tenía'))).toEqual([
+      expect.stringMatching(/retención en la fuente \(2365\).*236540/),
+      expect.stringMatching(/ReteIVA \(2367\).*236701/),
+      expect.stringMatching(/ReteICA \(2368\).*236805/),
+      expect.stringMatching(/costos y gastos por pagar \(2335\).*233595/),
+    ]);
+    const chart = await Chart.forCompany(t.db, t.company.id);
+    expect(['236540', '236525', '236701', '236805', '233525', '233595', '240810', '220505'].every((c) => chart.isPostable(c))).toBe(true);
+    expect(chart.isPostable('2365')).toBe(false);
+  });
+});
+
 describe('agente import (command line)', { timeout: 120_000 }, () => {
   const run = (db: string, ...args: string[]) => runAgente(['--db', db, ...args]);
 

@@ -84,3 +84,25 @@ describe('similar descriptions (MiniSearch index)', () => {
     expect(small.size).toBe(1);
   });
 });
+
+describe('synonyms (issue #13)', () => {
+  it('maps other common Colombian names to one word, single words and phrases alike', async () => {
+    const { normalize } = await import('../../server/matching/normalize');
+    expect(normalize('Paracetamol 500 mg').key).toBe(normalize('Acetaminofén 500 mg').key);
+    expect(normalize('Neumáticos 11R22.5').words).toEqual(['llanta']);
+    expect(normalize('Suero fisiológico bolsa 500 ml').words).toEqual(normalize('Solución salina bolsa 500 ml').words);
+    expect(normalize('Barra de acero corrugado 1/2"').words).toEqual(['varilla', 'corrugada']);
+  });
+
+  it('every synonym names its source, and no variant belongs to two canonical words', async () => {
+    const { PHRASE_SYNONYMS, WORD_SYNONYMS } = await import('../../server/matching/synonyms');
+    const seen = new Map<string, string>();
+    for (const entry of [...WORD_SYNONYMS, ...PHRASE_SYNONYMS]) {
+      expect(entry.source.length).toBeGreaterThan(10);
+      for (const variant of entry.variants) {
+        expect(seen.get(variant) ?? entry.canonical).toBe(entry.canonical);
+        seen.set(variant, entry.canonical);
+      }
+    }
+  });
+});

@@ -89,10 +89,40 @@ describe('suggestion engine: learning', () => {
   let t: TestCompany;
   afterEach(async () => t?.close());
 
+  it('the agent’s own registrations do not teach it: a low-confidence guess stays low however often it is repeated', async () => {
+    t = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
+    const [first] = await t.classify(line('Kit de bioseguridad referencia 7781', { nit: CLEANING }));
+    const selfRegistered = Array.from({ length: 12 }, (_, i) => ({ companyId: t.company.id, supplierNit: CLEANING, description: 'Kit de bioseguridad referencia 7781', accountCode: first!.accountCode, byUser: false, origin: 'registro' as const, confidence: first!.confidence, at: `2026-0${1 + (i % 5)}-1${i % 9}T12:00:00Z` }));
+    await t.engine.learn(selfRegistered);
+    const [again] = await t.classify(line('Kit de bioseguridad referencia 7781', { nit: CLEANING }));
+    expect(again!.accountCode).toBe(first!.accountCode);
+    expect(again!.confidence).toBeLessThanOrEqual(first!.confidence);
+    expect(again!.explanation).toMatch(/Registrada 12 veces por el agente, sin verificar/);
+    // A person verifies it once: from then on it is a person's decision.
+    await t.engine.learn([{ ...selfRegistered[0]!, byUser: true, origin: 'verificacion', at: '2026-06-01T12:00:00Z' }]);
+    const [verified] = await t.classify(line('Kit de bioseguridad referencia 7781', { nit: CLEANING }));
+    expect(verified).toMatchObject({ accountCode: first!.accountCode, confidence: 0.97 });
+    expect(verified!.explanation).toMatch(/Verificada por una persona/);
+  });
+
+  it('an item the agent created keeps the confidence of its guess until a person confirms it', async () => {
+    t = await testCompany({ company: { ciiu: ['4719'], inventory: 'perpetual' } });
+    const [guess] = await t.classify(line('Producto Zeta-44 caja x 12', { nit: CLEANING }));
+    expect(guess!.itemId).toBeDefined();
+    await t.engine.learn([{ companyId: t.company.id, supplierNit: CLEANING, description: 'Producto Zeta-44 caja x 12', accountCode: guess!.accountCode, itemId: guess!.itemId!, byUser: false, origin: 'registro', confidence: guess!.confidence, at: '2026-06-01T12:00:00Z' }]);
+    const [similar] = await t.classify(line('Producto Zeta-44 caja x 24', { nit: '901222333' }));
+    expect(similar!.itemId).toBe(guess!.itemId);
+    expect(similar!.confidence).toBeLessThanOrEqual(guess!.confidence);
+    await t.engine.learn([{ companyId: t.company.id, supplierNit: CLEANING, description: 'Producto Zeta-44 caja x 12', accountCode: '1435', itemId: guess!.itemId!, byUser: true, origin: 'correccion', at: '2026-06-02T12:00:00Z' }]);
+    const [confirmed] = await t.classify(line('Producto Zeta-44 caja x 24', { nit: '901222333' }));
+    expect(confirmed).toMatchObject({ itemId: guess!.itemId, accountCode: '1435' });
+    expect(confirmed!.confidence).toBeGreaterThan(guess!.confidence);
+  });
+
   it('after one correction, the next invoice from that supplier follows it, over many automatic choices', async () => {
     t = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
     const { company } = t;
-    const registered = (account: string, at: string, byUser: boolean) => ({ companyId: company.id, supplierNit: CLEANING, description: 'Servicio de aseo y cafetería marzo', sellerCode: 'ASEO-1', accountCode: account, byUser, at });
+    const registered = (account: string, at: string, byUser: boolean) => ({ companyId: company.id, supplierNit: CLEANING, description: 'Servicio de aseo y cafetería marzo', sellerCode: 'ASEO-1', accountCode: account, byUser, at, ...(byUser ? {} : { origin: 'importado' as const }) });
     await t.engine.learn(Array.from({ length: 30 }, (_, i) => registered('519525', `2026-0${1 + (i % 5)}-0${1 + (i % 9)}T12:00:00Z`, false)));
     const [before] = await t.classify(line('Servicio de aseo y cafetería abril', { nit: CLEANING, sellerCode: 'ASEO-1' }));
     expect(before).toMatchObject({ accountCode: '519525', source: 'history' });
@@ -250,27 +280,137 @@ describe('suggestion engine: guarantees', () => {
   });
 });
 
-describe('tally: recency and corrections', () => {
+describe('tally: recency and the hierarchy of evidence', () => {
   it('recent use outweighs old use; frequency still counts among recent ones', () => {
     const tally = new Tally();
-    for (let i = 0; i < 5; i++) tally.add('A', '2023-01-10', false);
-    tally.add('B', '2026-03-01', false);
-    tally.add('B', '2026-04-01', false);
+    for (let i = 0; i < 5; i++) tally.add('A', '2023-01-10', 'books');
+    tally.add('B', '2026-03-01', 'books');
+    tally.add('B', '2026-04-01', 'books');
     expect(tally.verdict()!.best.account).toBe('B');
     const recent = new Tally();
-    for (let i = 0; i < 5; i++) recent.add('A', '2026-01-10', false);
-    recent.add('B', '2026-02-01', false);
+    for (let i = 0; i < 5; i++) recent.add('A', '2026-01-10', 'books');
+    recent.add('B', '2026-02-01', 'books');
     expect(recent.verdict()!.best.account).toBe('A');
     expect(tallyConfidence(recent.verdict()!)).toBeLessThan(0.98);
   });
 
-  it('a correction outweighs any number of automatic choices; the latest correction wins', () => {
+  it('a correction outweighs any number of the agent’s own choices; the latest correction wins', () => {
     const tally = new Tally();
-    for (let i = 0; i < 200; i++) tally.add('A', '2026-05-01', false);
-    tally.add('B', '2026-04-01', true);
-    expect(tally.verdict()).toMatchObject({ best: { account: 'B', corrections: 1 }, share: 1 });
-    tally.add('C', '2026-04-15', true);
+    for (let i = 0; i < 200; i++) tally.add('A', '2026-05-01', 'self', undefined, { confidence: 0.9 });
+    tally.add('B', '2026-04-01', 'person');
+    expect(tally.verdict()).toMatchObject({ best: { account: 'B', corrections: 1 }, share: 1, decided: true });
+    tally.add('C', '2026-04-15', 'person');
     expect(tally.verdict()!.best.account).toBe('C');
     expect(tally.verdict((a) => a !== 'C')!.best.account).toBe('B');
+  });
+
+  it('a correction and the books that follow it win over any volume of older books, whatever the loading order', () => {
+    const tally = new Tally();
+    for (let i = 0; i < 60; i++) tally.add('A', `2025-0${1 + (i % 9)}-10`, 'books');
+    tally.add('B', '2026-01-15', 'person');
+    tally.add('B', '2026-02-10', 'books');
+    tally.add('B', '2026-03-10', 'books');
+    const verdict = tally.verdict()!;
+    expect(verdict.best.account).toBe('B');
+    expect(tallyConfidence(verdict)).toBeGreaterThanOrEqual(0.9);
+    // Books written after the decision may move the key again: the company changed its mind in its own books.
+    for (let i = 0; i < 4; i++) tally.add('C', `2026-0${4 + i}-10`, 'books');
+    expect(tally.verdict()!.best.account).toBe('C');
+    // Lines dated before the decision that arrive later (an old import) still do not vote.
+    const late = new Tally();
+    late.add('B', '2026-01-15', 'person');
+    for (let i = 0; i < 30; i++) late.add('A', '2025-06-01', 'books');
+    expect(late.verdict()!.best.account).toBe('B');
+  });
+
+  it('the agent’s own registrations never outvote the books and never raise confidence above the guess that made them', () => {
+    const tally = new Tally();
+    tally.add('A', '2026-01-10', 'books');
+    for (let i = 0; i < 50; i++) tally.add('B', '2026-03-10', 'self', undefined, { confidence: 0.95 });
+    expect(tally.verdict()!.best.account).toBe('A');
+    const selfTaught = new Tally();
+    for (let i = 0; i < 50; i++) selfTaught.add('B', `2026-0${1 + (i % 9)}-10`, 'self', undefined, { confidence: 0.45 });
+    const verdict = selfTaught.verdict()!;
+    expect(verdict).toMatchObject({ selfOnly: true, best: { account: 'B' } });
+    expect(tallyConfidence(verdict)).toBeLessThanOrEqual(0.45);
+    // They may break a tie between equal books.
+    const tie = new Tally();
+    tie.add('A', '2026-01-10', 'books');
+    tie.add('B', '2026-01-10', 'books');
+    tie.add('B', '2026-02-10', 'self', undefined, { confidence: 0.5 });
+    expect(tie.verdict()!.best.account).toBe('B');
+  });
+
+  it('a verification is a person’s decision too, and says so', () => {
+    const tally = new Tally();
+    tally.add('A', '2026-01-10', 'self', undefined, { confidence: 0.4 });
+    tally.add('A', '2026-01-11', 'person', undefined, { verification: true });
+    const verdict = tally.verdict()!;
+    expect(verdict).toMatchObject({ decided: true, best: { lastWasVerification: true, verifications: 1 } });
+    expect(tallyConfidence(verdict)).toBe(0.97);
+  });
+});
+
+describe('suggestion engine: sectors, prior and synonyms (issue #13)', () => {
+  let t: TestCompany;
+  afterEach(async () => t?.close());
+
+  it('a clinic books medical supplies and medicines to the cost of its service, lab supplies to the lab’s, and equipment as an asset', async () => {
+    t = await testCompany({ company: { ciiu: ['8621'], inventory: 'none' } });
+    const [gauze, antibiotic, tubes, monitor, paper] = await t.classify(line('Gasa estéril 10 x 10 cm paquete x 100'), line('Amoxicilina cápsulas 500 mg', { unspsc: '51101500' }), line('Tubo vacutainer tapa lila EDTA'), line('Tensiómetro digital de brazo'), line('Resma papel carta 75 g'));
+    expect(gauze).toMatchObject({ accountCode: '616510', source: 'activity' });
+    expect(gauze!.explanation).toMatch(/^Actividad 8621: insumos médico-quirúrgicos, costo de la actividad → 616510/);
+    expect(antibiotic!.accountCode).toBe('616510');
+    expect(tubes!.accountCode).toBe('616520');
+    expect(monitor!.accountCode).toBe('153205');
+    expect(paper!.accountCode).toBe('519530');
+    // The same gauze in a software company is the staff's first aid.
+    const office = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
+    expect((await office.classify(line('Gasa estéril 10 x 10 cm paquete x 100')))[0]!.accountCode).toBe('510584');
+    await office.close();
+  });
+
+  it('schools, passenger transport, builders and farms get their own cost postures', async () => {
+    const cases: [string, 'none' | 'perpetual', string, string][] = [
+      ['8521', 'none', 'Ábaco escolar didáctico de madera', '616005'],
+      ['4921', 'none', 'ACPM galones tanqueo bus 045', '614505'],
+      ['4921', 'none', 'Llanta radial 295/80 R22.5', '614505'],
+      ['4111', 'perpetual', 'Cemento gris de uso general bulto 50 kg', '1415'],
+      ['4111', 'none', 'Cemento gris de uso general bulto 50 kg', '613010'],
+      ['0111', 'none', 'Urea 46 % bulto 50 kg', '610505'],
+      ['0111', 'none', 'Insecticida lambda cihalotrina litro', '610505'],
+    ];
+    for (const [ciiu, inventory, description, account] of cases) {
+      const c = await testCompany({ company: { ciiu: [ciiu], inventory } });
+      const [result] = await c.classify(line(description));
+      expect([ciiu, description, result!.accountCode]).toEqual([ciiu, description, account]);
+      await c.close();
+    }
+  });
+
+  it('the first word says what the product is: one qualifier does not outvote it, and a lone qualifier is left «por verificar»', async () => {
+    t = await testCompany({ company: { ciiu: ['8621'], inventory: 'none' } });
+    const [needle, oximeter, lone] = await t.classify(line('Aguja desechable 21G caja x 100'), line('Oxímetro de pulso portátil'), line('Surtido 4471 desechable'));
+    expect(needle!.accountCode).toBe('616510');
+    expect(oximeter!.accountCode).toBe('153205');
+    expect(lone!.confidence).toBeLessThan(0.6);
+  });
+
+  it('the supplier’s usual account is a prior: a fixed asset from a supplies supplier goes to assets, «por verificar»', async () => {
+    const history = Array.from({ length: 12 }, (_, i) => past(`Resma papel carta 75 g lote ${i}`, '519530', `2026-0${1 + (i % 5)}-10`, { nit: STATIONER }));
+    t = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' }, history });
+    const [chair, pens] = await t.classify(line('Silla ergonómica giratoria con brazos', { nit: STATIONER }), line('Sobres de manila tamaño carta', { nit: STATIONER }));
+    expect(chair!.accountCode).toBe('152405');
+    expect(chair!.confidence).toBeLessThan(0.6);
+    expect(chair!.explanation).toMatch(/aunque este proveedor suele ir a 519530/);
+    expect(chair!.runnerUp).toMatchObject({ accountCode: '519530' });
+    expect(pens!.accountCode).toBe('519530');
+  });
+
+  it('a product under another common name finds the catalog item before a new one is created', async () => {
+    t = await testCompany({ company: { ciiu: ['8621'], inventory: 'perpetual' }, items: [{ codigo: 'M-1', nombre: 'Acetaminofén 500 mg tabletas', cuenta: '1455' }, { codigo: 'M-2', nombre: 'Solución salina normal bolsa 500 ml', cuenta: '1455' }] });
+    const [paracetamol, saline] = await t.classify(line('PARACETAMOL 500 MG TABLETAS', { nit: '901555666' }), line('Suero fisiológico bolsa 500 ml', { nit: '901555666' }));
+    expect(paracetamol).toMatchObject({ source: 'inventory', itemName: 'Acetaminofén 500 mg tabletas', accountCode: '1455' });
+    expect(saline).toMatchObject({ source: 'inventory', itemName: 'Solución salina normal bolsa 500 ml' });
   });
 });
