@@ -1,11 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
-import { bogotaDate, isIsoDate, previousDate } from '#shared/bogota-time';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '#shared/inbox';
 import { activateAgent, currentAgentState, listAgentEvents, pauseAgent, resumeAgent } from '../agent/agent-switch';
 import { listBills } from '../agent/bills';
-import { getDailySummary } from '../agent/daily-summary';
 import { listDocuments } from '../agent/inbox-documents';
 import { hasActiveToken, rotateToken } from '../api/tokens';
 import { cliActor, companyOf, printJson, withAgent, type GlobalOptions } from './context';
@@ -90,21 +88,6 @@ export function documentsCommand(global: () => GlobalOptions): Command {
         const unknown = status?.filter((s) => !DOCUMENT_STATUSES.includes(s));
         if (unknown?.length) throw new Error(`Estado desconocido: ${unknown.join(', ')}`);
         printJson(await listDocuments(agent.db, company.id, { ...(status ? { status } : {}), limit: Number(flags.limit) }));
-      }),
-    );
-}
-
-export function summaryCommand(global: () => GlobalOptions): Command {
-  return new Command('summary')
-    .description('Resumen diario (por defecto, el de ayer en Bogotá): registradas, tiempo ahorrado, no registradas.')
-    .option('--date <AAAA-MM-DD>', 'fecha del resumen')
-    .option('--today', 'lo que va de hoy')
-    .action((flags: { date?: string; today?: boolean }) =>
-      withAgent(global(), async (agent) => {
-        if (flags.date && !isIsoDate(flags.date)) throw new Error(`Fecha inválida «${flags.date}»: use AAAA-MM-DD.`);
-        const company = await companyOf(agent, global());
-        const today = bogotaDate(agent.clock.now());
-        printJson(await getDailySummary(agent.db, company.id, flags.today ? today : (flags.date ?? previousDate(today)), agent.clock));
       }),
     );
 }
