@@ -6,6 +6,7 @@ import * as createCore from './migrations/2026_11_28_0900_create_core';
 import * as matching from './migrations/2026_11_28_1000_matching';
 import * as mailbox from './migrations/2026_11_28_1100_mailbox';
 import * as alegra from './migrations/2026_11_28_1200_alegra';
+import { openSqlite } from './native-sqlite';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -50,7 +51,7 @@ export interface OpenOptions {
  */
 export async function openDatabase(file: string = databaseFileFromEnv(), options: OpenOptions = {}): Promise<Db> {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
+  const sqlite = openSqlite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   // Checkpoint every ~16 MB of WAL instead of 4 MB: a backlog writes the same index pages over and over, and each
