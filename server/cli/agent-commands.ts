@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
+import { PAUSE_EFFECT, type PauseResult } from '#shared/agent';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '#shared/inbox';
 import { activateAgent, currentAgentState, listAgentEvents, pauseAgent, resumeAgent } from '../agent/agent-switch';
 import { listBills } from '../agent/bills';
@@ -35,11 +36,16 @@ export function agentCommand(global: () => GlobalOptions): Command {
     .action(() => withAgent(global(), async (agent) => printJson(await activateAgent(agent.db, (await companyOf(agent, global())).id, 'recent', cliActor(), agent.clock))));
   command
     .command('pause')
-    .description('Pausa el agente: lo que llegue mientras tanto no se registra, ni al reactivarlo.')
-    .action(() => withAgent(global(), async (agent) => printJson(await pauseAgent(agent.db, (await companyOf(agent, global())).id, cliActor(), agent.clock))));
+    .description('Pausa el agente: deja de registrar, también lo que ya estaba en espera (se registra al reactivarlo); lo que llegue en pausa no se registra, ni al reactivarlo.')
+    .action(() =>
+      withAgent(global(), async (agent) => {
+        const result: PauseResult = { ...(await pauseAgent(agent.db, (await companyOf(agent, global())).id, cliActor(), agent.clock)), notice: PAUSE_EFFECT };
+        printJson(result);
+      }),
+    );
   command
     .command('resume')
-    .description('Reactiva el agente: registra solo lo que llegue desde ahora.')
+    .description('Reactiva el agente: registra lo que estaba en espera antes de la pausa y lo que llegue desde ahora.')
     .action(() => withAgent(global(), async (agent) => printJson(await resumeAgent(agent.db, (await companyOf(agent, global())).id, cliActor(), agent.clock))));
   command
     .command('status')
