@@ -89,20 +89,20 @@ describe('extensión: el recorrido completo en Alegra', () => {
 
   it('3. un token equivocado o una dirección sin agente dan un mensaje claro', async () => {
     await panel().getByLabel('Dirección del agente').fill('http://127.0.0.1:9');
-    await panel().getByLabel('Token de acceso').fill(server.token);
+    await panel().getByLabel('Código de acceso').fill(server.token);
     await panel().getByRole('button', { name: 'Conectar' }).click();
     await expect.poll(() => panel().getByTestId('agente-connection-error').textContent()).toContain('No se pudo conectar con el agente en http://127.0.0.1:9');
     await shot('03a-sin-agente');
 
     await panel().getByLabel('Dirección del agente').fill(server.api.url);
-    await panel().getByLabel('Token de acceso').fill('ag_este-no-es-el-token');
+    await panel().getByLabel('Código de acceso').fill('ag_este-no-es-el-token');
     await panel().getByRole('button', { name: 'Conectar' }).click();
-    await expect.poll(() => panel().getByTestId('agente-connection-error').textContent()).toContain('El token no es válido');
+    await expect.poll(() => panel().getByTestId('agente-connection-error').textContent()).toContain('El código de acceso no es válido');
     await shot('03b-token-equivocado');
   });
 
   it('4. con el token correcto pide la empresa y saluda por el nombre', async () => {
-    await panel().getByLabel('Token de acceso').fill(server.token);
+    await panel().getByLabel('Código de acceso').fill(server.token);
     await panel().getByRole('button', { name: 'Conectar' }).click();
     await panel().getByTestId('agente-company').waitFor();
     await panel().getByLabel('NIT (sin dígito de verificación)').fill(NIT);
@@ -216,7 +216,7 @@ describe('extensión: el recorrido completo en Alegra', () => {
   });
 
   it('10. «Facturas no registradas» abre la lista con el motivo de cada una', async () => {
-    await panel().getByRole('button', { name: /Facturas no registradas: 2/ }).click();
+    await panel().getByRole('button', { name: 'Ver motivos' }).click();
     const items = panel().getByTestId('agente-not-registered-item');
     await expect.poll(() => items.count()).toBe(2);
     const texts = await items.allTextContents();
