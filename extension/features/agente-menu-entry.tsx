@@ -90,13 +90,15 @@ function unmount(): void {
   item = null;
 }
 
-/** The entry's text starts where its siblings' does: their padding, whatever Alegra's stylesheet says. */
+/**
+ * The entry's text starts where its siblings' does: their horizontal padding, whatever Alegra's stylesheet says.
+ * Only the padding: fonts and colours stay the panel's own, so a page's stylesheet cannot restyle the entry.
+ */
 function alignWithSiblings(host: HTMLElement, list: HTMLElement): void {
   const sibling = [...list.querySelectorAll<HTMLElement>('[role="menuitem"], li > a, li > button')].find((el) => !el.contains(host) && !host.contains(el));
   if (!sibling) return;
   const style = getComputedStyle(sibling);
   host.style.setProperty('--ag-menu-padding-inline', `${style.paddingLeft} ${style.paddingRight}`);
-  host.style.setProperty('--ag-menu-font-size', style.fontSize);
 }
 
 function open(): void {

@@ -182,11 +182,11 @@ describe('extensión: el recorrido completo en Alegra', () => {
 
     // Mail that arrived a minute before the pause, read only now: it arrived while active, so it waits, unregistered,
     // until the agent is active again (pause means stop).
-    await receive('dian-toolkit__Servicios.xml', 'FE-1006', new Date(clock.now().getTime() - 2 * MINUTE));
-    await waitForStatus('FE-1006', 'pending');
+    await receive('dian-toolkit__Generica.xml', 'FE-1010', new Date(clock.now().getTime() - 2 * MINUTE));
+    await waitForStatus('FE-1010', 'pending');
     await new Promise((resolve) => setTimeout(resolve, 2000)); // four sweeps of the processor
-    await waitForStatus('FE-1006', 'pending');
-    expect(await server.db.selectFrom('bill').select('number').where('number', '=', 'FE-1006').executeTakeFirst()).toBeUndefined();
+    await waitForStatus('FE-1010', 'pending');
+    expect(await server.db.selectFrom('bill').select('number').where('number', '=', 'FE-1010').executeTakeFirst()).toBeUndefined();
 
     clock.advance(5 * MINUTE);
     await receive('dian-toolkit__Generica.xml', 'FE-1004');
@@ -204,11 +204,11 @@ describe('extensión: el recorrido completo en Alegra', () => {
     clock.advance(5 * MINUTE);
     await receive('ubl21dian__invoice_signed_dian_v2.xml', 'FE-1005');
     await waitForStatus('FE-1005', 'registered');
-    await waitForStatus('FE-1006', 'registered');
+    await waitForStatus('FE-1010', 'registered');
     expect((await server.db.selectFrom('inboxDocument').select('status').where('number', '=', 'FE-1004').executeTakeFirstOrThrow()).status).toBe('arrived_while_paused');
     await refreshToday();
-    await expect.poll(() => figure('agente-registered').textContent()).toBe('5');
-    expect(await figure('agente-time-saved').textContent()).toBe('0 h 15 min');
+    await expect.poll(() => figure('agente-registered').textContent()).toBe('4');
+    expect(await figure('agente-time-saved').textContent()).toBe('0 h 12 min');
     await shot('10-reactivado');
   });
 
@@ -239,9 +239,9 @@ describe('extensión: el recorrido completo en Alegra', () => {
     const stored = await server.db.selectFrom('receivedFile').select(['channel', 'sourceRef']).where('sourceRef', '=', 'FE-1006.xml').executeTakeFirstOrThrow();
     expect(stored.channel).toBe('upload');
 
-    await expect.poll(() => figure('agente-registered').textContent()).toBe('4');
-    expect(await figure('agente-time-saved').textContent()).toBe('0 h 12 min');
-    await expect.poll(() => panel().getByTestId('agente-bill').count()).toBe(4);
+    await expect.poll(() => figure('agente-registered').textContent()).toBe('5');
+    expect(await figure('agente-time-saved').textContent()).toBe('0 h 15 min');
+    await expect.poll(() => panel().getByTestId('agente-bill').count()).toBe(5);
     await panel().getByTestId('agente-upload').scrollIntoViewIfNeeded();
     await shot('10b-archivo-subido');
   });
