@@ -21,6 +21,18 @@ export interface AgentState {
 
 export type AgentEventType = 'activated' | 'paused' | 'resumed';
 
+/**
+ * What pausing does, in the words the panel, the API and the CLI all use (issue 17: pause means stop). Documents
+ * already waiting arrived while the agent was active: they are registered once it is active again.
+ */
+export const PAUSE_EFFECT =
+  'Mientras esté desactivado no registro nada: ni lo que llegue, ni lo que ya estaba en espera. Al activarlo de nuevo registraré lo que estaba en espera y lo que llegue desde ese momento; lo que llegue mientras esté desactivado queda sin registrar.';
+
+/** The answer to a pause (API and CLI): the new state and what it means. */
+export interface PauseResult extends AgentState {
+  notice: string;
+}
+
 export interface AgentEvent {
   id: string;
   type: AgentEventType;

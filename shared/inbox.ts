@@ -22,6 +22,8 @@ export type NotRegisteredReason =
   | 'DIAN_NOT_VALIDATED'
   | 'AGENT_INACTIVE'
   | 'ARRIVED_WHILE_PAUSED'
+  /** Arrival time known to the second only (IMAP INTERNALDATE), in the same second as an activation or a pause. */
+  | 'ARRIVAL_ORDER_UNKNOWN'
   | 'REFERENCED_INVOICE_UNKNOWN'
   | 'NOTE_WITHOUT_REFERENCE'
   /** A credit note that would take its invoice (after earlier notes) below zero: a person registers it. */

@@ -10,6 +10,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
+    globalSetup: ['test/support/build-server.ts'],
     projects: [
       {
         extends: true,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AgentState } from '#shared/agent';
+import { PAUSE_EFFECT, type AgentState } from '#shared/agent';
 import { toAgentError } from '../lib/errors';
 import { useApi } from './api-context';
 
@@ -8,8 +8,8 @@ interface Props {
   onChange: (state: AgentState) => void;
 }
 
-export const PAUSE_WARNING =
-  'Mientras el agente esté desactivado, los comprobantes que lleguen no se procesarán. Cuando lo actives de nuevo, solo registraré los que lleguen desde ese momento.';
+/** The same words as the API's and the CLI's answer to a pause (shared/agent.ts): pause means stop. */
+export const PAUSE_WARNING = PAUSE_EFFECT;
 
 /**
  * "Estado del Agente": Activo / Desactivado. Pausing asks first and says plainly what happens to what arrives
@@ -102,7 +102,7 @@ export function AgentSwitch({ state, onChange }: Props) {
       )}
       {active && resumed && (
         <p class="ag-alert ag-alert--info" role="status">
-          El agente está activo de nuevo: registraré los comprobantes que lleguen desde ahora. Los que llegaron mientras estuvo desactivado siguen sin registrar.
+          El agente está activo de nuevo: registraré los comprobantes que estaban en espera y los que lleguen desde ahora. Los que llegaron mientras estuvo desactivado siguen sin registrar.
         </p>
       )}
       {error && (

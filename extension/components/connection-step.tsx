@@ -13,8 +13,10 @@ interface Props {
 }
 
 /**
- * First run (and whenever the saved connection stops working): the agent's address and the token `npm start`
- * printed. The background checks both before saving anything.
+ * First run (and whenever the saved connection stops working): the agent's address and the access code (the token
+ * `npm start` printed). Written for the accountant who opens the panel, not for whoever installed the agent: what
+ * to ask for and where it is; the commands stay behind «¿Cómo lo obtengo?» (issue 17). The background checks both
+ * before saving anything.
  */
 export function ConnectionStep({ initialServerUrl, initialCompanyNit, problem, onConnected }: Props) {
   const api = useApi();
@@ -41,14 +43,22 @@ export function ConnectionStep({ initialServerUrl, initialCompanyNit, problem, o
     <form class="ag-step ag-form" onSubmit={submit} data-testid="agente-connection" aria-labelledby="ag-connection-title">
       <h3 id="ag-connection-title" class="ag-step__title">Conecta la extensión con tu agente</h3>
       <p>
-        El agente se ejecuta en tu computador. Inícialo con <code>npm start</code>: la primera vez muestra la dirección y un <strong>token de acceso</strong>. Escríbelos aquí.
+        El agente registra tus facturas desde tu computador (o el de tu empresa). Para conectar este panel necesitas dos datos: la <strong>dirección del agente</strong> y su{' '}
+        <strong>código de acceso</strong>. Los encuentras en la ventana donde está abierto el agente; si lo instaló otra persona, pídeselos.
       </p>
+      <details class="ag-help" data-testid="agente-connection-help">
+        <summary>¿Cómo lo obtengo?</summary>
+        <p>
+          El agente se inicia con <code>npm start</code> en su carpeta. La primera vez muestra su dirección (por ejemplo <code>http://127.0.0.1:8787</code>) y un código de acceso que empieza por{' '}
+          <code>ag_</code>. Si el código se perdió, genera uno nuevo en esa carpeta con <code>npx agente token</code> (el anterior deja de servir).
+        </p>
+      </details>
       <label class="ag-field">
         <span class="ag-field__label">Dirección del agente</span>
         <input type="text" inputMode="url" autoComplete="off" spellcheck={false} value={serverUrl} onInput={(e) => setServerUrl(e.currentTarget.value)} required />
       </label>
       <label class="ag-field">
-        <span class="ag-field__label">Token de acceso</span>
+        <span class="ag-field__label">Código de acceso</span>
         <input type="password" autoComplete="off" spellcheck={false} value={token} onInput={(e) => setToken(e.currentTarget.value)} placeholder="ag_…" required />
       </label>
       <label class="ag-field">

@@ -18,7 +18,8 @@ export function EntryButton({ variant, onOpen }: Props) {
       data-testid={variant === 'menu' ? 'agente-menu-item' : 'agente-title-button'}
       onClick={onOpen}
     >
-      <AgentIcon size={variant === 'menu' ? 16 : 18} />
+      {/* In the menu, a text like its siblings' (no icon pushing it out of line). */}
+      {variant === 'title' && <AgentIcon size={18} />}
       <span>Agente de Gastos</span>
     </button>
   );

@@ -7,6 +7,7 @@ import { CONNECTION_ERROR_CODES, toAgentError } from '../lib/errors';
 import { AGENT_STATUS_LABELS, formatLongDate } from '../lib/format';
 import { useApi } from './api-context';
 import { AgentIcon } from './icons';
+import { firstSummaryDay } from '../lib/summary-day';
 import { SummaryFigures } from './summary-figures';
 
 interface Props {
@@ -14,9 +15,12 @@ interface Props {
   onOpenSettings: () => void;
 }
 
-type Data = { kind: 'loading' } | { kind: 'ready'; state: AgentState; summary: DailySummary } | { kind: 'disconnected'; message: string } | { kind: 'error'; message: string };
+type Data = { kind: 'loading' } | { kind: 'ready'; state: AgentState; yesterday: DailySummary; today: DailySummary } | { kind: 'disconnected'; message: string } | { kind: 'error'; message: string };
 
-/** The toolbar popup: yesterday's summary at a glance, the agent's state, and the way into the panel. */
+/**
+ * The toolbar popup: the agent's state, yesterday's summary at a glance and a line on today so far (today's in
+ * full right after activating, when yesterday is empty by definition), and the way into the panel.
+ */
 export function PopupView({ onOpenPanel, onOpenSettings }: Props) {
   const api = useApi();
   const [data, setData] = useState<Data>({ kind: 'loading' });
@@ -26,8 +30,8 @@ export function PopupView({ onOpenPanel, onOpenSettings }: Props) {
       try {
         const connection = await api.connection();
         if (!connection.configured) return setData({ kind: 'disconnected', message: 'La extensión todavía no está conectada con tu agente.' });
-        const [state, summary] = await Promise.all([api.agentState(), api.summary()]);
-        setData({ kind: 'ready', state, summary });
+        const [state, yesterday, today] = await Promise.all([api.agentState(), api.summary(), api.todaySummary()]);
+        setData({ kind: 'ready', state, yesterday, today });
       } catch (failure) {
         const error = toAgentError(failure);
         setData(CONNECTION_ERROR_CODES.has(error.code) || error.code === 'NO_COMPANY' ? { kind: 'disconnected', message: error.message } : { kind: 'error', message: error.message });
@@ -51,15 +55,27 @@ export function PopupView({ onOpenPanel, onOpenSettings }: Props) {
           Consultando el agente…
         </p>
       )}
-      {data.kind === 'ready' && (
-        <section aria-labelledby="ag-popup-summary">
-          <h2 id="ag-popup-summary" class="ag-popup__subtitle">
-            Resumen de ayer, {formatLongDate(data.summary.date)}
-          </h2>
-          <SummaryFigures summary={data.summary} />
-          <p class="ag-muted ag-small">Se actualiza todos los días a las 12:00 a. m. con la información del día anterior.</p>
-        </section>
-      )}
+      {data.kind === 'ready' &&
+        (firstSummaryDay(data.state, data.yesterday, data.today) === 'today' ? (
+          <section aria-labelledby="ag-popup-summary">
+            <h2 id="ag-popup-summary" class="ag-popup__subtitle">
+              Hoy, {formatLongDate(data.today.date)} (hasta ahora)
+            </h2>
+            <SummaryFigures summary={data.today} />
+            <p class="ag-muted ag-small">Mañana a las 12:00 a. m. verás aquí el resumen completo de hoy.</p>
+          </section>
+        ) : (
+          <section aria-labelledby="ag-popup-summary">
+            <h2 id="ag-popup-summary" class="ag-popup__subtitle">
+              Resumen de ayer, {formatLongDate(data.yesterday.date)}
+            </h2>
+            <SummaryFigures summary={data.yesterday} />
+            <p class="ag-small" data-testid="agente-popup-today">
+              Hoy, hasta ahora: {countText(data.today.registered, 'registrada', 'registradas')} y {countText(data.today.notRegistered, 'no registrada', 'no registradas')}.
+            </p>
+            <p class="ag-muted ag-small">Se actualiza todos los días a las 12:00 a. m. con la información del día anterior.</p>
+          </section>
+        ))}
       {(data.kind === 'disconnected' || data.kind === 'error') && (
         <p class={`ag-alert ${data.kind === 'error' ? 'ag-alert--error' : 'ag-alert--warning'}`} role="alert">
           {data.message}
@@ -83,4 +99,8 @@ export function PopupView({ onOpenPanel, onOpenSettings }: Props) {
       </div>
     </main>
   );
+}
+
+function countText(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

@@ -5,6 +5,7 @@ import type { DailySummary } from '#shared/summary';
 import { toAgentError } from '../lib/errors';
 import { formatLongDate } from '../lib/format';
 import { AgentSwitch } from './agent-switch';
+import { firstSummaryDay } from '../lib/summary-day';
 import { useApi } from './api-context';
 import { BillList } from './bill-list';
 import { NotRegisteredList } from './not-registered-list';
@@ -31,7 +32,8 @@ interface Data {
 export function StatusView() {
   const api = useApi();
   const [data, setData] = useState<Data>();
-  const [day, setDay] = useState<Day>('yesterday');
+  // Chosen once the figures are in (firstSummaryDay), until the user picks a day.
+  const [chosenDay, setDay] = useState<Day>();
   const [view, setView] = useState<'main' | 'not-registered'>('main');
   const [billCount, setBillCount] = useState(BILLS_PAGE);
   const [error, setError] = useState<string>();
@@ -68,6 +70,7 @@ export function StatusView() {
     );
   }
 
+  const day = chosenDay ?? firstSummaryDay(data.state, data.yesterday, data.today);
   const summary = day === 'yesterday' ? data.yesterday : data.today;
   const dayLabel = day === 'yesterday' ? `ayer, ${formatLongDate(summary.date)}` : `hoy, ${formatLongDate(summary.date)}`;
 
@@ -90,6 +93,8 @@ export function StatusView() {
       <AgentSwitch
         state={data.state}
         onChange={(state) => {
+          // Just activated: yesterday is empty by definition, today is what there is to see.
+          if (data.state.status === 'inactive' && state.status === 'active') setDay('today');
           setData({ ...data, state });
           void refresh();
         }}

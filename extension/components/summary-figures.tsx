@@ -22,19 +22,19 @@ export function SummaryFigures({ summary, onShowNotRegistered }: Props) {
         </dd>
       </div>
       <div class="ag-figure">
-        <dt>Facturas no registradas</dt>
-        <dd data-testid="agente-not-registered">
-          {onShowNotRegistered ? (
-            <button type="button" class="ag-link-button" onClick={onShowNotRegistered} aria-label={`Facturas no registradas: ${summary.notRegistered}. Ver la lista con el motivo de cada una`}>
-              {summary.notRegistered}
-              <span class="ag-figure__more" aria-hidden="true">
+        <dt>
+          Facturas no registradas
+          {/* Only when there is a reason to read, and after the label it belongs to (issue 17). */}
+          {onShowNotRegistered && summary.notRegistered > 0 && (
+            <>
+              {' '}
+              <button type="button" class="ag-link-button ag-figure__more" onClick={onShowNotRegistered} data-testid="agente-show-reasons">
                 Ver motivos
-              </span>
-            </button>
-          ) : (
-            summary.notRegistered
+              </button>
+            </>
           )}
-        </dd>
+        </dt>
+        <dd data-testid="agente-not-registered">{summary.notRegistered}</dd>
       </div>
     </dl>
   );

@@ -157,7 +157,7 @@ export function UploadZone(props: Props) {
         <span class="ag-drop__icon">
           <UploadIcon />
         </span>
-        <p class="ag-drop__text">Arrastre aquí XML o ZIP de facturas electrónicas, o elija archivos</p>
+        <p class="ag-drop__text">Arrastra aquí XML o ZIP de facturas electrónicas, o elige archivos</p>
         <button type="button" class="ag-button ag-button--small" disabled={sending !== undefined} onClick={() => input.current?.click()} aria-describedby="ag-upload-hint">
           Elegir archivos
         </button>

@@ -65,7 +65,7 @@ function connectionInfo(settings: ConnectionSettings): ConnectionInfo {
 export async function relayRequest(deps: RelayDeps, request: SerializedRequest): Promise<SerializedResponse> {
   if (!request.path.startsWith(API_PREFIX)) throw new AgentError('BAD_PATH', `La extensión solo llama a ${API_PREFIX}…`);
   const settings = await deps.settings.read();
-  if (!settings.token) throw new AgentError('NOT_CONFIGURED', 'Conecte la extensión con el agente: escriba la dirección y el token de acceso.');
+  if (!settings.token) throw new AgentError('NOT_CONFIGURED', 'Conecta la extensión con el agente: escribe su dirección y el código de acceso.');
   const headers = new Headers(request.headers);
   headers.set('Authorization', `Bearer ${settings.token}`);
   if (settings.companyNit && !headers.has('X-Empresa')) headers.set('X-Empresa', settings.companyNit);
@@ -90,18 +90,18 @@ export async function connect(deps: RelayDeps, input: ConnectInput): Promise<Con
   const serverUrl = normalizeServerUrl(input.serverUrl);
   const token = input.token.trim();
   const companyNit = (input.companyNit ?? '').replace(/\D/g, '');
-  if (!token) throw new AgentError('EMPTY_TOKEN', 'Escriba el token de acceso que mostró el agente al iniciar.');
+  if (!token) throw new AgentError('EMPTY_TOKEN', 'Escribe el código de acceso que mostró el agente al iniciar.');
 
   const health = await callAgent(deps, `${serverUrl}/api/v1/health`, {});
   const identity = (await health.json().catch(() => null)) as { name?: string } | null;
   if (!health.ok || identity?.name !== 'agente-de-gastos') {
-    throw new AgentError('NOT_AGENT', `${serverUrl} responde, pero no es el Agente de Gastos. Revise la dirección y el puerto.`);
+    throw new AgentError('NOT_AGENT', `${serverUrl} responde, pero no es el Agente de Gastos. Revisa la dirección y el puerto.`);
   }
 
   const me = await callAgent(deps, `${serverUrl}/api/v1/me`, { headers: { Authorization: `Bearer ${token}`, ...(companyNit ? { 'X-Empresa': companyNit } : {}) } });
   const body = (await me.json().catch(() => null)) as { error?: { code?: string; message?: string }; user?: { name?: string }; company?: { name?: string } } | null;
   if (me.status === 401) {
-    throw new AgentError('UNAUTHORIZED', 'El token no es válido. Copie el que mostró `npm start` al iniciar por primera vez, o genere uno nuevo con `npx agente token --rotate`.', 401);
+    throw new AgentError('UNAUTHORIZED', 'El código de acceso no es válido. Copia el que mostró `npm start` la primera vez, o genera uno nuevo con `npx agente token`.', 401);
   }
   const needsCompany = me.status === 409 && body?.error?.code === 'NO_COMPANY';
   if (!me.ok && !needsCompany) {
@@ -123,7 +123,7 @@ export function normalizeServerUrl(input: string): string {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
   } catch {
-    throw new AgentError('INVALID_URL', 'La dirección del agente no es válida: escriba algo como http://127.0.0.1:8787.');
+    throw new AgentError('INVALID_URL', 'La dirección del agente no es válida: escribe algo como http://127.0.0.1:8787.');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AgentError('INVALID_URL', 'La dirección del agente debe empezar por http:// o https://.');
   return url.origin;
@@ -134,6 +134,6 @@ async function callAgent(deps: RelayDeps, url: string, init: RequestInit): Promi
     return await deps.fetch(url, { ...init, signal: AbortSignal.timeout(deps.timeoutMs ?? 60_000) });
   } catch {
     const origin = new URL(url).origin;
-    throw new AgentError('UNREACHABLE', `No se pudo conectar con el agente en ${origin}. Verifique que esté en marcha (\`npm start\`) y que la dirección y el puerto sean correctos.`);
+    throw new AgentError('UNREACHABLE', `No se pudo conectar con el agente en ${origin}. Verifica que esté en marcha (\`npm start\`) y que la dirección y el puerto sean correctos.`);
   }
 }

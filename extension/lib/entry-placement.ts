@@ -15,6 +15,22 @@ export function entryPlacement(title: HTMLElement): Placement {
   return { kind: 'menu', button, menu: findMoreActionsMenu(button) };
 }
 
+/**
+ * An empty item like the menu's own, when its items are list items (`<ul role="menu"><li role="none">…`): the
+ * entry goes inside it, so the menu stays a list of `<li>` and the entry gets the same spacing as its siblings.
+ * Menus of plain buttons (many portals) take the entry directly.
+ */
+export function menuItemLike(menu: HTMLElement): HTMLElement | null {
+  const sibling = menu.querySelector<HTMLElement>(':scope > li');
+  if (!sibling) return null;
+  const item = menu.ownerDocument.createElement('li');
+  if (sibling.className) item.className = sibling.className;
+  const role = sibling.getAttribute('role');
+  if (role) item.setAttribute('role', role);
+  item.dataset.agenteEntry = '';
+  return item;
+}
+
 /** Fires when a placement decision changes without the page changing (a menu found unusable). */
 export const placementChanges = new EventTarget();
 

@@ -75,9 +75,9 @@ export async function sendToBackground<K extends BackgroundMessageType>(type: K,
     reply = (await browser.runtime.sendMessage({ type, data })) as Reply<BackgroundProtocol[K][1]> | undefined;
   } catch {
     // The usual cause: the extension was updated or reloaded and this page still runs the old content script.
-    throw new AgentError('EXTENSION_UNAVAILABLE', 'No se pudo hablar con la extensión. Recargue la página de Alegra e intente de nuevo.');
+    throw new AgentError('EXTENSION_UNAVAILABLE', 'No se pudo hablar con la extensión. Recarga la página de Alegra e inténtalo de nuevo.');
   }
-  if (!reply) throw new AgentError('EXTENSION_UNAVAILABLE', 'La extensión no respondió. Recargue la página de Alegra e intente de nuevo.');
+  if (!reply) throw new AgentError('EXTENSION_UNAVAILABLE', 'La extensión no respondió. Recarga la página de Alegra e inténtalo de nuevo.');
   if (!reply.ok) throw new AgentError(reply.error.code, reply.error.message);
   return reply.value;
 }

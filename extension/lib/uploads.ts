@@ -51,7 +51,7 @@ function statusText(document: InboxDocument): { text: string; tone: OutcomeTone 
     case 'not_registered':
       return { text: `No se registrará: ${document.reason ?? 'el agente no dio el motivo.'}`, tone: 'warning' };
     case 'arrived_while_paused':
-      return { text: 'Llegó con el agente en pausa: no se registra sola. Puede registrarla a mano en «Facturas no registradas».', tone: 'warning' };
+      return { text: 'Llegó con el agente en pausa: no se registra sola. Puedes registrarla a mano en «Facturas no registradas».', tone: 'warning' };
     case 'duplicate':
       return { text: 'Ya había llegado (duplicado): no se registra dos veces.', tone: 'muted' };
     case 'ignored':

@@ -28,6 +28,29 @@ export async function agentStateAt(db: Db, companyId: string, instant: Date): Pr
   };
 }
 
+/**
+ * The switch event (activation, pause, resume) that happened within the same whole second as `instant`, if any.
+ * For arrival times known only to the second (IMAP INTERNALDATE), such an event leaves the order unknown.
+ */
+export async function switchEventInSameSecond(db: Db, companyId: string, instant: Date): Promise<AgentEvent | undefined> {
+  const second = Math.floor(instant.getTime() / 1000) * 1000;
+  const row = await db
+    .selectFrom('agentEvent')
+    .selectAll()
+    .where('companyId', '=', companyId)
+    .where('at', '>=', new Date(second).toISOString())
+    .where('at', '<', new Date(second + 1000).toISOString())
+    .orderBy('at', 'desc')
+    .orderBy('seq', 'desc')
+    .executeTakeFirst();
+  return row && { id: row.id, type: row.type as AgentEventType, ...(row.mode ? { mode: row.mode as ActivationMode } : {}), actor: row.actor, at: row.at };
+}
+
+/** Whether the agent registers automatically right now (active, not paused nor never activated). */
+export async function isAgentActive(db: Db, companyId: string, clock: Clock): Promise<boolean> {
+  return (await currentAgentState(db, companyId, clock)).status === 'active';
+}
+
 export async function currentAgentState(db: Db, companyId: string, clock: Clock): Promise<AgentState> {
   return agentStateAt(db, companyId, clock.now());
 }
@@ -40,7 +63,10 @@ export async function activateAgent(db: Db, companyId: string, mode: ActivationM
   return currentAgentState(db, companyId, clock);
 }
 
-/** Desactivado: what arrives from now on is kept, marked, and never registered automatically. */
+/**
+ * Desactivado: nothing is registered automatically any more. What arrives from now on is kept, marked, and never
+ * registered automatically; what was already waiting stays waiting until the agent is active again (PAUSE_EFFECT).
+ */
 export async function pauseAgent(db: Db, companyId: string, actor: string, clock: Clock): Promise<AgentState> {
   const state = await currentAgentState(db, companyId, clock);
   if (state.status === 'paused') return state;
@@ -49,7 +75,10 @@ export async function pauseAgent(db: Db, companyId: string, actor: string, clock
   return currentAgentState(db, companyId, clock);
 }
 
-/** Activo again: only documents that arrive from this instant on; what arrived while paused stays as it is. */
+/**
+ * Activo again: documents that arrive from this instant on, and those still waiting from before the pause (they
+ * arrived while active); what arrived while paused stays as it is.
+ */
 export async function resumeAgent(db: Db, companyId: string, actor: string, clock: Clock): Promise<AgentState> {
   const state = await currentAgentState(db, companyId, clock);
   if (state.status === 'active') return state;

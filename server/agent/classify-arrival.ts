@@ -1,9 +1,17 @@
-import type { AgentState } from '#shared/agent';
+import type { AgentEvent, AgentState } from '#shared/agent';
 import type { CompanyProfile } from '#shared/company';
 import type { ReadOutcome } from '#shared/dian-document';
-import type { DocumentStatus, NotRegisteredReason } from '#shared/inbox';
+import type { DocumentStatus, NotRegisteredReason, ReceptionChannel } from '#shared/inbox';
 import { normalizeNit } from '#shared/nit';
-import { bogotaTimeText } from './format';
+import { bogotaSecondsText, bogotaTimeText } from './format';
+
+/**
+ * Channels whose arrival time has whole seconds only: the mailbox's is the message's IMAP INTERNALDATE
+ * (RFC 3501 date-time, no fractions). The others stamp arrivals with the clock, to the millisecond.
+ */
+export const WHOLE_SECOND_CHANNELS: readonly ReceptionChannel[] = ['mailbox'];
+
+const SWITCH_VERB = { activated: 'se activó', paused: 'se desactivó', resumed: 'se activó de nuevo' } as const;
 
 export interface ArrivalVerdict {
   status: DocumentStatus;
@@ -15,7 +23,7 @@ export interface ArrivalVerdict {
  * What becomes of a document the moment it arrives: waiting to be registered, or kept as not registered with a
  * reason a person can act on. Duplicates are decided afterwards, by the database's unique keys.
  */
-export function classifyArrival(outcome: ReadOutcome, company: CompanyProfile, state: AgentState, arrivedAt: Date): ArrivalVerdict {
+export function classifyArrival(outcome: ReadOutcome, company: CompanyProfile, state: AgentState, arrivedAt: Date, sameSecondSwitch?: AgentEvent): ArrivalVerdict {
   if (!outcome.ok) {
     const rejected = outcome.error.code === 'DIAN_REJECTED';
     return { status: 'not_registered', reasonCode: rejected ? 'DIAN_NOT_VALIDATED' : 'UNREADABLE', reason: outcome.error.message };
@@ -34,6 +42,16 @@ export function classifyArrival(outcome: ReadOutcome, company: CompanyProfile, s
   }
   if (document.environment === 'test') {
     return { status: 'not_registered', reasonCode: 'TEST_ENVIRONMENT', reason: 'Es un documento del ambiente de pruebas de la DIAN (habilitación): no tiene validez fiscal.' };
+  }
+  if (sameSecondSwitch) {
+    // Only known to the second, and the switch moved within that second: before or after, nobody can tell.
+    return {
+      status: 'not_registered',
+      reasonCode: 'ARRIVAL_ORDER_UNKNOWN',
+      reason:
+        `Llegó el ${bogotaSecondsText(arrivedAt)} y el agente ${SWITCH_VERB[sameSecondSwitch.type]} el ${bogotaSecondsText(new Date(sameSecondSwitch.at))}, en el mismo segundo. ` +
+        'La hora del correo no tiene fracciones de segundo, así que no se sabe si llegó antes o después: no se registra automáticamente. Revísalo y regístralo tú si corresponde.',
+    };
   }
   if (state.status === 'paused') {
     return {

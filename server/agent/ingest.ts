@@ -5,8 +5,8 @@ import { readDianFile, type ReaderLimits } from '../dian';
 import { toJson, type Db } from '../db/database';
 import type { NewInboxDocument } from '../db/schema';
 import { getCompanyOrThrow } from '../companies/companies';
-import { agentStateAt } from './agent-switch';
-import { classifyArrival } from './classify-arrival';
+import { agentStateAt, switchEventInSameSecond } from './agent-switch';
+import { classifyArrival, WHOLE_SECOND_CHANNELS } from './classify-arrival';
 import type { Clock } from './clock';
 import { toInboxDocument } from './inbox-documents';
 
@@ -79,13 +79,14 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
     outcomes.push({ ok: false, source: [file.sourceRef], error: { code: 'NOT_DIAN_DOCUMENT', message: 'El archivo no contiene ningún documento electrónico de la DIAN.' } });
   }
   const state = await agentStateAt(db, company.id, file.arrivedAt);
+  const sameSecondSwitch = WHOLE_SECOND_CHANNELS.includes(file.channel) ? await switchEventInSameSecond(db, company.id, file.arrivedAt) : undefined;
   const now = clock.now();
   for (let attempt = 1; ; attempt++) {
     try {
       const rows = await db.transaction().execute(async (trx) => {
         const recorded = [];
         for (const outcome of outcomes) {
-          const verdict = classifyArrival(outcome, company, state, file.arrivedAt);
+          const verdict = classifyArrival(outcome, company, state, file.arrivedAt, sameSecondSwitch);
           const row = inboxRow(outcome, { companyId: company.id, receivedFileId: file.id, channel: file.channel, arrivedAt: file.arrivedAt, now, ...verdict });
           recorded.push(await insertOrMarkDuplicate(trx, row));
         }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import { isAgentActive } from './agent-switch';
 import { registerDocument, type AgentDeps } from './register-document';
 import { WorkLoop } from './work-loop';
 
@@ -11,7 +11,7 @@ export interface ProcessReport {
 /**
  * Registers pending documents continuously: woken as soon as something arrives, and sweeping every few seconds
  * anyway (another process, like `npx agente ingest`, may have added work to the same database). One document at
- * a time, oldest arrival first, each in its own transaction.
+ * a time, oldest arrival first, each in its own transaction; only while the company's agent is active.
  */
 export class Processor {
   private readonly loop: WorkLoop;
@@ -51,10 +51,18 @@ export class Processor {
 async function drain(deps: AgentDeps, companyId?: string): Promise<ProcessReport> {
   const report: ProcessReport = { registered: 0, notRegistered: 0, failed: 0 };
   const failedIds = new Set<string>();
+  const stopped = new Set<string>(); // companies found paused during this run
   for (;;) {
-    const batch = await pendingBatch(deps.db, companyId, failedIds);
+    const batch = await pendingBatch(deps, companyId, failedIds, stopped);
     if (batch.length === 0) return report;
-    for (const id of batch) {
+    for (const { id, companyId: owner } of batch) {
+      // Pause means stop (issue 17): checked before every document, so «Desactivar» takes effect at once, even in
+      // the middle of a batch. What was waiting stays pending and is registered when the agent is active again.
+      if (stopped.has(owner)) continue;
+      if (!(await isAgentActive(deps.db, owner, deps.clock))) {
+        stopped.add(owner);
+        continue;
+      }
       const outcome = await registerDocument(deps, id);
       if (outcome.status === 'registered') report.registered++;
       else if (outcome.status === 'not_registered') report.notRegistered++;
@@ -66,10 +74,17 @@ async function drain(deps: AgentDeps, companyId?: string): Promise<ProcessReport
   }
 }
 
-async function pendingBatch(db: Db, companyId: string | undefined, exclude: Set<string>): Promise<string[]> {
-  let query = db.selectFrom('inboxDocument').select('id').where('status', '=', 'pending');
-  if (companyId) query = query.where('companyId', '=', companyId);
+/** The next pending documents, oldest arrival first, of companies whose agent is active now. */
+async function pendingBatch(deps: AgentDeps, companyId: string | undefined, exclude: Set<string>, stopped: Set<string>): Promise<{ id: string; companyId: string }[]> {
+  const { db, clock } = deps;
+  let owners = db.selectFrom('inboxDocument').select('companyId').distinct().where('status', '=', 'pending');
+  if (companyId) owners = owners.where('companyId', '=', companyId);
+  const active: string[] = [];
+  for (const { companyId: owner } of await owners.execute()) {
+    if (!stopped.has(owner) && (await isAgentActive(db, owner, clock))) active.push(owner);
+  }
+  if (active.length === 0) return [];
+  let query = db.selectFrom('inboxDocument').select(['id', 'companyId']).where('status', '=', 'pending').where('companyId', 'in', active);
   if (exclude.size) query = query.where('id', 'not in', [...exclude]);
-  const rows = await query.orderBy('arrivedAt').orderBy('createdAt').limit(100).execute();
-  return rows.map((r) => r.id);
+  return query.orderBy('arrivedAt').orderBy('createdAt').limit(100).execute();
 }

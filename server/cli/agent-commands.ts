@@ -1,11 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
-import { bogotaDate, isIsoDate, previousDate } from '#shared/bogota-time';
+import { PAUSE_EFFECT, type PauseResult } from '#shared/agent';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '#shared/inbox';
 import { activateAgent, currentAgentState, listAgentEvents, pauseAgent, resumeAgent } from '../agent/agent-switch';
 import { listBills } from '../agent/bills';
-import { getDailySummary } from '../agent/daily-summary';
 import { listDocuments } from '../agent/inbox-documents';
 import { hasActiveToken, rotateToken } from '../api/tokens';
 import { cliActor, companyOf, printJson, withAgent, type GlobalOptions } from './context';
@@ -37,11 +36,16 @@ export function agentCommand(global: () => GlobalOptions): Command {
     .action(() => withAgent(global(), async (agent) => printJson(await activateAgent(agent.db, (await companyOf(agent, global())).id, 'recent', cliActor(), agent.clock))));
   command
     .command('pause')
-    .description('Pausa el agente: lo que llegue mientras tanto no se registra, ni al reactivarlo.')
-    .action(() => withAgent(global(), async (agent) => printJson(await pauseAgent(agent.db, (await companyOf(agent, global())).id, cliActor(), agent.clock))));
+    .description('Pausa el agente: deja de registrar, también lo que ya estaba en espera (se registra al reactivarlo); lo que llegue en pausa no se registra, ni al reactivarlo.')
+    .action(() =>
+      withAgent(global(), async (agent) => {
+        const result: PauseResult = { ...(await pauseAgent(agent.db, (await companyOf(agent, global())).id, cliActor(), agent.clock)), notice: PAUSE_EFFECT };
+        printJson(result);
+      }),
+    );
   command
     .command('resume')
-    .description('Reactiva el agente: registra solo lo que llegue desde ahora.')
+    .description('Reactiva el agente: registra lo que estaba en espera antes de la pausa y lo que llegue desde ahora.')
     .action(() => withAgent(global(), async (agent) => printJson(await resumeAgent(agent.db, (await companyOf(agent, global())).id, cliActor(), agent.clock))));
   command
     .command('status')
@@ -90,21 +94,6 @@ export function documentsCommand(global: () => GlobalOptions): Command {
         const unknown = status?.filter((s) => !DOCUMENT_STATUSES.includes(s));
         if (unknown?.length) throw new Error(`Estado desconocido: ${unknown.join(', ')}`);
         printJson(await listDocuments(agent.db, company.id, { ...(status ? { status } : {}), limit: Number(flags.limit) }));
-      }),
-    );
-}
-
-export function summaryCommand(global: () => GlobalOptions): Command {
-  return new Command('summary')
-    .description('Resumen diario (por defecto, el de ayer en Bogotá): registradas, tiempo ahorrado, no registradas.')
-    .option('--date <AAAA-MM-DD>', 'fecha del resumen')
-    .option('--today', 'lo que va de hoy')
-    .action((flags: { date?: string; today?: boolean }) =>
-      withAgent(global(), async (agent) => {
-        if (flags.date && !isIsoDate(flags.date)) throw new Error(`Fecha inválida «${flags.date}»: use AAAA-MM-DD.`);
-        const company = await companyOf(agent, global());
-        const today = bogotaDate(agent.clock.now());
-        printJson(await getDailySummary(agent.db, company.id, flags.today ? today : (flags.date ?? previousDate(today)), agent.clock));
       }),
     );
 }

@@ -1,6 +1,6 @@
-import { Agent } from '../agent/agent';
+import type { Agent } from '../agent/agent';
 import { resolveCompanyOrThrow } from '../companies/companies';
-import { databaseFileFromEnv, openDatabase } from '../db/database';
+import { databaseFileFromEnv, openDatabase, type Db } from '../db/database';
 import type { CompanyProfile } from '#shared/company';
 
 export interface GlobalOptions {
@@ -10,12 +10,25 @@ export interface GlobalOptions {
 
 /** Opens the database (running migrations) and hands an agent to a command; closes it afterwards. */
 export async function withAgent<T>(options: GlobalOptions, run: (agent: Agent) => Promise<T>): Promise<T> {
+  // Loaded here, not at the top: the agent brings the whole server with it, which commands that only read the
+  // database (`summary`) need not load (issue 17: the CLI answers at once).
+  const { Agent } = await import('../agent/agent');
   const db = await openDatabase(options.db ?? databaseFileFromEnv());
   const agent = new Agent(db);
   try {
     return await run(agent);
   } finally {
     await agent.stop();
+    await db.destroy();
+  }
+}
+
+/** Opens the database (running migrations) for a command that only reads or writes rows; closes it afterwards. */
+export async function withDatabase<T>(options: GlobalOptions, run: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDatabase(options.db ?? databaseFileFromEnv());
+  try {
+    return await run(db);
+  } finally {
     await db.destroy();
   }
 }

@@ -1,13 +1,55 @@
 import { Command, CommanderError } from 'commander';
-import { agentCommand, billsCommand, documentsCommand, ingestCommand, runCommand, summaryCommand, tokenCommand } from './agent-commands';
-import { alegraCommand } from './alegra-command';
-import { companyCommand } from './company-command';
-import { importCommand } from './import-command';
+import { DOCUMENT_STATUSES } from '#shared/inbox';
 import type { GlobalOptions } from './context';
-import { mailboxCommand } from './mailbox-command';
-import { registerParseCommand } from './parse-command';
-import { billConceptCommand, rulesCommand, supplierCommand } from './rules-command';
-import { serveCommand } from './serve-command';
+
+/** Adds the real command to the program. */
+type Attach = (program: Command, global: () => GlobalOptions, setExitCode: (code: number) => void) => Promise<void>;
+
+const from =
+  <M>(load: () => Promise<M>, make: (module: M) => (global: () => GlobalOptions) => Command): Attach =>
+  async (program, global) => {
+    program.addCommand(make(await load())(global));
+  };
+
+/**
+ * Every command, in the order the help lists them. A command's module (and with it the database, the agent, the
+ * API…) is loaded only when that command runs: `agente --help` and `agente summary` must answer at once (issue 17),
+ * and loading everything for every command took most of a second. The descriptions are the commands' own; a test
+ * (test/cli/lazy-commands.test.ts) keeps both copies equal.
+ */
+export const COMMANDS: { name: string; description: string; attach: Attach }[] = [
+  { name: 'parse', description: 'Lee archivos XML o ZIP de la DIAN e imprime cada documento como JSON.', attach: async (program, _global, setExitCode) => (await import('./parse-command')).registerParseCommand(program, setExitCode) },
+  { name: 'company', description: 'Crea, muestra o actualiza el perfil de la empresa.', attach: from(() => import('./company-command'), (m) => m.companyCommand) },
+  { name: 'ingest', description: 'Recibe archivos XML/ZIP (o carpetas con ellos) en el buzón de recepción.', attach: from(() => import('./agent-commands'), (m) => m.ingestCommand) },
+  { name: 'agent', description: 'Activa, pausa o reanuda el agente, o muestra su estado.', attach: from(() => import('./agent-commands'), (m) => m.agentCommand) },
+  { name: 'run', description: 'Registra ahora los documentos pendientes.', attach: from(() => import('./agent-commands'), (m) => m.runCommand) },
+  { name: 'bills', description: 'Facturas registradas (las «por verificar» primero), en JSON.', attach: from(() => import('./agent-commands'), (m) => m.billsCommand) },
+  { name: 'documents', description: `Documentos recibidos, en JSON. Estados: ${DOCUMENT_STATUSES.join(', ')}.`, attach: from(() => import('./agent-commands'), (m) => m.documentsCommand) },
+  { name: 'summary', description: 'Resumen diario (por defecto, el de ayer en Bogotá): registradas, tiempo ahorrado, no registradas.', attach: from(() => import('./summary-command'), (m) => m.summaryCommand) },
+  { name: 'token', description: 'Genera un token nuevo para la API (revoca los anteriores). Se muestra una sola vez.', attach: from(() => import('./agent-commands'), (m) => m.tokenCommand) },
+  { name: 'mailbox', description: 'Buzón de correo de recepción de facturas DIAN (IMAP): configurar, probar, ver estado.', attach: from(() => import('./mailbox-command'), (m) => m.mailboxCommand) },
+  { name: 'alegra', description: 'Conexión con Alegra: conectar, probar, sincronizar datos y enviar las facturas registradas.', attach: from(() => import('./alegra-command'), (m) => m.alegraCommand) },
+  { name: 'serve', description: 'Arranca el agente: API para la extensión, registro continuo, carpeta vigilada y resumen diario.', attach: from(() => import('./serve-command'), (m) => m.serveCommand) },
+  { name: 'import', description: 'Importa el catálogo de ítems, el plan de cuentas o el historial de compras de la empresa (CSV o JSON).', attach: from(() => import('./import-command'), (m) => m.importCommand) },
+  { name: 'reglas', description: 'UVT por año, conceptos y tarifas de retención; recálculo de facturas.', attach: from(() => import('./rules-command'), (m) => m.rulesCommand) },
+  { name: 'proveedor', description: 'Proveedores: persona natural o jurídica y si es declarante de renta.', attach: from(() => import('./rules-command'), (m) => m.supplierCommand) },
+  { name: 'factura', description: 'Cambios de una factura registrada.', attach: from(() => import('./rules-command'), (m) => m.billConceptCommand) },
+];
+
+/** Global options that take a value: the word after them is not the command's name. */
+const VALUE_OPTIONS = new Set(['--db', '--company']);
+
+/** The command a command line asks for (`agente --db x summary`, `agente help summary`), before Commander parses it. */
+export function requestedCommand(argv: string[]): string | undefined {
+  const words = argv.slice(2);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (VALUE_OPTIONS.has(word)) i++;
+    else if (word === 'help') return words[i + 1];
+    else if (!word.startsWith('-')) return word;
+  }
+  return undefined;
+}
 
 /**
  * `npx agente <command>`: everything the agent does, without the browser. Each command lives in its own file;
@@ -22,12 +64,14 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   const global = () => program.opts<GlobalOptions>();
   let exitCode = 0;
-  registerParseCommand(program, (code) => (exitCode = code));
-  for (const make of [companyCommand, ingestCommand, agentCommand, runCommand, billsCommand, documentsCommand, summaryCommand, tokenCommand, mailboxCommand, alegraCommand, serveCommand, importCommand, rulesCommand, supplierCommand, billConceptCommand]) {
-    program.addCommand(make(global));
-  }
-  inSpanish(program);
+  const wanted = requestedCommand(argv);
   try {
+    for (const entry of COMMANDS) {
+      // The others stay names with a description: enough for the help and for Commander's «¿quisiste decir…?».
+      if (entry.name !== wanted) program.addCommand(new Command(entry.name).description(entry.description));
+      else await entry.attach(program, global, (code) => (exitCode = code));
+    }
+    inSpanish(program);
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;

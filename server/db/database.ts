@@ -9,6 +9,7 @@ import * as alegra from './migrations/2026_11_28_1200_alegra';
 import * as alegraPushReport from './migrations/2026_12_03_1400_alegra_push_report';
 import * as ledgerRules from './migrations/2026_12_03_1200_ledger_rules';
 import * as matchingProvenance from './migrations/2026_12_03_1300_matching_provenance';
+import { openSqlite } from './native-sqlite';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -19,9 +20,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1000_matching': matching,
   '2026_11_28_1100_mailbox': mailbox,
   '2026_11_28_1200_alegra': alegra,
-  '2026_12_03_1400_alegra_push_report': alegraPushReport,
   '2026_12_03_1200_ledger_rules': ledgerRules,
   '2026_12_03_1300_matching_provenance': matchingProvenance,
+  '2026_12_03_1400_alegra_push_report': alegraPushReport,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -56,7 +57,7 @@ export interface OpenOptions {
  */
 export async function openDatabase(file: string = databaseFileFromEnv(), options: OpenOptions = {}): Promise<Db> {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
+  const sqlite = openSqlite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   // Checkpoint every ~16 MB of WAL instead of 4 MB: a backlog writes the same index pages over and over, and each

@@ -1,5 +1,10 @@
-import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import { createRequire } from 'node:module';
+import type { ImapFlow, ImapFlowOptions } from 'imapflow';
 import type { MailboxSettings } from './mailbox-config';
+
+// imapflow takes ~180 ms to load: it is loaded when a mailbox is first opened, not on every start of the CLI
+// (`agente --help` must answer at once, issue 17). Its CommonJS build, so that creating a client stays synchronous.
+const load = createRequire(import.meta.url);
 
 export interface ImapClientOptions {
   /** Quiet time before IMAP IDLE starts after our own commands. Short, so new mail is noticed at once. */
@@ -28,7 +33,8 @@ export function createImapClient(settings: MailboxSettings, password: string, op
     // Re-issue IDLE well before servers (and NAT boxes) drop a silent connection.
     maxIdleTime: 4 * 60_000,
   };
-  return new ImapFlow(config);
+  const { ImapFlow: Client } = load('imapflow') as typeof import('imapflow');
+  return new Client(config);
 }
 
 export type MailboxErrorCode =

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { parseDianSubject, type DianSubject } from './dian-subject';
 
 /** A part of a message that the DIAN reader will receive: a ZIP (any name, any declared type) or a DIAN XML. */
@@ -62,7 +62,9 @@ export async function readMailMessage(raw: Uint8Array): Promise<MailReading> {
   return reading;
 }
 
-function parse(raw: Uint8Array): Promise<ParsedMail> {
+async function parse(raw: Uint8Array): Promise<ParsedMail> {
+  // Loaded on first use: mailparser takes ~170 ms to load, which every start of the CLI would pay (issue 17).
+  const { simpleParser } = await import('mailparser');
   return simpleParser(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
 }
 

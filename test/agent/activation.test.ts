@@ -58,9 +58,9 @@ describe('activation and pause, exactly as users were told', () => {
       expect(result.documents[0]).toMatchObject({ status: 'arrived_while_paused', reasonCode: 'ARRIVED_WHILE_PAUSED' });
       expect(result.documents[0]!.reason).toMatch(/ni siquiera al reactivarlo/);
     }
-    // The document that arrived while active is still registered (arrival decides, not processing time).
+    // The document that arrived while active waits: pause means stop (issue 17); it is registered on resuming.
     await h.agent.processor.runPending();
-    expect((await statusOf(active.documents[0]!.id)).status).toBe('registered');
+    expect((await statusOf(active.documents[0]!.id)).status).toBe('pending');
 
     h.clock.advance(MINUTE);
     const resumedAt = h.clock.now();
@@ -71,6 +71,7 @@ describe('activation and pause, exactly as users were told', () => {
     await h.agent.processor.runPending();
 
     expect((await statusOf(afterResume.documents[0]!.id)).status).toBe('registered');
+    expect((await statusOf(active.documents[0]!.id)).status).toBe('registered');
     for (const result of [atPause, duringPause]) {
       expect(await statusOf(result.documents[0]!.id)).toMatchObject({ status: 'arrived_while_paused', billId: null });
     }

@@ -41,10 +41,10 @@ describe('extensión: el recorrido completo en Alegra', () => {
   const figure = (testId: string) => panel().getByTestId(testId);
 
   /** A DIAN sample made into a production invoice for our company, received now by the agent. */
-  async function receive(sample: string, number: string): Promise<void> {
+  async function receive(sample: string, number: string, arrivedAt?: Date): Promise<void> {
     const company = await server.db.selectFrom('company').select('id').executeTakeFirstOrThrow();
     const xml = retarget(fixtureText(sample), { customerNit: NIT, number, cufeSeed: `e2e-${number}`, issueDate: '2026-11-26' });
-    await server.agent.ingest({ companyId: company.id, bytes: encoder.encode(xml), channel: 'mailbox', sourceRef: `${number}.zip` });
+    await server.agent.ingest({ companyId: company.id, bytes: encoder.encode(xml), channel: 'mailbox', sourceRef: `${number}.zip`, ...(arrivedAt ? { arrivedAt } : {}) });
   }
 
   /** The agent registers in the background: wait until the document reached its final status. */
@@ -69,12 +69,34 @@ describe('extensión: el recorrido completo en Alegra', () => {
     await page.getByRole('link', { name: 'Recepción de comprobantes' }).click();
     await page.locator('agente-gastos-menu-item').waitFor({ state: 'attached' });
     expect(await page.evaluate(() => (window as unknown as { sinRecargar?: boolean }).sinRecargar)).toBe(true);
-    // Inside the page's own menu, not floating somewhere else.
-    expect(await page.locator('#mas-acciones-menu > agente-gastos-menu-item').count()).toBe(1);
+    // Inside the page's own menu, an item like its siblings (an <li>), not floating somewhere else.
+    expect(await page.locator('#mas-acciones-menu > li > agente-gastos-menu-item').count()).toBe(1);
 
-    await page.getByRole('button', { name: 'Más acciones' }).click();
+    const moreActions = page.getByRole('button', { name: 'Más acciones' });
+    await moreActions.click();
     await expect.poll(() => page.getByTestId('agente-menu-item').isVisible()).toBe(true);
+    // Its text starts where its siblings' does.
+    const [theirs, ours] = await page.evaluate(() => {
+      const textLeft = (node: Node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return range.getBoundingClientRect().left;
+      };
+      const sibling = document.querySelector('#mas-acciones-menu [role="menuitem"]')!;
+      const entry = document.querySelector('agente-gastos-menu-item')!.shadowRoot!.querySelector('.ag-entry span')!;
+      return [textLeft(sibling), textLeft(entry)];
+    });
+    expect(Math.abs(theirs - ours)).toBeLessThan(1.5);
     await shot('01-entrada-en-mas-acciones');
+
+    // Closed with its own button: the entry stays in the menu, past the grace period (no button beside the title).
+    await moreActions.click();
+    await expect.poll(() => page.locator('#mas-acciones-menu').isHidden()).toBe(true);
+    await page.waitForTimeout(1200);
+    expect(await page.locator('h1 + agente-gastos-button').count()).toBe(0);
+    expect(await page.locator('#mas-acciones-menu > li > agente-gastos-menu-item').count()).toBe(1);
+    await moreActions.click();
+    await expect.poll(() => page.getByTestId('agente-menu-item').isVisible()).toBe(true);
   });
 
   it('2. el panel se abre desde el menú y pide la conexión la primera vez', async () => {
@@ -89,20 +111,20 @@ describe('extensión: el recorrido completo en Alegra', () => {
 
   it('3. un token equivocado o una dirección sin agente dan un mensaje claro', async () => {
     await panel().getByLabel('Dirección del agente').fill('http://127.0.0.1:9');
-    await panel().getByLabel('Token de acceso').fill(server.token);
+    await panel().getByLabel('Código de acceso').fill(server.token);
     await panel().getByRole('button', { name: 'Conectar' }).click();
     await expect.poll(() => panel().getByTestId('agente-connection-error').textContent()).toContain('No se pudo conectar con el agente en http://127.0.0.1:9');
     await shot('03a-sin-agente');
 
     await panel().getByLabel('Dirección del agente').fill(server.api.url);
-    await panel().getByLabel('Token de acceso').fill('ag_este-no-es-el-token');
+    await panel().getByLabel('Código de acceso').fill('ag_este-no-es-el-token');
     await panel().getByRole('button', { name: 'Conectar' }).click();
-    await expect.poll(() => panel().getByTestId('agente-connection-error').textContent()).toContain('El token no es válido');
+    await expect.poll(() => panel().getByTestId('agente-connection-error').textContent()).toContain('El código de acceso no es válido');
     await shot('03b-token-equivocado');
   });
 
   it('4. con el token correcto pide la empresa y saluda por el nombre', async () => {
-    await panel().getByLabel('Token de acceso').fill(server.token);
+    await panel().getByLabel('Código de acceso').fill(server.token);
     await panel().getByRole('button', { name: 'Conectar' }).click();
     await panel().getByTestId('agente-company').waitFor();
     await panel().getByLabel('NIT (sin dígito de verificación)').fill(NIT);
@@ -150,13 +172,21 @@ describe('extensión: el recorrido completo en Alegra', () => {
   it('7. pausar advierte lo que pasa; lo que llega en pausa no se registra', async () => {
     await panel().getByRole('switch', { name: 'Estado del Agente' }).click();
     const confirm = panel().getByTestId('agente-pause-confirm');
-    expect(await confirm.textContent()).toContain('los comprobantes que lleguen no se procesarán');
-    expect(await confirm.textContent()).toContain('solo registraré los que lleguen desde ese momento');
+    expect(await confirm.textContent()).toContain('no registro nada: ni lo que llegue, ni lo que ya estaba en espera');
+    expect(await confirm.textContent()).toContain('registraré lo que estaba en espera y lo que llegue desde ese momento');
     await shot('08-confirmar-pausa');
     clock.advance(MINUTE);
     await confirm.getByRole('button', { name: 'Desactivar' }).click();
     await expect.poll(() => panel().getByRole('switch', { name: 'Estado del Agente' }).getAttribute('aria-checked')).toBe('false');
     await panel().getByTestId('agente-paused-note').waitFor();
+
+    // Mail that arrived a minute before the pause, read only now: it arrived while active, so it waits, unregistered,
+    // until the agent is active again (pause means stop).
+    await receive('dian-toolkit__Generica.xml', 'FE-1010', new Date(clock.now().getTime() - 2 * MINUTE));
+    await waitForStatus('FE-1010', 'pending');
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // four sweeps of the processor
+    await waitForStatus('FE-1010', 'pending');
+    expect(await server.db.selectFrom('bill').select('number').where('number', '=', 'FE-1010').executeTakeFirst()).toBeUndefined();
 
     clock.advance(5 * MINUTE);
     await receive('dian-toolkit__Generica.xml', 'FE-1004');
@@ -167,17 +197,18 @@ describe('extensión: el recorrido completo en Alegra', () => {
     await shot('09-en-pausa');
   });
 
-  it('8. al reactivarlo solo se registran los nuevos', async () => {
+  it('8. al reactivarlo registra lo que esperaba y los nuevos, no lo que llegó en pausa', async () => {
     clock.advance(MINUTE);
     await panel().getByRole('switch', { name: 'Estado del Agente' }).click();
     await expect.poll(() => panel().getByRole('switch', { name: 'Estado del Agente' }).getAttribute('aria-checked')).toBe('true');
     clock.advance(5 * MINUTE);
     await receive('ubl21dian__invoice_signed_dian_v2.xml', 'FE-1005');
     await waitForStatus('FE-1005', 'registered');
+    await waitForStatus('FE-1010', 'registered');
     expect((await server.db.selectFrom('inboxDocument').select('status').where('number', '=', 'FE-1004').executeTakeFirstOrThrow()).status).toBe('arrived_while_paused');
     await refreshToday();
-    await expect.poll(() => figure('agente-registered').textContent()).toBe('3');
-    expect(await figure('agente-time-saved').textContent()).toBe('0 h 9 min');
+    await expect.poll(() => figure('agente-registered').textContent()).toBe('4');
+    expect(await figure('agente-time-saved').textContent()).toBe('0 h 12 min');
     await shot('10-reactivado');
   });
 
@@ -208,15 +239,15 @@ describe('extensión: el recorrido completo en Alegra', () => {
     const stored = await server.db.selectFrom('receivedFile').select(['channel', 'sourceRef']).where('sourceRef', '=', 'FE-1006.xml').executeTakeFirstOrThrow();
     expect(stored.channel).toBe('upload');
 
-    await expect.poll(() => figure('agente-registered').textContent()).toBe('4');
-    expect(await figure('agente-time-saved').textContent()).toBe('0 h 12 min');
-    await expect.poll(() => panel().getByTestId('agente-bill').count()).toBe(4);
+    await expect.poll(() => figure('agente-registered').textContent()).toBe('5');
+    expect(await figure('agente-time-saved').textContent()).toBe('0 h 15 min');
+    await expect.poll(() => panel().getByTestId('agente-bill').count()).toBe(5);
     await panel().getByTestId('agente-upload').scrollIntoViewIfNeeded();
     await shot('10b-archivo-subido');
   });
 
   it('10. «Facturas no registradas» abre la lista con el motivo de cada una', async () => {
-    await panel().getByRole('button', { name: /Facturas no registradas: 2/ }).click();
+    await panel().getByRole('button', { name: 'Ver motivos' }).click();
     const items = panel().getByTestId('agente-not-registered-item');
     await expect.poll(() => items.count()).toBe(2);
     const texts = await items.allTextContents();
@@ -260,8 +291,8 @@ describe('extensión: el recorrido completo en Alegra', () => {
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await popup.getByRole('heading', { name: /Resumen de ayer/ }).waitFor();
     expect(await popup.getByRole('heading', { name: /Resumen de ayer/ }).textContent()).toBe('Resumen de ayer, viernes, 27 de noviembre');
-    expect(await popup.getByTestId('agente-registered').textContent()).toBe('4');
-    expect(await popup.getByTestId('agente-time-saved').textContent()).toBe('0 h 12 min');
+    expect(await popup.getByTestId('agente-registered').textContent()).toBe('5');
+    expect(await popup.getByTestId('agente-time-saved').textContent()).toBe('0 h 15 min');
     expect(await popup.getByTestId('agente-not-registered').textContent()).toBe('2');
     expect(await popup.getByTestId('agente-popup-state').textContent()).toBe('Activo');
     await shot('14-popup', popup);

@@ -79,6 +79,22 @@ describe('extensión: la página de Alegra', () => {
     await page.getByRole('menuitem', { name: 'Agente de Gastos' }).click();
     await page.getByTestId('agente-panel').waitFor();
     expect(await page.locator('.portal-menu').count()).toBe(0); // the page's menu closed
+    // Closing the menu (ours did, to open the panel) is no sign of a menu we cannot find: the entry stays in it.
+    await page.waitForTimeout(1200);
+    expect(await page.locator('h1 + agente-gastos-button').count()).toBe(0);
+  });
+
+  it('cerrar el menú portal con su propio botón no saca la entrada del menú', async () => {
+    await page.goto(`${fixture.origin}/gastos/recepcion-de-comprobantes?menu=portal`);
+    const moreActions = page.getByRole('button', { name: 'Más acciones' });
+    await moreActions.click();
+    await page.locator('.portal-menu > agente-gastos-menu-item').waitFor({ state: 'attached' });
+    await moreActions.click();
+    await expect.poll(() => page.locator('.portal-menu').count()).toBe(0);
+    await page.waitForTimeout(1200); // past the grace period
+    expect(await page.locator('h1 + agente-gastos-button').count()).toBe(0);
+    await moreActions.click();
+    await page.locator('.portal-menu > agente-gastos-menu-item').waitFor({ state: 'attached' });
   });
 
   it('un artículo de ayuda con el subtítulo «Recepción de comprobantes» no es la página', async () => {

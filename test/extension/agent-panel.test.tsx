@@ -18,7 +18,7 @@ describe('AgentPanel (el recorrido completo, en orden)', () => {
   it('primera vez: conexión → empresa → «Hola, {nombre}» → Activar → tareas → Empezar ▶ → estado', async () => {
     render(<AgentPanel onClose={vi.fn()} />);
     await screen.findByTestId('agente-connection');
-    fill('Token de acceso', agent.token);
+    fill('Código de acceso', agent.token);
     fireEvent.click(screen.getByRole('button', { name: 'Conectar' }));
 
     await screen.findByTestId('agente-company');

@@ -16,7 +16,7 @@ describe('OptionsView (la página de opciones: la misma conexión que el panel)'
     await agent.createCompany();
     render(<OptionsView />);
     fireEvent.input(await screen.findByLabelText('Dirección del agente'), { target: { value: TEST_SERVER_URL } });
-    fireEvent.input(screen.getByLabelText('Token de acceso'), { target: { value: agent.token } });
+    fireEvent.input(screen.getByLabelText('Código de acceso'), { target: { value: agent.token } });
     fireEvent.click(screen.getByRole('button', { name: 'Conectar' }));
     expect((await screen.findByTestId('agente-options-connected')).textContent).toContain('Empresa: Ópticas GMO S.A.S.');
     expect((await readConnection()).token).toBe(agent.token);
@@ -28,7 +28,7 @@ describe('OptionsView (la página de opciones: la misma conexión que el panel)'
 
   it('si el agente aún no tiene empresa, la pide ahí mismo', async () => {
     render(<OptionsView />);
-    fireEvent.input(await screen.findByLabelText('Token de acceso'), { target: { value: agent.token } });
+    fireEvent.input(await screen.findByLabelText('Código de acceso'), { target: { value: agent.token } });
     fireEvent.click(screen.getByRole('button', { name: 'Conectar' }));
     expect(await screen.findByTestId('agente-company')).toBeTruthy();
   });

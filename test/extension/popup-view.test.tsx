@@ -33,8 +33,21 @@ describe('PopupView (el resumen diario de un vistazo)', () => {
     expect(screen.getByTestId('agente-time-saved').textContent).toBe('0 h 6 min');
     expect(screen.getByTestId('agente-not-registered').textContent).toBe('1');
     expect(screen.getByTestId('agente-popup-state').textContent).toBe('Desactivado');
+    expect(screen.getByTestId('agente-popup-today').textContent).toBe('Hoy, hasta ahora: 0 registradas y 0 no registradas.');
     fireEvent.click(screen.getByRole('button', { name: 'Abrir el panel' }));
     expect(onOpenPanel).toHaveBeenCalled();
+  });
+
+  it('recién activado dice lo que pasó hoy (ayer está vacío por definición)', async () => {
+    await agent.connect();
+    const company = await agent.createCompany();
+    await agent.activate(company.id);
+    agent.clock.advance(60_000);
+    await agent.receive(company.nit, 'dian-toolkit__Generica.xml', 'FE-311');
+    render(<PopupView onOpenPanel={vi.fn()} onOpenSettings={vi.fn()} />);
+    expect((await screen.findByRole('heading', { name: /^Hoy/ })).textContent).toBe('Hoy, jueves, 26 de noviembre (hasta ahora)');
+    expect(screen.getByTestId('agente-registered').textContent).toBe('1');
+    expect(screen.queryByRole('heading', { name: /Resumen de ayer/ })).toBeNull();
   });
 
   it('sin conexión, invita a conectar la extensión', async () => {

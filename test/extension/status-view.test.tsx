@@ -25,19 +25,28 @@ describe('StatusView (paso 4: estado del agente)', () => {
 
   const figure = (testId: string) => screen.getByTestId(testId).textContent ?? '';
 
-  it('muestra el resumen de ayer por defecto, y hoy hasta ahora: registradas y tiempo ahorrado (3 min cada una)', async () => {
+  it('recién activado muestra «Hoy» (ayer está vacío por definición): registradas y tiempo ahorrado (3 min cada una)', async () => {
     render(<StatusView />);
     await screen.findByTestId('agente-figures');
-    expect(screen.getByTestId('agente-summary-day').textContent).toBe('Ayer, jueves, 26 de noviembre');
-    expect(figure('agente-registered')).toBe('0');
-    expect(screen.getByText('El resumen se actualiza todos los días a las 12:00 a. m. con la información del día anterior.')).toBeTruthy();
-
-    fireEvent.click(screen.getByRole('button', { name: 'Hoy' }));
     expect(screen.getByTestId('agente-summary-day').textContent).toBe('Hoy, viernes, 27 de noviembre (hasta ahora)');
     expect(figure('agente-registered')).toBe('2');
     expect(figure('agente-time-saved')).toBe('0 h 6 min');
-    expect(figure('agente-not-registered')).toMatch(/^0/);
+    expect(figure('agente-not-registered')).toBe('0');
+    expect(screen.queryByRole('button', { name: 'Ver motivos' })).toBeNull(); // nothing to see
+    expect(screen.getByText('El resumen se actualiza todos los días a las 12:00 a. m. con la información del día anterior.')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Ayer' }));
+    expect(screen.getByTestId('agente-summary-day').textContent).toBe('Ayer, jueves, 26 de noviembre');
+    expect(figure('agente-registered')).toBe('0');
     expect(screen.getByRole('switch', { name: 'Estado del Agente' }).getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('al día siguiente muestra el resumen de ayer por defecto', async () => {
+    agent.clock.advance(24 * 60 * MINUTE);
+    render(<StatusView />);
+    await screen.findByTestId('agente-figures');
+    expect(screen.getByTestId('agente-summary-day').textContent).toBe('Ayer, viernes, 27 de noviembre');
+    expect(figure('agente-registered')).toBe('2');
   });
 
   it('pausar pide confirmación con las consecuencias, y lo que llega en pausa no se registra', async () => {
@@ -46,8 +55,8 @@ describe('StatusView (paso 4: estado del agente)', () => {
     fireEvent.click(toggle);
     const confirm = screen.getByTestId('agente-pause-confirm');
     expect(confirm.textContent).toContain(PAUSE_WARNING);
-    expect(PAUSE_WARNING).toMatch(/no se procesarán/);
-    expect(PAUSE_WARNING).toMatch(/solo registraré los que lleguen desde ese momento/);
+    expect(PAUSE_WARNING).toMatch(/no registro nada: ni lo que llegue, ni lo que ya estaba en espera/);
+    expect(PAUSE_WARNING).toMatch(/registraré lo que estaba en espera y lo que llegue desde ese momento/);
     fireEvent.click(within(confirm).getByRole('button', { name: 'Desactivar' }));
     await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
     expect((await currentAgentState(agent.db, company.id, agent.clock)).status).toBe('paused');
@@ -60,7 +69,7 @@ describe('StatusView (paso 4: estado del agente)', () => {
     await waitFor(() => expect(figure('agente-not-registered')).toMatch(/^1/));
     expect(figure('agente-registered')).toBe('2');
 
-    fireEvent.click(screen.getByRole('button', { name: /Facturas no registradas: 1/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ver motivos' }));
     const item = await screen.findByTestId('agente-not-registered-item');
     expect(item.textContent).toContain('No. FE-103');
     expect(item.textContent).toContain('Llegó con el agente desactivado');

@@ -40,8 +40,9 @@ describe('UploadZone (subir facturas desde el panel)', () => {
   it('un XML soltado en la zona se envía, dice «Registrándose…», termina «Registrada» y se cuenta hoy', async () => {
     render(<StatusView />);
     const zone = await screen.findByTestId('agente-drop-zone');
-    expect(zone.textContent).toContain('Arrastre aquí XML o ZIP de facturas electrónicas, o elija archivos');
-    expect(screen.getByTestId('agente-summary-day').textContent).toMatch(/^Ayer/);
+    expect(zone.textContent).toContain('Arrastra aquí XML o ZIP de facturas electrónicas, o elige archivos');
+    // Activated today: yesterday is empty by definition, so today is shown from the start.
+    expect(screen.getByTestId('agente-summary-day').textContent).toMatch(/^Hoy/);
 
     drag('dragEnter', zone, { types: ['Files'] });
     expect(zone.classList.contains('ag-drop--over')).toBe(true);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { PAUSE_EFFECT, type PauseResult } from '#shared/agent';
 import { activateAgent, currentAgentState, listAgentEvents, pauseAgent, resumeAgent } from '../../agent/agent-switch';
 import { rulesWarnings } from '../../agent/uvt-values';
 import type { ApiEnv } from '../env';
@@ -19,7 +20,8 @@ export const agentRoutes = new Hono<ApiEnv>()
   })
   .post('/pause', async (c) => {
     const agent = c.get('agent');
-    return c.json(await pauseAgent(agent.db, c.get('company').id, c.get('actor'), agent.clock));
+    const result: PauseResult = { ...(await pauseAgent(agent.db, c.get('company').id, c.get('actor'), agent.clock)), notice: PAUSE_EFFECT };
+    return c.json(result);
   })
   .post('/resume', async (c) => {
     const agent = c.get('agent');
