@@ -17,6 +17,8 @@ export interface AgentState {
   updatedAt?: string;
   /** What a person must do about the tax rules (a missing UVT…), in Spanish. */
   warnings?: string[];
+  /** Years whose UVT is missing and should be entered now (the panel offers a form). */
+  missingUvtYears?: number[];
 }
 
 export type AgentEventType = 'activated' | 'paused' | 'resumed';

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AgentState } from '#shared/agent';
+import { UvtForm } from './uvt-form';
 import type { Bill } from '#shared/bill';
 import type { DailySummary } from '#shared/summary';
 import { toAgentError } from '../lib/errors';
@@ -103,6 +104,9 @@ export function StatusView() {
         <p key={warning} class="ag-alert ag-alert--warning" role="status" data-testid="agente-rules-warning">
           {warning}
         </p>
+      ))}
+      {(data.state.missingUvtYears ?? []).map((year) => (
+        <UvtForm key={year} year={year} onSaved={() => void refresh()} />
       ))}
 
       <section class="ag-card" aria-labelledby="ag-summary-title">

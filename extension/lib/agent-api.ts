@@ -55,6 +55,9 @@ export const agentApi = {
   /** Verify (same account) or change the account of one line; the agent learns from it. */
   correctLine: (billId: string, lineId: string, accountCode: string): Promise<Bill> =>
     unwrap(client.api.v1.bills[':id'].lines[':lineId'].$patch({ param: { id: billId, lineId }, json: { accountCode } })),
+  /** The UVT of a year as DIAN published it, with its resolution (validated by the agent). */
+  enterUvt: (year: number, value: number, resolution: string): Promise<{ year: number; value: number }> =>
+    unwrap(client.api.v1.rules.uvt[':year'].$put({ param: { year: String(year) }, json: { value, resolution } })),
   /** A person's retención concept for a line (`ninguno` = sin retención): the agent re-computes the entry. */
   changeConcept: (billId: string, lineId: string, withholdingConcept: string): Promise<Bill> =>
     unwrap(client.api.v1.bills[':id'].lines[':lineId'].$patch({ param: { id: billId, lineId }, json: { withholdingConcept } })),

@@ -53,6 +53,14 @@ export async function enterUvt(db: Db, input: { year: number; value: number; res
   return { year, value, resolution, origin: 'db' };
 }
 
+/** The years whose UVT a person should enter now: the current one if missing, and next year's from 1 December. */
+export async function missingUvtYears(db: Db, now: Date): Promise<number[]> {
+  const today = bogotaDate(now);
+  const year = Number(today.slice(0, 4));
+  const known = new Set((await listUvt(db)).map((u) => u.year));
+  return [year, ...(today.slice(5, 7) === '12' ? [year + 1] : [])].filter((y) => !known.has(y));
+}
+
 /**
  * What a person must do about the rules now. From 1 December (Bogotá) the next year's UVT should be entered before
  * the first invoice of January arrives; a missing UVT for the current year is always a warning.

@@ -12,6 +12,11 @@ export interface AiuReading {
 }
 
 const COMPONENT_LINE = /^(administracion|imprevistos?|utilidad|a\.?\s?i\.?\s?u\.?)\b/;
+
+/** A line that is the A, the I or the U of an AIU service ("Administración 8 %", "Utilidad"). */
+export function isAiuComponent(description: string): boolean {
+  return COMPONENT_LINE.test(normalize(description));
+}
 const COMPONENT_NOTE = /\b(administracion|imprevistos?|utilidad|a\.?\s?i\.?\s?u\.?)\b[^0-9$%]{0,20}\$?\s*([0-9][0-9.,]*)(?!\s*[0-9.,]*\s*%)/g;
 
 /**

@@ -8,7 +8,7 @@ import type { Chart } from './chart';
 import { computeWithholdings, type WithholdingLine } from './compute-withholdings';
 import { allocate, shareInPesos, toCentavos } from './money';
 import { RegistrationRefusal } from './registration-refusal';
-import { readAiu } from './aiu';
+import { isAiuComponent, readAiu } from './aiu';
 import { CONCEPT_NAMES, conceptForLine, isGoodsConcept, isWithholdingConcept, NO_WITHHOLDING, type WithholdingConcept } from './withholding-concepts';
 import { loadWithholdingRules, retefuenteRuleFor, type WithholdingRules } from './withholding-rules';
 
@@ -195,6 +195,16 @@ export function prepareBill(input: PrepareBillInput): PreparedBill {
     });
     l.concept = choice.concept;
     l.conceptExplanation = choice.explanation;
+  }
+  // The A, I and U lines of an AIU service are part of that service, whatever account they landed on.
+  const rulesInForce = input.rules ?? loadWithholdingRules();
+  const aiuService = own.find((l) => l.concept && retefuenteRuleFor(rulesInForce, l.concept, document.issueDate)?.aiu);
+  if (aiuService) {
+    for (const l of own) {
+      if (l === aiuService || l.conceptSource === 'user' || l.concept === aiuService.concept || !isAiuComponent(l.line.description)) continue;
+      l.concept = aiuService.concept;
+      l.conceptExplanation = `«${l.line.description}» es parte del AIU de ${CONCEPT_NAMES[aiuService.concept!]}.`;
+    }
   }
   const concepts = own.map((l) => l.concept);
   // The rules table names the PUC subcuentas (236540, 236701…); a company chart may use its own auxiliaries below them.

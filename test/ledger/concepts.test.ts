@@ -104,6 +104,14 @@ describe('withholding concept from the line itself: the revisor fiscal’s cases
     expect(bill.needsReview).toBe(false);
   });
 
+  it('the A, I and U lines count as the AIU even when they landed on another account', async () => {
+    const supplier = { nit: '860111222', name: 'Seguridad Andina Ltda', ciiu: ['8010'] };
+    const noCode = (description: string, amount: string): LineSpec => ({ description, quantity: '1', unitPrice: amount, iva: '19' });
+    const bill = await register([line('Servicio de vigilancia 24 horas marzo', '92121500', '9000000'), noCode('Administración 6 %', '600000'), noCode('Imprevistos 1 %', '100000'), noCode('Utilidad 3 %', '300000')], { supplier });
+    expect(byAccount(bill)).toEqual({ '513505': pesos(9_000_000), '519595': pesos(1_000_000), '240810': pesos(190_000), '236525': -pesos(20_000), '233595': -pesos(10_170_000) });
+    expect(bill.lines[1]!.conceptExplanation).toMatch(/es parte del AIU de vigilancia y aseo/);
+  });
+
   it('servicios temporales with the AIU stated in the notes: 1 % on the AIU', async () => {
     const bill = await register([line('Suministro de personal temporal marzo', '80111600', '20000000', '19')], {
       supplier: { nit: '830222333', name: 'Temporales Ya SAS', ciiu: ['7820'] },

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { PAUSE_EFFECT, type PauseResult } from '#shared/agent';
 import { activateAgent, currentAgentState, listAgentEvents, pauseAgent, resumeAgent } from '../../agent/agent-switch';
-import { rulesWarnings } from '../../agent/uvt-values';
+import { missingUvtYears, rulesWarnings } from '../../agent/uvt-values';
 import type { ApiEnv } from '../env';
 import { validate } from '../validate';
 
@@ -12,7 +12,8 @@ export const agentRoutes = new Hono<ApiEnv>()
   .get('/', async (c) => {
     const agent = c.get('agent');
     const warnings = await rulesWarnings(agent.db, agent.clock.now());
-    return c.json({ ...(await currentAgentState(agent.db, c.get('company').id, agent.clock)), ...(warnings.length ? { warnings } : {}) });
+    const years = await missingUvtYears(agent.db, agent.clock.now());
+    return c.json({ ...(await currentAgentState(agent.db, c.get('company').id, agent.clock)), ...(warnings.length ? { warnings, missingUvtYears: years } : {}) });
   })
   .post('/activate', validate('json', z.object({ mode: z.literal('recent').default('recent') })), async (c) => {
     const agent = c.get('agent');
