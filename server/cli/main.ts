@@ -30,7 +30,7 @@ export const COMMANDS: { name: string; description: string; attach: Attach }[] =
   { name: 'mailbox', description: 'Buzón de correo de recepción de facturas DIAN (IMAP): configurar, probar, ver estado.', attach: from(() => import('./mailbox-command'), (m) => m.mailboxCommand) },
   { name: 'alegra', description: 'Conexión con Alegra: conectar, probar, sincronizar datos y enviar las facturas registradas.', attach: from(() => import('./alegra-command'), (m) => m.alegraCommand) },
   { name: 'serve', description: 'Arranca el agente: API para la extensión, registro continuo, carpeta vigilada y resumen diario.', attach: from(() => import('./serve-command'), (m) => m.serveCommand) },
-  { name: 'import', description: 'Importa el catálogo de ítems, el plan de cuentas o el historial de compras de la empresa (CSV o JSON).', attach: from(() => import('./import-command'), (m) => m.importCommand) },
+  { name: 'import', description: 'Importa el catálogo de ítems, el plan de cuentas, el historial de compras o las correcciones que ya hizo la empresa (CSV o JSON).', attach: from(() => import('./import-command'), (m) => m.importCommand) },
   { name: 'reglas', description: 'UVT por año, conceptos y tarifas de retención; recálculo de facturas.', attach: from(() => import('./rules-command'), (m) => m.rulesCommand) },
   { name: 'proveedor', description: 'Proveedores: persona natural o jurídica y si es declarante de renta.', attach: from(() => import('./rules-command'), (m) => m.supplierCommand) },
   { name: 'factura', description: 'Cambios de una factura registrada.', attach: from(() => import('./rules-command'), (m) => m.billConceptCommand) },
