@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { AuthenticityResult } from '#shared/authenticity';
 import type { ReadOutcome } from '#shared/dian-document';
 import type { IngestResult, ReceptionChannel } from '#shared/inbox';
+import { verifyOutcome } from '../authenticity';
 import { readDianFile, type ReaderLimits } from '../dian';
 import { toJson, type Db } from '../db/database';
 import type { NewInboxDocument } from '../db/schema';
@@ -78,15 +80,17 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
     // Nothing received is ever lost: a file with no document at all still shows in the inbox, saying so.
     outcomes.push({ ok: false, source: [file.sourceRef], error: { code: 'NOT_DIAN_DOCUMENT', message: 'El archivo no contiene ningún documento electrónico de la DIAN.' } });
   }
+  // Checked before the transaction (it reads no database): the verdict below depends on it.
+  const authenticity = await Promise.all(outcomes.map((outcome) => verifyOutcome(outcome, clock.now())));
   const state = await agentStateAt(db, company.id, file.arrivedAt);
   const now = clock.now();
   for (let attempt = 1; ; attempt++) {
     try {
       const rows = await db.transaction().execute(async (trx) => {
         const recorded = [];
-        for (const outcome of outcomes) {
-          const verdict = classifyArrival(outcome, company, state, file.arrivedAt);
-          const row = inboxRow(outcome, { companyId: company.id, receivedFileId: file.id, channel: file.channel, arrivedAt: file.arrivedAt, now, ...verdict });
+        for (const [i, outcome] of outcomes.entries()) {
+          const verdict = classifyArrival(outcome, company, state, file.arrivedAt, authenticity[i]);
+          const row = inboxRow(outcome, { companyId: company.id, receivedFileId: file.id, channel: file.channel, arrivedAt: file.arrivedAt, now, authenticity: authenticity[i], ...verdict });
           recorded.push(await insertOrMarkDuplicate(trx, row));
         }
         return recorded;
@@ -133,6 +137,7 @@ interface RowContext {
   status: string;
   reasonCode?: string;
   reason?: string;
+  authenticity?: AuthenticityResult | undefined;
 }
 
 function inboxRow(outcome: ReadOutcome, ctx: RowContext): NewInboxDocument {
@@ -166,6 +171,8 @@ function inboxRow(outcome: ReadOutcome, ctx: RowContext): NewInboxDocument {
     billId: null,
     documentJson: document ? toJson(document) : null,
     warningsJson: toJson(document?.warnings ?? []),
+    authenticity: ctx.authenticity?.code ?? null,
+    authenticityJson: ctx.authenticity ? toJson(ctx.authenticity) : null,
     arrivedAt: ctx.arrivedAt.toISOString(),
     createdAt: ctx.now.toISOString(),
     updatedAt: ctx.now.toISOString(),

@@ -76,7 +76,7 @@ export async function verifyAuthenticity(document: DianDocument, texts: SignedTe
   }
 
   if (!dian) {
-    return result('no_dian_validation', 'Llegó solo el documento, sin la respuesta de la DIAN que lo valida: revísalo antes de registrarlo.');
+    return result('no_dian_validation', 'Llegó solo el documento, sin la respuesta de la DIAN que lo valida.');
   }
   if (!trusted(dian)) {
     return result('unverifiable', `No se pudo confirmar que la respuesta sea de la DIAN: ${dian.chain?.problem ?? 'su certificado no es de una entidad de certificación conocida.'}`, { dian });

@@ -15,6 +15,7 @@ interface ProfileFlags {
   reteica?: string;
   funcion?: CompanyInput['expenseFunction'];
   inventario?: CompanyInput['inventory'];
+  proveedoresConfianza?: string;
 }
 
 /** `agente company create|show|update|list`: the company profile (NIT, name, user, CIIU, withholding profile). */
@@ -31,7 +32,11 @@ export function companyCommand(global: () => GlobalOptions): Command {
       .option('--no-responsable-iva', 'no es responsable de IVA: el IVA pagado va al costo')
       .option('--reteica <por mil>', 'tarifa de ReteICA en por mil (si es agente de retención de ICA)')
       .addOption(new Option('--funcion <función>', 'grupo de gastos por defecto').choices(['admin', 'ventas', 'costo']))
-      .addOption(new Option('--inventario <sistema>', 'inventario').choices(['perpetual', 'periodic', 'none']));
+      .addOption(new Option('--inventario <sistema>', 'inventario').choices(['perpetual', 'periodic', 'none']))
+      .option(
+        '--proveedores-confianza <nits>',
+        'NIT de proveedores (separados por coma; "" para ninguno) cuyos XML sin la validación de la DIAN se registran solos si su firma es válida',
+      );
 
   profileOptions(command.command('create').description('Crea la empresa.').requiredOption('--nit <nit>', 'NIT sin DV')).action(async (flags: ProfileFlags) => {
     await withAgent(global(), async (agent) => {
@@ -67,5 +72,6 @@ function toInput(flags: ProfileFlags): Partial<CompanyInput> {
     ...(flags.reteica ? { icaRatePerMille: flags.reteica } : {}),
     ...(flags.funcion ? { expenseFunction: flags.funcion } : {}),
     ...(flags.inventario ? { inventory: flags.inventario } : {}),
+    ...(flags.proveedoresConfianza !== undefined ? { trustedSupplierNits: flags.proveedoresConfianza.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
   };
 }
