@@ -8,7 +8,8 @@ import { InputError, NotFoundError } from '../errors';
 import { Chart } from '../ledger/chart';
 import { postEntry } from '../ledger/post-entry';
 import { RegistrationRefusal } from '../ledger/registration-refusal';
-import { insertWithholdings, notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
+import { authenticitySummary } from './inbox-documents';
+import { authenticityNotes, insertWithholdings, notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
 
 export interface BillQuery {
   needsReview?: boolean;
@@ -83,7 +84,7 @@ export async function correctBillLine(deps: AgentDeps, companyId: string, billId
     throw error;
   }
   const { prepared } = preparation;
-  const reviewNotes = reviewNotesFor(prepared, document, deps.confidenceThreshold);
+  const reviewNotes = [...authenticityNotes(row), ...reviewNotesFor(prepared, document, deps.confidenceThreshold)];
 
   await db.transaction().execute(async (trx) => {
     for (const line of prepared.lines) {
@@ -170,6 +171,7 @@ async function toBill(db: Db, row: BillRow): Promise<Bill> {
       .execute(),
   ]);
   const chart = await Chart.forCompany(db, row.companyId);
+  const document = await db.selectFrom('inboxDocument').select(['authenticity', 'authenticityJson']).where('id', '=', row.documentId).executeTakeFirst();
   return {
     id: row.id,
     documentId: row.documentId,
@@ -189,6 +191,7 @@ async function toBill(db: Db, row: BillRow): Promise<Bill> {
     ...(row.relatedBillId ? { relatedBillId: row.relatedBillId } : {}),
     needsReview: row.needsReview === 1,
     reviewNotes: fromJson<string[]>(row.reviewNotes, []),
+    ...(document?.authenticity ? { authenticity: authenticitySummary(document) } : {}),
     registeredAt: row.registeredAt,
     lines: lines.map((l): BillLine => ({
       id: l.id,

@@ -30,7 +30,8 @@ export function toInboxDocument(row: InboxDocumentRow): InboxDocument {
   };
 }
 
-function authenticitySummary(row: InboxDocumentRow): NonNullable<InboxDocument['authenticity']> {
+/** The short authenticity result of an inbox row (lists, the daily summary, bills). */
+export function authenticitySummary(row: Pick<InboxDocumentRow, 'authenticity' | 'authenticityJson'>): NonNullable<InboxDocument['authenticity']> {
   const facts = fromJson<Partial<AuthenticityResult>>(row.authenticityJson, {});
   const signer = facts.supplier?.certificate?.subject;
   return { code: row.authenticity as AuthenticityCode, reason: facts.reason ?? '', ...(signer ? { signer } : {}), mayBeAltered: mayBeAltered(row.authenticity ?? undefined) };

@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AuthenticityResult } from '#shared/authenticity';
 import type { ReadOutcome } from '#shared/dian-document';
 import type { IngestResult, ReceptionChannel } from '#shared/inbox';
-import { verifyOutcome } from '../authenticity';
 import { readDianFile, type ReaderLimits } from '../dian';
 import { toJson, type Db } from '../db/database';
 import type { NewInboxDocument } from '../db/schema';
@@ -80,7 +79,9 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
     // Nothing received is ever lost: a file with no document at all still shows in the inbox, saying so.
     outcomes.push({ ok: false, source: [file.sourceRef], error: { code: 'NOT_DIAN_DOCUMENT', message: 'El archivo no contiene ningún documento electrónico de la DIAN.' } });
   }
-  // Checked before the transaction (it reads no database): the verdict below depends on it.
+  // Checked before the transaction (it reads no database): the verdict below depends on it. Loaded on first use:
+  // commands that never receive a file do not pay for the XML-signature and certificate libraries.
+  const { verifyOutcome } = await import('../authenticity');
   const authenticity = await Promise.all(outcomes.map((outcome) => verifyOutcome(outcome, clock.now())));
   const state = await agentStateAt(db, company.id, file.arrivedAt);
   const now = clock.now();

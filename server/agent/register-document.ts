@@ -274,7 +274,7 @@ function registrable(row: Pick<InboxDocumentRow, 'status' | 'reasonCode' | 'auth
  * A bill whose document is not `verified` (registered by itself with an unknown supplier authority or a trusted
  * supplier's bare document, or registered by hand) is "por verificar", saying why.
  */
-function authenticityNotes(row: Pick<InboxDocumentRow, 'authenticity' | 'authenticityJson'>): string[] {
+export function authenticityNotes(row: Pick<InboxDocumentRow, 'authenticity' | 'authenticityJson'>): string[] {
   if (!row.authenticity || row.authenticity === 'verified') return [];
   const facts = fromJson<Partial<AuthenticityResult>>(row.authenticityJson, {});
   return [`Autenticidad: ${facts.reason ?? row.authenticity}`];

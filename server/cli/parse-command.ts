@@ -3,7 +3,6 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { AuthenticityResult } from '#shared/authenticity';
 import type { DianDocument } from '#shared/dian-document';
-import { verifyOutcome } from '../authenticity';
 import { readDianFile } from '../dian';
 
 /**
@@ -18,6 +17,7 @@ export function registerParseCommand(program: Command, setExitCode: (code: numbe
     .description('Lee archivos XML o ZIP de la DIAN e imprime cada documento como JSON.')
     .argument('<archivos...>', 'archivos XML o ZIP')
     .action(async (files: string[]) => {
+      const { verifyOutcome } = await import('../authenticity');
       const documents: (DianDocument & { source: string; authenticity?: AuthenticityResult })[] = [];
       let refused = false;
       for (const file of files) {

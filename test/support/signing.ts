@@ -38,7 +38,8 @@ export function signUbl(xml: string, identity: TestIdentity, options: SignOption
 
   let text = xml.replace(/<ds:Signature[\s>][\s\S]*?<\/ds:Signature>/g, '');
   text = ensureEmptyExtension(text);
-  const id = `xmldsig-${cacheKey.slice(0, 8)}-${cacheKey.slice(8, 12)}-${cacheKey.slice(12, 16)}`;
+  // The `agente-prueba-` prefix marks a signature made here (containerFor keeps those and re-signs anything else).
+  const id = `agente-prueba-${cacheKey.slice(0, 8)}-${cacheKey.slice(8, 12)}-${cacheKey.slice(12, 16)}`;
   const certB64 = identity.certDer.toString('base64');
   const certDigest = createHash('sha256').update(identity.certDer).digest('base64');
   const { issuer, serial } = issuerAndSerial(identity.certDer);
@@ -139,6 +140,8 @@ export interface ContainerMeta {
  * ApplicationResponse 02. Numbers, CUFE, NITs and date are read from the document itself.
  */
 export function deliverable(bareXml: string, options: { responseCode?: string } = {}): string {
+  // Only purchase documents travel in a container (a RADIAN event or DIAN response is passed through as it is).
+  if (!/^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:\w+:)?(?:Invoice|CreditNote|DebitNote)[\s>]/.test(bareXml)) return bareXml;
   return containerFor(bareXml, { ...metaOf(bareXml), ...(options.responseCode ? { responseCode: options.responseCode } : {}) });
 }
 
@@ -164,10 +167,9 @@ export function embeddedResponse(containerXml: string): string {
   return containerXml.slice(start, containerXml.indexOf(']]>', start));
 }
 
-/** Was this text signed by one of our test identities (and not, say, a DIAN sample's certificate)? */
+/** Was this text signed here (by any test identity, even a rogue one), rather than carrying a DIAN sample's signature? */
 function isTestSigned(xml: string): boolean {
-  const cert = /<ds:X509Certificate>([^<]+)<\/ds:X509Certificate>/.exec(xml)?.[1];
-  return !!cert && new X509Certificate(Buffer.from(cert, 'base64')).issuer.includes('Agente de Gastos - pruebas');
+  return /<ds:Signature[^>]*\sId="agente-prueba-/.test(xml);
 }
 
 function metaOf(xml: string): ContainerMeta {
