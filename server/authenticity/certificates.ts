@@ -11,7 +11,6 @@ x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 const SERIAL_NUMBER = '2.5.4.5';
 /** GSE's own attribute for the holder's identification number. */
 const GSE_ID = '1.3.6.1.4.1.4710.1.3.2';
-/** Andes SCD / Certicámara style attribute seen beside "NIT" in DIAN's certificate. */
 const ID_ATTRIBUTES = [SERIAL_NUMBER, GSE_ID];
 
 export const DIAN_NIT = '800197268';

@@ -1,17 +1,13 @@
 import type { AuthenticityResult, DianResponseFacts, SignatureFacts } from '#shared/authenticity';
 import type { DianDocument } from '#shared/dian-document';
+import type { SignedTexts } from '../dian';
 import { certificateNamesNit, DIAN_NIT } from './certificates';
 import { path, textOf } from './dom';
 import { checkChain, defaultAnchors, type TrustAnchors } from './trust-anchors';
 import { checkSignature, type SignatureCheck } from './xml-signature';
 
 /** The exact texts the signatures cover, as the reader found them (server/dian `signedTextsOf`). */
-export interface SignedTexts {
-  /** The Invoice/CreditNote/DebitNote: the container's CDATA, or the whole file for a bare document. */
-  document: string;
-  /** DIAN's ApplicationResponse: the container's CDATA, or a bare response found beside the document. */
-  applicationResponse?: string;
-}
+export type { SignedTexts };
 
 export interface VerifyOptions {
   /** Defaults to the bundled anchors plus `AGENTE_ANCLAS_CONFIANZA`. */
