@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AuthenticityResult } from '#shared/authenticity';
+import type { TrustAnchors } from '../authenticity';
 import type { ReadOutcome } from '#shared/dian-document';
 import type { IngestResult, ReceptionChannel } from '#shared/inbox';
 import { readDianFile, type ReaderLimits } from '../dian';
@@ -21,6 +22,8 @@ export interface IngestInput {
   arrivedAt?: Date;
   metadata?: Record<string, unknown>;
   limits?: Partial<ReaderLimits>;
+  /** Trust anchors for the signature checks (default: the bundle plus `AGENTE_ANCLAS_CONFIANZA`). */
+  anchors?: TrustAnchors;
 }
 
 /**
@@ -55,7 +58,16 @@ export async function ingestFile(db: Db, clock: Clock, input: IngestInput): Prom
   });
 
   // 2. Read it and record what it holds.
-  return recordDocuments(db, clock, { id: receivedFileId, companyId: company.id, channel: input.channel, sourceRef: input.sourceRef, arrivedAt, bytes: input.bytes, ...(input.limits ? { limits: input.limits } : {}) });
+  return recordDocuments(db, clock, {
+    id: receivedFileId,
+    companyId: company.id,
+    channel: input.channel,
+    sourceRef: input.sourceRef,
+    arrivedAt,
+    bytes: input.bytes,
+    ...(input.limits ? { limits: input.limits } : {}),
+    ...(input.anchors ? { anchors: input.anchors } : {}),
+  });
 }
 
 interface StoredFile {
@@ -66,6 +78,7 @@ interface StoredFile {
   arrivedAt: Date;
   bytes: Uint8Array;
   limits?: Partial<ReaderLimits>;
+  anchors?: TrustAnchors;
 }
 
 /**
@@ -82,7 +95,7 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
   // Checked before the transaction (it reads no database): the verdict below depends on it. Loaded on first use:
   // commands that never receive a file do not pay for the XML-signature and certificate libraries.
   const { verifyOutcome } = await import('../authenticity');
-  const authenticity = await Promise.all(outcomes.map((outcome) => verifyOutcome(outcome, clock.now())));
+  const authenticity = await Promise.all(outcomes.map((outcome) => verifyOutcome(outcome, clock.now(), file.anchors ? { anchors: file.anchors } : {})));
   const state = await agentStateAt(db, company.id, file.arrivedAt);
   const now = clock.now();
   for (let attempt = 1; ; attempt++) {
@@ -109,7 +122,7 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
  * Files stored but never read, because the process stopped between the two steps of `ingestFile`: read them now.
  * Runs when the agent starts.
  */
-export async function recoverUnreadFiles(db: Db, clock: Clock): Promise<number> {
+export async function recoverUnreadFiles(db: Db, clock: Clock, anchors?: TrustAnchors): Promise<number> {
   const unread = await db
     .selectFrom('receivedFile')
     .innerJoin('fileBlob', 'fileBlob.sha256', 'receivedFile.sha256')
@@ -124,6 +137,7 @@ export async function recoverUnreadFiles(db: Db, clock: Clock): Promise<number> 
       sourceRef: file.sourceRef,
       arrivedAt: new Date(file.arrivedAt),
       bytes: file.bytes,
+      ...(anchors ? { anchors } : {}),
     });
   }
   return unread.length;
