@@ -228,5 +228,5 @@ describe('with the real suggestion engine choosing the accounts', () => {
       await agent.stop();
       await h.close();
     }
-  });
+  }, 60_000); // every sample is signed (supplier and DIAN) before it is received, and both signatures are checked
 });
