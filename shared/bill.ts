@@ -1,3 +1,4 @@
+import type { AuthenticitySummary } from './inbox';
 import type { Centavos } from './money';
 import type { ClassificationSource } from './classification';
 import type { DocumentKind } from './dian-document';
@@ -70,6 +71,8 @@ export interface Bill {
   /** Some line's suggestion is below the confidence threshold, or the document had inconsistencies. */
   needsReview: boolean;
   reviewNotes: string[];
+  /** Whether its document is genuine, as checked when it arrived (absent for bills from before those checks). */
+  authenticity?: AuthenticitySummary;
   registeredAt: string;
   lines: BillLine[];
   journal: JournalLine[];

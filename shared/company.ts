@@ -32,6 +32,12 @@ export interface CompanyProfile {
   expenseFunction: 'admin' | 'ventas' | 'costo';
   /** Keeps inventory (perpetual → 1435; periodic → 6205; none → goods are expenses). */
   inventory: 'perpetual' | 'periodic' | 'none';
+  /**
+   * NITs of suppliers whose documents may register by themselves when they arrive without DIAN's response (a
+   * vendor portal's bare XML), as long as the supplier's own signature verifies under a known authority. Never
+   * relaxes anything else: a broken signature is never registered.
+   */
+  trustedSupplierNits?: string[];
   createdAt: string;
 }
 

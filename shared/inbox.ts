@@ -1,3 +1,4 @@
+import type { AuthenticityCode } from './authenticity';
 import type { DocumentKind, DocumentWarning, SourcePath } from './dian-document';
 
 /**
@@ -32,7 +33,11 @@ export type NotRegisteredReason =
   | 'TOTALS_DO_NOT_RECONCILE'
   | 'NOT_A_PURCHASE_DOCUMENT'
   | 'DUPLICATE'
-  | 'REGISTRATION_FAILED';
+  | 'REGISTRATION_FAILED'
+  /** A signature does not hold, DIAN's response is not DIAN's or not about this document: never registered. */
+  | 'POSSIBLY_ALTERED'
+  /** Not altered, but not confirmed either (no DIAN response, unsigned…): waits for a person. */
+  | 'AUTHENTICITY_UNCONFIRMED';
 
 export type ReceptionChannel = 'upload' | 'folder' | 'mailbox' | 'cli';
 
@@ -58,6 +63,18 @@ export interface InboxDocument {
   duplicateOf?: string;
   billId?: string;
   warnings: DocumentWarning[];
+  /** What the signature checks found (server/authenticity); absent for entries that are not purchase documents. */
+  authenticity?: AuthenticitySummary;
+}
+
+/** The authenticity result in short, for lists; `GET /documents/:id` adds every fact (`authenticityFacts`). */
+export interface AuthenticitySummary {
+  code: AuthenticityCode;
+  reason: string;
+  /** Who signed the document (certificate subject), when it was signed. */
+  signer?: string;
+  /** True for the codes that mean it may have been altered (never registered, not even by hand). */
+  mayBeAltered: boolean;
 }
 
 export interface IngestResult {

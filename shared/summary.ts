@@ -1,5 +1,5 @@
 import type { AgentStatus } from './agent';
-import type { DocumentStatus } from './inbox';
+import type { AuthenticitySummary, DocumentStatus } from './inbox';
 
 /** Minutes an accountant spends typing one invoice by hand: what the agent saves per registered document. */
 export const MINUTES_SAVED_PER_DOCUMENT = 3;
@@ -12,6 +12,8 @@ export interface NotRegisteredEntry {
   reasonCode?: string;
   reason: string;
   arrivedAt: string;
+  /** What the signature checks found, for purchase documents. */
+  authenticity?: AuthenticitySummary;
 }
 
 /** The day's figures, by Bogotá date of arrival. */

@@ -7,6 +7,7 @@ import { SOURCE_LABELS, formatShortDate } from '../lib/format';
 import { AccountPicker } from './account-picker';
 import { useApi } from './api-context';
 import { CheckIcon } from './icons';
+import { AuthenticityNote } from './authenticity-note';
 
 interface Props {
   bills: Bill[];
@@ -39,6 +40,7 @@ function BillCard({ bill, onChanged }: { bill: Bill; onChanged: (bill: Bill) => 
           <span class="ag-bill__total">{formatPesos(bill.total)}</span>
           {bill.needsReview && <span class="ag-badge ag-badge--warning">Por verificar</span>}
         </summary>
+        <AuthenticityNote authenticity={bill.authenticity} />
         {bill.reviewNotes.length > 0 && (
           <ul class="ag-notes">
             {bill.reviewNotes.map((note) => (

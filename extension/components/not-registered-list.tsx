@@ -3,6 +3,7 @@ import type { DailySummary, NotRegisteredEntry } from '#shared/summary';
 import { toAgentError } from '../lib/errors';
 import { DOCUMENT_STATUS_LABELS, formatDateTime } from '../lib/format';
 import { useApi } from './api-context';
+import { AuthenticityNote } from './authenticity-note';
 
 interface Props {
   summary: DailySummary;
@@ -13,8 +14,11 @@ interface Props {
   onRegistered: () => void;
 }
 
-/** Reasons a person may override by registering the document by hand (the agent never does it by itself). */
-const MANUAL_REGISTRATION_REASONS = new Set(['ARRIVED_WHILE_PAUSED', 'AGENT_INACTIVE']);
+/**
+ * Reasons a person may override by registering the document by hand (the agent never does it by itself). A document
+ * that may have been altered is never one of them.
+ */
+const MANUAL_REGISTRATION_REASONS = new Set(['ARRIVED_WHILE_PAUSED', 'AGENT_INACTIVE', 'AUTHENTICITY_UNCONFIRMED']);
 
 /** "Facturas no registradas": each document with the reason the agent did not register it. */
 export function NotRegisteredList({ summary, dayLabel, onBack, onRegistered }: Props) {
@@ -45,7 +49,7 @@ function NotRegisteredItem({ entry, onRegistered }: { entry: NotRegisteredEntry;
   const api = useApi();
   const [state, setState] = useState<'idle' | 'busy' | 'done'>('idle');
   const [error, setError] = useState<string>();
-  const canRegister = MANUAL_REGISTRATION_REASONS.has(entry.reasonCode ?? '') || entry.status === 'arrived_while_paused';
+  const canRegister = !entry.authenticity?.mayBeAltered && (MANUAL_REGISTRATION_REASONS.has(entry.reasonCode ?? '') || entry.status === 'arrived_while_paused');
 
   const register = async () => {
     setState('busy');
@@ -71,6 +75,8 @@ function NotRegisteredItem({ entry, onRegistered }: { entry: NotRegisteredEntry;
         <span class="ag-visually-hidden">Motivo: </span>
         {entry.reason}
       </p>
+      {/* The reason already says it when authenticity is why it was not registered. */}
+      <AuthenticityNote authenticity={entry.authenticity} compact={entry.reasonCode === 'POSSIBLY_ALTERED' || entry.reasonCode === 'AUTHENTICITY_UNCONFIRMED'} />
       <p class="ag-muted ag-small">Recibido el {formatDateTime(entry.arrivedAt)}</p>
       {canRegister && state !== 'done' && (
         <button type="button" class="ag-button ag-button--small" disabled={state === 'busy'} onClick={register}>

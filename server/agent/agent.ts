@@ -1,4 +1,5 @@
 import type { IngestResult } from '#shared/inbox';
+import type { TrustAnchors } from '../authenticity';
 import type { Db } from '../db/database';
 import type { LineClassifier } from '../matching/line-classifier';
 import { SuggestionEngine } from '../matching/suggestion-engine';
@@ -14,6 +15,8 @@ export interface AgentOptions {
   /** How often the processor sweeps for work added by other processes. */
   sweepIntervalMs?: number;
   listeners?: BillListener[];
+  /** Trust anchors for the signature checks of received documents (default: the bundle plus `AGENTE_ANCLAS_CONFIANZA`). */
+  trustAnchors?: TrustAnchors;
 }
 
 /**
@@ -23,8 +26,10 @@ export interface AgentOptions {
 export class Agent {
   readonly deps: AgentDeps;
   readonly processor: Processor;
+  private readonly trustAnchors: TrustAnchors | undefined;
 
   constructor(db: Db, options: AgentOptions = {}) {
+    this.trustAnchors = options.trustAnchors;
     this.deps = {
       db,
       clock: options.clock ?? systemClock,
@@ -44,7 +49,7 @@ export class Agent {
   }
 
   async ingest(input: IngestInput): Promise<IngestResult> {
-    const result = await ingestFile(this.deps.db, this.deps.clock, input);
+    const result = await ingestFile(this.deps.db, this.deps.clock, { ...(this.trustAnchors ? { anchors: this.trustAnchors } : {}), ...input });
     if (result.documents.some((d) => d.status === 'pending')) this.processor.wake();
     return result;
   }
@@ -55,7 +60,7 @@ export class Agent {
   /** Starts continuous registration, after reading any file a previous run stored but did not get to read. */
   start(): void {
     this.stopped = false;
-    this.starting = recoverUnreadFiles(this.deps.db, this.deps.clock)
+    this.starting = recoverUnreadFiles(this.deps.db, this.deps.clock, this.trustAnchors)
       .catch((error) => console.error('No se pudieron leer los archivos pendientes de una ejecución anterior:', error))
       .then(() => {
         if (!this.stopped) this.processor.start();

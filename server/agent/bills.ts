@@ -9,7 +9,8 @@ import { Chart } from '../ledger/chart';
 import { postEntry } from '../ledger/post-entry';
 import { RegistrationRefusal } from '../ledger/registration-refusal';
 import { CONCEPT_NAMES, isWithholdingConcept, NO_WITHHOLDING, WITHHOLDING_CONCEPTS } from '../ledger/withholding-concepts';
-import { insertWithholdings, notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
+import { authenticitySummary } from './inbox-documents';
+import { authenticityNotes, insertWithholdings, notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
 
 export interface BillQuery {
   needsReview?: boolean;
@@ -161,7 +162,7 @@ export async function repostBill(
   const { prepared } = preparation;
   // Notes a person accepted at registration (a credit note registered by hand) stay with the bill.
   const kept = fromJson<string[]>(bill.reviewNotes, []).filter((n) => n.startsWith('Registrada a mano'));
-  const reviewNotes = [...reviewNotesFor(prepared, document, deps.confidenceThreshold), ...kept];
+  const reviewNotes = [...authenticityNotes(row), ...reviewNotesFor(prepared, document, deps.confidenceThreshold), ...kept];
   const withholdingsAfter = prepared.withholdings.reduce((a, w) => a + w.amount, 0);
 
   await db.transaction().execute(async (trx) => {
@@ -235,6 +236,7 @@ async function toBill(db: Db, row: BillRow): Promise<Bill> {
       .execute(),
   ]);
   const chart = await Chart.forCompany(db, row.companyId);
+  const document = await db.selectFrom('inboxDocument').select(['authenticity', 'authenticityJson']).where('id', '=', row.documentId).executeTakeFirst();
   return {
     id: row.id,
     documentId: row.documentId,
@@ -254,6 +256,7 @@ async function toBill(db: Db, row: BillRow): Promise<Bill> {
     ...(row.relatedBillId ? { relatedBillId: row.relatedBillId } : {}),
     needsReview: row.needsReview === 1,
     reviewNotes: fromJson<string[]>(row.reviewNotes, []),
+    ...(document?.authenticity ? { authenticity: authenticitySummary(document) } : {}),
     registeredAt: row.registeredAt,
     lines: lines.map((l): BillLine => ({
       id: l.id,

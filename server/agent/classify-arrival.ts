@@ -1,4 +1,5 @@
 import type { AgentEvent, AgentState } from '#shared/agent';
+import { mayBeAltered, type AuthenticityResult } from '#shared/authenticity';
 import type { CompanyProfile } from '#shared/company';
 import type { ReadOutcome } from '#shared/dian-document';
 import type { DocumentStatus, NotRegisteredReason, ReceptionChannel } from '#shared/inbox';
@@ -22,8 +23,23 @@ export interface ArrivalVerdict {
 /**
  * What becomes of a document the moment it arrives: waiting to be registered, or kept as not registered with a
  * reason a person can act on. Duplicates are decided afterwards, by the database's unique keys.
+ *
+ * Authenticity (server/authenticity) comes before the agent's state: a document that may have been altered is
+ * never registered, and one that could not be confirmed waits for a person, whatever the agent is doing.
  */
-export function classifyArrival(outcome: ReadOutcome, company: CompanyProfile, state: AgentState, arrivedAt: Date, sameSecondSwitch?: AgentEvent): ArrivalVerdict {
+export interface ArrivalContext {
+  /** What the offline signature checks found (server/authenticity). */
+  authenticity?: AuthenticityResult;
+  /** An activation or pause in the same whole second as a mailbox arrival: the order cannot be known. */
+  sameSecondSwitch?: AgentEvent;
+}
+
+export function classifyArrival(outcome: ReadOutcome, company: CompanyProfile, state: AgentState, arrivedAt: Date, context: ArrivalContext = {}): ArrivalVerdict {
+  const { authenticity, sameSecondSwitch } = context;
+  // A forged or altered file addressed to us often also fails the container's own cross-checks (another CUFE…):
+  // say what matters most.
+  const forUs = !!outcome.document && normalizeNit(outcome.document.customer.nit) === normalizeNit(company.nit);
+  if (!outcome.ok && forUs && authenticity && mayBeAltered(authenticity.code)) return alteredVerdict(authenticity);
   if (!outcome.ok) {
     const rejected = outcome.error.code === 'DIAN_REJECTED';
     return { status: 'not_registered', reasonCode: rejected ? 'DIAN_NOT_VALIDATED' : 'UNREADABLE', reason: outcome.error.message };
@@ -43,6 +59,8 @@ export function classifyArrival(outcome: ReadOutcome, company: CompanyProfile, s
   if (document.environment === 'test') {
     return { status: 'not_registered', reasonCode: 'TEST_ENVIRONMENT', reason: 'Es un documento del ambiente de pruebas de la DIAN (habilitación): no tiene validez fiscal.' };
   }
+  const unconfirmed = authenticityVerdict(authenticity, company, document.supplier.nit);
+  if (unconfirmed) return unconfirmed;
   if (sameSecondSwitch) {
     // Only known to the second, and the switch moved within that second: before or after, nobody can tell.
     return {
@@ -68,4 +86,30 @@ export function classifyArrival(outcome: ReadOutcome, company: CompanyProfile, s
     };
   }
   return { status: 'pending' };
+}
+
+/**
+ * The authenticity policy (README «¿Cómo sé que una factura es auténtica?»):
+ * - `verified` registers by itself;
+ * - signatures and DIAN's response genuine, only the supplier's authority unknown: registers by itself, "por
+ *   verificar" (register-document adds the reason to the bill's review notes);
+ * - may have been altered (broken signature, DIAN's response not DIAN's or about another document, another NIT's
+ *   certificate): never registered, not even by hand;
+ * - anything else (bare document, unsigned, unconfirmed authority): waits for a person, who may register it. A
+ *   supplier the company trusts relaxes only the bare-document case, and only when the supplier's own signature
+ *   verifies under a known authority.
+ * Entries without a result (not a purchase document) are not affected.
+ */
+function authenticityVerdict(authenticity: AuthenticityResult | undefined, company: CompanyProfile, supplierNit: string): ArrivalVerdict | undefined {
+  if (!authenticity || authenticity.code === 'verified') return undefined;
+  if (mayBeAltered(authenticity.code)) return alteredVerdict(authenticity);
+  if (authenticity.code === 'unverifiable' && authenticity.onlySupplierChainUnknown) return undefined;
+  const trusted = (company.trustedSupplierNits ?? []).includes(normalizeNit(supplierNit));
+  const supplierAnchored = authenticity.supplier.valid && !!authenticity.supplier.chain?.anchored && authenticity.supplier.chain.validAtSigningTime;
+  if (authenticity.code === 'no_dian_validation' && !authenticity.dian && trusted && supplierAnchored) return undefined;
+  return { status: 'not_registered', reasonCode: 'AUTHENTICITY_UNCONFIRMED', reason: `${authenticity.reason} Puedes registrarlo a mano si lo revisaste.` };
+}
+
+function alteredVerdict(authenticity: AuthenticityResult): ArrivalVerdict {
+  return { status: 'not_registered', reasonCode: 'POSSIBLY_ALTERED', reason: `${authenticity.reason} No se registra: pídele al proveedor que te envíe de nuevo el original.` };
 }

@@ -7,6 +7,7 @@ import { InputError } from '../errors';
 import { agentStateAt } from './agent-switch';
 import type { Clock } from './clock';
 import { rulesWarnings } from './uvt-values';
+import { authenticitySummary } from './inbox-documents';
 
 const NOT_REGISTERED: DocumentStatus[] = ['not_registered', 'arrived_while_paused'];
 
@@ -19,7 +20,7 @@ export async function computeDailySummary(db: Db, companyId: string, date: strin
   const now = clock.now();
   const rows = await db
     .selectFrom('inboxDocument')
-    .select(['id', 'status', 'number', 'supplierName', 'reasonCode', 'reason', 'arrivedAt'])
+    .select(['id', 'status', 'number', 'supplierName', 'reasonCode', 'reason', 'arrivedAt', 'authenticity', 'authenticityJson'])
     .where('companyId', '=', companyId)
     .where('arrivedAt', '>=', start.toISOString())
     .where('arrivedAt', '<', end.toISOString())
@@ -36,6 +37,7 @@ export async function computeDailySummary(db: Db, companyId: string, date: strin
       ...(r.reasonCode ? { reasonCode: r.reasonCode } : {}),
       reason: r.reason ?? 'Sin motivo registrado',
       arrivedAt: r.arrivedAt,
+      ...(r.authenticity ? { authenticity: authenticitySummary(r) } : {}),
     }));
   const dayOver = now.getTime() >= end.getTime();
   const state = await agentStateAt(db, companyId, dayOver ? new Date(end.getTime() - 1) : now);

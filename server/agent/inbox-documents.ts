@@ -1,3 +1,4 @@
+import { mayBeAltered, type AuthenticityCode, type AuthenticityResult } from '#shared/authenticity';
 import type { DianDocument, DocumentKind, DocumentWarning, SourcePath } from '#shared/dian-document';
 import type { DocumentStatus, InboxDocument, ReceptionChannel } from '#shared/inbox';
 import { fromJson, type Db } from '../db/database';
@@ -25,7 +26,15 @@ export function toInboxDocument(row: InboxDocumentRow): InboxDocument {
     ...(row.duplicateOf ? { duplicateOf: row.duplicateOf } : {}),
     ...(row.billId ? { billId: row.billId } : {}),
     warnings: fromJson<DocumentWarning[]>(row.warningsJson, []),
+    ...(row.authenticity ? { authenticity: authenticitySummary(row) } : {}),
   };
+}
+
+/** The short authenticity result of an inbox row (lists, the daily summary, bills). */
+export function authenticitySummary(row: Pick<InboxDocumentRow, 'authenticity' | 'authenticityJson'>): NonNullable<InboxDocument['authenticity']> {
+  const facts = fromJson<Partial<AuthenticityResult>>(row.authenticityJson, {});
+  const signer = facts.supplier?.certificate?.subject;
+  return { code: row.authenticity as AuthenticityCode, reason: facts.reason ?? '', ...(signer ? { signer } : {}), mayBeAltered: mayBeAltered(row.authenticity ?? undefined) };
 }
 
 export interface DocumentQuery {
@@ -51,9 +60,10 @@ export async function listDocuments(db: Db, companyId: string, query: DocumentQu
   return rows.map(toInboxDocument);
 }
 
-export async function getDocumentOrThrow(db: Db, companyId: string, id: string): Promise<InboxDocument & { document?: DianDocument }> {
+export async function getDocumentOrThrow(db: Db, companyId: string, id: string): Promise<InboxDocument & { document?: DianDocument; authenticityFacts?: AuthenticityResult }> {
   const row = await db.selectFrom('inboxDocument').selectAll().where('companyId', '=', companyId).where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError(`No existe el documento ${id}.`);
   const document = fromJson<DianDocument | undefined>(row.documentJson, undefined);
-  return { ...toInboxDocument(row), ...(document ? { document } : {}) };
+  const authenticityFacts = fromJson<AuthenticityResult | undefined>(row.authenticityJson, undefined);
+  return { ...toInboxDocument(row), ...(document ? { document } : {}), ...(authenticityFacts ? { authenticityFacts } : {}) };
 }

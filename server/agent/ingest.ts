@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { AuthenticityResult } from '#shared/authenticity';
+import type { TrustAnchors } from '../authenticity';
 import type { ReadOutcome } from '#shared/dian-document';
 import type { IngestResult, ReceptionChannel } from '#shared/inbox';
 import { readDianFile, type ReaderLimits } from '../dian';
@@ -20,6 +22,8 @@ export interface IngestInput {
   arrivedAt?: Date;
   metadata?: Record<string, unknown>;
   limits?: Partial<ReaderLimits>;
+  /** Trust anchors for the signature checks (default: the bundle plus `AGENTE_ANCLAS_CONFIANZA`). */
+  anchors?: TrustAnchors;
 }
 
 /**
@@ -54,7 +58,16 @@ export async function ingestFile(db: Db, clock: Clock, input: IngestInput): Prom
   });
 
   // 2. Read it and record what it holds.
-  return recordDocuments(db, clock, { id: receivedFileId, companyId: company.id, channel: input.channel, sourceRef: input.sourceRef, arrivedAt, bytes: input.bytes, ...(input.limits ? { limits: input.limits } : {}) });
+  return recordDocuments(db, clock, {
+    id: receivedFileId,
+    companyId: company.id,
+    channel: input.channel,
+    sourceRef: input.sourceRef,
+    arrivedAt,
+    bytes: input.bytes,
+    ...(input.limits ? { limits: input.limits } : {}),
+    ...(input.anchors ? { anchors: input.anchors } : {}),
+  });
 }
 
 interface StoredFile {
@@ -65,6 +78,7 @@ interface StoredFile {
   arrivedAt: Date;
   bytes: Uint8Array;
   limits?: Partial<ReaderLimits>;
+  anchors?: TrustAnchors;
 }
 
 /**
@@ -78,6 +92,10 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
     // Nothing received is ever lost: a file with no document at all still shows in the inbox, saying so.
     outcomes.push({ ok: false, source: [file.sourceRef], error: { code: 'NOT_DIAN_DOCUMENT', message: 'El archivo no contiene ningún documento electrónico de la DIAN.' } });
   }
+  // Checked before the transaction (it reads no database): the verdict below depends on it. Loaded on first use:
+  // commands that never receive a file do not pay for the XML-signature and certificate libraries.
+  const { verifyOutcome } = await import('../authenticity');
+  const authenticity = await Promise.all(outcomes.map((outcome) => verifyOutcome(outcome, clock.now(), file.anchors ? { anchors: file.anchors } : {})));
   const state = await agentStateAt(db, company.id, file.arrivedAt);
   const sameSecondSwitch = WHOLE_SECOND_CHANNELS.includes(file.channel) ? await switchEventInSameSecond(db, company.id, file.arrivedAt) : undefined;
   const now = clock.now();
@@ -85,9 +103,9 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
     try {
       const rows = await db.transaction().execute(async (trx) => {
         const recorded = [];
-        for (const outcome of outcomes) {
-          const verdict = classifyArrival(outcome, company, state, file.arrivedAt, sameSecondSwitch);
-          const row = inboxRow(outcome, { companyId: company.id, receivedFileId: file.id, channel: file.channel, arrivedAt: file.arrivedAt, now, ...verdict });
+        for (const [i, outcome] of outcomes.entries()) {
+          const verdict = classifyArrival(outcome, company, state, file.arrivedAt, { authenticity: authenticity[i], sameSecondSwitch });
+          const row = inboxRow(outcome, { companyId: company.id, receivedFileId: file.id, channel: file.channel, arrivedAt: file.arrivedAt, now, authenticity: authenticity[i], ...verdict });
           recorded.push(await insertOrMarkDuplicate(trx, row));
         }
         return recorded;
@@ -105,7 +123,7 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
  * Files stored but never read, because the process stopped between the two steps of `ingestFile`: read them now.
  * Runs when the agent starts.
  */
-export async function recoverUnreadFiles(db: Db, clock: Clock): Promise<number> {
+export async function recoverUnreadFiles(db: Db, clock: Clock, anchors?: TrustAnchors): Promise<number> {
   const unread = await db
     .selectFrom('receivedFile')
     .innerJoin('fileBlob', 'fileBlob.sha256', 'receivedFile.sha256')
@@ -120,6 +138,7 @@ export async function recoverUnreadFiles(db: Db, clock: Clock): Promise<number> 
       sourceRef: file.sourceRef,
       arrivedAt: new Date(file.arrivedAt),
       bytes: file.bytes,
+      ...(anchors ? { anchors } : {}),
     });
   }
   return unread.length;
@@ -134,6 +153,7 @@ interface RowContext {
   status: string;
   reasonCode?: string;
   reason?: string;
+  authenticity?: AuthenticityResult | undefined;
 }
 
 function inboxRow(outcome: ReadOutcome, ctx: RowContext): NewInboxDocument {
@@ -167,6 +187,8 @@ function inboxRow(outcome: ReadOutcome, ctx: RowContext): NewInboxDocument {
     billId: null,
     documentJson: document ? toJson(document) : null,
     warningsJson: toJson(document?.warnings ?? []),
+    authenticity: ctx.authenticity?.code ?? null,
+    authenticityJson: ctx.authenticity ? toJson(ctx.authenticity) : null,
     arrivedAt: ctx.arrivedAt.toISOString(),
     createdAt: ctx.now.toISOString(),
     updatedAt: ctx.now.toISOString(),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mayBeAltered, type AuthenticityResult } from '#shared/authenticity';
 import type { Classification } from '#shared/classification';
 import type { CompanyProfile } from '#shared/company';
 import type { DianDocument, DocumentLine } from '#shared/dian-document';
@@ -102,12 +103,13 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
   const billId = randomUUID();
   const now = clock.now().toISOString();
   const reviewNotes = [
+    ...authenticityNotes(row),
     ...reviewNotesFor(prepared, document, deps.confidenceThreshold),
     ...(overReversalAccepted ? [`Registrada a mano a pesar de: ${row.reason ?? 'la nota revierte más de lo que queda de la factura'}`] : []),
   ];
   try {
     const registered = await db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom('inboxDocument').select(['status', 'reasonCode']).where('id', '=', row.id).executeTakeFirstOrThrow();
+      const current = await trx.selectFrom('inboxDocument').select(['status', 'reasonCode', 'authenticity']).where('id', '=', row.id).executeTakeFirstOrThrow();
       if (!registrable({ ...row, ...current }, options.manual)) return false;
       // A supplier drafted from the document may have been created meanwhile by another process: use whichever exists.
       let supplierId = supplier.row.id;
@@ -306,10 +308,25 @@ export async function insertWithholdings(db: Db, billId: string, withholdings: P
     .execute();
 }
 
-function registrable(row: Pick<InboxDocumentRow, 'status' | 'reasonCode'>, manual?: boolean): boolean {
+function registrable(row: Pick<InboxDocumentRow, 'status' | 'reasonCode' | 'authenticity'>, manual?: boolean): boolean {
+  // Whatever its status, a document that may have been altered is never booked, by the agent or by hand.
+  if (mayBeAltered(row.authenticity ?? undefined)) return false;
   if (row.status === 'pending') return true;
   if (!manual) return false;
-  return row.status === 'arrived_while_paused' || (row.status === 'not_registered' && ['AGENT_INACTIVE', 'REFERENCED_INVOICE_UNKNOWN', 'REGISTRATION_FAILED', 'NOTE_EXCEEDS_INVOICE'].includes(row.reasonCode ?? ''));
+  return (
+    row.status === 'arrived_while_paused' ||
+    (row.status === 'not_registered' && ['AGENT_INACTIVE', 'REFERENCED_INVOICE_UNKNOWN', 'REGISTRATION_FAILED', 'NOTE_EXCEEDS_INVOICE', 'AUTHENTICITY_UNCONFIRMED', 'ARRIVAL_ORDER_UNKNOWN'].includes(row.reasonCode ?? ''))
+  );
+}
+
+/**
+ * A bill whose document is not `verified` (registered by itself with an unknown supplier authority or a trusted
+ * supplier's bare document, or registered by hand) is "por verificar", saying why.
+ */
+export function authenticityNotes(row: Pick<InboxDocumentRow, 'authenticity' | 'authenticityJson'>): string[] {
+  if (!row.authenticity || row.authenticity === 'verified') return [];
+  const facts = fromJson<Partial<AuthenticityResult>>(row.authenticityJson, {});
+  return [`Autenticidad: ${facts.reason ?? row.authenticity}`];
 }
 
 async function findReferencedBillOrRefuse(db: Db, companyId: string, document: DianDocument, documentId: string): Promise<ReferencedBill & { cufe: string }> {

@@ -17,6 +17,7 @@ interface ProfileFlags {
   inventario?: CompanyInput['inventory'];
   municipioIca?: string;
   ivaActivos?: 'capitalizar' | 'descontar';
+  proveedoresConfianza?: string;
 }
 
 /** `agente company create|show|update|list`: the company profile (NIT, name, user, CIIU, withholding profile). */
@@ -35,7 +36,11 @@ export function companyCommand(global: () => GlobalOptions): Command {
       .addOption(new Option('--funcion <función>', 'grupo de gastos por defecto').choices(['admin', 'ventas', 'costo']))
       .addOption(new Option('--inventario <sistema>', 'inventario').choices(['perpetual', 'periodic', 'none']))
       .option('--municipio-ica <DIVIPOLA>', 'municipio donde practica ReteICA (11001 Bogotá): la tarifa sale de la actividad del proveedor')
-      .addOption(new Option('--iva-activos <política>', 'IVA de activos fijos y licencias: al costo o descuento en renta (ET art. 258-1)').choices(['capitalizar', 'descontar']));
+      .addOption(new Option('--iva-activos <política>', 'IVA de activos fijos y licencias: al costo o descuento en renta (ET art. 258-1)').choices(['capitalizar', 'descontar']))
+      .option(
+        '--proveedores-confianza <nits>',
+        'NIT de proveedores (separados por coma; "" para ninguno) cuyos XML sin la validación de la DIAN se registran solos si su firma es válida',
+      );
 
   profileOptions(command.command('create').description('Crea la empresa.').requiredOption('--nit <nit>', 'NIT sin DV')).action(async (flags: ProfileFlags) => {
     await withAgent(global(), async (agent) => {
@@ -73,5 +78,6 @@ function toInput(flags: ProfileFlags): Partial<CompanyInput> {
     ...(flags.inventario ? { inventory: flags.inventario } : {}),
     ...(flags.municipioIca ? { icaMunicipality: flags.municipioIca } : {}),
     ...(flags.ivaActivos ? { fixedAssetIva: flags.ivaActivos === 'descontar' ? ('discount' as const) : ('capitalize' as const) } : {}),
+    ...(flags.proveedoresConfianza !== undefined ? { trustedSupplierNits: flags.proveedoresConfianza.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
   };
 }

@@ -33,6 +33,7 @@ export async function createCompany(db: Db, input: Partial<CompanyInput> & Pick<
     expenseFunction: input.expenseFunction ?? 'admin',
     inventory: input.inventory ?? 'perpetual',
     createdAt: clock.now().toISOString(),
+    trustedSupplierNits: toJson(normalizeNits(input.trustedSupplierNits ?? [])),
   };
   await db.insertInto('company').values(row).execute();
   return toProfile(row);
@@ -53,6 +54,7 @@ export async function updateCompany(db: Db, id: string, changes: Partial<Company
     ...(changes.fixedAssetIva !== undefined ? { fixedAssetIva: changes.fixedAssetIva } : {}),
     ...(changes.expenseFunction !== undefined ? { expenseFunction: changes.expenseFunction } : {}),
     ...(changes.inventory !== undefined ? { inventory: changes.inventory } : {}),
+    ...(changes.trustedSupplierNits !== undefined ? { trustedSupplierNits: toJson(normalizeNits(changes.trustedSupplierNits)) } : {}),
   };
   if (Object.keys(values).length > 0) await db.updateTable('company').set(values).where('id', '=', id).execute();
   return getCompanyOrThrow(db, id);
@@ -112,6 +114,18 @@ function toProfile(row: CompanyRow): CompanyProfile {
     fixedAssetIva: row.fixedAssetIva === 'discount' ? 'discount' : 'capitalize',
     expenseFunction: row.expenseFunction as CompanyProfile['expenseFunction'],
     inventory: row.inventory as CompanyProfile['inventory'],
+    trustedSupplierNits: fromJson<string[]>(row.trustedSupplierNits, []),
     createdAt: row.createdAt,
   };
+}
+
+/** Digits only, no DV, each once: what the trusted-supplier list compares with a document's supplier NIT. */
+function normalizeNits(nits: string[]): string[] {
+  const out = new Set<string>();
+  for (const nit of nits) {
+    const digits = normalizeNit(nit.split('-')[0] ?? '');
+    if (!/^\d{5,15}$/.test(digits)) throw new InputError(`«${nit}» no es un NIT: escríbelo sin DV, solo números.`);
+    out.add(digits);
+  }
+  return [...out];
 }

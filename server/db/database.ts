@@ -6,6 +6,7 @@ import * as createCore from './migrations/2026_11_28_0900_create_core';
 import * as matching from './migrations/2026_11_28_1000_matching';
 import * as mailbox from './migrations/2026_11_28_1100_mailbox';
 import * as alegra from './migrations/2026_11_28_1200_alegra';
+import * as authenticity from './migrations/2026_12_03_1000_authenticity';
 import * as alegraPushReport from './migrations/2026_12_03_1400_alegra_push_report';
 import * as ledgerRules from './migrations/2026_12_03_1200_ledger_rules';
 import * as matchingProvenance from './migrations/2026_12_03_1300_matching_provenance';
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1000_matching': matching,
   '2026_11_28_1100_mailbox': mailbox,
   '2026_11_28_1200_alegra': alegra,
+  '2026_12_03_1000_authenticity': authenticity,
   '2026_12_03_1200_ledger_rules': ledgerRules,
   '2026_12_03_1300_matching_provenance': matchingProvenance,
   '2026_12_03_1400_alegra_push_report': alegraPushReport,

@@ -21,6 +21,8 @@ export interface CompanyTable {
   expenseFunction: string;
   inventory: string;
   createdAt: string;
+  /** JSON array of supplier NITs whose bare documents (without DIAN's response) register by themselves. */
+  trustedSupplierNits: Generated<string>;
 }
 
 export interface AgentEventTable {
@@ -85,6 +87,9 @@ export interface InboxDocumentTable {
   billId: string | null;
   documentJson: string | null;
   warningsJson: Generated<string>;
+  /** AuthenticityCode (shared/authenticity.ts); null for entries that are not purchase documents. */
+  authenticity: string | null;
+  authenticityJson: string | null;
   attempts: Generated<number>;
   arrivedAt: string;
   createdAt: string;

@@ -6,3 +6,4 @@ export { readDianFile, type FileReadResult, type FoundAttachment, type ReadFileO
 export { readXmlDocumentOrThrow } from './read-xml';
 export { DianReadError } from './errors';
 export { DEFAULT_LIMITS, type ReaderLimits } from './limits';
+export { signedTextsOf, type SignedTexts } from './signed-texts';

@@ -3,6 +3,7 @@ import { DianReadError, toReadError } from './errors';
 import { DEFAULT_LIMITS, formatMegabytes, type ReaderLimits } from './limits';
 import { decodeXmlBytes } from './parse-xml';
 import { readXmlDocumentOrThrow } from './read-xml';
+import { rememberSignedTexts, signedTextsOf } from './signed-texts';
 import { isZip, unzipOrThrow, type ExpansionBudget } from './unzip';
 
 export interface FoundAttachment extends ReadAttachment {
@@ -118,6 +119,10 @@ function mergeWithinFile(result: FileReadResult): FileReadResult {
       notes: info.notes,
     };
     target.document.dianValidation = validation;
+    // DIAN's response travelled as its own file: its text is what its signature covers.
+    const targetTexts = signedTextsOf(target.document);
+    const responseText = signedTextsOf(response.document)?.document;
+    if (targetTexts && responseText) rememberSignedTexts(target.document, { ...targetTexts, applicationResponse: responseText });
     target.document.warnings = target.document.warnings.filter((w) => w.code !== 'DIAN_VALIDATION_ABSENT');
     absorbed.add(response);
     if (!validation.validated) {

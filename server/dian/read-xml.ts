@@ -4,6 +4,7 @@ import { findRoot, isUblRoot, parseXmlOrThrow } from './parse-xml';
 import { readApplicationResponse } from './read-application-response';
 import { isCommercialRoot, readCommercialDocument } from './read-commercial-document';
 import { ReadContext } from './read-context';
+import { rememberSignedTexts } from './signed-texts';
 import { unwrapAttachedDocument } from './unwrap-attached-document';
 
 /**
@@ -26,7 +27,13 @@ export function readXmlDocumentOrThrow(xml: string, nested = false): DianDocumen
     if (nested) throw new DianReadError('NOT_DIAN_DOCUMENT', 'Un contenedor no puede traer otro contenedor adentro.');
     return unwrapAttachedDocument(tree, (embedded) => readXmlDocumentOrThrow(embedded, true));
   }
-  if (root.local === 'ApplicationResponse') return readApplicationResponse(tree, new ReadContext(root.local));
-  if (isCommercialRoot(root.local)) return readCommercialDocument(tree, root.local, new ReadContext(root.local));
+  // A bare document (or one embedded in a container) is signed over exactly this text.
+  if (root.local === 'ApplicationResponse') return withText(readApplicationResponse(tree, new ReadContext(root.local)), xml);
+  if (isCommercialRoot(root.local)) return withText(readCommercialDocument(tree, root.local, new ReadContext(root.local)), xml);
   throw new DianReadError('NOT_DIAN_DOCUMENT', `El XML no es un documento electrónico DIAN (<${root.qname}>).`);
+}
+
+function withText(document: DianDocument, xml: string): DianDocument {
+  rememberSignedTexts(document, { document: xml });
+  return document;
 }

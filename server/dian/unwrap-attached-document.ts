@@ -4,6 +4,7 @@ import { DianReadError } from './errors';
 import { ReadContext } from './read-context';
 import { readResponse } from './read-application-response';
 import { findRoot, parseXmlOrThrow } from './parse-xml';
+import { rememberSignedTexts } from './signed-texts';
 import { at, cdataOrText, child, optional, text, textAt } from './xml-node';
 
 /** Reads an embedded XML document (the CDATA of a container). Injected to avoid a module cycle with `read-xml`. */
@@ -24,7 +25,8 @@ export function unwrapAttachedDocument(tree: Record<string, unknown>, readEmbedd
   }
   const document = readEmbedded(embeddedXml, 'AttachedDocument/Attachment');
   const parentReference = at(tree, 'ParentDocumentLineReference', 'DocumentReference');
-  const validation = readValidation(parentReference, document);
+  const responseXml = cdataOrText(at(parentReference, 'Attachment', 'ExternalReference', 'Description'));
+  const validation = readValidation(parentReference, responseXml, document);
   const container = {
     ...optional('id', textAt(tree, 'ID')),
     ...optional('issueDate', textAt(tree, 'IssueDate')),
@@ -33,6 +35,7 @@ export function unwrapAttachedDocument(tree: Record<string, unknown>, readEmbedd
     ...optional('receiverNit', textAt(tree, 'ReceiverParty', 'PartyTaxScheme', 'CompanyID')),
   };
   const result: DianDocument = { ...document, container, ...optional('dianValidation', validation) };
+  rememberSignedTexts(result, { document: embeddedXml, ...optional('applicationResponse', responseXml) });
   if (!validation) {
     result.warnings.push({ code: 'DIAN_VALIDATION_ABSENT', message: 'El contenedor no trae la validación de la DIAN (ApplicationResponse).' });
   }
@@ -60,9 +63,8 @@ export function unwrapAttachedDocument(tree: Record<string, unknown>, readEmbedd
 }
 
 /** DIAN's verdict: `ResultOfVerification` of the container and the ApplicationResponse in its CDATA. */
-function readValidation(reference: unknown, document: DianDocument): DianValidation | undefined {
+function readValidation(reference: unknown, responseXml: string | undefined, document: DianDocument): DianValidation | undefined {
   const verification = child(reference, 'ResultOfVerification');
-  const responseXml = cdataOrText(at(reference, 'Attachment', 'ExternalReference', 'Description'));
   if (!verification && !responseXml) return undefined;
 
   let responseCode = textAt(verification, 'ValidationResultCode');

@@ -191,7 +191,14 @@ describe('credit and debit notes', () => {
     const invoiceCufe = fakeCufe('servicios-usd');
     const invoice = retarget(fixtureText('dian-toolkit__Servicios.xml'), { customerNit: COMPANY_NIT, cufeSeed: 'servicios-usd', number: 'SETP990000015', issueDate: '2026-03-10' });
     const referencing = (name: string, number: string) =>
-      retarget(fixtureText(name), { customerNit: COMPANY_NIT, cufeSeed: number, number, issueDate: '2026-03-11' }).replace(/e988c01fe2901d1bbf37911758961f7083b6e5c58400552b309549d6fbaa6402c8ff67b51d3c6f4ed478dc94b0c8b0fc/g, invoiceCufe);
+      // The reference is changed before the supplier signs (after signing it would be tampering).
+      retarget(fixtureText(name), {
+        customerNit: COMPANY_NIT,
+        cufeSeed: number,
+        number,
+        issueDate: '2026-03-11',
+        edit: (xml) => xml.replace(/e988c01fe2901d1bbf37911758961f7083b6e5c58400552b309549d6fbaa6402c8ff67b51d3c6f4ed478dc94b0c8b0fc/g, invoiceCufe),
+      });
     const credit = await h.ingest(referencing('dian-toolkit__CreditNote.xml', 'NC-USD'));
     const debit = await h.ingest(referencing('dian-toolkit__DebitNote.xml', 'ND-USD'));
     await h.ingest(invoice);

@@ -58,6 +58,9 @@ describe('agente parse', () => {
     expect(doc.withholdings).toEqual([expect.objectContaining({ code: '06', amount: '15000.00', rate: '1.5' })]);
     expect(doc.warnings).toEqual([expect.objectContaining({ code: 'DIAN_VALIDATION_ABSENT', message: expect.any(String) })]);
     expect(doc.source).toContain('dian-toolkit__Factura_otra_Moneda.xml');
+    // DIAN edited this sample after signing it: `authenticity` says so, with the facts behind it.
+    expect(doc.authenticity).toMatchObject({ code: 'supplier_signature_invalid', supplier: { present: true, valid: false } });
+    expect(doc.authenticity.supplier.references).toHaveLength(3);
   });
 
   it('varios archivos: un arreglo en el orden recibido', async () => {

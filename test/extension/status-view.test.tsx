@@ -64,7 +64,8 @@ describe('StatusView (paso 4: estado del agente)', () => {
 
     agent.clock.advance(5 * MINUTE);
     await agent.receive(company.nit, 'dian-toolkit__Exento_de_IVA.xml', 'FE-103');
-    fireEvent.click(await screen.findByRole('button', { name: 'Actualizar' }));
+    // Receiving now checks both signatures: a refresh started meanwhile may still be running («Actualizando…»).
+    fireEvent.click(await screen.findByRole('button', { name: 'Actualizar' }, { timeout: 10_000 }));
     fireEvent.click(screen.getByRole('button', { name: 'Hoy' }));
     await waitFor(() => expect(figure('agente-not-registered')).toMatch(/^1/));
     expect(figure('agente-registered')).toBe('2');

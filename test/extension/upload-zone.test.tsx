@@ -53,7 +53,8 @@ describe('UploadZone (subir facturas desde el panel)', () => {
     drag('drop', zone, { files: [file], types: ['Files'] });
     expect(screen.getByTestId('agente-upload-status').textContent).toBe('Enviando 1 archivo…');
 
-    const result = await screen.findByTestId('agente-upload-document');
+    // Receiving checks both signatures of the document first: allow for a slow, busy machine.
+    const result = await screen.findByTestId('agente-upload-document', {}, { timeout: 10_000 });
     // The processor is not running in these tests: the document stays pending until the test runs it.
     expect(result.textContent).toContain('Registrándose…');
     const stored = await agent.db.selectFrom('inboxDocument').select(['status', 'channel', 'supplierName']).where('number', '=', 'FE-301').executeTakeFirstOrThrow();

@@ -7,6 +7,8 @@ import { readDianFile } from '../../server/dian';
 import { Chart } from '../../server/ledger/chart';
 import { byAccount, COMPANY_NIT, entryFacts, openHarness, pesos, type Harness } from '../support/agent-harness';
 import { encoder, fixtureNames, fixtureText, retarget } from '../support/fixtures';
+import { registerDocument } from '../../server/agent/register-document';
+import { deliverable, embeddedDocument } from '../support/signing';
 
 /**
  * Every DIAN sample that is a purchase invoice, turned into a production invoice addressed to our company, must be
@@ -169,10 +171,22 @@ describe('journal entries of every registrable DIAN sample', () => {
 });
 
 describe('a real DIAN-validated container (volt sample, buyer a natural person)', () => {
-  it('is registered for the company it is addressed to', async () => {
+  it('is anonymised after signing, so it is kept as possibly altered and never registered', async () => {
     const h = await openHarness({ activate: true, company: { nit: '161803398875', name: 'Jane Doe' } });
     try {
       const result = await h.ingest(fixtureText('volt__example.js.AttachedDocument.xml'), { name: 'ad.xml' });
+      expect(result.documents[0]).toMatchObject({ status: 'not_registered', reasonCode: 'POSSIBLY_ALTERED', number: 'NC424' });
+      expect(result.documents[0]!.authenticity).toMatchObject({ code: 'supplier_signature_invalid', mayBeAltered: true });
+      expect(await registerDocument(h.agent.deps, result.documents[0]!.id, { manual: true })).toEqual({ status: 'skipped' });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('its invoice, as its supplier would have signed it, books balanced for the company it is addressed to', async () => {
+    const h = await openHarness({ activate: true, company: { nit: '161803398875', name: 'Jane Doe' } });
+    try {
+      const result = await h.ingest(deliverable(embeddedDocument(fixtureText('volt__example.js.AttachedDocument.xml'))), { name: 'ad.xml' });
       expect(result.documents[0]).toMatchObject({ status: 'pending', number: 'NC424' });
       await h.agent.processor.runPending();
       const row = await h.db.selectFrom('inboxDocument').select(['status', 'billId']).executeTakeFirstOrThrow();
@@ -214,5 +228,5 @@ describe('with the real suggestion engine choosing the accounts', () => {
       await agent.stop();
       await h.close();
     }
-  });
+  }, 60_000); // every sample is signed (supplier and DIAN) before it is received, and both signatures are checked
 });

@@ -12,7 +12,9 @@ import { createCompany } from '../../server/companies/companies';
 import { openDatabase, type Db } from '../../server/db/database';
 import { Chart } from '../../server/ledger/chart';
 import type { ClassificationContext, LineClassifier, LineToClassify } from '../../server/matching/line-classifier';
+import { BUNDLED_ANCHORS, loadAnchors, type TrustAnchors } from '../../server/authenticity';
 import { encoder } from './fixtures';
+import { TEST_ANCHOR_FILE } from './pki';
 import { buildUbl, type DocumentSpec, type PartySpec } from './ubl';
 
 /** Our test company: a Bogotá retailer (CIIU 4719) that keeps perpetual inventory. */
@@ -36,6 +38,11 @@ export interface HarnessOptions {
   agent?: Omit<AgentOptions, 'clock'>;
   /** Activate the agent right after creating the company (and advance the clock a second). */
   activate?: boolean;
+  /**
+   * Trust anchors for the signature checks. Default: the bundle plus the tests' own certification authority
+   * (test/support/pki.ts), under which every document the test builders make is signed.
+   */
+  trustAnchors?: TrustAnchors;
 }
 
 export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -43,7 +50,12 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
   const clock = new ManualClock(options.start ?? '2026-03-10T15:00:00Z');
   // The books are tested apart from the suggestion engine (server/matching has its own tests): unless a test
   // brings its own classifier, every line goes to 1435 with low confidence, like the plain default rule.
-  const agent = new Agent(db, { ...options.agent, classifier: options.agent?.classifier ?? new UnspscClassifier({}, '1435'), clock });
+  const agent = new Agent(db, {
+    ...options.agent,
+    classifier: options.agent?.classifier ?? new UnspscClassifier({}, '1435'),
+    clock,
+    trustAnchors: options.trustAnchors ?? options.agent?.trustAnchors ?? loadAnchors([BUNDLED_ANCHORS, TEST_ANCHOR_FILE]),
+  });
   const company = await createCompany(db, { nit: COMPANY_NIT, name: 'Comercializadora Prueba SAS', userName: 'Ana', ciiu: ['4719'], ...options.company }, clock);
   if (options.activate) {
     await activateAgent(db, company.id, 'recent', 'ana', clock);

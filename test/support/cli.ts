@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { TEST_ANCHOR_FILE } from './pki';
 
 /** The repository root: where `bin/agente.js` runs from in tests. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -10,10 +11,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node bin/agente.js …` as a user would (a real process), collecting its output. */
+/**
+ * Runs `node bin/agente.js …` as a user would (a real process), collecting its output. The process trusts the
+ * tests' certification authority (`AGENTE_ANCLAS_CONFIANZA`, test/support/pki.ts), as the documents tests build are
+ * signed under it, unless the given environment names other anchors.
+ */
 export function runAgente(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  const env = { ...(options.env ?? process.env) };
+  env.AGENTE_ANCLAS_CONFIANZA ??= TEST_ANCHOR_FILE;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/agente.js', ...args], { cwd: ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/agente.js', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { deliverable } from './signing';
 
 /**
  * Test fixtures built from DIAN's real samples (test/fixtures/dian). Every sample is a test-environment document
  * addressed to some other company, so tests that register documents turn a copy into a production document
- * addressed to the test company, with a fresh CUFE and number: the structure stays DIAN's own.
+ * addressed to the test company, with a fresh CUFE and number: the structure stays DIAN's own. The copy is then
+ * delivered as a supplier would: signed (test PKI) inside an AttachedDocument with DIAN's signed validation.
  */
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/dian/', import.meta.url));
 
@@ -28,14 +30,21 @@ export interface Retarget {
   supplierNit?: string;
   /** Keep ProfileExecutionID as is (to test the test-environment rule). */
   keepEnvironment?: boolean;
+  /** Any other change to the bare document, made before it is signed (editing after signing is tampering). */
+  edit?: (xml: string) => string;
 }
 
 export function fakeCufe(seed: string): string {
   return createHash('sha384').update(seed).digest('hex');
 }
 
-/** A bare Invoice/CreditNote/DebitNote sample retargeted at our company (see module comment). */
+/** A sample retargeted at our company, signed and delivered in its container (see module comment). */
 export function retarget(xml: string, target: Retarget): string {
+  return deliverable(retargetUnsigned(xml, target));
+}
+
+/** The bare, unsigned document of {@link retarget} (its sample signature no longer matches: it was edited). */
+export function retargetUnsigned(xml: string, target: Retarget): string {
   let out = xml;
   if (!target.keepEnvironment) {
     out = out.replace(/(<cbc:ProfileExecutionID>)2(<\/cbc:ProfileExecutionID>)/, '$11$2').replace(/(<cbc:UUID[^>]*schemeID=")2(")/, '$11$2');
@@ -53,7 +62,7 @@ export function retarget(xml: string, target: Retarget): string {
     // Keep due dates coherent with the new issue date.
     out = out.replace(/(<cbc:(?:DueDate|PaymentDueDate)>)[^<]*(<\/cbc:(?:DueDate|PaymentDueDate)>)/g, `$1${target.issueDate}$2`);
   }
-  return out;
+  return target.edit ? target.edit(out) : out;
 }
 
 /** Replaces the text of the first direct-looking child `<cbc:Name>` after the signature block (root-level header). */

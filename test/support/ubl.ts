@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { zipSync } from 'fflate';
 import { computeDv } from '#shared/nit';
 import { fakeCufe } from './fixtures';
+import { containerFor, deliverable } from './signing';
 
 /**
  * Writes realistic DIAN UBL 2.1 documents for tests that need amounts chosen by hand (withholding thresholds,
@@ -120,8 +121,16 @@ export function cufeFor(spec: Pick<DocumentSpec, 'number' | 'supplier' | 'cufe'>
   return spec.cufe ?? fakeCufe(`${spec.supplier.nit}|${spec.number}`);
 }
 
-/** A bare Invoice / CreditNote / DebitNote. */
+/**
+ * An Invoice / CreditNote / DebitNote as a supplier delivers it: signed by the supplier (test PKI) inside an
+ * AttachedDocument with DIAN's signed validation (02). {@link unsignedUbl} is the bare, unsigned text.
+ */
 export function buildUbl(spec: DocumentSpec): string {
+  return deliverable(unsignedUbl(spec));
+}
+
+/** The bare document of {@link buildUbl}, unsigned (for tests about what is not signed, or to sign differently). */
+export function unsignedUbl(spec: DocumentSpec): string {
   const kind = spec.kind ?? 'invoice';
   const n = NS[kind];
   const currency = spec.currency ?? 'COP';
@@ -325,71 +334,12 @@ function party(p: PartySpec): string {
 }
 
 /**
- * The AttachedDocument DIAN's reception flow e-mails to the buyer: the signed document in CDATA plus DIAN's
- * ApplicationResponse (`02` validated, `04` rejected).
+ * The AttachedDocument DIAN's reception flow e-mails to the buyer: the supplier-signed document in CDATA plus DIAN's
+ * signed ApplicationResponse (`02` validated, `04` rejected), both under the test PKI (signing.ts). `innerXml` may
+ * be a bare document (signed here as its supplier) or what `buildUbl` returns (its embedded document is reused).
  */
 export function attachedDocument(innerXml: string, meta: { number: string; cufe: string; supplierNit: string; customerNit: string; issueDate: string; responseCode?: '02' | '04' }): string {
-  const code = meta.responseCode ?? '02';
-  const response = `<?xml version="1.0" encoding="utf-8" standalone="no"?><ApplicationResponse xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns="urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2">
-  <cbc:UBLVersionID>UBL 2.1</cbc:UBLVersionID>
-  <cbc:CustomizationID>1</cbc:CustomizationID>
-  <cbc:ProfileID>DIAN 2.1</cbc:ProfileID>
-  <cbc:ProfileExecutionID>1</cbc:ProfileExecutionID>
-  <cbc:ID>${meta.number}-R</cbc:ID>
-  <cbc:UUID schemeName="CUDE-SHA384">${fakeCufe(`response|${meta.cufe}`)}</cbc:UUID>
-  <cbc:IssueDate>${meta.issueDate}</cbc:IssueDate>
-  <cbc:IssueTime>10:05:00-05:00</cbc:IssueTime>
-  <cac:SenderParty><cac:PartyTaxScheme><cbc:RegistrationName>Unidad Especial Dirección de Impuestos y Aduanas Nacionales</cbc:RegistrationName><cbc:CompanyID schemeID="4" schemeName="31">800197268</cbc:CompanyID><cac:TaxScheme><cbc:ID>01</cbc:ID><cbc:Name>IVA</cbc:Name></cac:TaxScheme></cac:PartyTaxScheme></cac:SenderParty>
-  <cac:ReceiverParty><cac:PartyTaxScheme><cbc:RegistrationName>Proveedor</cbc:RegistrationName><cbc:CompanyID schemeName="31">${meta.supplierNit}</cbc:CompanyID><cac:TaxScheme><cbc:ID>01</cbc:ID><cbc:Name>IVA</cbc:Name></cac:TaxScheme></cac:PartyTaxScheme></cac:ReceiverParty>
-  <cac:DocumentResponse>
-    <cac:Response><cbc:ResponseCode>${code}</cbc:ResponseCode><cbc:Description>${code === '02' ? 'Documento validado por la DIAN' : 'Documento con errores en campos mandatorios.'}</cbc:Description></cac:Response>
-    <cac:DocumentReference><cbc:ID>${meta.number}</cbc:ID><cbc:UUID schemeName="CUFE-SHA384">${meta.cufe}</cbc:UUID></cac:DocumentReference>
-  </cac:DocumentResponse>
-</ApplicationResponse>`;
-  return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
-<AttachedDocument xmlns="urn:oasis:names:specification:ubl:schema:xsd:AttachedDocument-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
-  <cbc:UBLVersionID>UBL 2.1</cbc:UBLVersionID>
-  <cbc:CustomizationID>Documentos adjuntos</cbc:CustomizationID>
-  <cbc:ProfileID>Factura Electrónica de Venta</cbc:ProfileID>
-  <cbc:ProfileExecutionID>1</cbc:ProfileExecutionID>
-  <cbc:ID>AD-${meta.number}</cbc:ID>
-  <cbc:IssueDate>${meta.issueDate}</cbc:IssueDate>
-  <cbc:IssueTime>10:05:00</cbc:IssueTime>
-  <cbc:DocumentType>Contenedor de Factura Electrónica</cbc:DocumentType>
-  <cbc:ParentDocumentID>${meta.number}</cbc:ParentDocumentID>
-  <cac:SenderParty><cac:PartyTaxScheme><cbc:RegistrationName>Proveedor</cbc:RegistrationName><cbc:CompanyID schemeName="31">${meta.supplierNit}</cbc:CompanyID><cac:TaxScheme><cbc:ID>01</cbc:ID><cbc:Name>IVA</cbc:Name></cac:TaxScheme></cac:PartyTaxScheme></cac:SenderParty>
-  <cac:ReceiverParty><cac:PartyTaxScheme><cbc:RegistrationName>Comprador</cbc:RegistrationName><cbc:CompanyID schemeName="31">${meta.customerNit}</cbc:CompanyID><cac:TaxScheme><cbc:ID>01</cbc:ID><cbc:Name>IVA</cbc:Name></cac:TaxScheme></cac:PartyTaxScheme></cac:ReceiverParty>
-  <cac:Attachment>
-    <cac:ExternalReference>
-      <cbc:MimeCode>text/xml</cbc:MimeCode>
-      <cbc:EncodingCode>UTF-8</cbc:EncodingCode>
-      <cbc:Description><![CDATA[${innerXml.trim()}]]></cbc:Description>
-    </cac:ExternalReference>
-  </cac:Attachment>
-  <cac:ParentDocumentLineReference>
-    <cbc:LineID>1</cbc:LineID>
-    <cac:DocumentReference>
-      <cbc:ID>${meta.number}</cbc:ID>
-      <cbc:UUID schemeName="CUFE-SHA384">${meta.cufe}</cbc:UUID>
-      <cbc:IssueDate>${meta.issueDate}</cbc:IssueDate>
-      <cbc:DocumentType>ApplicationResponse</cbc:DocumentType>
-      <cac:Attachment>
-        <cac:ExternalReference>
-          <cbc:MimeCode>text/xml</cbc:MimeCode>
-          <cbc:EncodingCode>UTF-8</cbc:EncodingCode>
-          <cbc:Description><![CDATA[${response}]]></cbc:Description>
-        </cac:ExternalReference>
-      </cac:Attachment>
-      <cac:ResultOfVerification>
-        <cbc:ValidatorID>Unidad Especial Dirección de Impuestos y Aduanas Nacionales</cbc:ValidatorID>
-        <cbc:ValidationResultCode>${code}</cbc:ValidationResultCode>
-        <cbc:ValidationDate>${meta.issueDate}</cbc:ValidationDate>
-        <cbc:ValidationTime>10:05:00-05:00</cbc:ValidationTime>
-      </cac:ResultOfVerification>
-    </cac:DocumentReference>
-  </cac:ParentDocumentLineReference>
-</AttachedDocument>
-`;
+  return containerFor(innerXml, meta);
 }
 
 /** A DIAN-style ZIP (`z….zip`) with the given files. */

@@ -28,6 +28,9 @@ export const documentRoutes = new Hono<ApiEnv>()
   .post('/:id/register', async (c) => {
     const agent = c.get('agent');
     const document = await getDocumentOrThrow(agent.db, c.get('company').id, c.req.param('id'));
+    if (document.authenticity?.mayBeAltered) {
+      throw new ConflictError(`Este documento puede haber sido alterado y no se registra, ni siquiera a mano: ${document.authenticity.reason} Pídele al proveedor que te envíe de nuevo el original.`, 'POSSIBLY_ALTERED');
+    }
     const outcome = await registerDocument(agent.deps, document.id, { manual: true });
     if (outcome.status === 'skipped') throw new ConflictError(`El documento está «${document.status}» y no se puede registrar${document.reason ? `: ${document.reason}` : ''}.`);
     return c.json({ outcome, document: await getDocumentOrThrow(agent.db, c.get('company').id, document.id) });

@@ -1,0 +1,34 @@
+import type { AuthenticitySummary } from '#shared/inbox';
+
+/**
+ * Whether a document is genuine, in an accountant's words: what the signature checks found when it arrived
+ * (server/authenticity). Verified is one quiet line; anything else says what to do.
+ */
+export function AuthenticityNote({ authenticity, compact = false }: { authenticity: AuthenticitySummary | undefined; compact?: boolean }) {
+  if (!authenticity) return null;
+  if (authenticity.code === 'verified') {
+    return (
+      <p class="ag-small ag-authenticity ag-authenticity--ok" data-testid="agente-authenticity" data-code={authenticity.code}>
+        ✓ Firma del proveedor verificada · validada por la DIAN
+      </p>
+    );
+  }
+  if (authenticity.mayBeAltered) {
+    return (
+      <div class="ag-alert ag-alert--error" data-testid="agente-authenticity" data-code={authenticity.code} role="note">
+        <p>
+          <strong>Puede haber sido alterado.</strong> No lo registres: pídele al proveedor que te envíe de nuevo el original.
+        </p>
+        {!compact && <p class="ag-small">{authenticity.reason}</p>}
+      </div>
+    );
+  }
+  return (
+    <div class="ag-alert ag-alert--warning" data-testid="agente-authenticity" data-code={authenticity.code} role="note">
+      <p>
+        <strong>{authenticity.code === 'unverifiable' ? 'Autenticidad por verificar.' : 'Sin la validación de la DIAN.'}</strong>{' '}
+        {compact ? '' : authenticity.reason}
+      </p>
+    </div>
+  );
+}

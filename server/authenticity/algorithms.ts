@@ -1,0 +1,200 @@
+import { createHash, createVerify, timingSafeEqual, type KeyLike } from 'node:crypto';
+import { SignedXml, type HashAlgorithm, type SignatureAlgorithm } from 'xml-crypto';
+// The element-based twin of the XPath-based `findAncestorNs` xml-crypto uses internally (same result, no XPath).
+import { findAncestorNsForElement } from 'xml-crypto/lib/utils.js';
+
+/**
+ * The algorithms DIAN's signature policy allows (Anexo técnico 1.9 §6.5.10, docs/authenticity-and-events.md A1):
+ * RSA with SHA-256/384/512, SHA-256/384/512 digests, inclusive C14N 1.0. Anything else is refused, not tried.
+ */
+export const ALLOWED_SIGNATURE_ALGORITHMS: Record<string, string> = {
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256': 'sha256',
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha384': 'sha384',
+  'http://www.w3.org/2001/04/xmldsig-more#rsa-sha512': 'sha512',
+};
+
+export const ALLOWED_DIGESTS: Record<string, string> = {
+  'http://www.w3.org/2001/04/xmlenc#sha256': 'sha256',
+  'http://www.w3.org/2001/04/xmldsig-more#sha384': 'sha384',
+  'http://www.w3.org/2001/04/xmlenc#sha512': 'sha512',
+};
+
+export const INCLUSIVE_C14N = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
+export const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
+
+/** xml-crypto's hash plug-in shape for the digests it does not ship (SHA-384). */
+function hashAlgorithm(uri: string, node: string): new () => HashAlgorithm {
+  return class implements HashAlgorithm {
+    getHash = (xml: string) => createHash(node).update(xml, 'utf8').digest('base64');
+    getAlgorithmName = () => uri as ReturnType<HashAlgorithm['getAlgorithmName']>;
+  };
+}
+
+/** RSA PKCS#1 v1.5 with the given hash, verified by node:crypto (xml-crypto 6.3.2 has no rsa-sha384). */
+function rsaAlgorithm(uri: string, node: string): new () => SignatureAlgorithm {
+  return class {
+    getSignature(): string {
+      throw new Error('Solo se verifican firmas; no se firma con este algoritmo.');
+    }
+    verifySignature = (material: string, key: KeyLike, signatureValue: string): boolean => {
+      const verifier = createVerify(`RSA-${node.toUpperCase()}`);
+      verifier.update(material);
+      return verifier.verify(key, signatureValue, 'base64');
+    };
+    getAlgorithmName = () => uri;
+  } as unknown as new () => SignatureAlgorithm;
+}
+
+/**
+ * A verifier that only knows DIAN's digest and signature algorithms: xml-crypto throws on any other, so a signature
+ * made with SHA-1 is refused rather than checked.
+ */
+export function dianSignedXml(certificatePem: string): SignedXml {
+  const sig = new SignedXml({ getCertFromKeyInfo: () => certificatePem });
+  sig.HashAlgorithms = Object.fromEntries(Object.entries(ALLOWED_DIGESTS).map(([uri, node]) => [uri, hashAlgorithm(uri, node)])) as SignedXml['HashAlgorithms'];
+  sig.SignatureAlgorithms = Object.fromEntries(
+    Object.entries(ALLOWED_SIGNATURE_ALGORITHMS).map(([uri, node]) => [uri, rsaAlgorithm(uri, node)]),
+  ) as SignedXml['SignatureAlgorithms'];
+  // Canonicalization stays xml-crypto's: it reads the references through exclusive C14N while loading, so that one
+  // cannot be unregistered. What a signature may declare is checked before (xml-signature.ts `checkAlgorithms`).
+  tuneForUbl(sig);
+  return sig;
+}
+
+const DS = 'http://www.w3.org/2000/09/xmldsig#';
+
+/**
+ * Speed, not semantics. xml-crypto 6.3.2 finds nodes with the `xpath` package, which dominated the time on a 30 KB
+ * invoice (every `//*[@Id=…]` walks the whole tree several times). Here the same nodes are found by walking the DOM,
+ * with the same rules, and everything else (canonicalization, digests, signature) stays xml-crypto's:
+ * - a reference `URI=""` is the document element; `#id` is the one element whose `Id` attribute has that value
+ *   (two or more are refused, against signature wrapping); DIAN's references only use `Id`;
+ * - the ancestor namespaces of a referenced element are those in scope at it (inclusive C14N needs them);
+ * - the loaded signature is found again by its SignatureValue, refusing two signatures with the same value.
+ * A regression test runs the real samples through this and `xmlsec1` (test/authenticity).
+ */
+function tuneForUbl(sig: SignedXml): void {
+  const internals = sig as unknown as Internals;
+  internals.idAttributes = ['Id'];
+  internals.validateReference = function (ref, doc) {
+    const id = ref.uri.startsWith('#') ? ref.uri.slice(1) : ref.uri;
+    let elem: Element | undefined;
+    if (id === '') elem = doc.documentElement ?? undefined;
+    else {
+      const found = elementsWithIdAttribute(doc, id);
+      if (found.length > 1) throw new Error('Cannot validate a document which contains multiple elements with the same value for the Id attribute.');
+      elem = found[0];
+    }
+    if (!elem) {
+      ref.validationError = new Error(`invalid signature: the signature references an element with uri ${ref.uri} but could not find such element in the xml`);
+      return undefined;
+    }
+    const canonXml = this.getCanonReferenceXml(doc, ref, elem);
+    const digest = this.findHashAlgorithm(ref.digestAlgorithm).getHash(canonXml);
+    const a = Buffer.from(digest, 'base64');
+    const b = Buffer.from(String(ref.digestValue ?? ''), 'base64');
+    if (a.length !== b.length || !timingSafeEqual(a, b)) {
+      ref.validationError = new Error(`invalid signature: for uri ${ref.uri} calculated digest is ${digest} but the xml to validate supplies digest ${String(ref.digestValue)}`);
+      return undefined;
+    }
+    return canonXml;
+  };
+  internals.getCanonReferenceXml = function (_doc, ref, node) {
+    ref.ancestorNamespaces = findAncestorNsForElement(node as Element);
+    const options = { inclusiveNamespacesPrefixList: ref.inclusiveNamespacesPrefixList, ancestorNamespaces: ref.ancestorNamespaces };
+    return this.canonicalize(ref.transforms, node, options, { discardComments: ref.uri === '' || ref.uri.startsWith('#') });
+  };
+  internals.getCanonSignedInfoXml = function () {
+    const signedInfo = childElements(this.signatureNode, 'SignedInfo');
+    if (signedInfo.length !== 1) throw new Error('could not find exactly one SignedInfo element in the signature');
+    return this.getCanonXml([this.canonicalizationAlgorithm], signedInfo[0]!, { ancestorNamespaces: findAncestorNsForElement(signedInfo[0]!) });
+  };
+  internals.findLoadedSignature = function (node: Node): Node | null {
+    const loaded = this.signatureNode;
+    const doc = node.ownerDocument ?? (node as Document);
+    if (loaded == null || loaded.ownerDocument === doc) return loaded;
+    const value = signatureValueOf(loaded);
+    if (!value) return null;
+    const matches: Node[] = [];
+    const visit = (n: Node) => {
+      for (let c = n.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType !== 1) continue;
+        if ((c as Element).localName === 'Signature' && (c as Element).namespaceURI === DS && signatureValueOf(c) === value) matches.push(c);
+        visit(c);
+      }
+    };
+    visit(node);
+    if (matches.length > 1) throw new Error('Cannot validate a document which contains multiple Signature elements with the same SignatureValue.');
+    return matches[0] ?? null;
+  };
+}
+
+interface InternalReference {
+  uri: string;
+  transforms: string[];
+  digestAlgorithm: string;
+  digestValue?: unknown;
+  inclusiveNamespacesPrefixList: string[];
+  ancestorNamespaces?: unknown;
+  validationError?: Error;
+}
+
+/** The xml-crypto 6.3.2 members replaced above (private in its typings; the version is pinned). */
+interface Internals {
+  idAttributes: string[];
+  signatureNode: Node | null;
+  canonicalizationAlgorithm: string;
+  validateReference(this: Internals, ref: InternalReference, doc: Document): string | undefined;
+  getCanonReferenceXml(this: Internals, doc: Document, ref: InternalReference, node: Node): string;
+  getCanonSignedInfoXml(this: Internals, doc: Document): string;
+  findLoadedSignature(this: Internals, node: Node): Node | null;
+  canonicalize(transforms: string[], node: Node, options: object, flags: { discardComments: boolean }): string;
+  getCanonXml(transforms: string[], node: Node, options: object): string;
+  findHashAlgorithm(name: string): HashAlgorithm;
+}
+
+function childElements(node: Node | null, local: string): Element[] {
+  const out: Element[] = [];
+  for (let c = node?.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && (c as Element).localName === local && (c as Element).namespaceURI === DS) out.push(c as Element);
+  return out;
+}
+
+function elementsWithIdAttribute(doc: Document, id: string): Element[] {
+  const out: Element[] = [];
+  const visit = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      const attributes = (c as Element).attributes as NamedNodeMap;
+      for (let i = 0; i < attributes.length; i++) {
+        const a = attributes[i]!;
+        if ((a.localName ?? a.name) === 'Id' && a.value === id) {
+          out.push(c as Element);
+          break;
+        }
+      }
+      visit(c);
+    }
+  };
+  visit(doc);
+  return out;
+}
+
+function signatureValueOf(signature: Node): string | undefined {
+  for (let c = signature.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 1 && (c as Element).localName === 'SignatureValue' && (c as Element).namespaceURI === DS) return c.textContent ?? undefined;
+  }
+  return undefined;
+}
+
+/** Short names for the facts shown to people: `rsa-sha256`, `sha384`, `c14n`. */
+export function shortAlgorithm(uri: string | undefined): string | undefined {
+  if (!uri) return undefined;
+  if (uri === INCLUSIVE_C14N) return 'c14n';
+  return uri.slice(uri.lastIndexOf('#') + 1);
+}
+
+/** Hash of bytes as base64 with a DIAN digest URI; `undefined` for a digest DIAN does not allow. */
+export function digestBase64(algorithmUri: string, bytes: Uint8Array): string | undefined {
+  const node = ALLOWED_DIGESTS[algorithmUri];
+  return node ? createHash(node).update(bytes).digest('base64') : undefined;
+}

@@ -1,0 +1,75 @@
+// @peculiar/x509 resolves its ASN.1 services through tsyringe, which needs the Reflect metadata API loaded first.
+import 'reflect-metadata';
+import { createHash, webcrypto } from 'node:crypto';
+import * as x509 from '@peculiar/x509';
+import type { CertificateFacts } from '#shared/authenticity';
+import { computeDv, normalizeNit } from '#shared/nit';
+
+x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+
+/** X.520 serialNumber: where Colombian CAs put the holder's NIT (with DV) or cédula. */
+const SERIAL_NUMBER = '2.5.4.5';
+/** GSE's own attribute for the holder's identification number. */
+const GSE_ID = '1.3.6.1.4.1.4710.1.3.2';
+const ID_ATTRIBUTES = [SERIAL_NUMBER, GSE_ID];
+
+export const DIAN_NIT = '800197268';
+
+export interface ParsedCertificate {
+  cert: x509.X509Certificate;
+  der: Buffer;
+  pem: string;
+  facts: CertificateFacts;
+}
+
+const cache = new Map<string, ParsedCertificate>();
+
+/** Parses a base64 DER certificate (the text of `ds:X509Certificate`); parsed certificates are kept for reuse. */
+export function parseCertificate(base64: string): ParsedCertificate {
+  const compact = base64.replace(/\s+/g, '');
+  const cached = cache.get(compact);
+  if (cached) return cached;
+  const der = Buffer.from(compact, 'base64');
+  const cert = new x509.X509Certificate(der);
+  const facts: CertificateFacts = {
+    subject: cert.subject,
+    issuer: cert.issuer,
+    serialNumber: cert.serialNumber,
+    notBefore: cert.notBefore.toISOString(),
+    notAfter: cert.notAfter.toISOString(),
+    sha256: createHash('sha256').update(der).digest('hex'),
+    identifiers: [...new Set(ID_ATTRIBUTES.flatMap((oid) => cert.subjectName.getField(oid)).map((v) => v.trim()).filter(Boolean))],
+  };
+  const pem = `-----BEGIN CERTIFICATE-----\n${compact.replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`;
+  const parsed = { cert, der, pem, facts };
+  if (cache.size > 2000) cache.clear();
+  cache.set(compact, parsed);
+  return parsed;
+}
+
+/**
+ * Whether a certificate's subject identifies the holder of `nit`: its serialNumber (or GSE's id attribute) is the
+ * NIT, the NIT followed by its DV (DIAN: 8001972684), or a cédula for a natural person. Digits are compared, so
+ * "NIT 900.123.456-7" and "9001234567" both match.
+ */
+export function certificateNamesNit(facts: CertificateFacts, nit: string): boolean {
+  const wanted = normalizeNit(nit);
+  if (!wanted) return false;
+  const withDv = wanted + (computeDv(wanted) ?? '');
+  return facts.identifiers.some((value) => {
+    const digits = normalizeNit(value);
+    return digits === wanted || digits === withDv;
+  });
+}
+
+/** Valid at `when` (signing time): not before notBefore, not after notAfter. */
+export function validAt(cert: x509.X509Certificate, when: Date): boolean {
+  return cert.notBefore.getTime() <= when.getTime() && when.getTime() <= cert.notAfter.getTime();
+}
+
+/** The issuer's CN, to compare with XAdES IssuerSerial (written in several name formats by signers). */
+export function commonName(name: x509.Name | undefined): string | undefined {
+  return name?.getField('CN')[0];
+}
+
+export { x509 };

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ChainFacts } from '#shared/authenticity';
+import { validAt, x509 } from './certificates';
+
+/**
+ * Trust anchors are data: the PEM bundle of Colombian certification authorities in server/data (sources in its
+ * README), plus the file named by `AGENTE_ANCLAS_CONFIANZA` (DIAN's habilitación, tests). Never anything else:
+ * Node's own store holds no Colombian root, and a document is only `verified` when its chain ends here.
+ */
+export const BUNDLED_ANCHORS = fileURLToPath(new URL('../data/anclas-confianza.pem', import.meta.url));
+export const ANCHORS_VARIABLE = 'AGENTE_ANCLAS_CONFIANZA';
+
+export interface TrustAnchors {
+  /** Where they came from (for the facts shown to people). */
+  sources: string[];
+  certificates: x509.X509Certificate[];
+  /** Stable key of this set, for caches. */
+  key: string;
+}
+
+const loaded = new Map<string, TrustAnchors>();
+
+/** Reads PEM files into a set of anchors; the same files are read once per process. */
+export function loadAnchors(files: string[]): TrustAnchors {
+  const key = files.join('\u0000');
+  const cached = loaded.get(key);
+  if (cached) return cached;
+  const certificates: x509.X509Certificate[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new Error(`No se pudo leer el archivo de anclas de confianza ${file}: ${(error as Error).message}`);
+    }
+    for (const match of text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)) {
+      certificates.push(new x509.X509Certificate(Buffer.from(match[1]!.replace(/\s+/g, ''), 'base64')));
+    }
+  }
+  const anchors = { sources: files, certificates, key: createHash('sha256').update(certificates.map((c) => Buffer.from(c.rawData).toString('base64')).join()).digest('hex') };
+  loaded.set(key, anchors);
+  return anchors;
+}
+
+/** The anchors in force: the bundle, plus `AGENTE_ANCLAS_CONFIANZA` when set. */
+export function defaultAnchors(env: NodeJS.ProcessEnv = process.env): TrustAnchors {
+  const extra = env[ANCHORS_VARIABLE]?.trim();
+  return loadAnchors(extra ? [BUNDLED_ANCHORS, extra] : [BUNDLED_ANCHORS]);
+}
+
+const chains = new Map<string, Promise<x509.X509Certificate[]>>();
+
+/**
+ * Builds the path from the signer to an anchor (@peculiar/x509's builder: issuer name, key identifiers and each
+ * signature checked), using the anchors and the certificates the document itself carries; then checks, at the
+ * signing time, that every certificate was valid and every issuer is a CA.
+ */
+export async function checkChain(signer: x509.X509Certificate, carried: x509.X509Certificate[], anchors: TrustAnchors, signingTime: Date | undefined): Promise<ChainFacts> {
+  const thumb = Buffer.from(signer.rawData).toString('base64');
+  const cacheKey = `${anchors.key}|${thumb}|${carried.length}`;
+  let built = chains.get(cacheKey);
+  if (!built) {
+    const builder = new x509.X509ChainBuilder({ certificates: [...anchors.certificates, ...carried] });
+    built = builder.build(signer).then((chain) => [...chain]);
+    if (chains.size > 2000) chains.clear();
+    chains.set(cacheKey, built);
+  }
+  let path: x509.X509Certificate[];
+  try {
+    path = await built;
+  } catch (error) {
+    return { anchored: false, path: [signer.subject], validAtSigningTime: false, problem: `No se pudo construir la cadena del certificado: ${(error as Error).message}` };
+  }
+  // The path stops at the first anchor: an anchor may be a root or an intermediate authority.
+  const anchorIndex = path.findIndex((c) => anchors.certificates.some((a) => sameCertificate(a, c)));
+  const trusted = anchorIndex >= 0 ? path.slice(0, anchorIndex + 1) : path;
+  const top = trusted[trusted.length - 1]!;
+  const when = signingTime ?? new Date();
+  const invalid = trusted.find((c) => !validAt(c, when));
+  const notCa = trusted.slice(1).find((c) => !isCa(c));
+  const facts: ChainFacts = { anchored: anchorIndex >= 0 && !notCa, path: trusted.map((c) => c.subject), validAtSigningTime: !invalid };
+  if (anchorIndex >= 0) facts.anchor = top.subject;
+  if (anchorIndex < 0) facts.problem = `El certificado no viene de ninguna entidad de certificación conocida (la cadena termina en «${top.issuer}»).`;
+  else if (notCa) facts.problem = `«${notCa.subject}» emitió un certificado sin ser una entidad de certificación.`;
+  else if (invalid) facts.problem = `El certificado «${invalid.subject}» no estaba vigente al firmar (${when.toISOString()}; vigente de ${invalid.notBefore.toISOString()} a ${invalid.notAfter.toISOString()}).`;
+  return facts;
+}
+
+function sameCertificate(a: x509.X509Certificate, b: x509.X509Certificate): boolean {
+  return Buffer.from(a.rawData).equals(Buffer.from(b.rawData));
+}
+
+function isCa(cert: x509.X509Certificate): boolean {
+  const constraints = cert.getExtension(x509.BasicConstraintsExtension);
+  return !!constraints?.ca;
+}

@@ -1,0 +1,236 @@
+import { createHash, X509Certificate } from 'node:crypto';
+import { SignedXml } from 'xml-crypto';
+import { computeDv } from '#shared/nit';
+import { dianIdentity, supplierIdentity, type TestIdentity } from './pki';
+
+/**
+ * Signs test documents the way DIAN's rules say suppliers and DIAN sign them (XAdES-EPES enveloped, inclusive C14N,
+ * RSA-SHA256, SHA-256 digests, three references: the document, KeyInfo and SignedProperties, DIAN's policy v2),
+ * with xml-crypto, using the test PKI (pki.ts). Signing is slow next to everything else a test does, so the
+ * result for a given text and signer is kept for the life of the process.
+ */
+
+const C14N = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
+const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
+const SHA256 = 'http://www.w3.org/2001/04/xmlenc#sha256';
+const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
+const XADES = 'http://uri.etsi.org/01903/v1.3.2#';
+const EXT = 'urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2';
+const POLICY = 'https://facturaelectronica.dian.gov.co/politicadefirma/v2/politicadefirmav2.pdf';
+const POLICY_HASH = 'dMoMvtcG5aIzgYo0tIsSQeVJBDnUnfSOfBpxXrmor0Y=';
+
+const signed = new Map<string, string>();
+
+export interface SignOptions {
+  /** XAdES SigningTime (default: the document's IssueDate at 10:00 Bogotá). */
+  signingTime?: string;
+}
+
+/**
+ * Signs a standalone UBL document (Invoice/CreditNote/DebitNote/ApplicationResponse) with `identity`. Any signature
+ * already there (a DIAN sample's) is removed first; the new one goes into an empty `ext:ExtensionContent`, added
+ * when the document has none.
+ */
+export function signUbl(xml: string, identity: TestIdentity, options: SignOptions = {}): string {
+  const cacheKey = createHash('sha256').update(xml).update(identity.certDer).update(options.signingTime ?? '').digest('hex');
+  const cached = signed.get(cacheKey);
+  if (cached) return cached;
+
+  let text = xml.replace(/<ds:Signature[\s>][\s\S]*?<\/ds:Signature>/g, '');
+  text = ensureEmptyExtension(text);
+  // The `agente-prueba-` prefix marks a signature made here (containerFor keeps those and re-signs anything else).
+  const id = `agente-prueba-${cacheKey.slice(0, 8)}-${cacheKey.slice(8, 12)}-${cacheKey.slice(12, 16)}`;
+  const certB64 = identity.certDer.toString('base64');
+  const certDigest = createHash('sha256').update(identity.certDer).digest('base64');
+  const { issuer, serial } = issuerAndSerial(identity.certDer);
+  const issueDate = /<cbc:IssueDate>([^<]+)<\/cbc:IssueDate>/.exec(text)?.[1] ?? '2026-01-01';
+  const signingTime = options.signingTime ?? `${issueDate}T10:00:00.000-05:00`;
+  const qualifying = `<xades:QualifyingProperties xmlns:xades="${XADES}" Target="#${id}"><xades:SignedProperties Id="${id}-signedprops"><xades:SignedSignatureProperties><xades:SigningTime>${signingTime}</xades:SigningTime><xades:SigningCertificate><xades:Cert><xades:CertDigest><ds:DigestMethod Algorithm="${SHA256}"/><ds:DigestValue>${certDigest}</ds:DigestValue></xades:CertDigest><xades:IssuerSerial><ds:X509IssuerName>${escape(issuer)}</ds:X509IssuerName><ds:X509SerialNumber>${serial}</ds:X509SerialNumber></xades:IssuerSerial></xades:Cert></xades:SigningCertificate><xades:SignaturePolicyIdentifier><xades:SignaturePolicyId><xades:SigPolicyId><xades:Identifier>${POLICY}</xades:Identifier></xades:SigPolicyId><xades:SigPolicyHash><ds:DigestMethod Algorithm="${SHA256}"/><ds:DigestValue>${POLICY_HASH}</ds:DigestValue></xades:SigPolicyHash></xades:SignaturePolicyId></xades:SignaturePolicyIdentifier><xades:SignerRole><xades:ClaimedRoles><xades:ClaimedRole>supplier</xades:ClaimedRole></xades:ClaimedRoles></xades:SignerRole></xades:SignedSignatureProperties></xades:SignedProperties></xades:QualifyingProperties>`;
+
+  const sig = new SignedXml({
+    privateKey: identity.keyPem,
+    signatureAlgorithm: RSA_SHA256,
+    canonicalizationAlgorithm: C14N,
+    keyInfoAttributes: { Id: `${id}-keyinfo` },
+    getKeyInfoContent: () => `<ds:X509Data><ds:X509Certificate>${certB64}</ds:X509Certificate></ds:X509Data>`,
+    objects: [{ content: qualifying }],
+  });
+  sig.addReference({ xpath: '/*', isEmptyUri: true, transforms: [ENVELOPED], digestAlgorithm: SHA256, id: `${id}-ref0` });
+  sig.addReference({ xpath: `//*[@Id='${id}-keyinfo']`, transforms: [C14N], digestAlgorithm: SHA256 });
+  sig.addReference({ xpath: `//*[@Id='${id}-signedprops']`, transforms: [C14N], digestAlgorithm: SHA256, type: 'http://uri.etsi.org/01903#SignedProperties' });
+  sig.computeSignature(text, {
+    prefix: 'ds',
+    attrs: { Id: id },
+    location: { reference: "//*[local-name(.)='ExtensionContent' and not(*)]", action: 'append' },
+  });
+  const out = sig.getSignedXml();
+  // Bounded: benchmarks sign thousands of distinct documents once each; tests sign the same few again and again.
+  if (signed.size >= 500) signed.delete(signed.keys().next().value!);
+  signed.set(cacheKey, out);
+  return out;
+}
+
+/** Signs a supplier's document with a certificate carrying the supplier's NIT (read from the document). */
+export function signAsSupplier(xml: string, options: SignOptions = {}): string {
+  return signUbl(xml, supplierIdentity(supplierNitOf(xml)), options);
+}
+
+/** The supplier NIT of a UBL document: the CompanyID of its AccountingSupplierParty. */
+export function supplierNitOf(xml: string): string {
+  const block = xml.slice(xml.indexOf('<cac:AccountingSupplierParty'), xml.indexOf('</cac:AccountingSupplierParty>'));
+  const nit = /<cbc:CompanyID[^>]*>\s*([^<\s]+)\s*<\/cbc:CompanyID>/.exec(block)?.[1];
+  if (!nit) throw new Error('El documento de prueba no tiene NIT del proveedor.');
+  return nit;
+}
+
+/** DIAN's ApplicationResponse for a document (02 validated by default), signed by the test "DIAN". */
+export function dianResponse(meta: { number: string; cufe: string; supplierNit: string; issueDate: string; responseCode?: string; environment?: '1' | '2' }, identity: TestIdentity = dianIdentity()): string {
+  const code = meta.responseCode ?? '02';
+  const xml = `<?xml version="1.0" encoding="utf-8" standalone="no"?><ApplicationResponse xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns:ext="${EXT}" xmlns="urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2">
+  <ext:UBLExtensions>
+    <ext:UBLExtension>
+      <ext:ExtensionContent/>
+    </ext:UBLExtension>
+  </ext:UBLExtensions>
+  <cbc:UBLVersionID>UBL 2.1</cbc:UBLVersionID>
+  <cbc:CustomizationID>1</cbc:CustomizationID>
+  <cbc:ProfileID>DIAN 2.1</cbc:ProfileID>
+  <cbc:ProfileExecutionID>${meta.environment ?? '1'}</cbc:ProfileExecutionID>
+  <cbc:ID>${meta.number}-R</cbc:ID>
+  <cbc:UUID schemeName="CUDE-SHA384">${createHash('sha384').update(`response|${meta.cufe}`).digest('hex')}</cbc:UUID>
+  <cbc:IssueDate>${meta.issueDate}</cbc:IssueDate>
+  <cbc:IssueTime>10:05:00-05:00</cbc:IssueTime>
+  <cac:SenderParty><cac:PartyTaxScheme><cbc:RegistrationName>Unidad Especial Dirección de Impuestos y Aduanas Nacionales</cbc:RegistrationName><cbc:CompanyID schemeID="4" schemeName="31">800197268</cbc:CompanyID><cac:TaxScheme><cbc:ID>01</cbc:ID><cbc:Name>IVA</cbc:Name></cac:TaxScheme></cac:PartyTaxScheme></cac:SenderParty>
+  <cac:ReceiverParty><cac:PartyTaxScheme><cbc:RegistrationName>Proveedor</cbc:RegistrationName><cbc:CompanyID schemeID="${computeDv(meta.supplierNit) ?? ''}" schemeName="31">${meta.supplierNit}</cbc:CompanyID><cac:TaxScheme><cbc:ID>01</cbc:ID><cbc:Name>IVA</cbc:Name></cac:TaxScheme></cac:PartyTaxScheme></cac:ReceiverParty>
+  <cac:DocumentResponse>
+    <cac:Response><cbc:ResponseCode>${code}</cbc:ResponseCode><cbc:Description>${code === '02' ? 'Documento validado por la DIAN' : 'Documento con errores en campos mandatorios.'}</cbc:Description></cac:Response>
+    <cac:DocumentReference><cbc:ID>${meta.number}</cbc:ID><cbc:UUID schemeName="CUFE-SHA384">${meta.cufe}</cbc:UUID></cac:DocumentReference>
+  </cac:DocumentResponse>
+</ApplicationResponse>`;
+  return signUbl(xml, identity);
+}
+
+/** Adds an empty `ext:UBLExtension` for the signature when the document has no empty ExtensionContent. */
+function ensureEmptyExtension(xml: string): string {
+  if (/<ext:ExtensionContent\s*\/>|<ext:ExtensionContent>\s*<\/ext:ExtensionContent>/.test(xml)) return xml;
+  const close = xml.indexOf('</ext:UBLExtensions>');
+  if (close >= 0) return `${xml.slice(0, close)}  <ext:UBLExtension>\n      <ext:ExtensionContent/>\n    </ext:UBLExtension>\n  ${xml.slice(close)}`;
+  throw new Error('El documento de prueba no tiene ext:UBLExtensions donde poner la firma.');
+}
+
+function issuerAndSerial(der: Buffer): { issuer: string; serial: string } {
+  // node:crypto prints the issuer one attribute per line; XAdES wants one RFC 4514-like line.
+  const cert = new X509Certificate(der);
+  return { issuer: cert.issuer.split('\n').reverse().join(','), serial: BigInt(`0x${cert.serialNumber}`).toString(10) };
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export interface ContainerMeta {
+  number: string;
+  cufe: string;
+  supplierNit: string;
+  customerNit: string;
+  issueDate: string;
+  responseCode?: string;
+}
+
+/**
+ * A document as suppliers deliver it: signed by the supplier, inside an AttachedDocument with DIAN's signed
+ * ApplicationResponse 02. Numbers, CUFE, NITs and date are read from the document itself.
+ */
+export function deliverable(bareXml: string, options: { responseCode?: string } = {}): string {
+  // Only purchase documents travel in a container (a RADIAN event or DIAN response is passed through as it is).
+  if (!/^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:\w+:)?(?:Invoice|CreditNote|DebitNote)[\s>]/.test(bareXml)) return bareXml;
+  return containerFor(bareXml, { ...metaOf(bareXml), ...(options.responseCode ? { responseCode: options.responseCode } : {}) });
+}
+
+/** The container for `innerXml` (a bare document, signed here unless it already is, or a container to re-wrap). */
+export function containerFor(innerXml: string, meta: ContainerMeta): string {
+  const bare = /^\s*(?:<\?xml[^>]*\?>\s*)?<AttachedDocument[\s>]/.test(innerXml) ? embeddedDocument(innerXml) : innerXml;
+  const inner = /<ds:SignatureValue/.test(bare) && isTestSigned(bare) ? bare : signAsSupplier(bare);
+  const environment = /<cbc:ProfileExecutionID>2</.test(inner) ? '2' : '1';
+  const response = dianResponse({ ...meta, environment });
+  return containerXml(inner, response, meta);
+}
+
+/** The embedded document of a container (the CDATA of `cac:Attachment`), exactly as it is. */
+export function embeddedDocument(containerXml: string): string {
+  const start = containerXml.indexOf('<![CDATA[') + 9;
+  return containerXml.slice(start, containerXml.indexOf(']]>', start));
+}
+
+/** DIAN's ApplicationResponse of a container (the second CDATA), exactly as it is. */
+export function embeddedResponse(containerXml: string): string {
+  const first = containerXml.indexOf(']]>');
+  const start = containerXml.indexOf('<![CDATA[', first) + 9;
+  return containerXml.slice(start, containerXml.indexOf(']]>', start));
+}
+
+/** Was this text signed here (by any test identity, even a rogue one), rather than carrying a DIAN sample's signature? */
+function isTestSigned(xml: string): boolean {
+  return /<ds:Signature[^>]*\sId="agente-prueba-/.test(xml);
+}
+
+function metaOf(xml: string): ContainerMeta {
+  const body = xml.slice(Math.max(0, xml.indexOf('</ext:UBLExtensions>')));
+  const root = (name: string) => new RegExp(`<cbc:${name}(?:\\s[^>]*)?>\\s*([^<]*?)\\s*</cbc:${name}>`).exec(body)?.[1] ?? '';
+  const customer = xml.slice(xml.indexOf('<cac:AccountingCustomerParty'), xml.indexOf('</cac:AccountingCustomerParty>'));
+  return {
+    number: root('ID'),
+    cufe: root('UUID'),
+    supplierNit: supplierNitOf(xml),
+    customerNit: /<cbc:CompanyID[^>]*>\s*([^<\s]+)\s*<\/cbc:CompanyID>/.exec(customer)?.[1] ?? '',
+    issueDate: root('IssueDate'),
+  };
+}
+
+function containerXml(inner: string, response: string, meta: ContainerMeta): string {
+  const code = meta.responseCode ?? '02';
+  return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<AttachedDocument xmlns="urn:oasis:names:specification:ubl:schema:xsd:AttachedDocument-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cbc:UBLVersionID>UBL 2.1</cbc:UBLVersionID>
+  <cbc:CustomizationID>Documentos adjuntos</cbc:CustomizationID>
+  <cbc:ProfileID>Factura Electrónica de Venta</cbc:ProfileID>
+  <cbc:ProfileExecutionID>1</cbc:ProfileExecutionID>
+  <cbc:ID>AD-${meta.number}</cbc:ID>
+  <cbc:IssueDate>${meta.issueDate}</cbc:IssueDate>
+  <cbc:IssueTime>10:05:00</cbc:IssueTime>
+  <cbc:DocumentType>Contenedor de Factura Electrónica</cbc:DocumentType>
+  <cbc:ParentDocumentID>${meta.number}</cbc:ParentDocumentID>
+  <cac:SenderParty><cac:PartyTaxScheme><cbc:RegistrationName>Proveedor</cbc:RegistrationName><cbc:CompanyID schemeName="31">${meta.supplierNit}</cbc:CompanyID><cac:TaxScheme><cbc:ID>01</cbc:ID><cbc:Name>IVA</cbc:Name></cac:TaxScheme></cac:PartyTaxScheme></cac:SenderParty>
+  <cac:ReceiverParty><cac:PartyTaxScheme><cbc:RegistrationName>Comprador</cbc:RegistrationName><cbc:CompanyID schemeName="31">${meta.customerNit}</cbc:CompanyID><cac:TaxScheme><cbc:ID>01</cbc:ID><cbc:Name>IVA</cbc:Name></cac:TaxScheme></cac:PartyTaxScheme></cac:ReceiverParty>
+  <cac:Attachment>
+    <cac:ExternalReference>
+      <cbc:MimeCode>text/xml</cbc:MimeCode>
+      <cbc:EncodingCode>UTF-8</cbc:EncodingCode>
+      <cbc:Description><![CDATA[${inner.trim()}]]></cbc:Description>
+    </cac:ExternalReference>
+  </cac:Attachment>
+  <cac:ParentDocumentLineReference>
+    <cbc:LineID>1</cbc:LineID>
+    <cac:DocumentReference>
+      <cbc:ID>${meta.number}</cbc:ID>
+      <cbc:UUID schemeName="CUFE-SHA384">${meta.cufe}</cbc:UUID>
+      <cbc:IssueDate>${meta.issueDate}</cbc:IssueDate>
+      <cbc:DocumentType>ApplicationResponse</cbc:DocumentType>
+      <cac:Attachment>
+        <cac:ExternalReference>
+          <cbc:MimeCode>text/xml</cbc:MimeCode>
+          <cbc:EncodingCode>UTF-8</cbc:EncodingCode>
+          <cbc:Description><![CDATA[${response}]]></cbc:Description>
+        </cac:ExternalReference>
+      </cac:Attachment>
+      <cac:ResultOfVerification>
+        <cbc:ValidatorID>Unidad Especial Dirección de Impuestos y Aduanas Nacionales</cbc:ValidatorID>
+        <cbc:ValidationResultCode>${code}</cbc:ValidationResultCode>
+        <cbc:ValidationDate>${meta.issueDate}</cbc:ValidationDate>
+        <cbc:ValidationTime>10:05:00-05:00</cbc:ValidationTime>
+      </cac:ResultOfVerification>
+    </cac:DocumentReference>
+  </cac:ParentDocumentLineReference>
+</AttachedDocument>
+`;
+}
