@@ -28,7 +28,9 @@ export type NotRegisteredReason =
   | 'TOTALS_DO_NOT_RECONCILE'
   | 'NOT_A_PURCHASE_DOCUMENT'
   | 'DUPLICATE'
-  | 'REGISTRATION_FAILED';
+  | 'REGISTRATION_FAILED'
+  /** The received file (or mail message) held more documents than one file may bring: refused whole. */
+  | 'TOO_MANY_DOCUMENTS';
 
 export type ReceptionChannel = 'upload' | 'folder' | 'mailbox' | 'cli';
 
@@ -53,10 +55,25 @@ export interface InboxDocument {
   receivedFileId: string;
   duplicateOf?: string;
   billId?: string;
+  /** Who sent it, when it came by mail (the From); the supplier is `supplierNit`/`supplierName`. */
+  sender?: string;
   warnings: DocumentWarning[];
 }
 
 export interface IngestResult {
   receivedFileId: string;
   documents: InboxDocument[];
+  /** The file was refused as a whole (too many documents, nothing readable in it), with why. */
+  refused?: { code: string; reason: string };
+  /** The very same refused file had arrived before: counted on its first entry, nothing new recorded. */
+  repeated?: true;
+}
+
+/** One page of a list that can grow. `nextOffset` is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+  nextOffset: number | null;
 }

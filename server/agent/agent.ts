@@ -4,6 +4,7 @@ import type { LineClassifier } from '../matching/line-classifier';
 import { SuggestionEngine } from '../matching/suggestion-engine';
 import { systemClock, type Clock } from './clock';
 import { ingestFile, recoverUnreadFiles, type IngestInput } from './ingest';
+import { intakeLimitsFromEnv, type IntakeLimits } from './intake-limits';
 import { Processor } from './processor';
 import type { AgentDeps, BillListener } from './register-document';
 
@@ -14,6 +15,8 @@ export interface AgentOptions {
   /** How often the processor sweeps for work added by other processes. */
   sweepIntervalMs?: number;
   listeners?: BillListener[];
+  /** How much one file or message may add, and how much refused junk is kept (`intakeLimitsFromEnv()` by default). */
+  intake?: Partial<IntakeLimits>;
 }
 
 /**
@@ -23,6 +26,7 @@ export interface AgentOptions {
 export class Agent {
   readonly deps: AgentDeps;
   readonly processor: Processor;
+  readonly intake: IntakeLimits;
 
   constructor(db: Db, options: AgentOptions = {}) {
     this.deps = {
@@ -32,6 +36,7 @@ export class Agent {
       confidenceThreshold: options.confidenceThreshold ?? confidenceThresholdFromEnv(),
       listeners: options.listeners ?? [],
     };
+    this.intake = { ...intakeLimitsFromEnv(), ...options.intake };
     this.processor = new Processor(this.deps, { intervalMs: options.sweepIntervalMs ?? 3000 });
   }
 
@@ -44,7 +49,7 @@ export class Agent {
   }
 
   async ingest(input: IngestInput): Promise<IngestResult> {
-    const result = await ingestFile(this.deps.db, this.deps.clock, input);
+    const result = await ingestFile(this.deps.db, this.deps.clock, input, this.intake);
     if (result.documents.some((d) => d.status === 'pending')) this.processor.wake();
     return result;
   }
@@ -55,7 +60,7 @@ export class Agent {
   /** Starts continuous registration, after reading any file a previous run stored but did not get to read. */
   start(): void {
     this.stopped = false;
-    this.starting = recoverUnreadFiles(this.deps.db, this.deps.clock)
+    this.starting = recoverUnreadFiles(this.deps.db, this.deps.clock, this.intake)
       .catch((error) => console.error('No se pudieron leer los archivos pendientes de una ejecución anterior:', error))
       .then(() => {
         if (!this.stopped) this.processor.start();

@@ -24,6 +24,7 @@ export function toInboxDocument(row: InboxDocumentRow): InboxDocument {
     receivedFileId: row.receivedFileId,
     ...(row.duplicateOf ? { duplicateOf: row.duplicateOf } : {}),
     ...(row.billId ? { billId: row.billId } : {}),
+    ...(row.sender ? { sender: row.sender } : {}),
     warnings: fromJson<DocumentWarning[]>(row.warningsJson, []),
   };
 }

@@ -6,6 +6,7 @@ import * as createCore from './migrations/2026_11_28_0900_create_core';
 import * as matching from './migrations/2026_11_28_1000_matching';
 import * as mailbox from './migrations/2026_11_28_1100_mailbox';
 import * as alegra from './migrations/2026_11_28_1200_alegra';
+import * as intakeLimits from './migrations/2026_12_03_1100_intake_limits';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1000_matching': matching,
   '2026_11_28_1100_mailbox': mailbox,
   '2026_11_28_1200_alegra': alegra,
+  '2026_12_03_1100_intake_limits': intakeLimits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
