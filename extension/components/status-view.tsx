@@ -22,6 +22,8 @@ interface Data {
   yesterday: DailySummary;
   today: DailySummary;
   bills: Bill[];
+  /** More bills than shown: the API pages its lists. */
+  moreBills: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export function StatusView() {
     setRefreshing(true);
     try {
       const [state, yesterday, today, bills] = await Promise.all([api.agentState(), api.summary(), api.todaySummary(), api.bills({ limit: billCount })]);
-      setData({ state, yesterday, today, bills });
+      setData({ state, yesterday, today, bills: bills.items, moreBills: bills.nextOffset !== null });
       setError(undefined);
     } catch (failure) {
       setError(toAgentError(failure).message);
@@ -136,7 +138,7 @@ export function StatusView() {
         </div>
         <p class="ag-muted ag-small">Primero las que conviene verificar. Verifica o cambia la cuenta de una línea: el agente aprende de tus cambios.</p>
         <BillList bills={data.bills} onChanged={(bill) => setData({ ...data, bills: data.bills.map((b) => (b.id === bill.id ? bill : b)) })} />
-        {data.bills.length === billCount && (
+        {data.moreBills && (
           <button type="button" class="ag-button ag-button--small" onClick={() => setBillCount(billCount + BILLS_PAGE)}>
             Ver más facturas
           </button>

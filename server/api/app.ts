@@ -65,7 +65,7 @@ export function createApp(agent: Agent) {
       const header = c.req.header('authorization') ?? '';
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
       if (!token || !(await isValidToken(agent.db, token))) {
-        return c.json(errorBody('UNAUTHORIZED', 'Token inválido o ausente: copie el token que mostró el agente al iniciar (o genere uno con `npx agente token --rotate`).'), 401);
+        return c.json(errorBody('UNAUTHORIZED', 'Token inválido o ausente: copia el token que mostró el agente la primera vez que arrancó, o genera uno nuevo con `npx agente token` (revoca los anteriores).'), 401);
       }
       c.set('agent', agent);
       c.set('actor', decodeHeader(c.req.header('x-usuario')) || 'api');

@@ -24,6 +24,16 @@ export function companyOf(agent: Agent, options: GlobalOptions): Promise<Company
   return resolveCompanyOrThrow(agent.db, options.company);
 }
 
+/** Ends a command with this exit code (documented per command) and, when not empty, this message on stderr. */
+export class CliExit extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
 /** JSON on stdout, two-space indented: what scripts read. */
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -3,7 +3,7 @@ import { agentCommand, billsCommand, documentsCommand, ingestCommand, runCommand
 import { alegraCommand } from './alegra-command';
 import { companyCommand } from './company-command';
 import { importCommand } from './import-command';
-import type { GlobalOptions } from './context';
+import { CliExit, type GlobalOptions } from './context';
 import { mailboxCommand } from './mailbox-command';
 import { registerParseCommand } from './parse-command';
 import { serveCommand } from './serve-command';
@@ -30,6 +30,10 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliExit) {
+      if (error.message) process.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
     process.stderr.write(`Error: ${(error as Error).message}\n`);
     return 1;
   }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../agent/clock';
+import { intakeLimitsFromEnv } from '../agent/intake-limits';
+import { mailboxFloodReport, type MailboxFloodReport } from './mailbox-flood';
 import type { Db } from '../db/database';
 import type { MailboxConfigRow, MailboxStateRow } from '../db/schema';
 import { InputError, NotFoundError } from '../errors';
@@ -52,7 +54,9 @@ export interface MailboxView extends MailboxSettings {
   createdAt: string;
   updatedAt: string;
   status: MailboxStatusView;
-  messages: { received: number; withoutDianContent: number; failed: number };
+  messages: { received: number; withoutDianContent: number; failed: number; refused: number };
+  /** Refused messages from unknown senders in the last 24 h; `flooding` (with a Spanish message) past the threshold. */
+  flood: MailboxFloodReport;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -119,7 +123,7 @@ export async function saveMailboxConfig(db: Db, box: SecretBox, companyId: strin
 }
 
 /** The company's mailbox without its password, or undefined when none is configured. */
-export async function getMailboxView(db: Db, companyId: string): Promise<MailboxView | undefined> {
+export async function getMailboxView(db: Db, companyId: string, options: { now?: Date; floodThreshold?: number } = {}): Promise<MailboxView | undefined> {
   const row = await db.selectFrom('mailboxConfig').selectAll().where('companyId', '=', companyId).executeTakeFirst();
   if (!row) return undefined;
   const settings = toSettings(row);
@@ -131,19 +135,22 @@ export async function getMailboxView(db: Db, companyId: string): Promise<Mailbox
     .groupBy('status')
     .execute();
   const count = (status: string) => Number(counts.find((c) => c.status === status)?.count ?? 0);
+  const refused = await db.selectFrom('mailboxMessage').select((eb) => eb.fn.countAll<number>().as('count')).where('companyId', '=', companyId).where('refused', '=', 1).executeTakeFirst();
+  const flood = await mailboxFloodReport(db, companyId, options.now ?? new Date(), options.floodThreshold ?? intakeLimitsFromEnv().floodThreshold);
   return {
     ...settings,
     hasPassword: true,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     status: toStatusView(settings, state?.account === accountOf(settings) ? state : undefined),
-    messages: { received: count('received'), withoutDianContent: count('no_dian_content'), failed: count('failed') },
+    messages: { received: count('received'), withoutDianContent: count('no_dian_content'), failed: count('failed'), refused: Number(refused?.count ?? 0) },
+    flood,
   };
 }
 
 /** @throws NotFoundError `MAILBOX_NOT_CONFIGURED` */
-export async function getMailboxViewOrThrow(db: Db, companyId: string): Promise<MailboxView> {
-  const view = await getMailboxView(db, companyId);
+export async function getMailboxViewOrThrow(db: Db, companyId: string, options: { now?: Date; floodThreshold?: number } = {}): Promise<MailboxView> {
+  const view = await getMailboxView(db, companyId, options);
   if (!view) throw new NotFoundError('Esta empresa no tiene buzón de correo configurado.', 'MAILBOX_NOT_CONFIGURED');
   return view;
 }

@@ -134,7 +134,7 @@ describe('reception mailbox (real Dovecot)', () => {
     expect(view.status).toMatchObject({ state: 'listening', idle: true, failures: 0 });
     expect(view.status.lastUid).toBe(earlyUid);
     // Nine with DIAN content (the repeated Message-ID is not a new message); three without (spam, portal link, welcome).
-    expect(view.messages).toEqual({ received: 9, withoutDianContent: 3, failed: 0 });
+    expect(view.messages).toEqual({ received: 9, withoutDianContent: 3, failed: 0, refused: 0 });
   });
 
   it('notices new mail through IDLE (no polling) and registers it within seconds', async () => {
