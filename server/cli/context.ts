@@ -1,6 +1,6 @@
 import { Agent } from '../agent/agent';
 import { resolveCompanyOrThrow } from '../companies/companies';
-import { databaseFileFromEnv, openDatabase } from '../db/database';
+import { locateDatabase, openDatabase } from '../db/database';
 import type { CompanyProfile } from '#shared/company';
 
 export interface GlobalOptions {
@@ -8,9 +8,12 @@ export interface GlobalOptions {
   company?: string;
 }
 
-/** Opens the database (running migrations) and hands an agent to a command; closes it afterwards. */
+/**
+ * Opens the existing database (running migrations) and hands an agent to a command; closes it afterwards. Only
+ * `serve` (`npm start`) and `init` create a database: any other command on a missing one says where it looked.
+ */
 export async function withAgent<T>(options: GlobalOptions, run: (agent: Agent) => Promise<T>): Promise<T> {
-  const db = await openDatabase(options.db ?? databaseFileFromEnv());
+  const db = await openDatabase(locateDatabase(options.db).file, { create: false });
   const agent = new Agent(db);
   try {
     return await run(agent);

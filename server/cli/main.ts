@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
+import { backupCommand, initCommand } from './database-commands';
 import { agentCommand, billsCommand, documentsCommand, ingestCommand, runCommand, summaryCommand, tokenCommand } from './agent-commands';
 import { alegraCommand } from './alegra-command';
 import { companyCommand } from './company-command';
 import { importCommand } from './import-command';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../errors';
 import { CliExit, type GlobalOptions } from './context';
 import { mailboxCommand } from './mailbox-command';
 import { registerParseCommand } from './parse-command';
@@ -15,14 +17,14 @@ import { serveCommand } from './serve-command';
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('agente')
     .description('Agente de Gastos: registra automáticamente las facturas de compra electrónicas DIAN.')
-    .option('--db <archivo>', 'base de datos SQLite (por defecto AGENTE_DB o ./data/agente.db)')
+    .option('--db <archivo>', 'base de datos SQLite (por defecto AGENTE_DB o ./data/agente.db; una ruta relativa se toma desde la carpeta del proyecto)')
     .option('--company <nit>', 'empresa sobre la que actúa el comando (si hay varias)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   const global = () => program.opts<GlobalOptions>();
   let exitCode = 0;
   registerParseCommand(program, (code) => (exitCode = code));
-  for (const make of [companyCommand, ingestCommand, agentCommand, runCommand, billsCommand, documentsCommand, summaryCommand, tokenCommand, mailboxCommand, alegraCommand, serveCommand, importCommand]) {
+  for (const make of [companyCommand, ingestCommand, agentCommand, runCommand, billsCommand, documentsCommand, summaryCommand, tokenCommand, mailboxCommand, alegraCommand, serveCommand, importCommand, initCommand, backupCommand]) {
     program.addCommand(make(global));
   }
   inSpanish(program);
@@ -33,6 +35,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CliExit) {
       if (error.message) process.stderr.write(`${error.message}\n`);
       return error.exitCode;
+    }
+    if (isDiskFull(error)) {
+      process.stderr.write(`Error: ${DISK_FULL_MESSAGE}\n`);
+      return 1;
     }
     process.stderr.write(`Error: ${(error as Error).message}\n`);
     return 1;
