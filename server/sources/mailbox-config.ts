@@ -97,11 +97,13 @@ export async function saveMailboxConfig(db: Db, box: SecretBox, companyId: strin
   assertSecurityAllowed(value);
   const existing = await db.selectFrom('mailboxConfig').selectAll().where('companyId', '=', companyId).executeTakeFirst();
   if (!existing && !value.password) throw new InputError('Falta la contraseña del buzón (o la contraseña de aplicación).', 'MAILBOX_PASSWORD_REQUIRED');
+  const port = value.port ?? defaultPort(value.security);
+  if (existing && !value.password) assertSameDestination(toSettings(existing), { ...value, port });
   const now = clock.now().toISOString();
   const row: MailboxConfigRow = {
     companyId,
     host: value.host,
-    port: value.port ?? defaultPort(value.security),
+    port,
     security: value.security,
     userName: value.user,
     passwordSealed: value.password ? box.seal(value.password) : existing!.passwordSealed,
@@ -120,6 +122,27 @@ export async function saveMailboxConfig(db: Db, box: SecretBox, companyId: strin
     await trx.deleteFrom('mailboxState').where('companyId', '=', companyId).where('account', '!=', accountOf(toSettings(row))).execute();
   });
   return (await getMailboxView(db, companyId))!;
+}
+
+/**
+ * The stored password only ever goes to the server and user it was saved for: a change of host, port, security or
+ * user must bring the password again. Otherwise anyone who can reach the API (or a mistyped form) could send the
+ * company's mailbox password to a server of their choosing.
+ * @throws InputError `MAILBOX_PASSWORD_REQUIRED`
+ */
+export function assertSameDestination(stored: Pick<MailboxSettings, 'host' | 'port' | 'security' | 'user'>, wanted: Pick<MailboxSettings, 'host' | 'port' | 'security' | 'user'>): void {
+  const changed = [
+    stored.host.toLowerCase() !== wanted.host.toLowerCase() ? 'el servidor' : undefined,
+    stored.port !== wanted.port ? 'el puerto' : undefined,
+    stored.security !== wanted.security ? 'la seguridad' : undefined,
+    stored.user !== wanted.user ? 'el usuario' : undefined,
+  ].filter((c): c is string => c !== undefined);
+  if (changed.length === 0) return;
+  const list = changed.length === 1 ? changed[0]! : `${changed.slice(0, -1).join(', ')} y ${changed.at(-1)}`;
+  throw new InputError(
+    `Cambiaste ${list} del buzón: escribe la contraseña otra vez. La contraseña guardada solo se envía a ${stored.user} en ${stored.host}:${stored.port} (${stored.security}), para los que se guardó.`,
+    'MAILBOX_PASSWORD_REQUIRED',
+  );
 }
 
 /** The company's mailbox without its password, or undefined when none is configured. */

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Agent } from '../../agent/agent';
-import { NotFoundError } from '../../errors';
+import { InputError, NotFoundError } from '../../errors';
 import { SecretBox } from '../../secrets/secret-box';
 import { testMailboxConnection } from '../../sources/imap-client';
-import { assertSecurityAllowed, getMailboxViewOrThrow, loadMailboxCredentials, mailboxInput, openPassword, removeMailboxConfig, saveMailboxConfig, type MailboxSettings } from '../../sources/mailbox-config';
+import { assertSameDestination, assertSecurityAllowed, getMailboxViewOrThrow, loadMailboxCredentials, mailboxInput, openPassword, removeMailboxConfig, saveMailboxConfig, type MailboxSettings } from '../../sources/mailbox-config';
 import { mailboxManagerOf } from '../../sources/mailbox-manager';
 import { getMailboxMessageRaw, MAILBOX_MESSAGE_STATUSES, pageMailboxMessages } from '../../sources/mailbox-messages';
 import { pageParams, parsePage } from '../../agent/pagination';
@@ -65,7 +65,10 @@ export const mailboxRoutes = new Hono<ApiEnv>()
       enabled: true,
     };
     assertSecurityAllowed(settings);
-    const password = input.password ?? (stored ? openPassword(boxFor(agent), stored.passwordSealed) : '');
+    // The stored password is only lent to the server and user it was saved for.
+    if (!input.password && stored) assertSameDestination(stored.settings, settings);
+    if (!input.password && !stored) throw new InputError('Falta la contraseña del buzón (o la contraseña de aplicación).', 'MAILBOX_PASSWORD_REQUIRED');
+    const password = input.password ?? openPassword(boxFor(agent), stored!.passwordSealed);
     return c.json(await testMailboxConnection(settings, password));
   })
   .get('/messages', validate('query', z.object({ ...pageParams, status: z.enum(MAILBOX_MESSAGE_STATUSES).optional() })), async (c) => {
