@@ -194,6 +194,19 @@ class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+
+  /**
+   * Some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM…) make SQLite roll the transaction back by itself; the
+   * ROLLBACK that follows would then fail with "no transaction is active" and hide the real cause (a full disk would
+   * be reported as a generic error). The transaction is gone either way: nothing was written.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } catch (error) {
+      if (!/no transaction is active/i.test((error as Error).message)) throw error;
+    }
+  }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
