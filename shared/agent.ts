@@ -15,6 +15,8 @@ export interface AgentState {
   /** The instant from which arrivals are registered automatically (activation or last resume). */
   activeSince?: string;
   updatedAt?: string;
+  /** A status line about the reception itself (a mailbox flooded by unknown senders), in Spanish; only when there is one. */
+  intakeWarning?: string;
 }
 
 export type AgentEventType = 'activated' | 'paused' | 'resumed';

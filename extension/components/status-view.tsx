@@ -89,6 +89,11 @@ export function StatusView() {
       }}
       onDrop={(event) => event.preventDefault()}
     >
+      {data.state.intakeWarning && (
+        <p class="ag-alert ag-alert--error" role="status" data-testid="agente-intake-warning">
+          {data.state.intakeWarning}
+        </p>
+      )}
       <AgentSwitch
         state={data.state}
         onChange={(state) => {

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDailySummary } from '../../server/agent/daily-summary';
+import { createApp } from '../../server/api/app';
+import { createToken } from '../../server/api/tokens';
 import { DEFAULT_INTAKE_LIMITS, intakeLimitsFromEnv } from '../../server/agent/intake-limits';
 import { receiveMail, type ReceivedMail } from '../../server/sources/mail-receiver';
 import { getMailboxView, saveMailboxConfig } from '../../server/sources/mailbox-config';
@@ -149,10 +151,15 @@ describe('a mailbox flooded by unknown senders is reported', () => {
       const view = await getMailboxView(h.db, h.company.id, { now: h.clock.now(), floodThreshold: 3 });
       expect(view!.flood).toMatchObject({ refusedFromUnknownSenders: 4, unknownSenders: 4, flooding: true, message: expect.stringMatching(/^Posible inundación del buzón: 4 mensajes rechazados de 4 remitentes desconocidos en las últimas 24 horas/) });
       expect(view!.messages.refused).toBe(5);
+      // The panel's status gets the same line through GET /agent.
+      const token = await createToken(h.db, 'prueba', h.clock);
+      const agentState = await (await createApp(h.agent).request('/api/v1/agent', { headers: { Authorization: `Bearer ${token}` } })).json();
+      expect(agentState).toMatchObject({ status: 'active', intakeWarning: view!.flood.message });
       // A day later the window is empty again.
       h.clock.advance(25 * 60 * 60 * 1000);
       report = await mailboxFloodReport(h.db, h.company.id, h.clock.now(), 3);
       expect(report).toMatchObject({ refusedFromUnknownSenders: 0, flooding: false });
+      expect(await (await createApp(h.agent).request('/api/v1/agent', { headers: { Authorization: `Bearer ${token}` } })).json()).not.toHaveProperty('intakeWarning');
     } finally {
       if (previous === undefined) delete process.env.AGENTE_SECRET_KEY;
       else process.env.AGENTE_SECRET_KEY = previous;
