@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ReadErrorCode, ReadOutcome } from '#shared/dian-document';
 import type { IngestResult, ReceptionChannel } from '#shared/inbox';
 import { readDianFile, type ReaderLimits } from '../dian';
-import { toJson, type Db } from '../db/database';
+import { fromJson, toJson, type Db } from '../db/database';
 import type { NewInboxDocument } from '../db/schema';
 import { getCompanyOrThrow } from '../companies/companies';
 import { agentStateAt } from './agent-switch';
@@ -74,7 +74,8 @@ export async function ingestFile(db: Db, clock: Clock, input: IngestInput, intak
         size: input.bytes.length,
         receivedAt: receivedAt.toISOString(),
         arrivedAt: arrivedAt.toISOString(),
-        metadata: toJson(input.metadata ?? {}),
+        // A refusal decided before reading is kept with the file, so a restart after a crash refuses it the same way.
+        metadata: toJson({ ...input.metadata, ...(input.refuse ? { refuse: input.refuse } : {}) }),
         sender: input.sender ?? null,
       })
       .execute();
@@ -173,7 +174,7 @@ export async function recoverUnreadFiles(db: Db, clock: Clock, intake: IntakeLim
   const unread = await db
     .selectFrom('receivedFile')
     .innerJoin('fileBlob', 'fileBlob.sha256', 'receivedFile.sha256')
-    .select(['receivedFile.id', 'receivedFile.companyId', 'receivedFile.channel', 'receivedFile.sourceRef', 'receivedFile.arrivedAt', 'receivedFile.sender', 'fileBlob.bytes'])
+    .select(['receivedFile.id', 'receivedFile.companyId', 'receivedFile.channel', 'receivedFile.sourceRef', 'receivedFile.arrivedAt', 'receivedFile.sender', 'receivedFile.metadata', 'fileBlob.bytes'])
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('inboxDocument').select('inboxDocument.id').whereRef('inboxDocument.receivedFileId', '=', 'receivedFile.id'))))
     .execute();
   for (const file of unread) {
@@ -186,9 +187,15 @@ export async function recoverUnreadFiles(db: Db, clock: Clock, intake: IntakeLim
       bytes: file.bytes,
       sender: file.sender,
       maxDocuments: maxDocumentsFor(file.channel as ReceptionChannel, intake),
+      ...refusalOf(file.metadata),
     });
   }
   return unread.length;
+}
+
+function refusalOf(metadata: string): { refuse?: { code: string; reason: string } } {
+  const refuse = fromJson<{ refuse?: { code: string; reason: string } }>(metadata, {}).refuse;
+  return refuse ? { refuse } : {};
 }
 
 interface RowContext {
