@@ -144,17 +144,20 @@ export function documentsCommand(global: () => GlobalOptions): Command {
 
 export function summaryCommand(global: () => GlobalOptions): Command {
   return new Command('summary')
-    .description('Resumen diario (por defecto, el de ayer en Bogotá): registradas, tiempo ahorrado, no registradas.')
+    .description('Resumen diario (por defecto, el de ayer en Bogotá): registradas, tiempo ahorrado, no registradas (la lista, por páginas).')
     .option('--date <AAAA-MM-DD>', 'fecha del resumen')
     .option('--today', 'lo que va de hoy')
-    .action((flags: { date?: string; today?: boolean }) =>
-      withAgent(global(), async (agent) => {
+    .option('--limit <n>', `cuántas no registradas por página (por defecto ${PAGE_SIZES.notRegistered.default}, hasta ${PAGE_SIZES.notRegistered.max})`)
+    .option('--offset <n>', 'desde cuál no registrada (el notRegisteredNextOffset de la página anterior)')
+    .action((flags: { date?: string; today?: boolean; limit?: string; offset?: string }) => {
+      const page = parsePage('notRegistered', flags);
+      return withAgent(global(), async (agent) => {
         if (flags.date && !isIsoDate(flags.date)) throw new Error(`Fecha inválida «${flags.date}»: use AAAA-MM-DD.`);
         const company = await companyOf(agent, global());
         const today = bogotaDate(agent.clock.now());
-        printJson(await getDailySummary(agent.db, company.id, flags.today ? today : (flags.date ?? previousDate(today)), agent.clock));
-      }),
-    );
+        printJson(await getDailySummary(agent.db, company.id, flags.today ? today : (flags.date ?? previousDate(today)), agent.clock, page));
+      });
+    });
 }
 
 export function tokenCommand(global: () => GlobalOptions): Command {

@@ -42,6 +42,7 @@ describe('npx agente for scripts', { timeout: 180_000 }, () => {
     const tooMany = await agente('bills', '--limit', '1000');
     expect(tooMany.stderr).toMatch(/«limit» debe ser un número entero entre 1 y 200, no «1000»/);
     expect((await agente('mailbox', 'messages', '--offset', '-3')).stderr).toMatch(/«offset» debe ser un número entero desde 0, no «-3»/);
+    expect((await agente('summary', '--today', '--limit', '0')).stderr).toMatch(/«limit» debe ser un número entero entre 1 y 500, no «0»/);
   });
 
   it('documents show <id> and documents register <id> (a person registers what arrived while paused)', async () => {
