@@ -55,7 +55,8 @@ describe('StatusView (paso 4: estado del agente)', () => {
 
     agent.clock.advance(5 * MINUTE);
     await agent.receive(company.nit, 'dian-toolkit__Exento_de_IVA.xml', 'FE-103');
-    fireEvent.click(screen.getByRole('button', { name: 'Actualizar' }));
+    // The refresh started by the switch may still be running («Actualizando…»): wait for the button to come back.
+    fireEvent.click(await screen.findByRole('button', { name: 'Actualizar' }));
     fireEvent.click(screen.getByRole('button', { name: 'Hoy' }));
     await waitFor(() => expect(figure('agente-not-registered')).toMatch(/^1/));
     expect(figure('agente-registered')).toBe('2');
