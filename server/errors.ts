@@ -31,3 +31,15 @@ export class ConflictError extends InputError {
     super(message, code);
   }
 }
+
+/** Spanish, for every place that can meet a full disk (API 507, CLI, logs). */
+export const DISK_FULL_MESSAGE =
+  'Disco lleno: el agente no pudo guardar y no dejó nada escrito a medias. Libera espacio en el disco donde está la base de datos y vuelve a intentarlo; lo recibido antes está a salvo.';
+
+/** SQLite's SQLITE_FULL (or the system's ENOSPC), however deep it is wrapped. */
+export function isDiskFull(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === 'SQLITE_FULL' || e.code === 'ENOSPC') return true;
+  }
+  return false;
+}

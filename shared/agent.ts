@@ -19,6 +19,8 @@ export interface AgentState {
   warnings?: string[];
   /** Years whose UVT is missing and should be entered now (the panel offers a form). */
   missingUvtYears?: number[];
+  /** A status line about the reception itself (a mailbox flooded by unknown senders), in Spanish; only when there is one. */
+  intakeWarning?: string;
 }
 
 export type AgentEventType = 'activated' | 'paused' | 'resumed';

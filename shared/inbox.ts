@@ -37,7 +37,9 @@ export type NotRegisteredReason =
   /** A signature does not hold, DIAN's response is not DIAN's or not about this document: never registered. */
   | 'POSSIBLY_ALTERED'
   /** Not altered, but not confirmed either (no DIAN response, unsigned…): waits for a person. */
-  | 'AUTHENTICITY_UNCONFIRMED';
+  | 'AUTHENTICITY_UNCONFIRMED'
+  /** The received file (or mail message) held more documents than one file may bring: refused whole. */
+  | 'TOO_MANY_DOCUMENTS';
 
 export type ReceptionChannel = 'upload' | 'folder' | 'mailbox' | 'cli';
 
@@ -62,6 +64,8 @@ export interface InboxDocument {
   receivedFileId: string;
   duplicateOf?: string;
   billId?: string;
+  /** Who sent it, when it came by mail (the From); the supplier is `supplierNit`/`supplierName`. */
+  sender?: string;
   warnings: DocumentWarning[];
   /** What the signature checks found (server/authenticity); absent for entries that are not purchase documents. */
   authenticity?: AuthenticitySummary;
@@ -80,4 +84,17 @@ export interface AuthenticitySummary {
 export interface IngestResult {
   receivedFileId: string;
   documents: InboxDocument[];
+  /** The file was refused as a whole (too many documents, nothing readable in it), with why. */
+  refused?: { code: string; reason: string };
+  /** The very same refused file had arrived before: counted on its first entry, nothing new recorded. */
+  repeated?: true;
+}
+
+/** One page of a list that can grow. `nextOffset` is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+  nextOffset: number | null;
 }

@@ -21,8 +21,12 @@ export interface DailySummary {
   date: string;
   registered: number;
   timeSavedMinutes: number;
+  /** All of the day's documents not registered; `notRegisteredDocuments` is one page of them. */
   notRegistered: number;
   notRegisteredDocuments: NotRegisteredEntry[];
+  /** Where the page of `notRegisteredDocuments` starts, and where the next one does (null on the last page). */
+  notRegisteredOffset?: number;
+  notRegisteredNextOffset?: number | null;
   /** Still waiting to be registered when the summary was computed (normally 0). */
   pending: number;
   agentStatus: AgentStatus;

@@ -22,8 +22,28 @@ const MANUAL_REGISTRATION_REASONS = new Set(['ARRIVED_WHILE_PAUSED', 'AGENT_INAC
 
 /** "Facturas no registradas": each document with the reason the agent did not register it. */
 export function NotRegisteredList({ summary, dayLabel, onBack, onRegistered }: Props) {
+  const api = useApi();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // The summary brings the first page; «Ver más» asks for the next ones (a flooded day is never one huge answer).
+  const [entries, setEntries] = useState(summary.notRegisteredDocuments);
+  const [next, setNext] = useState(summary.notRegisteredNextOffset ?? null);
+  const [loadError, setLoadError] = useState<string>();
+  useEffect(() => {
+    setEntries(summary.notRegisteredDocuments);
+    setNext(summary.notRegisteredNextOffset ?? null);
+  }, [summary]);
+  const more = async () => {
+    if (next === null) return;
+    try {
+      const page = await api.summary(summary.date, { offset: next });
+      setEntries((current) => [...current, ...page.notRegisteredDocuments]);
+      setNext(page.notRegisteredNextOffset ?? null);
+      setLoadError(undefined);
+    } catch (failure) {
+      setLoadError(toAgentError(failure).message);
+    }
+  };
   return (
     <section class="ag-step" data-testid="agente-not-registered-list" aria-labelledby="ag-not-registered-title">
       <button type="button" class="ag-link-button ag-back" onClick={onBack}>
@@ -32,14 +52,24 @@ export function NotRegisteredList({ summary, dayLabel, onBack, onRegistered }: P
       <h3 id="ag-not-registered-title" class="ag-step__title" tabIndex={-1} ref={heading}>
         Facturas no registradas · {dayLabel}
       </h3>
-      {summary.notRegisteredDocuments.length === 0 ? (
+      {entries.length === 0 ? (
         <p class="ag-muted">No hay facturas sin registrar ese día.</p>
       ) : (
         <ul class="ag-list">
-          {summary.notRegisteredDocuments.map((entry) => (
+          {entries.map((entry) => (
             <NotRegisteredItem key={entry.documentId} entry={entry} onRegistered={onRegistered} />
           ))}
         </ul>
+      )}
+      {next !== null && (
+        <button type="button" class="ag-button ag-button--small" onClick={() => void more()} data-testid="agente-not-registered-more">
+          Ver más ({entries.length} de {summary.notRegistered})
+        </button>
+      )}
+      {loadError && (
+        <p class="ag-alert ag-alert--error" role="alert">
+          {loadError}
+        </p>
       )}
     </section>
   );

@@ -24,6 +24,8 @@ interface Data {
   yesterday: DailySummary;
   today: DailySummary;
   bills: Bill[];
+  /** More bills than shown: the API pages its lists. */
+  moreBills: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export function StatusView() {
     setRefreshing(true);
     try {
       const [state, yesterday, today, bills] = await Promise.all([api.agentState(), api.summary(), api.todaySummary(), api.bills({ limit: billCount })]);
-      setData({ state, yesterday, today, bills });
+      setData({ state, yesterday, today, bills: bills.items, moreBills: bills.nextOffset !== null });
       setError(undefined);
     } catch (failure) {
       setError(toAgentError(failure).message);
@@ -91,6 +93,11 @@ export function StatusView() {
       }}
       onDrop={(event) => event.preventDefault()}
     >
+      {data.state.intakeWarning && (
+        <p class="ag-alert ag-alert--error" role="status" data-testid="agente-intake-warning">
+          {data.state.intakeWarning}
+        </p>
+      )}
       <AgentSwitch
         state={data.state}
         onChange={(state) => {
@@ -150,7 +157,7 @@ export function StatusView() {
         </div>
         <p class="ag-muted ag-small">Primero las que conviene verificar. Verifica o cambia la cuenta de una línea: el agente aprende de tus cambios.</p>
         <BillList bills={data.bills} onChanged={(bill) => setData({ ...data, bills: data.bills.map((b) => (b.id === bill.id ? bill : b)) })} />
-        {data.bills.length === billCount && (
+        {data.moreBills && (
           <button type="button" class="ag-button ag-button--small" onClick={() => setBillCount(billCount + BILLS_PAGE)}>
             Ver más facturas
           </button>

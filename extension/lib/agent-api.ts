@@ -1,7 +1,7 @@
 import type { AgentState } from '#shared/agent';
 import type { Bill } from '#shared/bill';
 import type { CompanyProfile } from '#shared/company';
-import type { DocumentStatus, InboxDocument } from '#shared/inbox';
+import type { DocumentStatus, InboxDocument, Page } from '#shared/inbox';
 import type { DailySummary } from '#shared/summary';
 import { client, setActor, unwrap } from './api';
 import { sendToBackground, type ConnectInput, type ConnectResult, type ConnectionInfo } from './messages';
@@ -43,15 +43,16 @@ export const agentApi = {
   resume: (): Promise<AgentState> => unwrap(client.api.v1.agent.resume.$post()),
 
   /** Yesterday's summary in Bogotá when no date is given (what the midnight job stores). */
-  summary: (date?: string): Promise<DailySummary> => unwrap(client.api.v1.summary.$get({ query: date ? { date } : {} })),
+  summary: (date?: string, page: { offset?: number } = {}): Promise<DailySummary> => unwrap(client.api.v1.summary.$get({ query: { ...(date ? { date } : {}), ...pageQuery(page) } })),
   todaySummary: (): Promise<DailySummary> => unwrap(client.api.v1.summary.today.$get()),
 
-  documents: (status: DocumentStatus[]): Promise<InboxDocument[]> => unwrap(client.api.v1.documents.$get({ query: { status: status.join(',') } })),
+  /** One page of the inbox (the API never answers an unbounded list); `nextOffset` says where the next one starts. */
+  documents: (status: DocumentStatus[], page: { limit?: number; offset?: number } = {}): Promise<Page<InboxDocument>> =>
+    unwrap(client.api.v1.documents.$get({ query: { status: status.join(','), ...pageQuery(page) } })),
   document: (id: string): Promise<InboxDocument> => unwrap(client.api.v1.documents[':id'].$get({ param: { id } })),
   registerDocument: (id: string): Promise<{ document: InboxDocument }> => unwrap(client.api.v1.documents[':id'].register.$post({ param: { id } })),
 
-  bills: (options: { limit?: number; offset?: number } = {}): Promise<Bill[]> =>
-    unwrap(client.api.v1.bills.$get({ query: { ...(options.limit ? { limit: String(options.limit) } : {}), ...(options.offset ? { offset: String(options.offset) } : {}) } })),
+  bills: (page: { limit?: number; offset?: number } = {}): Promise<Page<Bill>> => unwrap(client.api.v1.bills.$get({ query: pageQuery(page) })),
   /** Verify (same account) or change the account of one line; the agent learns from it. */
   correctLine: (billId: string, lineId: string, accountCode: string): Promise<Bill> =>
     unwrap(client.api.v1.bills[':id'].lines[':lineId'].$patch({ param: { id: billId, lineId }, json: { accountCode } })),
@@ -71,3 +72,7 @@ export const agentApi = {
 };
 
 export type AgentApi = typeof agentApi;
+
+function pageQuery(page: { limit?: number; offset?: number }): { limit?: string; offset?: string } {
+  return { ...(page.limit ? { limit: String(page.limit) } : {}), ...(page.offset ? { offset: String(page.offset) } : {}) };
+}

@@ -101,7 +101,7 @@ export async function connect(deps: RelayDeps, input: ConnectInput): Promise<Con
   const me = await callAgent(deps, `${serverUrl}/api/v1/me`, { headers: { Authorization: `Bearer ${token}`, ...(companyNit ? { 'X-Empresa': companyNit } : {}) } });
   const body = (await me.json().catch(() => null)) as { error?: { code?: string; message?: string }; user?: { name?: string }; company?: { name?: string } } | null;
   if (me.status === 401) {
-    throw new AgentError('UNAUTHORIZED', 'El código de acceso no es válido. Copia el que mostró `npm start` la primera vez, o genera uno nuevo con `npx agente token`.', 401);
+    throw new AgentError('UNAUTHORIZED', 'El código de acceso no es válido. Copia el que mostró `npm start` la primera vez, o genera uno nuevo con `npx agente token` (revoca los anteriores).', 401);
   }
   const needsCompany = me.status === 409 && body?.error?.code === 'NO_COMPANY';
   if (!me.ok && !needsCompany) {

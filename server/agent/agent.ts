@@ -5,6 +5,7 @@ import type { LineClassifier } from '../matching/line-classifier';
 import { SuggestionEngine } from '../matching/suggestion-engine';
 import { systemClock, type Clock } from './clock';
 import { ingestFile, recoverUnreadFiles, type IngestInput } from './ingest';
+import { intakeLimitsFromEnv, type IntakeLimits } from './intake-limits';
 import { Processor } from './processor';
 import type { AgentDeps, BillListener } from './register-document';
 
@@ -17,6 +18,8 @@ export interface AgentOptions {
   listeners?: BillListener[];
   /** Trust anchors for the signature checks of received documents (default: the bundle plus `AGENTE_ANCLAS_CONFIANZA`). */
   trustAnchors?: TrustAnchors;
+  /** How much one file or message may add, and how much refused junk is kept (`intakeLimitsFromEnv()` by default). */
+  intake?: Partial<IntakeLimits>;
 }
 
 /**
@@ -27,6 +30,7 @@ export class Agent {
   readonly deps: AgentDeps;
   readonly processor: Processor;
   private readonly trustAnchors: TrustAnchors | undefined;
+  readonly intake: IntakeLimits;
 
   constructor(db: Db, options: AgentOptions = {}) {
     this.trustAnchors = options.trustAnchors;
@@ -37,6 +41,7 @@ export class Agent {
       confidenceThreshold: options.confidenceThreshold ?? confidenceThresholdFromEnv(),
       listeners: options.listeners ?? [],
     };
+    this.intake = { ...intakeLimitsFromEnv(), ...options.intake };
     this.processor = new Processor(this.deps, { intervalMs: options.sweepIntervalMs ?? 3000 });
   }
 
@@ -49,7 +54,7 @@ export class Agent {
   }
 
   async ingest(input: IngestInput): Promise<IngestResult> {
-    const result = await ingestFile(this.deps.db, this.deps.clock, { ...(this.trustAnchors ? { anchors: this.trustAnchors } : {}), ...input });
+    const result = await ingestFile(this.deps.db, this.deps.clock, { ...(this.trustAnchors ? { anchors: this.trustAnchors } : {}), ...input }, this.intake);
     if (result.documents.some((d) => d.status === 'pending')) this.processor.wake();
     return result;
   }
@@ -60,7 +65,7 @@ export class Agent {
   /** Starts continuous registration, after reading any file a previous run stored but did not get to read. */
   start(): void {
     this.stopped = false;
-    this.starting = recoverUnreadFiles(this.deps.db, this.deps.clock, this.trustAnchors)
+    this.starting = recoverUnreadFiles(this.deps.db, this.deps.clock, this.intake, this.trustAnchors)
       .catch((error) => console.error('No se pudieron leer los archivos pendientes de una ejecución anterior:', error))
       .then(() => {
         if (!this.stopped) this.processor.start();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Bill, BillLine } from '#shared/bill';
+import type { Page } from '#shared/inbox';
 import type { Classification, ClassificationSource } from '#shared/classification';
 import type { DianDocument } from '#shared/dian-document';
 import { fromJson, toJson, type Db } from '../db/database';
@@ -10,6 +11,7 @@ import { postEntry } from '../ledger/post-entry';
 import { RegistrationRefusal } from '../ledger/registration-refusal';
 import { CONCEPT_NAMES, isWithholdingConcept, NO_WITHHOLDING, WITHHOLDING_CONCEPTS } from '../ledger/withholding-concepts';
 import { authenticitySummary } from './inbox-documents';
+import { pageOf, type PageRequest } from './pagination';
 import { authenticityNotes, insertWithholdings, notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
 
 export interface BillQuery {
@@ -29,6 +31,17 @@ export async function listBills(db: Db, companyId: string, query: BillQuery = {}
   if (query.to) q = q.where('registeredAt', '<', query.to);
   const rows = await q.orderBy('needsReview', 'desc').orderBy('registeredAt', 'desc').limit(Math.min(query.limit ?? 50, 500)).offset(query.offset ?? 0).execute();
   return Promise.all(rows.map((row) => toBill(db, row)));
+}
+
+/** One page of registered bills, in the same order as `listBills`, with the total that matches the filter. */
+export async function pageBills(db: Db, companyId: string, query: Omit<BillQuery, 'limit' | 'offset'>, page: PageRequest): Promise<Page<Bill>> {
+  let q = db.selectFrom('bill').where('companyId', '=', companyId);
+  if (query.needsReview !== undefined) q = q.where('needsReview', '=', query.needsReview ? 1 : 0);
+  if (query.from) q = q.where('registeredAt', '>=', query.from);
+  if (query.to) q = q.where('registeredAt', '<', query.to);
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q.selectAll().orderBy('needsReview', 'desc').orderBy('registeredAt', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute();
+  return pageOf(await Promise.all(rows.map((row) => toBill(db, row))), Number(total.n), page);
 }
 
 export async function getBillOrThrow(db: Db, companyId: string, id: string): Promise<Bill> {

@@ -5,6 +5,7 @@ import type { DocumentStatus } from '#shared/inbox';
 import type { Db } from '../db/database';
 import { InputError } from '../errors';
 import { agentStateAt } from './agent-switch';
+import { PAGE_SIZES, type PageRequest } from './pagination';
 import type { Clock } from './clock';
 import { rulesWarnings } from './uvt-values';
 import { authenticitySummary } from './inbox-documents';
@@ -61,7 +62,19 @@ export async function computeDailySummary(db: Db, companyId: string, date: strin
  * The summary of a day: the one stored at midnight, or computed now (and stored, when the day is over and the
  * midnight job was missed). Today's is "so far" and never stored.
  */
-export async function getDailySummary(db: Db, companyId: string, date: string, clock: Clock): Promise<DailySummary> {
+export async function getDailySummary(db: Db, companyId: string, date: string, clock: Clock, page?: PageRequest): Promise<DailySummary> {
+  return pageOfSummary(await wholeDailySummary(db, companyId, date, clock), page ?? { limit: PAGE_SIZES.notRegistered.default, offset: 0 });
+}
+
+/** The summary with one page of its not-registered list: a flooded day never makes an unbounded response. */
+function pageOfSummary(summary: DailySummary, page: PageRequest): DailySummary {
+  const all = summary.notRegisteredDocuments;
+  const items = all.slice(page.offset, page.offset + page.limit);
+  const next = page.offset + items.length;
+  return { ...summary, notRegisteredDocuments: items, notRegisteredOffset: page.offset, notRegisteredNextOffset: next < all.length ? next : null };
+}
+
+async function wholeDailySummary(db: Db, companyId: string, date: string, clock: Clock): Promise<DailySummary> {
   // "2026-02-30" passes a format check but is no day at all: it would be stored as a final summary of nothing.
   if (!isIsoDate(date) || bogotaDate(bogotaDayRange(date).start) !== date) throw new InputError(`La fecha «${date}» no existe: use el formato AAAA-MM-DD.`);
   const today = bogotaDate(clock.now());

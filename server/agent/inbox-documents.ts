@@ -1,9 +1,10 @@
 import { mayBeAltered, type AuthenticityCode, type AuthenticityResult } from '#shared/authenticity';
 import type { DianDocument, DocumentKind, DocumentWarning, SourcePath } from '#shared/dian-document';
-import type { DocumentStatus, InboxDocument, ReceptionChannel } from '#shared/inbox';
+import type { DocumentStatus, InboxDocument, Page, ReceptionChannel } from '#shared/inbox';
 import { fromJson, type Db } from '../db/database';
 import type { InboxDocumentRow } from '../db/schema';
 import { NotFoundError } from '../errors';
+import { pageOf, type PageRequest } from './pagination';
 
 export function toInboxDocument(row: InboxDocumentRow): InboxDocument {
   return {
@@ -25,6 +26,7 @@ export function toInboxDocument(row: InboxDocumentRow): InboxDocument {
     receivedFileId: row.receivedFileId,
     ...(row.duplicateOf ? { duplicateOf: row.duplicateOf } : {}),
     ...(row.billId ? { billId: row.billId } : {}),
+    ...(row.sender ? { sender: row.sender } : {}),
     warnings: fromJson<DocumentWarning[]>(row.warningsJson, []),
     ...(row.authenticity ? { authenticity: authenticitySummary(row) } : {}),
   };
@@ -58,6 +60,17 @@ export async function listDocuments(db: Db, companyId: string, query: DocumentQu
     .offset(query.offset ?? 0)
     .execute();
   return rows.map(toInboxDocument);
+}
+
+/** One page of the inbox, newest arrival first, with the total that matches the filter. */
+export async function pageDocuments(db: Db, companyId: string, query: Omit<DocumentQuery, 'limit' | 'offset'>, page: PageRequest): Promise<Page<InboxDocument>> {
+  let q = db.selectFrom('inboxDocument').where('companyId', '=', companyId);
+  if (query.status) q = q.where('status', 'in', Array.isArray(query.status) ? query.status : [query.status]);
+  if (query.from) q = q.where('arrivedAt', '>=', query.from);
+  if (query.to) q = q.where('arrivedAt', '<', query.to);
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q.selectAll().orderBy('arrivedAt', 'desc').orderBy('createdAt', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute();
+  return pageOf(rows.map(toInboxDocument), Number(total.n), page);
 }
 
 export async function getDocumentOrThrow(db: Db, companyId: string, id: string): Promise<InboxDocument & { document?: DianDocument; authenticityFacts?: AuthenticityResult }> {

@@ -1,16 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AuthenticityResult } from '#shared/authenticity';
 import type { TrustAnchors } from '../authenticity';
-import type { ReadOutcome } from '#shared/dian-document';
+import type { ReadErrorCode, ReadOutcome } from '#shared/dian-document';
 import type { IngestResult, ReceptionChannel } from '#shared/inbox';
 import { readDianFile, type ReaderLimits } from '../dian';
-import { toJson, type Db } from '../db/database';
+import { fromJson, toJson, type Db } from '../db/database';
 import type { NewInboxDocument } from '../db/schema';
 import { getCompanyOrThrow } from '../companies/companies';
 import { agentStateAt, switchEventInSameSecond } from './agent-switch';
 import { classifyArrival, WHOLE_SECOND_CHANNELS } from './classify-arrival';
 import type { Clock } from './clock';
 import { toInboxDocument } from './inbox-documents';
+import { DEFAULT_INTAKE_LIMITS, maxDocumentsFor, tooManyDocumentsReason, type IntakeLimits } from './intake-limits';
+import { pruneRefusedBytes, storeBlob } from './refused-files';
 
 export interface IngestInput {
   companyId: string;
@@ -24,27 +26,51 @@ export interface IngestInput {
   limits?: Partial<ReaderLimits>;
   /** Trust anchors for the signature checks (default: the bundle plus `AGENTE_ANCLAS_CONFIANZA`). */
   anchors?: TrustAnchors;
+  /** Who sent it (the mail's From), recorded on the file and on each of its documents. */
+  sender?: string;
+  /** Record the file as refused without reading it (a mail message with too many documents). */
+  refuse?: { code: string; reason: string };
 }
 
 /**
  * Receives one file: stores it exactly as received, then reads it and records every document found as an inbox
  * entry, deciding at once whether it waits to be registered or why not. Nothing received is ever lost: a file
  * that cannot be read is stored, and its entry says why.
+ *
+ * A file is refused as a whole when it holds more documents than its channel allows (nothing of it is recorded but
+ * one entry saying why) or when nothing in it can be read. The very same refused bytes arriving again are counted
+ * on the first entry instead of adding another, and the bytes of refused files are kept only up to a quota.
  */
-export async function ingestFile(db: Db, clock: Clock, input: IngestInput): Promise<IngestResult> {
+export async function ingestFile(db: Db, clock: Clock, input: IngestInput, intake: IntakeLimits = DEFAULT_INTAKE_LIMITS): Promise<IngestResult> {
   const company = await getCompanyOrThrow(db, input.companyId);
   const receivedAt = clock.now();
   const arrivedAt = input.arrivedAt ?? receivedAt;
-  const receivedFileId = randomUUID();
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
 
-  // 1. As received, before anything else happens.
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('fileBlob').values({ sha256, size: input.bytes.length, bytes: input.bytes }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+  // 1. As received, before anything else happens: a new received file, or one more arrival of refused junk.
+  const stored = await db.transaction().execute(async (trx) => {
+    await storeBlob(trx, sha256, input.bytes);
+    const refusedBefore = await trx
+      .selectFrom('receivedFile')
+      .select(['id', 'reasonCode', 'reason'])
+      .where('companyId', '=', company.id)
+      .where('sha256', '=', sha256)
+      .where('status', '=', 'refused')
+      .orderBy('arrivedAt')
+      .executeTakeFirst();
+    if (refusedBefore) {
+      await trx
+        .updateTable('receivedFile')
+        .set((eb) => ({ repeats: eb('repeats', '+', 1), lastArrivedAt: arrivedAt.toISOString() }))
+        .where('id', '=', refusedBefore.id)
+        .execute();
+      return { repeatOf: refusedBefore };
+    }
+    const id = randomUUID();
     await trx
       .insertInto('receivedFile')
       .values({
-        id: receivedFileId,
+        id,
         companyId: company.id,
         channel: input.channel,
         sourceRef: input.sourceRef,
@@ -52,22 +78,36 @@ export async function ingestFile(db: Db, clock: Clock, input: IngestInput): Prom
         size: input.bytes.length,
         receivedAt: receivedAt.toISOString(),
         arrivedAt: arrivedAt.toISOString(),
-        metadata: toJson(input.metadata ?? {}),
+        // A refusal decided before reading is kept with the file, so a restart after a crash refuses it the same way.
+        metadata: toJson({ ...input.metadata, ...(input.refuse ? { refuse: input.refuse } : {}) }),
+        sender: input.sender ?? null,
       })
       .execute();
+    return { id };
   });
 
+  if ('repeatOf' in stored && stored.repeatOf) {
+    const { id, reasonCode, reason } = stored.repeatOf;
+    const rows = await db.selectFrom('inboxDocument').selectAll().where('receivedFileId', '=', id).orderBy('createdAt').execute();
+    return { receivedFileId: id, documents: rows.map(toInboxDocument), refused: { code: reasonCode ?? 'REFUSED', reason: reason ?? '' }, repeated: true };
+  }
+
   // 2. Read it and record what it holds.
-  return recordDocuments(db, clock, {
-    id: receivedFileId,
+  const result = await recordDocuments(db, clock, {
+    id: stored.id!,
     companyId: company.id,
     channel: input.channel,
     sourceRef: input.sourceRef,
     arrivedAt,
     bytes: input.bytes,
+    sender: input.sender ?? null,
+    maxDocuments: maxDocumentsFor(input.channel, intake),
     ...(input.limits ? { limits: input.limits } : {}),
+    ...(input.refuse ? { refuse: input.refuse } : {}),
     ...(input.anchors ? { anchors: input.anchors } : {}),
   });
+  if (result.refused) await pruneRefusedBytes(db, company.id, intake.refusedBytesQuota, clock);
+  return result;
 }
 
 interface StoredFile {
@@ -77,8 +117,11 @@ interface StoredFile {
   sourceRef: string;
   arrivedAt: Date;
   bytes: Uint8Array;
+  sender: string | null;
+  maxDocuments: number;
   limits?: Partial<ReaderLimits>;
   anchors?: TrustAnchors;
+  refuse?: { code: string; reason: string };
 }
 
 /**
@@ -87,11 +130,25 @@ interface StoredFile {
  */
 async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<IngestResult> {
   const company = await getCompanyOrThrow(db, file.companyId);
-  const { outcomes } = readDianFile(file.bytes, { name: file.sourceRef, ...(file.limits ? { limits: file.limits } : {}) });
-  if (outcomes.length === 0) {
+  let outcomes: ReadOutcome[] = file.refuse ? [] : readDianFile(file.bytes, { name: file.sourceRef, ...(file.limits ? { limits: file.limits } : {}) }).outcomes;
+  let refusal: { code: string; reason: string } | undefined = file.refuse;
+  if (!refusal && outcomes.length > file.maxDocuments) {
+    refusal = { code: 'TOO_MANY_DOCUMENTS', reason: tooManyDocumentsReason(outcomes.length, file.maxDocuments, file.channel === 'mailbox' ? 'mensaje' : 'archivo') };
+  }
+  if (refusal) {
+    // Refused as a whole: one entry stands for the file, so it shows in the inbox and the summary with its reason.
+    outcomes = [{ ok: false, source: [file.sourceRef], error: { code: refusal.code as ReadErrorCode, message: refusal.reason } }];
+  } else if (outcomes.length === 0) {
     // Nothing received is ever lost: a file with no document at all still shows in the inbox, saying so.
     outcomes.push({ ok: false, source: [file.sourceRef], error: { code: 'NOT_DIAN_DOCUMENT', message: 'El archivo no contiene ningún documento electrónico de la DIAN.' } });
   }
+  // Nothing in it could be read: junk (or a broken file), kept small and counted once however often it comes back.
+  if (!refusal && outcomes.every((o) => !o.ok && !o.document)) {
+    const first = outcomes[0] as Extract<ReadOutcome, { ok: false }>;
+    refusal = { code: first.error.code, reason: outcomes.length === 1 ? first.error.message : `Ninguno de sus ${outcomes.length} archivos es un documento electrónico legible (${first.error.message}).` };
+  }
+  // Refused before reading (or for holding too much): the one entry carries the file's reason, not a document's.
+  const wholeFile = file.refuse ?? (refusal?.code === 'TOO_MANY_DOCUMENTS' ? refusal : undefined);
   // Checked before the transaction (it reads no database): the verdict below depends on it. Loaded on first use:
   // commands that never receive a file do not pay for the XML-signature and certificate libraries.
   const { verifyOutcome } = await import('../authenticity');
@@ -104,13 +161,16 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
       const rows = await db.transaction().execute(async (trx) => {
         const recorded = [];
         for (const [i, outcome] of outcomes.entries()) {
-          const verdict = classifyArrival(outcome, company, state, file.arrivedAt, { authenticity: authenticity[i], sameSecondSwitch });
-          const row = inboxRow(outcome, { companyId: company.id, receivedFileId: file.id, channel: file.channel, arrivedAt: file.arrivedAt, now, authenticity: authenticity[i], ...verdict });
+          const verdict = wholeFile
+            ? { status: 'not_registered', reasonCode: wholeFile.code, reason: wholeFile.reason }
+            : classifyArrival(outcome, company, state, file.arrivedAt, { authenticity: authenticity[i], sameSecondSwitch });
+          const row = inboxRow(outcome, { companyId: company.id, receivedFileId: file.id, channel: file.channel, arrivedAt: file.arrivedAt, now, sender: file.sender, authenticity: authenticity[i], ...verdict });
           recorded.push(await insertOrMarkDuplicate(trx, row));
         }
+        if (refusal) await trx.updateTable('receivedFile').set({ status: 'refused', reasonCode: refusal.code, reason: refusal.reason }).where('id', '=', file.id).execute();
         return recorded;
       });
-      return { receivedFileId: file.id, documents: rows.map(toInboxDocument) };
+      return { receivedFileId: file.id, documents: rows.map(toInboxDocument), ...(refusal ? { refused: refusal } : {}) };
     } catch (error) {
       // Another process recorded the same document between our check and our insert (possible outside SQLite's
       // BEGIN IMMEDIATE): run again, and it will be recorded as the duplicate it is.
@@ -123,11 +183,11 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
  * Files stored but never read, because the process stopped between the two steps of `ingestFile`: read them now.
  * Runs when the agent starts.
  */
-export async function recoverUnreadFiles(db: Db, clock: Clock, anchors?: TrustAnchors): Promise<number> {
+export async function recoverUnreadFiles(db: Db, clock: Clock, intake: IntakeLimits = DEFAULT_INTAKE_LIMITS, anchors?: TrustAnchors): Promise<number> {
   const unread = await db
     .selectFrom('receivedFile')
     .innerJoin('fileBlob', 'fileBlob.sha256', 'receivedFile.sha256')
-    .select(['receivedFile.id', 'receivedFile.companyId', 'receivedFile.channel', 'receivedFile.sourceRef', 'receivedFile.arrivedAt', 'fileBlob.bytes'])
+    .select(['receivedFile.id', 'receivedFile.companyId', 'receivedFile.channel', 'receivedFile.sourceRef', 'receivedFile.arrivedAt', 'receivedFile.sender', 'receivedFile.metadata', 'fileBlob.bytes'])
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('inboxDocument').select('inboxDocument.id').whereRef('inboxDocument.receivedFileId', '=', 'receivedFile.id'))))
     .execute();
   for (const file of unread) {
@@ -138,10 +198,18 @@ export async function recoverUnreadFiles(db: Db, clock: Clock, anchors?: TrustAn
       sourceRef: file.sourceRef,
       arrivedAt: new Date(file.arrivedAt),
       bytes: file.bytes,
+      sender: file.sender,
+      maxDocuments: maxDocumentsFor(file.channel as ReceptionChannel, intake),
+      ...refusalOf(file.metadata),
       ...(anchors ? { anchors } : {}),
     });
   }
   return unread.length;
+}
+
+function refusalOf(metadata: string): { refuse?: { code: string; reason: string } } {
+  const refuse = fromJson<{ refuse?: { code: string; reason: string } }>(metadata, {}).refuse;
+  return refuse ? { refuse } : {};
 }
 
 interface RowContext {
@@ -150,6 +218,7 @@ interface RowContext {
   channel: ReceptionChannel;
   arrivedAt: Date;
   now: Date;
+  sender: string | null;
   status: string;
   reasonCode?: string;
   reason?: string;
@@ -189,6 +258,7 @@ function inboxRow(outcome: ReadOutcome, ctx: RowContext): NewInboxDocument {
     warningsJson: toJson(document?.warnings ?? []),
     authenticity: ctx.authenticity?.code ?? null,
     authenticityJson: ctx.authenticity ? toJson(ctx.authenticity) : null,
+    sender: ctx.sender,
     arrivedAt: ctx.arrivedAt.toISOString(),
     createdAt: ctx.now.toISOString(),
     updatedAt: ctx.now.toISOString(),

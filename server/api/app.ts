@@ -4,7 +4,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Agent } from '../agent/agent';
 import { resolveCompanyOrThrow } from '../companies/companies';
-import { InputError } from '../errors';
+import { DISK_FULL_MESSAGE, InputError, isDiskFull } from '../errors';
 import type { ApiEnv, ApiErrorBody } from './env';
 import { accountRoutes } from './routes/accounts';
 import { agentRoutes } from './routes/agent';
@@ -57,6 +57,8 @@ export function createApp(agent: Agent) {
       return c.json(errorBody('HTTP_ERROR', error.status === 400 ? 'Solicitud inválida: revise el formato del cuerpo.' : `La solicitud no se pudo atender (HTTP ${error.status}).`), error.status);
     }
     if (error instanceof SyntaxError) return c.json(errorBody('INVALID_JSON', 'El cuerpo de la solicitud no es JSON válido.'), 400);
+    // Every write is a transaction: a full disk rolls it back whole. Say so, never a generic 500.
+    if (isDiskFull(error)) return c.json(errorBody('DISK_FULL', DISK_FULL_MESSAGE), 507);
     console.error('Error no esperado en la API:', error);
     return c.json(errorBody('INTERNAL_ERROR', 'Error interno del agente. Revise el registro del servidor.'), 500);
   });
@@ -67,7 +69,7 @@ export function createApp(agent: Agent) {
       const header = c.req.header('authorization') ?? '';
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
       if (!token || !(await isValidToken(agent.db, token))) {
-        return c.json(errorBody('UNAUTHORIZED', 'Token inválido o ausente: copie el token que mostró el agente al iniciar (o genere uno con `npx agente token --rotate`).'), 401);
+        return c.json(errorBody('UNAUTHORIZED', 'Token inválido o ausente: copia el token que mostró el agente la primera vez que arrancó, o genera uno nuevo con `npx agente token` (revoca los anteriores).'), 401);
       }
       c.set('agent', agent);
       c.set('actor', decodeHeader(c.req.header('x-usuario')) || 'api');

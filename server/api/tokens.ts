@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 
 /**
  * API tokens: random, shown once, stored only as a SHA-256 hash. Rotating revokes every earlier token.
- * The extension keeps its token in its own storage; the CLI prints a new one with `npx agente token --rotate`.
+ * The extension keeps its token in its own storage; the CLI prints a new one with `npx agente token` (revoking the others).
  */
 export async function createToken(db: Db, label: string, clock: Clock): Promise<string> {
   const token = `ag_${randomBytes(32).toString('base64url')}`;

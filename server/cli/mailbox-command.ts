@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { SecretBox } from '../secrets/secret-box';
 import { createImapClient, describeImapError, testMailboxConnection } from '../sources/imap-client';
 import { accountOf, getMailboxViewOrThrow, loadMailboxCredentials, openPassword, removeMailboxConfig, saveMailboxConfig, type MailboxSecurity } from '../sources/mailbox-config';
-import { listMailboxMessages } from '../sources/mailbox-messages';
+import { PAGE_SIZES, parsePage } from '../agent/pagination';
+import { listMailboxMessages, MAILBOX_MESSAGE_STATUSES, pageMailboxMessages } from '../sources/mailbox-messages';
 import { syncMailbox } from '../sources/mailbox-sync';
 import { companyOf, printJson, withAgent, type GlobalOptions } from './context';
 
@@ -69,7 +70,8 @@ export function mailboxCommand(global: () => GlobalOptions): Command {
     .action(() =>
       withAgent(global(), async (agent) => {
         const company = await companyOf(agent, global());
-        const view = await getMailboxViewOrThrow(agent.db, company.id);
+        const view = await getMailboxViewOrThrow(agent.db, company.id, { now: agent.clock.now(), floodThreshold: agent.intake.floodThreshold });
+        if (view.flood.message) process.stderr.write(`Atención: ${view.flood.message}\n`);
         printJson({ ...view, latestMessages: await listMailboxMessages(agent.db, company.id, { limit: 5 }) });
       }),
     );
@@ -114,14 +116,17 @@ export function mailboxCommand(global: () => GlobalOptions): Command {
   command
     .command('messages')
     .description('Últimos mensajes leídos del buzón y qué pasó con cada uno.')
-    .option('--limit <n>', 'cuántos', '20')
-    .option('--status <estado>', 'received | no_dian_content | failed')
-    .action((flags: { limit: string; status?: string }) =>
-      withAgent(global(), async (agent) => {
+    .option('--limit <n>', `cuántos por página (por defecto ${PAGE_SIZES.mailboxMessages.default}, hasta ${PAGE_SIZES.mailboxMessages.max})`)
+    .option('--offset <n>', 'desde cuál (0 es el más reciente; use el nextOffset de la página anterior)')
+    .option('--status <estado>', MAILBOX_MESSAGE_STATUSES.join(' | '))
+    .action((flags: { limit?: string; offset?: string; status?: string }) => {
+      const page = parsePage('mailboxMessages', flags);
+      if (flags.status && !(MAILBOX_MESSAGE_STATUSES as readonly string[]).includes(flags.status)) throw new Error(`Estado desconocido: ${flags.status}. Use: ${MAILBOX_MESSAGE_STATUSES.join(', ')}.`);
+      return withAgent(global(), async (agent) => {
         const company = await companyOf(agent, global());
-        printJson(await listMailboxMessages(agent.db, company.id, { limit: Number(flags.limit), ...(flags.status ? { status: flags.status } : {}) }));
-      }),
-    );
+        printJson(await pageMailboxMessages(agent.db, company.id, flags.status ? { status: flags.status } : {}, page));
+      });
+    });
 
   command
     .command('remove')

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { DOCUMENT_STATUSES } from '#shared/inbox';
-import type { GlobalOptions } from './context';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../errors';
+import { CliExit, type GlobalOptions } from './context';
 
 /** Adds the real command to the program. */
 type Attach = (program: Command, global: () => GlobalOptions, setExitCode: (code: number) => void) => Promise<void>;
@@ -20,17 +21,19 @@ const from =
 export const COMMANDS: { name: string; description: string; attach: Attach }[] = [
   { name: 'parse', description: 'Lee archivos XML o ZIP de la DIAN e imprime cada documento como JSON.', attach: async (program, _global, setExitCode) => (await import('./parse-command')).registerParseCommand(program, setExitCode) },
   { name: 'company', description: 'Crea, muestra o actualiza el perfil de la empresa.', attach: from(() => import('./company-command'), (m) => m.companyCommand) },
-  { name: 'ingest', description: 'Recibe archivos XML/ZIP (o carpetas con ellos) en el buzón de recepción.', attach: from(() => import('./agent-commands'), (m) => m.ingestCommand) },
+  { name: 'ingest', description: 'Recibe archivos XML/ZIP (o carpetas con ellos) en el buzón de recepción. Sale con 0 si recibió todo, 2 si alguna ruta no se pudo leer, 3 si no recibió nada.', attach: from(() => import('./agent-commands'), (m) => m.ingestCommand) },
   { name: 'agent', description: 'Activa, pausa o reanuda el agente, o muestra su estado.', attach: from(() => import('./agent-commands'), (m) => m.agentCommand) },
   { name: 'run', description: 'Registra ahora los documentos pendientes.', attach: from(() => import('./agent-commands'), (m) => m.runCommand) },
   { name: 'bills', description: 'Facturas registradas (las «por verificar» primero), en JSON.', attach: from(() => import('./agent-commands'), (m) => m.billsCommand) },
   { name: 'documents', description: `Documentos recibidos, en JSON. Estados: ${DOCUMENT_STATUSES.join(', ')}.`, attach: from(() => import('./agent-commands'), (m) => m.documentsCommand) },
-  { name: 'summary', description: 'Resumen diario (por defecto, el de ayer en Bogotá): registradas, tiempo ahorrado, no registradas.', attach: from(() => import('./summary-command'), (m) => m.summaryCommand) },
+  { name: 'summary', description: 'Resumen diario (por defecto, el de ayer en Bogotá): registradas, tiempo ahorrado, no registradas (la lista, por páginas).', attach: from(() => import('./summary-command'), (m) => m.summaryCommand) },
   { name: 'token', description: 'Genera un token nuevo para la API (revoca los anteriores). Se muestra una sola vez.', attach: from(() => import('./agent-commands'), (m) => m.tokenCommand) },
   { name: 'mailbox', description: 'Buzón de correo de recepción de facturas DIAN (IMAP): configurar, probar, ver estado.', attach: from(() => import('./mailbox-command'), (m) => m.mailboxCommand) },
   { name: 'alegra', description: 'Conexión con Alegra: conectar, probar, sincronizar datos y enviar las facturas registradas.', attach: from(() => import('./alegra-command'), (m) => m.alegraCommand) },
   { name: 'serve', description: 'Arranca el agente: API para la extensión, registro continuo, carpeta vigilada y resumen diario.', attach: from(() => import('./serve-command'), (m) => m.serveCommand) },
   { name: 'import', description: 'Importa el catálogo de ítems, el plan de cuentas, el historial de compras o las correcciones que ya hizo la empresa (CSV o JSON).', attach: from(() => import('./import-command'), (m) => m.importCommand) },
+  { name: 'init', description: 'Crea la base de datos (si no existe) y dice dónde quedó. `npm start` la crea también la primera vez.', attach: from(() => import('./database-commands'), (m) => m.initCommand) },
+  { name: 'backup', description: 'Copia de seguridad de la base de datos en <archivo>, aunque el agente esté corriendo. Para restaurar, ver el README.', attach: from(() => import('./database-commands'), (m) => m.backupCommand) },
   { name: 'reglas', description: 'UVT por año, conceptos y tarifas de retención; recálculo de facturas.', attach: from(() => import('./rules-command'), (m) => m.rulesCommand) },
   { name: 'proveedor', description: 'Proveedores: persona natural o jurídica y si es declarante de renta.', attach: from(() => import('./rules-command'), (m) => m.supplierCommand) },
   { name: 'factura', description: 'Cambios de una factura registrada.', attach: from(() => import('./rules-command'), (m) => m.billConceptCommand) },
@@ -58,7 +61,7 @@ export function requestedCommand(argv: string[]): string | undefined {
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('agente')
     .description('Agente de Gastos: registra automáticamente las facturas de compra electrónicas DIAN.')
-    .option('--db <archivo>', 'base de datos SQLite (por defecto AGENTE_DB o ./data/agente.db)')
+    .option('--db <archivo>', 'base de datos SQLite (por defecto AGENTE_DB o ./data/agente.db; una ruta relativa se toma desde la carpeta del proyecto)')
     .option('--company <nit>', 'empresa sobre la que actúa el comando (si hay varias)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -75,6 +78,14 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliExit) {
+      if (error.message) process.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    if (isDiskFull(error)) {
+      process.stderr.write(`Error: ${DISK_FULL_MESSAGE}\n`);
+      return 1;
+    }
     process.stderr.write(`Error: ${(error as Error).message}\n`);
     return 1;
   }

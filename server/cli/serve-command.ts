@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { Agent } from '../agent/agent';
 import { AlegraPusher } from '../alegra/push-queue';
@@ -6,7 +7,8 @@ import { startSummaryScheduler } from '../agent/summary-scheduler';
 import { listCompanies } from '../companies/companies';
 import { startApiServer } from '../api/serve';
 import { createToken, hasActiveToken } from '../api/tokens';
-import { databaseFileFromEnv, openDatabase } from '../db/database';
+import { backupDaysFromEnv, startBackupScheduler } from '../db/backup';
+import { backupDirFor, locateDatabase, openDatabase } from '../db/database';
 import { startFolderWatcher } from '../sources/folder-watcher';
 import { startMailboxWatchers } from '../sources/mailbox-manager';
 import type { GlobalOptions } from './context';
@@ -38,8 +40,11 @@ export function serveCommand(global: () => GlobalOptions): Command {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());
       });
-      const file = global().db ?? databaseFileFromEnv();
-      const db = await openDatabase(file);
+      // The first start creates the database (and says where); every start checks it is whole before using it.
+      const { file, from } = locateDatabase(global().db);
+      const existed = file === ':memory:' || existsSync(file);
+      const db = await openDatabase(file, { check: existed });
+      process.stdout.write(existed ? `Base de datos: ${file} (${from})\n` : `Base de datos creada en ${file} (${from}): es la primera vez que arranca el agente.\n`);
       // Bills of a company connected to Alegra are pushed there after registration (asynchronously, retried).
       const alegra = new AlegraPusher(db, () => SecretBox.fromEnv());
       const agent = new Agent(db, { listeners: [alegra] });
@@ -52,12 +57,16 @@ export function serveCommand(global: () => GlobalOptions): Command {
       alegra.start();
       const scheduler = startSummaryScheduler(agent.deps, agent.processor);
       await scheduler.catchUp().catch((error) => console.error('No se pudieron calcular los resúmenes pendientes:', error));
+      const keepDays = backupDaysFromEnv();
+      const backups = keepDays > 0 && file !== ':memory:' ? startBackupScheduler(db, file, { keepDays, clock: agent.clock }) : undefined;
+      await backups?.catchUp().catch((error) => console.error('No se pudo hacer la copia de seguridad diaria:', error));
       const watcher = flags.watch ? await startFolderWatcher(agent, { dir: flags.inbox }) : undefined;
       const mailboxes = flags.mailbox ? await startMailboxWatchers(agent, { log: (m) => console.log(m) }) : undefined;
       const companies = await listCompanies(db);
       process.stdout.write(
         [
           `Agente de Gastos escuchando en ${server.url} (base de datos ${file})`,
+          backups ? `Copias de seguridad diarias: ${backupDirFor(file)} (se guardan ${keepDays} días)` : 'Copias de seguridad diarias: desactivadas (AGENTE_COPIAS_DIAS=0)',
           watcher ? `Carpeta vigilada: ${flags.inbox}` : 'Carpeta vigilada: desactivada',
           mailboxes ? `Buzones de correo: ${mailboxes.size || 'ninguno configurado (`npx agente mailbox set …` o desde el panel)'}` : 'Buzones de correo: desactivados',
           companies.length
@@ -69,6 +78,7 @@ export function serveCommand(global: () => GlobalOptions): Command {
       await stopRequested;
       process.stdout.write('Deteniendo el agente…\n');
       scheduler.stop();
+      backups?.stop();
       await watcher?.close();
       await mailboxes?.stop();
       await server.close();

@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, CompiledQuery, Kysely, Migrator, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type Migration, type MigrationProvider, type SqliteDialectConfig } from 'kysely';
 import * as createCore from './migrations/2026_11_28_0900_create_core';
@@ -11,6 +12,7 @@ import * as alegraPushReport from './migrations/2026_12_03_1400_alegra_push_repo
 import * as ledgerRules from './migrations/2026_12_03_1200_ledger_rules';
 import * as matchingProvenance from './migrations/2026_12_03_1300_matching_provenance';
 import { openSqlite } from './native-sqlite';
+import * as intakeLimits from './migrations/2026_12_03_1100_intake_limits';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -22,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_1100_mailbox': mailbox,
   '2026_11_28_1200_alegra': alegra,
   '2026_12_03_1000_authenticity': authenticity,
+  '2026_12_03_1100_intake_limits': intakeLimits,
   '2026_12_03_1200_ledger_rules': ledgerRules,
   '2026_12_03_1300_matching_provenance': matchingProvenance,
   '2026_12_03_1400_alegra_push_report': alegraPushReport,
@@ -47,10 +50,109 @@ export function databaseFileFromEnv(env: NodeJS.ProcessEnv = process.env): strin
   return DEFAULT_DATABASE_FILE;
 }
 
+/**
+ * The project folder (where `package.json` is): relative database paths are taken from here, not from whatever folder
+ * the shell is in, so `npx agente …` from a sub-folder finds the same database `npm start` uses.
+ */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'agente-de-gastos') return dir;
+      } catch {
+        // not ours: keep looking upwards
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+export interface DatabaseLocation {
+  /** Absolute path (or `:memory:`). */
+  file: string;
+  /** Where it was told: `--db`, `AGENTE_DB`, `DATABASE_URL` or the default. */
+  from: string;
+}
+
+/** Where the database is: `--db`, else the environment (`databaseFileFromEnv`), relative paths from the project folder. */
+export function locateDatabase(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, root: string = projectRoot()): DatabaseLocation {
+  const raw = flag ?? databaseFileFromEnv(env);
+  const from = flag ? '--db' : env.AGENTE_DB ? 'AGENTE_DB' : env.DATABASE_URL ? 'DATABASE_URL' : 'por defecto';
+  if (raw === ':memory:') return { file: raw, from };
+  return { file: isAbsolute(raw) ? raw : resolve(root, raw), from };
+}
+
+/** No database where one was expected, and this command does not create one. */
+export class DatabaseMissingError extends Error {
+  readonly code = 'DATABASE_MISSING';
+  constructor(readonly file: string) {
+    super(
+      `No hay base de datos en ${file}. Si es la primera vez, arranca el agente con \`npm start\` (o créala con \`npx agente init\`); si está en otro lugar, indícalo con --db o AGENTE_DB.`,
+    );
+  }
+}
+
+/** The database file is damaged: the agent stops instead of writing into it. */
+export class DatabaseCorruptError extends Error {
+  readonly code = 'DATABASE_CORRUPT';
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+    readonly lastBackup: string | undefined,
+  ) {
+    super(
+      `La base de datos ${file} está dañada (${detail}); el agente no arranca para no empeorarla. ` +
+        (lastBackup
+          ? `La última copia de seguridad es ${lastBackup}: detén el agente, guarda aparte el archivo dañado y copia la copia en su lugar (ver «Copias de seguridad y restauración» en el README).`
+          : 'No hay copias de seguridad en la carpeta backups/ junto a ella; guarda aparte el archivo dañado y pide ayuda antes de crear una base nueva.'),
+    );
+  }
+}
+
 export interface OpenOptions {
   /** Runs on the raw connection before anything else (tests use it to inject failures with triggers). */
   configure?: (sqlite: SqliteDatabase.Database) => void;
+  /** Create the file when it does not exist (default). Commands other than `serve`/`init` pass false. */
+  create?: boolean;
+  /** Run `PRAGMA quick_check` before anything else, and refuse a damaged file (what `npm start` does). */
+  check?: boolean;
 }
+
+const rawConnections = new WeakMap<Db, SqliteDatabase.Database>();
+
+/** The better-sqlite3 connection under a Kysely instance opened here (for the online backup API). */
+export function rawConnectionOf(db: Db): SqliteDatabase.Database {
+  const sqlite = rawConnections.get(db);
+  if (!sqlite) throw new Error('Esta base de datos no se abrió con openDatabase.');
+  return sqlite;
+}
+
+/** Backups kept beside the database: `<carpeta de la base>/backups/`. */
+export function backupDirFor(file: string): string {
+  return join(dirname(resolve(file)), 'backups');
+}
+
+/** Newest file in the backups folder beside the database, if any. */
+export function latestBackup(file: string): string | undefined {
+  const dir = backupDirFor(file);
+  if (!existsSync(dir)) return undefined;
+  const names = readdirSyncSafe(dir).filter((n) => /\.db$/.test(n)).sort();
+  return names.length ? join(dir, names[names.length - 1]!) : undefined;
+}
+
+function readdirSyncSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+const CORRUPTION = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
 
 /**
  * Opens (creating it if needed) the SQLite database and brings its schema up to date.
@@ -58,9 +160,25 @@ export interface OpenOptions {
  * `npm start` runs) wait for the lock instead of failing.
  */
 export async function openDatabase(file: string = databaseFileFromEnv(), options: OpenOptions = {}): Promise<Db> {
-  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-  const sqlite = openSqlite(file);
-  sqlite.pragma('journal_mode = WAL');
+  if (file !== ':memory:') {
+    if (options.create === false && !existsSync(file)) throw new DatabaseMissingError(resolve(file));
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+  }
+  const sqlite = openSqlite(file, options.create === false ? { fileMustExist: true } : {});
+  try {
+    if (options.check) {
+      const rows = sqlite.pragma('quick_check') as { quick_check: string }[];
+      const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+      if (problems.length) throw new DatabaseCorruptError(resolve(file), problems.slice(0, 3).join('; '), latestBackup(file));
+    }
+    sqlite.pragma('journal_mode = WAL');
+  } catch (error) {
+    sqlite.close();
+    if (error instanceof DatabaseCorruptError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    if (CORRUPTION.has(code)) throw new DatabaseCorruptError(resolve(file), (error as Error).message, latestBackup(file));
+    throw error;
+  }
   sqlite.pragma('synchronous = NORMAL');
   // Checkpoint every ~16 MB of WAL instead of 4 MB: a backlog writes the same index pages over and over, and each
   // checkpoint copies them back with an fsync. Durability is unchanged: with synchronous=NORMAL a commit is safe from
@@ -70,6 +188,7 @@ export async function openDatabase(file: string = databaseFileFromEnv(), options
   sqlite.pragma('foreign_keys = ON');
   options.configure?.(sqlite);
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+  rawConnections.set(db, sqlite);
   await migrateOrThrow(db);
   return db;
 }
@@ -83,6 +202,19 @@ export async function openDatabase(file: string = databaseFileFromEnv(), options
 class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  /**
+   * Some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM…) make SQLite roll the transaction back by itself; the
+   * ROLLBACK that follows would then fail with "no transaction is active" and hide the real cause (a full disk would
+   * be reported as a generic error). The transaction is gone either way: nothing was written.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } catch (error) {
+      if (!/no transaction is active/i.test((error as Error).message)) throw error;
+    }
   }
 }
 

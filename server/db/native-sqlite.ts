@@ -5,9 +5,9 @@ import SqliteDatabase from 'better-sqlite3';
  * compiled by `npm install` for the Node version installed then; after moving from Node 22 to 24 (or back) Node
  * refuses to load it with an English message about NODE_MODULE_VERSION. The fix is one command, so say it.
  */
-export function openSqlite(file: string): SqliteDatabase.Database {
+export function openSqlite(file: string, options: SqliteDatabase.Options = {}): SqliteDatabase.Database {
   try {
-    return new SqliteDatabase(file);
+    return new SqliteDatabase(file, options);
   } catch (error) {
     throw nativeModuleError(error) ?? error;
   }

@@ -47,7 +47,9 @@ export interface ApiTokenTable {
 export interface FileBlobTable {
   sha256: string;
   size: number;
+  /** Empty once pruned (see `prunedAt`): the hash and size stay. */
   bytes: Uint8Array;
+  prunedAt: string | null;
 }
 
 export interface ReceivedFileTable {
@@ -60,6 +62,15 @@ export interface ReceivedFileTable {
   receivedAt: string;
   arrivedAt: string;
   metadata: Generated<string>;
+  /** `read`, or `refused` as a whole (too many documents, nothing readable). */
+  status: Generated<string>;
+  /** The mail's From, when it came by mail. */
+  sender: string | null;
+  reasonCode: string | null;
+  reason: string | null;
+  /** How many more times the very same refused bytes arrived. */
+  repeats: Generated<number>;
+  lastArrivedAt: string | null;
 }
 
 export interface InboxDocumentTable {
@@ -91,6 +102,8 @@ export interface InboxDocumentTable {
   authenticity: string | null;
   authenticityJson: string | null;
   attempts: Generated<number>;
+  /** The mail's From (the document's supplier is `supplierNit`/`supplierName`). */
+  sender: string | null;
   arrivedAt: string;
   createdAt: string;
   updatedAt: string;
@@ -344,6 +357,8 @@ export interface MailboxMessageTable {
   documents: Generated<number>;
   receivedFileIds: Generated<string>;
   attempts: Generated<number>;
+  /** 1 when the message was refused as a whole or every part of it was (junk). */
+  refused: Generated<number>;
   createdAt: string;
   updatedAt: string;
 }

@@ -3,6 +3,9 @@ import type { InboxDocument } from '#shared/inbox';
 import type { Agent } from '../agent/agent';
 import { fromJson, toJson } from '../db/database';
 import type { MailboxMessageRow } from '../db/schema';
+import { tooManyDocumentsReason } from '../agent/intake-limits';
+import { pruneRefusedBytes, storeBlob } from '../agent/refused-files';
+import { readDianFile } from '../dian';
 import { readMailMessage, type MailReading } from './mail-message';
 
 /** A message as a mail source hands it over (IMAP today; Gmail or Graph would hand over the same). */
@@ -24,7 +27,9 @@ export type MailOutcome =
   /** Nothing to receive: the message stays untouched in the mailbox; only its headers are recorded. */
   | { status: 'no_dian_content'; recordId: string; code: string; reason: string }
   /** The same message (same Message-ID, same DIAN parts) was handled before. */
-  | { status: 'duplicate'; recordId: string; original: 'received' | 'no_dian_content' }
+  | { status: 'duplicate'; recordId: string; original: 'received' | 'no_dian_content' | 'refused' }
+  /** Refused whole (more documents than one message may bring): one inbox entry says why, nothing else recorded. */
+  | { status: 'refused'; recordId: string; code: string; reason: string }
   /** Gave up after repeated failures; recorded with its reason, the raw message kept. */
   | { status: 'failed'; recordId: string; reason: string };
 
@@ -56,7 +61,7 @@ export async function receiveMail(agent: Agent, companyId: string, mail: Receive
     key = `${reading.key} ${reading.partsDigest.slice(0, 16)}`;
   }
   const record = key === reading.key ? existing : await findRecord(agent, companyId, key);
-  if (record && (record.status === 'received' || record.status === 'no_dian_content')) {
+  if (record && (record.status === 'received' || record.status === 'no_dian_content' || record.status === 'refused')) {
     return { status: 'duplicate', recordId: record.id, original: record.status };
   }
   if (record && record.status === 'failed') return { status: 'failed', recordId: record.id, reason: record.reason ?? '' };
@@ -89,15 +94,46 @@ export async function receiveMail(agent: Agent, companyId: string, mail: Receive
   const rawSha256 = createHash('sha256').update(mail.raw).digest('hex');
   const id = record?.id ?? randomUUID();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('fileBlob').values({ sha256: rawSha256, size: mail.raw.length, bytes: mail.raw }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+    await storeBlob(trx, rawSha256, mail.raw);
     if (record) await trx.updateTable('mailboxMessage').set({ rawSha256, uid: base.uid, uidValidity: base.uidValidity, updatedAt: now }).where('id', '=', id).execute();
     else await trx.insertInto('mailboxMessage').values({ id, ...base, rawSha256, status: 'receiving', createdAt: now, updatedAt: now }).execute();
   });
+
+  // A DIAN message carries one document: one holding more than the limit is refused whole, before any of it is
+  // recorded (the message itself is kept as the refused file, so it shows in the inbox with its reason).
+  const found = countDocuments(reading);
+  const max = agent.intake.maxDocumentsPerMail;
+  if (found > max) {
+    try {
+      const reason = tooManyDocumentsReason(found, max, 'mensaje');
+      const result = await agent.ingest({
+        companyId,
+        bytes: mail.raw,
+        channel: 'mailbox',
+        sourceRef: reading.subject ? `Correo «${reading.subject.slice(0, 120)}»` : 'Correo sin asunto',
+        arrivedAt: mail.arrivedAt,
+        ...(reading.from ? { sender: reading.from } : {}),
+        refuse: { code: 'TOO_MANY_DOCUMENTS', reason },
+        metadata: { mailboxMessageId: id, part: -1, messageId: reading.messageId ?? null, subject: reading.subject ?? null, from: reading.from ?? null, account: mail.account, rawSha256 },
+      });
+      await db
+        .updateTable('mailboxMessage')
+        .set({ status: 'refused', refused: 1, reasonCode: 'TOO_MANY_DOCUMENTS', reason, documents: 0, receivedFileIds: toJson([result.receivedFileId]), updatedAt: agent.clock.now().toISOString() })
+        .where('id', '=', id)
+        .execute();
+      await pruneRefusedBytes(db, companyId, agent.intake.refusedBytesQuota, agent.clock);
+      return { status: 'refused', recordId: id, code: 'TOO_MANY_DOCUMENTS', reason };
+    } catch (error) {
+      return countFailedAttempt(agent, id, error);
+    }
+  }
 
   // 2. Each DIAN part through the reception inbox, skipping those a previous attempt already ingested.
   try {
     const documents: InboxDocument[] = [];
     const ingestedIds: string[] = [];
+    // Junk: every part refused (nothing readable). A retry only sees some parts, so it asks the database.
+    let allRefused = true;
     for (const [index, part] of reading.parts.entries()) {
       // Only a retry can find parts already ingested.
       if (record && (await partAlreadyIngested(agent, companyId, id, index, part.bytes))) continue;
@@ -107,6 +143,7 @@ export async function receiveMail(agent: Agent, companyId: string, mail: Receive
         channel: 'mailbox',
         sourceRef: part.name,
         arrivedAt: mail.arrivedAt,
+        ...(reading.from ? { sender: reading.from } : {}),
         metadata: {
           mailboxMessageId: id,
           part: index,
@@ -122,15 +159,18 @@ export async function receiveMail(agent: Agent, companyId: string, mail: Receive
       });
       documents.push(...result.documents);
       ingestedIds.push(result.receivedFileId);
+      if (!result.refused) allRefused = false;
     }
     // A retry counts from the database: it only saw the parts it ingested itself.
     const receivedFileIds = record ? await receivedFilesOf(agent, companyId, id, reading.parts.map((p) => sha256Of(p.bytes))) : ingestedIds;
-    const total = record ? await countDocuments(agent, receivedFileIds) : documents.length;
+    const total = record ? await countInboxDocuments(agent, receivedFileIds) : documents.length;
+    const junk = record ? await allFilesRefused(agent, receivedFileIds) : allRefused;
     await db
       .updateTable('mailboxMessage')
-      .set({ status: 'received', reasonCode: null, reason: null, documents: total, receivedFileIds: toJson(receivedFileIds), updatedAt: agent.clock.now().toISOString() })
+      .set({ status: 'received', refused: junk ? 1 : 0, reasonCode: null, reason: null, documents: total, receivedFileIds: toJson(receivedFileIds), updatedAt: agent.clock.now().toISOString() })
       .where('id', '=', id)
       .execute();
+    if (junk) await pruneRefusedBytes(db, companyId, agent.intake.refusedBytesQuota, agent.clock);
     return { status: 'received', recordId: id, documents };
   } catch (error) {
     return countFailedAttempt(agent, id, error);
@@ -150,7 +190,7 @@ async function upsertRecord(agent: Agent, existing: MailboxMessageRow | undefine
   }
 }
 
-async function insertRecord(agent: Agent, row: Omit<MailboxMessageRow, 'documents' | 'receivedFileIds' | 'attempts'> & { attempts?: number }): Promise<void> {
+async function insertRecord(agent: Agent, row: Omit<MailboxMessageRow, 'documents' | 'receivedFileIds' | 'attempts' | 'refused'> & { attempts?: number }): Promise<void> {
   await agent.db.insertInto('mailboxMessage').values(row).execute();
 }
 
@@ -185,7 +225,18 @@ function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function countDocuments(agent: Agent, receivedFileIds: string[]): Promise<number> {
+async function allFilesRefused(agent: Agent, receivedFileIds: string[]): Promise<boolean> {
+  if (receivedFileIds.length === 0) return false;
+  const read = await agent.db.selectFrom('receivedFile').select('id').where('id', 'in', receivedFileIds).where('status', '!=', 'refused').executeTakeFirst();
+  return read === undefined;
+}
+
+/** Documents the message's parts hold, as the reader counts them (a ZIP of several invoices counts each). */
+function countDocuments(reading: MailReading): number {
+  return reading.parts.reduce((sum, part) => sum + Math.max(1, readDianFile(part.bytes, { name: part.name }).outcomes.length), 0);
+}
+
+async function countInboxDocuments(agent: Agent, receivedFileIds: string[]): Promise<number> {
   if (receivedFileIds.length === 0) return 0;
   const row = await agent.db.selectFrom('inboxDocument').select((eb) => eb.fn.countAll<number>().as('count')).where('receivedFileId', 'in', receivedFileIds).executeTakeFirst();
   return Number(row?.count ?? 0);
@@ -215,7 +266,7 @@ async function recordUnparsable(agent: Agent, companyId: string, mail: ReceivedM
   const now = agent.clock.now().toISOString();
   const reason = `No se pudo leer el mensaje de correo (${(error as Error)?.message ?? String(error)}); se guardó tal como llegó.`;
   await agent.db.transaction().execute(async (trx) => {
-    await trx.insertInto('fileBlob').values({ sha256: rawSha256, size: mail.raw.length, bytes: mail.raw }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+    await storeBlob(trx, rawSha256, mail.raw);
     await trx
       .insertInto('mailboxMessage')
       .values({

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../agent/clock';
+import { intakeLimitsFromEnv } from '../agent/intake-limits';
+import { mailboxFloodReport, type MailboxFloodReport } from './mailbox-flood';
 import type { Db } from '../db/database';
 import type { MailboxConfigRow, MailboxStateRow } from '../db/schema';
 import { InputError, NotFoundError } from '../errors';
@@ -52,7 +54,9 @@ export interface MailboxView extends MailboxSettings {
   createdAt: string;
   updatedAt: string;
   status: MailboxStatusView;
-  messages: { received: number; withoutDianContent: number; failed: number };
+  messages: { received: number; withoutDianContent: number; failed: number; refused: number };
+  /** Refused messages from unknown senders in the last 24 h; `flooding` (with a Spanish message) past the threshold. */
+  flood: MailboxFloodReport;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -93,11 +97,13 @@ export async function saveMailboxConfig(db: Db, box: SecretBox, companyId: strin
   assertSecurityAllowed(value);
   const existing = await db.selectFrom('mailboxConfig').selectAll().where('companyId', '=', companyId).executeTakeFirst();
   if (!existing && !value.password) throw new InputError('Falta la contraseña del buzón (o la contraseña de aplicación).', 'MAILBOX_PASSWORD_REQUIRED');
+  const port = value.port ?? defaultPort(value.security);
+  if (existing && !value.password) assertSameDestination(toSettings(existing), { ...value, port });
   const now = clock.now().toISOString();
   const row: MailboxConfigRow = {
     companyId,
     host: value.host,
-    port: value.port ?? defaultPort(value.security),
+    port,
     security: value.security,
     userName: value.user,
     passwordSealed: value.password ? box.seal(value.password) : existing!.passwordSealed,
@@ -118,8 +124,29 @@ export async function saveMailboxConfig(db: Db, box: SecretBox, companyId: strin
   return (await getMailboxView(db, companyId))!;
 }
 
+/**
+ * The stored password only ever goes to the server and user it was saved for: a change of host, port, security or
+ * user must bring the password again. Otherwise anyone who can reach the API (or a mistyped form) could send the
+ * company's mailbox password to a server of their choosing.
+ * @throws InputError `MAILBOX_PASSWORD_REQUIRED`
+ */
+export function assertSameDestination(stored: Pick<MailboxSettings, 'host' | 'port' | 'security' | 'user'>, wanted: Pick<MailboxSettings, 'host' | 'port' | 'security' | 'user'>): void {
+  const changed = [
+    stored.host.toLowerCase() !== wanted.host.toLowerCase() ? 'el servidor' : undefined,
+    stored.port !== wanted.port ? 'el puerto' : undefined,
+    stored.security !== wanted.security ? 'la seguridad' : undefined,
+    stored.user !== wanted.user ? 'el usuario' : undefined,
+  ].filter((c): c is string => c !== undefined);
+  if (changed.length === 0) return;
+  const list = changed.length === 1 ? changed[0]! : `${changed.slice(0, -1).join(', ')} y ${changed.at(-1)}`;
+  throw new InputError(
+    `Cambiaste ${list} del buzón: escribe la contraseña otra vez. La contraseña guardada solo se envía a ${stored.user} en ${stored.host}:${stored.port} (${stored.security}), para los que se guardó.`,
+    'MAILBOX_PASSWORD_REQUIRED',
+  );
+}
+
 /** The company's mailbox without its password, or undefined when none is configured. */
-export async function getMailboxView(db: Db, companyId: string): Promise<MailboxView | undefined> {
+export async function getMailboxView(db: Db, companyId: string, options: { now?: Date; floodThreshold?: number } = {}): Promise<MailboxView | undefined> {
   const row = await db.selectFrom('mailboxConfig').selectAll().where('companyId', '=', companyId).executeTakeFirst();
   if (!row) return undefined;
   const settings = toSettings(row);
@@ -131,19 +158,22 @@ export async function getMailboxView(db: Db, companyId: string): Promise<Mailbox
     .groupBy('status')
     .execute();
   const count = (status: string) => Number(counts.find((c) => c.status === status)?.count ?? 0);
+  const refused = await db.selectFrom('mailboxMessage').select((eb) => eb.fn.countAll<number>().as('count')).where('companyId', '=', companyId).where('refused', '=', 1).executeTakeFirst();
+  const flood = await mailboxFloodReport(db, companyId, options.now ?? new Date(), options.floodThreshold ?? intakeLimitsFromEnv().floodThreshold);
   return {
     ...settings,
     hasPassword: true,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     status: toStatusView(settings, state?.account === accountOf(settings) ? state : undefined),
-    messages: { received: count('received'), withoutDianContent: count('no_dian_content'), failed: count('failed') },
+    messages: { received: count('received'), withoutDianContent: count('no_dian_content'), failed: count('failed'), refused: Number(refused?.count ?? 0) },
+    flood,
   };
 }
 
 /** @throws NotFoundError `MAILBOX_NOT_CONFIGURED` */
-export async function getMailboxViewOrThrow(db: Db, companyId: string): Promise<MailboxView> {
-  const view = await getMailboxView(db, companyId);
+export async function getMailboxViewOrThrow(db: Db, companyId: string, options: { now?: Date; floodThreshold?: number } = {}): Promise<MailboxView> {
+  const view = await getMailboxView(db, companyId, options);
   if (!view) throw new NotFoundError('Esta empresa no tiene buzón de correo configurado.', 'MAILBOX_NOT_CONFIGURED');
   return view;
 }

@@ -33,6 +33,8 @@ export interface SyncReport {
   received: number;
   withoutDianContent: number;
   duplicates: number;
+  /** Refused whole: more documents than one message may bring (kept, with one inbox entry saying why). */
+  refused: number;
   failed: number;
   tooLarge: number;
   lastUid: number;
@@ -48,7 +50,7 @@ export interface SyncReport {
 export async function syncMailbox(client: ImapFlow, ctx: SyncContext): Promise<SyncReport> {
   const db = ctx.agent.db;
   const now = () => ctx.agent.clock.now();
-  const report: SyncReport = { examined: 0, received: 0, withoutDianContent: 0, duplicates: 0, failed: 0, tooLarge: 0, lastUid: 0 };
+  const report: SyncReport = { examined: 0, received: 0, withoutDianContent: 0, duplicates: 0, refused: 0, failed: 0, tooLarge: 0, lastUid: 0 };
   const lock = await client.getMailboxLock(ctx.folder);
   try {
     const mailbox = client.mailbox;
@@ -78,7 +80,7 @@ export async function syncMailbox(client: ImapFlow, ctx: SyncContext): Promise<S
         const record = known.get(m.uid);
         if (!record || record.status === 'receiving') return true;
         // Handled before the keyword could be set (a crash, a lost connection): only the keyword is missing.
-        if (record.status === 'received' && !m.flags?.has(HANDLED_KEYWORD)) toMark.push(m.uid);
+        if ((record.status === 'received' || record.status === 'refused') && !m.flags?.has(HANDLED_KEYWORD)) toMark.push(m.uid);
         return false;
       });
       const sources = new Map<number, Buffer>();
@@ -120,7 +122,7 @@ export async function syncMailbox(client: ImapFlow, ctx: SyncContext): Promise<S
             throw Object.assign(new Error(`No se pudo guardar el mensaje ${message.uid} del buzón: ${(error as Error)?.message ?? String(error)}. Se reintentará.`), { code: 'RECEPTION_FAILED', cause: error });
           });
           count(report, outcome);
-          if (outcome.status === 'received' || (outcome.status === 'duplicate' && outcome.original === 'received')) toMark.push(message.uid);
+          if (outcome.status === 'received' || outcome.status === 'refused' || (outcome.status === 'duplicate' && outcome.original !== 'no_dian_content')) toMark.push(message.uid);
           done = message.uid;
           ctx.onMessage?.(message.uid, outcome);
         }
@@ -222,6 +224,7 @@ function count(report: SyncReport, outcome: MailOutcome): void {
   if (outcome.status === 'received') report.received++;
   else if (outcome.status === 'no_dian_content') report.withoutDianContent++;
   else if (outcome.status === 'duplicate') report.duplicates++;
+  else if (outcome.status === 'refused') report.refused++;
   else report.failed++;
 }
 

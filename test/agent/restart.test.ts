@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -144,6 +145,41 @@ describe('restart in the middle of a batch', () => {
       // Running again changes nothing.
       expect(await agent.processor.runPending()).toEqual({ registered: 0, notRegistered: 0, failed: 0 });
       expect((await counts({ db })).bill).toBe(total);
+    } finally {
+      await agent.stop();
+      await db.destroy();
+    }
+  }, 60_000);
+
+  it('a process killed (SIGKILL) while recording a received file leaves the file stored and none of it half-recorded; the restart records it whole', async () => {
+    const file = tmp.file('crash-ingest.db');
+    const setup = await openHarness({ file, activate: true });
+    await setup.ingest(invoiceXml('FE-700'));
+    await setup.close();
+    const zip = tmp.file('lote.zip');
+    const total = 8;
+    writeFileSync(zip, zipOf(Object.fromEntries(Array.from({ length: total }, (_, i) => [`f${i}.xml`, invoiceXml(`FE-71${i}`)]))));
+
+    // Dies while writing the 4th entry of the ZIP (the database already held 1).
+    const crashed = await run(['--import', 'tsx', 'test/support/crash-ingest-worker.ts', file, zip, '4']);
+    expect(crashed.signal).toBe('SIGKILL');
+    expect(crashed.stdout).not.toMatch(/no crash/);
+
+    const db = await openDatabase(file);
+    const agent = new Agent(db, { clock: new ManualClock('2026-03-10T16:00:00Z') });
+    try {
+      // Stored before anything else: the ZIP is there, as received; none of its documents was recorded.
+      const stored = await db.selectFrom('receivedFile').select(['id', 'sourceRef']).where('sourceRef', '=', 'lote.zip').execute();
+      expect(stored).toHaveLength(1);
+      expect(await db.selectFrom('inboxDocument').select('number').execute()).toEqual([{ number: 'FE-700' }]);
+      // Restart: the file is read again and recorded whole, once.
+      agent.start();
+      await vi.waitFor(async () => expect(await db.selectFrom('inboxDocument').select('id').where('receivedFileId', '=', stored[0]!.id).execute()).toHaveLength(total), { timeout: 15_000 });
+      await agent.stop();
+      agent.start();
+      await agent.stop();
+      const numbers = (await db.selectFrom('inboxDocument').select('number').execute()).map((r) => r.number).sort();
+      expect(numbers).toEqual(['FE-700', ...Array.from({ length: total }, (_, i) => `FE-71${i}`)].sort());
     } finally {
       await agent.stop();
       await db.destroy();

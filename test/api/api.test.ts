@@ -2,7 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { hc } from 'hono/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Bill } from '#shared/bill';
-import type { InboxDocument, IngestResult } from '#shared/inbox';
+import type { InboxDocument, IngestResult, Page } from '#shared/inbox';
 import type { DailySummary } from '#shared/summary';
 import { Agent } from '../../server/agent/agent';
 import { ManualClock } from '../../server/agent/clock';
@@ -169,17 +169,27 @@ describe('HTTP API (/api/v1)', () => {
       expect(raw[0]).toMatchObject({ name: 'factura ñandú.xml', documents: [{ number: 'FE-901' }] });
       await agent.processor.runPending();
 
-      const registered = await json<InboxDocument[]>(call('GET', '/documents?status=registered'), 200);
+      const registered = (await json<Page<InboxDocument>>(call('GET', '/documents?status=registered'), 200)).items;
       expect(registered.map((d) => d.number).sort()).toEqual(['FE-900', 'FE-901']);
-      expect(await json<InboxDocument[]>(call('GET', '/documents?status=pending,duplicate'), 200)).toEqual([]);
-      expect(await json<InboxDocument[]>(call('GET', '/documents?limit=1'), 200)).toHaveLength(1);
+      expect((await json<Page<InboxDocument>>(call('GET', '/documents?status=pending,duplicate'), 200)).items).toEqual([]);
+      // Pages: a total, and where the next page starts (null on the last).
+      const first = await json<Page<InboxDocument>>(call('GET', '/documents?limit=1'), 200);
+      expect(first).toMatchObject({ total: 2, limit: 1, offset: 0, nextOffset: 1 });
+      expect(first.items).toHaveLength(1);
+      const second = await json<Page<InboxDocument>>(call('GET', '/documents?limit=1&offset=1'), 200);
+      expect(second).toMatchObject({ total: 2, offset: 1, nextOffset: null });
+      expect(second.items[0]!.id).not.toBe(first.items[0]!.id);
+      expect(await json(call('GET', '/documents?offset=5'), 200)).toMatchObject({ items: [], total: 2, nextOffset: null });
       const detail = await json<InboxDocument & { document: { cufe: string } }>(call('GET', `/documents/${registered[0]!.id}`), 200);
       expect(detail.document.cufe).toBe(registered[0]!.cufe);
 
-      const bills = await json<Bill[]>(call('GET', '/bills'), 200);
+      const billPage = await json<Page<Bill>>(call('GET', '/bills'), 200);
+      expect(billPage).toMatchObject({ total: 2, limit: 50, offset: 0, nextOffset: null });
+      const bills = billPage.items;
       expect(bills).toHaveLength(2);
-      const toReview = await json<Bill[]>(call('GET', '/bills?needsReview=true'), 200);
-      const verified = await json<Bill[]>(call('GET', '/bills?needsReview=false'), 200);
+      expect(await json(call('GET', '/bills?limit=1'), 200)).toMatchObject({ total: 2, nextOffset: 1 });
+      const toReview = (await json<Page<Bill>>(call('GET', '/bills?needsReview=true'), 200)).items;
+      const verified = (await json<Page<Bill>>(call('GET', '/bills?needsReview=false'), 200)).items;
       expect(toReview.length + verified.length).toBe(2);
       expect(toReview.every((b) => b.needsReview) && verified.every((b) => !b.needsReview)).toBe(true);
       const bill = await json<Bill>(call('GET', `/bills/${bills[0]!.id}`), 200);
@@ -205,7 +215,7 @@ describe('HTTP API (/api/v1)', () => {
       await withCompany();
       await upload(invoiceXml('FE-903'));
       await agent.processor.runPending();
-      const [bill] = await json<Bill[]>(call('GET', '/bills'), 200);
+      const [bill] = (await json<Page<Bill>>(call('GET', '/bills'), 200)).items;
       const path = `/bills/${bill!.id}/lines/${bill!.lines[0]!.id}`;
       await expectError(call('PATCH', path, { body: { accountCode: '5135' } }), 400, 'INVALID_REQUEST', /La cuenta 5135 no acepta movimientos/);
       await expectError(call('PATCH', path, { body: { accountCode: '99999999' } }), 400, 'INVALID_REQUEST', /no existe en el plan de cuentas/);
@@ -235,6 +245,18 @@ describe('HTTP API (/api/v1)', () => {
       await expectError(call('GET', '/summary?date=2026-02-30'), 400, 'INVALID_REQUEST', /AAAA-MM-DD/);
     });
 
+    it('pages the not-registered list of a summary: the figure counts them all, the list comes a page at a time', async () => {
+      await withCompany();
+      for (let i = 0; i < 3; i++) await upload(`<basura n="${i}"/>`, `basura-${i}.xml`);
+      const first = await json<DailySummary>(call('GET', '/summary/today?limit=2'), 200);
+      expect(first).toMatchObject({ notRegistered: 3, notRegisteredOffset: 0, notRegisteredNextOffset: 2 });
+      expect(first.notRegisteredDocuments).toHaveLength(2);
+      const rest = await json<DailySummary>(call('GET', '/summary?date=2026-03-10&limit=2&offset=2'), 200);
+      expect(rest).toMatchObject({ notRegistered: 3, notRegisteredOffset: 2, notRegisteredNextOffset: null });
+      expect(rest.notRegisteredDocuments.map((d) => d.documentId)).not.toContain(first.notRegisteredDocuments[0]!.documentId);
+      await expectError(call('GET', '/summary/today?limit=501'), 400, 'INVALID_PAGE', /«limit» debe ser un número entero entre 1 y 500, no «501»/);
+    });
+
     it('searches postable accounts by code or words', async () => {
       await withCompany();
       const found = await json<{ code: string; name: string }[]>(call('GET', '/accounts?q=iva%20descontable'), 200);
@@ -255,6 +277,9 @@ describe('HTTP API (/api/v1)', () => {
       ['GET', '/bills?limit=9999'],
       ['GET', '/bills/no-existe'],
       ['GET', '/summary?date=ayer'],
+      ['GET', '/summary?limit=abc'],
+      ['GET', '/summary/today?offset=x'],
+      ['GET', '/mailbox/messages?limit=0'],
       ['POST', '/companies', { raw: 'nit=1', headers: { 'Content-Type': 'application/json' } }],
       ['POST', '/companies', { body: [] }],
       ['POST', '/agent/activate', { raw: '{', headers: { 'Content-Type': 'application/json' } }],
@@ -275,7 +300,7 @@ describe('HTTP API (/api/v1)', () => {
     }
     // A raw upload whose file name does not decode is still received (the name is kept as sent), not a 500.
     expect((await call('POST', '/uploads', { raw: '<a/>', headers: { 'X-Nombre-Archivo': '%E0%A4%A' } })).status).toBe(201);
-    const docs = await json<InboxDocument[]>(call('GET', '/documents'), 200);
+    const docs = (await json<Page<InboxDocument>>(call('GET', '/documents'), 200)).items;
     expect(docs.some((d) => d.source[0] === '%E0%A4%A')).toBe(true);
   });
 

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Bill } from '#shared/bill';
-import type { InboxDocument } from '#shared/inbox';
+import type { InboxDocument, Page } from '#shared/inbox';
 import type { DailySummary } from '#shared/summary';
 import { bogotaDate } from '#shared/bogota-time';
 import { Agent } from '../../server/agent/agent';
@@ -43,6 +43,11 @@ describe('command line (npx agente …)', { timeout: 120_000 }, () => {
   afterAll(() => tmp.remove());
 
   it('creates and shows the company profile', async () => {
+    await fails(db, /No hay base de datos en .*agente\.db.*npm start.*agente init/, 'company', 'show');
+    expect(existsSync(db)).toBe(false);
+    const init = await agente(db, 'init');
+    expect(init.code, init.stderr).toBe(0);
+    expect(JSON.parse(init.stdout)).toEqual({ database: db, created: true });
     await fails(db, /NO_COMPANY|Todavía no hay empresa configurada/, 'company', 'show');
     const created = await ok<Record<string, unknown>>(db, 'company', 'create', '--nit', '900123456', '--name', 'Comercializadora Prueba SAS', '--user', 'Ana', '--ciiu', '4719,4711', '--gran-contribuyente', '--reteica', '11.04');
     expect(created).toMatchObject({ nit: '900123456', dv: '8', name: 'Comercializadora Prueba SAS', userName: 'Ana', ciiu: ['4719', '4711'], largeTaxpayer: true, icaRatePerMille: '11.04', withholdingAgent: true });
@@ -81,19 +86,20 @@ describe('command line (npx agente …)', { timeout: 120_000 }, () => {
     ]);
     expect(await ok(db, 'run')).toEqual({ registered: 2, notRegistered: 0, failed: 0 });
 
-    const registered = await ok<InboxDocument[]>(db, 'documents', '--status', 'registered');
-    expect(registered.map((d) => d.number).sort()).toEqual(['CLI-1', 'CLI-2']);
-    expect((await ok<InboxDocument[]>(db, 'documents', '--status', 'not_registered'))[0]).toMatchObject({ number: 'CLI-3', reasonCode: 'NOT_FOR_COMPANY' });
+    const registered = await ok<Page<InboxDocument>>(db, 'documents', '--status', 'registered');
+    expect(registered).toMatchObject({ total: 2, offset: 0, nextOffset: null });
+    expect(registered.items.map((d) => d.number).sort()).toEqual(['CLI-1', 'CLI-2']);
+    expect((await ok<Page<InboxDocument>>(db, 'documents', '--status', 'not_registered')).items[0]).toMatchObject({ number: 'CLI-3', reasonCode: 'NOT_FOR_COMPANY' });
     await fails(db, /Estado desconocido: perdido/, 'documents', '--status', 'perdido');
 
-    const bills = await ok<Bill[]>(db, 'bills');
+    const bills = (await ok<Page<Bill>>(db, 'bills')).items;
     expect(bills).toHaveLength(2);
     for (const bill of bills) {
       const { debits, credits } = entryFacts(bill);
       expect(debits).toBe(credits);
       expect(bill.supplier.nit).toBe(SUPPLIER.nit);
     }
-    const toReview = await ok<Bill[]>(db, 'bills', '--review');
+    const toReview = (await ok<Page<Bill>>(db, 'bills', '--review')).items;
     expect(toReview.every((b) => b.needsReview)).toBe(true);
     expect(toReview.length).toBe(bills.filter((b) => b.needsReview).length);
   });
@@ -143,8 +149,8 @@ describe('command line (npx agente …)', { timeout: 120_000 }, () => {
   it('asks which company when there are several (--company)', async () => {
     await ok(db, 'company', 'create', '--nit', '800111222', '--name', 'Otra Empresa SAS', '--user', 'Beto');
     await fails(db, /Hay 2 empresas: indique cuál con su NIT/, 'bills');
-    expect(await ok<Bill[]>(db, '--company', '800111222', 'bills')).toEqual([]);
-    expect(await ok<Bill[]>(db, '--company', '900123456', 'bills')).toHaveLength(2);
+    expect((await ok<Page<Bill>>(db, '--company', '800111222', 'bills')).items).toEqual([]);
+    expect((await ok<Page<Bill>>(db, '--company', '900123456', 'bills')).items).toHaveLength(2);
     await fails(db, /No hay ninguna empresa con NIT 811000111/, '--company', '811000111', 'bills');
     await fails(db, /unknown command|desconocid/i, 'volar');
   });
@@ -152,7 +158,7 @@ describe('command line (npx agente …)', { timeout: 120_000 }, () => {
   it('serve: listens on 127.0.0.1, shows the first token once, and stops on SIGTERM', async () => {
     const fresh = tmp.file('serve.db');
     const serve = () =>
-      new Promise<{ token?: string; url: string; stop: () => Promise<number | null> }>((resolve, reject) => {
+      new Promise<{ token?: string; url: string; output: string; stop: () => Promise<number | null> }>((resolve, reject) => {
         const child = spawn(process.execPath, ['bin/agente.js', '--db', fresh, 'serve', '--port', '0', '--no-watch'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         const timer = setTimeout(() => reject(new Error(`serve no arrancó: ${out}`)), 90_000);
@@ -162,17 +168,22 @@ describe('command line (npx agente …)', { timeout: 120_000 }, () => {
           if (!url) return;
           clearTimeout(timer);
           const token = /\n\s+(ag_\S+)\n/.exec(out)?.[1];
-          resolve({ url, ...(token ? { token } : {}), stop: () => new Promise((done) => (child.once('close', done), child.kill('SIGTERM'))) });
+          resolve({ url, output: out, ...(token ? { token } : {}), stop: () => new Promise((done) => (child.once('close', done), child.kill('SIGTERM'))) });
         });
         child.on('error', reject);
       });
     const first = await serve();
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(first.token).toMatch(/^ag_/);
+    // The first start creates the database, says where, and makes the day's backup beside it.
+    expect(first.output).toContain(`Base de datos creada en ${fresh}`);
+    expect(first.output).toMatch(/Copias de seguridad diarias: .*backups \(se guardan 14 días\)/);
+    expect(existsSync(`${tmp.file('backups')}/agente-${bogotaDate(new Date())}.db`)).toBe(true);
     expect((await fetch(`${first.url}/api/v1/companies`, { headers: { Authorization: `Bearer ${first.token}` } })).status).toBe(200);
     expect(await first.stop()).toBe(0);
     const second = await serve();
     expect(second.token).toBeUndefined();
+    expect(second.output).toContain(`Base de datos: ${fresh} (--db)`);
     expect(await second.stop()).toBe(0);
   });
 });

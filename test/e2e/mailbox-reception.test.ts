@@ -134,7 +134,7 @@ describe('reception mailbox (real Dovecot)', () => {
     expect(view.status).toMatchObject({ state: 'listening', idle: true, failures: 0 });
     expect(view.status.lastUid).toBe(earlyUid);
     // Nine with DIAN content (the repeated Message-ID is not a new message); three without (spam, portal link, welcome).
-    expect(view.messages).toEqual({ received: 9, withoutDianContent: 3, failed: 0 });
+    expect(view.messages).toEqual({ received: 9, withoutDianContent: 3, failed: 0, refused: 0 });
   });
 
   it('notices new mail through IDLE (no polling) and registers it within seconds', async () => {
@@ -164,6 +164,22 @@ describe('reception mailbox (real Dovecot)', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(await count('receivedFile')).toBe(files + 2);
     expect(await agent.db.selectFrom('inboxDocument').select('id').where('status', '=', 'duplicate').execute()).toHaveLength(1);
+  });
+
+  it('a message carrying more documents than a DIAN mail may is refused whole, marked as handled, and listed as refused', async () => {
+    const before = { bills: await count('bill'), documents: await count('inboxDocument') };
+    const parts = Array.from({ length: 11 }, (_, i) => ({ contentType: 'application/zip', filename: `lote-${i}.zip`, body: invoiceZip(invoiceXml(COMPANY_NIT, `e2e-lote-${i}`)) }));
+    const [uid] = await dovecot.append([eml({ from: 'Lotes <lotes@desconocido.test>', subject: 'Facturas del mes', parts })]);
+    await eventually(async () => (await dovecot.flags()).get(uid!)?.has(HANDLED_KEYWORD) === true, 'el mensaje rechazado, marcado');
+    const record = await agent.db.selectFrom('mailboxMessage').selectAll().where('uid', '=', uid!).executeTakeFirstOrThrow();
+    expect(record).toMatchObject({ status: 'refused', refused: 1, reasonCode: 'TOO_MANY_DOCUMENTS', documents: 0 });
+    expect(await count('inboxDocument')).toBe(before.documents + 1);
+    expect(await agent.db.selectFrom('inboxDocument').select(['status', 'reasonCode', 'sender']).where('reasonCode', '=', 'TOO_MANY_DOCUMENTS').execute()).toEqual([
+      { status: 'not_registered', reasonCode: 'TOO_MANY_DOCUMENTS', sender: '"Lotes" <lotes@desconocido.test>' },
+    ]);
+    expect(await count('bill')).toBe(before.bills);
+    const listed = await (await api('GET', '/messages?status=refused&limit=5')).json();
+    expect(listed).toMatchObject({ total: 1, nextOffset: null, items: [{ id: record.id, status: 'refused', refused: true }] });
   });
 
   it('the CLI shows the mailbox (never the password), tests it and reads it once', async () => {

@@ -44,7 +44,7 @@ describe('autenticidad en el panel', () => {
     expect(within(bare).getByTestId('agente-authenticity').textContent).toContain('Sin la validación de la DIAN.');
     fireEvent.click(within(bare).getByRole('button', { name: 'Registrar ahora' }));
     await within(bare).findByText('Registrada a mano.', {}, { timeout: 10_000 });
-    const [bill] = await agentApi.bills();
+    const [bill] = (await agentApi.bills()).items;
     expect(bill?.needsReview).toBe(true);
     expect(bill?.authenticity?.code).toBe('no_dian_validation');
   });

@@ -35,7 +35,9 @@ describe('BillList (facturas registradas: verificar o cambiar la cuenta)', () =>
   const firstLine = () => screen.getAllByTestId('agente-bill-line')[0]!;
 
   it('muestra cada línea con su cuenta, su origen y la explicación', async () => {
-    const bills = await agentApi.bills();
+    const page = await agentApi.bills();
+    expect(page).toMatchObject({ total: 1, offset: 0, nextOffset: null });
+    const bills = page.items;
     expect(bills).toHaveLength(1);
     render(<Harness initial={bills} />);
     const bill = screen.getByTestId('agente-bill');
@@ -48,7 +50,7 @@ describe('BillList (facturas registradas: verificar o cambiar la cuenta)', () =>
   });
 
   it('«Verificar» confirma la cuenta sugerida y la deja como elegida por una persona', async () => {
-    render(<Harness initial={await agentApi.bills()} />);
+    render(<Harness initial={(await agentApi.bills()).items} />);
     const before = within(firstLine()).getByTestId('agente-line-account').textContent;
     fireEvent.click(within(firstLine()).getByRole('button', { name: 'Verificar' }));
     await within(firstLine()).findByText('Verificada');
@@ -58,7 +60,7 @@ describe('BillList (facturas registradas: verificar o cambiar la cuenta)', () =>
   });
 
   it('«Cambiar cuenta» busca en el plan de cuentas, cambia la cuenta y el agente lo aprende', async () => {
-    const [bill] = await agentApi.bills();
+    const [bill] = (await agentApi.bills()).items;
     render(<Harness initial={[bill!]} />);
     const oldAccount = bill!.lines[0]!.accountCode;
     fireEvent.click(within(firstLine()).getByRole('button', { name: 'Cambiar cuenta' }));
@@ -78,7 +80,7 @@ describe('BillList (facturas registradas: verificar o cambiar la cuenta)', () =>
   });
 
   it('muestra el concepto de retención de cada línea y deja cambiarlo; el agente recalcula la factura', async () => {
-    const bills = await agentApi.bills();
+    const bills = (await agentApi.bills()).items;
     render(<Harness initial={bills} />);
     const select = within(firstLine()).getByRole('combobox', { name: /Concepto de retención de/ }) as HTMLSelectElement;
     expect(select.value).toBe(bills[0]!.lines[0]!.withholdingConcept);

@@ -40,7 +40,7 @@ describe('NotRegisteredList (facturas no registradas, cada una con su motivo)', 
     await within(whilePaused).findByText('Registrada a mano.');
     expect(onRegistered).toHaveBeenCalled();
     const documents = await agentApi.documents(['registered']);
-    expect(documents.map((d) => d.number)).toEqual(['FE-402']);
+    expect(documents.items.map((d) => d.number)).toEqual(['FE-402']);
   });
 
   it('dice cuándo no hay nada sin registrar', () => {

@@ -134,7 +134,10 @@ describe('UploadZone (subir facturas desde el panel)', () => {
 
     const alert = await screen.findByTestId('agente-upload-error');
     expect(alert.getAttribute('role')).toBe('alert');
-    expect(alert.textContent).toMatch(/^Token inválido o ausente: copie el token que mostró el agente/);
+    expect(alert.textContent).toMatch(/^Token inválido o ausente: copia el token que mostró el agente/);
+    // The command it names is the one that exists (`token` takes only --label; there is no --rotate).
+    expect(alert.textContent).toContain('`npx agente token`');
+    expect(alert.textContent).not.toContain('--rotate');
     expect(screen.getAllByTestId('agente-upload-file').map((item) => item.textContent)).toEqual(['FE-303.xmlNo se envió.', 'FE-304.xmlNo se envió.']);
     expect(await received()).toEqual([]);
   });

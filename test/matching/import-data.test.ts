@@ -186,6 +186,7 @@ describe('agente import (command line)', { timeout: 120_000 }, () => {
     const tmp = tempDir('agente-import-');
     try {
       const db = tmp.file('agente.db');
+      expect((await run(db, 'init')).code).toBe(0);
       expect((await run(db, 'company', 'create', '--nit', '900123456', '--name', 'Papelería El Lápiz SAS', '--ciiu', '4761')).code).toBe(0);
       writeFileSync(tmp.file('plan.csv'), 'codigo;nombre;movimiento\n1435;Mercancías;no\n14350501;Mercancías papelería;si\n529530;Papelería;si');
       writeFileSync(tmp.file('items.json'), JSON.stringify([{ codigo: 'R1', nombre: 'Resma carta', cuenta: '14350501' }]));

@@ -146,7 +146,10 @@ describe('API /api/v1/mailbox', () => {
       .values({ id: 'm1', companyId: company.id, messageKey: '<m1@x>', messageId: '<m1@x>', partsDigest: 'd', account: 'a', folder: 'INBOX', uid: 3, uidValidity: '1', subject: 'x', sender: null, dianSubject: null, internalDate: now, size: raw.length, rawSha256: 'abc', status: 'received', reasonCode: null, reason: null, createdAt: now, updatedAt: now })
       .execute();
     const list = await (await call('GET', '/messages')).json();
-    expect(list).toEqual([expect.objectContaining({ id: 'm1', status: 'received', uid: 3, hasRaw: true })]);
+    expect(list).toEqual({ items: [expect.objectContaining({ id: 'm1', status: 'received', uid: 3, hasRaw: true, refused: false })], total: 1, limit: 50, offset: 0, nextOffset: null });
+    const bad = await call('GET', '/messages?limit=abc');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toEqual({ code: 'INVALID_PAGE', message: '«limit» debe ser un número entero entre 1 y 500, no «abc».' });
     const download = await call('GET', '/messages/m1/raw');
     expect(download.headers.get('content-type')).toBe('message/rfc822');
     expect(Buffer.from(await download.arrayBuffer()).equals(raw)).toBe(true);

@@ -3,17 +3,23 @@ import { z } from 'zod';
 import { PAUSE_EFFECT, type PauseResult } from '#shared/agent';
 import { activateAgent, currentAgentState, listAgentEvents, pauseAgent, resumeAgent } from '../../agent/agent-switch';
 import { missingUvtYears, rulesWarnings } from '../../agent/uvt-values';
+import type { AgentState } from '#shared/agent';
+import { mailboxFloodReport } from '../../sources/mailbox-flood';
 import type { ApiEnv } from '../env';
 import { validate } from '../validate';
 
 /** The Activo/Desactivado switch and its audit trail. */
 export const agentRoutes = new Hono<ApiEnv>()
-  // The state, and what a person must do about the rules (next year's UVT from 1 December…).
+  // The state, what a person must do about the rules (next year's UVT from 1 December…), and a flooded mailbox, so
+  // the panel's status shows it without asking for the mailbox itself.
   .get('/', async (c) => {
     const agent = c.get('agent');
+    const companyId = c.get('company').id;
+    const state = await currentAgentState(agent.db, companyId, agent.clock);
     const warnings = await rulesWarnings(agent.db, agent.clock.now());
     const years = await missingUvtYears(agent.db, agent.clock.now());
-    return c.json({ ...(await currentAgentState(agent.db, c.get('company').id, agent.clock)), ...(warnings.length ? { warnings, missingUvtYears: years } : {}) });
+    const flood = await mailboxFloodReport(agent.db, companyId, agent.clock.now(), agent.intake.floodThreshold);
+    return c.json<AgentState>({ ...state, ...(warnings.length ? { warnings, missingUvtYears: years } : {}), ...(flood.message ? { intakeWarning: flood.message } : {}) });
   })
   .post('/activate', validate('json', z.object({ mode: z.literal('recent').default('recent') })), async (c) => {
     const agent = c.get('agent');

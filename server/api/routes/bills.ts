@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { correctBillLine, getBillOrThrow, listBills } from '../../agent/bills';
+import { correctBillLine, getBillOrThrow, pageBills } from '../../agent/bills';
+import { pageParams, parsePage } from '../../agent/pagination';
 import type { ApiEnv } from '../env';
 import { validate } from '../validate';
 
 const listQuery = z.object({
   needsReview: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
+  ...pageParams,
 });
 
 const lineChange = z
@@ -24,7 +24,7 @@ const lineChange = z
 export const billRoutes = new Hono<ApiEnv>()
   .get('/', validate('query', listQuery), async (c) => {
     const { needsReview, limit, offset } = c.req.valid('query');
-    return c.json(await listBills(c.get('agent').db, c.get('company').id, { ...(needsReview ? { needsReview: needsReview === 'true' } : {}), ...(limit ? { limit } : {}), ...(offset ? { offset } : {}) }));
+    return c.json(await pageBills(c.get('agent').db, c.get('company').id, needsReview ? { needsReview: needsReview === 'true' } : {}, parsePage('bills', { limit, offset })));
   })
   .get('/:id', async (c) => c.json(await getBillOrThrow(c.get('agent').db, c.get('company').id, c.req.param('id'))))
   // Verify (same account) or change a line's account or withholding concept: re-posts the entry (an account also

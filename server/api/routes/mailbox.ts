@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Agent } from '../../agent/agent';
-import { NotFoundError } from '../../errors';
+import { InputError, NotFoundError } from '../../errors';
 import { SecretBox } from '../../secrets/secret-box';
 import { testMailboxConnection } from '../../sources/imap-client';
-import { assertSecurityAllowed, getMailboxViewOrThrow, loadMailboxCredentials, mailboxInput, openPassword, removeMailboxConfig, saveMailboxConfig, type MailboxSettings } from '../../sources/mailbox-config';
+import { assertSameDestination, assertSecurityAllowed, getMailboxViewOrThrow, loadMailboxCredentials, mailboxInput, openPassword, removeMailboxConfig, saveMailboxConfig, type MailboxSettings } from '../../sources/mailbox-config';
 import { mailboxManagerOf } from '../../sources/mailbox-manager';
-import { getMailboxMessageRaw, listMailboxMessages } from '../../sources/mailbox-messages';
+import { getMailboxMessageRaw, MAILBOX_MESSAGE_STATUSES, pageMailboxMessages } from '../../sources/mailbox-messages';
+import { pageParams, parsePage } from '../../agent/pagination';
 import type { ApiEnv } from '../env';
 import { validate } from '../validate';
 
@@ -32,7 +33,10 @@ const testInput = z
  * `hasPassword: true`. Changes apply to the running watcher at once.
  */
 export const mailboxRoutes = new Hono<ApiEnv>()
-  .get('/', async (c) => c.json(await getMailboxViewOrThrow(c.get('agent').db, c.get('company').id)))
+  .get('/', async (c) => {
+    const agent = c.get('agent');
+    return c.json(await getMailboxViewOrThrow(agent.db, c.get('company').id, { now: agent.clock.now(), floodThreshold: agent.intake.floodThreshold }));
+  })
   .put('/', validate('json', mailboxInput), async (c) => {
     const agent = c.get('agent');
     const view = await saveMailboxConfig(agent.db, boxFor(agent), c.get('company').id, c.req.valid('json'), agent.clock);
@@ -61,12 +65,15 @@ export const mailboxRoutes = new Hono<ApiEnv>()
       enabled: true,
     };
     assertSecurityAllowed(settings);
-    const password = input.password ?? (stored ? openPassword(boxFor(agent), stored.passwordSealed) : '');
+    // The stored password is only lent to the server and user it was saved for.
+    if (!input.password && stored) assertSameDestination(stored.settings, settings);
+    if (!input.password && !stored) throw new InputError('Falta la contraseña del buzón (o la contraseña de aplicación).', 'MAILBOX_PASSWORD_REQUIRED');
+    const password = input.password ?? openPassword(boxFor(agent), stored!.passwordSealed);
     return c.json(await testMailboxConnection(settings, password));
   })
-  .get('/messages', validate('query', z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), status: z.enum(['received', 'no_dian_content', 'failed', 'receiving']).optional() })), async (c) => {
-    const query = c.req.valid('query');
-    return c.json(await listMailboxMessages(c.get('agent').db, c.get('company').id, { limit: query.limit, ...(query.status ? { status: query.status } : {}) }));
+  .get('/messages', validate('query', z.object({ ...pageParams, status: z.enum(MAILBOX_MESSAGE_STATUSES).optional() })), async (c) => {
+    const { limit, offset, status } = c.req.valid('query');
+    return c.json(await pageMailboxMessages(c.get('agent').db, c.get('company').id, status ? { status } : {}, parsePage('mailboxMessages', { limit, offset })));
   })
   /** The message exactly as it was received (an .eml), for the accountant or an auditor. */
   .get('/messages/:id/raw', async (c) => {
