@@ -1,3 +1,4 @@
+import { isWithholdingConcept, type WithholdingConcept } from '#shared/withholding-concepts';
 import { Dec } from '../dian/decimal';
 import { isActive } from './synced-records';
 
@@ -77,12 +78,25 @@ const RETENTION_TYPES: Record<WithholdingKind, { types: string[]; name: string }
 };
 
 /** Words of a withholding concept that an Alegra retention's name may carry, to choose among equal percentages. */
-const CONCEPT_WORDS: Record<string, string[]> = {
+/**
+ * Words that name each withholding concept in an Alegra retention's name (folded: no accents, lower case). Typed by
+ * the concept list, so a concept added to the ledger cannot be forgotten here.
+ */
+const CONCEPT_WORDS: Record<WithholdingConcept, string[]> = {
   compras: ['compra'],
+  vehiculos: ['vehiculo'],
   combustibles: ['combustible'],
   servicios: ['servicio'],
+  software_licencias: ['software', 'licencia'],
+  software_servicios: ['software', 'desarrollo', 'diseno web', 'consultoria informatica'],
+  vigilancia_aseo: ['vigilancia', 'aseo', 'aiu'],
+  servicios_temporales: ['temporal', 'aiu'],
   hoteles_restaurantes: ['hotel', 'restaurante'],
   transporte_carga: ['transporte', 'carga'],
+  transporte_pasajeros_terrestre: ['pasajero', 'terrestre'],
+  transporte_pasajeros_aereo: ['pasajero', 'aereo'],
+  salud_ips: ['salud', 'ips'],
+  construccion: ['construccion', 'obra'],
   honorarios: ['honorario'],
   arrendamiento_inmuebles: ['arrendamiento', 'inmueble'],
   arrendamiento_muebles: ['arrendamiento', 'mueble'],
@@ -97,7 +111,7 @@ export function retentionFor(retentions: readonly SyncedRate[], kind: Withholdin
   const spec = RETENTION_TYPES[kind];
   const percent = kind === 'reteica' ? new Dec(rate).dividedBy(10).toString() : rate;
   const candidates = retentions.filter((r) => matchesType(r, spec.types) && samePercent(r.percentage, percent));
-  const words = concept ? (CONCEPT_WORDS[concept] ?? [concept]) : [];
+  const words = concept ? (isWithholdingConcept(concept) ? CONCEPT_WORDS[concept] : [concept]) : [];
   const named = candidates.filter((r) => words.some((w) => fold(r.name).includes(w)));
   const found = pick(named.length > 0 ? named : candidates);
   if (found) return { ok: true, value: found };

@@ -90,7 +90,7 @@ export function runCommand(global: () => GlobalOptions): Command {
 
 export function billsCommand(global: () => GlobalOptions): Command {
   return new Command('bills')
-    .description(`Facturas registradas (las «por verificar» primero), en JSON, por páginas: { items, total, limit, offset, nextOffset } (hasta ${PAGE_SIZES.bills.max} por página).`)
+    .description('Facturas registradas (las «por verificar» primero), en JSON, por páginas: { items, total, limit, offset, nextOffset }.')
     .option('--review', 'solo las que están por verificar')
     .option('--limit <n>', `cuántas por página (por defecto ${PAGE_SIZES.bills.default})`)
     .option('--offset <n>', 'desde cuál (0 es la primera; use el nextOffset de la página anterior)')

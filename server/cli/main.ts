@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { DOCUMENT_STATUSES } from '#shared/inbox';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../errors';
 import { CliExit, type GlobalOptions } from './context';
 
@@ -24,8 +23,8 @@ export const COMMANDS: { name: string; description: string; attach: Attach }[] =
   { name: 'ingest', description: 'Recibe archivos XML/ZIP (o carpetas con ellos) en el buzón de recepción. Sale con 0 si recibió todo, 2 si alguna ruta no se pudo leer, 3 si no recibió nada.', attach: from(() => import('./agent-commands'), (m) => m.ingestCommand) },
   { name: 'agent', description: 'Activa, pausa o reanuda el agente, o muestra su estado.', attach: from(() => import('./agent-commands'), (m) => m.agentCommand) },
   { name: 'run', description: 'Registra ahora los documentos pendientes.', attach: from(() => import('./agent-commands'), (m) => m.runCommand) },
-  { name: 'bills', description: 'Facturas registradas (las «por verificar» primero), en JSON.', attach: from(() => import('./agent-commands'), (m) => m.billsCommand) },
-  { name: 'documents', description: `Documentos recibidos, en JSON. Estados: ${DOCUMENT_STATUSES.join(', ')}.`, attach: from(() => import('./agent-commands'), (m) => m.documentsCommand) },
+  { name: 'bills', description: 'Facturas registradas (las «por verificar» primero), en JSON, por páginas: { items, total, limit, offset, nextOffset }.', attach: from(() => import('./agent-commands'), (m) => m.billsCommand) },
+  { name: 'documents', description: 'Documentos recibidos: listarlos, ver uno, o registrar uno a mano.', attach: from(() => import('./agent-commands'), (m) => m.documentsCommand) },
   { name: 'summary', description: 'Resumen diario (por defecto, el de ayer en Bogotá): registradas, tiempo ahorrado, no registradas (la lista, por páginas).', attach: from(() => import('./summary-command'), (m) => m.summaryCommand) },
   { name: 'token', description: 'Genera un token nuevo para la API (revoca los anteriores). Se muestra una sola vez.', attach: from(() => import('./agent-commands'), (m) => m.tokenCommand) },
   { name: 'mailbox', description: 'Buzón de correo de recepción de facturas DIAN (IMAP): configurar, probar, ver estado.', attach: from(() => import('./mailbox-command'), (m) => m.mailboxCommand) },

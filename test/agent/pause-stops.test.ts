@@ -86,6 +86,7 @@ describe('pause means stop', () => {
     const tmp = tempDir('agente-pause-cli-');
     try {
       const db = tmp.file('agente.db');
+      expect((await runAgente(['--db', db, 'init'])).code).toBe(0);
       expect((await runAgente(['--db', db, 'company', 'create', '--nit', '900123456', '--name', 'Prueba SAS'])).code).toBe(0);
       expect((await runAgente(['--db', db, 'agent', 'activate'])).code).toBe(0);
       const paused = await runAgente(['--db', db, 'agent', 'pause']);

@@ -60,6 +60,16 @@ describe('taxes and retentions matched by kind and percentage, never by id', () 
     expect(retentionFor(retentions, 'reteica', '9.66')).toMatchObject({ ok: true, value: { remoteId: '34' } });
     expect(retentionFor(retentions, 'retefuente', '3.5', 'compras')).toEqual({ ok: false, reason: expect.stringContaining('no hay una retención en la fuente del 3,5 % activa') });
   });
+
+  it('names the concepts the ledger added (vigilancia on AIU, software, passengers) among retentions of the same rate', () => {
+    const sameRate = [rate('40', 'FUENTE', '2', 'Retención servicios 2%'), rate('41', 'FUENTE', '2', 'Vigilancia y aseo AIU 2%'), rate('42', 'FUENTE', '2', 'Salud IPS 2%')];
+    expect(retentionFor(sameRate, 'retefuente', '2', 'vigilancia_aseo')).toMatchObject({ ok: true, value: { remoteId: '41' } });
+    expect(retentionFor(sameRate, 'retefuente', '2', 'salud_ips')).toMatchObject({ ok: true, value: { remoteId: '42' } });
+    const software = [rate('50', 'FUENTE', '3.5', 'Compras 3,5%'), rate('51', 'FUENTE', '3.5', 'Licencias de software 3,5%')];
+    expect(retentionFor(software, 'retefuente', '3.5', 'software_licencias')).toMatchObject({ ok: true, value: { remoteId: '51' } });
+    const passengers = [rate('60', 'FUENTE', '1', 'Transporte de carga 1%'), rate('61', 'FUENTE', '1', 'Transporte aéreo de pasajeros 1%')];
+    expect(retentionFor(passengers, 'retefuente', '1', 'transporte_pasajeros_aereo')).toMatchObject({ ok: true, value: { remoteId: '61' } });
+  });
 });
 
 describe('the Alegra bill built from a registered bill', () => {

@@ -24,6 +24,7 @@ export async function run(): Promise<void> {
     const db = tmp.file('agente.db');
     const agente = (...args: string[]) => [path.join(ROOT, 'bin/agente.js'), '--db', db, ...args];
     const fromSources = (...args: string[]) => ['--import', 'tsx', path.join(ROOT, 'server/cli/run-from-source.ts'), '--db', db, ...args];
+    once(agente('init'));
     once(agente('company', 'create', '--nit', '900123456', '--name', 'Comercializadora Prueba SAS', '--user', 'Ana'));
     once(agente('agent', 'activate'));
     once(agente('summary')); // also leaves V8's compile cache warm on Node 22+, as a second run of the day would
