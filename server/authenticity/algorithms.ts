@@ -104,6 +104,32 @@ function tuneForUbl(sig: SignedXml): void {
     const options = { inclusiveNamespacesPrefixList: ref.inclusiveNamespacesPrefixList, ancestorNamespaces: ref.ancestorNamespaces };
     return this.canonicalize(ref.transforms, node, options, { discardComments: ref.uri === '' || ref.uri.startsWith('#') });
   };
+  // xml-crypto deep-clones the referenced node before the transforms, because the enveloped-signature transform
+  // removes the signature from what it is given; on a whole invoice that clone cost more than the canonicalization.
+  // For the transforms DIAN allows (enveloped + inclusive C14N, which neither adds nor rewrites nodes and renders no
+  // comments) the same transforms run on the node itself, and the signature the enveloped transform took out is put
+  // back where it was. Same input to the same xml-crypto code, same octets; the DOM is ours (verifier-parsed).
+  const cloningCanonicalize = internals.canonicalize;
+  internals.canonicalize = function (transforms, node, options, flags) {
+    const c14nAt = transforms.indexOf(INCLUSIVE_C14N);
+    const inPlace = transforms.every((t) => t === ENVELOPED || t === INCLUSIVE_C14N) && (c14nAt < 0 || c14nAt === transforms.length - 1);
+    if (!inPlace) return cloningCanonicalize.call(this, transforms, node, options, flags);
+    const opts = options as { defaultNsForPrefix?: unknown; signatureNode?: Node | null };
+    opts.defaultNsForPrefix ??= (SignedXml as unknown as { defaultNsForPrefix: unknown }).defaultNsForPrefix;
+    opts.signatureNode = this.signatureNode;
+    const signature = transforms.includes(ENVELOPED) ? this.findLoadedSignature(node) : null;
+    const parent = signature?.parentNode ?? null;
+    const next = signature?.nextSibling ?? null;
+    opts.signatureNode = signature ?? opts.signatureNode;
+    try {
+      let transformed: unknown = node;
+      for (const name of transforms) transformed = this.findCanonicalizationAlgorithm(name).process(transformed as Node, opts);
+      if (typeof transformed !== 'string') transformed = this.findCanonicalizationAlgorithm(INCLUSIVE_C14N).process(transformed as Node, opts);
+      return String(transformed);
+    } finally {
+      if (signature && parent && signature.parentNode !== parent) parent.insertBefore(signature, next);
+    }
+  };
   internals.getCanonSignedInfoXml = function () {
     const signedInfo = childElements(this.signatureNode, 'SignedInfo');
     if (signedInfo.length !== 1) throw new Error('could not find exactly one SignedInfo element in the signature');
@@ -150,6 +176,7 @@ interface Internals {
   findLoadedSignature(this: Internals, node: Node): Node | null;
   canonicalize(transforms: string[], node: Node, options: object, flags: { discardComments: boolean }): string;
   getCanonXml(transforms: string[], node: Node, options: object): string;
+  findCanonicalizationAlgorithm(name: string): { process(node: Node, options: object): unknown };
   findHashAlgorithm(name: string): HashAlgorithm;
 }
 
