@@ -1,7 +1,8 @@
+import type { KeyObject } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
 import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
 import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, dianSignedXml, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from './algorithms';
-import { parseCertificate, type ParsedCertificate } from './certificates';
+import { parseCertificate, publicKeyOf, type ParsedCertificate } from './certificates';
 import { child, children, elementsWithId, NS, parseStrict, path, textOf, type El } from './dom';
 import { checkXadesProperties } from './xades';
 
@@ -131,7 +132,7 @@ interface SignedXmlInternals {
   loadReference(reference: Element): void;
   validateReference(ref: unknown, doc: Document): string | undefined;
   getCanonSignedInfoXml(doc: Document): string;
-  findSignatureAlgorithm(name: string): { verifySignature(material: string, key: string, value: string): boolean };
+  findSignatureAlgorithm(name: string): { verifySignature(material: string, key: KeyObject, value: string): boolean };
   signatureAlgorithm: string;
   signatureValue: string;
 }
@@ -181,7 +182,7 @@ function checkCore(doc: Document, signature: El, signer: ParsedCertificate, sign
   if (refs.length > 0) {
     try {
       canon ??= internals.getCanonSignedInfoXml(doc);
-      signatureValueOk = internals.findSignatureAlgorithm(internals.signatureAlgorithm).verifySignature(canon, signer.pem, internals.signatureValue);
+      signatureValueOk = internals.findSignatureAlgorithm(internals.signatureAlgorithm).verifySignature(canon, publicKeyOf(signer), internals.signatureValue);
     } catch (e) {
       if (allOk) error ??= failed(e);
       signatureValueOk = false;
