@@ -21,6 +21,7 @@ export const ALLOWED_DIGESTS: Record<string, string> = {
 };
 
 export const INCLUSIVE_C14N = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
+const EXCLUSIVE_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 export const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
 /** xml-crypto's hash plug-in shape for the digests it does not ship (SHA-384). */
@@ -113,7 +114,10 @@ function tuneForUbl(sig: SignedXml): void {
   const cloningCanonicalize = internals.canonicalize;
   internals.canonicalize = function (transforms, node, options, flags) {
     const c14nAt = transforms.indexOf(INCLUSIVE_C14N);
-    const inPlace = transforms.every((t) => t === ENVELOPED || t === INCLUSIVE_C14N) && (c14nAt < 0 || c14nAt === transforms.length - 1);
+    // Exclusive C14N writes namespace declarations into the node when given ancestor namespaces; without them (how
+    // loadSignature reads SignedInfo, the only place DIAN's signatures meet it) it only reads.
+    const readOnlyExclusive = transforms.length === 1 && transforms[0] === EXCLUSIVE_C14N && !(options as { ancestorNamespaces?: unknown[] }).ancestorNamespaces?.length;
+    const inPlace = readOnlyExclusive || (transforms.every((t) => t === ENVELOPED || t === INCLUSIVE_C14N) && (c14nAt < 0 || c14nAt === transforms.length - 1));
     if (!inPlace) return cloningCanonicalize.call(this, transforms, node, options, flags);
     const opts = options as { defaultNsForPrefix?: unknown; signatureNode?: Node | null };
     opts.defaultNsForPrefix ??= (SignedXml as unknown as { defaultNsForPrefix: unknown }).defaultNsForPrefix;
@@ -154,7 +158,7 @@ function tuneForUbl(sig: SignedXml): void {
     // As xml-crypto: references are first read from SignedInfo under exclusive C14N (checkSignature reads them again
     // from the inclusive canonical form before checking anything).
     let forSignedInfo = this.canonicalizationAlgorithm;
-    if (!forSignedInfo || forSignedInfo === INCLUSIVE_C14N || forSignedInfo === `${INCLUSIVE_C14N}#WithComments`) forSignedInfo = 'http://www.w3.org/2001/10/xml-exc-c14n#';
+    if (!forSignedInfo || forSignedInfo === INCLUSIVE_C14N || forSignedInfo === `${INCLUSIVE_C14N}#WithComments`) forSignedInfo = EXCLUSIVE_C14N;
     const canon = this.getCanonXml([forSignedInfo], signedInfoNodes[0]!, {});
     const signedInfoDoc = new DOMParser().parseFromString(canon, 'text/xml').documentElement;
     this.references = [];
