@@ -1,4 +1,5 @@
 import { createHash, createVerify, timingSafeEqual, type KeyLike } from 'node:crypto';
+import { DOMParser } from '@xmldom/xmldom';
 import { SignedXml, type HashAlgorithm, type SignatureAlgorithm } from 'xml-crypto';
 // The element-based twin of the XPath-based `findAncestorNs` xml-crypto uses internally (same result, no XPath).
 import { findAncestorNsForElement } from 'xml-crypto/lib/utils.js';
@@ -20,6 +21,7 @@ export const ALLOWED_DIGESTS: Record<string, string> = {
 };
 
 export const INCLUSIVE_C14N = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
+const EXCLUSIVE_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 export const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 
 /** xml-crypto's hash plug-in shape for the digests it does not ship (SHA-384). */
@@ -104,10 +106,70 @@ function tuneForUbl(sig: SignedXml): void {
     const options = { inclusiveNamespacesPrefixList: ref.inclusiveNamespacesPrefixList, ancestorNamespaces: ref.ancestorNamespaces };
     return this.canonicalize(ref.transforms, node, options, { discardComments: ref.uri === '' || ref.uri.startsWith('#') });
   };
+  // xml-crypto deep-clones the referenced node before the transforms, because the enveloped-signature transform
+  // removes the signature from what it is given; on a whole invoice that clone cost more than the canonicalization.
+  // For the transforms DIAN allows (enveloped + inclusive C14N, which neither adds nor rewrites nodes and renders no
+  // comments) the same transforms run on the node itself, and the signature the enveloped transform took out is put
+  // back where it was. Same input to the same xml-crypto code, same octets; the DOM is ours (verifier-parsed).
+  const cloningCanonicalize = internals.canonicalize;
+  internals.canonicalize = function (transforms, node, options, flags) {
+    const c14nAt = transforms.indexOf(INCLUSIVE_C14N);
+    // Exclusive C14N writes namespace declarations into the node when given ancestor namespaces; without them (how
+    // loadSignature reads SignedInfo, the only place DIAN's signatures meet it) it only reads.
+    const readOnlyExclusive = transforms.length === 1 && transforms[0] === EXCLUSIVE_C14N && !(options as { ancestorNamespaces?: unknown[] }).ancestorNamespaces?.length;
+    const inPlace = readOnlyExclusive || (transforms.every((t) => t === ENVELOPED || t === INCLUSIVE_C14N) && (c14nAt < 0 || c14nAt === transforms.length - 1));
+    if (!inPlace) return cloningCanonicalize.call(this, transforms, node, options, flags);
+    const opts = options as { defaultNsForPrefix?: unknown; signatureNode?: Node | null };
+    opts.defaultNsForPrefix ??= (SignedXml as unknown as { defaultNsForPrefix: unknown }).defaultNsForPrefix;
+    opts.signatureNode = this.signatureNode;
+    const signature = transforms.includes(ENVELOPED) ? this.findLoadedSignature(node) : null;
+    const parent = signature?.parentNode ?? null;
+    const next = signature?.nextSibling ?? null;
+    opts.signatureNode = signature ?? opts.signatureNode;
+    try {
+      let transformed: unknown = node;
+      for (const name of transforms) transformed = this.findCanonicalizationAlgorithm(name).process(transformed as Node, opts);
+      if (typeof transformed !== 'string') transformed = this.findCanonicalizationAlgorithm(INCLUSIVE_C14N).process(transformed as Node, opts);
+      return String(transformed);
+    } finally {
+      if (signature && parent && signature.parentNode !== parent) parent.insertBefore(signature, next);
+    }
+  };
   internals.getCanonSignedInfoXml = function () {
     const signedInfo = childElements(this.signatureNode, 'SignedInfo');
     if (signedInfo.length !== 1) throw new Error('could not find exactly one SignedInfo element in the signature');
     return this.getCanonXml([this.canonicalizationAlgorithm], signedInfo[0]!, { ancestorNamespaces: findAncestorNsForElement(signedInfo[0]!) });
+  };
+  // xml-crypto's loadSignature finds five things with `.//*[local-name(.)=…]` XPath queries (≈0.3 ms each, the
+  // expression compiled every time); the same first-in-document-order descendants are found by walking the signature.
+  const xpathLoadSignature = internals.loadSignature;
+  internals.loadSignature = function (signatureNode) {
+    if (typeof signatureNode === 'string') return xpathLoadSignature.call(this, signatureNode);
+    this.signatureNode = signatureNode;
+    this.signatureXml = signatureNode.toString();
+    const canonicalization = firstDescendant(signatureNode, 'CanonicalizationMethod', (e) => e.getAttributeNode('Algorithm') !== null);
+    if (!canonicalization) throw new Error('could not find CanonicalizationMethod/@Algorithm element');
+    this.canonicalizationAlgorithm = canonicalization.getAttributeNode('Algorithm')!.value;
+    const method = firstDescendant(signatureNode, 'SignatureMethod', (e) => e.getAttributeNode('Algorithm') !== null);
+    if (method) this.signatureAlgorithm = method.getAttributeNode('Algorithm')!.value;
+    const signedInfoNodes = findChildren(signatureNode, 'SignedInfo');
+    if (signedInfoNodes.length === 0) throw new Error('no signed info node found');
+    if (signedInfoNodes.length > 1) throw new Error('could not load signature that contains multiple SignedInfo nodes');
+    // As xml-crypto: references are first read from SignedInfo under exclusive C14N (checkSignature reads them again
+    // from the inclusive canonical form before checking anything).
+    let forSignedInfo = this.canonicalizationAlgorithm;
+    if (!forSignedInfo || forSignedInfo === INCLUSIVE_C14N || forSignedInfo === `${INCLUSIVE_C14N}#WithComments`) forSignedInfo = EXCLUSIVE_C14N;
+    const canon = this.getCanonXml([forSignedInfo], signedInfoNodes[0]!, {});
+    const signedInfoDoc = new DOMParser().parseFromString(canon, 'text/xml').documentElement;
+    this.references = [];
+    const references = signedInfoDoc ? findChildren(signedInfoDoc, 'Reference') : [];
+    if (references.length === 0) throw new Error('could not find any Reference elements');
+    for (const reference of references) this.loadReference(reference);
+    const value = firstDescendant(signatureNode, 'SignatureValue', (e) => firstText(e) !== undefined);
+    const text = value && firstText(value);
+    if (text?.nodeType === 3) this.signatureValue = text.data.replace(/\r?\n/g, '');
+    const keyInfo = firstDescendant(signatureNode, 'KeyInfo', () => true);
+    if (keyInfo) this.keyInfo = keyInfo;
   };
   internals.findLoadedSignature = function (node: Node): Node | null {
     const loaded = this.signatureNode;
@@ -143,6 +205,13 @@ interface InternalReference {
 interface Internals {
   idAttributes: string[];
   signatureNode: Node | null;
+  signatureXml: string;
+  signatureAlgorithm: string;
+  signatureValue: string;
+  keyInfo: Node | null;
+  references: unknown[];
+  loadSignature(this: Internals, signatureNode: Node | string): void;
+  loadReference(reference: Element): void;
   canonicalizationAlgorithm: string;
   validateReference(this: Internals, ref: InternalReference, doc: Document): string | undefined;
   getCanonReferenceXml(this: Internals, doc: Document, ref: InternalReference, node: Node): string;
@@ -150,7 +219,33 @@ interface Internals {
   findLoadedSignature(this: Internals, node: Node): Node | null;
   canonicalize(transforms: string[], node: Node, options: object, flags: { discardComments: boolean }): string;
   getCanonXml(transforms: string[], node: Node, options: object): string;
+  findCanonicalizationAlgorithm(name: string): { process(node: Node, options: object): unknown };
   findHashAlgorithm(name: string): HashAlgorithm;
+}
+
+/** `utils.findChildren` of xml-crypto: child elements by local name, any namespace. */
+function findChildren(node: Node, local: string): Element[] {
+  const parent = (node as Document).documentElement ?? node;
+  const out: Element[] = [];
+  for (let c = parent.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && (c as Element).localName === local) out.push(c as Element);
+  return out;
+}
+
+/** What `select1(".//*[local-name(.)='local']…", node)` returns: the first descendant in document order that fits. */
+function firstDescendant(node: Node, local: string, fits: (e: Element) => boolean): Element | undefined {
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType !== 1) continue;
+    if ((c as Element).localName === local && fits(c as Element)) return c as Element;
+    const below = firstDescendant(c, local, fits);
+    if (below) return below;
+  }
+  return undefined;
+}
+
+/** XPath's `text()`: a text or CDATA child (xml-crypto then uses it only if it is plain text). */
+function firstText(e: Element): Text | undefined {
+  for (let c = e.firstChild; c; c = c.nextSibling) if (c.nodeType === 3 || c.nodeType === 4) return c as Text;
+  return undefined;
 }
 
 function childElements(node: Node | null, local: string): Element[] {

@@ -1,6 +1,6 @@
 // @peculiar/x509 resolves its ASN.1 services through tsyringe, which needs the Reflect metadata API loaded first.
 import 'reflect-metadata';
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash, createPublicKey, webcrypto, type KeyObject } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import type { CertificateFacts } from '#shared/authenticity';
 import { computeDv, normalizeNit } from '#shared/nit';
@@ -45,6 +45,21 @@ export function parseCertificate(base64: string): ParsedCertificate {
   if (cache.size > 2000) cache.clear();
   cache.set(compact, parsed);
   return parsed;
+}
+
+const publicKeys = new WeakMap<ParsedCertificate, KeyObject>();
+
+/**
+ * The certificate's public key, read once per certificate: node:crypto would otherwise parse the PEM again on every
+ * signature check. Throws as verifying with the PEM would (same OpenSSL reading).
+ */
+export function publicKeyOf(parsed: ParsedCertificate): KeyObject {
+  let key = publicKeys.get(parsed);
+  if (!key) {
+    key = createPublicKey(parsed.pem);
+    publicKeys.set(parsed, key);
+  }
+  return key;
 }
 
 /**

@@ -1,6 +1,8 @@
+import type { KeyObject } from 'node:crypto';
+import { DOMParser } from '@xmldom/xmldom';
 import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
 import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, dianSignedXml, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from './algorithms';
-import { parseCertificate, type ParsedCertificate } from './certificates';
+import { parseCertificate, publicKeyOf, type ParsedCertificate } from './certificates';
 import { child, children, elementsWithId, NS, parseStrict, path, textOf, type El } from './dom';
 import { checkXadesProperties } from './xades';
 
@@ -74,7 +76,7 @@ export function checkSignature(xml: string): SignatureCheck {
     return result;
   }
 
-  const core = checkCore(xml, signature, result.signer, signedInfo);
+  const core = checkCore(doc, signature, result.signer, signedInfo);
   facts.references = core.references;
   facts.signatureValueOk = core.signatureValueOk;
   if (core.error) facts.problems.push(core.error);
@@ -126,46 +128,63 @@ function checkAlgorithms(signedInfo: El | undefined, signatureMethod: string): s
 
 /** xml-crypto internals used to report each reference and SignatureValue on their own (pinned 6.3.2). */
 interface SignedXmlInternals {
+  references: unknown[];
+  loadReference(reference: Element): void;
   validateReference(ref: unknown, doc: Document): string | undefined;
   getCanonSignedInfoXml(doc: Document): string;
-  findSignatureAlgorithm(name: string): { verifySignature(material: string, key: string, value: string): boolean };
+  findSignatureAlgorithm(name: string): { verifySignature(material: string, key: KeyObject, value: string): boolean };
   signatureAlgorithm: string;
   signatureValue: string;
 }
 
-function checkCore(xml: string, signature: El, signer: ParsedCertificate, signedInfo: El | undefined): { references: ReferenceCheck[]; signatureValueOk?: boolean; error?: string } {
+/**
+ * XMLDSig core validation, step by step as xml-crypto's `checkSignature` does it (canonical SignedInfo; references
+ * loaded again from that canonical text, never from the document's own copy; every reference's digest; then
+ * SignatureValue over the canonical SignedInfo), but over the document already parsed here: `checkSignature(xml)`
+ * would parse the whole text a second time, and a failed check a third. Every reference is checked and reported,
+ * and the first error that would have stopped xml-crypto is kept as the reason.
+ */
+function checkCore(doc: Document, signature: El, signer: ParsedCertificate, signedInfo: El | undefined): { references: ReferenceCheck[]; signatureValueOk?: boolean; error?: string } {
   const sig = dianSignedXml(signer.pem);
-  let ok = false;
+  const internals = sig as unknown as SignedXmlInternals;
+  const failed = (e: unknown) => `La firma no se pudo verificar: ${(e as Error).message}`;
   let error: string | undefined;
+  let canon: string | undefined;
   try {
     sig.loadSignature(signature);
-    ok = sig.checkSignature(xml) === true;
+    internals.references = [];
+    canon = internals.getCanonSignedInfoXml(doc);
+    if (!canon) throw new Error('Canonical signed info cannot be empty');
+    const canonRoot = new DOMParser().parseFromString(canon, 'text/xml').documentElement;
+    if (!canonRoot) throw new Error('Could not parse unverifiedSignedInfoCanon into a document');
+    const loaded = children(canonRoot, 'Reference', NS.ds);
+    if (loaded.length === 0) throw new Error('could not find any Reference elements');
+    for (const reference of loaded) internals.loadReference(reference);
   } catch (e) {
-    error = (e as Error).message.startsWith('invalid signature: the signature value') ? undefined : `La firma no se pudo verificar: ${(e as Error).message}`;
+    // Whatever references were loaded before the failure are still checked one by one, for the facts shown.
+    error = failed(e);
   }
   const refs = sig.getReferences();
-  const internals = sig as unknown as SignedXmlInternals;
-  let doc: Document | undefined;
+  let allOk = error === undefined;
   const references: ReferenceCheck[] = refs.map((ref) => {
-    let refOk = ok;
-    if (!ok) {
-      try {
-        doc ??= parseStrict(xml);
-        refOk = internals.validateReference(ref, doc) !== undefined;
-      } catch {
-        refOk = false;
-      }
+    let refOk: boolean;
+    try {
+      refOk = internals.validateReference(ref, doc) !== undefined;
+    } catch (e) {
+      if (allOk) error ??= failed(e);
+      refOk = false;
     }
+    allOk &&= refOk;
     return { target: referenceTarget(ref.uri, ref.type, signature), uri: ref.uri, digestAlgorithm: shortAlgorithm(ref.digestAlgorithm) ?? ref.digestAlgorithm, ok: refOk };
   });
   if (references.length === 0 && signedInfo) error ??= 'La firma no tiene referencias (SignedInfo/Reference).';
-  let signatureValueOk: boolean | undefined = ok ? true : undefined;
-  if (!ok && refs.length > 0) {
+  let signatureValueOk: boolean | undefined;
+  if (refs.length > 0) {
     try {
-      doc ??= parseStrict(xml);
-      const canon = internals.getCanonSignedInfoXml(doc);
-      signatureValueOk = internals.findSignatureAlgorithm(internals.signatureAlgorithm).verifySignature(canon, signer.pem, internals.signatureValue);
-    } catch {
+      canon ??= internals.getCanonSignedInfoXml(doc);
+      signatureValueOk = internals.findSignatureAlgorithm(internals.signatureAlgorithm).verifySignature(canon, publicKeyOf(signer), internals.signatureValue);
+    } catch (e) {
+      if (allOk) error ??= failed(e);
       signatureValueOk = false;
     }
   }

@@ -3,6 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AuthenticityResult } from '#shared/authenticity';
 import { BUNDLED_ANCHORS, loadAnchors, verifyOutcome, type TrustAnchors } from '../../server/authenticity';
+import { parseStrict } from '../../server/authenticity/dom';
+import { checkSignature } from '../../server/authenticity/xml-signature';
 import { readDianFile, signedTextsOf } from '../../server/dian';
 import { encoder, fixtureText } from '../support/fixtures';
 import { invoiceSpec } from '../support/agent-harness';
@@ -101,6 +103,20 @@ describe('documents signed under the test authority', () => {
       const independent = xmlsec(part, TEST_ANCHOR_FILE);
       expect(independent.ok, independent.output).toBe(true);
     }
+  });
+
+  it('checking a signature leaves its parsed document as it was (the enveloped signature is put back), and comments are not signed content', () => {
+    const text = embeddedDocument(container).trim();
+    const checked = checkSignature(text);
+    expect(checked.facts.valid, checked.facts.problems.join(' ')).toBe(true);
+    expect(checked.doc?.toString()).toBe(parseStrict(text).toString());
+    expect(checkSignature(checked.doc!.toString()).facts.valid).toBe(true);
+    const root = text.slice(text.lastIndexOf('</'));
+    const commented = checkSignature(text.replace(root, `<!-- comentario añadido después de firmar -->${root}`));
+    expect(commented.facts.valid, commented.facts.problems.join(' ')).toBe(true);
+    const altered = checkSignature(text.replace(root, `<cbc:Note xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">añadida</cbc:Note>${root}`));
+    expect(refs(altered.facts)).toMatchObject({ document: false, keyinfo: true, 'signed-properties': true });
+    expect(altered.facts.signatureValueOk).toBe(true);
   });
 
   it('the reader keeps the exact texts the signatures cover', () => {
