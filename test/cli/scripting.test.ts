@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxDocument, Page } from '#shared/inbox';
 import { pauseAgent } from '../../server/agent/agent-switch';
 import { invoiceXml, openHarness, tempDir } from '../support/agent-harness';
-import { ROOT, runAgente, type CliRun } from '../support/cli';
+import { ROOT, runAgente } from '../support/cli';
 
 /**
  * The CLI as a tool people script: pages, one document, manual registration, exit codes, and where the database is.
@@ -84,15 +83,8 @@ describe('npx agente for scripts', { timeout: 180_000 }, () => {
     const relative = `data/prueba-ruta-${process.pid}/agente.db`;
     const expected = join(ROOT, relative);
     try {
-      const run = await new Promise<CliRun>((resolve, reject) => {
-        const child = spawn(process.execPath, [join(ROOT, 'bin/agente.js'), '--db', relative, 'init'], { cwd: tmp.dir, stdio: ['ignore', 'pipe', 'pipe'] });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d) => (stdout += d));
-        child.stderr.on('data', (d) => (stderr += d));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
+      // From another folder, as a person whose shell is elsewhere would run it.
+      const run = await runAgente(['--db', relative, 'init'], { cwd: tmp.dir });
       expect(run.code, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual({ database: expected, created: true });
       expect(run.stderr).toBe(`Base de datos creada en ${expected} (--db).\n`);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_ANCHOR_FILE } from './pki';
 
@@ -16,11 +17,11 @@ export interface CliRun {
  * tests' certification authority (`AGENTE_ANCLAS_CONFIANZA`, test/support/pki.ts), as the documents tests build are
  * signed under it, unless the given environment names other anchors.
  */
-export function runAgente(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+export function runAgente(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
   const env = { ...(options.env ?? process.env) };
   env.AGENTE_ANCLAS_CONFIANZA ??= TEST_ANCHOR_FILE;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/agente.js', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/agente.js'), ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
