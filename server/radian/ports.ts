@@ -94,3 +94,15 @@ export interface SupplierNotifier {
   /** Resolves with the SMTP message id once the server accepted the message. */
   notify(notice: SupplierNotice): Promise<{ messageId: string }>;
 }
+
+/** The company's outgoing mail server, for copies of its events to suppliers. The password is stored encrypted. */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  /** Implicit TLS (465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  /** The From address, normally the company's reception or billing address. */
+  from: string;
+}
