@@ -9,6 +9,9 @@ import type { LearnedLine, LineToClassify } from '../../server/matching/line-cla
 import { SuggestionEngine } from '../../server/matching/suggestion-engine';
 import { hashSeed } from '../fixtures/matching/descriptions';
 import { buildUnseenScenarios, GROUP_OF, type Group, type Situation, type UnseenLine, type UnseenScenario } from '../fixtures/matching/unseen/scenarios';
+
+/** What the runner needs of a scenario: the «no visto» shape, with only the company fields it reads. */
+export type ScenarioToRun = Omit<UnseenScenario, 'company'> & { company: Pick<UnseenScenario['company'], 'key' | 'name' | 'ciiu' | 'inventory'> };
 import { calibrationReport, pct, type Outcome } from './matching-calibration';
 
 /**
@@ -41,6 +44,14 @@ interface Score {
 }
 
 export async function run(): Promise<void> {
+  await runScenarioSet('Conjunto no visto (test/fixtures/matching/unseen: salud, educación, transporte de pasajeros, construcción, agro; vocabulario UNSPSC/CIIU)', buildUnseenScenarios());
+}
+
+/**
+ * Runs one scenario family and prints its figures: top-1 per group, situation and company, the reliability curve and
+ * the «por verificar» recall and precision. Shared by the «no visto» and the blind sets, so both are measured alike.
+ */
+export async function runScenarioSet(title: string, scenarios: ScenarioToRun[]): Promise<void> {
   const scores = new Map<string, Score>();
   const outcomes: Outcome[] = [];
   const mistakes: string[] = [];
@@ -53,7 +64,7 @@ export async function run(): Promise<void> {
     scores.set(key, s);
   };
 
-  for (const scenario of buildUnseenScenarios()) {
+  for (const scenario of scenarios) {
     const { db, engine, company, chart } = await setUp(scenario);
     const context = { company, chart };
     // The agent alone: registers, a person corrects 60 % of what it got wrong.
@@ -84,7 +95,7 @@ export async function run(): Promise<void> {
     await db.destroy();
   }
 
-  process.stdout.write('Conjunto no visto (test/fixtures/matching/unseen: salud, educación, transporte de pasajeros, construcción, agro; vocabulario UNSPSC/CIIU)\n');
+  process.stdout.write(`${title}\n`);
   process.stdout.write(`Exactitud top-1, facturas registradas una tras otra (umbral «por verificar»: confianza < ${THRESHOLD}):\n`);
   for (const group of ['recurring', 'similar', 'cold'] as Group[]) {
     const s = scores.get(group)!;
@@ -103,7 +114,7 @@ export async function run(): Promise<void> {
   if (mistakes.length) process.stdout.write(`\nErrores sin marca (BENCH_VERBOSE):\n${mistakes.slice(0, 400).join('\n')}\n`);
 }
 
-async function setUp(scenario: UnseenScenario): Promise<{ db: Db; engine: SuggestionEngine; company: CompanyProfile; chart: Chart }> {
+async function setUp(scenario: ScenarioToRun): Promise<{ db: Db; engine: SuggestionEngine; company: CompanyProfile; chart: Chart }> {
   const db = await openDatabase(':memory:');
   const { company: c } = scenario;
   const company = await createCompany(db, { nit: scenario.nit, name: c.name, userName: 'Bench', ciiu: c.ciiu, inventory: c.inventory, expenseFunction: 'admin' }, clock);
