@@ -18,6 +18,8 @@ export type Evidence = 'palabras y UNSPSC' | 'palabras' | 'UNSPSC' | 'actividad 
 
 export interface ActivityVerdict {
   accountCode: string;
+  /** Only one keyword said it, and neither the UNSPSC code nor the supplier's activity agreed. */
+  alone?: boolean;
   /** How strongly the line said what it is (see `strength`). */
   strength: 'fuerte' | 'media' | 'debil';
   confidence: number;
@@ -73,7 +75,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   const goods = concept.kind === 'goods' && !(input.unitCode && SERVICE_UNITS.has(input.unitCode));
   const stock = goods && company.inventory !== 'none' ? stockAccount(concept, company) : undefined;
   const activity = company.ciiu[0] ? `Actividad ${company.ciiu[0]}` : 'Sin actividad registrada';
-  const confidence = confidenceFor(evidence, strength);
+  const confidence = found.alone ? Math.min(confidenceFor(evidence, strength), LONE_KEYWORD) : confidenceFor(evidence, strength);
   if (stock) {
     const account = chart.firstPostable(...stock.codes);
     if (account) {
@@ -121,7 +123,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
 }
 
 /** What the line is: the concept with most keyword evidence, confirmed (or found) by its UNSPSC code and supplier. */
-function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength'] } | undefined {
+function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; alone?: boolean } | undefined {
   // Per concept: keyword score, the keywords found, and where the first one sits in the line (Spanish product names
   // start with what the product is: "Monitor LED", "Computador de escritorio"; that breaks ties).
   const scores = new Map<number, { score: number; words: string[]; first: number }>();
@@ -161,7 +163,9 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
   const totals: number[] = [];
   compiled.forEach((c, i) => {
     const found = scores.get(i);
-    const inSector = !!sector && !!c.concept.sector?.[sector] && (found?.score ?? 0) > 0;
+    // The sector's own concepts win ties, but only on a word written in full: a truncation («plan» for «planta») is
+    // too weak to be pushed over a rival by the sector alone.
+    const inSector = !!sector && !!c.concept.sector?.[sector] && (found?.score ?? 0) >= 1;
     const total = (found?.score ?? 0) + (unspscConcept === c.concept ? 1.5 : 0) + (supplierConcept === c.concept ? 0.5 : 0) + (inSector ? SECTOR_BONUS : 0);
     totals[i] = total;
     const first = found?.first ?? Number.MAX_SAFE_INTEGER;
@@ -181,7 +185,10 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
     const strength: ActivityVerdict['strength'] = best.total >= 1.5 && margin >= 0.5 ? 'fuerte' : best.total >= 1.5 && margin > 0.2 ? 'media' : 'debil';
     if (keywords.length && unspscConcept === concept) return { concept, evidence: 'palabras y UNSPSC', detail: `«${keywords[0]}», UNSPSC ${input.unspsc}`, strength };
     if (keywords.length && unspscConcept && unspscConcept.accounts[0] !== concept.accounts[0]) return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}» (el UNSPSC ${input.unspsc} dice otra cosa)`, strength: 'debil' };
-    if (keywords.length) return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}»`, strength };
+    // One keyword and nothing else agreeing (no second keyword, no code, not the supplier's trade): on unseen wording a
+    // lone keyword is often another product that shares a word («arena» para gatos, «batería» de un bus).
+    const alone = keywords.length === 1 && !keywords[0]!.includes(' ') && supplierConcept !== concept;
+    if (keywords.length) return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}»`, strength, alone };
     if (unspscConcept === concept) return { concept, evidence: 'UNSPSC', detail: `UNSPSC ${input.unspsc}`, strength: (input.unspsc ?? '').length >= 6 && unspscPrefixLength(input.unspsc!) >= 4 ? 'media' : 'debil' };
     return { concept, evidence: 'actividad del proveedor', detail: `proveedor CIIU ${input.supplierCiiu.join(', ')}`, strength: 'debil' };
   }
@@ -212,6 +219,8 @@ function matchesKeyword(word: string, keyword: string): boolean {
 }
 
 const HEAD_BONUS = 0.6;
+/** Below the «por verificar» threshold: a lone keyword is a guess a person should look at (issue #13). */
+const LONE_KEYWORD = 0.58;
 const SECTOR_BONUS = 0.3;
 
 /** How long the UNSPSC prefix that recognised the code is (2: only its segment said it). */
@@ -316,6 +325,7 @@ export function sectorOf(company: CompanyProfile): Sector | undefined {
     if (division >= 49 && division <= 51) return 'transporte';
     if (division === 85) return 'educacion';
     if (division === 75 || (division >= 86 && division <= 88)) return 'salud';
+    if (division === 55 || division === 56) return 'hospitalidad';
   }
   return undefined;
 }
@@ -329,11 +339,20 @@ function sectorCost(concept: Concept, company: CompanyProfile): { codes: string[
   const sector = sectorOf(company);
   const rule = sector ? concept.sector?.[sector] : undefined;
   if (!sector || !rule) return undefined;
-  if (rule !== 'cost') return { codes: [rule, rule.slice(0, 4)], why: 'costo del servicio' };
   const ciiu = company.ciiu.map((c) => c.replace(/\D/g, '').padStart(4, '0')).find((c) => sectorOf({ ...company, ciiu: [c] }) === sector)!;
+  if (rule !== 'cost') {
+    // A named subcuenta of human health (616520 laboratorio…) does not apply to a veterinary clinic: the PUC's
+    // 616525 «actividades veterinarias» holds every cost of that activity.
+    const own = costOfActivity(ciiu);
+    if (own && own[0]!.slice(0, 4) === rule.slice(0, 4) && ciiu.startsWith('75')) return { codes: own, why: 'costo de la actividad' };
+    return { codes: [rule, rule.slice(0, 4)], why: sector === 'hospitalidad' ? 'equipo y servicios de hoteles y restaurantes' : 'costo del servicio' };
+  }
   if (sector === 'construccion' && company.inventory !== 'none') return { codes: ['1415', '141505'], why: 'obras de construcción en curso' };
-  const match = COST_BY_CIIU.filter(([prefix]) => ciiu.startsWith(prefix)).sort((a, b) => b[0].length - a[0].length)[0];
-  return { codes: match?.[1] ?? [], why: 'costo de la actividad' };
+  return { codes: costOfActivity(ciiu) ?? [], why: 'costo de la actividad' };
+}
+
+function costOfActivity(ciiu: string): string[] | undefined {
+  return COST_BY_CIIU.filter(([prefix]) => ciiu.startsWith(prefix)).sort((a, b) => b[0].length - a[0].length)[0]?.[1];
 }
 
 /** CIIU prefix → cost subcuenta of the activity (PUC 61, Decreto 2650); the longest matching prefix wins. */

@@ -38,7 +38,7 @@ export interface Concept {
   sector?: Partial<Record<Sector, 'cost' | string>>;
 }
 
-export type Sector = 'salud' | 'educacion' | 'transporte' | 'construccion' | 'agro';
+export type Sector = 'salud' | 'educacion' | 'transporte' | 'construccion' | 'agro' | 'hospitalidad';
 
 const INSURANCE = ['poliza', 'seguro', 'prima', 'amparo'];
 
@@ -59,6 +59,8 @@ export const CONCEPTS: Concept[] = [
   { key: 'vigilancia', label: 'aseo y vigilancia', kind: 'service', words: ['vigilancia', 'vigilante', 'celaduria', 'monitoreo'], phrases: [['seguridad', 'privada'], ['servicio', 'aseo'], ['servicio', 'limpieza'], ['outsourcing', 'aseo'], ['limpieza', 'oficina'], ['aseo', 'cafeteria', 'servicio']], unspsc: ['9212', '7611'], supplierCiiu: ['801', '812'], accounts: ['513505'] },
   { key: 'temporales', label: 'servicios temporales', kind: 'service', words: ['temporal', 'temporales', 'mision'], phrases: [['personal', 'temporal'], ['suministro', 'personal']], unspsc: ['801116'], supplierCiiu: ['782'], accounts: ['513510'] },
   { key: 'nube', label: 'procesamiento electrónico de datos (software y nube)', kind: 'service', words: ['hosting', 'nube', 'cloud', 'saas', 'suscripcion', 'dominio', 'servidor', 'aws', 'azure', 'workspace', 'office', '365', 'licencia', 'software'], phrases: [['plan', 'mensual'], ['correo', 'corporativo']], unspsc: ['8111', '8116', '4323'], supplierCiiu: ['631', '582'], accounts: ['513520'] },
+  // §2.2 and §4.2 rule 13: a perpetual licence is an intangible (1635), a subscription an expense (513520).
+  { key: 'licencia-perpetua', label: 'licencias de software', kind: 'goods', words: ['perpetua'], phrases: [['licencia', 'perpetua']], accounts: ['1635'] },
   { key: 'soporte', label: 'asistencia técnica', kind: 'service', words: ['soporte', 'asistencia'], phrases: [['soporte', 'tecnico'], ['asistencia', 'tecnica'], ['servicio', 'tecnico']], unspsc: ['811118', '811122', '811123', '8110'], supplierCiiu: ['620'], accounts: ['513515'] },
   { key: 'mant-computo', label: 'mantenimiento de equipo de cómputo', kind: 'service', words: [], phrases: [['mantenimiento', 'computador'], ['mantenimiento', 'computo'], ['mantenimiento', 'impresora'], ['reparacion', 'portatil'], ['reparacion', 'computador'], ['mantenimiento', 'equipo', 'computo']], unspsc: ['811123'], supplierCiiu: ['951'], accounts: ['514525'] },
   { key: 'mant-vehiculo', label: 'mantenimiento de vehículos', kind: 'service', words: ['tecnicomecanica', 'alineacion', 'balanceo', 'sincronizacion'], phrases: [['mantenimiento', 'vehiculo'], ['cambio', 'aceite'], ['revision', 'tecnico', 'mecanica'], ['reparacion', 'vehiculo'], ['caja', 'cambio'], ['reparacion', 'motor'], ['mantenimiento', 'bus']], unspsc: ['7818'], supplierCiiu: ['452', '4542'], accounts: ['514540'], sector: { transporte: 'cost' } },
@@ -68,7 +70,7 @@ export const CONCEPTS: Concept[] = [
   { key: 'mensajeria', label: 'correo y mensajería', kind: 'service', words: ['mensajeria', 'courier', 'encomienda', 'envio', 'guia'], phrases: [['envio', 'documento'], ['correo', 'certificado']], unspsc: ['781022'], supplierCiiu: ['531', '532'], accounts: ['513540'] },
   { key: 'publicidad', label: 'publicidad y propaganda', kind: 'service', words: ['publicidad', 'publicitario', 'publicitaria', 'pauta', 'propaganda', 'volante', 'pendon', 'valla', 'marketing', 'campana'], phrases: [['diseno', 'grafico'], ['redes', 'sociales']], unspsc: ['8210', '8214', '8211'], supplierCiiu: ['731'], accounts: ['523560'] },
   { key: 'capacitacion', label: 'capacitación al personal', kind: 'service', words: ['capacitacion', 'curso', 'seminario', 'taller', 'diplomado', 'formacion', 'entrenamiento', 'certificacion'], unspsc: ['8610', '8611', '8612', '8614'], supplierCiiu: ['854', '855'], accounts: ['510563'] },
-  { key: 'salud', label: 'gastos médicos', kind: 'service', words: ['examen', 'medico', 'ocupacional', 'laboratorio', 'vacuna', 'vacunacion'], unspsc: ['8510', '8512', '8511'], supplierCiiu: ['862', '869'], accounts: ['510584'] },
+  { key: 'salud', label: 'gastos médicos', kind: 'service', words: ['examen', 'medico', 'ocupacional', 'laboratorio', 'vacunacion'], unspsc: ['8510', '8512', '8511'], supplierCiiu: ['862', '869'], accounts: ['510584'] },
   // Rule 36: the insured risk picks the subcuenta of 5130 (a specific risk needs its own word, so it wins ties).
   { key: 'seguros', label: 'seguros', kind: 'service', words: INSURANCE, unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513095'] },
   { key: 'seguro-soat', label: 'seguro obligatorio (SOAT)', kind: 'service', words: [...INSURANCE, 'soat'], phrases: [['seguro', 'obligatorio']], unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513075'] },
@@ -120,7 +122,7 @@ export const CONCEPTS: Concept[] = [
     kind: 'goods',
     words: ['tensiometro', 'electrocardiografo', 'oximetro', 'pulsioximetro', 'glucometro', 'fonendoscopio', 'estetoscopio', 'desfibrilador', 'autoclave', 'camilla', 'nebulizador', 'ecografo', 'doppler'],
     phrases: [['monitor', 'signo'], ['signo', 'vital'], ['equipo', 'electrocardiografia']],
-    unspsc: ['421816', '421817', '421818', '4220', '4227', '4228'],
+    unspsc: ['421816', '421817', '421818', '4220', '4227', '4228', '421215', '421217', '421418', '421442', '421517', '421829', '421918', '421920'],
     accounts: ['153205', '1532'],
     stock: ['merchandise'],
     tradeWords: ['medicos', 'quirurgicos'],
@@ -227,7 +229,7 @@ export const CONCEPTS: Concept[] = [
     key: 'empaques',
     label: 'envases y empaques',
     kind: 'goods',
-    words: ['empaque', 'embalaje', 'envase', 'icopor', 'portacomida', 'contenedor', 'vinipel', 'film', 'estiba', 'zuncho', 'domicilio', 'desechable', 'cubierto', 'pitillo', 'tapa'],
+    words: ['empaque', 'embalaje', 'envase', 'saco', 'icopor', 'portacomida', 'contenedor', 'vinipel', 'film', 'estiba', 'zuncho', 'domicilio', 'desechable', 'cubierto', 'pitillo', 'tapa'],
     phrases: [['caja', 'carton'], ['bolsa', 'plastica'], ['bolsa', 'papel'], ['bolsa', 'kraft'], ['cinta', 'empaque'], ['vaso', 'llevar'], ['papel', 'parafinado'], ['caja', 'corrugada']],
     unspsc: ['2411', '2412', '521516'],
     supplierCiiu: ['222', '170', '4669'],
@@ -239,12 +241,25 @@ export const CONCEPTS: Concept[] = [
     key: 'ferreteria',
     label: 'materiales de ferretería y mantenimiento',
     kind: 'goods',
-    words: ['ferreteria', 'tornillo', 'chazo', 'taco', 'puntilla', 'clavo', 'tuerca', 'arandela', 'perno', 'bisagra', 'candado', 'cerradura', 'chapa', 'silicona', 'sellador', 'lija', 'tubo', 'tuberia', 'pvc', 'codo', 'union', 'soldadura', 'cemento', 'arena', 'ladrillo', 'bloque', 'varilla', 'alambre', 'malla', 'manguera', 'llave', 'grifo', 'sanitario', 'teflon', 'pegante', 'drywall', 'pulidora', 'taladro', 'broca', 'destornillador', 'martillo', 'alicate', 'pinza', 'flexometro', 'nivel', 'segueta', 'serrucho', 'escalera', 'carretilla', 'pala', 'herramienta', 'disco', 'abrazadera', 'empaque', 'teja', 'impermeabilizante', 'estuco'],
-    unspsc: ['3116', '2711', '3016', '4014', '4017', '312016', '3118', '3119'],
+    words: ['ferreteria', 'tornillo', 'chazo', 'taco', 'puntilla', 'clavo', 'tuerca', 'arandela', 'perno', 'bisagra', 'candado', 'cerradura', 'chapa', 'silicona', 'sellador', 'lija', 'tubo', 'tuberia', 'pvc', 'codo', 'union', 'soldadura', 'cemento', 'arena', 'ladrillo', 'bloque', 'varilla', 'alambre', 'malla', 'manguera', 'llave', 'grifo', 'sanitario', 'teflon', 'pegante', 'drywall', 'broca', 'escalera', 'carretilla', 'disco', 'abrazadera', 'empaque', 'teja', 'impermeabilizante', 'estuco'],
+    unspsc: ['3116', '3016', '4014', '4017', '312016', '3118', '3119'],
     supplierCiiu: ['4663', '4752', '2599'],
     accounts: ['514510', '519595'],
     stock: ['merchandise', 'spare-part', 'construction'],
     tradeWords: ['ferreteria', 'construccion', 'fontaneria'],
+  },
+  // §4.2 rule 12: low-value hand tools (UNSPSC 2711 «Herramientas de mano») are expensed, not stock of a builder.
+  {
+    key: 'herramientas-mano',
+    label: 'herramientas de mano',
+    kind: 'goods',
+    words: ['herramienta', 'destornillador', 'martillo', 'alicate', 'pinza', 'flexometro', 'nivel', 'segueta', 'serrucho', 'pala'],
+    unspsc: ['2711'],
+    supplierCiiu: ['4752'],
+    accounts: ['519595'],
+    // A manufacturer keeps its tools with its maintenance stock (1455, rule 5); a builder's are not works in progress.
+    stock: ['merchandise', 'spare-part'],
+    tradeWords: ['ferreteria', 'herramientas'],
   },
   {
     key: 'electricos',
@@ -255,8 +270,9 @@ export const CONCEPTS: Concept[] = [
     unspsc: ['3911', '3912', '3913', '2611', '2612', '3212'],
     supplierCiiu: ['4659', '2732', '2740'],
     accounts: ['514510', '519595'],
-    stock: ['merchandise', 'spare-part'],
+    stock: ['merchandise', 'spare-part', 'construction'],
     tradeWords: ['ferreteria', 'electric'],
+    sector: { construccion: 'cost' },
   },
   {
     key: 'pinturas',
@@ -293,7 +309,7 @@ export const CONCEPTS: Concept[] = [
     key: 'accesorios-computo',
     label: 'accesorios de cómputo',
     kind: 'goods',
-    words: ['mouse', 'raton', 'teclado', 'usb', 'memoria', 'hdmi', 'vga', 'cable', 'diadema', 'audifono', 'headset', 'parlante', 'camara', 'webcam', 'cargador', 'adaptador', 'hub', 'disco', 'ssd', 'ram', 'pad', 'base', 'soporte', 'patch', 'cord', 'utp', 'toner', 'flash', 'micro'],
+    words: ['mouse', 'raton', 'teclado', 'usb', 'memoria', 'hdmi', 'vga', 'cable', 'diadema', 'audifono', 'headset', 'parlante', 'camara', 'webcam', 'cargador', 'adaptador', 'hub', 'disco', 'ssd', 'ram', 'pad', 'base', 'soporte', 'patch', 'cord', 'utp', 'flash', 'micro'],
     unspsc: ['432116', '432117', '432118', '432020', '432021', '4320', '432120'],
     supplierCiiu: ['4651', '4741'],
     accounts: ['519595'],
@@ -328,7 +344,7 @@ export const CONCEPTS: Concept[] = [
     key: 'botiquin',
     label: 'gastos médicos y drogas',
     kind: 'goods',
-    words: ['botiquin', 'medicamento', 'farmaco', 'droga', 'drogueria', 'tableta', 'capsula', 'jarabe', 'ampolla', 'vial', 'inyectable', 'suspension', 'unguento', 'acetaminofen', 'ibuprofeno', 'dolex', 'naproxeno', 'diclofenaco', 'dipirona', 'amoxicilina', 'cefalexina', 'ampicilina', 'antibiotico', 'analgesico', 'loratadina', 'omeprazol', 'losartan', 'metformina', 'suero', 'antiseptico', 'clorhexidina', 'yodopovidona', 'isodine'],
+    words: ['botiquin', 'medicamento', 'farmaco', 'droga', 'drogueria', 'tableta', 'capsula', 'jarabe', 'ampolla', 'vial', 'inyectable', 'suspension', 'unguento', 'acetaminofen', 'ibuprofeno', 'dolex', 'naproxeno', 'diclofenaco', 'dipirona', 'amoxicilina', 'cefalexina', 'ampicilina', 'antibiotico', 'analgesico', 'loratadina', 'omeprazol', 'losartan', 'metformina', 'suero', 'antiseptico', 'clorhexidina', 'yodopovidona', 'isodine', 'vacuna'],
     phrases: [['solucion', 'salina'], ['cloruro', 'sodio'], ['lactato', 'ringer']],
     unspsc: ['51'],
     sector: { salud: 'cost' },
@@ -366,11 +382,13 @@ export const CONCEPTS: Concept[] = [
     key: 'maquinaria',
     label: 'maquinaria y equipo',
     kind: 'goods',
-    words: ['maquina', 'nevera', 'congelador', 'refrigerador', 'horno', 'estufa', 'freidora', 'licuadora', 'batidora', 'compresor', 'planta', 'motobomba', 'montacarga', 'greca', 'cafetera', 'vitrina'],
+    words: ['maquina', 'nevera', 'congelador', 'refrigerador', 'horno', 'estufa', 'freidora', 'licuadora', 'batidora', 'compresor', 'planta', 'motobomba', 'montacarga', 'greca', 'cafetera', 'vitrina', 'taladro', 'pulidora'],
     unspsc: ['20', '21', '22', '23', '24', '4810', '4811', '2712', '2713'],
     accounts: ['1520'],
     stock: ['merchandise'],
-    tradeWords: ['maquinaria', 'equipo', 'electrodomesticos', 'domestico'],
+    tradeWords: ['maquinaria', 'equipo', 'electrodomesticos', 'domestico', 'ferreteria'],
+    // PUC 1536 «equipo de hoteles y restaurantes» (accounting-co.md §4.4, segment 48): a hotel's or restaurant's kitchen.
+    sector: { hospitalidad: '153610' },
   },
   {
     key: 'vehiculos',
