@@ -436,7 +436,9 @@ function supplierHabit(tally: Tally, postable: Postable): Candidate | undefined 
   const account = postable(verdict.best.account)!;
   // A prior, not a verdict: alone (nothing in the line confirms it) it stays «por verificar» unless nearly all of
   // the supplier's lines, and many, went to that account.
-  const base = verdict.decided ? 0.75 : 0.4 + 0.25 * verdict.share * Math.min(1, verdict.count / 10);
+  // A person's correction of one of the supplier's products says nothing about its other products: the habit's
+  // confidence comes from its share and volume only, never from that correction.
+  const base = 0.4 + 0.25 * verdict.share * Math.min(1, verdict.count / 10);
   const confidence = verdict.selfOnly ? Math.min(base, verdict.best.selfConfidence) : base;
   const lines = verdict.count === 1 ? 'línea' : 'líneas';
   return {
