@@ -73,6 +73,15 @@ describe('suggestion engine: causes found with the blind set', () => {
     expect(coded!.confidence).toBeGreaterThanOrEqual(0.6);
   });
 
+  it('a short catalog name the line spells out in full, first word first, is proposed «por verificar»', async () => {
+    t = await testCompany({ company: { ciiu: ['8512'], inventory: 'none' }, items: [{ codigo: 'D-1', nombre: 'Cartulina', cuenta: '616005', inventariable: 'no' }] });
+    const [named, elsewhere] = await t.classify(line('CARTULINA ESCOLAR PLIEGO SURTIDA', { nit: '901444555' }), line('Pliego de papel cartulina surtida', { nit: '901444555' }));
+    expect(named).toMatchObject({ accountCode: '616005', source: 'inventory', itemName: 'Cartulina' });
+    expect(named!.confidence).toBeLessThan(0.6);
+    // The name somewhere in the line, not as what the product is, does not claim the item.
+    expect(elsewhere!.source).not.toBe('inventory');
+  });
+
   it('one corrected product does not make the supplier’s habit near-certain for its other products', async () => {
     const history = [
       ...Array.from({ length: 12 }, (_, i) => past(`Abono compuesto bulto ${i}`, '610520', `2026-0${1 + (i % 4)}-1${i % 9}`, { nit: AGRO_STORE })),
