@@ -261,6 +261,24 @@ describe('GetStatus / GetStatusEvent', () => {
       events: [],
     });
   });
+  it('does not report as existing a CUFE DIAN will not tell about (an authorisation refusal), and asks nothing more', async () => {
+    const methods: string[] = [];
+    const refusing = async (_url: string, init: { body: string }) => {
+      const method = /IWcfDianCustomerServices\/(\w+)</.exec(init.body)![1]!;
+      methods.push(method);
+      const body = `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body><${method}Response xmlns="http://wcf.dian.colombia"><${method}Result xmlns:b="http://schemas.datacontract.org/2004/07/DianResponse" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><b:ErrorMessage xmlns:c="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><c:string>NIT del certificado no autorizado para consultar este documento.</c:string></b:ErrorMessage><b:IsValid>false</b:IsValid><b:StatusCode>99</b:StatusCode><b:StatusDescription i:nil="true"/><b:XmlBase64Bytes i:nil="true"/></${method}Result></${method}Response></s:Body></s:Envelope>`;
+      return { status: 200, text: async () => body };
+    };
+    const status = createDianStatusGateway({ baseUrl: 'https://vpfe-hab.dian.gov.co/WcfDianCustomerServices.svc', fetch: refusing as never });
+    expect(await status.documentStatus(testCufe('AJENA'), TEST_SOFTWARE, credential)).toEqual({
+      exists: false,
+      isValid: false,
+      statusCode: '99',
+      statusDescription: 'NIT del certificado no autorizado para consultar este documento.',
+      events: [],
+    });
+    expect(methods).toEqual(['GetStatus']);
+  });
 });
 
 describe('reading DianResponse', () => {

@@ -56,8 +56,10 @@ const eventListParser = new XMLParser({
  * - whether a receiver's certificate may call GetStatus on a supplier's CUFE at all (GetXmlByDocumentKey allows the
  *   receiver; GetStatus may answer only to the issuer). A SOAP Fault or an authorisation message then surfaces as
  *   DianServiceError or as `exists: false` with DIAN's own description;
- * - GetStatus's "not found" code: 66 is read as "DIAN does not know this CUFE" (seen in public clients, not in a
- *   recorded answer); any answer with IsValid false and another code is reported as existing but not valid;
+ * - GetStatus's codes: 00 with IsValid true is a validated document (recorded answers); 99 with DIAN's
+ *   ApplicationResponse is read as "DIAN holds it but rejected it"; anything else (66 "TrackId no existe", seen in
+ *   public clients; an authorisation refusal; an unknown code) is reported as `exists: false` with DIAN's own words
+ *   in `statusDescription`, never as a valid document;
  * - GetStatusEvent's 67 ("no tiene a la fecha eventos asociados") is read as an empty list (recorded answer).
  */
 export function createDianStatusGateway(options: DianClientOptions = {}): DianStatusGateway {
@@ -66,7 +68,7 @@ export function createDianStatusGateway(options: DianClientOptions = {}): DianSt
     async documentStatus(cufe: string, software: DianSoftware, credential: CompanyCredential): Promise<DianDocumentStatus> {
       const trackId = `<wcf:trackId>${escapeText(cufe.trim().toLowerCase())}</wcf:trackId>`;
       const status = toDianAnswer(await call({ method: 'GetStatus', environment: software.environment, body: trackId, credential }));
-      const exists = status.statusCode !== '66' && status.statusCode !== '';
+      const exists = status.statusCode === '00' || (status.statusCode === '99' && status.applicationResponseXml !== null);
       const base = { exists, isValid: exists && status.isValid && status.statusCode === '00', statusCode: status.statusCode, statusDescription: status.statusDescription || status.errors.join(' ') };
       if (!exists) return { ...base, events: [] };
       const events = toDianAnswer(await call({ method: 'GetStatusEvent', environment: software.environment, body: trackId, credential }));
