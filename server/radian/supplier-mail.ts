@@ -38,6 +38,7 @@ export interface SmtpNotifierOptions {
 
 export function createSmtpNotifier(settings: SmtpSettings, options: SmtpNotifierOptions = {}): SupplierNotifier {
   const timeout = (options.timeoutSeconds ?? 30) * 1000;
+  // Not pooled: each notice opens its own connection and closes it, so nothing stays open between events.
   const transport = nodemailer.createTransport({
     host: settings.host,
     port: settings.port,
@@ -55,8 +56,6 @@ export function createSmtpNotifier(settings: SmtpSettings, options: SmtpNotifier
         info = await transport.sendMail({ from: settings.from, to: notice.to, ...message });
       } catch (error) {
         throw new Error(`No se pudo enviar la copia del evento ${notice.event.code} al proveedor por correo (${smtpReason(error)}).`, { cause: error });
-      } finally {
-        transport.close();
       }
       if (info.rejected.length > 0 || info.accepted.length === 0) {
         throw new Error(`El servidor de correo no aceptó la dirección del proveedor (${notice.to}).`);

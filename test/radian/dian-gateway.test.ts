@@ -144,6 +144,15 @@ describe('SendEventUpdateStatus against the imitation of DIAN', () => {
     expect(dian.eventsFor(bill.cufe)).toEqual([]);
   });
 
+  it('does not send a habilitación event to producción', async () => {
+    const bill = invoice('FV-1008');
+    const before = dian.calls.length;
+    const error = await gateway().sendEvent(bill.event('030'), { ...TEST_SOFTWARE, environment: 'produccion' }, credential).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'WRONG_ENVIRONMENT', retryable: false });
+    expect((error as Error).message).toMatch(/^El evento EV-FV-1008-030-1 se hizo para habilitación \(pruebas\) y la empresa envía a producción; no se envía\.$/);
+    expect(dian.calls.length).toBe(before);
+  });
+
   it('answers a repeat with StatusCode 99 «procesado anteriormente», which the client reports as already processed', async () => {
     const bill = invoice('FV-1006');
     const event = bill.event('030');

@@ -124,6 +124,15 @@ describe('the supplier’s copy of an accepted event', () => {
     expect(xml).toContain('<cbc:IssueDate>2026-11-20</cbc:IssueDate>\n  <cbc:IssueTime>10:20:00-05:00</cbc:IssueTime>');
   });
 
+  it('sends one message per notice with the same notifier (one connection each)', async () => {
+    const before = received.length;
+    const notifier = createSmtpNotifier(settings());
+    const first = await notifier.notify(notice());
+    const second = await notifier.notify(notice({ to: 'cartera@proveedor.test' }));
+    expect(first.messageId).not.toBe(second.messageId);
+    expect(received.slice(before).map((m) => m.to)).toEqual([['recepcion@proveedor.test'], ['cartera@proveedor.test']]);
+  });
+
   it('refuses to send an event DIAN rejected', async () => {
     const before = received.length;
     const rejected: DianAnswer = { ...answer, isValid: false, statusCode: '99', alreadyProcessed: false, errors: ['Regla: LGC02, Rechazo: …'] };

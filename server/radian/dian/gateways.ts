@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { zipSync, strToU8 } from 'fflate';
 import type { CompanyCredential, DianDocumentStatus, DianEventGateway, DianSoftware, DianStatusGateway, SignedEvent } from '../ports';
 import { text, toDianAnswer } from './dian-response';
-import { createSoapCaller, type DianClientOptions } from './soap-client';
+import { createSoapCaller, DianServiceError, type DianClientOptions } from './soap-client';
 import { escapeText } from './ws-security';
 
 export { DianServiceError, type DianClientOptions, type DianServiceErrorCode, type FetchLike } from './soap-client';
@@ -19,6 +19,14 @@ export function createDianGateway(options: DianClientOptions = {}): DianEventGat
   const call = createSoapCaller(options);
   return {
     async sendEvent(event: SignedEvent, software: DianSoftware, credential: CompanyCredential) {
+      // An event made for habilitación (ProfileExecutionID 2) must not reach producción, nor the other way round:
+      // DIAN would reject it, but only after it left the machine with the company's signature on it.
+      const profile = /<cbc:ProfileExecutionID>\s*([12])\s*</.exec(event.xml)?.[1];
+      const expected = software.environment === 'produccion' ? '1' : '2';
+      if (profile && profile !== expected) {
+        const names = { '1': 'producción', '2': 'habilitación (pruebas)' } as const;
+        throw new DianServiceError('WRONG_ENVIRONMENT', `El evento ${event.number} se hizo para ${names[profile as '1' | '2']} y la empresa envía a ${names[expected]}; no se envía.`, false, 0);
+      }
       const contentFile = Buffer.from(zipEvent(event)).toString('base64');
       const result = await call({
         method: 'SendEventUpdateStatus',

@@ -33,7 +33,7 @@ export interface DianClientOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type DianServiceErrorCode = 'NETWORK' | 'TIMEOUT' | 'HTTP' | 'SOAP_FAULT' | 'BAD_RESPONSE' | 'CERTIFICATE';
+export type DianServiceErrorCode = 'NETWORK' | 'TIMEOUT' | 'HTTP' | 'SOAP_FAULT' | 'BAD_RESPONSE' | 'CERTIFICATE' | 'WRONG_ENVIRONMENT';
 
 /** A call that did not bring a DianResponse. `retryable` says whether a later attempt (or a later run) may succeed. */
 export class DianServiceError extends Error {
