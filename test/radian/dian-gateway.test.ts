@@ -11,7 +11,8 @@ import { tempDir } from '../support/agent-harness';
 import { startDianImitation, type DianImitation } from '../support/dian-imitation';
 import { freePort } from '../support/dovecot';
 import { identityUnder, rogueCa, testCa, toPem } from '../support/pki';
-import { COMPANY, companyCredential, SUPPLIER, TEST_SOFTWARE, testCufe, testEvent, type TestEventSpec } from '../support/radian-events';
+import { COMPANY, companyCredential, SUPPLIER, TEST_SOFTWARE, testCufe, testEvent, unsignedEvent, type TestEventSpec } from '../support/radian-events';
+import { signUbl } from '../support/signing';
 
 let dian: DianImitation;
 const credential = companyCredential();
@@ -151,6 +152,14 @@ describe('SendEventUpdateStatus against the imitation of DIAN', () => {
     expect(error).toMatchObject({ code: 'WRONG_ENVIRONMENT', retryable: false });
     expect((error as Error).message).toMatch(/^El evento EV-FV-1008-030-1 se hizo para habilitación \(pruebas\) y la empresa envía a producción; no se envía\.$/);
     expect(dian.calls.length).toBe(before);
+  });
+
+  it('refuses an event signed with a certificate from an authority it does not trust', async () => {
+    const bill = invoice('FV-1009');
+    const { xml, cude } = unsignedEvent({ code: '030', number: 'EV-FV-1009', invoiceNumber: 'FV-1009', invoiceCufe: bill.cufe });
+    const forged = signUbl(xml, identityUnder(rogueCa(), COMPANY.nit, COMPANY.name));
+    const answer = await gateway().sendEvent({ code: '030', number: 'EV-FV-1009', cude, invoiceCufe: bill.cufe, xml: forged }, TEST_SOFTWARE, credential);
+    expect(answer.errors).toEqual(['Regla: FIR02, Rechazo: El certificado que firmó el evento no es de una entidad de certificación aceptada.']);
   });
 
   it('answers a repeat with StatusCode 99 «procesado anteriormente», which the client reports as already processed', async () => {

@@ -20,7 +20,8 @@ import { dianResponse, signUbl } from './signing';
  *    certificate issued by the CA it trusts (the tests' CA) and valid now, and a `ds:Signature` whose KeyInfo points
  *    at that token, verified by xml-crypto with the token's key, covering `wsa:To`;
  *    any failure is a SOAP Fault `wsse:InvalidSecurity` with HTTP 500, as WCF answers;
- * 3. SendEventUpdateStatus: base64 → ZIP → one XML; the event's XAdES signature (server/authenticity's verifier);
+ * 3. SendEventUpdateStatus: base64 → ZIP → one XML; the event's XAdES signature (server/authenticity's verifier)
+ *    by a certificate of the CA it trusts;
  *    ProfileExecutionID of this environment; the SoftwareID it knows and its SoftwareSecurityCode; the CUDE-SHA384
  *    recomputed with the PIN it was configured with; the invoice CUFE it was seeded with (number and parties agree);
  *    the order rules per CUFE: 030 first; 031 and 032 need 030; 033 needs 032; no 033 or 032 after 031, no 031
@@ -289,6 +290,8 @@ export async function startDianImitation(options: ImitationOptions): Promise<Dia
 
     const signatureCheck = checkSignature(xml);
     if (!signatureCheck.facts.valid) return rejected(signatureCheck.facts.problems.map((p) => `Regla: FIR01, Rechazo: ${p}`));
+    const signer = new X509Certificate(signatureCheck.signer!.der);
+    if (!signer.checkIssued(ca) || !signer.verify(ca.publicKey)) return rejected(['Regla: FIR02, Rechazo: El certificado que firmó el evento no es de una entidad de certificación aceptada.']);
 
     const top = (name: string) => textOf(child(root, name)) ?? '';
     const dianExtensions = children(root, 'UBLExtensions').flatMap((e) => children(e, 'UBLExtension')).flatMap((e) => children(e, 'ExtensionContent')).flatMap((e) => children(e, 'DianExtensions'))[0];
