@@ -243,7 +243,20 @@ describe('retries', () => {
     dian.failNext(1, 'hang');
     dian.failNext(1, 'html-500');
     const event = bill.event('030');
-    expectAccepted(await gateway({ timeoutMs: 400 }).sendEvent(event, TEST_SOFTWARE, credential), event);
+    expectAccepted(await gateway({ timeoutMs: 3000 }).sendEvent(event, TEST_SOFTWARE, credential), event);
+  });
+
+  it('reports an event whose answer was lost as already processed when the retry meets «procesado anteriormente»', async () => {
+    const bill = invoice('FV-1205');
+    dian.failNext(1, 'lose-answer');
+    const before = dian.calls.length;
+    const answer = await gateway({ timeoutMs: 3000 }).sendEvent(bill.event('030'), TEST_SOFTWARE, credential);
+    expect(answer).toMatchObject({ statusCode: '99', alreadyProcessed: true });
+    expect(dian.calls.slice(before)).toEqual([
+      { method: 'SendEventUpdateStatus', status: 0, statusCode: '00' },
+      { method: 'SendEventUpdateStatus', status: 200, statusCode: '99' },
+    ]);
+    expect(dian.eventsFor(bill.cufe)).toEqual(['030']);
   });
 
   it('gives up after the last retry with a Spanish reason, marked retryable for a later run', async () => {

@@ -32,7 +32,8 @@ import { dianResponse, signUbl } from './signing';
  * GetStatus / GetStatusEvent answer for the CUFEs it was seeded with and the events it accepted.
  *
  * Rule codes other than 90 are this imitation's own labels (DIAN's real codes for events were not read).
- * It can be told to fail the next N calls with 503, with an HTML 500, or by never answering.
+ * It can be told to fail the next N calls with 503, with an HTML 500, by never answering, or by losing its answer
+ * after doing the work.
  */
 
 const SOAP12 = 'http://www.w3.org/2003/05/soap-envelope';
@@ -65,7 +66,11 @@ export interface ImitationOptions {
   trustedCaPem?: string;
 }
 
-export type FailureMode = 'unavailable' | 'html-500' | 'hang';
+/**
+ * `unavailable`: 503 before reading anything; `html-500`: an IIS-style HTML error page; `hang`: never answers;
+ * `lose-answer`: processes the call (an event is registered) and then never answers, as when the answer is lost.
+ */
+export type FailureMode = 'unavailable' | 'html-500' | 'hang' | 'lose-answer';
 
 export interface RecordedCall {
   method: string;
@@ -153,6 +158,10 @@ export async function startDianImitation(options: ImitationOptions): Promise<Dia
       if (headerAction && headerAction !== envelope.action) throw new Fault('a:ActionMismatch', 'La acción del Content-Type no coincide con wsa:Action.');
       checkSecurity(envelope, body);
       const result = dispatch(envelope);
+      if (failure === 'lose-answer') {
+        calls.push({ method, status: 0, statusCode: result.statusCode });
+        return;
+      }
       calls.push({ method, status: 200, statusCode: result.statusCode });
       return reply(res, 200, 'application/soap+xml; charset=utf-8', answerEnvelope(method, result));
     } catch (error) {
