@@ -75,6 +75,8 @@ describe('WS-Security envelope', () => {
     const token = /<wsse:BinarySecurityToken [^>]*wsu:Id="([^"]+)">([^<]+)</.exec(xml)!;
     expect(toPem(Buffer.from(token[2]!, 'base64'))).toBe(credential.certificatePem);
     expect(xml).toContain(`<wsse:Reference URI="#${token[1]}" ValueType="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#X509v3"/>`);
+    expect(xml).toMatch(/<ds:CanonicalizationMethod Algorithm="http:\/\/www\.w3\.org\/2001\/10\/xml-exc-c14n#"><InclusiveNamespaces PrefixList="wsa soap wcf"/);
+    expect(xml).toContain('<InclusiveNamespaces PrefixList="soap wcf" xmlns="http://www.w3.org/2001/10/xml-exc-c14n#"/>');
     expect(xml).toContain('<soap:Body><wcf:SendEventUpdateStatus><wcf:contentFile>UEs=</wcf:contentFile></wcf:SendEventUpdateStatus></soap:Body>');
   });
 });

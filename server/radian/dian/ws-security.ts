@@ -10,14 +10,11 @@ import { DIAN_SERVICE_NS, soapAction, type DianMethod } from './endpoints';
  * - `soap:Header` carries `wsa:Action` and `wsa:To` (WS-Addressing 2005/08; `wsa:To` with a `wsu:Id`) and
  *   `wsse:Security` with a `wsu:Timestamp` (Created/Expires, UTC), the certificate as a `wsse:BinarySecurityToken`
  *   (X.509v3, Base64Binary) and a `ds:Signature`;
- * - the signature is RSA-SHA256 over exclusive C14N, one SHA-256 reference to `wsa:To` (exclusive C14N transform
- *   with InclusiveNamespaces `soap wcf`), as DIAN's guide shows and the public clients that work against DIAN send.
- *   `signTimestamp` adds a second reference to the Timestamp (WS-Security practice; DIAN's guide does not show it,
- *   so it is off unless asked for);
- * - DIAN's guide also puts InclusiveNamespaces `wsa soap wcf` on SignedInfo's CanonicalizationMethod. xml-crypto
- *   6.3.2 writes that list but does not apply it when it canonicalizes SignedInfo (it applies reference lists only),
- *   so declaring it would sign bytes other than the ones declared and a conformant verifier (WCF, xmlsec1) would
- *   refuse the signature. SignedInfo therefore declares plain exclusive C14N, which is exactly what is computed;
+ * - the signature is RSA-SHA256 over exclusive C14N (SignedInfo with InclusiveNamespaces `wsa soap wcf`), one
+ *   SHA-256 reference to `wsa:To` (exclusive C14N transform, InclusiveNamespaces `soap wcf`), as DIAN's guide shows
+ *   and the public clients that work against DIAN send. xml-crypto applies both prefix lists (it reads SignedInfo's
+ *   from its CanonicalizationMethod), and xmlsec1 verifies the result in the tests. `signTimestamp` adds a second
+ *   reference to the Timestamp (WS-Security practice; DIAN's guide does not show it, so it is off unless asked for);
  * - canonicalization, digests and RSA are xml-crypto's: nothing here is hand-written cryptography.
  *
  * KeyInfo: a `wsse:SecurityTokenReference` with a **direct reference** (`wsse:Reference URI="#X509-…"`) to the
@@ -81,6 +78,7 @@ export function signedEnvelope(options: EnvelopeOptions): string {
     privateKey: options.credential.privateKey,
     signatureAlgorithm: RSA_SHA256,
     canonicalizationAlgorithm: EXC_C14N,
+    inclusiveNamespacesPrefixList: 'wsa soap wcf',
     idMode: 'wssecurity',
     keyInfoAttributes: { Id: ids.keyInfo },
     getKeyInfoContent: () => keyInfoContent(ids.token, ids.str),
