@@ -28,7 +28,7 @@ export function alegraCommand(global: () => GlobalOptions): Command {
         const token = flags.tokenStdin ? await readStdin() : process.env.ALEGRA_TOKEN;
         if (!token) throw new Error('Falta el token de Alegra: páselo por la entrada estándar con --token-stdin o en la variable ALEGRA_TOKEN.');
         const box = SecretBox.fromEnv();
-        const result = await connectAlegra(agent.db, box, company.id, { email: flags.email, token, ...(flags.url ? { baseUrl: flags.url } : {}) }, cliActor(), agent.clock);
+        const result = await connectAlegra(agent.db, box, company.id, { email: flags.email, token, ...(flags.url ? { baseUrl: flags.url } : {}) }, cliActor().name, agent.clock);
         const sync = flags.sync ? await runAlegraSync(agent.db, box, company.id, { clock: agent.clock, learn: (lines) => agent.deps.classifier.learn(lines) }) : undefined;
         printJson({ ...result, ...(sync ? { sync } : {}) });
       }),
@@ -60,7 +60,7 @@ export function alegraCommand(global: () => GlobalOptions): Command {
           clock: agent.clock,
           ...(flags.full ? { full: true } : {}),
           ...(flags.since ? { since: flags.since } : {}),
-          ...(flags.adoptChart ? { adoptChart: { actor: cliActor() } } : {}),
+          ...(flags.adoptChart ? { adoptChart: { actor: cliActor().name } } : {}),
           learn: (lines) => agent.deps.classifier.learn(lines),
         });
         printJson(report);
