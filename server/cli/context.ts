@@ -69,6 +69,15 @@ export class CliExit extends Error {
   }
 }
 
+/**
+ * A settings or connection change made at the console, for the company's audit trail (the API's guard records its
+ * own): which command, which options (never their values), by whom.
+ */
+export async function auditSettings(agent: Agent, companyId: string, commandName: string, fields: string[]): Promise<void> {
+  const { recordAudit } = await import('../users/audit');
+  await recordAudit(agent.db, { companyId, type: 'settings_changed', details: { command: commandName, fields: [...fields].sort() }, actor: cliActor(), at: agent.clock.now() });
+}
+
 /** JSON on stdout, two-space indented: what scripts read. */
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

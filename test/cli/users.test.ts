@@ -89,6 +89,11 @@ describe('users and personal tokens at the console', { timeout: 180_000 }, () =>
       ['paused', 'Ana Gómez', true],
       ['activated', 'consola (jefe)', false],
     ]);
+    await ok('--company', '900123456', '--usuario', 'ana.gomez', 'company', 'update', '--municipio-ica', '11001');
+    const audit = await api(anaToken, '/audit', { headers: { 'X-Empresa': '900123456' } });
+    expect(audit.body.filter((e: { type: string }) => e.type === 'settings_changed')).toEqual([
+      expect.objectContaining({ actor: 'Ana Gómez', actorId: expect.any(String), details: { command: 'company update', fields: ['icaMunicipality'] } }),
+    ]);
     // A person acts only on their own companies, even at the console.
     await fails(/ana.gomez no trabaja en Otra Empresa SAS/, '--company', '800111222', '--usuario', 'ana.gomez', 'agent', 'activate');
     await fails(/No existe el usuario «nadie»/, '--company', '900123456', '--usuario', 'nadie', 'agent', 'resume');
