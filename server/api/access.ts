@@ -28,7 +28,11 @@ export function accessGuard(agent: Agent, prefix: string): MiddlewareHandler<Api
     const auth = await authenticate(agent.db, token, agent.clock);
     if (!auth.ok) {
       if (auth.reason === 'expired') throw new UnauthorizedError(`Tu token venció el ${day(auth.at)}: pide uno nuevo a un administrador de la oficina (\`npx agente token create --user …\`).`, 'TOKEN_EXPIRED');
-      if (auth.reason === 'revoked') throw new UnauthorizedError(`Este token fue revocado el ${day(auth.at)}: pide uno nuevo a un administrador de la oficina.`, 'TOKEN_REVOKED');
+      if (auth.reason === 'revoked') {
+        // The installation token is replaced by whoever runs the agent; a personal one, by an administrator.
+        const next = auth.kind === 'installation' ? 'copia el nuevo, o genera otro en la carpeta del agente con `npx agente token`' : 'pide uno nuevo a un administrador de la oficina (`npx agente token create --user …`)';
+        throw new UnauthorizedError(`Este token fue revocado el ${day(auth.at)}: ${next}.`, 'TOKEN_REVOKED');
+      }
       throw new UnauthorizedError(INVALID);
     }
     const user = auth.user;
@@ -46,7 +50,7 @@ export function accessGuard(agent: Agent, prefix: string): MiddlewareHandler<Api
     } else {
       const { company, role } = await resolveCompanyForUser(agent.db, user, c.req.header('x-empresa'));
       if (!roleAllows(role, needed.permission)) {
-        throw new ForbiddenError(`Tu rol en ${company.name} es ${role}: no te permite ${PERMISSION_WORDS[needed.permission]}. Pídeselo a un contador o administrador de la empresa.`);
+        throw new ForbiddenError(`Tu rol en ${company.name} es ${role}: no te permite ${PERMISSION_WORDS[needed.permission]}. Pídeselo a ${needed.permission === 'users' ? 'un administrador' : 'un contador o administrador'} de la empresa.`);
       }
       c.set('company', company);
       c.set('role', role);

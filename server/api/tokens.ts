@@ -109,7 +109,7 @@ export async function listTokens(db: Db, clock: Clock, filter: { userId?: string
   }));
 }
 
-export type Authentication = { ok: true; user: User; tokenId: string } | { ok: false; reason: 'invalid' | 'expired' | 'revoked'; at?: string };
+export type Authentication = { ok: true; user: User; tokenId: string } | { ok: false; reason: 'invalid' | 'expired' | 'revoked'; at?: string; kind?: TokenKind };
 
 /**
  * Who a bearer token is: looked up by hash, compared in constant time anyway, checked for revocation and expiry.
@@ -117,11 +117,12 @@ export type Authentication = { ok: true; user: User; tokenId: string } | { ok: f
  */
 export async function authenticate(db: Db, token: string, clock: Clock): Promise<Authentication> {
   const digest = hash(token);
-  const row = await db.selectFrom('apiToken').select(['id', 'tokenHash', 'userId', 'expiresAt', 'revokedAt', 'lastUsedAt']).where('tokenHash', '=', digest).executeTakeFirst();
+  const row = await db.selectFrom('apiToken').select(['id', 'tokenHash', 'userId', 'expiresAt', 'revokedAt', 'lastUsedAt', 'kind']).where('tokenHash', '=', digest).executeTakeFirst();
   if (!row || !timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(digest))) return { ok: false, reason: 'invalid' };
   const now = clock.now();
-  if (row.revokedAt !== null) return { ok: false, reason: 'revoked', at: row.revokedAt };
-  if (row.expiresAt !== null && row.expiresAt <= now.toISOString()) return { ok: false, reason: 'expired', at: row.expiresAt };
+  const kind: TokenKind = row.kind === 'installation' ? 'installation' : 'personal';
+  if (row.revokedAt !== null) return { ok: false, reason: 'revoked', at: row.revokedAt, kind };
+  if (row.expiresAt !== null && row.expiresAt <= now.toISOString()) return { ok: false, reason: 'expired', at: row.expiresAt, kind };
   // A token without a person cannot come from this version; refuse it rather than guess whose it is.
   const user = row.userId ? await getUserById(db, row.userId) : undefined;
   if (!user) return { ok: false, reason: 'invalid' };
