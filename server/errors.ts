@@ -4,7 +4,7 @@
  */
 export class InputError extends Error {
   override readonly name: string = 'InputError';
-  readonly status: 400 | 404 | 409 | 413 | 422 = 400;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 = 400;
   /** Stable code for programs (the extension shows a company form on `NO_COMPANY`…). */
   readonly code: string;
 
@@ -28,6 +28,26 @@ export class ConflictError extends InputError {
   override readonly status = 409;
 
   constructor(message: string, code = 'CONFLICT') {
+    super(message, code);
+  }
+}
+
+/** No valid token: missing, unknown, expired or revoked (API 401). */
+export class UnauthorizedError extends InputError {
+  override readonly name: string = 'UnauthorizedError';
+  override readonly status = 401;
+
+  constructor(message: string, code = 'UNAUTHORIZED') {
+    super(message, code);
+  }
+}
+
+/** A person who may not do this, or a company they do not cover (API 403). */
+export class ForbiddenError extends InputError {
+  override readonly name: string = 'ForbiddenError';
+  override readonly status = 403;
+
+  constructor(message: string, code = 'FORBIDDEN') {
     super(message, code);
   }
 }

@@ -41,7 +41,9 @@ export interface AgentEvent {
   id: string;
   type: AgentEventType;
   mode?: ActivationMode;
-  /** Who did it: the user name sent by the panel, `cli:<user>`, … */
+  /** Who did it: the person's name, «consola (ana)» at the console, … */
   actor: string;
+  /** The person's user id, when a person with a token (or `--usuario` at the console) did it. */
+  actorId?: string;
   at: string;
 }

@@ -52,6 +52,9 @@ export function ConnectionStep({ initialServerUrl, initialCompanyNit, problem, o
           El agente se inicia con <code>npm start</code> en su carpeta. La primera vez muestra su dirección (por ejemplo <code>http://127.0.0.1:8787</code>) y un código de acceso que empieza por{' '}
           <code>ag_</code>. Si el código se perdió, genera uno nuevo en esa carpeta con <code>npx agente token</code> (el anterior deja de servir).
         </p>
+        <p>
+          En una oficina contable cada persona usa su propio código: pídeselo a quien administra el agente (<code>npx agente token create --user …</code>). Solo verás las empresas en las que trabajas.
+        </p>
       </details>
       <label class="ag-field">
         <span class="ag-field__label">Dirección del agente</span>

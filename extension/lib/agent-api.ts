@@ -9,7 +9,8 @@ import type { UploadedFile } from './uploads';
 
 export interface Me {
   company: CompanyProfile;
-  user: { name: string };
+  /** The person whose token the extension uses: their name («Hola, {nombre}») and role in this company. */
+  user: { id: string; login: string; name: string; role: 'administrador' | 'contador' | 'auxiliar'; generalAdmin: boolean; roles: { companyId: string; nit: string; company: string; role: string }[] };
 }
 
 export interface NewCompany {

@@ -101,6 +101,8 @@ export async function connect(deps: RelayDeps, input: ConnectInput): Promise<Con
   const me = await callAgent(deps, `${serverUrl}/api/v1/me`, { headers: { Authorization: `Bearer ${token}`, ...(companyNit ? { 'X-Empresa': companyNit } : {}) } });
   const body = (await me.json().catch(() => null)) as { error?: { code?: string; message?: string }; user?: { name?: string }; company?: { name?: string } } | null;
   if (me.status === 401) {
+    // A personal token that expired or was revoked: the agent says since when and what to do.
+    if (body?.error?.code === 'TOKEN_EXPIRED' || body?.error?.code === 'TOKEN_REVOKED') throw new AgentError(body.error.code, body.error.message ?? 'El código de acceso ya no sirve.', 401);
     throw new AgentError('UNAUTHORIZED', 'El código de acceso no es válido. Copia el que mostró `npm start` la primera vez, o genera uno nuevo con `npx agente token` (revoca los anteriores).', 401);
   }
   const needsCompany = me.status === 409 && body?.error?.code === 'NO_COMPANY';

@@ -21,5 +21,20 @@ export function toAgentError(error: unknown): AgentError {
   return new AgentError('UNEXPECTED', error instanceof Error && error.message ? `Error inesperado: ${error.message}` : 'Error inesperado en la extensión.');
 }
 
-/** Errors that mean "the connection settings are wrong": the panel goes back to the connection step. */
-export const CONNECTION_ERROR_CODES: ReadonlySet<string> = new Set(['NOT_CONFIGURED', 'UNREACHABLE', 'UNAUTHORIZED', 'NOT_AGENT', 'COMPANY_NOT_FOUND', 'COMPANY_REQUIRED', 'INVALID_URL']);
+/**
+ * Errors that mean "the connection settings are wrong": the panel goes back to the connection step. A personal token
+ * that expired or was revoked, and a company the person does not work on (or none yet), are such errors too.
+ */
+export const CONNECTION_ERROR_CODES: ReadonlySet<string> = new Set([
+  'NOT_CONFIGURED',
+  'UNREACHABLE',
+  'UNAUTHORIZED',
+  'TOKEN_EXPIRED',
+  'TOKEN_REVOKED',
+  'NOT_AGENT',
+  'COMPANY_NOT_FOUND',
+  'COMPANY_FORBIDDEN',
+  'NO_COMPANY_ACCESS',
+  'COMPANY_REQUIRED',
+  'INVALID_URL',
+]);

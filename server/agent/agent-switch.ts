@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActivationMode, AgentEvent, AgentEventType, AgentState } from '#shared/agent';
 import type { Db } from '../db/database';
 import { ConflictError } from '../errors';
+import { actorId, actorName, type ActorLike } from '../users/actor';
 import type { Clock } from './clock';
 
 /**
@@ -56,7 +57,7 @@ export async function currentAgentState(db: Db, companyId: string, clock: Clock)
 }
 
 /** "Registrar los más recientes" + Activar: from this instant on, arrivals are registered automatically. */
-export async function activateAgent(db: Db, companyId: string, mode: ActivationMode, actor: string, clock: Clock): Promise<AgentState> {
+export async function activateAgent(db: Db, companyId: string, mode: ActivationMode, actor: ActorLike, clock: Clock): Promise<AgentState> {
   const state = await currentAgentState(db, companyId, clock);
   if (state.status === 'active') return state;
   await record(db, companyId, 'activated', actor, clock, mode);
@@ -67,7 +68,7 @@ export async function activateAgent(db: Db, companyId: string, mode: ActivationM
  * Desactivado: nothing is registered automatically any more. What arrives from now on is kept, marked, and never
  * registered automatically; what was already waiting stays waiting until the agent is active again (PAUSE_EFFECT).
  */
-export async function pauseAgent(db: Db, companyId: string, actor: string, clock: Clock): Promise<AgentState> {
+export async function pauseAgent(db: Db, companyId: string, actor: ActorLike, clock: Clock): Promise<AgentState> {
   const state = await currentAgentState(db, companyId, clock);
   if (state.status === 'paused') return state;
   if (state.status === 'inactive') throw new ConflictError('El agente no está activo: no hay nada que pausar.');
@@ -79,7 +80,7 @@ export async function pauseAgent(db: Db, companyId: string, actor: string, clock
  * Activo again: documents that arrive from this instant on, and those still waiting from before the pause (they
  * arrived while active); what arrived while paused stays as it is.
  */
-export async function resumeAgent(db: Db, companyId: string, actor: string, clock: Clock): Promise<AgentState> {
+export async function resumeAgent(db: Db, companyId: string, actor: ActorLike, clock: Clock): Promise<AgentState> {
   const state = await currentAgentState(db, companyId, clock);
   if (state.status === 'active') return state;
   if (state.status === 'inactive') throw new ConflictError('El agente nunca se ha activado: use «Activar» con «Registrar los más recientes».');
@@ -89,13 +90,13 @@ export async function resumeAgent(db: Db, companyId: string, actor: string, cloc
 
 export async function listAgentEvents(db: Db, companyId: string, limit = 100): Promise<AgentEvent[]> {
   const rows = await db.selectFrom('agentEvent').selectAll().where('companyId', '=', companyId).orderBy('at', 'desc').orderBy('seq', 'desc').limit(limit).execute();
-  return rows.map((r) => ({ id: r.id, type: r.type as AgentEventType, ...(r.mode ? { mode: r.mode as ActivationMode } : {}), actor: r.actor, at: r.at }));
+  return rows.map((r) => ({ id: r.id, type: r.type as AgentEventType, ...(r.mode ? { mode: r.mode as ActivationMode } : {}), actor: r.actor, ...(r.actorId ? { actorId: r.actorId } : {}), at: r.at }));
 }
 
-async function record(db: Db, companyId: string, type: AgentEventType, actor: string, clock: Clock, mode?: ActivationMode): Promise<void> {
+async function record(db: Db, companyId: string, type: AgentEventType, actor: ActorLike, clock: Clock, mode?: ActivationMode): Promise<void> {
   const latest = await db.selectFrom('agentEvent').select((eb) => eb.fn.max('seq').as('seq')).where('companyId', '=', companyId).executeTakeFirst();
   await db
     .insertInto('agentEvent')
-    .values({ id: randomUUID(), companyId, type, mode: mode ?? null, actor: actor || 'desconocido', at: clock.now().toISOString(), seq: (latest?.seq ?? 0) + 1 })
+    .values({ id: randomUUID(), companyId, type, mode: mode ?? null, actor: actorName(actor), actorId: actorId(actor), at: clock.now().toISOString(), seq: (latest?.seq ?? 0) + 1 })
     .execute();
 }

@@ -10,6 +10,7 @@ import { Chart } from '../ledger/chart';
 import { postEntry } from '../ledger/post-entry';
 import { RegistrationRefusal } from '../ledger/registration-refusal';
 import { CONCEPT_NAMES, isWithholdingConcept, NO_WITHHOLDING, WITHHOLDING_CONCEPTS } from '../ledger/withholding-concepts';
+import { actorId, actorName, type ActorLike } from '../users/actor';
 import { authenticitySummary } from './inbox-documents';
 import { pageOf, type PageRequest } from './pagination';
 import { authenticityNotes, insertWithholdings, notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
@@ -65,8 +66,10 @@ export interface LineCorrection {
  * withholdings and the supplier account follow; the change is kept in an audit trail and an account is taught to the
  * suggestion engine.
  */
-export async function correctBillLine(deps: AgentDeps, companyId: string, billId: string, lineId: string, correction: LineCorrection, actor: string): Promise<Bill> {
+export async function correctBillLine(deps: AgentDeps, companyId: string, billId: string, lineId: string, correction: LineCorrection, actor: ActorLike): Promise<Bill> {
   const { db } = deps;
+  const who = actorName(actor);
+  const whoId = actorId(actor);
   const bill = await db.selectFrom('bill').selectAll().where('companyId', '=', companyId).where('id', '=', billId).executeTakeFirst();
   if (!bill) throw new NotFoundError(`No existe la factura registrada ${billId}.`);
   const lines = await db.selectFrom('billLine').selectAll().where('billId', '=', billId).orderBy('position').execute();
@@ -91,7 +94,7 @@ export async function correctBillLine(deps: AgentDeps, companyId: string, billId
           ...(correction.itemName ? { itemName: correction.itemName } : {}),
           source: 'user',
           confidence: 1,
-          explanation: accountCode === target.accountCode ? `Verificada por ${actor}` : `Corregida por ${actor} (antes ${target.accountCode})`,
+          explanation: accountCode === target.accountCode ? `Verificada por ${who}` : `Corregida por ${who} (antes ${target.accountCode})`,
         };
   const now = deps.clock.now().toISOString();
   await repostBill(deps, companyId, billId, {
@@ -101,14 +104,14 @@ export async function correctBillLine(deps: AgentDeps, companyId: string, billId
       if (classification) {
         await trx
           .insertInto('lineCorrection')
-          .values({ id: randomUUID(), companyId, billLineId: lineId, oldAccountCode: target.accountCode, newAccountCode: accountCode, oldItemId: target.itemId, newItemId: correction.itemId ?? null, actor, at: now })
+          .values({ id: randomUUID(), companyId, billLineId: lineId, oldAccountCode: target.accountCode, newAccountCode: accountCode, oldItemId: target.itemId, newItemId: correction.itemId ?? null, actor: who, actorId: whoId, at: now })
           .execute();
-        await trx.updateTable('billLine').set({ correctedBy: actor, correctedAt: now }).where('id', '=', lineId).execute();
+        await trx.updateTable('billLine').set({ correctedBy: who, correctedAt: now }).where('id', '=', lineId).execute();
       }
       if (correction.withholdingConcept !== undefined) {
         await trx
           .insertInto('rulesEvent')
-          .values({ id: randomUUID(), companyId, type: 'line_concept', details: JSON.stringify({ billId, lineId, before: target.withholdingConcept, after: correction.withholdingConcept }), actor, at: now })
+          .values({ id: randomUUID(), companyId, type: 'line_concept', details: JSON.stringify({ billId, lineId, before: target.withholdingConcept, after: correction.withholdingConcept }), actor: who, actorId: whoId, at: now })
           .execute();
       }
     },

@@ -3,7 +3,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Agent } from '../agent/agent';
-import { resolveCompanyOrThrow } from '../companies/companies';
 import { DISK_FULL_MESSAGE, InputError, isDiskFull } from '../errors';
 import type { ApiEnv, ApiErrorBody } from './env';
 import { accountRoutes } from './routes/accounts';
@@ -18,7 +17,8 @@ import { rulesRoutes } from './routes/rules';
 import { summaryRoutes } from './routes/summary';
 import { supplierRoutes } from './routes/suppliers';
 import { uploadRoutes } from './routes/uploads';
-import { isValidToken } from './tokens';
+import { accessGuard } from './access';
+import { auditRoutes, userRoutes } from './routes/users';
 
 export const API_VERSION = 'v1';
 
@@ -29,7 +29,7 @@ export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
 /**
  * The HTTP API the extension talks to, under `/api/v1`. Every route but `/health` needs `Authorization: Bearer
- * <token>`. Routes are chained so `AppType` carries every path, input and output to the typed client.
+ * <token>` of a person, and the permission its role grants in the company (server/users/permissions.ts). Routes are chained so `AppType` carries every path, input and output to the typed client.
  */
 export function createApp(agent: Agent) {
   const app = new Hono<ApiEnv>();
@@ -64,23 +64,10 @@ export function createApp(agent: Agent) {
   });
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `No existe la ruta ${c.req.method} ${c.req.path}.`), 404));
 
+  // Who may do what is decided in one place: accessGuard (token → person → route's permission → company → role).
   const api = new Hono<ApiEnv>()
-    .use(async (c, next) => {
-      const header = c.req.header('authorization') ?? '';
-      const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-      if (!token || !(await isValidToken(agent.db, token))) {
-        return c.json(errorBody('UNAUTHORIZED', 'Token inválido o ausente: copia el token que mostró el agente la primera vez que arrancó, o genera uno nuevo con `npx agente token` (revoca los anteriores).'), 401);
-      }
-      c.set('agent', agent);
-      c.set('actor', decodeHeader(c.req.header('x-usuario')) || 'api');
-      await next();
-    })
-    // Companies are managed before one is chosen (the panel's first run creates the company).
+    .use(accessGuard(agent, `/api/${API_VERSION}`))
     .route('/companies', companyRoutes)
-    .use(async (c, next) => {
-      c.set('company', await resolveCompanyOrThrow(agent.db, c.req.header('x-empresa') || undefined));
-      await next();
-    })
     .route('/me', meRoutes)
     .route('/agent', agentRoutes)
     .route('/summary', summaryRoutes)
@@ -92,6 +79,8 @@ export function createApp(agent: Agent) {
     .route('/accounts', accountRoutes)
     .route('/alegra', alegraRoutes)
     .route('/mailbox', mailboxRoutes)
+    .route('/users', userRoutes)
+    .route('/audit', auditRoutes)
     .use('/uploads', bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', 'El archivo supera los 25 MB permitidos.'), 413) }))
     .route('/uploads', uploadRoutes);
 
@@ -102,14 +91,4 @@ export type AppType = ReturnType<typeof createApp>;
 
 function errorBody(code: string, message: string): ApiErrorBody {
   return { error: { code, message } };
-}
-
-/** `X-Usuario` may carry accents, percent-encoded by the extension. */
-function decodeHeader(value: string | undefined): string {
-  if (!value) return '';
-  try {
-    return decodeURIComponent(value).slice(0, 120);
-  } catch {
-    return value.slice(0, 120);
-  }
 }

@@ -8,7 +8,6 @@ import { pageBills } from '../agent/bills';
 import { getDocumentOrThrow, pageDocuments } from '../agent/inbox-documents';
 import { registerByHand } from '../agent/manual-registration';
 import { PAGE_SIZES, parsePage } from '../agent/pagination';
-import { hasActiveToken, rotateToken } from '../api/tokens';
 import { CliExit, cliActor, companyOf, printJson, withAgent, type GlobalOptions } from './context';
 
 /**
@@ -138,26 +137,12 @@ export function documentsCommand(global: () => GlobalOptions): Command {
     .action((id: string) =>
       withAgent(global(), async (agent) => {
         const company = await companyOf(agent, global());
-        const result = await registerByHand(agent.deps, company.id, id);
+        const result = await registerByHand(agent.deps, company.id, id, cliActor());
         printJson(result);
         if (result.outcome.status !== 'registered') throw new Error(`No se registró: ${'reason' in result.outcome ? result.outcome.reason : result.outcome.status}`);
       }),
     );
   return command;
-}
-
-export function tokenCommand(global: () => GlobalOptions): Command {
-  return new Command('token')
-    .description('Genera un token nuevo para la API (revoca los anteriores). Se muestra una sola vez.')
-    .option('--label <nombre>', 'para qué es el token', 'extensión')
-    .action((flags: { label: string }) =>
-      withAgent(global(), async (agent) => {
-        const replaced = await hasActiveToken(agent.db);
-        const token = await rotateToken(agent.db, flags.label, agent.clock);
-        process.stdout.write(`${token}\n`);
-        process.stderr.write(`${replaced ? 'Los tokens anteriores quedaron revocados. ' : ''}Guárdelo: no se volverá a mostrar.\n`);
-      }),
-    );
 }
 
 /** Files under the given paths, recursively; hidden files skipped. A path that cannot be read is said, in Spanish. */

@@ -5,7 +5,7 @@ import { connectAlegra, disconnectAlegra, testAlegraConnection } from '../alegra
 import { alegraBillStatus } from '../alegra/push-status';
 import { AlegraPusher, requeueBill } from '../alegra/push-queue';
 import { SecretBox } from '../secrets/secret-box';
-import { cliActor, companyOf, printJson, withAgent, type GlobalOptions } from './context';
+import { auditSettings, cliActor, companyOf, printJson, withAgent, type GlobalOptions } from './context';
 
 /**
  * `agente alegra connect|test|sync|status|push|disconnect`: the company's Alegra account. The API token is read from
@@ -28,7 +28,8 @@ export function alegraCommand(global: () => GlobalOptions): Command {
         const token = flags.tokenStdin ? await readStdin() : process.env.ALEGRA_TOKEN;
         if (!token) throw new Error('Falta el token de Alegra: páselo por la entrada estándar con --token-stdin o en la variable ALEGRA_TOKEN.');
         const box = SecretBox.fromEnv();
-        const result = await connectAlegra(agent.db, box, company.id, { email: flags.email, token, ...(flags.url ? { baseUrl: flags.url } : {}) }, cliActor(), agent.clock);
+        const result = await connectAlegra(agent.db, box, company.id, { email: flags.email, token, ...(flags.url ? { baseUrl: flags.url } : {}) }, cliActor().name, agent.clock);
+        await auditSettings(agent, company.id, 'alegra connect', ['email', ...(flags.url ? ['baseUrl'] : []), 'token']);
         const sync = flags.sync ? await runAlegraSync(agent.db, box, company.id, { clock: agent.clock, learn: (lines) => agent.deps.classifier.learn(lines) }) : undefined;
         printJson({ ...result, ...(sync ? { sync } : {}) });
       }),
@@ -60,7 +61,7 @@ export function alegraCommand(global: () => GlobalOptions): Command {
           clock: agent.clock,
           ...(flags.full ? { full: true } : {}),
           ...(flags.since ? { since: flags.since } : {}),
-          ...(flags.adoptChart ? { adoptChart: { actor: cliActor() } } : {}),
+          ...(flags.adoptChart ? { adoptChart: { actor: cliActor().name } } : {}),
           learn: (lines) => agent.deps.classifier.learn(lines),
         });
         printJson(report);
@@ -101,7 +102,9 @@ export function alegraCommand(global: () => GlobalOptions): Command {
     .action(() =>
       withAgent(global(), async (agent) => {
         const company = await companyOf(agent, global());
-        printJson(await disconnectAlegra(agent.db, company.id));
+        const result = await disconnectAlegra(agent.db, company.id);
+        await auditSettings(agent, company.id, 'alegra disconnect', []);
+        printJson(result);
       }),
     );
 

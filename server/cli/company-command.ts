@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import type { CompanyInput } from '#shared/company';
 import { createCompany, listCompanies, updateCompany } from '../companies/companies';
-import { companyOf, printJson, withAgent, type GlobalOptions } from './context';
+import { auditSettings, companyOf, printJson, withAgent, type GlobalOptions } from './context';
 
 interface ProfileFlags {
   nit?: string;
@@ -51,7 +51,10 @@ export function companyCommand(global: () => GlobalOptions): Command {
   profileOptions(command.command('update').description('Actualiza el perfil de la empresa.')).action(async (flags: ProfileFlags) => {
     await withAgent(global(), async (agent) => {
       const company = await companyOf(agent, global());
-      printJson(await updateCompany(agent.db, company.id, { ...(flags.name ? { name: flags.name } : {}), ...toInput(flags) }));
+      const changes = { ...(flags.name ? { name: flags.name } : {}), ...toInput(flags) };
+      const updated = await updateCompany(agent.db, company.id, changes);
+      await auditSettings(agent, company.id, 'company update', Object.keys(changes));
+      printJson(updated);
     });
   });
   command

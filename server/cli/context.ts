@@ -2,10 +2,22 @@ import type { Agent } from '../agent/agent';
 import { resolveCompanyOrThrow } from '../companies/companies';
 import { locateDatabase, openDatabase, type Db } from '../db/database';
 import type { CompanyProfile } from '#shared/company';
+import { consoleActor, type Actor } from '../users/actor';
+import { findUserOrThrow, roleIn, type User } from '../users/users';
 
 export interface GlobalOptions {
   db?: string;
   company?: string;
+  /** `--usuario <usuario>`: the person the audit trail names for what this command does. */
+  usuario?: string;
+}
+
+/** The person named with `--usuario`, once the database is open (one command per process). */
+let actingUser: User | undefined;
+
+/** Looks up `--usuario` (an unknown user stops the command before it does anything). */
+async function identify(db: Db, options: GlobalOptions): Promise<void> {
+  actingUser = options.usuario ? await findUserOrThrow(db, options.usuario) : undefined;
 }
 
 /**
@@ -19,6 +31,7 @@ export async function withAgent<T>(options: GlobalOptions, run: (agent: Agent) =
   const db = await openDatabase(locateDatabase(options.db).file, { create: false });
   const agent = new Agent(db);
   try {
+    await identify(db, options);
     return await run(agent);
   } finally {
     await agent.stop();
@@ -30,14 +43,20 @@ export async function withAgent<T>(options: GlobalOptions, run: (agent: Agent) =
 export async function withDatabase<T>(options: GlobalOptions, run: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDatabase(locateDatabase(options.db).file, { create: false });
   try {
+    await identify(db, options);
     return await run(db);
   } finally {
     await db.destroy();
   }
 }
 
-export function companyOf(agent: Agent, options: GlobalOptions): Promise<CompanyProfile> {
-  return resolveCompanyOrThrow(agent.db, options.company);
+/** The company a command acts on; with `--usuario`, it must be one of that person's. */
+export async function companyOf(agent: Agent, options: GlobalOptions): Promise<CompanyProfile> {
+  const company = await resolveCompanyOrThrow(agent.db, options.company);
+  if (actingUser && !(await roleIn(agent.db, actingUser, company.id))) {
+    throw new Error(`${actingUser.login} no trabaja en ${company.name} (NIT ${company.nit}): dale un rol con \`npx agente users grant ${actingUser.login} --empresa ${company.nit} --rol …\` o actúa sin --usuario.`);
+  }
+  return company;
 }
 
 /** Ends a command with this exit code (documented per command) and, when not empty, this message on stderr. */
@@ -50,12 +69,24 @@ export class CliExit extends Error {
   }
 }
 
+/**
+ * A settings or connection change made at the console, for the company's audit trail (the API's guard records its
+ * own): which command, which options (never their values), by whom.
+ */
+export async function auditSettings(agent: Agent, companyId: string, commandName: string, fields: string[]): Promise<void> {
+  const { recordAudit } = await import('../users/audit');
+  await recordAudit(agent.db, { companyId, type: 'settings_changed', details: { command: commandName, fields: [...fields].sort() }, actor: cliActor(), at: agent.clock.now() });
+}
+
 /** JSON on stdout, two-space indented: what scripts read. */
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** Who is acting from the command line, for the audit trail. */
-export function cliActor(): string {
-  return `cli:${process.env.USER ?? process.env.USERNAME ?? 'usuario'}`;
+/**
+ * Who is acting from the command line, for the audit trail: the person named with `--usuario`, else
+ * «consola (<usuario del sistema>)».
+ */
+export function cliActor(): Actor {
+  return actingUser ? { id: actingUser.id, name: actingUser.displayName ?? actingUser.login } : consoleActor();
 }

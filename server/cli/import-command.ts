@@ -23,7 +23,7 @@ export function importCommand(global: () => GlobalOptions): Command {
         const text = await readFile(file, 'utf8');
         const result = await importFile(agent.db, company.id, kind, text, {
           fileName: basename(file),
-          actor: cliActor(),
+          actor: cliActor().name,
           now: agent.clock.now(),
           ...(flags.omitirErrores ? { skipInvalid: true } : {}),
           ...(flags.formato ? { format: flags.formato } : {}),

@@ -5,7 +5,7 @@ import { accountOf, getMailboxViewOrThrow, loadMailboxCredentials, openPassword,
 import { PAGE_SIZES, parsePage } from '../agent/pagination';
 import { listMailboxMessages, MAILBOX_MESSAGE_STATUSES, pageMailboxMessages } from '../sources/mailbox-messages';
 import { syncMailbox } from '../sources/mailbox-sync';
-import { companyOf, printJson, withAgent, type GlobalOptions } from './context';
+import { auditSettings, companyOf, printJson, withAgent, type GlobalOptions } from './context';
 
 interface SetFlags {
   host: string;
@@ -58,6 +58,7 @@ export function mailboxCommand(global: () => GlobalOptions): Command {
           },
           agent.clock,
         );
+        await auditSettings(agent, company.id, 'mailbox set', ['host', 'user', 'security', 'folder', 'enabled', ...(flags.port ? ['port'] : []), ...(password ? ['password'] : [])]);
         const test = flags.test ? await testStored(agent.db, box, company.id) : undefined;
         printJson({ ...view, ...(test ? { test } : {}) });
         if (test && !test.ok) throw new Error(`El buzón se guardó, pero la prueba de conexión falló: ${test.error?.message}`);
@@ -135,6 +136,7 @@ export function mailboxCommand(global: () => GlobalOptions): Command {
       withAgent(global(), async (agent) => {
         const company = await companyOf(agent, global());
         if (!(await removeMailboxConfig(agent.db, company.id))) await getMailboxViewOrThrow(agent.db, company.id);
+        await auditSettings(agent, company.id, 'mailbox remove', []);
         printJson({ removed: true });
       }),
     );

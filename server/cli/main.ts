@@ -26,7 +26,8 @@ export const COMMANDS: { name: string; description: string; attach: Attach }[] =
   { name: 'bills', description: 'Facturas registradas (las «por verificar» primero), en JSON, por páginas: { items, total, limit, offset, nextOffset }.', attach: from(() => import('./agent-commands'), (m) => m.billsCommand) },
   { name: 'documents', description: 'Documentos recibidos: listarlos, ver uno, o registrar uno a mano.', attach: from(() => import('./agent-commands'), (m) => m.documentsCommand) },
   { name: 'summary', description: 'Resumen diario (por defecto, el de ayer en Bogotá): registradas, tiempo ahorrado, no registradas (la lista, por páginas).', attach: from(() => import('./summary-command'), (m) => m.summaryCommand) },
-  { name: 'token', description: 'Genera un token nuevo para la API (revoca los anteriores). Se muestra una sola vez.', attach: from(() => import('./agent-commands'), (m) => m.tokenCommand) },
+  { name: 'token', description: 'Tokens de la API. Sin subcomando: genera un token nuevo del primer administrador (revoca sus tokens de instalación anteriores). create, list y revoke: tokens personales que vencen.', attach: from(() => import('./token-commands'), (m) => m.tokenCommand) },
+  { name: 'users', description: 'Personas que usan el agente y su rol en cada empresa (administrador, contador, auxiliar).', attach: from(() => import('./token-commands'), (m) => m.usersCommand) },
   { name: 'mailbox', description: 'Buzón de correo de recepción de facturas DIAN (IMAP): configurar, probar, ver estado.', attach: from(() => import('./mailbox-command'), (m) => m.mailboxCommand) },
   { name: 'alegra', description: 'Conexión con Alegra: conectar, probar, sincronizar datos y enviar las facturas registradas.', attach: from(() => import('./alegra-command'), (m) => m.alegraCommand) },
   { name: 'serve', description: 'Arranca el agente: API para la extensión, registro continuo, carpeta vigilada y resumen diario.', attach: from(() => import('./serve-command'), (m) => m.serveCommand) },
@@ -39,7 +40,7 @@ export const COMMANDS: { name: string; description: string; attach: Attach }[] =
 ];
 
 /** Global options that take a value: the word after them is not the command's name. */
-const VALUE_OPTIONS = new Set(['--db', '--company']);
+const VALUE_OPTIONS = new Set(['--db', '--company', '--usuario']);
 
 /** The command a command line asks for (`agente --db x summary`, `agente help summary`), before Commander parses it. */
 export function requestedCommand(argv: string[]): string | undefined {
@@ -62,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Agente de Gastos: registra automáticamente las facturas de compra electrónicas DIAN.')
     .option('--db <archivo|url>', 'base de datos: archivo SQLite o postgres://… (por defecto AGENTE_DB, DATABASE_URL o ./data/agente.db; una ruta relativa se toma desde la carpeta del proyecto)')
     .option('--company <nit>', 'empresa sobre la que actúa el comando (si hay varias)')
+    .option('--usuario <usuario>', 'persona en cuyo nombre actúa el comando, para el registro de auditoría (sin él: «consola (usuario del sistema)»)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   const global = () => program.opts<GlobalOptions>();

@@ -21,7 +21,7 @@ export function rulesCommand(global: () => GlobalOptions): Command {
     .requiredOption('--resolucion <número y fecha>', 'resolución de la DIAN que la fijó')
     .action((year: string, value: string, flags: { resolucion: string }) =>
       withAgent(global(), async (agent) => {
-        printJson(await enterUvt(agent.db, { year: Number(year), value: Number(value.replace(/[.\s]/g, '')), resolution: flags.resolucion, actor: cliActor(), now: agent.clock.now() }));
+        printJson(await enterUvt(agent.db, { year: Number(year), value: Number(value.replace(/[.\s]/g, '')), resolution: flags.resolucion, actor: cliActor().name, now: agent.clock.now() }));
         process.stderr.write(`Listo. Para recalcular las facturas de ${year} registradas sin UVT: agente reglas recalcular ${year}\n`);
       }),
     );
@@ -29,7 +29,7 @@ export function rulesCommand(global: () => GlobalOptions): Command {
     .command('recalcular')
     .description('Recalcula las facturas de un año registradas sin su UVT (retenciones y asiento); queda en el historial.')
     .argument('<año>')
-    .action((year: string) => withAgent(global(), async (agent) => printJson(await recomputeYear(agent.deps, Number(year), cliActor()))));
+    .action((year: string) => withAgent(global(), async (agent) => printJson(await recomputeYear(agent.deps, Number(year), cliActor().name))));
   command
     .command('mostrar')
     .description('UVT conocidas, conceptos de retención con sus tarifas y normas, y lo que falta.')
@@ -63,7 +63,7 @@ export function supplierCommand(global: () => GlobalOptions): Command {
     .action((nit: string, flags: { persona?: 'natural' | 'juridica'; declarante?: boolean }) =>
       withAgent(global(), async (agent) => {
         const company = await companyOf(agent, global());
-        printJson(await updateSupplierTaxProfile(agent.db, company.id, nit, { ...(flags.persona ? { personType: flags.persona } : {}), ...(flags.declarante !== undefined ? { declarante: flags.declarante } : {}) }, cliActor(), agent.clock.now()));
+        printJson(await updateSupplierTaxProfile(agent.db, company.id, nit, { ...(flags.persona ? { personType: flags.persona } : {}), ...(flags.declarante !== undefined ? { declarante: flags.declarante } : {}) }, cliActor().name, agent.clock.now()));
       }),
     );
   command
@@ -73,7 +73,7 @@ export function supplierCommand(global: () => GlobalOptions): Command {
     .action((file: string) =>
       withAgent(global(), async (agent) => {
         const company = await companyOf(agent, global());
-        printJson(await importSupplierProfiles(agent.db, company.id, await readFile(file, 'utf8'), cliActor(), agent.clock.now()));
+        printJson(await importSupplierProfiles(agent.db, company.id, await readFile(file, 'utf8'), cliActor().name, agent.clock.now()));
       }),
     );
   return command;

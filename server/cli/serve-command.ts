@@ -51,9 +51,10 @@ export function serveCommand(global: () => GlobalOptions): Command {
       // Bills of a company connected to Alegra are pushed there after registration (asynchronously, retried).
       const alegra = new AlegraPusher(db, () => SecretBox.fromEnv());
       const agent = new Agent(db, { listeners: [alegra] });
-      if (!(await hasActiveToken(db))) {
+      // The first start creates the first administrator (administrador of every company) and prints their token.
+      if (!(await hasActiveToken(db, agent.clock))) {
         const token = await createToken(db, 'primer inicio', agent.clock);
-        process.stdout.write(`\nToken de la API (cópielo en la extensión; no se volverá a mostrar):\n\n  ${token}\n\n`);
+        process.stdout.write(`\nToken de la API del primer administrador (cópielo en la extensión; no se volverá a mostrar):\n\n  ${token}\n\n`);
       }
       const server = await startApiServer(agent, { port: Number(flags.port), hostname: flags.host });
       agent.start();

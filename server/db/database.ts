@@ -14,6 +14,7 @@ import * as matchingProvenance from './migrations/2026_12_03_1300_matching_prove
 import { DatabaseMissingError, exactInteger, isPostgresUrl, openPostgres, type Engine } from './engine';
 import { openSqlite } from './native-sqlite';
 import * as intakeLimits from './migrations/2026_12_03_1100_intake_limits';
+import * as users from './migrations/2026_12_03_1700_users';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_1200_ledger_rules': ledgerRules,
   '2026_12_03_1300_matching_provenance': matchingProvenance,
   '2026_12_03_1400_alegra_push_report': alegraPushReport,
+  '2026_12_03_1700_users': users,
 };
 
 const FIRST_MIGRATION = '2026_11_28_0900_create_core';

@@ -31,6 +31,8 @@ export interface AgentEventTable {
   type: string;
   mode: string | null;
   actor: string;
+  /** The user who acted (migration 2026_12_03_1700_users); null for the console or older rows. */
+  actorId: Generated<string | null>;
   at: string;
   seq: number;
 }
@@ -42,6 +44,42 @@ export interface ApiTokenTable {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Whose token it is (migration 2026_12_03_1700_users). */
+  userId: Generated<string | null>;
+  /** Null: never expires (the installation token). */
+  expiresAt: Generated<string | null>;
+  /** `installation` (first start, `agente token`) or `personal` (`agente token create --user …`). */
+  kind: Generated<string>;
+}
+
+/** A person who uses the agent (migration 2026_12_03_1700_users). `user` is reserved in PostgreSQL. */
+export interface AppUserTable {
+  id: string;
+  login: string;
+  displayName: string | null;
+  /** 1: administrador of every company, present and future. */
+  generalAdmin: number;
+  createdAt: string;
+}
+
+export interface UserCompanyRoleTable {
+  userId: string;
+  companyId: string;
+  /** `administrador`, `contador` or `auxiliar`. */
+  role: string;
+  grantedBy: string;
+  grantedAt: string;
+}
+
+/** Manual registrations, settings and connection changes, users and tokens: who, when, what. */
+export interface AuditEventTable {
+  id: string;
+  companyId: string | null;
+  type: string;
+  details: string;
+  actorId: string | null;
+  actor: string;
+  at: string;
 }
 
 export interface FileBlobTable {
@@ -223,6 +261,7 @@ export interface LineCorrectionTable {
   oldItemId: string | null;
   newItemId: string | null;
   actor: string;
+  actorId: Generated<string | null>;
   at: string;
 }
 
@@ -255,10 +294,14 @@ export interface RulesEventTable {
   type: string;
   details: string;
   actor: string;
+  actorId: Generated<string | null>;
   at: string;
 }
 
 export interface Database {
+  appUser: AppUserTable;
+  userCompanyRole: UserCompanyRoleTable;
+  auditEvent: AuditEventTable;
   uvtValue: UvtValueTable;
   rulesEvent: RulesEventTable;
   company: CompanyTable;

@@ -64,7 +64,7 @@ describe('command line (npx agente …)', { timeout: 120_000 }, () => {
     expect(await ok(db, 'agent', 'resume')).toMatchObject({ status: 'active' });
     const status = await ok<{ status: string; events: { type: string; actor: string }[] }>(db, 'agent', 'status');
     expect(status.status).toBe('active');
-    expect(status.events.map((e) => [e.type, e.actor])).toEqual([['resumed', 'cli:contadora'], ['paused', 'cli:contadora'], ['activated', 'cli:contadora']]);
+    expect(status.events.map((e) => [e.type, e.actor])).toEqual([['resumed', 'consola (contadora)'], ['paused', 'consola (contadora)'], ['activated', 'consola (contadora)']]);
   });
 
   it('ingests files and directories, registers with run, and lists documents and bills', async () => {
@@ -141,7 +141,7 @@ describe('command line (npx agente …)', { timeout: 120_000 }, () => {
     };
     expect(await check(token)).toBe(200);
     const second = await agente(db, 'token', '--label', 'otra');
-    expect(second.stderr).toMatch(/Los tokens anteriores quedaron revocados/);
+    expect(second.stderr).toMatch(/tokens de instalación anteriores quedaron revocados/);
     expect(await check(token)).toBe(401);
     expect(await check(second.stdout.trim())).toBe(200);
   });

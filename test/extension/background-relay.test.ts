@@ -33,8 +33,9 @@ describe('el relevo del background (la única parte que llama al agente)', () =>
     const company = await agent.createCompany();
     await saveConnection({ serverUrl: TEST_SERVER_URL, token: agent.token, companyNit: '999999999' });
     const wrongCompany = await relayFetch('http://agente.invalid/api/v1/agent');
-    expect(wrongCompany.status).toBe(404);
-    expect(((await wrongCompany.json()) as { error: { code: string } }).error.code).toBe('COMPANY_NOT_FOUND');
+    // Never says whether a company it does not cover exists.
+    expect(wrongCompany.status).toBe(403);
+    expect(((await wrongCompany.json()) as { error: { code: string } }).error.code).toBe('COMPANY_FORBIDDEN');
 
     await saveConnection({ serverUrl: TEST_SERVER_URL, token: agent.token, companyNit: company.nit });
     setActor('José Ñúñez');

@@ -134,7 +134,7 @@ describe('UploadZone (subir facturas desde el panel)', () => {
 
     const alert = await screen.findByTestId('agente-upload-error');
     expect(alert.getAttribute('role')).toBe('alert');
-    expect(alert.textContent).toMatch(/^Token inválido o ausente: copia el token que mostró el agente/);
+    expect(alert.textContent).toMatch(/^Este token fue revocado el 2026-11-27: copia el nuevo, o genera otro en la carpeta del agente/);
     // The command it names is the one that exists (`token` takes only --label; there is no --rotate).
     expect(alert.textContent).toContain('`npx agente token`');
     expect(alert.textContent).not.toContain('--rotate');

@@ -43,7 +43,7 @@ export const alegraRoutes = new Hono<ApiEnv>()
   .post('/connect', validate('json', connectInput), async (c) => {
     const agent = c.get('agent');
     const company = c.get('company');
-    const result = await connectAlegra(agent.db, boxFor(agent), company.id, c.req.valid('json'), c.get('actor'), agent.clock);
+    const result = await connectAlegra(agent.db, boxFor(agent), company.id, c.req.valid('json'), c.get('actor').name, agent.clock);
     const syncStarted = startSync(agent, company.id);
     return c.json({ ...result, syncStarted });
   })
@@ -57,7 +57,7 @@ export const alegraRoutes = new Hono<ApiEnv>()
     const input = c.req.valid('json');
     // Fails fast (404 ALEGRA_NOT_CONNECTED) instead of starting a sync that cannot run.
     await alegraClientOrThrow(agent.db, boxFor(agent), company.id);
-    const started = startSync(agent, company.id, { ...(input.full ? { full: true } : {}), ...(input.since ? { since: input.since } : {}), ...(input.adoptChart ? { adoptChart: { actor: c.get('actor') } } : {}) });
+    const started = startSync(agent, company.id, { ...(input.full ? { full: true } : {}), ...(input.since ? { since: input.since } : {}), ...(input.adoptChart ? { adoptChart: { actor: c.get('actor').name } } : {}) });
     return c.json({ started, running: true as const }, 202);
   })
   .post('/disconnect', async (c) => c.json(await disconnectAlegra(c.get('agent').db, c.get('company').id)))

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createCompany, listCompanies, updateCompany } from '../../companies/companies';
+import { createCompany, updateCompany } from '../../companies/companies';
+import { companiesOf } from '../../users/users';
 import type { ApiEnv } from '../env';
 import { validate } from '../validate';
 
@@ -35,9 +36,9 @@ export const companySettingsRoutes = new Hono<ApiEnv>()
     return c.json(await updateCompany(c.get('agent').db, c.get('company').id, changes));
   });
 
-/** Companies in this database (an accountant keeps several). */
+/** The person's companies (an accountant keeps several); creating one is for a general administrator. */
 export const companyRoutes = new Hono<ApiEnv>()
-  .get('/', async (c) => c.json(await listCompanies(c.get('agent').db)))
+  .get('/', async (c) => c.json(await companiesOf(c.get('agent').db, c.get('user'))))
   .post('/', validate('json', companyInput), async (c) => {
     const agent = c.get('agent');
     const input = c.req.valid('json');

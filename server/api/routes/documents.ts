@@ -24,4 +24,4 @@ export const documentRoutes = new Hono<ApiEnv>()
   })
   .get('/:id', async (c) => c.json(await getDocumentOrThrow(c.get('agent').db, c.get('company').id, c.req.param('id'))))
   // A person may register by hand what the agent must not register by itself (arrived while paused…).
-  .post('/:id/register', async (c) => c.json(await registerByHand(c.get('agent').deps, c.get('company').id, c.req.param('id'))));
+  .post('/:id/register', async (c) => c.json(await registerByHand(c.get('agent').deps, c.get('company').id, c.req.param('id'), c.get('actor'))));

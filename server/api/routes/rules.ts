@@ -32,8 +32,8 @@ export const rulesRoutes = new Hono<ApiEnv>()
   .put('/uvt/:year', validate('param', z.object({ year })), validate('json', uvtInput), async (c) => {
     const agent = c.get('agent');
     const body = c.req.valid('json');
-    return c.json(await enterUvt(agent.db, { year: c.req.valid('param').year, value: body.value, resolution: body.resolution, actor: c.get('actor'), now: agent.clock.now() }));
+    return c.json(await enterUvt(agent.db, { year: c.req.valid('param').year, value: body.value, resolution: body.resolution, actor: c.get('actor').name, now: agent.clock.now() }));
   })
   // Re-computes the bills of a year registered while its UVT was missing.
-  .post('/recompute/:year', validate('param', z.object({ year })), async (c) => c.json(await recomputeYear(c.get('agent').deps, c.req.valid('param').year, c.get('actor'))))
+  .post('/recompute/:year', validate('param', z.object({ year })), async (c) => c.json(await recomputeYear(c.get('agent').deps, c.req.valid('param').year, c.get('actor').name)))
   .get('/events', async (c) => c.json(await listRulesEvents(c.get('agent').db, c.get('company').id)));

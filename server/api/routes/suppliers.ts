@@ -15,5 +15,5 @@ export const supplierRoutes = new Hono<ApiEnv>()
     const agent = c.get('agent');
     const body = c.req.valid('json');
     const change = { ...(body.personType ? { personType: body.personType } : {}), ...(body.declarante !== undefined ? { declarante: body.declarante } : {}) };
-    return c.json(await updateSupplierTaxProfile(agent.db, c.get('company').id, c.req.param('nit'), change, c.get('actor'), agent.clock.now()));
+    return c.json(await updateSupplierTaxProfile(agent.db, c.get('company').id, c.req.param('nit'), change, c.get('actor').name, agent.clock.now()));
   });
