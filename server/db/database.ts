@@ -11,6 +11,7 @@ import * as authenticity from './migrations/2026_12_03_1000_authenticity';
 import * as alegraPushReport from './migrations/2026_12_03_1400_alegra_push_report';
 import * as ledgerRules from './migrations/2026_12_03_1200_ledger_rules';
 import * as matchingProvenance from './migrations/2026_12_03_1300_matching_provenance';
+import * as radianEvents from './migrations/2026_12_03_1800_radian_events';
 import { openSqlite } from './native-sqlite';
 import * as intakeLimits from './migrations/2026_12_03_1100_intake_limits';
 import type { Database } from './schema';
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_1200_ledger_rules': ledgerRules,
   '2026_12_03_1300_matching_provenance': matchingProvenance,
   '2026_12_03_1400_alegra_push_report': alegraPushReport,
+  '2026_12_03_1800_radian_events': radianEvents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
