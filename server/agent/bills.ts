@@ -11,6 +11,7 @@ import { postEntry } from '../ledger/post-entry';
 import { RegistrationRefusal } from '../ledger/registration-refusal';
 import { CONCEPT_NAMES, isWithholdingConcept, NO_WITHHOLDING, WITHHOLDING_CONCEPTS } from '../ledger/withholding-concepts';
 import { authenticitySummary } from './inbox-documents';
+import { billRadianState } from '../radian/bill-state';
 import { pageOf, type PageRequest } from './pagination';
 import { authenticityNotes, insertWithholdings, notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
 
@@ -250,6 +251,7 @@ async function toBill(db: Db, row: BillRow): Promise<Bill> {
   ]);
   const chart = await Chart.forCompany(db, row.companyId);
   const document = await db.selectFrom('inboxDocument').select(['authenticity', 'authenticityJson']).where('id', '=', row.documentId).executeTakeFirst();
+  const radian = row.kind === 'invoice' ? await billRadianState(db, row, new Date()) : undefined;
   return {
     id: row.id,
     documentId: row.documentId,
@@ -271,6 +273,7 @@ async function toBill(db: Db, row: BillRow): Promise<Bill> {
     reviewNotes: fromJson<string[]>(row.reviewNotes, []),
     ...(document?.authenticity ? { authenticity: authenticitySummary(document) } : {}),
     registeredAt: row.registeredAt,
+    ...(radian ? { radian } : {}),
     lines: lines.map((l): BillLine => ({
       id: l.id,
       position: l.position,

@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { Agent } from '../agent/agent';
 import { AlegraPusher } from '../alegra/push-queue';
 import { SecretBox } from '../secrets/secret-box';
+import { RadianEvents } from '../radian/radian-events';
+import { attachRadian, radianTransports } from '../radian/transports';
 import { startSummaryScheduler } from '../agent/summary-scheduler';
 import { listCompanies } from '../companies/companies';
 import { startApiServer } from '../api/serve';
@@ -47,7 +49,10 @@ export function serveCommand(global: () => GlobalOptions): Command {
       process.stdout.write(existed ? `Base de datos: ${file} (${from})\n` : `Base de datos creada en ${file} (${from}): es la primera vez que arranca el agente.\n`);
       // Bills of a company connected to Alegra are pushed there after registration (asynchronously, retried).
       const alegra = new AlegraPusher(db, () => SecretBox.fromEnv());
-      const agent = new Agent(db, { listeners: [alegra] });
+      // The buyer's RADIAN events (030/032 by themselves when the company asks): the transports come from one factory.
+      const radian = new RadianEvents({ db, box: () => SecretBox.fromEnv(), transports: radianTransports() });
+      const agent = new Agent(db, { listeners: [alegra, radian.listener] });
+      attachRadian(agent, radian);
       if (!(await hasActiveToken(db))) {
         const token = await createToken(db, 'primer inicio', agent.clock);
         process.stdout.write(`\nToken de la API (cópielo en la extensión; no se volverá a mostrar):\n\n  ${token}\n\n`);
@@ -84,6 +89,7 @@ export function serveCommand(global: () => GlobalOptions): Command {
       await server.close();
       await alegra.stop();
       await agent.stop();
+      await radian.idle();
       await db.destroy();
     });
 }

@@ -48,7 +48,8 @@ export class RadianEvents {
   readonly db: Db;
   readonly clock: Clock;
   private readonly transports: RadianTransports;
-  private readonly box: () => SecretBox;
+  /** Opens and seals the company's RADIAN secrets (same key as the mailbox password). */
+  readonly box: () => SecretBox;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(options: RadianEventsOptions) {
