@@ -115,6 +115,22 @@ export function StatusView() {
       {(data.state.missingUvtYears ?? []).map((year) => (
         <UvtForm key={year} year={year} onSaved={() => void refresh()} />
       ))}
+      {data.state.missingConfirmations && (
+        <section class="ag-card" aria-labelledby="ag-radian-title" data-testid="agente-missing-confirmations">
+          <h3 id="ag-radian-title" class="ag-card__title">
+            Facturas a crédito sin confirmar ({data.state.missingConfirmations.total})
+          </h3>
+          <p class="ag-muted ag-small">Sin el acuse de recibo (030) y el recibo del bien (032) aceptados por la DIAN, su IVA descontable está en riesgo. Primero las más antiguas.</p>
+          <ul class="ag-notes">
+            {data.state.missingConfirmations.items.map((item) => (
+              <li key={item.billId}>
+                {item.supplierName}, factura {item.number} del {formatLongDate(item.issueDate)}: {item.text}
+              </li>
+            ))}
+          </ul>
+          {data.state.missingConfirmations.nextOffset !== null && <p class="ag-muted ag-small">Y {data.state.missingConfirmations.total - data.state.missingConfirmations.items.length} más: ábrelas en Facturas registradas.</p>}
+        </section>
+      )}
 
       <section class="ag-card" aria-labelledby="ag-summary-title">
         <div class="ag-card__head">

@@ -33,7 +33,8 @@ export const radianSettingsInput = z.object({
     .object({
       firstName: text(100),
       familyName: text(100),
-      idType: z.enum(['11', '12', '13', '21', '22', '31', '41', '42', '47', '48', '50', '91']).default('13'),
+      // DIAN identification type (13 cédula de ciudadanía, 22 cédula de extranjería, 31 NIT…).
+      idType: z.string().regex(/^\d{2}$/, 'el tipo de documento son dos dígitos (13 cédula)').default('13'),
       idNumber: z.string().trim().regex(/^[0-9A-Za-z-]{3,20}$/, 'escribe el número de identificación sin puntos'),
       jobTitle: text(100),
       department: text(100),
