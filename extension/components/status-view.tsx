@@ -12,6 +12,7 @@ import { BillList } from './bill-list';
 import { NotRegisteredList } from './not-registered-list';
 import { SummaryFigures } from './summary-figures';
 import { UploadZone, carriesFiles } from './upload-zone';
+import { RadianSettingsForm } from './radian-settings-form';
 
 /** How often the open panel asks for news (documents keep arriving while it is open). */
 export const REFRESH_INTERVAL_MS = 15_000;
@@ -179,6 +180,7 @@ export function StatusView() {
           </button>
         )}
       </section>
+      <RadianSettingsForm />
       {error && (
         <p class="ag-alert ag-alert--error" role="alert">
           {error}
