@@ -1,3 +1,6 @@
+import type { Page } from './inbox';
+import type { MissingConfirmation } from './radian';
+
 /**
  * The agent's switch, exactly as users were told:
  * - activating with "Registrar los más recientes" registers only documents that arrive from that moment on;
@@ -21,6 +24,11 @@ export interface AgentState {
   missingUvtYears?: number[];
   /** A status line about the reception itself (a mailbox flooded by unknown senders), in Spanish; only when there is one. */
   intakeWarning?: string;
+  /**
+   * Credit invoices whose 030/032 DIAN has not accepted yet, oldest first (first page; `GET /radian/missing` pages
+   * the rest): their IVA descontable is at risk (issue 16). Absent when there are none.
+   */
+  missingConfirmations?: Page<MissingConfirmation>;
 }
 
 export type AgentEventType = 'activated' | 'paused' | 'resumed';

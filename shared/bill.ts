@@ -2,6 +2,7 @@ import type { AuthenticitySummary } from './inbox';
 import type { Centavos } from './money';
 import type { ClassificationSource } from './classification';
 import type { DocumentKind } from './dian-document';
+import type { BillRadianState } from './radian';
 
 export interface BillLine {
   id: string;
@@ -74,6 +75,8 @@ export interface Bill {
   /** Whether its document is genuine, as checked when it arrived (absent for bills from before those checks). */
   authenticity?: AuthenticitySummary;
   registeredAt: string;
+  /** The buyer's RADIAN events of an invoice: whether 030/032 are needed, each event, the acceptance (issue 16). */
+  radian?: BillRadianState;
   lines: BillLine[];
   journal: JournalLine[];
 }

@@ -1,5 +1,6 @@
 import type { AgentStatus } from './agent';
 import type { AuthenticitySummary, DocumentStatus } from './inbox';
+import type { MissingConfirmation } from './radian';
 
 /** Minutes an accountant spends typing one invoice by hand: what the agent saves per registered document. */
 export const MINUTES_SAVED_PER_DOCUMENT = 3;
@@ -35,4 +36,6 @@ export interface DailySummary {
   final: boolean;
   /** What a person must do about the tax rules (next year's UVT missing from 1 December…). */
   warnings?: string[];
+  /** Credit invoices whose 030/032 DIAN had not accepted when the summary was computed, oldest first (issue 16). */
+  missingConfirmations?: { total: number; items: MissingConfirmation[] };
 }

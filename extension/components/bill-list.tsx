@@ -8,6 +8,7 @@ import { AccountPicker } from './account-picker';
 import { useApi } from './api-context';
 import { CheckIcon } from './icons';
 import { AuthenticityNote } from './authenticity-note';
+import { RadianBox } from './radian-box';
 
 interface Props {
   bills: Bill[];
@@ -39,8 +40,10 @@ function BillCard({ bill, onChanged }: { bill: Bill; onChanged: (bill: Bill) => 
           </span>
           <span class="ag-bill__total">{formatPesos(bill.total)}</span>
           {bill.needsReview && <span class="ag-badge ag-badge--warning">Por verificar</span>}
+          {bill.radian?.ivaAtRisk && <span class="ag-badge ag-badge--warning">IVA descontable en riesgo</span>}
         </summary>
         <AuthenticityNote authenticity={bill.authenticity} />
+        <RadianBox bill={bill} onChanged={onChanged} />
         {bill.reviewNotes.length > 0 && (
           <ul class="ag-notes">
             {bill.reviewNotes.map((note) => (

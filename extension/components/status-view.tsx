@@ -12,6 +12,7 @@ import { BillList } from './bill-list';
 import { NotRegisteredList } from './not-registered-list';
 import { SummaryFigures } from './summary-figures';
 import { UploadZone, carriesFiles } from './upload-zone';
+import { RadianSettingsForm } from './radian-settings-form';
 
 /** How often the open panel asks for news (documents keep arriving while it is open). */
 export const REFRESH_INTERVAL_MS = 15_000;
@@ -115,6 +116,22 @@ export function StatusView() {
       {(data.state.missingUvtYears ?? []).map((year) => (
         <UvtForm key={year} year={year} onSaved={() => void refresh()} />
       ))}
+      {data.state.missingConfirmations && (
+        <section class="ag-card" aria-labelledby="ag-radian-title" data-testid="agente-missing-confirmations">
+          <h3 id="ag-radian-title" class="ag-card__title">
+            Facturas a crédito sin confirmar ({data.state.missingConfirmations.total})
+          </h3>
+          <p class="ag-muted ag-small">Sin el acuse de recibo (030) y el recibo del bien (032) aceptados por la DIAN, su IVA descontable está en riesgo. Primero las más antiguas.</p>
+          <ul class="ag-notes">
+            {data.state.missingConfirmations.items.map((item) => (
+              <li key={item.billId}>
+                {item.supplierName}, factura {item.number} del {formatLongDate(item.issueDate)}: {item.text}
+              </li>
+            ))}
+          </ul>
+          {data.state.missingConfirmations.nextOffset !== null && <p class="ag-muted ag-small">Y {data.state.missingConfirmations.total - data.state.missingConfirmations.items.length} más: ábrelas en Facturas registradas.</p>}
+        </section>
+      )}
 
       <section class="ag-card" aria-labelledby="ag-summary-title">
         <div class="ag-card__head">
@@ -163,6 +180,7 @@ export function StatusView() {
           </button>
         )}
       </section>
+      <RadianSettingsForm />
       {error && (
         <p class="ag-alert ag-alert--error" role="alert">
           {error}

@@ -3,6 +3,7 @@ import type { Bill } from '#shared/bill';
 import type { CompanyProfile } from '#shared/company';
 import type { DocumentStatus, InboxDocument, Page } from '#shared/inbox';
 import type { DailySummary } from '#shared/summary';
+import type { AutoSendSetting, CertificateView, ClaimCode, DianEnvironmentName, RadianCode, RadianEventView, RadianSettingsView, ReceivingPerson } from '#shared/radian';
 import { client, setActor, unwrap } from './api';
 import { sendToBackground, type ConnectInput, type ConnectResult, type ConnectionInfo } from './messages';
 import type { UploadedFile } from './uploads';
@@ -18,6 +19,14 @@ export interface NewCompany {
   name: string;
   userName: string;
   ciiu: string[];
+}
+
+/** What the RADIAN settings form sends: every part optional; the PIN and the SMTP password only when typed. */
+export interface RadianSettingsChange {
+  software?: { softwareId: string; pin?: string; environment: DianEnvironmentName; providerNit?: string };
+  receiver?: ReceivingPerson;
+  autoSend?: AutoSendSetting;
+  smtp?: { host: string; port: number; secure: boolean; user?: string | null; password?: string; from: string };
 }
 
 export interface Account {
@@ -69,6 +78,14 @@ export const agentApi = {
    */
   upload: (file: File): Promise<UploadedFile[]> =>
     unwrap(client.api.v1.uploads.$post(undefined, { headers: { 'Content-Type': 'application/octet-stream', 'X-Nombre-Archivo': encodeURIComponent(file.name) }, init: { body: file } })),
+  bill: (id: string): Promise<Bill> => unwrap(client.api.v1.bills[':id'].$get({ param: { id } })),
+  /** Sends one RADIAN event about a bill: 030/032 by hand, «Aceptar» (033) or «Reclamar» (031 with its reason). */
+  sendRadianEvent: (billId: string, code: RadianCode, reason?: ClaimCode): Promise<RadianEventView> =>
+    unwrap(client.api.v1.radian.bills[':id'].events.$post({ param: { id: billId }, json: { code, ...(reason ? { reason } : {}) } })),
+  radianSettings: (): Promise<RadianSettingsView> => unwrap(client.api.v1.radian.settings.$get()),
+  saveRadianSettings: (input: RadianSettingsChange): Promise<RadianSettingsView> => unwrap(client.api.v1.radian.settings.$put({ json: input })),
+  /** The company's .p12 (base64) and its password; answers what the certificate says, never the password. */
+  uploadCertificate: (p12: string, password: string): Promise<CertificateView> => unwrap(client.api.v1.radian.certificate.$put({ json: { p12, password } })),
   accounts: (q: string): Promise<Account[]> => unwrap(client.api.v1.accounts.$get({ query: { q, limit: '30' } })),
 };
 

@@ -12,6 +12,7 @@ import { RegistrationRefusal } from '../ledger/registration-refusal';
 import { CONCEPT_NAMES, isWithholdingConcept, NO_WITHHOLDING, WITHHOLDING_CONCEPTS } from '../ledger/withholding-concepts';
 import { actorId, actorName, type ActorLike } from '../users/actor';
 import { authenticitySummary } from './inbox-documents';
+import { billRadianState } from '../radian/bill-state';
 import { pageOf, type PageRequest } from './pagination';
 import { authenticityNotes, insertWithholdings, notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
 
@@ -25,30 +26,31 @@ export interface BillQuery {
 }
 
 /** Registered bills, "por verificar" first (the panel lists those first), then newest. */
-export async function listBills(db: Db, companyId: string, query: BillQuery = {}): Promise<Bill[]> {
+export async function listBills(db: Db, companyId: string, query: BillQuery = {}, now: Date = new Date()): Promise<Bill[]> {
   let q = db.selectFrom('bill').selectAll().where('companyId', '=', companyId);
   if (query.needsReview !== undefined) q = q.where('needsReview', '=', query.needsReview ? 1 : 0);
   if (query.from) q = q.where('registeredAt', '>=', query.from);
   if (query.to) q = q.where('registeredAt', '<', query.to);
   const rows = await q.orderBy('needsReview', 'desc').orderBy('registeredAt', 'desc').limit(Math.min(query.limit ?? 50, 500)).offset(query.offset ?? 0).execute();
-  return Promise.all(rows.map((row) => toBill(db, row)));
+  return Promise.all(rows.map((row) => toBill(db, row, now)));
 }
 
 /** One page of registered bills, in the same order as `listBills`, with the total that matches the filter. */
-export async function pageBills(db: Db, companyId: string, query: Omit<BillQuery, 'limit' | 'offset'>, page: PageRequest): Promise<Page<Bill>> {
+/** `now` (the agent's clock) decides where each invoice's RADIAN acceptance term stands. */
+export async function pageBills(db: Db, companyId: string, query: Omit<BillQuery, 'limit' | 'offset'>, page: PageRequest, now: Date = new Date()): Promise<Page<Bill>> {
   let q = db.selectFrom('bill').where('companyId', '=', companyId);
   if (query.needsReview !== undefined) q = q.where('needsReview', '=', query.needsReview ? 1 : 0);
   if (query.from) q = q.where('registeredAt', '>=', query.from);
   if (query.to) q = q.where('registeredAt', '<', query.to);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll().orderBy('needsReview', 'desc').orderBy('registeredAt', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute();
-  return pageOf(await Promise.all(rows.map((row) => toBill(db, row))), Number(total.n), page);
+  return pageOf(await Promise.all(rows.map((row) => toBill(db, row, now))), Number(total.n), page);
 }
 
-export async function getBillOrThrow(db: Db, companyId: string, id: string): Promise<Bill> {
+export async function getBillOrThrow(db: Db, companyId: string, id: string, now: Date = new Date()): Promise<Bill> {
   const row = await db.selectFrom('bill').selectAll().where('companyId', '=', companyId).where('id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError(`No existe la factura registrada ${id}.`);
-  return toBill(db, row);
+  return toBill(db, row, now);
 }
 
 export interface LineCorrection {
@@ -138,7 +140,7 @@ export async function correctBillLine(deps: AgentDeps, companyId: string, billId
       .catch((error) => console.error('No se pudo aprender de la corrección:', error));
   }
   await notifyListeners(deps.listeners, (l) => l.billCorrected?.({ companyId, billId, documentId: bill.documentId, lineId }));
-  return getBillOrThrow(db, companyId, billId);
+  return getBillOrThrow(db, companyId, billId, deps.clock.now());
 }
 
 /**
@@ -239,7 +241,7 @@ function fromRow(line: BillLineRow): Classification {
   };
 }
 
-async function toBill(db: Db, row: BillRow): Promise<Bill> {
+async function toBill(db: Db, row: BillRow, now: Date): Promise<Bill> {
   const [supplier, lines, journal] = await Promise.all([
     db.selectFrom('supplier').select(['id', 'nit', 'dv', 'name']).where('id', '=', row.supplierId).executeTakeFirstOrThrow(),
     db.selectFrom('billLine').selectAll().where('billId', '=', row.id).orderBy('position').execute(),
@@ -253,6 +255,7 @@ async function toBill(db: Db, row: BillRow): Promise<Bill> {
   ]);
   const chart = await Chart.forCompany(db, row.companyId);
   const document = await db.selectFrom('inboxDocument').select(['authenticity', 'authenticityJson']).where('id', '=', row.documentId).executeTakeFirst();
+  const radian = row.kind === 'invoice' ? await billRadianState(db, row, now) : undefined;
   return {
     id: row.id,
     documentId: row.documentId,
@@ -274,6 +277,7 @@ async function toBill(db: Db, row: BillRow): Promise<Bill> {
     reviewNotes: fromJson<string[]>(row.reviewNotes, []),
     ...(document?.authenticity ? { authenticity: authenticitySummary(document) } : {}),
     registeredAt: row.registeredAt,
+    ...(radian ? { radian } : {}),
     lines: lines.map((l): BillLine => ({
       id: l.id,
       position: l.position,

@@ -9,6 +9,7 @@ import { PAGE_SIZES, type PageRequest } from './pagination';
 import type { Clock } from './clock';
 import { rulesWarnings } from './uvt-values';
 import { authenticitySummary } from './inbox-documents';
+import { pageMissingConfirmations } from '../radian/bill-state';
 
 const NOT_REGISTERED: DocumentStatus[] = ['not_registered', 'arrived_while_paused'];
 
@@ -44,6 +45,8 @@ export async function computeDailySummary(db: Db, companyId: string, date: strin
   const state = await agentStateAt(db, companyId, dayOver ? new Date(end.getTime() - 1) : now);
   // As of the day summarised (a summary stored at midnight says what was missing that day).
   const warnings = await rulesWarnings(db, dayOver ? new Date(end.getTime() - 1) : now);
+  // Never forgotten (issue 16): the credit invoices still waiting for their 030/032, as of when this is computed.
+  const missing = await pageMissingConfirmations(db, companyId, { limit: PAGE_SIZES.missingConfirmations.default, offset: 0 });
   return {
     date,
     registered,
@@ -55,6 +58,7 @@ export async function computeDailySummary(db: Db, companyId: string, date: strin
     computedAt: now.toISOString(),
     final: dayOver,
     ...(warnings.length ? { warnings } : {}),
+    ...(missing.total > 0 ? { missingConfirmations: { total: missing.total, items: missing.items } } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ export const PAGE_SIZES = {
   bills: { default: 50, max: 200 },
   mailboxMessages: { default: 50, max: 500 },
   notRegistered: { default: 100, max: 500 },
+  missingConfirmations: { default: 50, max: 500 },
 } as const;
 
 export type PagedList = keyof typeof PAGE_SIZES;

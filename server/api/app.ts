@@ -13,6 +13,7 @@ import { companyRoutes, companySettingsRoutes } from './routes/companies';
 import { documentRoutes } from './routes/documents';
 import { mailboxRoutes } from './routes/mailbox';
 import { meRoutes } from './routes/me';
+import { radianRoutes } from './routes/radian';
 import { rulesRoutes } from './routes/rules';
 import { summaryRoutes } from './routes/summary';
 import { supplierRoutes } from './routes/suppliers';
@@ -81,6 +82,7 @@ export function createApp(agent: Agent) {
     .route('/mailbox', mailboxRoutes)
     .route('/users', userRoutes)
     .route('/audit', auditRoutes)
+    .route('/radian', radianRoutes)
     .use('/uploads', bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', 'El archivo supera los 25 MB permitidos.'), 413) }))
     .route('/uploads', uploadRoutes);
 

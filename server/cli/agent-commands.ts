@@ -97,7 +97,7 @@ export function billsCommand(global: () => GlobalOptions): Command {
       const page = parsePage('bills', flags);
       return withAgent(global(), async (agent) => {
         const company = await companyOf(agent, global());
-        printJson(await pageBills(agent.db, company.id, flags.review ? { needsReview: true } : {}, page));
+        printJson(await pageBills(agent.db, company.id, flags.review ? { needsReview: true } : {}, page, agent.clock.now()));
       });
     });
 }

@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { Agent } from '../agent/agent';
 import { AlegraPusher } from '../alegra/push-queue';
 import { SecretBox } from '../secrets/secret-box';
+import { RadianEvents } from '../radian/radian-events';
+import { attachRadian, radianTransports } from '../radian/transports';
 import { startSummaryScheduler } from '../agent/summary-scheduler';
 import { listCompanies } from '../companies/companies';
 import { startApiServer } from '../api/serve';
@@ -50,7 +52,10 @@ export function serveCommand(global: () => GlobalOptions): Command {
       process.stdout.write(created ? `Base de datos creada en ${shown} (${from}): es la primera vez que arranca el agente.\n` : `Base de datos: ${shown} (${from})\n`);
       // Bills of a company connected to Alegra are pushed there after registration (asynchronously, retried).
       const alegra = new AlegraPusher(db, () => SecretBox.fromEnv());
-      const agent = new Agent(db, { listeners: [alegra] });
+      // The buyer's RADIAN events (030/032 by themselves when the company asks): the transports come from one factory.
+      const radian = new RadianEvents({ db, box: () => SecretBox.fromEnv(), transports: radianTransports() });
+      const agent = new Agent(db, { listeners: [alegra, radian.listener] });
+      attachRadian(agent, radian);
       // The first start creates the first administrator (administrador of every company) and prints their token.
       if (!(await hasActiveToken(db, agent.clock))) {
         const token = await createToken(db, 'primer inicio', agent.clock);
@@ -93,6 +98,7 @@ export function serveCommand(global: () => GlobalOptions): Command {
       await server.close();
       await alegra.stop();
       await agent.stop();
+      await radian.idle();
       await db.destroy();
     });
 }

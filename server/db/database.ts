@@ -12,6 +12,7 @@ import * as alegraPushReport from './migrations/2026_12_03_1400_alegra_push_repo
 import * as ledgerRules from './migrations/2026_12_03_1200_ledger_rules';
 import * as matchingProvenance from './migrations/2026_12_03_1300_matching_provenance';
 import { DatabaseMissingError, exactInteger, isPostgresUrl, openPostgres, type Engine } from './engine';
+import * as radianEvents from './migrations/2026_12_03_1800_radian_events';
 import { openSqlite } from './native-sqlite';
 import * as intakeLimits from './migrations/2026_12_03_1100_intake_limits';
 import * as users from './migrations/2026_12_03_1700_users';
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_1300_matching_provenance': matchingProvenance,
   '2026_12_03_1400_alegra_push_report': alegraPushReport,
   '2026_12_03_1700_users': users,
+  '2026_12_03_1800_radian_events': radianEvents,
 };
 
 const FIRST_MIGRATION = '2026_11_28_0900_create_core';

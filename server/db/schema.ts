@@ -335,6 +335,10 @@ export interface Database {
   matchingHistory: MatchingHistoryTable;
   matchingState: MatchingStateTable;
   matchingImport: MatchingImportTable;
+  radianSettings: RadianSettingsTable;
+  radianCertificate: RadianCertificateTable;
+  radianSequence: RadianSequenceTable;
+  radianEvent: RadianEventTable;
 }
 
 export type CompanyRow = Selectable<CompanyTable>;
@@ -572,3 +576,79 @@ export interface MatchingImportTable {
 
 export type MatchingItemRow = Selectable<MatchingItemTable>;
 export type MatchingHistoryRow = Selectable<MatchingHistoryTable>;
+
+/** The company's RADIAN settings (migration 2026_12_03_1800_radian_events). PIN and SMTP password sealed by SecretBox. */
+export interface RadianSettingsTable {
+  companyId: string;
+  softwareId: string | null;
+  pinSealed: string | null;
+  environment: Generated<string>;
+  providerNit: string | null;
+  /** JSON `ReceivingPerson` (shared/radian.ts). */
+  receiverJson: string | null;
+  autoSend: Generated<string>;
+  smtpHost: string | null;
+  smtpPort: number | null;
+  smtpSecure: number | null;
+  smtpUser: string | null;
+  smtpPasswordSealed: string | null;
+  smtpFrom: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** The company's signing certificate: the .p12 (base64) and its password, both sealed. */
+export interface RadianCertificateTable {
+  companyId: string;
+  p12Sealed: string;
+  passwordSealed: string;
+  subject: string;
+  issuer: string;
+  nit: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+export interface RadianSequenceTable {
+  companyId: string;
+  lastNumber: number;
+}
+
+/** Every event built, with the signed XML exactly as sent, DIAN's answer and the copy to the supplier. */
+export interface RadianEventTable {
+  id: string;
+  companyId: string;
+  billId: string;
+  code: string;
+  seq: number;
+  number: string;
+  cude: string;
+  invoiceCufe: string;
+  claimCode: string | null;
+  xml: string;
+  /** pendiente | aceptado | rechazado */
+  status: string;
+  lastError: string | null;
+  attempts: Generated<number>;
+  /** JSON `DianAnswer` (server/radian/ports.ts). */
+  dianJson: string | null;
+  supplierStatus: string | null;
+  supplierTo: string | null;
+  supplierMessageId: string | null;
+  supplierError: string | null;
+  supplierAt: string | null;
+  actor: string;
+  automatic: number;
+  createdAt: string;
+  sentAt: string | null;
+  answeredAt: string | null;
+  updatedAt: string;
+}
+
+export type RadianEventRow = Selectable<RadianEventTable>;
+export type RadianSettingsRow = Selectable<RadianSettingsTable>;
+export type RadianCertificateRow = Selectable<RadianCertificateTable>;

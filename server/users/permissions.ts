@@ -110,6 +110,17 @@ export const ROUTE_PERMISSIONS: readonly (readonly [Method, string, Permission])
   ['DELETE', '/mailbox', 'connections'],
   ['POST', '/mailbox/test', 'connections'],
 
+  // The buyer's RADIAN events. The software PIN, the certificate and the SMTP server are connections; sending an
+  // event (030/032 by hand, «Aceptar» 033, «Reclamar» 031) is daily work on the books.
+  ['GET', '/radian/settings', 'read'],
+  ['PUT', '/radian/settings', 'connections'],
+  ['PUT', '/radian/certificate', 'connections'],
+  ['DELETE', '/radian/certificate', 'connections'],
+  ['GET', '/radian/missing', 'read'],
+  ['GET', '/radian/bills/:id', 'read'],
+  ['POST', '/radian/bills/:id/events', 'review'],
+  ['GET', '/radian/events/:id/xml', 'read'],
+
   ['GET', '/audit', 'read'],
   ['GET', '/users', 'users'],
   ['PUT', '/users/:login/role', 'users'],

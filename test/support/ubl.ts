@@ -60,6 +60,8 @@ export interface DocumentSpec {
   issueDate: string;
   issueTime?: string;
   dueDate?: string;
+  /** PaymentMeans `cbc:ID`: `2` crédito (default) or `1` contado. */
+  paymentForm?: '1' | '2';
   environment?: 'production' | 'test';
   currency?: string;
   /** COP per unit of `currency` (PaymentExchangeRate/CalculationRate). */
@@ -250,7 +252,7 @@ ${party(spec.supplier)}
 ${party(spec.customer)}
   </cac:AccountingCustomerParty>
   <cac:PaymentMeans>
-    <cbc:ID>2</cbc:ID>
+    <cbc:ID>${spec.paymentForm ?? '2'}</cbc:ID>
     <cbc:PaymentMeansCode>42</cbc:PaymentMeansCode>
     <cbc:PaymentDueDate>${due}</cbc:PaymentDueDate>
   </cac:PaymentMeans>${spec.prepaid ? `

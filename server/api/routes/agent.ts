@@ -5,6 +5,7 @@ import { activateAgent, currentAgentState, listAgentEvents, pauseAgent, resumeAg
 import { missingUvtYears, rulesWarnings } from '../../agent/uvt-values';
 import type { AgentState } from '#shared/agent';
 import { mailboxFloodReport } from '../../sources/mailbox-flood';
+import { pageMissingConfirmations } from '../../radian/bill-state';
 import type { ApiEnv } from '../env';
 import { validate } from '../validate';
 
@@ -19,7 +20,13 @@ export const agentRoutes = new Hono<ApiEnv>()
     const warnings = await rulesWarnings(agent.db, agent.clock.now());
     const years = await missingUvtYears(agent.db, agent.clock.now());
     const flood = await mailboxFloodReport(agent.db, companyId, agent.clock.now(), agent.intake.floodThreshold);
-    return c.json<AgentState>({ ...state, ...(warnings.length ? { warnings, missingUvtYears: years } : {}), ...(flood.message ? { intakeWarning: flood.message } : {}) });
+    const missing = await pageMissingConfirmations(agent.db, companyId, { limit: 10, offset: 0 });
+    return c.json<AgentState>({
+      ...state,
+      ...(warnings.length ? { warnings, missingUvtYears: years } : {}),
+      ...(flood.message ? { intakeWarning: flood.message } : {}),
+      ...(missing.total > 0 ? { missingConfirmations: missing } : {}),
+    });
   })
   .post('/activate', validate('json', z.object({ mode: z.literal('recent').default('recent') })), async (c) => {
     const agent = c.get('agent');

@@ -24,9 +24,9 @@ const lineChange = z
 export const billRoutes = new Hono<ApiEnv>()
   .get('/', validate('query', listQuery), async (c) => {
     const { needsReview, limit, offset } = c.req.valid('query');
-    return c.json(await pageBills(c.get('agent').db, c.get('company').id, needsReview ? { needsReview: needsReview === 'true' } : {}, parsePage('bills', { limit, offset })));
+    return c.json(await pageBills(c.get('agent').db, c.get('company').id, needsReview ? { needsReview: needsReview === 'true' } : {}, parsePage('bills', { limit, offset }), c.get('agent').clock.now()));
   })
-  .get('/:id', async (c) => c.json(await getBillOrThrow(c.get('agent').db, c.get('company').id, c.req.param('id'))))
+  .get('/:id', async (c) => c.json(await getBillOrThrow(c.get('agent').db, c.get('company').id, c.req.param('id'), c.get('agent').clock.now())))
   // Verify (same account) or change a line's account or withholding concept: re-posts the entry (an account also
   // teaches the suggestion engine).
   .patch('/:id/lines/:lineId', validate('json', lineChange), async (c) => {

@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { bogotaDate } from '#shared/bogota-time';
+import type { DianDocument } from '#shared/dian-document';
+import { CLAIM_REASONS, type ClaimCode, type RadianCode, type RadianEventView } from '#shared/radian';
+import { isAgentActive } from '../agent/agent-switch';
+import { systemClock, type Clock } from '../agent/clock';
+import type { BillEvent, BillListener } from '../agent/register-document';
+import { getCompanyOrThrow } from '../companies/companies';
+import { fromJson, type Db } from '../db/database';
+import type { BillRow, RadianEventRow } from '../db/schema';
+import { ConflictError, InputError, NotFoundError } from '../errors';
+import { SecretBox } from '../secrets/secret-box';
+import { eventView, radianFacts } from './bill-state';
+import { loadCredential } from './company-certificate';
+import { buildEventXml, type EventParty } from './event-document';
+import { orderProblem } from './event-rules';
+import type { CompanyCredential, DianAnswer, DianEventGateway, DianSoftware, SignedEvent, SmtpSettings, SupplierNotifier } from './ports';
+import { loadRuntimeSettings, requireSoftware, type RadianRuntimeSettings } from './radian-settings';
+import { signEvent } from './sign-event';
+
+/**
+ * What carries events out of the agent (server/radian/dian, server/radian/supplier-mail.ts): DIAN's web service, and
+ * a notifier for a company's outgoing mail server. Injected, so the event side is tested with recording doubles and
+ * the transports slot in at the composition root (`radianTransports()` in transports.ts).
+ */
+export interface RadianTransports {
+  gateway: DianEventGateway;
+  notifier(smtp: SmtpSettings): SupplierNotifier;
+}
+
+export interface RadianEventsOptions {
+  db: Db;
+  transports: RadianTransports;
+  clock?: Clock;
+  /** The box that opens the PIN, the certificate and the SMTP password (`SecretBox.fromEnv()` on first need). */
+  box?: SecretBox | (() => SecretBox);
+}
+
+/** Who the agent is in the audit trail when it sends by itself. */
+export const AGENT_ACTOR = 'agente';
+
+/**
+ * The buyer's RADIAN events of one database: `sendEvent` checks the order rules, builds, signs and stores the event
+ * (before anything leaves), gives it to DIAN, stores DIAN's answer and, once accepted, sends the supplier its copy.
+ * As a `BillListener` it sends 030 (and 032) by itself when the company asked for it.
+ */
+export class RadianEvents {
+  readonly db: Db;
+  readonly clock: Clock;
+  private readonly transports: RadianTransports;
+  /** Opens and seals the company's RADIAN secrets (same key as the mailbox password). */
+  readonly box: () => SecretBox;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(options: RadianEventsOptions) {
+    this.db = options.db;
+    this.clock = options.clock ?? systemClock;
+    this.transports = options.transports;
+    let box: SecretBox | undefined;
+    const given = options.box;
+    this.box = typeof given === 'function' ? given : () => (box ??= given ?? SecretBox.fromEnv());
+  }
+
+  /**
+   * Sends one event about a registered bill. A pending event of the same code (stored, never answered) is sent
+   * again as it is, same number and CUDE; otherwise a new one is built after the order rules allow it.
+   * @throws NotFoundError/InputError/ConflictError in Spanish when it may not or cannot be built (nothing is stored then)
+   */
+  async sendEvent(companyId: string, billId: string, code: RadianCode, actor: string, reason?: ClaimCode, options: { automatic?: boolean } = {}): Promise<RadianEventView> {
+    const bill = await this.db.selectFrom('bill').selectAll().where('companyId', '=', companyId).where('id', '=', billId).executeTakeFirst();
+    if (!bill) throw new NotFoundError(`No existe la factura registrada ${billId}.`);
+    if (code === '031' && (!reason || !(reason in CLAIM_REASONS))) throw new InputError('Elige el motivo del reclamo: 01 documento con inconsistencias, 02 mercancía no entregada, 03 mercancía entregada parcialmente o 04 servicio no prestado.', 'CLAIM_REASON_REQUIRED');
+    const now = this.clock.now();
+    const { rows, facts } = await radianFacts(this.db, bill, now);
+    const settings = await loadRuntimeSettings(this.db, this.box(), companyId);
+    const software = requireSoftware(settings);
+    const credential = await loadCredential(this.db, this.box(), companyId, now);
+
+    const pending = rows.find((r) => r.code === code && r.status === 'pendiente');
+    if (pending) return this.deliver(pending, bill, software, credential, settings);
+
+    const problem = orderProblem({ ...facts, code });
+    if (problem) throw new ConflictError(problem, 'RADIAN_ORDER');
+    if ((code === '030' || code === '032') && !settings.receiver) {
+      throw new NotFoundError('Falta la persona que recibe los bienes y servicios (nombre, identificación, cargo y área) en Eventos RADIAN.', 'RADIAN_RECEIVER_MISSING');
+    }
+    const stored = await this.store(bill, code, actor, code === '031' ? reason : undefined, options.automatic === true, software, credential, settings);
+    return this.deliver(stored, bill, software, credential, settings);
+  }
+
+  /**
+   * Numbers, builds, signs and stores the event in one transaction: the number is taken only if the signed event is
+   * stored with it, so the numbering has no gaps, and two requests never make two live events of one code (the
+   * database's unique index `radian_event_live`).
+   */
+  private async store(bill: BillRow, code: RadianCode, actor: string, claim: ClaimCode | undefined, automatic: boolean, software: DianSoftware, credential: CompanyCredential, settings: RadianRuntimeSettings): Promise<RadianEventRow> {
+    const company = await getCompanyOrThrow(this.db, bill.companyId);
+    const document = await this.db.selectFrom('inboxDocument').select(['documentJson']).where('id', '=', bill.documentId).executeTakeFirstOrThrow();
+    const dian = fromJson<DianDocument | undefined>(document.documentJson, undefined);
+    const supplier = await this.db.selectFrom('supplier').select(['nit', 'name', 'idType', 'personType']).where('id', '=', bill.supplierId).executeTakeFirstOrThrow();
+    const now = this.clock.now();
+    const { date, time, signingTime } = bogotaStamp(now);
+    const receiver: EventParty = {
+      name: dian?.supplier.name ?? supplier.name,
+      nit: supplier.nit,
+      ...(supplier.idType ?? dian?.supplier.idType ? { idType: (supplier.idType ?? dian?.supplier.idType)! } : {}),
+      personType: (supplier.personType ?? dian?.supplier.personType) === 'natural' ? '2' : '1',
+    };
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const current = await trx.selectFrom('radianSequence').select('lastNumber').where('companyId', '=', bill.companyId).executeTakeFirst();
+        const seq = (current?.lastNumber ?? 0) + 1;
+        if (current) await trx.updateTable('radianSequence').set({ lastNumber: seq }).where('companyId', '=', bill.companyId).where('lastNumber', '=', current.lastNumber).execute();
+        else await trx.insertInto('radianSequence').values({ companyId: bill.companyId, lastNumber: seq }).execute();
+        const number = `EV${String(seq).padStart(8, '0')}`;
+        const built = buildEventXml({
+          code,
+          number,
+          issueDate: date,
+          issueTime: time,
+          software,
+          sender: { name: company.name, nit: company.nit },
+          receiver,
+          invoice: { number: bill.number, cufe: bill.cufe, ...(dian?.typeCode ? { typeCode: dian.typeCode } : {}) },
+          ...(settings.receiver && (code === '030' || code === '032') ? { person: settings.receiver } : {}),
+          ...(claim ? { claim } : {}),
+        });
+        const xml = signEvent(built.xml, credential, { signingTime });
+        const row: RadianEventRow = {
+          id: randomUUID(),
+          companyId: bill.companyId,
+          billId: bill.id,
+          code,
+          seq,
+          number,
+          cude: built.cude,
+          invoiceCufe: bill.cufe,
+          claimCode: claim ?? null,
+          xml,
+          status: 'pendiente',
+          lastError: null,
+          attempts: 0,
+          dianJson: null,
+          supplierStatus: null,
+          supplierTo: null,
+          supplierMessageId: null,
+          supplierError: null,
+          supplierAt: null,
+          actor: actor || 'desconocido',
+          automatic: automatic ? 1 : 0,
+          createdAt: now.toISOString(),
+          sentAt: null,
+          answeredAt: null,
+          updatedAt: now.toISOString(),
+        };
+        await trx.insertInto('radianEvent').values(row).execute();
+        return row;
+      });
+    } catch (error) {
+      if (/UNIQUE constraint failed: radian_event/.test((error as Error).message)) {
+        throw new ConflictError(`Otro envío del ${code} de esta factura se guardó al mismo tiempo: revisa su estado antes de repetirlo.`, 'RADIAN_ORDER');
+      }
+      throw error;
+    }
+  }
+
+  /** Gives a stored event to DIAN and records the answer; on acceptance, the supplier's copy. */
+  private async deliver(row: RadianEventRow, bill: BillRow, software: DianSoftware, credential: CompanyCredential, settings: RadianRuntimeSettings): Promise<RadianEventView> {
+    const event: SignedEvent = { code: row.code as RadianCode, number: row.number, cude: row.cude, invoiceCufe: row.invoiceCufe, xml: row.xml };
+    const sentAt = this.clock.now().toISOString();
+    await this.db.updateTable('radianEvent').set({ attempts: row.attempts + 1, sentAt, updatedAt: sentAt }).where('id', '=', row.id).execute();
+    let answer: DianAnswer;
+    try {
+      answer = await this.transports.gateway.sendEvent(event, software, credential);
+    } catch (error) {
+      const message = (error as Error).message || 'error desconocido';
+      await this.db.updateTable('radianEvent').set({ lastError: message, updatedAt: this.clock.now().toISOString() }).where('id', '=', row.id).execute();
+      return this.view(row.id);
+    }
+    const accepted = answer.isValid || answer.alreadyProcessed;
+    const answeredAt = this.clock.now().toISOString();
+    await this.db
+      .updateTable('radianEvent')
+      .set({ status: accepted ? 'aceptado' : 'rechazado', dianJson: JSON.stringify(answer), answeredAt, lastError: null, updatedAt: answeredAt, ...(accepted ? { supplierStatus: 'pendiente' } : {}) })
+      .where('id', '=', row.id)
+      .execute();
+    if (accepted) await this.notifySupplier(row.id, bill, event, answer, settings);
+    return this.view(row.id);
+  }
+
+  private async notifySupplier(eventId: string, bill: BillRow, event: SignedEvent, answer: DianAnswer, settings: RadianRuntimeSettings): Promise<void> {
+    const at = () => this.clock.now().toISOString();
+    const mark = (values: { supplierStatus: string; supplierTo?: string | null; supplierMessageId?: string | null; supplierError?: string | null }) =>
+      this.db.updateTable('radianEvent').set({ ...values, supplierAt: at(), updatedAt: at() }).where('id', '=', eventId).execute();
+    const to = await supplierAddress(this.db, bill);
+    if (!to) return void (await mark({ supplierStatus: 'sin_correo' }));
+    if (!settings.smtp) return void (await mark({ supplierStatus: 'sin_smtp', supplierTo: to }));
+    const company = await getCompanyOrThrow(this.db, bill.companyId);
+    const supplier = await this.db.selectFrom('supplier').select(['nit', 'name']).where('id', '=', bill.supplierId).executeTakeFirstOrThrow();
+    try {
+      const { messageId } = await this.transports.notifier(settings.smtp).notify({
+        to,
+        companyName: company.name,
+        companyNit: company.nit,
+        supplierName: supplier.name,
+        supplierNit: supplier.nit,
+        event,
+        dianAnswer: answer,
+      });
+      await mark({ supplierStatus: 'enviado', supplierTo: to, supplierMessageId: messageId, supplierError: null });
+    } catch (error) {
+      await mark({ supplierStatus: 'error', supplierTo: to, supplierError: (error as Error).message || 'error desconocido' });
+    }
+  }
+
+  private async view(id: string): Promise<RadianEventView> {
+    return eventView(await this.db.selectFrom('radianEvent').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  }
+
+  /**
+   * The agent's own sending, after it registered a bill: only when the company asked for it, only while the agent
+   * is active (pause means pause), only for documents whose authenticity was `verified`, only for credit invoices;
+   * 032 only after DIAN accepted the 030. Never throws: what failed stays visible on the bill.
+   */
+  async autoSend(companyId: string, billId: string): Promise<RadianEventView[]> {
+    const sent: RadianEventView[] = [];
+    const settings = await loadRuntimeSettings(this.db, this.box(), companyId).catch(() => undefined);
+    if (!settings || settings.autoSend === 'none') return sent;
+    const bill = await this.db.selectFrom('bill').selectAll().where('companyId', '=', companyId).where('id', '=', billId).executeTakeFirst();
+    if (!bill) return sent;
+    const document = await this.db.selectFrom('inboxDocument').select('authenticity').where('id', '=', bill.documentId).executeTakeFirst();
+    if (document?.authenticity !== 'verified') return sent;
+    const codes: RadianCode[] = settings.autoSend === '030_032' ? ['030', '032'] : ['030'];
+    for (const code of codes) {
+      if (!(await isAgentActive(this.db, companyId, this.clock))) break;
+      const { terms, facts } = await radianFacts(this.db, bill, this.clock.now());
+      if (!terms.required) break;
+      if (facts.events.some((e) => e.code === code && e.status === 'aceptado')) continue;
+      if (orderProblem({ ...facts, code }) && !facts.events.some((e) => e.code === code && e.status === 'pendiente')) break;
+      try {
+        const view = await this.sendEvent(companyId, billId, code, AGENT_ACTOR, undefined, { automatic: true });
+        sent.push(view);
+        if (view.status !== 'aceptado') break;
+      } catch (error) {
+        console.error(`No se pudo enviar el evento ${code} de la factura ${bill.number}:`, (error as Error).message);
+        break;
+      }
+    }
+    return sent;
+  }
+
+  /** The listener the agent calls after registering a bill; the sending runs after, one bill at a time. */
+  readonly listener: BillListener = {
+    billRegistered: (event: BillEvent) => {
+      this.queue = this.queue.then(() => this.autoSend(event.companyId, event.billId).then(() => undefined)).catch((error) => console.error('Eventos RADIAN automáticos:', error));
+    },
+  };
+
+  /** Resolves once every automatic sending asked for so far has finished (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+}
+
+/**
+ * Where the supplier's copy goes: the e-mail of the invoice's AccountingSupplierParty contact, else the address the
+ * document came from by mail (the From recorded on the inbox entry).
+ */
+export async function supplierAddress(db: Db, bill: Pick<BillRow, 'documentId'>): Promise<string | undefined> {
+  const row = await db.selectFrom('inboxDocument').select(['documentJson', 'sender']).where('id', '=', bill.documentId).executeTakeFirst();
+  const fromDocument = fromJson<DianDocument | undefined>(row?.documentJson, undefined)?.supplier.email?.trim();
+  if (fromDocument && EMAIL.test(fromDocument)) return fromDocument;
+  const sender = row?.sender ? (/<([^>]+)>/.exec(row.sender)?.[1] ?? row.sender).trim() : undefined;
+  return sender && EMAIL.test(sender) ? sender : undefined;
+}
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/** `2026-12-03`, `10:15:00-05:00` and the XAdES signing time, all in Bogotá (UTC−5, no daylight saving). */
+function bogotaStamp(now: Date): { date: string; time: string; signingTime: string } {
+  const local = new Date(now.getTime() - 5 * 3_600_000).toISOString();
+  return { date: bogotaDate(now), time: `${local.slice(11, 19)}-05:00`, signingTime: `${local.slice(0, 23)}-05:00` };
+}
