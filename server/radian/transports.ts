@@ -1,30 +1,31 @@
 import type { Agent } from '../agent/agent';
-import type { DianEventGateway, SupplierNotifier } from './ports';
+import type { DianEventGateway } from './ports';
 import { RadianEvents, type RadianTransports } from './radian-events';
 
 /**
- * The composition root's one place for the RADIAN transports. Until the real ones are wired (server/radian/dian/* and
- * server/radian/supplier-mail.ts, issue 16's other half), nothing pretends to reach DIAN or the supplier: every event
- * is built, signed and stored, and stays «pendiente» with the reason below, to be sent again once configured.
- *
- * At merge: return `{ gateway: <SendEventUpdateStatus client>, notifier: (smtp) => <nodemailer notifier for smtp> }`.
+ * The composition root's one place for the RADIAN transports: DIAN's `SendEventUpdateStatus` (SOAP 1.2 with
+ * WS-Security, server/radian/dian/) and the supplier's copy by the company's SMTP server (supplier-mail.ts).
+ * Both are loaded on first use, so commands that never send an event do not load nodemailer or the SOAP client.
+ * `AGENTE_DIAN_URL` points every call at another host (the tests' imitation of DIAN); without it each company's
+ * environment (habilitación or producción) picks DIAN's own host.
  */
-export function radianTransports(): RadianTransports {
-  return { gateway: new UnconfiguredGateway(), notifier: () => new UnconfiguredNotifier() };
-}
-
-export const GATEWAY_NOT_CONFIGURED = 'Falta configurar el envío a la DIAN.';
-
-export class UnconfiguredGateway implements DianEventGateway {
-  async sendEvent(): Promise<never> {
-    throw new Error(GATEWAY_NOT_CONFIGURED);
-  }
-}
-
-export class UnconfiguredNotifier implements SupplierNotifier {
-  async notify(): Promise<never> {
-    throw new Error('Falta configurar el envío de copias al proveedor.');
-  }
+export function radianTransports(env: NodeJS.ProcessEnv = process.env): RadianTransports {
+  const baseUrl = env.AGENTE_DIAN_URL || undefined;
+  let gateway: Promise<DianEventGateway> | undefined;
+  return {
+    gateway: {
+      async sendEvent(event, software, credential) {
+        gateway ??= import('./dian/gateways').then(({ createDianGateway }) => createDianGateway({ baseUrl }));
+        return (await gateway).sendEvent(event, software, credential);
+      },
+    },
+    notifier: (smtp) => ({
+      async notify(notice) {
+        const { createSmtpNotifier } = await import('./supplier-mail');
+        return createSmtpNotifier(smtp).notify(notice);
+      },
+    }),
+  };
 }
 
 const attached = new WeakMap<Agent, RadianEvents>();

@@ -9,7 +9,6 @@ import { billRadianState, pageMissingConfirmations } from '../../server/radian/b
 import { saveCertificate } from '../../server/radian/company-certificate';
 import { RadianEvents } from '../../server/radian/radian-events';
 import { saveRadianSettings, type RadianSettingsInput } from '../../server/radian/radian-settings';
-import { GATEWAY_NOT_CONFIGURED, radianTransports } from '../../server/radian/transports';
 import { SecretBox } from '../../server/secrets/secret-box';
 import { COMPANY_NIT, invoiceXml, openHarness, SUPPLIER, type Harness } from '../support/agent-harness';
 import { supplierIdentity } from '../support/pki';
@@ -149,15 +148,6 @@ describe('sending the buyer’s events', () => {
     expect(await state(billId)).toMatchObject({ required: false, ivaAtRisk: false, reason: expect.stringMatching(/De contado/) });
     await radian.sendEvent(h.company.id, billId, '030', 'ana');
     await expect(radian.sendEvent(h.company.id, billId, '031', 'ana', '01')).rejects.toThrow(/solo aplican a facturas a crédito/);
-  });
-
-  it('without the transports configured, the event is kept pending with «Falta configurar el envío a la DIAN»', async () => {
-    const unconfigured = radianTransports();
-    await setup({}, { ...unconfigured, gateway: unconfigured.gateway, notices: [] } as unknown as RecordingTransports);
-    const billId = await register('FE-105');
-    const event = await radian.sendEvent(h.company.id, billId, '030', 'ana');
-    expect(event).toMatchObject({ status: 'pendiente', error: GATEWAY_NOT_CONFIGURED });
-    expect((await state(billId)).receipt).toBe('pendiente');
   });
 
   it('the supplier’s copy: the mail sender when the invoice has no e-mail; says so when there is none, or no SMTP', async () => {
