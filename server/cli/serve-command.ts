@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { Agent } from '../agent/agent';
 import { AlegraPusher } from '../alegra/push-queue';
@@ -11,6 +12,7 @@ import { backupDaysFromEnv, startBackupScheduler } from '../db/backup';
 import { backupDirFor, locateDatabase, openDatabase } from '../db/database';
 import { startFolderWatcher } from '../sources/folder-watcher';
 import { startMailboxWatchers } from '../sources/mailbox-manager';
+import { folderSourceKey, runWhileLeased } from '../workers/source-lease';
 import type { GlobalOptions } from './context';
 
 interface ServeFlags {
@@ -60,14 +62,18 @@ export function serveCommand(global: () => GlobalOptions): Command {
       const keepDays = backupDaysFromEnv();
       const backups = keepDays > 0 && file !== ':memory:' ? startBackupScheduler(db, file, { keepDays, clock: agent.clock }) : undefined;
       await backups?.catchUp().catch((error) => console.error('No se pudo hacer la copia de seguridad diaria:', error));
-      const watcher = flags.watch ? await startFolderWatcher(agent, { dir: flags.inbox }) : undefined;
+      // Several `agente serve` on one database (issue #15): the folder is read by whichever holds its lease.
+      const watcher = flags.watch
+        ? runWhileLeased(db, folderSourceKey(resolve(flags.inbox)), () => startFolderWatcher(agent, { dir: flags.inbox }), { log: (m) => console.log(m) })
+        : undefined;
+      await watcher?.firstTry;
       const mailboxes = flags.mailbox ? await startMailboxWatchers(agent, { log: (m) => console.log(m) }) : undefined;
       const companies = await listCompanies(db);
       process.stdout.write(
         [
           `Agente de Gastos escuchando en ${server.url} (base de datos ${file})`,
           backups ? `Copias de seguridad diarias: ${backupDirFor(file)} (se guardan ${keepDays} días)` : 'Copias de seguridad diarias: desactivadas (AGENTE_COPIAS_DIAS=0)',
-          watcher ? `Carpeta vigilada: ${flags.inbox}` : 'Carpeta vigilada: desactivada',
+          watcher ? `Carpeta vigilada: ${flags.inbox}${watcher.holding ? '' : ' (la lee otro proceso del agente; este la tomará si ese se detiene)'}` : 'Carpeta vigilada: desactivada',
           mailboxes ? `Buzones de correo: ${mailboxes.size || 'ninguno configurado (`npx agente mailbox set …` o desde el panel)'}` : 'Buzones de correo: desactivados',
           companies.length
             ? `Empresas: ${companies.map((c) => `${c.name} (NIT ${c.nit})`).join(', ')}`
@@ -79,7 +85,7 @@ export function serveCommand(global: () => GlobalOptions): Command {
       process.stdout.write('Deteniendo el agente…\n');
       scheduler.stop();
       backups?.stop();
-      await watcher?.close();
+      await watcher?.stop();
       await mailboxes?.stop();
       await server.close();
       await alegra.stop();
