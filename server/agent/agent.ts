@@ -59,6 +59,14 @@ export class Agent {
     return result;
   }
 
+  /**
+   * Reads a file that was stored and never read (its reader died in between: another process, or this one before a
+   * restart). Recording is idempotent: a file already read is left as it is.
+   */
+  async recoverFile(receivedFileId: string): Promise<void> {
+    if (await recoverUnreadFiles(this.deps.db, this.deps.clock, this.intake, this.trustAnchors, { fileId: receivedFileId })) this.processor.wake();
+  }
+
   private starting: Promise<void> | undefined;
   private stopped = false;
 
