@@ -10,7 +10,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
-    globalSetup: ['test/support/build-server.ts'],
+    globalSetup: ['test/support/build-server.ts', 'test/support/postgres-global.ts'],
     projects: [
       {
         extends: true,

@@ -5,6 +5,7 @@ import type { ReadErrorCode, ReadOutcome } from '#shared/dian-document';
 import type { IngestResult, ReceptionChannel } from '#shared/inbox';
 import { readDianFile, type ReaderLimits } from '../dian';
 import { fromJson, toJson, type Db } from '../db/database';
+import { isUniqueViolation } from '../db/engine';
 import type { NewInboxDocument } from '../db/schema';
 import { getCompanyOrThrow } from '../companies/companies';
 import { agentStateAt, switchEventInSameSecond } from './agent-switch';
@@ -306,9 +307,4 @@ async function findOriginal(db: Db, row: NewInboxDocument) {
 
 function isPurchase(kind: string): boolean {
   return kind === 'invoice' || kind === 'credit-note' || kind === 'debit-note';
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === '23505' || /UNIQUE constraint failed/.test(e?.message ?? '');
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
+import { containsText } from '../db/engine';
 import { InputError } from '../errors';
 import { repostBill } from './bills';
 import type { AgentDeps } from './register-document';
@@ -42,7 +43,7 @@ export async function billsWaitingForUvt(db: Db, year: number): Promise<{ id: st
     .select(['id', 'number', 'companyId'])
     .where('issueDate', '>=', `${year}-01-01`)
     .where('issueDate', '<=', `${year}-12-31`)
-    .where('reviewNotes', 'like', `%No hay UVT para el año ${year}%`)
+    .where(containsText('reviewNotes', `No hay UVT para el año ${year}`))
     .orderBy('issueDate')
     .execute();
 }

@@ -40,7 +40,7 @@ export async function pruneRefusedBytes(db: Db, companyId: string, quota: number
       ) candidate
       where not exists (select 1 from received_file o where o.sha256 = candidate.sha256 and o.status <> 'refused')
         and not exists (select 1 from mailbox_message o where o.raw_sha256 = candidate.sha256 and o.refused = 0)
-      group by sha256
+      group by sha256, size
       order by at desc, sha256`.execute(trx);
     let kept = 0;
     const drop: string[] = [];

@@ -9,7 +9,8 @@ import { listCompanies } from '../companies/companies';
 import { startApiServer } from '../api/serve';
 import { createToken, hasActiveToken } from '../api/tokens';
 import { backupDaysFromEnv, startBackupScheduler } from '../db/backup';
-import { backupDirFor, locateDatabase, openDatabase } from '../db/database';
+import { backupDirFor, locateDatabase, openDatabase, schemaCreatedNow } from '../db/database';
+import { describeLocation, isPostgresUrl } from '../db/engine';
 import { startFolderWatcher } from '../sources/folder-watcher';
 import { startMailboxWatchers } from '../sources/mailbox-manager';
 import { folderSourceKey, runWhileLeased } from '../workers/source-lease';
@@ -44,9 +45,11 @@ export function serveCommand(global: () => GlobalOptions): Command {
       });
       // The first start creates the database (and says where); every start checks it is whole before using it.
       const { file, from } = locateDatabase(global().db);
-      const existed = file === ':memory:' || existsSync(file);
-      const db = await openDatabase(file, { check: existed });
-      process.stdout.write(existed ? `Base de datos: ${file} (${from})\n` : `Base de datos creada en ${file} (${from}): es la primera vez que arranca el agente.\n`);
+      const postgres = isPostgresUrl(file);
+      const shown = describeLocation(file);
+      const db = await openDatabase(file, { check: file !== ':memory:' && existsSync(file) });
+      const created = file !== ':memory:' && schemaCreatedNow(db);
+      process.stdout.write(created ? `Base de datos creada en ${shown} (${from}): es la primera vez que arranca el agente.\n` : `Base de datos: ${shown} (${from})\n`);
       // Bills of a company connected to Alegra are pushed there after registration (asynchronously, retried).
       const alegra = new AlegraPusher(db, () => SecretBox.fromEnv());
       const agent = new Agent(db, { listeners: [alegra] });
@@ -60,7 +63,8 @@ export function serveCommand(global: () => GlobalOptions): Command {
       const scheduler = startSummaryScheduler(agent.deps, agent.processor);
       await scheduler.catchUp().catch((error) => console.error('No se pudieron calcular los resúmenes pendientes:', error));
       const keepDays = backupDaysFromEnv();
-      const backups = keepDays > 0 && file !== ':memory:' ? startBackupScheduler(db, file, { keepDays, clock: agent.clock }) : undefined;
+      // PostgreSQL is backed up by its own tools (pg_dump), on the database server's schedule: README.
+      const backups = keepDays > 0 && file !== ':memory:' && !postgres ? startBackupScheduler(db, file, { keepDays, clock: agent.clock }) : undefined;
       await backups?.catchUp().catch((error) => console.error('No se pudo hacer la copia de seguridad diaria:', error));
       // Several `agente serve` on one database (issue #15): the folder is read by whichever holds its lease.
       const watcher = flags.watch
@@ -71,8 +75,12 @@ export function serveCommand(global: () => GlobalOptions): Command {
       const companies = await listCompanies(db);
       process.stdout.write(
         [
-          `Agente de Gastos escuchando en ${server.url} (base de datos ${file})`,
-          backups ? `Copias de seguridad diarias: ${backupDirFor(file)} (se guardan ${keepDays} días)` : 'Copias de seguridad diarias: desactivadas (AGENTE_COPIAS_DIAS=0)',
+          `Agente de Gastos escuchando en ${server.url} (base de datos ${shown})`,
+          postgres
+            ? 'Copias de seguridad: en PostgreSQL se hacen con pg_dump (ver «Para una oficina contable» en el README)'
+            : backups
+              ? `Copias de seguridad diarias: ${backupDirFor(file)} (se guardan ${keepDays} días)`
+              : 'Copias de seguridad diarias: desactivadas (AGENTE_COPIAS_DIAS=0)',
           watcher ? `Carpeta vigilada: ${flags.inbox}${watcher.holding ? '' : ' (la lee otro proceso del agente; este la tomará si ese se detiene)'}` : 'Carpeta vigilada: desactivada',
           mailboxes ? `Buzones de correo: ${mailboxes.size || 'ninguno configurado (`npx agente mailbox set …` o desde el panel)'}` : 'Buzones de correo: desactivados',
           companies.length

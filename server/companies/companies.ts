@@ -3,6 +3,7 @@ import type { CompanyInput, CompanyProfile } from '#shared/company';
 import { computeDv, normalizeNit } from '#shared/nit';
 import type { Clock } from '../agent/clock';
 import { fromJson, toJson, type Db } from '../db/database';
+import { isUniqueViolation } from '../db/engine';
 import type { CompanyRow } from '../db/schema';
 import { ConflictError, InputError, NotFoundError } from '../errors';
 
@@ -35,7 +36,14 @@ export async function createCompany(db: Db, input: Partial<CompanyInput> & Pick<
     createdAt: clock.now().toISOString(),
     trustedSupplierNits: toJson(normalizeNits(input.trustedSupplierNits ?? [])),
   };
-  await db.insertInto('company').values(row).execute();
+  try {
+    await db.insertInto('company').values(row).execute();
+  } catch (error) {
+    // Another process (or request) created it between our look and our insert: the same answer as the look.
+    if (!isUniqueViolation(error)) throw error;
+    const other = await findCompanyByNit(db, nit);
+    throw new ConflictError(`Ya existe una empresa con NIT ${nit}${other ? ` (${other.name})` : ''}.`);
+  }
   return toProfile(row);
 }
 

@@ -4,7 +4,14 @@ import SqliteDatabase from 'better-sqlite3';
 import { Cron } from 'croner';
 import { BOGOTA, bogotaDate, shiftDate } from '#shared/bogota-time';
 import type { Clock } from '../agent/clock';
-import { backupDirFor, rawConnectionOf, type Db } from './database';
+import { backupDirFor, engineOf, rawConnectionOf, type Db } from './database';
+
+/** `agente backup` on PostgreSQL: the server's own tools make a consistent copy while the agent works. */
+export const POSTGRES_BACKUP =
+  'La base de datos es PostgreSQL: la copia de seguridad se hace con pg_dump, no con `agente backup`. ' +
+  'Por ejemplo: pg_dump --format=custom --file=agente-AAAA-MM-DD.dump "$DATABASE_URL" (se puede hacer con el agente corriendo); ' +
+  'para restaurar, en una base vacía creada con orden C: pg_restore --no-owner --dbname="$DATABASE_URL" agente-AAAA-MM-DD.dump. ' +
+  'Ver «Para una oficina contable» en el README.';
 
 export interface BackupResult {
   file: string;
@@ -18,6 +25,7 @@ export interface BackupResult {
  * @throws Error (Spanish) when the destination exists or the copy does not check out
  */
 export async function backupDatabase(db: Db, destination: string, options: { overwrite?: boolean } = {}): Promise<BackupResult> {
+  if (engineOf(db) === 'postgres') throw new Error(POSTGRES_BACKUP);
   const file = resolve(destination);
   if (existsSync(file) && !options.overwrite) throw new Error(`Ya existe ${file}: elige otro nombre (una copia nunca reemplaza otra).`);
   mkdirSync(dirname(file), { recursive: true });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, CompiledQuery, Kysely, Migrator, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type Migration, type MigrationProvider, type SqliteDialectConfig } from 'kysely';
+import { CamelCasePlugin, CompiledQuery, Kysely, Migrator, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type Migration, type MigrationProvider, type SqliteDialectConfig, type SqliteStatement } from 'kysely';
 import * as createCore from './migrations/2026_11_28_0900_create_core';
 import * as matching from './migrations/2026_11_28_1000_matching';
 import * as mailbox from './migrations/2026_11_28_1100_mailbox';
@@ -11,6 +11,7 @@ import * as authenticity from './migrations/2026_12_03_1000_authenticity';
 import * as alegraPushReport from './migrations/2026_12_03_1400_alegra_push_report';
 import * as ledgerRules from './migrations/2026_12_03_1200_ledger_rules';
 import * as matchingProvenance from './migrations/2026_12_03_1300_matching_provenance';
+import { DatabaseMissingError, exactInteger, isPostgresUrl, openPostgres, type Engine } from './engine';
 import { openSqlite } from './native-sqlite';
 import * as intakeLimits from './migrations/2026_12_03_1100_intake_limits';
 import * as workers from './migrations/2026_12_03_1600_workers';
@@ -32,21 +33,22 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_1600_workers': workers,
 };
 
+const FIRST_MIGRATION = '2026_11_28_0900_create_core';
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export const DEFAULT_DATABASE_FILE = './data/agente.db';
 
 /**
- * Where the database lives: `AGENTE_DB` (a file path), else `DATABASE_URL` (`sqlite:…`/`file:…`), else
- * `./data/agente.db`. `:memory:` works for tests.
+ * Where the database lives: `AGENTE_DB` (a file path), else `DATABASE_URL` (`postgres://…` for PostgreSQL, or
+ * `sqlite:…`/`file:…`), else `./data/agente.db`. `:memory:` works for tests. A PostgreSQL URL is returned as it is:
+ * `openDatabase` picks the engine from it.
  */
 export function databaseFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   if (env.AGENTE_DB) return env.AGENTE_DB;
   const url = env.DATABASE_URL;
   if (url) {
-    if (/^postgres(ql)?:/i.test(url)) {
-      throw new Error('PostgreSQL todavía no está soportado: use SQLite (AGENTE_DB=./data/agente.db). El esquema ya es portable.');
-    }
+    if (isPostgresUrl(url)) return url;
     return url.replace(/^(sqlite|file):(\/\/)?/i, '');
   }
   return DEFAULT_DATABASE_FILE;
@@ -74,7 +76,7 @@ export function projectRoot(): string {
 }
 
 export interface DatabaseLocation {
-  /** Absolute path (or `:memory:`). */
+  /** Absolute path (or `:memory:`), or a PostgreSQL URL. */
   file: string;
   /** Where it was told: `--db`, `AGENTE_DB`, `DATABASE_URL` or the default. */
   from: string;
@@ -84,19 +86,11 @@ export interface DatabaseLocation {
 export function locateDatabase(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, root: string = projectRoot()): DatabaseLocation {
   const raw = flag ?? databaseFileFromEnv(env);
   const from = flag ? '--db' : env.AGENTE_DB ? 'AGENTE_DB' : env.DATABASE_URL ? 'DATABASE_URL' : 'por defecto';
-  if (raw === ':memory:') return { file: raw, from };
+  if (raw === ':memory:' || isPostgresUrl(raw)) return { file: raw, from };
   return { file: isAbsolute(raw) ? raw : resolve(root, raw), from };
 }
 
-/** No database where one was expected, and this command does not create one. */
-export class DatabaseMissingError extends Error {
-  readonly code = 'DATABASE_MISSING';
-  constructor(readonly file: string) {
-    super(
-      `No hay base de datos en ${file}. Si es la primera vez, arranca el agente con \`npm start\` (o créala con \`npx agente init\`); si está en otro lugar, indícalo con --db o AGENTE_DB.`,
-    );
-  }
-}
+export { DatabaseMissingError };
 
 /** The database file is damaged: the agent stops instead of writing into it. */
 export class DatabaseCorruptError extends Error {
@@ -116,20 +110,31 @@ export class DatabaseCorruptError extends Error {
 }
 
 export interface OpenOptions {
-  /** Runs on the raw connection before anything else (tests use it to inject failures with triggers). */
+  /** SQLite only: runs on the raw connection before anything else (tests use it to inject failures with triggers). */
   configure?: (sqlite: SqliteDatabase.Database) => void;
-  /** Create the file when it does not exist (default). Commands other than `serve`/`init` pass false. */
+  /**
+   * Create the database when it does not exist (default). Commands other than `serve`/`init` pass false. On
+   * PostgreSQL the database itself is created by its administrator; "create" means running the migrations into it.
+   */
   create?: boolean;
-  /** Run `PRAGMA quick_check` before anything else, and refuse a damaged file (what `npm start` does). */
+  /** SQLite only: run `PRAGMA quick_check` before anything else, and refuse a damaged file (what `npm start` does). */
   check?: boolean;
+  /** PostgreSQL only: connections in the pool (default 10). */
+  poolSize?: number;
 }
 
 const rawConnections = new WeakMap<Db, SqliteDatabase.Database>();
+const engines = new WeakMap<Db, Engine>();
+
+/** Which engine a database opened with `openDatabase` runs on. */
+export function engineOf(db: Db): Engine {
+  return engines.get(db) ?? 'sqlite';
+}
 
 /** The better-sqlite3 connection under a Kysely instance opened here (for the online backup API). */
 export function rawConnectionOf(db: Db): SqliteDatabase.Database {
   const sqlite = rawConnections.get(db);
-  if (!sqlite) throw new Error('Esta base de datos no se abrió con openDatabase.');
+  if (!sqlite) throw new Error(engines.get(db) === 'postgres' ? 'La base de datos es PostgreSQL: no hay conexión SQLite.' : 'Esta base de datos no se abrió con openDatabase.');
   return sqlite;
 }
 
@@ -157,11 +162,29 @@ function readdirSyncSafe(dir: string): string[] {
 const CORRUPTION = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
 
 /**
- * Opens (creating it if needed) the SQLite database and brings its schema up to date.
- * WAL lets the API read while the processor writes; `busy_timeout` makes a second process (the CLI while
- * `npm start` runs) wait for the lock instead of failing.
+ * Opens the database and brings its schema up to date: a PostgreSQL URL (`postgres://…`) opens PostgreSQL
+ * (server/db/engine.ts), anything else is a SQLite file, created if needed.
  */
 export async function openDatabase(file: string = databaseFileFromEnv(), options: OpenOptions = {}): Promise<Db> {
+  if (isPostgresUrl(file)) {
+    const db = await openPostgres(file, { create: options.create !== false, ...(options.poolSize ? { poolSize: options.poolSize } : {}) });
+    engines.set(db, 'postgres');
+    try {
+      await migrateOrThrow(db);
+    } catch (error) {
+      await db.destroy().catch(() => undefined);
+      throw error;
+    }
+    return db;
+  }
+  return openSqliteDatabase(file, options);
+}
+
+/**
+ * WAL lets the API read while the processor writes; `busy_timeout` makes a second process (the CLI while
+ * `npm start` runs) wait for the lock instead of failing. The PRAGMAs and `quick_check` are SQLite's alone.
+ */
+async function openSqliteDatabase(file: string, options: OpenOptions): Promise<Db> {
   if (file !== ':memory:') {
     if (options.create === false && !existsSync(file)) throw new DatabaseMissingError(resolve(file));
     mkdirSync(dirname(resolve(file)), { recursive: true });
@@ -191,6 +214,7 @@ export async function openDatabase(file: string = databaseFileFromEnv(), options
   options.configure?.(sqlite);
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
   rawConnections.set(db, sqlite);
+  engines.set(db, 'sqlite');
   await migrateOrThrow(db);
   return db;
 }
@@ -239,18 +263,52 @@ class ImmediateSqliteDialect extends SqliteDialect {
  * reusable; only streaming (`iterate`) would hold one busy, and the agent never streams.
  */
 function withStatementCache(sqlite: SqliteDatabase.Database, size = 500): SqliteDialectConfig['database'] {
-  const cache = new Map<string, SqliteDatabase.Statement>();
+  const cache = new Map<string, SqliteStatement>();
   return {
     close: () => sqlite.close(),
     prepare: (sql: string) => {
       let statement = cache.get(sql);
       if (!statement) {
-        statement = sqlite.prepare(sql);
+        statement = exactIntegers(sqlite.prepare(sql));
         // Queries with `in (?, ?, …)` lists of any length must not grow the cache without end.
         if (cache.size >= size) cache.delete(cache.keys().next().value!);
         cache.set(sql, statement);
       }
       return statement;
+    },
+  };
+}
+
+const createdNow = new WeakSet<Db>();
+
+/** The agent's tables were created by this `openDatabase` (a new SQLite file, or an empty PostgreSQL database). */
+export function schemaCreatedNow(db: Db): boolean {
+  return createdNow.has(db);
+}
+
+/**
+ * Integers are read as BigInt and handed over as numbers only when exact: better-sqlite3 would otherwise round a
+ * 64-bit integer beyond 2⁵³ without a word. The same rule as PostgreSQL's int8 (engine.ts): money never rounds.
+ */
+function exactIntegers(statement: SqliteDatabase.Statement): SqliteStatement {
+  statement.safeIntegers(true);
+  const exactRow = (row: unknown) => {
+    const record = row as Record<string, unknown>;
+    for (const key in record) {
+      const value = record[key];
+      if (typeof value === 'bigint') record[key] = exactInteger(value);
+    }
+    return row;
+  };
+  return {
+    reader: statement.reader,
+    all: (parameters) => statement.all(...parameters).map(exactRow),
+    run: (parameters) => {
+      const { changes, lastInsertRowid } = statement.run(...parameters);
+      return { changes, lastInsertRowid: typeof lastInsertRowid === 'bigint' ? exactInteger(lastInsertRowid) : lastInsertRowid };
+    },
+    *iterate(parameters) {
+      for (const row of statement.iterate(...parameters)) yield exactRow(row);
     },
   };
 }
@@ -263,6 +321,7 @@ export async function migrateOrThrow(db: Db): Promise<void> {
   if (error || failed) {
     throw new Error(`No se pudo actualizar el esquema de la base de datos${failed ? ` (${failed.migrationName})` : ''}: ${String(error)}`, { cause: error });
   }
+  if (results?.some((r) => r.migrationName === FIRST_MIGRATION && r.status === 'Success')) createdNow.add(db);
 }
 
 /** JSON columns. */

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { InboxDocument } from '#shared/inbox';
 import type { Agent } from '../agent/agent';
 import { fromJson, toJson } from '../db/database';
+import { containsText } from '../db/engine';
 import type { MailboxMessageRow } from '../db/schema';
 import { tooManyDocumentsReason } from '../agent/intake-limits';
 import { pruneRefusedBytes, storeBlob } from '../agent/refused-files';
@@ -203,7 +204,7 @@ async function partAlreadyIngested(agent: Agent, companyId: string, recordId: st
     .where('companyId', '=', companyId)
     .where('channel', '=', 'mailbox')
     .where('sha256', '=', sha256)
-    .where('metadata', 'like', `%"mailboxMessageId":"${recordId}"%`)
+    .where(containsText('metadata', `"mailboxMessageId":"${recordId}"`))
     .execute();
   return rows.some((r) => fromJson<{ part?: number }>(r.metadata, {}).part === index);
 }
@@ -215,7 +216,7 @@ async function receivedFilesOf(agent: Agent, companyId: string, recordId: string
     .where('companyId', '=', companyId)
     .where('sha256', 'in', hashes)
     .where('channel', '=', 'mailbox')
-    .where('metadata', 'like', `%"mailboxMessageId":"${recordId}"%`)
+    .where(containsText('metadata', `"mailboxMessageId":"${recordId}"`))
     .orderBy('receivedAt')
     .execute();
   return rows.map((r) => r.id);

@@ -12,7 +12,7 @@ describe('storage', () => {
     expect(databaseFileFromEnv({ AGENTE_DB: '/srv/agente.db', DATABASE_URL: 'sqlite:///otra.db' })).toBe('/srv/agente.db');
     expect(databaseFileFromEnv({ DATABASE_URL: 'sqlite:///var/lib/agente.db' })).toBe('/var/lib/agente.db');
     expect(databaseFileFromEnv({ DATABASE_URL: 'file:./datos/agente.db' })).toBe('./datos/agente.db');
-    expect(() => databaseFileFromEnv({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(/PostgreSQL todavía no está soportado/);
+    expect(databaseFileFromEnv({ DATABASE_URL: 'postgres://u@h/db' })).toBe('postgres://u@h/db');
   });
 
   it('creates the file and its folder, runs the migrations on start (once), in WAL mode, with several companies', async () => {

@@ -9,10 +9,11 @@ import { Agent, type AgentOptions } from '../../server/agent/agent';
 import { activateAgent } from '../../server/agent/agent-switch';
 import { ManualClock } from '../../server/agent/clock';
 import { createCompany } from '../../server/companies/companies';
-import { openDatabase, type Db } from '../../server/db/database';
+import type { Db } from '../../server/db/database';
 import { Chart } from '../../server/ledger/chart';
 import type { ClassificationContext, LineClassifier, LineToClassify } from '../../server/matching/line-classifier';
 import { BUNDLED_ANCHORS, loadAnchors, type TrustAnchors } from '../../server/authenticity';
+import { openTestDatabase, type Engine } from './engines';
 import { encoder } from './fixtures';
 import { TEST_ANCHOR_FILE } from './pki';
 import { buildUbl, type DocumentSpec, type PartySpec } from './ubl';
@@ -31,7 +32,9 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
-  /** A database file (default: `:memory:`). */
+  /** `sqlite` (default) or `postgres` (a fresh database of the test run's server, dropped on close). */
+  engine?: Engine;
+  /** SQLite only: a database file (default: `:memory:`). */
   file?: string;
   start?: string;
   company?: Partial<CompanyInput>;
@@ -46,7 +49,8 @@ export interface HarnessOptions {
 }
 
 export async function openHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const db = await openDatabase(options.file ?? ':memory:');
+  const opened = await openTestDatabase(options.engine ?? 'sqlite', options.file ? { file: options.file } : {});
+  const db = opened.db;
   const clock = new ManualClock(options.start ?? '2026-03-10T15:00:00Z');
   // The books are tested apart from the suggestion engine (server/matching has its own tests): unless a test
   // brings its own classifier, every line goes to 1435 with low confidence, like the plain default rule.
@@ -77,7 +81,7 @@ export async function openHarness(options: HarnessOptions = {}): Promise<Harness
       }),
     close: async () => {
       await agent.stop();
-      await db.destroy();
+      await opened.close();
     },
   };
 }

@@ -6,7 +6,10 @@ import { sql, type Kysely } from 'kysely';
  * JSON as text, and the only engine-specific type (binary) chosen at run time.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const binary = (await isPostgres(db)) ? 'bytea' : 'blob';
+  const postgres = await isPostgres(db);
+  const binary = postgres ? 'bytea' : 'blob';
+  // PostgreSQL's `real` is 4 bytes; SQLite's (what this column always was) 8.
+  const real = postgres ? 'double precision' : 'real';
 
   await db.schema
     .createTable('company')
@@ -189,7 +192,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('item_id', 'text')
     .addColumn('item_name', 'text')
     .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('confidence', 'real', (c) => c.notNull())
+    .addColumn('confidence', real, (c) => c.notNull())
     .addColumn('explanation', 'text', (c) => c.notNull())
     .addColumn('seller_code', 'text')
     .addColumn('standard_code', 'text')

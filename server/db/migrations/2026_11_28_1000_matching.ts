@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isPostgres } from './portable';
 
 /**
  * Tables of the suggestion engine (issue #4). Frozen in time: never import application code here.
@@ -12,6 +13,7 @@ import type { Kysely } from 'kysely';
  * - `matching_import`: who imported what, when (audit trail of `agente import`).
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  const postgres = await isPostgres(db);
   await db.schema
     .createTable('matching_item')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -36,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('matching_history')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => (postgres ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
     .addColumn('company_id', 'text', (c) => c.notNull().references('company.id'))
     .addColumn('supplier_nit', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { portableTypes } from './portable';
 
 /**
  * The reception mailbox: one IMAP account per company (password sealed by SecretBox, the key lives outside the
@@ -7,6 +8,8 @@ import type { Kysely } from 'kysely';
  * Frozen in time: never import application code here.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  // IMAP UIDs go up to 2³²−1: more than PostgreSQL's 4-byte integer holds.
+  const { bigInteger } = await portableTypes(db);
   await db.schema
     .createTable('mailbox_config')
     .addColumn('company_id', 'text', (c) => c.primaryKey().references('company.id'))
@@ -28,7 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // user@host:port/folder the checkpoint belongs to: pointing the company at another mailbox starts afresh.
     .addColumn('account', 'text', (c) => c.notNull())
     .addColumn('uid_validity', 'text')
-    .addColumn('last_uid', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('last_uid', bigInteger, (c) => c.notNull().defaultTo(0))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('error_code', 'text')
     .addColumn('error_message', 'text')
@@ -52,7 +55,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('parts_digest', 'text', (c) => c.notNull())
     .addColumn('account', 'text', (c) => c.notNull())
     .addColumn('folder', 'text', (c) => c.notNull())
-    .addColumn('uid', 'integer')
+    .addColumn('uid', bigInteger)
     .addColumn('uid_validity', 'text')
     .addColumn('subject', 'text')
     .addColumn('sender', 'text')

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { portableTypes } from './portable';
 
 /**
  * Provenance of what the suggestion engine learns (issue #13). Frozen in time: never import application code here.
@@ -12,8 +13,9 @@ import type { Kysely } from 'kysely';
  *   confirms the item (then null: as trusted as an imported item).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('matching_history').addColumn('confidence', 'real').execute();
-  await db.schema.alterTable('matching_item').addColumn('confidence', 'real').execute();
+  const { real } = await portableTypes(db);
+  await db.schema.alterTable('matching_history').addColumn('confidence', real).execute();
+  await db.schema.alterTable('matching_item').addColumn('confidence', real).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
