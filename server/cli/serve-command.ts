@@ -14,6 +14,7 @@ import { describeLocation, isPostgresUrl } from '../db/engine';
 import { startFolderWatcher } from '../sources/folder-watcher';
 import { startMailboxWatchers } from '../sources/mailbox-manager';
 import { folderSourceKey, runWhileLeased } from '../workers/source-lease';
+import { listenForWork } from '../workers/work-signal';
 import type { GlobalOptions } from './context';
 
 interface ServeFlags {
@@ -52,7 +53,10 @@ export function serveCommand(global: () => GlobalOptions): Command {
       process.stdout.write(created ? `Base de datos creada en ${shown} (${from}): es la primera vez que arranca el agente.\n` : `Base de datos: ${shown} (${from})\n`);
       // Bills of a company connected to Alegra are pushed there after registration (asynchronously, retried).
       const alegra = new AlegraPusher(db, () => SecretBox.fromEnv());
-      const agent = new Agent(db, { listeners: [alegra] });
+      // On PostgreSQL the processor is woken by NOTIFY from whichever process received (LISTEN on a connection of its
+      // own); its sweep then is only a safety net, every 30 s. On SQLite it sweeps every 3 s for other processes' work.
+      const agent = new Agent(db, { listeners: [alegra], sweepIntervalMs: postgres ? 30_000 : 3_000 });
+      const workListener = postgres ? await listenForWork(file, () => agent.processor.wake()) : undefined;
       if (!(await hasActiveToken(db))) {
         const token = await createToken(db, 'primer inicio', agent.clock);
         process.stdout.write(`\nToken de la API (cópielo en la extensión; no se volverá a mostrar):\n\n  ${token}\n\n`);
@@ -97,6 +101,7 @@ export function serveCommand(global: () => GlobalOptions): Command {
       await mailboxes?.stop();
       await server.close();
       await alegra.stop();
+      await workListener?.close();
       await agent.stop();
       await db.destroy();
     });

@@ -1,14 +1,15 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { PostgresAdapter } from 'kysely';
-import type { Db } from '../db/database';
+import { PostgresAdapter, type Kysely } from 'kysely';
+import { engineOf, type Db } from '../db/database';
 
 /**
- * Which engine a Kysely instance talks to. Several processes sharing work is a PostgreSQL matter: SQLite has one
- * writer at a time (`BEGIN IMMEDIATE`), so there it keeps its single-writer path.
+ * Several processes sharing work is a PostgreSQL matter: SQLite has one writer at a time (`BEGIN IMMEDIATE`), so
+ * there the agent keeps its single-writer path.
  */
-export function isPostgres(db: Db): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
+export function isPostgres(db: Db | Kysely<any>): boolean {
+  // The adapter answers for a transaction too (not only for the instance `openDatabase` returned).
+  return engineOf(db as Db) === 'postgres' || db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /**
