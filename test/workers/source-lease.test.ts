@@ -135,5 +135,5 @@ describe('two agent processes, one watched folder', () => {
       await db.destroy();
       tmp.remove();
     }
-  }, 90_000);
+  }, 180_000);
 });
