@@ -60,7 +60,7 @@ export function requestedCommand(argv: string[]): string | undefined {
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('agente')
     .description('Agente de Gastos: registra automáticamente las facturas de compra electrónicas DIAN.')
-    .option('--db <archivo>', 'base de datos SQLite (por defecto AGENTE_DB o ./data/agente.db; una ruta relativa se toma desde la carpeta del proyecto)')
+    .option('--db <archivo|url>', 'base de datos: archivo SQLite o postgres://… (por defecto AGENTE_DB, DATABASE_URL o ./data/agente.db; una ruta relativa se toma desde la carpeta del proyecto)')
     .option('--company <nit>', 'empresa sobre la que actúa el comando (si hay varias)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });

@@ -210,6 +210,7 @@ async function partAlreadyIngested(agent: Agent, companyId: string, recordId: st
 }
 
 async function receivedFilesOf(agent: Agent, companyId: string, recordId: string, hashes: string[]): Promise<string[]> {
+  if (hashes.length === 0) return []; // `in ()` is an error on PostgreSQL
   const rows = await agent.db
     .selectFrom('receivedFile')
     .select('id')

@@ -5,10 +5,11 @@ import { ManualClock } from '../../server/agent/clock';
 import { connectAlegra, type ClientTuning } from '../../server/alegra/connection';
 import { AlegraPusher } from '../../server/alegra/push-queue';
 import { createCompany } from '../../server/companies/companies';
-import { openDatabase, type Db } from '../../server/db/database';
+import type { Db } from '../../server/db/database';
 import { DefaultAccountRule } from '../../server/matching/default-account-rule';
 import { SecretBox } from '../../server/secrets/secret-box';
 import { encoder, fixtureText, retarget } from '../support/fixtures';
+import { openTestDatabase, type Engine } from '../support/engines';
 import { FakeAlegra } from '../support/fake-alegra';
 import { buildUbl, type DocumentSpec, type PartySpec } from '../support/ubl';
 
@@ -30,9 +31,10 @@ export interface World {
   close(): Promise<void>;
 }
 
-/** A real SQLite database with a company whose agent is active, a fake Alegra with a Colombian setup, a pusher. */
-export async function world(options: { connect?: boolean; tuning?: ClientTuning; seed?: boolean } = {}): Promise<World> {
-  const db = await openDatabase(':memory:');
+/** A real database (SQLite in memory unless `engine` says PostgreSQL) with a company whose agent is active, a fake Alegra with a Colombian setup, a pusher. */
+export async function world(options: { connect?: boolean; tuning?: ClientTuning; seed?: boolean; engine?: Engine } = {}): Promise<World> {
+  const opened = await openTestDatabase(options.engine ?? 'sqlite');
+  const db = opened.db;
   const clock = new ManualClock('2026-03-10T15:00:00Z');
   const box = SecretBox.fromKey(randomBytes(32));
   const fake = await FakeAlegra.start([{ email: EMAIL, token: TOKEN }]);
@@ -57,7 +59,7 @@ export async function world(options: { connect?: boolean; tuning?: ClientTuning;
       await pusher.stop();
       await agent.stop();
       await fake.close();
-      await db.destroy();
+      await opened.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import { containsText, describeLocation, isUniqueViolation, redactUrl } from '..
 import { createCompany } from '../../server/companies/companies';
 import { ConflictError } from '../../server/errors';
 import { createPostgresDatabase, forEachEngine, missingPostgresUrl, openTestDatabase } from '../support/engines';
+import { runAgente } from '../support/cli';
 import { withDatabase } from '../support/postgres';
 
 /**
@@ -229,6 +230,38 @@ describe('PostgreSQL: creating and refusing databases', () => {
     try {
       await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
       await expect(openDatabase(withDatabase(some, name))).rejects.toThrow(/usa UTF8 con orden de texto «C\.UTF-8»\/«C\.UTF-8»; el agente necesita UTF8 y orden C/);
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+      await drop();
+    }
+  });
+
+  it('the command line on DATABASE_URL=postgres://…: init creates the tables and says so without the password; backup points to pg_dump', { timeout: 120_000 }, async () => {
+    const { url: some, drop } = await createPostgresDatabase();
+    const admin = new pg.Client({ connectionString: some });
+    await admin.connect();
+    const name = `agente_cli_${process.pid}`;
+    try {
+      await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'`);
+      // The test server trusts loopback connections, so the password is only there to be hidden.
+      const url = withDatabase(some, name).replace('agente@', 'agente:secreta@');
+      const env = { ...process.env, DATABASE_URL: url, AGENTE_DB: '' };
+      const shown = url.replace(':secreta@', ':***@');
+      const before = await runAgente(['company', 'show'], { env });
+      expect(before.code).toBe(1);
+      expect(before.stderr).toBe(`Error: La base de datos ${shown} existe pero aún no tiene las tablas del agente. Créalas con \`npx agente init\` (o arrancando el agente con \`npm start\`).\n`);
+      const init = await runAgente(['init'], { env });
+      expect(init.stderr).toBe(`Base de datos creada en ${shown} (DATABASE_URL).\n`);
+      expect(JSON.parse(init.stdout)).toEqual({ database: shown, created: true });
+      const again = await runAgente(['init'], { env });
+      expect(again.stderr).toBe(`La base de datos ya existía en ${shown} (DATABASE_URL); quedó al día.\n`);
+      const created = await runAgente(['company', 'create', '--nit', '900123456', '--name', 'Oficina SAS'], { env });
+      expect(created.code).toBe(0);
+      const backup = await runAgente(['backup', '/tmp/agente-no-se-crea.db'], { env });
+      expect(backup.code).toBe(1);
+      expect(backup.stderr).toMatch(/^Error: La base de datos es PostgreSQL: la copia de seguridad se hace con pg_dump/);
+      expect(`${init.stdout}${init.stderr}${again.stderr}${backup.stderr}${created.stdout}${created.stderr}`).not.toContain('secreta');
     } finally {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();

@@ -2,11 +2,12 @@ import type { CompanyInput, CompanyProfile } from '#shared/company';
 import type { DocumentLine, StandardCode } from '#shared/dian-document';
 import { ManualClock } from '../../server/agent/clock';
 import { createCompany } from '../../server/companies/companies';
-import { openDatabase, type Db } from '../../server/db/database';
+import type { Db } from '../../server/db/database';
 import { Chart } from '../../server/ledger/chart';
 import { importAccounts, importHistory, importItems } from '../../server/matching/import-data';
 import type { LineToClassify } from '../../server/matching/line-classifier';
 import { SuggestionEngine } from '../../server/matching/suggestion-engine';
+import { openTestDatabase, type Engine } from '../support/engines';
 
 /** A company in a fresh in-memory database, with whatever chart, catalog and past bills a test gives it. */
 export interface TestCompany {
@@ -24,10 +25,13 @@ export interface TestCompanySpec {
   accounts?: Record<string, string>[];
   items?: Record<string, string>[];
   history?: Record<string, string>[];
+  /** `sqlite` in memory (default) or a fresh PostgreSQL database. */
+  engine?: Engine;
 }
 
 export async function testCompany(spec: TestCompanySpec = {}): Promise<TestCompany> {
-  const db = await openDatabase(':memory:');
+  const opened = await openTestDatabase(spec.engine ?? 'sqlite');
+  const db = opened.db;
   const clock = new ManualClock('2026-06-01T15:00:00Z');
   const company = await createCompany(db, { nit: '900123456', name: 'Empresa de Prueba SAS', userName: 'Ana', ciiu: ['4761'], ...spec.company }, clock);
   const options = { fileName: 'prueba.csv', actor: 'prueba', now: clock.now() };
@@ -43,7 +47,7 @@ export async function testCompany(spec: TestCompanySpec = {}): Promise<TestCompa
     engine,
     chart,
     classify: async (...lines) => engine.classify(lines, { company, chart: await chart() }),
-    close: () => db.destroy(),
+    close: () => opened.close(),
   };
 }
 
