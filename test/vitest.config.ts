@@ -10,12 +10,15 @@ export default defineConfig({
   plugins: [WxtVitest()],
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
-    globalSetup: ['test/support/build-server.ts', 'test/support/postgres-global.ts'],
+    globalSetup: ['test/support/build-server.ts'],
     projects: [
       {
         extends: true,
         test: {
           name: 'unit',
+          // One PostgreSQL server for the storage tests on both engines (test/support/engines.ts); added to the
+          // inherited build step, and only here: the end-to-end tests do not use it.
+          globalSetup: ['test/support/postgres-global.ts'],
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',

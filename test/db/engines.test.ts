@@ -26,7 +26,7 @@ forEachEngine((engine) => {
     ({ db, close } = await openTestDatabase(engine));
     companyId = (await createCompany(db, { nit: '900123456', name: 'Prueba SAS' }, clock)).id;
   });
-  afterEach(() => close());
+  afterEach(() => close?.());
 
   const alegraBill = (total: number, i = 0) => ({ companyId, remoteId: `r${i}`, total, raw: '{}', digest: 'd', syncedAt: '2026-03-10T15:00:00.000Z' });
 
