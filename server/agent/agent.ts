@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock';
 import { ingestFile, recoverUnreadFiles, type IngestInput } from './ingest';
 import { intakeLimitsFromEnv, type IntakeLimits } from './intake-limits';
 import { Processor } from './processor';
+import { announceWork } from '../workers/work-signal';
 import type { AgentDeps, BillListener } from './register-document';
 
 export interface AgentOptions {
@@ -55,8 +56,20 @@ export class Agent {
 
   async ingest(input: IngestInput): Promise<IngestResult> {
     const result = await ingestFile(this.deps.db, this.deps.clock, { ...(this.trustAnchors ? { anchors: this.trustAnchors } : {}), ...input }, this.intake);
-    if (result.documents.some((d) => d.status === 'pending')) this.processor.wake();
+    if (result.documents.some((d) => d.status === 'pending')) {
+      this.processor.wake();
+      // Other agent processes on the same PostgreSQL database are woken too (the file is committed by now).
+      await announceWork(this.deps.db).catch((error) => console.error('No se pudo avisar a los demás procesos del agente:', error));
+    }
     return result;
+  }
+
+  /**
+   * Reads a file that was stored and never read (its reader died in between: another process, or this one before a
+   * restart). Recording is idempotent: a file already read is left as it is.
+   */
+  async recoverFile(receivedFileId: string): Promise<void> {
+    if (await recoverUnreadFiles(this.deps.db, this.deps.clock, this.intake, this.trustAnchors, { fileId: receivedFileId })) this.processor.wake();
   }
 
   private starting: Promise<void> | undefined;

@@ -10,6 +10,7 @@ import type { Clock } from './clock';
 import { rulesWarnings } from './uvt-values';
 import { authenticitySummary } from './inbox-documents';
 import { pageMissingConfirmations } from '../radian/bill-state';
+import { PROCESS_ID } from '../workers/engine';
 
 const NOT_REGISTERED: DocumentStatus[] = ['not_registered', 'arrived_while_paused'];
 
@@ -98,13 +99,38 @@ export async function storeDailySummary(db: Db, companyId: string, summary: Dail
     .execute();
 }
 
+/** A claim older than this is taken to be a process that died while composing: another may compose the day. */
+const SUMMARY_CLAIM_STALE_MS = 10 * 60 * 1000;
+
+/**
+ * Claims the composing of a company's summary of a day for `holder`: with several agent processes on one database,
+ * each runs the midnight job, and exactly one of them composes each (company, day). One statement on both engines;
+ * the (company, day) primary key decides. A claim left by a process that died is taken over after 10 minutes.
+ */
+export async function claimSummaryDay(db: Db, companyId: string, date: string, clock: Clock, holder: string = PROCESS_ID): Promise<boolean> {
+  const now = clock.now();
+  const stale = new Date(now.getTime() - SUMMARY_CLAIM_STALE_MS).toISOString();
+  await db
+    .insertInto('dailySummaryClaim')
+    .values({ companyId, date, holderId: holder, claimedAt: now.toISOString() })
+    .onConflict((oc) =>
+      oc
+        .columns(['companyId', 'date'])
+        .doUpdateSet((eb) => ({ holderId: eb.ref('excluded.holderId'), claimedAt: eb.ref('excluded.claimedAt') }))
+        .where('dailySummaryClaim.claimedAt', '<', stale),
+    )
+    .execute();
+  const row = await db.selectFrom('dailySummaryClaim').select(['holderId', 'claimedAt']).where('companyId', '=', companyId).where('date', '=', date).executeTakeFirst();
+  return row?.holderId === holder && row.claimedAt === now.toISOString();
+}
+
 /**
  * The midnight job, and its catch-up when the server was down at midnight: stores every finished day that has no
  * stored summary yet (at most `maxDays` back, and never before the company existed). Every missing day is filled,
  * not only those after the newest stored one: a past day looked at on demand is stored too, and must not hide the
  * days before it.
  */
-export async function storeMissingSummaries(db: Db, companyId: string, clock: Clock, maxDays = 62): Promise<string[]> {
+export async function storeMissingSummaries(db: Db, companyId: string, clock: Clock, maxDays = 62, holder: string = PROCESS_ID): Promise<string[]> {
   const yesterday = previousDate(bogotaDate(clock.now()));
   const company = await db.selectFrom('company').select('createdAt').where('id', '=', companyId).executeTakeFirstOrThrow();
   const earliest = [bogotaDate(new Date(company.createdAt)), shiftDate(yesterday, -(maxDays - 1))].sort().at(-1)!;
@@ -114,6 +140,8 @@ export async function storeMissingSummaries(db: Db, companyId: string, clock: Cl
   const stored: string[] = [];
   for (let date = earliest; date <= yesterday; date = shiftDate(date, 1)) {
     if (done.has(date)) continue;
+    // Another process is composing this day (or did, a moment ago): once per company per day.
+    if (!(await claimSummaryDay(db, companyId, date, clock, holder))) continue;
     await storeDailySummary(db, companyId, await computeDailySummary(db, companyId, date, clock));
     stored.push(date);
   }

@@ -14,6 +14,7 @@ import type { Clock } from './clock';
 import { toInboxDocument } from './inbox-documents';
 import { DEFAULT_INTAKE_LIMITS, maxDocumentsFor, tooManyDocumentsReason, type IntakeLimits } from './intake-limits';
 import { pruneRefusedBytes, storeBlob } from './refused-files';
+import { isPostgres } from '../workers/engine';
 
 export interface IngestInput {
   companyId: string;
@@ -160,6 +161,12 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
   for (let attempt = 1; ; attempt++) {
     try {
       const rows = await db.transaction().execute(async (trx) => {
+        // Read once, whoever reads it: a file whose reader died between storing and reading is read by another
+        // process (a restart, or the one that took over the source), and the two must not both record it. The row
+        // lock (PostgreSQL; SQLite's writer is single) makes the second wait, then find the first one's documents.
+        await trx.selectFrom('receivedFile').select('id').where('id', '=', file.id).$if(isPostgres(db), (q) => q.forUpdate()).execute();
+        const already = await trx.selectFrom('inboxDocument').selectAll().where('receivedFileId', '=', file.id).orderBy('createdAt').execute();
+        if (already.length > 0) return already;
         const recorded = [];
         for (const [i, outcome] of outcomes.entries()) {
           const verdict = wholeFile
@@ -182,16 +189,17 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
 
 /**
  * Files stored but never read, because the process stopped between the two steps of `ingestFile`: read them now.
- * Runs when the agent starts.
+ * Runs when the agent starts, and for one file when a reader taking over a source finds it stored but unread.
  */
-export async function recoverUnreadFiles(db: Db, clock: Clock, intake: IntakeLimits = DEFAULT_INTAKE_LIMITS, anchors?: TrustAnchors): Promise<number> {
-  const unread = await db
+export async function recoverUnreadFiles(db: Db, clock: Clock, intake: IntakeLimits = DEFAULT_INTAKE_LIMITS, anchors?: TrustAnchors, only?: { fileId: string }): Promise<number> {
+  let unread = db
     .selectFrom('receivedFile')
     .innerJoin('fileBlob', 'fileBlob.sha256', 'receivedFile.sha256')
     .select(['receivedFile.id', 'receivedFile.companyId', 'receivedFile.channel', 'receivedFile.sourceRef', 'receivedFile.arrivedAt', 'receivedFile.sender', 'receivedFile.metadata', 'fileBlob.bytes'])
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('inboxDocument').select('inboxDocument.id').whereRef('inboxDocument.receivedFileId', '=', 'receivedFile.id'))))
-    .execute();
-  for (const file of unread) {
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('inboxDocument').select('inboxDocument.id').whereRef('inboxDocument.receivedFileId', '=', 'receivedFile.id'))));
+  if (only) unread = unread.where('receivedFile.id', '=', only.fileId);
+  const files = await unread.execute();
+  for (const file of files) {
     await recordDocuments(db, clock, {
       id: file.id,
       companyId: file.companyId,
@@ -205,7 +213,7 @@ export async function recoverUnreadFiles(db: Db, clock: Clock, intake: IntakeLim
       ...(anchors ? { anchors } : {}),
     });
   }
-  return unread.length;
+  return files.length;
 }
 
 function refusalOf(metadata: string): { refuse?: { code: string; reason: string } } {

@@ -1,3 +1,4 @@
+import { claimOptionsFromEnv, claimPending, releaseClaims, type ClaimOptions } from '../workers/claims';
 import { isAgentActive } from './agent-switch';
 import { registerDocument, type AgentDeps } from './register-document';
 import { WorkLoop } from './work-loop';
@@ -15,11 +16,13 @@ export interface ProcessReport {
  */
 export class Processor {
   private readonly loop: WorkLoop;
+  private readonly claims: ClaimOptions;
 
   constructor(
     private readonly deps: AgentDeps,
-    options: { intervalMs?: number; onReport?: (report: ProcessReport) => void } = {},
+    options: { intervalMs?: number; onReport?: (report: ProcessReport) => void; claims?: ClaimOptions } = {},
   ) {
+    this.claims = options.claims ?? claimOptionsFromEnv();
     this.loop = new WorkLoop(
       async () => {
         const report = await this.runPending();
@@ -44,16 +47,25 @@ export class Processor {
 
   /** Processes everything pending now and resolves when the queue is empty. */
   runPending(companyId?: string): Promise<ProcessReport> {
-    return this.loop.exclusive(() => drain(this.deps, companyId));
+    return this.loop.exclusive(() => drain(this.deps, this.claims, companyId));
   }
 }
 
-async function drain(deps: AgentDeps, companyId?: string): Promise<ProcessReport> {
+async function drain(deps: AgentDeps, claims: ClaimOptions, companyId?: string): Promise<ProcessReport> {
+  try {
+    return await drainClaimed(deps, claims, companyId);
+  } finally {
+    // What this run claimed and left pending (a company paused, a failure to retry) is free for any worker again.
+    await releaseClaims(deps.db).catch((error) => console.error('No se pudieron liberar los documentos reclamados:', error));
+  }
+}
+
+async function drainClaimed(deps: AgentDeps, claims: ClaimOptions, companyId?: string): Promise<ProcessReport> {
   const report: ProcessReport = { registered: 0, notRegistered: 0, failed: 0 };
   const failedIds = new Set<string>();
   const stopped = new Set<string>(); // companies found paused during this run
   for (;;) {
-    const batch = await pendingBatch(deps, companyId, failedIds, stopped);
+    const batch = await pendingBatch(deps, claims, companyId, failedIds, stopped);
     if (batch.length === 0) return report;
     for (const { id, companyId: owner } of batch) {
       // Pause means stop (issue 17): checked before every document, so «Desactivar» takes effect at once, even in
@@ -74,8 +86,8 @@ async function drain(deps: AgentDeps, companyId?: string): Promise<ProcessReport
   }
 }
 
-/** The next pending documents, oldest arrival first, of companies whose agent is active now. */
-async function pendingBatch(deps: AgentDeps, companyId: string | undefined, exclude: Set<string>, stopped: Set<string>): Promise<{ id: string; companyId: string }[]> {
+/** The next pending documents, oldest arrival first, of companies whose agent is active now (claimed, on PostgreSQL). */
+async function pendingBatch(deps: AgentDeps, claims: ClaimOptions, companyId: string | undefined, exclude: Set<string>, stopped: Set<string>): Promise<{ id: string; companyId: string }[]> {
   const { db, clock } = deps;
   let owners = db.selectFrom('inboxDocument').select('companyId').distinct().where('status', '=', 'pending');
   if (companyId) owners = owners.where('companyId', '=', companyId);
@@ -83,8 +95,5 @@ async function pendingBatch(deps: AgentDeps, companyId: string | undefined, excl
   for (const { companyId: owner } of await owners.execute()) {
     if (!stopped.has(owner) && (await isAgentActive(db, owner, clock))) active.push(owner);
   }
-  if (active.length === 0) return [];
-  let query = db.selectFrom('inboxDocument').select(['id', 'companyId']).where('status', '=', 'pending').where('companyId', 'in', active);
-  if (exclude.size) query = query.where('id', 'not in', [...exclude]);
-  return query.orderBy('arrivedAt').orderBy('createdAt').limit(100).execute();
+  return claimPending(db, clock, active, exclude, claims);
 }

@@ -17,6 +17,7 @@ import { findOrDraftSupplier, supplierFacts } from './suppliers';
 import { checkNoteWithinInvoice } from './note-limits';
 import { currentWithholdingRules } from './uvt-values';
 import { NO_WITHHOLDING } from '../ledger/withholding-concepts';
+import { isPostgres } from '../workers/engine';
 
 export interface AgentDeps {
   db: Db;
@@ -109,7 +110,15 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
   ];
   try {
     const registered = await db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom('inboxDocument').select(['status', 'reasonCode', 'authenticity']).where('id', '=', row.id).executeTakeFirstOrThrow();
+      // Re-read under the row's lock on PostgreSQL: a second worker holding the same document (its claim expired while
+      // the first was slow) waits here for the first to commit, then sees «registered» and stops. SQLite's
+      // `BEGIN IMMEDIATE` already serialises writers.
+      const current = await trx
+        .selectFrom('inboxDocument')
+        .select(['status', 'reasonCode', 'authenticity'])
+        .where('id', '=', row.id)
+        .$if(isPostgres(db), (q) => q.forUpdate())
+        .executeTakeFirstOrThrow();
       if (!registrable({ ...row, ...current }, options.manual)) return false;
       // A supplier drafted from the document may have been created meanwhile by another process: use whichever exists.
       let supplierId = supplier.row.id;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { Agent } from '../agent/agent';
 import { AlegraPusher } from '../alegra/push-queue';
@@ -14,6 +15,8 @@ import { backupDirFor, locateDatabase, openDatabase, schemaCreatedNow } from '..
 import { describeLocation, isPostgresUrl } from '../db/engine';
 import { startFolderWatcher } from '../sources/folder-watcher';
 import { startMailboxWatchers } from '../sources/mailbox-manager';
+import { folderSourceKey, runWhileLeased } from '../workers/source-lease';
+import { listenForWork } from '../workers/work-signal';
 import type { GlobalOptions } from './context';
 
 interface ServeFlags {
@@ -54,8 +57,11 @@ export function serveCommand(global: () => GlobalOptions): Command {
       const alegra = new AlegraPusher(db, () => SecretBox.fromEnv());
       // The buyer's RADIAN events (030/032 by themselves when the company asks): the transports come from one factory.
       const radian = new RadianEvents({ db, box: () => SecretBox.fromEnv(), transports: radianTransports() });
-      const agent = new Agent(db, { listeners: [alegra, radian.listener] });
+      // On PostgreSQL the processor is woken by NOTIFY from whichever process received (LISTEN on a connection of its
+      // own); its sweep then is only a safety net, every 30 s. On SQLite it sweeps every 3 s for other processes' work.
+      const agent = new Agent(db, { listeners: [alegra, radian.listener], sweepIntervalMs: postgres ? 30_000 : 3_000 });
       attachRadian(agent, radian);
+      const workListener = postgres ? await listenForWork(file, () => agent.processor.wake()) : undefined;
       // The first start creates the first administrator (administrador of every company) and prints their token.
       if (!(await hasActiveToken(db, agent.clock))) {
         const token = await createToken(db, 'primer inicio', agent.clock);
@@ -70,7 +76,11 @@ export function serveCommand(global: () => GlobalOptions): Command {
       // PostgreSQL is backed up by its own tools (pg_dump), on the database server's schedule: README.
       const backups = keepDays > 0 && file !== ':memory:' && !postgres ? startBackupScheduler(db, file, { keepDays, clock: agent.clock }) : undefined;
       await backups?.catchUp().catch((error) => console.error('No se pudo hacer la copia de seguridad diaria:', error));
-      const watcher = flags.watch ? await startFolderWatcher(agent, { dir: flags.inbox }) : undefined;
+      // Several `agente serve` on one database (issue #15): the folder is read by whichever holds its lease.
+      const watcher = flags.watch
+        ? runWhileLeased(db, folderSourceKey(resolve(flags.inbox)), () => startFolderWatcher(agent, { dir: flags.inbox }), { log: (m) => console.log(m) })
+        : undefined;
+      await watcher?.firstTry;
       const mailboxes = flags.mailbox ? await startMailboxWatchers(agent, { log: (m) => console.log(m) }) : undefined;
       const companies = await listCompanies(db);
       process.stdout.write(
@@ -81,7 +91,7 @@ export function serveCommand(global: () => GlobalOptions): Command {
             : backups
               ? `Copias de seguridad diarias: ${backupDirFor(file)} (se guardan ${keepDays} días)`
               : 'Copias de seguridad diarias: desactivadas (AGENTE_COPIAS_DIAS=0)',
-          watcher ? `Carpeta vigilada: ${flags.inbox}` : 'Carpeta vigilada: desactivada',
+          watcher ? `Carpeta vigilada: ${flags.inbox}${watcher.holding ? '' : ' (la lee otro proceso del agente; este la tomará si ese se detiene)'}` : 'Carpeta vigilada: desactivada',
           mailboxes ? `Buzones de correo: ${mailboxes.size || 'ninguno configurado (`npx agente mailbox set …` o desde el panel)'}` : 'Buzones de correo: desactivados',
           companies.length
             ? `Empresas: ${companies.map((c) => `${c.name} (NIT ${c.nit})`).join(', ')}`
@@ -93,10 +103,11 @@ export function serveCommand(global: () => GlobalOptions): Command {
       process.stdout.write('Deteniendo el agente…\n');
       scheduler.stop();
       backups?.stop();
-      await watcher?.close();
+      await watcher?.stop();
       await mailboxes?.stop();
       await server.close();
       await alegra.stop();
+      await workListener?.close();
       await agent.stop();
       await radian.idle();
       await db.destroy();

@@ -15,6 +15,7 @@ import { DatabaseMissingError, exactInteger, isPostgresUrl, openPostgres, type E
 import * as radianEvents from './migrations/2026_12_03_1800_radian_events';
 import { openSqlite } from './native-sqlite';
 import * as intakeLimits from './migrations/2026_12_03_1100_intake_limits';
+import * as workers from './migrations/2026_12_03_1600_workers';
 import * as users from './migrations/2026_12_03_1700_users';
 import type { Database } from './schema';
 
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_1200_ledger_rules': ledgerRules,
   '2026_12_03_1300_matching_provenance': matchingProvenance,
   '2026_12_03_1400_alegra_push_report': alegraPushReport,
+  '2026_12_03_1600_workers': workers,
   '2026_12_03_1700_users': users,
   '2026_12_03_1800_radian_events': radianEvents,
 };

@@ -145,6 +145,9 @@ export interface InboxDocumentTable {
   arrivedAt: string;
   createdAt: string;
   updatedAt: string;
+  /** The worker registering it now, and until when (migration 2026_12_03_1600_workers; PostgreSQL only). */
+  claimedBy: Generated<string | null>;
+  claimedUntil: Generated<string | null>;
 }
 
 export interface SupplierTable {
@@ -280,6 +283,22 @@ export interface DailySummaryTable {
   computedAt: string;
 }
 
+/** The process composing a company's summary of a day (migration 2026_12_03_1600_workers). */
+export interface DailySummaryClaimTable {
+  companyId: string;
+  date: string;
+  holderId: string;
+  claimedAt: string;
+}
+
+/** The one process reading a mailbox or a watched folder, until `expiresAt` unless renewed (2026_12_03_1600_workers). */
+export interface SourceLeaseTable {
+  sourceKey: string;
+  holderId: string;
+  acquiredAt: string;
+  expiresAt: string;
+}
+
 export interface UvtValueTable {
   year: number;
   value: number;
@@ -319,6 +338,8 @@ export interface Database {
   lineCorrection: LineCorrectionTable;
   companyAccount: CompanyAccountTable;
   dailySummary: DailySummaryTable;
+  dailySummaryClaim: DailySummaryClaimTable;
+  sourceLease: SourceLeaseTable;
   mailboxConfig: MailboxConfigTable;
   mailboxState: MailboxStateTable;
   mailboxMessage: MailboxMessageTable;

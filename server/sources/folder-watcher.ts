@@ -101,7 +101,9 @@ export async function startFolderWatcher(agent: Agent, options: FolderWatcherOpt
       .executeTakeFirst();
     let summary: string;
     if (previous) {
-      // Ingested before the agent stopped, not yet moved: moving it now is all that is left.
+      // Ingested before the agent stopped, not yet moved: moving it now is all that is left — and reading it, when
+      // the process that stored it died before reading it (another `agente serve` that held this folder).
+      await agent.recoverFile(previous.id);
       summary = `ya se había recibido el ${previous.receivedAt.slice(0, 10)}; solo se mueve a ${PROCESSED_DIR}`;
     } else {
       const result = await agent.ingest({ companyId: company.id, bytes, channel: 'folder', sourceRef: name, metadata: { path } });

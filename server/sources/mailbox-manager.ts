@@ -2,12 +2,24 @@ import type { Agent } from '../agent/agent';
 import { SecretBox } from '../secrets/secret-box';
 import { listMailboxConfigs } from './mailbox-config';
 import { MailboxWatcher, type MailboxWatcherOptions } from './mailbox-watcher';
+import { mailboxSourceKey, runWhileLeased, type LeasedSource, type LeaseTiming } from '../workers/source-lease';
 
 export interface MailboxManagerOptions extends MailboxWatcherOptions {
   /** The box that opens stored passwords; `SecretBox.fromEnv()` (created on first need) by default. */
   box?: SecretBox | (() => SecretBox);
   /** How often configuration changes made by another process (`npx agente mailbox set`) are picked up. */
   reloadIntervalMs?: number;
+  /** The lease that makes this process the only reader of a mailbox (`leaseTimingFromEnv()` by default). */
+  lease?: LeaseTiming;
+  /** Who holds the leases (this process by default; tests run two "processes" in one). */
+  holder?: string;
+}
+
+interface Running {
+  version: string;
+  lease: LeasedSource;
+  /** The reader while this process holds the mailbox's lease (a new one each time the lease is taken). */
+  slot: { watcher?: MailboxWatcher };
 }
 
 const managers = new WeakMap<Agent, MailboxManager>();
@@ -19,10 +31,12 @@ export function mailboxManagerOf(agent: Agent): MailboxManager | undefined {
 
 /**
  * Runs one `MailboxWatcher` per company with an enabled mailbox, and follows configuration changes: a change made
- * through the API applies at once (`reload`), one made from the CLI within `reloadIntervalMs`.
+ * through the API applies at once (`reload`), one made from the CLI within `reloadIntervalMs`. With several agent
+ * processes on one database, a mailbox is read only by the process holding its lease (issue #15); the others wait
+ * to take it over if that process dies.
  */
 export class MailboxManager {
-  private readonly watchers = new Map<string, { watcher: MailboxWatcher; version: string }>();
+  private readonly watchers = new Map<string, Running>();
   private timer: NodeJS.Timeout | undefined;
   private reconciling: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -55,9 +69,14 @@ export class MailboxManager {
     return this.reconciling;
   }
 
-  /** The watcher of a company (tests, status). */
+  /** The watcher of a company, while this process reads its mailbox (tests, status). */
   watcher(companyId: string): MailboxWatcher | undefined {
-    return this.watchers.get(companyId)?.watcher;
+    return this.watchers.get(companyId)?.slot.watcher;
+  }
+
+  /** Whether this process is the one reading the company's mailbox now. */
+  reads(companyId: string): boolean {
+    return this.watchers.get(companyId)?.lease.holding ?? false;
   }
 
   get size(): number {
@@ -68,7 +87,7 @@ export class MailboxManager {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.reconciling;
-    await Promise.all([...this.watchers.values()].map(({ watcher }) => watcher.stop()));
+    await Promise.all([...this.watchers.values()].map(({ lease }) => lease.stop()));
     this.watchers.clear();
     if (managers.get(this.agent) === this) managers.delete(this.agent);
   }
@@ -80,14 +99,30 @@ export class MailboxManager {
     for (const [companyId, running] of [...this.watchers]) {
       if (wanted.get(companyId) !== running.version) {
         this.watchers.delete(companyId);
-        await running.watcher.stop();
+        await running.lease.stop();
       }
     }
     for (const [companyId, version] of wanted) {
       if (this.watchers.has(companyId) || this.stopped) continue;
-      const watcher = new MailboxWatcher(this.agent, companyId, this.box, this.options);
-      this.watchers.set(companyId, { watcher, version });
-      watcher.start();
+      const slot: Running['slot'] = {};
+      const lease = runWhileLeased(
+        this.agent.db,
+        mailboxSourceKey(companyId),
+        async () => {
+          const watcher = new MailboxWatcher(this.agent, companyId, this.box, this.options);
+          slot.watcher = watcher;
+          watcher.start();
+          return {
+            close: async () => {
+              await watcher.stop();
+              if (slot.watcher === watcher) slot.watcher = undefined;
+            },
+          };
+        },
+        { ...(this.options.lease ? { timing: this.options.lease } : {}), ...(this.options.holder ? { holder: this.options.holder } : {}), ...(this.options.log ? { log: this.options.log } : {}) },
+      );
+      this.watchers.set(companyId, { version, lease, slot });
+      await lease.firstTry;
     }
   }
 }

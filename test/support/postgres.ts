@@ -52,7 +52,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<RunningPostgres> {
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<RunningPostgres> {
   const bin = findPostgresBin();
   if (!bin) throw new Error(POSTGRES_MISSING);
   const dir = mkdtempSync(join(tmpdir(), 'agente-pg-'));
@@ -80,9 +80,10 @@ export async function startPostgres(): Promise<RunningPostgres> {
   }
   const port = await freePort();
   // Durability is pointless for throw-away test data: no fsync makes CREATE DATABASE and commits fast.
+  // (`durable`: the benchmarks measure a server as it runs in an office, with fsync on every commit.)
   const server = run('postgres', [
     '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300',
+    ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']), '-c', 'max_connections=300',
   ]);
   const child: ChildProcess = spawn(server.command, server.args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
