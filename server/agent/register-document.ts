@@ -278,15 +278,16 @@ export async function prepareRegistration(
  * the honorarios rule that moves a natural person from 10 % to 11 % above 3.300 UVT a year.
  */
 async function supplierBaseInYear(db: Db, supplierId: string, year: string, documentId: string): Promise<number> {
-  const rows = await db
+  // Summed by SQLite over the index on (supplier_id, issue_date): integer centavos, exact.
+  const row = await db
     .selectFrom('bill')
-    .select(['kind', 'subtotal'])
+    .select((eb) => eb.fn.sum<number | null>(eb.case().when('kind', '=', 'credit-note').then(eb.neg(eb.ref('subtotal'))).else(eb.ref('subtotal')).end()).as('base'))
     .where('supplierId', '=', supplierId)
     .where('issueDate', '>=', `${year}-01-01`)
     .where('issueDate', '<=', `${year}-12-31`)
     .where('documentId', '!=', documentId)
-    .execute();
-  return rows.reduce((a, r) => a + (r.kind === 'credit-note' ? -r.subtotal : r.subtotal), 0);
+    .executeTakeFirstOrThrow();
+  return Number(row.base ?? 0);
 }
 
 /** Why a registered bill should be looked at by a person: low-confidence lines, assumptions, document inconsistencies. */

@@ -13,6 +13,7 @@ import * as ledgerRules from './migrations/2026_12_03_1200_ledger_rules';
 import * as matchingProvenance from './migrations/2026_12_03_1300_matching_provenance';
 import { openSqlite } from './native-sqlite';
 import * as intakeLimits from './migrations/2026_12_03_1100_intake_limits';
+import * as registrationIndexes from './migrations/2026_12_03_2000_registration_indexes';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_1200_ledger_rules': ledgerRules,
   '2026_12_03_1300_matching_provenance': matchingProvenance,
   '2026_12_03_1400_alegra_push_report': alegraPushReport,
+  '2026_12_03_2000_registration_indexes': registrationIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
