@@ -249,7 +249,9 @@ export async function prepareRegistration(
   const referenced = document.kind === 'invoice' ? undefined : await findReferencedBillOrRefuse(db, company.id, document, row.id);
   if (referenced && document.kind === 'credit-note' && !options.allowOverReversal) await checkNoteWithinInvoice(db, referenced, document, row.id);
   const rules = await currentWithholdingRules(db);
-  const paidThisYear = supplier.isNew ? 0 : await supplierBaseInYear(db, supplier.row.id, document.issueDate.slice(0, 4), row.id);
+  const facts = supplierFacts(supplier.row, document.supplier);
+  // Only a natural person's honorarios depend on the year's purchases (11 % above 3.300 UVT): no look-up for the rest.
+  const paidThisYear = supplier.isNew || facts.personType !== 'natural' ? 0 : await supplierBaseInYear(db, supplier.row.id, document.issueDate.slice(0, 4), row.id);
   const allOverridden = document.lines.every((_, i) => overrides[i] !== undefined);
   const suggested = allOverridden
     ? (overrides as Classification[])
@@ -263,7 +265,7 @@ export async function prepareRegistration(
   const prepared = prepareBill({
     document,
     company,
-    supplier: { ...supplierFacts(supplier.row, document.supplier), paidThisYear },
+    supplier: { ...facts, paidThisYear },
     classifications,
     chart,
     rules,
