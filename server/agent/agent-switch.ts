@@ -18,6 +18,8 @@ export async function agentStateAt(db: Db, companyId: string, instant: Date): Pr
     .where('at', '<=', instant.toISOString())
     .orderBy('at', 'desc')
     .orderBy('seq', 'desc')
+    // Asked before every document: only the latest event, not the whole trail.
+    .limit(1)
     .executeTakeFirst();
   if (!last) return { status: 'inactive' };
   const status = last.type === 'paused' ? 'paused' : 'active';

@@ -258,7 +258,9 @@ export async function prepareRegistration(
   const referenced = document.kind === 'invoice' ? undefined : await findReferencedBillOrRefuse(db, company.id, document, row.id);
   if (referenced && document.kind === 'credit-note' && !options.allowOverReversal) await checkNoteWithinInvoice(db, referenced, document, row.id);
   const rules = await currentWithholdingRules(db);
-  const paidThisYear = supplier.isNew ? 0 : await supplierBaseInYear(db, supplier.row.id, document.issueDate.slice(0, 4), row.id);
+  const facts = supplierFacts(supplier.row, document.supplier);
+  // Only a natural person's honorarios depend on the year's purchases (11 % above 3.300 UVT): no look-up for the rest.
+  const paidThisYear = supplier.isNew || facts.personType !== 'natural' ? 0 : await supplierBaseInYear(db, supplier.row.id, document.issueDate.slice(0, 4), row.id);
   const allOverridden = document.lines.every((_, i) => overrides[i] !== undefined);
   const suggested = allOverridden
     ? (overrides as Classification[])
@@ -272,7 +274,7 @@ export async function prepareRegistration(
   const prepared = prepareBill({
     document,
     company,
-    supplier: { ...supplierFacts(supplier.row, document.supplier), paidThisYear },
+    supplier: { ...facts, paidThisYear },
     classifications,
     chart,
     rules,
@@ -287,15 +289,16 @@ export async function prepareRegistration(
  * the honorarios rule that moves a natural person from 10 % to 11 % above 3.300 UVT a year.
  */
 async function supplierBaseInYear(db: Db, supplierId: string, year: string, documentId: string): Promise<number> {
-  const rows = await db
+  // Summed by SQLite over the index on (supplier_id, issue_date): integer centavos, exact.
+  const row = await db
     .selectFrom('bill')
-    .select(['kind', 'subtotal'])
+    .select((eb) => eb.fn.sum<number | null>(eb.case().when('kind', '=', 'credit-note').then(eb.neg(eb.ref('subtotal'))).else(eb.ref('subtotal')).end()).as('base'))
     .where('supplierId', '=', supplierId)
     .where('issueDate', '>=', `${year}-01-01`)
     .where('issueDate', '<=', `${year}-12-31`)
     .where('documentId', '!=', documentId)
-    .execute();
-  return rows.reduce((a, r) => a + (r.kind === 'credit-note' ? -r.subtotal : r.subtotal), 0);
+    .executeTakeFirstOrThrow();
+  return Number(row.base ?? 0);
 }
 
 /** Why a registered bill should be looked at by a person: low-confidence lines, assumptions, document inconsistencies. */

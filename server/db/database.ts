@@ -17,6 +17,7 @@ import { openSqlite } from './native-sqlite';
 import * as intakeLimits from './migrations/2026_12_03_1100_intake_limits';
 import * as workers from './migrations/2026_12_03_1600_workers';
 import * as users from './migrations/2026_12_03_1700_users';
+import * as registrationIndexes from './migrations/2026_12_03_2000_registration_indexes';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_1600_workers': workers,
   '2026_12_03_1700_users': users,
   '2026_12_03_1800_radian_events': radianEvents,
+  '2026_12_03_2000_registration_indexes': registrationIndexes,
 };
 
 const FIRST_MIGRATION = '2026_11_28_0900_create_core';

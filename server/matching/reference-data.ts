@@ -31,7 +31,29 @@ export function ciiuActivity(code: string): CiiuActivity | undefined {
  * The UNSPSC class whose Spanish name is closest to a description, when the line brings no code: a weak hint of
  * what the product is, used only when no keyword and no code said anything.
  */
-export function guessUnspscClass(words: string[]): { code: string; name: string; similarity: number } | undefined {
+export function guessUnspscClass(words: string[]): UnspscGuess | undefined {
+  // The same descriptions come back invoice after invoice, and this search over every class name is the costliest
+  // step of the activity stage: answers are kept by the line's words (the class list never changes in a process).
+  const key = words.join(' ');
+  const known = guesses.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const guess = searchUnspscClass(words);
+  if (guesses.size >= GUESSES_KEPT) guesses.delete(guesses.keys().next().value!);
+  guesses.set(key, guess ?? null);
+  return guess;
+}
+
+export interface UnspscGuess {
+  code: string;
+  name: string;
+  similarity: number;
+}
+
+/** Answers of `guessUnspscClass` kept at most (oldest out first): a few hundred kilobytes. */
+const GUESSES_KEPT = 5_000;
+const guesses = new Map<string, UnspscGuess | null>();
+
+function searchUnspscClass(words: string[]): UnspscGuess | undefined {
   if (!unspscClasses) {
     const index = new TextIndex();
     const names = new Map<string, string>();

@@ -78,9 +78,12 @@ export class SuggestionEngine implements LineClassifier {
     const byCompany = new Map<string, LearnedLine[]>();
     for (const line of lines) byCompany.set(line.companyId, [...(byCompany.get(line.companyId) ?? []), line]);
     for (const [companyId, learned] of byCompany) {
-      const memory = await this.memoryFor(companyId);
+      // A person's decision may move an item another process changed: the memory must be current before persisting
+      // it. The agent's own registrations only append history. Either way the memory takes the new rows (ours and any
+      // other process's) on its next use, like every other write: one query, not a sync after every bill.
+      const decision = learned.some((l) => l.byUser || l.origin === 'verificacion' || l.origin === 'correccion');
+      const memory = (!decision && this.memories.get(companyId)) || (await this.memoryFor(companyId));
       await this.exclusive(companyId, () => this.persist(companyId, learned, memory));
-      await this.memoryFor(companyId);
     }
   }
 

@@ -58,8 +58,10 @@ export async function run(): Promise<void> {
       clock.advance(10);
       if (i % 250 === 0) sample();
     }
+    const ingestPeak = sample();
     globalThis.gc?.();
-    sample();
+    const rssBeforeRegistering = process.memoryUsage().rss;
+    peakSampled = rssBeforeRegistering;
 
     // Register the backlog.
     const loadBefore = loadavg()[0]!;
@@ -90,7 +92,9 @@ export async function run(): Promise<void> {
     await db.destroy();
 
     const perSecond = BACKLOG / (registerMs / 1000);
-    const peakMb = Math.max(peakSampled, process.resourceUsage().maxRSS * 1024) / (1024 * 1024);
+    const registerPeak = peakSampled;
+    const peakMb = Math.max(ingestPeak, registerPeak, process.resourceUsage().maxRSS * 1024) / (1024 * 1024);
+    const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
     const line = (label: string, value: string, verdict?: boolean) => process.stdout.write(`  ${label.padEnd(44)} ${value}${verdict === undefined ? '' : verdict ? '  ✓' : '  ✗'}\n`);
     line('facturas en el backlog', `${BACKLOG} (de ${templates.length} muestras DIAN, ${SUPPLIERS} proveedores)`);
     line('recepción (guardar, leer, clasificar llegada)', `${(BACKLOG / (ingestMs / 1000)).toFixed(0)} documentos/s`);
@@ -99,6 +103,8 @@ export async function run(): Promise<void> {
     // Other processes on the machine slow the wall clock down; the load says how much the figure above was shared.
     line('carga de la máquina al empezar (1 min)', `${loadBefore.toFixed(2)} en ${cpus().length} núcleos`);
     line('memoria pico (RSS)', `${peakMb.toFixed(0)} MB (meta < ${TARGET_RSS_MB} MB)`, peakMb < TARGET_RSS_MB);
+    // Where the peak is: receiving (signature checks; the test suppliers' signing too), or registering.
+    line('  recepción / registro', `${mb(ingestPeak)} / ${mb(rssBeforeRegistering)} → ${mb(registerPeak)} (muestreada)`);
     line('asientos cuadrados', `${entries - wrong}/${BACKLOG}`, wrong === 0);
     if (perSecond < TARGET_PER_SECOND || peakMb >= TARGET_RSS_MB) process.exitCode = 1;
   } finally {

@@ -207,6 +207,15 @@ describe('withholding concept from the line itself: the revisor fiscal’s cases
     const second = await register([line('Asesoría jurídica litigio', '80121600', '30000000')], { supplier: lawyer });
     expect(byAccount(second)['236515']).toBe(-pesos(3_300_000));
   });
+
+  it('honorarios: a credit note lowers the year’s payments that decide the 11 %', async () => {
+    const lawyer = { nit: '79666778', name: 'Mario Abogado', personType: 'natural' as const, idType: '13', responsibilities: ['R-99-PN'] };
+    const first = await register([line('Asesoría jurídica contrato marco', '80121600', '150000000')], { supplier: lawyer });
+    await register([line('Asesoría jurídica contrato marco', '80121600', '10000000')], { supplier: lawyer, spec: { kind: 'credit-note', billingReference: { number: first.number, cufe: first.cufe } } });
+    // 150.000.000 − 10.000.000 + 30.000.000 = 170.000.000 ≤ 172.834.000: still 10 % × 30.000.000 = 3.000.000.
+    const second = await register([line('Asesoría jurídica litigio', '80121600', '30000000')], { supplier: lawyer });
+    expect(byAccount(second)['236515']).toBe(-pesos(3_000_000));
+  });
 });
 
 describe('ReteICA by municipality and activity (Bogotá, Acuerdo 65 de 2002; bases Decreto 271 de 2002 art. 8)', () => {
