@@ -1,5 +1,4 @@
 import type { KeyObject } from 'node:crypto';
-import { DOMParser } from '@xmldom/xmldom';
 import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
 import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, dianSignedXml, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from './algorithms';
 import { parseCertificate, publicKeyOf, type ParsedCertificate } from './certificates';
@@ -155,7 +154,7 @@ function checkCore(doc: Document, signature: El, signer: ParsedCertificate, sign
     internals.references = [];
     canon = internals.getCanonSignedInfoXml(doc);
     if (!canon) throw new Error('Canonical signed info cannot be empty');
-    const canonRoot = new DOMParser().parseFromString(canon, 'text/xml').documentElement;
+    const canonRoot = parseStrict(canon).documentElement;
     if (!canonRoot) throw new Error('Could not parse unverifiedSignedInfoCanon into a document');
     const loaded = children(canonRoot, 'Reference', NS.ds);
     if (loaded.length === 0) throw new Error('could not find any Reference elements');
