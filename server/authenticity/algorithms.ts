@@ -1,8 +1,8 @@
 import { createHash, createVerify, timingSafeEqual, type KeyLike } from 'node:crypto';
+import { DOMParser } from '@xmldom/xmldom';
 import { SignedXml, type HashAlgorithm, type SignatureAlgorithm } from 'xml-crypto';
 // The element-based twin of the XPath-based `findAncestorNs` xml-crypto uses internally (same result, no XPath).
 import { findAncestorNsForElement } from 'xml-crypto/lib/utils.js';
-import { parseStrict } from './dom';
 
 /**
  * The algorithms DIAN's signature policy allows (Anexo técnico 1.9 §6.5.10, docs/authenticity-and-events.md A1):
@@ -160,7 +160,7 @@ function tuneForUbl(sig: SignedXml): void {
     let forSignedInfo = this.canonicalizationAlgorithm;
     if (!forSignedInfo || forSignedInfo === INCLUSIVE_C14N || forSignedInfo === `${INCLUSIVE_C14N}#WithComments`) forSignedInfo = EXCLUSIVE_C14N;
     const canon = this.getCanonXml([forSignedInfo], signedInfoNodes[0]!, {});
-    const signedInfoDoc = parseStrict(canon).documentElement;
+    const signedInfoDoc = new DOMParser().parseFromString(canon, 'text/xml').documentElement;
     this.references = [];
     const references = signedInfoDoc ? findChildren(signedInfoDoc, 'Reference') : [];
     if (references.length === 0) throw new Error('could not find any Reference elements');

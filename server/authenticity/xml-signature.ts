@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { DOMParser } from '@xmldom/xmldom';
 import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
 import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, dianSignedXml, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from './algorithms';
 import { parseCertificate, publicKeyOf, type ParsedCertificate } from './certificates';
@@ -154,7 +155,7 @@ function checkCore(doc: Document, signature: El, signer: ParsedCertificate, sign
     internals.references = [];
     canon = internals.getCanonSignedInfoXml(doc);
     if (!canon) throw new Error('Canonical signed info cannot be empty');
-    const canonRoot = parseStrict(canon).documentElement;
+    const canonRoot = new DOMParser().parseFromString(canon, 'text/xml').documentElement;
     if (!canonRoot) throw new Error('Could not parse unverifiedSignedInfoCanon into a document');
     const loaded = children(canonRoot, 'Reference', NS.ds);
     if (loaded.length === 0) throw new Error('could not find any Reference elements');
