@@ -32,7 +32,8 @@ export function checkXadesProperties(signature: El, signer: ParsedCertificate, r
   const facts: XadesCheck['facts'] = {};
   const properties = children(child(signature, 'Object', NS.ds), 'QualifyingProperties', NS.xades).flatMap((q) => children(q, 'SignedProperties', NS.xades));
   const covered = references.find((r) => r.target === 'signed-properties');
-  const signed = properties.find((p) => covered && `#${p.getAttribute('Id')}` === covered.uri);
+  // An element without `Id` is never the one a `#…` reference points at (@xmldom 0.9 returns null, not '', for it).
+  const signed = properties.find((p) => covered && p.hasAttribute('Id') && `#${p.getAttribute('Id')}` === covered.uri);
   if (!signed) {
     problems.push('La firma no trae las propiedades XAdES (SignedProperties) que exige la DIAN.');
     return { facts, problems };
