@@ -1,4 +1,4 @@
-import { CamelCasePlugin, Kysely, PostgresDialect, sql, type RawBuilder, type SqlBool } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from './schema';
 
 /**
@@ -65,6 +65,33 @@ export function escapeLike(text: string): string {
  */
 export function containsText(column: string, fragment: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`lower(${sql.ref(column)}) like lower(${`%${escapeLike(fragment)}%`}) escape '\\'`;
+}
+
+/** The database (or a transaction of it) runs on PostgreSQL: asked of the adapter, so it works inside transactions. */
+export function runsOnPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * The value at `path` (dot-separated keys) of the JSON text `column`, as text (an object or array comes back as its
+ * JSON text), or null when missing: SQLite's json_extract, PostgreSQL's `#>>`.
+ */
+export function jsonText(db: Kysely<any>, column: string, path: string): RawBuilder<string | null> {
+  if (runsOnPostgres(db)) return sql<string | null>`(${sql.ref(column)})::jsonb #>> ${`{${path.split('.').join(',')}}`}::text[]`;
+  return sql<string | null>`json_extract(${sql.ref(column)}, ${`$.${path}`})`;
+}
+
+/**
+ * Some element of the JSON array `arrayKey` in the JSON text `column` has `field` equal to `value` (trimmed): the
+ * engines spell JSON differently (SQLite's json_each, PostgreSQL's jsonb_array_elements); a missing key or a value
+ * that is not an array is no match on both.
+ */
+export function jsonArrayHas(db: Kysely<any>, column: string, arrayKey: string, field: string, value: string): RawBuilder<SqlBool> {
+  if (runsOnPostgres(db)) {
+    const array = sql`(${sql.ref(column)})::jsonb -> ${arrayKey}::text`;
+    return sql<SqlBool>`exists (select 1 from jsonb_array_elements(case when jsonb_typeof(${array}) = 'array' then ${array} else '[]'::jsonb end) element where trim(element ->> ${field}::text) = ${value})`;
+  }
+  return sql<SqlBool>`exists (select 1 from json_each(${sql.ref(column)}, ${`$.${arrayKey}`}) element where json_type(${sql.ref(column)}, ${`$.${arrayKey}`}) = 'array' and trim(json_extract(element.value, ${`$.${field}`})) = ${value})`;
 }
 
 /** A unique index or primary key refused the row (the same question on both engines). */

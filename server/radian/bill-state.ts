@@ -15,6 +15,7 @@ import {
 } from '#shared/radian';
 import { pageOf, type PageRequest } from '../agent/pagination';
 import { fromJson, type Db } from '../db/database';
+import { jsonArrayHas, jsonText } from '../db/engine';
 import type { RadianEventRow } from '../db/schema';
 import { creditTerms, type CreditTerms } from './credit-terms';
 import { acceptanceOf, allowedCodes, tacitDeadline, type RuleInput } from './event-rules';
@@ -83,11 +84,11 @@ export async function eventsOfBill(db: Db, billId: string): Promise<RadianEventR
   return db.selectFrom('radianEvent').selectAll().where('billId', '=', billId).orderBy('seq').execute();
 }
 
-/** The payment means of the bill's document, read inside SQLite (no need to parse the whole document). */
+/** The payment means of the bill's document, read inside the database (no need to parse the whole document). */
 async function paymentMeansOf(db: Db, documentId: string): Promise<{ form?: string }[]> {
   const row = await db
     .selectFrom('inboxDocument')
-    .select(sql<string | null>`json_extract(document_json, '$.paymentMeans')`.as('paymentMeans'))
+    .select(jsonText(db, 'documentJson', 'paymentMeans').as('paymentMeans'))
     .where('id', '=', documentId)
     .executeTakeFirst();
   return fromJson<{ form?: string }[]>(row?.paymentMeans ?? null, []);
@@ -97,7 +98,7 @@ async function paymentMeansOf(db: Db, documentId: string): Promise<{ form?: stri
 async function sellerTacitReceived(db: Db, companyId: string, cufe: string): Promise<boolean> {
   const rows = await db
     .selectFrom('inboxDocument')
-    .select(sql<string | null>`json_extract(document_json, '$.response.code')`.as('code'))
+    .select(jsonText(db, 'documentJson', 'response.code').as('code'))
     .where('companyId', '=', companyId)
     .where('kind', '=', 'radian-event')
     .where('referencedCufe', '=', cufe)
@@ -163,7 +164,8 @@ export async function pageMissingConfirmations(db: Db, companyId: string, page: 
     .where((eb) =>
       eb.or([
         eb('bill.dueDate', '>', eb.ref('bill.issueDate')),
-        eb.exists(sql`(select 1 from json_each(inbox_document.document_json, '$.paymentMeans') pm where trim(json_extract(pm.value, '$.form')) = '2')`),
+        // Payment means «2» (crédito) in the document as read (credit-terms.ts says the same in code).
+        jsonArrayHas(db, 'inboxDocument.documentJson', 'paymentMeans', 'form', '2'),
       ]),
     )
     .where(sql<boolean>`not (${accepted('030')} and ${accepted('032')})`);
