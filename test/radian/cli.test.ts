@@ -20,7 +20,7 @@ describe('agente radian certificado <archivo.p12>', { timeout: 120_000 }, () => 
     const run = await runAgente(['--db', db, 'radian', 'certificado', tmp.file('empresa.p12')], { env: env('clave-secreta') });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('clave-secreta');
-    expect(JSON.parse(run.stdout) as CertificateView).toMatchObject({ nit: COMPANY_NIT, uploadedBy: 'cli:contadora' });
+    expect(JSON.parse(run.stdout) as CertificateView).toMatchObject({ nit: COMPANY_NIT, uploadedBy: 'consola (contadora)' });
 
     writeFileSync(tmp.file('otro.p12'), p12For(supplierIdentity('900555111'), 'x'));
     const other = await runAgente(['--db', db, 'radian', 'certificado', tmp.file('otro.p12')], { env: env('x') });
