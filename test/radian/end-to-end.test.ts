@@ -251,6 +251,32 @@ describe('RADIAN events end to end: agent → real DIAN client → imitation of 
     expect((await supplierMail(down.number)).document.cufe).toBe(down.cude);
   });
 
+  it('a pending event made for habilitación is set aside, not resent forever, once the company sends to producción; a new one goes', async () => {
+    await setup();
+    const { billId, cufe } = await register('FE-909');
+    client = { baseUrl: `http://127.0.0.1:${await freePort()}/WcfDianCustomerServices.svc`, retries: 0 };
+    const stuck = await radian.sendEvent(h.company.id, billId, '030', 'ana');
+    expect(stuck.status).toBe('pendiente');
+
+    await saveRadianSettings(h.db, box, h.company, { software: { softwareId: SOFTWARE.softwareId, pin: SOFTWARE.pin, environment: 'produccion' } }, 'ana', h.clock);
+    const production = await startDianImitation({ software: { [SOFTWARE.softwareId]: SOFTWARE.pin }, environment: '1' });
+    try {
+      production.seedInvoice({ cufe, number: 'FE-909', supplierNit: SUPPLIER.nit, buyerNit: COMPANY_NIT, issueDate: '2026-03-10' });
+      client = { baseUrl: production.url };
+      const fresh = await radian.sendEvent(h.company.id, billId, '030', 'ana');
+      expect(fresh).toMatchObject({ status: 'aceptado', number: 'EV00000002' });
+      expect(fresh.cude).not.toBe(stuck.cude);
+      expect((await stored(fresh.id)).xml).toContain('<cbc:ProfileExecutionID>1</cbc:ProfileExecutionID>');
+      expect(production.eventsFor(cufe)).toEqual(['030']);
+      const old = await stored(stuck.id);
+      expect(old).toMatchObject({ status: 'rechazado', dianJson: null, attempts: 1 });
+      const view = (await state(billId)).events.find((e) => e.id === stuck.id)!;
+      expect(view.statusText).toBe('Descartado sin enviar: se hizo para habilitación (pruebas) y la empresa ahora envía a producción; se hizo uno nuevo.');
+    } finally {
+      await production.close();
+    }
+  });
+
   it('an answer lost on the way: the retry meets «procesado anteriormente», which counts as sent (and the supplier still gets the event)', async () => {
     await setup();
     const { billId, cufe } = await register('FE-906');
