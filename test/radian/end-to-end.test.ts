@@ -154,7 +154,7 @@ describe('RADIAN events end to end: agent → real DIAN client → imitation of 
     expect(Object.keys(unzipSync(new Uint8Array(zip.content)))).toEqual([`${eventNumber}.xml`]);
     const outcome = readDianFile(new Uint8Array(zip.content), { name: zip.filename ?? 'adjunto.zip' }).outcomes[0]!;
     if (!outcome.ok) throw new Error(`el lector no leyó el adjunto: ${JSON.stringify(outcome)}`);
-    return { to: mail.to, subject: parsed.subject, document: outcome.document, texts: signedTextsOf(outcome.document)! };
+    return { to: mail.to, from: parsed.from?.value[0], subject: parsed.subject, document: outcome.document, texts: signedTextsOf(outcome.document)! };
   }
 
   it('030 → 032 → 033 accepted by the imitation through the composition root’s transports: DIAN’s answer stored, each event mailed to the supplier', async () => {
@@ -185,6 +185,7 @@ describe('RADIAN events end to end: agent → real DIAN client → imitation of 
       // The supplier got the event and DIAN's answer, both byte for byte as signed.
       const copy = await supplierMail(view.number);
       expect(copy.to).toEqual([SUPPLIER.email]);
+      expect(copy.from).toEqual({ name: 'Comercializadora Prueba SAS', address: SMTP_USER });
       expect(copy.subject).toBe(`Evento;${view.number};${COMPANY_NIT};Comercializadora Prueba SAS;${view.code}`);
       expect(copy.document).toMatchObject({ kind: 'radian-event', cufe: view.cude, number: view.number, response: { code: view.code, referencedDocument: { number: 'FE-900', uuid: cufe } } });
       expect(copy.document.dianValidation).toMatchObject({ responseCode: '02', validated: true, cufeMatches: true });
