@@ -51,6 +51,7 @@ export class RadianEvents {
   /** Opens and seals the company's RADIAN secrets (same key as the mailbox password). */
   readonly box: () => SecretBox;
   private queue: Promise<void> = Promise.resolve();
+  private retrying = false;
 
   constructor(options: RadianEventsOptions) {
     this.db = options.db;
@@ -262,6 +263,37 @@ export class RadianEvents {
       }
     }
     return sent;
+  }
+
+  /**
+   * Sends again, oldest first, every event DIAN never answered (left «pendiente» after the client's retries): what
+   * the client's «se reintentará más tarde» promises. Each goes as it was stored, same number and CUDE; only while
+   * the company's agent is active (pause means pause). Never throws: what failed stays on the event.
+   */
+  async retryPending(): Promise<RadianEventView[]> {
+    const pending = await this.db.selectFrom('radianEvent').select(['companyId', 'billId', 'code', 'actor', 'claimCode']).where('status', '=', 'pendiente').orderBy('createdAt').orderBy('seq').execute();
+    const views: RadianEventView[] = [];
+    for (const row of pending) {
+      if (!(await isAgentActive(this.db, row.companyId, this.clock))) continue;
+      try {
+        views.push(await this.sendEvent(row.companyId, row.billId, row.code as RadianCode, row.actor, (row.claimCode ?? undefined) as ClaimCode | undefined));
+      } catch (error) {
+        console.error(`No se pudo reintentar el evento ${row.code} pendiente:`, (error as Error).message);
+      }
+    }
+    return views;
+  }
+
+  /** Queues `retryPending` behind any sending in course (the composition root calls it on a timer). */
+  retryPendingSoon(): void {
+    if (this.retrying) return;
+    this.retrying = true;
+    this.queue = this.queue
+      .then(() => this.retryPending().then(() => undefined))
+      .catch((error) => console.error('Reintento de eventos RADIAN pendientes:', error))
+      .finally(() => {
+        this.retrying = false;
+      });
   }
 
   /** The listener the agent calls after registering a bill; the sending runs after, one bill at a time. */

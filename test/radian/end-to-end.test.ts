@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { pauseAgent } from '../../server/agent/agent-switch';
+import { pauseAgent, resumeAgent } from '../../server/agent/agent-switch';
 import type { BillListener } from '../../server/agent/register-document';
 import { registerDocument } from '../../server/agent/register-document';
 import { checkSignature } from '../../server/authenticity/xml-signature';
@@ -233,7 +233,7 @@ describe('RADIAN events end to end: agent → real DIAN client → imitation of 
     expect(dian.eventsFor(cufe)).toEqual(['030']);
   });
 
-  it('DIAN down: the event stays «pendiente» with the reason in Spanish; a later retry sends the same number and CUDE', async () => {
+  it('DIAN down: the event stays «pendiente» with the reason in Spanish; the agent’s later retry (not while paused) sends the same number and CUDE', async () => {
     await setup();
     const { billId, cufe } = await register('FE-905');
     client = { baseUrl: `http://127.0.0.1:${await freePort()}/WcfDianCustomerServices.svc`, retries: 1 };
@@ -243,11 +243,19 @@ describe('RADIAN events end to end: agent → real DIAN client → imitation of 
     expect(down.supplierNotice).toBeUndefined();
     expect(await state(billId)).toMatchObject({ receipt: 'pendiente', ivaAtRisk: true });
 
+    // DIAN is back. The agent's own retry waits while it is paused, then sends the very same event.
     client = {};
     h.clock.advance(3_600_000);
-    const later = await radian.sendEvent(h.company.id, billId, '030', 'ana');
-    expect(later).toMatchObject({ id: down.id, number: down.number, cude: down.cude, status: 'aceptado' });
+    await pauseAgent(h.db, h.company.id, 'ana', h.clock);
+    const calls = dian.calls.length;
+    expect(await radian.retryPending()).toEqual([]);
+    expect(dian.calls.length).toBe(calls);
+    await resumeAgent(h.db, h.company.id, 'ana', h.clock);
+    const [later, ...others] = await radian.retryPending();
+    expect(others).toEqual([]);
+    expect(later).toMatchObject({ id: down.id, number: down.number, cude: down.cude, status: 'aceptado', actor: 'ana' });
     expect((await stored(down.id)).attempts).toBe(2);
+    expect(await radian.retryPending()).toEqual([]);
     expect(dian.eventsFor(cufe)).toEqual(['030']);
     expect((await supplierMail(down.number)).document.cufe).toBe(down.cude);
   });
