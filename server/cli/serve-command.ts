@@ -61,6 +61,9 @@ export function serveCommand(global: () => GlobalOptions): Command {
       // own); its sweep then is only a safety net, every 30 s. On SQLite it sweeps every 3 s for other processes' work.
       const agent = new Agent(db, { listeners: [alegra, radian.listener], sweepIntervalMs: postgres ? 30_000 : 3_000 });
       attachRadian(agent, radian);
+      // Events DIAN never answered are sent again, as they are, every 15 minutes (only for active agents).
+      const radianRetry = setInterval(() => radian.retryPendingSoon(), 15 * 60_000);
+      radianRetry.unref();
       const workListener = postgres ? await listenForWork(file, () => agent.processor.wake()) : undefined;
       // The first start creates the first administrator (administrador of every company) and prints their token.
       if (!(await hasActiveToken(db, agent.clock))) {
@@ -102,6 +105,7 @@ export function serveCommand(global: () => GlobalOptions): Command {
       await stopRequested;
       process.stdout.write('Deteniendo el agente…\n');
       scheduler.stop();
+      clearInterval(radianRetry);
       backups?.stop();
       await watcher?.stop();
       await mailboxes?.stop();

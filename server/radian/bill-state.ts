@@ -59,6 +59,8 @@ export function eventView(row: RadianEventRow): RadianEventView {
 function statusText(status: RadianEventStatus, dian: DianAnswer | null, error: string | null): string {
   if (status === 'aceptado') return dian?.alreadyProcessed ? 'Aceptado por la DIAN (ya lo tenía: «procesado anteriormente»).' : 'Aceptado por la DIAN.';
   if (status === 'rechazado') {
+    // Set aside by us without reaching DIAN (made for the other environment): no answer, only our reason.
+    if (!dian && error) return `Descartado sin enviar: ${error}`;
     const why = dian?.errors.length ? dian.errors.join(' ') : dian?.statusDescription || dian?.statusMessage || 'sin motivo';
     return `Rechazado por la DIAN: ${why}`;
   }

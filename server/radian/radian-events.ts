@@ -14,7 +14,7 @@ import { eventView, radianFacts } from './bill-state';
 import { loadCredential } from './company-certificate';
 import { buildEventXml, type EventParty } from './event-document';
 import { orderProblem } from './event-rules';
-import type { CompanyCredential, DianAnswer, DianEventGateway, DianSoftware, SignedEvent, SmtpSettings, SupplierNotifier } from './ports';
+import type { CompanyCredential, DianAnswer, DianEnvironment, DianEventGateway, DianSoftware, SignedEvent, SmtpSettings, SupplierNotifier } from './ports';
 import { loadRuntimeSettings, requireSoftware, type RadianRuntimeSettings } from './radian-settings';
 import { signEvent } from './sign-event';
 
@@ -51,6 +51,7 @@ export class RadianEvents {
   /** Opens and seals the company's RADIAN secrets (same key as the mailbox password). */
   readonly box: () => SecretBox;
   private queue: Promise<void> = Promise.resolve();
+  private retrying = false;
 
   constructor(options: RadianEventsOptions) {
     this.db = options.db;
@@ -71,13 +72,19 @@ export class RadianEvents {
     if (!bill) throw new NotFoundError(`No existe la factura registrada ${billId}.`);
     if (code === '031' && (!reason || !(reason in CLAIM_REASONS))) throw new InputError('Elige el motivo del reclamo: 01 documento con inconsistencias, 02 mercancía no entregada, 03 mercancía entregada parcialmente o 04 servicio no prestado.', 'CLAIM_REASON_REQUIRED');
     const now = this.clock.now();
-    const { rows, facts } = await radianFacts(this.db, bill, now);
     const settings = await loadRuntimeSettings(this.db, this.box(), companyId);
     const software = requireSoftware(settings);
     const credential = await loadCredential(this.db, this.box(), companyId, now);
 
+    let { rows, facts } = await radianFacts(this.db, bill, now);
     const pending = rows.find((r) => r.code === code && r.status === 'pendiente');
-    if (pending) return this.deliver(pending, bill, software, credential, settings);
+    if (pending && madeFor(pending.xml) === software.environment) return this.deliver(pending, bill, software, credential, settings);
+    if (pending) {
+      // Made for the other environment before the company switched: DIAN's client refuses to carry it (rightly), so
+      // resending it would fail forever. It never reached this environment; it is set aside and a new one is made.
+      await this.setAside(pending, software.environment);
+      ({ rows, facts } = await radianFacts(this.db, bill, now));
+    }
 
     const problem = orderProblem({ ...facts, code });
     if (problem) throw new ConflictError(problem, 'RADIAN_ORDER');
@@ -162,6 +169,15 @@ export class RadianEvents {
       }
       throw error;
     }
+  }
+
+  /** Marks a pending event made for the other environment as refused without sending it (`dianJson` stays null). */
+  private async setAside(row: RadianEventRow, now: DianEnvironment): Promise<void> {
+    const names = { habilitacion: 'habilitación (pruebas)', produccion: 'producción' } as const;
+    const made = madeFor(row.xml);
+    const reason = `se hizo para ${names[made]} y la empresa ahora envía a ${names[now]}; se hizo uno nuevo.`;
+    const at = this.clock.now().toISOString();
+    await this.db.updateTable('radianEvent').set({ status: 'rechazado', lastError: reason, updatedAt: at }).where('id', '=', row.id).where('status', '=', 'pendiente').execute();
   }
 
   /** Gives a stored event to DIAN and records the answer; on acceptance, the supplier's copy. */
@@ -249,6 +265,37 @@ export class RadianEvents {
     return sent;
   }
 
+  /**
+   * Sends again, oldest first, every event DIAN never answered (left «pendiente» after the client's retries): what
+   * the client's «se reintentará más tarde» promises. Each goes as it was stored, same number and CUDE; only while
+   * the company's agent is active (pause means pause). Never throws: what failed stays on the event.
+   */
+  async retryPending(): Promise<RadianEventView[]> {
+    const pending = await this.db.selectFrom('radianEvent').select(['companyId', 'billId', 'code', 'actor', 'claimCode']).where('status', '=', 'pendiente').orderBy('createdAt').orderBy('seq').execute();
+    const views: RadianEventView[] = [];
+    for (const row of pending) {
+      if (!(await isAgentActive(this.db, row.companyId, this.clock))) continue;
+      try {
+        views.push(await this.sendEvent(row.companyId, row.billId, row.code as RadianCode, row.actor, (row.claimCode ?? undefined) as ClaimCode | undefined));
+      } catch (error) {
+        console.error(`No se pudo reintentar el evento ${row.code} pendiente:`, (error as Error).message);
+      }
+    }
+    return views;
+  }
+
+  /** Queues `retryPending` behind any sending in course (the composition root calls it on a timer). */
+  retryPendingSoon(): void {
+    if (this.retrying) return;
+    this.retrying = true;
+    this.queue = this.queue
+      .then(() => this.retryPending().then(() => undefined))
+      .catch((error) => console.error('Reintento de eventos RADIAN pendientes:', error))
+      .finally(() => {
+        this.retrying = false;
+      });
+  }
+
   /** The listener the agent calls after registering a bill; the sending runs after, one bill at a time. */
   readonly listener: BillListener = {
     billRegistered: (event: BillEvent) => {
@@ -272,6 +319,11 @@ export async function supplierAddress(db: Db, bill: Pick<BillRow, 'documentId'>)
   if (fromDocument && EMAIL.test(fromDocument)) return fromDocument;
   const sender = row?.sender ? (/<([^>]+)>/.exec(row.sender)?.[1] ?? row.sender).trim() : undefined;
   return sender && EMAIL.test(sender) ? sender : undefined;
+}
+
+/** The environment a stored event was built for (its ProfileExecutionID: 1 producción, 2 habilitación). */
+function madeFor(xml: string): DianEnvironment {
+  return /<cbc:ProfileExecutionID>\s*1\s*</.test(xml) ? 'produccion' : 'habilitacion';
 }
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;

@@ -53,7 +53,9 @@ export function createSmtpNotifier(settings: SmtpSettings, options: SmtpNotifier
       const message = supplierMessage(notice, options.now?.() ?? new Date());
       let info: { messageId: string; accepted: unknown[]; rejected: unknown[] };
       try {
-        info = await transport.sendMail({ from: settings.from, to: notice.to, ...message });
+        // The settings keep a bare address; the supplier then sees the company's name beside it.
+        const from = settings.from.includes('<') ? settings.from : { name: notice.companyName, address: settings.from };
+        info = await transport.sendMail({ from, to: notice.to, ...message });
       } catch (error) {
         throw new Error(`No se pudo enviar la copia del evento ${notice.event.code} al proveedor por correo (${smtpReason(error)}).`, { cause: error });
       }
