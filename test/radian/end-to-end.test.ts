@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { unzipSync } from 'fflate';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pauseAgent, resumeAgent } from '../../server/agent/agent-switch';
 import type { BillListener } from '../../server/agent/register-document';
@@ -23,6 +21,7 @@ import { startDianImitation, type DianImitation } from '../support/dian-imitatio
 import { freePort } from '../support/dovecot';
 import { supplierIdentity, TEST_ANCHOR_FILE } from '../support/pki';
 import { p12For, SOFTWARE, xmlsec } from './support';
+import { startTestSmtp, type TestSmtp } from '../support/smtp';
 
 /**
  * The two halves of the buyer's RADIAN events together, with nothing in between: a credit invoice received and
@@ -36,43 +35,17 @@ const RECEIVER = { firstName: 'Laura', familyName: 'Gómez', idType: '13', idNum
 const SMTP_USER = 'facturas@comercializadora.test';
 const SMTP_PASSWORD = 'clave-smtp';
 
-interface Received {
-  to: string[];
-  raw: Buffer;
-}
-
-let smtp: SMTPServer;
-let smtpPort: number;
-const mails: Received[] = [];
+let smtp: TestSmtp;
 let dian: DianImitation;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authMethods: ['PLAIN', 'LOGIN'],
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD) callback(null, { user: auth.username });
-      else callback(new Error('Invalid username or password'));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startTestSmtp({ user: SMTP_USER, password: SMTP_PASSWORD });
   dian = await startDianImitation({ software: { [SOFTWARE.softwareId]: SOFTWARE.pin } });
 });
 
 afterAll(async () => {
   await dian.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe('RADIAN events end to end: agent → real DIAN client → imitation of DIAN → real SMTP', () => {
@@ -97,7 +70,7 @@ describe('RADIAN events end to end: agent → real DIAN client → imitation of 
   }
 
   async function setup(settings: Partial<RadianSettingsInput> = {}, transports: RadianTransports = realTransports()) {
-    mails.length = 0; // each test's company numbers its events from EV00000001 again
+    smtp.received.length = 0; // each test's company numbers its events from EV00000001 again
     const proxy: BillListener = { billRegistered: (event) => radian.listener.billRegistered?.(event) };
     h = await openHarness({ activate: true, agent: { listeners: [proxy] } });
     radian = new RadianEvents({ db: h.db, clock: h.clock, box, transports });
@@ -108,7 +81,7 @@ describe('RADIAN events end to end: agent → real DIAN client → imitation of 
       {
         software: { softwareId: SOFTWARE.softwareId, pin: SOFTWARE.pin, environment: 'habilitacion' },
         receiver: RECEIVER,
-        smtp: { host: '127.0.0.1', port: smtpPort, secure: false, user: SMTP_USER, password: SMTP_PASSWORD, from: SMTP_USER },
+        smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: SMTP_USER, password: SMTP_PASSWORD, from: SMTP_USER },
         ...settings,
       },
       'ana',
@@ -144,7 +117,7 @@ describe('RADIAN events end to end: agent → real DIAN client → imitation of 
   /** The supplier's e-mail about one event: subject, and the AttachedDocument in its ZIP read back by our reader. */
   async function supplierMail(eventNumber: string) {
     const found = [];
-    for (const mail of mails) {
+    for (const mail of smtp.received) {
       const parsed = await simpleParser(mail.raw);
       if (parsed.attachments.some((a) => a.filename === `${eventNumber}.zip`)) found.push({ mail, parsed });
     }

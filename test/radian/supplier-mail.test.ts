@@ -1,7 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import { unzipSync } from 'fflate';
 import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSignature } from '../../server/authenticity/xml-signature';
 import { readDianFile, signedTextsOf } from '../../server/dian';
@@ -10,6 +8,7 @@ import type { DianAnswer, SignedEvent, SmtpSettings, SupplierNotice } from '../.
 import { createSmtpNotifier, eventAttachedDocument } from '../../server/radian/supplier-mail';
 import { startDianImitation, type DianImitation } from '../support/dian-imitation';
 import { COMPANY, companyCredential, SUPPLIER, TEST_SOFTWARE, testCufe, testEvent } from '../support/radian-events';
+import { startTestSmtp, type TestSmtp } from '../support/smtp';
 
 /**
  * The supplier's copy travels through a real SMTP server: `smtp-server` (nodemailer's authors' server library) on
@@ -17,42 +16,15 @@ import { COMPANY, companyCredential, SUPPLIER, TEST_SOFTWARE, testCufe, testEven
  * ZIP read with our own DIAN reader.
  */
 
-interface Received {
-  from: string;
-  to: string[];
-  raw: Buffer;
-}
-
 const USER = 'facturacion@compradora.test';
 const PASSWORD = 'clave-smtp';
-let smtp: SMTPServer;
-let smtpPort: number;
-const received: Received[] = [];
+let smtp: TestSmtp;
 let dian: DianImitation;
 let event: SignedEvent;
 let answer: DianAnswer;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authMethods: ['PLAIN', 'LOGIN'],
-    allowInsecureAuth: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === USER && auth.password === PASSWORD) callback(null, { user: auth.username });
-      else callback(new Error('Invalid username or password'));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startTestSmtp({ user: USER, password: PASSWORD });
 
   // A real 030 accepted by the imitation of DIAN: the answer the supplier gets is DIAN's signed ApplicationResponse.
   dian = await startDianImitation({ software: { [TEST_SOFTWARE.softwareId]: TEST_SOFTWARE.pin } });
@@ -65,11 +37,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await dian.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 function settings(overrides: Partial<SmtpSettings> = {}): SmtpSettings {
-  return { host: '127.0.0.1', port: smtpPort, secure: false, user: USER, password: PASSWORD, from: 'Compradora de Pruebas <facturacion@compradora.test>', ...overrides };
+  return { host: '127.0.0.1', port: smtp.port, secure: false, user: USER, password: PASSWORD, from: 'Compradora de Pruebas <facturacion@compradora.test>', ...overrides };
 }
 
 function notice(overrides: Partial<SupplierNotice> = {}): SupplierNotice {
@@ -78,10 +50,10 @@ function notice(overrides: Partial<SupplierNotice> = {}): SupplierNotice {
 
 describe('the supplier’s copy of an accepted event', () => {
   it('arrives through SMTP with the zipped AttachedDocument holding the event and DIAN’s answer, which our reader reads back', async () => {
-    const before = received.length;
+    const before = smtp.received.length;
     const { messageId } = await createSmtpNotifier(settings(), { now: () => new Date('2026-11-20T15:20:00Z') }).notify(notice());
-    expect(received).toHaveLength(before + 1);
-    const message = received.at(-1)!;
+    expect(smtp.received).toHaveLength(before + 1);
+    const message = smtp.received.at(-1)!;
     expect(message.from).toBe('facturacion@compradora.test');
     expect(message.to).toEqual(['recepcion@proveedor.test']);
 
@@ -125,26 +97,26 @@ describe('the supplier’s copy of an accepted event', () => {
   });
 
   it('sends one message per notice with the same notifier (one connection each)', async () => {
-    const before = received.length;
+    const before = smtp.received.length;
     const notifier = createSmtpNotifier(settings());
     const first = await notifier.notify(notice());
     const second = await notifier.notify(notice({ to: 'cartera@proveedor.test' }));
     expect(first.messageId).not.toBe(second.messageId);
-    expect(received.slice(before).map((m) => m.to)).toEqual([['recepcion@proveedor.test'], ['cartera@proveedor.test']]);
+    expect(smtp.received.slice(before).map((m) => m.to)).toEqual([['recepcion@proveedor.test'], ['cartera@proveedor.test']]);
   });
 
   it('refuses to send an event DIAN rejected', async () => {
-    const before = received.length;
+    const before = smtp.received.length;
     const rejected: DianAnswer = { ...answer, isValid: false, statusCode: '99', alreadyProcessed: false, errors: ['Regla: LGC02, Rechazo: …'] };
     await expect(createSmtpNotifier(settings()).notify(notice({ dianAnswer: rejected }))).rejects.toThrow('La DIAN no aceptó el evento 030 (ACR0001); no se envía al proveedor.');
-    expect(received).toHaveLength(before);
+    expect(smtp.received).toHaveLength(before);
   });
 
   it('says in Spanish when the mail server refuses the password', async () => {
-    const before = received.length;
+    const before = smtp.received.length;
     await expect(createSmtpNotifier(settings({ password: 'equivocada' })).notify(notice())).rejects.toThrow(
       'No se pudo enviar la copia del evento 030 al proveedor por correo (el usuario o la contraseña del correo no son correctos).',
     );
-    expect(received).toHaveLength(before);
+    expect(smtp.received).toHaveLength(before);
   });
 });
