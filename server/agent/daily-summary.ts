@@ -10,7 +10,7 @@ import type { Clock } from './clock';
 import { rulesWarnings } from './uvt-values';
 import { authenticitySummary } from './inbox-documents';
 import { pageMissingConfirmations } from '../radian/bill-state';
-import { PROCESS_ID } from '../workers/engine';
+import { PROCESS_ID } from '../workers/process-id';
 
 const NOT_REGISTERED: DocumentStatus[] = ['not_registered', 'arrived_while_paused'];
 

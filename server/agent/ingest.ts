@@ -14,7 +14,7 @@ import type { Clock } from './clock';
 import { toInboxDocument } from './inbox-documents';
 import { DEFAULT_INTAKE_LIMITS, maxDocumentsFor, tooManyDocumentsReason, type IntakeLimits } from './intake-limits';
 import { pruneRefusedBytes, storeBlob } from './refused-files';
-import { isPostgres } from '../workers/engine';
+import { runsOnPostgres } from '../db/engine';
 
 export interface IngestInput {
   companyId: string;
@@ -164,7 +164,7 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
         // Read once, whoever reads it: a file whose reader died between storing and reading is read by another
         // process (a restart, or the one that took over the source), and the two must not both record it. The row
         // lock (PostgreSQL; SQLite's writer is single) makes the second wait, then find the first one's documents.
-        await trx.selectFrom('receivedFile').select('id').where('id', '=', file.id).$if(isPostgres(db), (q) => q.forUpdate()).execute();
+        await trx.selectFrom('receivedFile').select('id').where('id', '=', file.id).$if(runsOnPostgres(db), (q) => q.forUpdate()).execute();
         const already = await trx.selectFrom('inboxDocument').selectAll().where('receivedFileId', '=', file.id).orderBy('createdAt').execute();
         if (already.length > 0) return already;
         const recorded = [];

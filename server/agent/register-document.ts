@@ -17,7 +17,7 @@ import { findOrDraftSupplier, supplierFacts } from './suppliers';
 import { checkNoteWithinInvoice } from './note-limits';
 import { currentWithholdingRules } from './uvt-values';
 import { NO_WITHHOLDING } from '../ledger/withholding-concepts';
-import { isPostgres } from '../workers/engine';
+import { runsOnPostgres } from '../db/engine';
 
 export interface AgentDeps {
   db: Db;
@@ -117,7 +117,7 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
         .selectFrom('inboxDocument')
         .select(['status', 'reasonCode', 'authenticity'])
         .where('id', '=', row.id)
-        .$if(isPostgres(db), (q) => q.forUpdate())
+        .$if(runsOnPostgres(db), (q) => q.forUpdate())
         .executeTakeFirstOrThrow();
       if (!registrable({ ...row, ...current }, options.manual)) return false;
       // A supplier drafted from the document may have been created meanwhile by another process: use whichever exists.

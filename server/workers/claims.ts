@@ -1,6 +1,7 @@
 import type { Db } from '../db/database';
 import type { Clock } from '../agent/clock';
-import { isPostgres, PROCESS_ID } from './engine';
+import { runsOnPostgres } from '../db/engine';
+import { PROCESS_ID } from './process-id';
 
 export interface ClaimOptions {
   /** How long a claim holds if its worker dies without finishing (then any worker may take the document). */
@@ -41,7 +42,7 @@ export interface PendingDocument {
  */
 export async function claimPending(db: Db, clock: Clock, companies: string[], exclude: Set<string>, options: ClaimOptions = DEFAULT_CLAIM): Promise<PendingDocument[]> {
   if (companies.length === 0) return [];
-  if (!isPostgres(db)) {
+  if (!runsOnPostgres(db)) {
     let query = db.selectFrom('inboxDocument').select(['id', 'companyId']).where('status', '=', 'pending').where('companyId', 'in', companies);
     if (exclude.size) query = query.where('id', 'not in', [...exclude]);
     return query.orderBy('arrivedAt').orderBy('createdAt').limit(100).execute();
@@ -69,6 +70,6 @@ export async function claimPending(db: Db, clock: Clock, companies: string[], ex
 
 /** Gives back what this worker claimed and did not register (a company paused meanwhile, a stop): others may take it now. */
 export async function releaseClaims(db: Db, holder: string = PROCESS_ID): Promise<void> {
-  if (!isPostgres(db)) return;
+  if (!runsOnPostgres(db)) return;
   await db.updateTable('inboxDocument').set({ claimedBy: null, claimedUntil: null }).where('claimedBy', '=', holder).where('status', '=', 'pending').execute();
 }

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Db } from '../db/database';
-import { PROCESS_ID } from './engine';
+import { PROCESS_ID } from './process-id';
 
 export interface LeaseTiming {
   /** How long a lease holds without renewal: a dead holder's source is taken over after at most this. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { redactUrl } from '../db/engine';
-import { isPostgres } from './engine';
+import { runsOnPostgres } from '../db/engine';
 
 /** The PostgreSQL channel on which a process says «there are documents to register». */
 export const WORK_CHANNEL = 'agente_trabajo';
@@ -12,7 +12,7 @@ export const WORK_CHANNEL = 'agente_trabajo';
  * processes: the process that received wakes its own processor, and the others find the work on their sweep.
  */
 export async function announceWork(db: Db): Promise<void> {
-  if (!isPostgres(db)) return;
+  if (!runsOnPostgres(db)) return;
   await sql`select pg_notify(${WORK_CHANNEL}, '')`.execute(db);
 }
 
