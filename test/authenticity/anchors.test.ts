@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_ANCHORS, loadAnchors, verifyOutcome } from '../../server/authenticity';
-import { checkChain } from '../../server/authenticity/trust-anchors';
+import { checkChain, EXCLUDED_AUTHORITIES } from '../../server/authenticity/trust-anchors';
 import { checkSignature } from '../../server/authenticity/xml-signature';
 import { x509 } from '../../server/authenticity/certificates';
 import { readDianFile, signedTextsOf } from '../../server/dian';
@@ -18,6 +18,7 @@ import { encoder, fixtureNames, fixtureText } from '../support/fixtures';
  * and the facts say which authority is still missing.
  */
 
+const CLASE_II_2018 = fileURLToPath(new URL('../fixtures/anchors/andes-clase-ii-2018.pem', import.meta.url));
 const README = readFileSync(fileURLToPath(new URL('../../server/data/anclas-confianza.README.md', import.meta.url)), 'utf8');
 const PRODUCTION = loadAnchors([BUNDLED_ANCHORS]);
 const bundled = () => PRODUCTION.certificates.map((c) => new X509Certificate(Buffer.from(c.rawData)));
@@ -191,5 +192,39 @@ describe('what the bundle does to the real samples', () => {
       expect(result?.code, name).toBe(want);
       if (result?.supplier.chain) expect(result.supplier.chain.anchored, name).toBe(false);
     }
+  });
+});
+
+describe('authorities refused even when a document carries them', () => {
+  it('the exclusions are data, each with its reason, and none of them is bundled', () => {
+    const data = JSON.parse(readFileSync(EXCLUDED_AUTHORITIES, 'utf8')) as { autoridades: { identificadorLlave: string; nombre: string; motivo: string }[] };
+    expect(data.autoridades.map((a) => a.identificadorLlave)).toContain(ANDES_CLASE_II_KEY);
+    for (const a of data.autoridades) {
+      expect(a.identificadorLlave).toMatch(/^[0-9a-f]{40}$/);
+      expect(a.motivo.length, a.nombre).toBeGreaterThan(20);
+      expect(README, a.nombre).toContain(a.identificadorLlave);
+    }
+    expect(bundled().map((c) => keyIds(c).ski).filter((k) => data.autoridades.some((a) => a.identificadorLlave === k))).toEqual([]);
+  });
+
+  it('Andes’s public test certificate (ubl21dian sample) does not reach the Andes root by carrying «CA ANDES SCD S.A. Clase II»; an operator who names that authority as an anchor still can', async () => {
+    const [claseII] = loadAnchors([CLASE_II_2018]).certificates.map((c) => new X509Certificate(Buffer.from(c.rawData)));
+    // The real 2018 certificate: the hash the README records, issued by the bundled Andes root, with the excluded key.
+    expect(hex('sha256', claseII!)).toBe('2199a8b8e3d3e2eada7b036504d2d9e7f57899eae2f1b076b15f292240774f4a');
+    const andes = bundled().find((c) => c.subject.includes('CN=ROOT CA ANDES SCD S.A.'))!;
+    expect(claseII!.checkIssued(andes) && claseII!.verify(andes.publicKey)).toBe(true);
+    expect(keyIds(claseII!).ski).toBe(ANDES_CLASE_II_KEY);
+
+    const signed = checkSignature(fixtureText('ubl21dian__invoice_signed_dian_v2.xml'));
+    expect(signed.signer!.cert.subject).toMatch(/Usuario de Pruebas/);
+    const carried = new x509.X509Certificate(claseII!.raw);
+    const chain = await checkChain(signed.signer!.cert, [carried], PRODUCTION, signed.signingTime);
+    expect(chain.anchored).toBe(false);
+    expect(chain.problem).toMatch(/«[^»]*CN=CA ANDES SCD S\.A\. Clase II,[^»]*», que no se acepta aunque venga en el documento: emitió los certificados de pruebas/);
+
+    // DIAN's habilitación: whoever puts it among the anchors on purpose (AGENTE_ANCLAS_CONFIANZA) gets the chain.
+    const explicit = await checkChain(signed.signer!.cert, [], loadAnchors([BUNDLED_ANCHORS, CLASE_II_2018]), signed.signingTime);
+    expect(explicit).toMatchObject({ anchored: true, validAtSigningTime: true });
+    expect(explicit.anchor).toMatch(/CA ANDES SCD S\.A\. Clase II/);
   });
 });
