@@ -11,6 +11,33 @@ import { validAt, x509 } from './certificates';
  */
 export const BUNDLED_ANCHORS = fileURLToPath(new URL('../data/anclas-confianza.pem', import.meta.url));
 export const ANCHORS_VARIABLE = 'AGENTE_ANCLAS_CONFIANZA';
+/**
+ * Authorities never taken from a document's own KeyInfo (data, with its reasons): production CAs whose test
+ * certificates' private keys are public. Leaving them out of the bundle is not enough, because a document may carry
+ * them; an operator who names one as an anchor on purpose (DIAN's habilitación) still gets it.
+ */
+export const EXCLUDED_AUTHORITIES = fileURLToPath(new URL('../data/anclas-excluidas.json', import.meta.url));
+
+interface ExcludedAuthority {
+  identificadorLlave: string;
+  nombre: string;
+  motivo: string;
+}
+
+let excluded: Map<string, ExcludedAuthority> | undefined;
+
+function excludedAuthorities(): Map<string, ExcludedAuthority> {
+  if (!excluded) {
+    const data = JSON.parse(readFileSync(EXCLUDED_AUTHORITIES, 'utf8')) as { autoridades: ExcludedAuthority[] };
+    excluded = new Map(data.autoridades.map((a) => [a.identificadorLlave.toLowerCase(), a]));
+  }
+  return excluded;
+}
+
+function exclusionOf(cert: x509.X509Certificate): ExcludedAuthority | undefined {
+  const keyId = cert.getExtension(x509.SubjectKeyIdentifierExtension)?.keyId;
+  return keyId ? excludedAuthorities().get(keyId.toLowerCase()) : undefined;
+}
 
 export interface TrustAnchors {
   /** Where they came from (for the facts shown to people). */
@@ -58,11 +85,18 @@ const chains = new Map<string, Promise<x509.X509Certificate[]>>();
  * signing time, that every certificate was valid and every issuer is a CA.
  */
 export async function checkChain(signer: x509.X509Certificate, carried: x509.X509Certificate[], anchors: TrustAnchors, signingTime: Date | undefined): Promise<ChainFacts> {
+  const refused = carried.flatMap((c) => {
+    const exclusion = exclusionOf(c);
+    return exclusion ? [{ cert: c, exclusion }] : [];
+  });
+  const usable = carried.filter((c) => !refused.some((r) => r.cert === c));
   const thumb = Buffer.from(signer.rawData).toString('base64');
-  const cacheKey = `${anchors.key}|${thumb}|${carried.length}`;
+  // The certificates a document carries are part of the key: another document with the same signer may carry others.
+  const carriedKey = createHash('sha256').update(usable.map((c) => Buffer.from(c.rawData).toString('base64')).join()).digest('base64');
+  const cacheKey = `${anchors.key}|${thumb}|${carriedKey}`;
   let built = chains.get(cacheKey);
   if (!built) {
-    const builder = new x509.X509ChainBuilder({ certificates: [...anchors.certificates, ...carried] });
+    const builder = new x509.X509ChainBuilder({ certificates: [...anchors.certificates, ...usable] });
     built = builder.build(signer).then((chain) => [...chain]);
     if (chains.size > 2000) chains.clear();
     chains.set(cacheKey, built);
@@ -82,8 +116,12 @@ export async function checkChain(signer: x509.X509Certificate, carried: x509.X50
   const notCa = trusted.slice(1).find((c) => !isCa(c));
   const facts: ChainFacts = { anchored: anchorIndex >= 0 && !notCa, path: trusted.map((c) => c.subject), validAtSigningTime: !invalid };
   if (anchorIndex >= 0) facts.anchor = top.subject;
-  if (anchorIndex < 0) facts.problem = `El certificado no viene de ninguna entidad de certificación conocida (la cadena termina en «${top.issuer}»).`;
-  else if (notCa) facts.problem = `«${notCa.subject}» emitió un certificado sin ser una entidad de certificación.`;
+  if (anchorIndex < 0) {
+    facts.problem = `El certificado no viene de ninguna entidad de certificación conocida (la cadena termina en «${top.issuer}»).`;
+    for (const { cert, exclusion } of refused) {
+      facts.problem += ` El documento trae «${cert.subject}», que no se acepta aunque venga en el documento: ${exclusion.motivo}.`;
+    }
+  } else if (notCa) facts.problem = `«${notCa.subject}» emitió un certificado sin ser una entidad de certificación.`;
   else if (invalid) facts.problem = `El certificado «${invalid.subject}» no estaba vigente al firmar (${when.toISOString()}; vigente de ${invalid.notBefore.toISOString()} a ${invalid.notAfter.toISOString()}).`;
   return facts;
 }
