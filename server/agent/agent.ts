@@ -1,3 +1,4 @@
+import type { AuthenticityResult } from '#shared/authenticity';
 import type { IngestResult } from '#shared/inbox';
 import type { TrustAnchors } from '../authenticity';
 import type { Db } from '../db/database';
@@ -78,6 +79,12 @@ export class Agent {
     this.dianCopyChecker ??= this.makeDianCopyChecker();
     // One run at a time (the loop's and a caller's): an entry is never asked about twice at once.
     return this.dianCopyLoop.exclusive(() => this.dianCopyChecker!.then((checker) => checker.runDue()));
+  }
+
+  /** DIAN's copy of one document outside the inbox (`agente parse --copia-dian`): see DianCopyChecker.inspect. */
+  async inspectDianCopy(companyId: string, cufe: string, received: string, result: AuthenticityResult): Promise<AuthenticityResult | undefined> {
+    this.dianCopyChecker ??= this.makeDianCopyChecker();
+    return (await this.dianCopyChecker).inspect(companyId, cufe, received, result);
   }
 
   /** Loaded on first use: an installation that never asks DIAN does not load the SOAP and certificate code. */

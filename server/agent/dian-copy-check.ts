@@ -112,11 +112,26 @@ export class DianCopyChecker {
   }
 
   private async check(row: { id: string; companyId: string; receivedFileId: string; cufe: string | null; authenticityJson: string | null; dianCopyAttempts: number }): Promise<Settled> {
-    const { db, clock } = this.options;
     const result = fromJson<AuthenticityResult>(row.authenticityJson, undefined as never);
+    if (!row.cufe) return settleOffline(result, 'El documento no trae CUFE para consultarlo en la DIAN.');
+    const received = await this.receivedText(row.receivedFileId, row.cufe);
+    if (!received) return settleOffline(result, 'No se encontró el texto firmado del archivo recibido para compararlo con la copia de la DIAN.');
+    return this.decide(row.companyId, row.cufe, received, result, row.dianCopyAttempts + 1);
+  }
+
+  /**
+   * Asks DIAN once about a document that is not in the inbox (`agente parse --copia-dian`): the offline result with
+   * DIAN's answer added, as reception would record it. Nothing is stored. `undefined` without a configured certificate.
+   */
+  async inspect(companyId: string, cufe: string, received: string, result: AuthenticityResult): Promise<AuthenticityResult | undefined> {
+    if (!(await dianCopyEnvironment(this.options.db, companyId))) return undefined;
+    return (await this.decide(companyId, cufe, received, result, 1)).result;
+  }
+
+  private async decide(companyId: string, cufe: string, received: string, result: AuthenticityResult, attempts: number): Promise<Settled> {
+    const { db, clock } = this.options;
     const now = clock.now();
-    const attempts = row.dianCopyAttempts + 1;
-    const environment = await dianCopyEnvironment(db, row.companyId);
+    const environment = await dianCopyEnvironment(db, companyId);
     const fact = (status: DianCopyFacts['status'], detail: string, extra: Partial<DianCopyFacts> = {}): DianCopyFacts => ({
       status,
       detail,
@@ -125,10 +140,8 @@ export class DianCopyChecker {
       environment: environment ?? 'produccion',
       ...extra,
     });
-    if (!environment || !row.cufe) return settleOffline(result, 'La empresa ya no tiene configurado su certificado para consultar a la DIAN.');
-
-    const received = await this.receivedText(row.receivedFileId, row.cufe);
-    if (!received) return settleOffline(result, 'No se encontró el texto firmado del archivo recibido para compararlo con la copia de la DIAN.');
+    if (!environment) return settleOffline(result, 'La empresa ya no tiene configurado su certificado para consultar a la DIAN.');
+    const row = { companyId, cufe };
 
     let credential;
     try {
