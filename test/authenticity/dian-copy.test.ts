@@ -14,10 +14,10 @@ import { SecretBox } from '../../server/secrets/secret-box';
 import { COMPANY_NIT, invoiceSpec, openHarness, type Harness } from '../support/agent-harness';
 import { startDianImitation, type DianImitation } from '../support/dian-imitation';
 import { forEachEngine, type Engine } from '../support/engines';
-import { supplierIdentity } from '../support/pki';
+import { identityUnder, rogueCa, supplierIdentity, toPem } from '../support/pki';
 import { containerFor, embeddedDocument, signAsSupplier } from '../support/signing';
 import { buildUbl, cufeFor, unsignedUbl, type DocumentSpec } from '../support/ubl';
-import { p12For } from '../radian/support';
+import { credentialOf, p12For } from '../radian/support';
 
 /**
  * «La copia de la DIAN»: with the company's certificate configured for DIAN's production environment, reception asks
@@ -259,5 +259,32 @@ describe('comparing with DIAN’s copy', () => {
     const wrapped = received.replace(/<ds:SignatureValue>([^<]+)<\/ds:SignatureValue>/, (_m, value: string) => `<ds:SignatureValue>${value.replace(/(.{64})/g, '$1\n')}</ds:SignatureValue>`);
     expect(wrapped).not.toBe(received);
     expect(compareWithDianCopy(received, wrapped, cufe)).toMatchObject({ matches: true, comparison: { canonicalEqual: false, sameSignatureValue: true, dianCopySignatureValid: true } });
+  });
+});
+
+describe('GetXmlByDocumentKey against the imitation', () => {
+  let dian: DianImitation;
+  beforeEach(async () => {
+    dian = await startDianImitation({ software: {} });
+  });
+  afterEach(async () => dian.close());
+
+  it('answers the company’s signed request with the stored bytes, and refuses a certificate from an authority it does not trust or a signature that does not hold', async () => {
+    const xml = embeddedDocument(buildUbl(invoiceSpec('FE-950')));
+    const cufe = cufeFor(invoiceSpec('FE-950'));
+    dian.storeDocument(xml);
+    const gateway = createDianCopyGateway({ baseUrl: dian.url, retries: 0 });
+    const ours = credentialOf(supplierIdentity(COMPANY_NIT, 'Comercializadora Prueba SAS'));
+    expect(await gateway.storedCopy(cufe.toUpperCase(), 'produccion', ours)).toEqual({ code: '100', message: 'Accion completada OK', xml });
+
+    const forged = identityUnder(rogueCa(), COMPANY_NIT, 'Comercializadora Prueba SAS');
+    const refused = await gateway.storedCopy(cufe, 'produccion', { certificatePem: toPem(forged.certDer), chainPem: [], privateKey: forged.key }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'SOAP_FAULT', retryable: false });
+    expect((refused as Error).message).toMatch(/entidad de certificación aceptada/);
+
+    const tamper: typeof fetch = (url, init) => fetch(url, { ...init, body: String(init?.body).replace(/<ds:DigestValue>(.)/, (_m, c: string) => `<ds:DigestValue>${c === 'A' ? 'B' : 'A'}`) });
+    const broken = await createDianCopyGateway({ baseUrl: dian.url, retries: 0, fetch: tamper as never }).storedCopy(cufe, 'produccion', ours).catch((e: unknown) => e);
+    expect((broken as Error).message).toMatch(/firma inválida/);
+    expect(dian.calls.map((c) => c.status)).toEqual([200, 500, 500]);
   });
 });
