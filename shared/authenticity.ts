@@ -46,6 +46,58 @@ export function mayBeAltered(code: AuthenticityCode | string | undefined): boole
   return ALTERED_CODES.includes(code as AuthenticityCode);
 }
 
+/**
+ * The offline code, or DIAN's stored copy (`dianCopy`), says the document may have been altered: a copy that differs
+ * from what was received, or a CUFE DIAN does not know, weighs as much as a broken signature (the offline code is
+ * kept as it was: it says what the signatures alone showed).
+ */
+export function resultMayBeAltered(result: Pick<AuthenticityResult, 'code' | 'dianCopy'> | undefined): boolean {
+  if (!result) return false;
+  return mayBeAltered(result.code) || result.dianCopy?.status === 'differs' || result.dianCopy?.status === 'unknown_to_dian';
+}
+
+/**
+ * What DIAN answered when asked for its own copy of the document (`GetXmlByDocumentKey(CUFE)` with the company's
+ * certificate; server/agent/dian-copy-check.ts):
+ * - `matches`: DIAN's stored XML is the received document (same canonical XML, or the same valid signature);
+ * - `differs`: DIAN holds another document under this CUFE: the received one was altered (and perhaps re-signed);
+ * - `unknown_to_dian`: DIAN does not know the CUFE (code 404): it never validated this document;
+ * - `not_authorized`: DIAN refused the query (code 401): the certificate's NIT is neither the sender nor the receiver;
+ * - `unreachable`: no answer (network, timeout, DIAN down, an answer that could not be read): asked again later.
+ */
+export type DianCopyStatus = 'matches' | 'differs' | 'unknown_to_dian' | 'not_authorized' | 'unreachable';
+
+export interface DianCopyFacts {
+  status: DianCopyStatus;
+  /** Spanish, for the accountant: what DIAN said and, when something is needed, what to do. */
+  detail: string;
+  /** When DIAN was last asked (ISO). */
+  askedAt: string;
+  /** How many times it has been asked. */
+  attempts: number;
+  /** Which DIAN: `produccion` (or `habilitacion`). */
+  environment: string;
+  /** DIAN's `Code` (100, 404, 401…) and `Message`, as it sent them. */
+  dianCode?: string;
+  dianMessage?: string;
+  /** How the two texts compare (only when DIAN sent its copy). */
+  comparison?: {
+    /** Inclusive C14N 1.0 of both documents is the same. */
+    canonicalEqual: boolean;
+    /** The supplier's SignatureValue is the same in both. */
+    sameSignatureValue: boolean;
+    /** The digest of the document reference (URI="") is the same in both. */
+    sameDocumentDigest: boolean;
+    /** DIAN's copy carries a supplier signature that holds (checked only when the canonical forms differ). */
+    dianCopySignatureValid?: boolean;
+    /** SHA-256 (hex) of the text received and of DIAN's copy, as compared. */
+    receivedSha256: string;
+    dianSha256: string;
+  };
+  /** While DIAN is unreachable: when it will be asked again (absent when it will not). */
+  nextAttemptAt?: string;
+}
+
 /** One `ds:Reference` of a signature and whether its digest matched. */
 export interface ReferenceCheck {
   /** `document` (URI=""), `keyinfo`, `signed-properties` or `other`. */
@@ -126,4 +178,11 @@ export interface AuthenticityResult {
   onlySupplierChainUnknown?: boolean;
   /** Documents verified with DIAN's test (habilitación) environment. */
   environment?: 'production' | 'test';
+  /** DIAN's own stored copy, when the company configured its certificate for it (server/agent/dian-copy-check.ts). */
+  dianCopy?: DianCopyFacts;
+  /**
+   * DIAN's stored copy is identical to the received document: it confirms a document whose certificates chain to no
+   * authority we ship (`unverifiable`), which then registers by itself; `reason` says so.
+   */
+  confirmedByDian?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { AuthenticityCode } from './authenticity';
+import type { AuthenticityCode, DianCopyStatus } from './authenticity';
 import type { DocumentKind, DocumentWarning, SourcePath } from './dian-document';
 
 /**
@@ -38,6 +38,8 @@ export type NotRegisteredReason =
   | 'POSSIBLY_ALTERED'
   /** Not altered, but not confirmed either (no DIAN response, unsigned…): waits for a person. */
   | 'AUTHENTICITY_UNCONFIRMED'
+  /** Waiting for DIAN's stored copy (`GetXmlByDocumentKey`) to be compared; asked again while DIAN does not answer. */
+  | 'AWAITING_DIAN_COPY'
   /** The received file (or mail message) held more documents than one file may bring: refused whole. */
   | 'TOO_MANY_DOCUMENTS';
 
@@ -77,8 +79,12 @@ export interface AuthenticitySummary {
   reason: string;
   /** Who signed the document (certificate subject), when it was signed. */
   signer?: string;
-  /** True for the codes that mean it may have been altered (never registered, not even by hand). */
+  /** True for the codes that mean it may have been altered (never registered, not even by hand), or DIAN's copy says so. */
   mayBeAltered: boolean;
+  /** What DIAN's stored copy showed (`matches`, `differs`, …), when the company asks DIAN for it. */
+  dianCopy?: DianCopyStatus;
+  /** DIAN's copy is identical: confirmed by DIAN although a certificate's authority is unknown. */
+  confirmedByDian?: boolean;
 }
 
 export interface IngestResult {

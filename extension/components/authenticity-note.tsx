@@ -6,21 +6,23 @@ import type { AuthenticitySummary } from '#shared/inbox';
  */
 export function AuthenticityNote({ authenticity, compact = false }: { authenticity: AuthenticitySummary | undefined; compact?: boolean }) {
   if (!authenticity) return null;
-  if (authenticity.code === 'verified') {
-    return (
-      <p class="ag-small ag-authenticity ag-authenticity--ok" data-testid="agente-authenticity" data-code={authenticity.code}>
-        ✓ Firma del proveedor verificada · validada por la DIAN
-      </p>
-    );
-  }
+  // First: DIAN's stored copy may contradict signatures that hold (an invoice altered and signed again).
   if (authenticity.mayBeAltered) {
     return (
-      <div class="ag-alert ag-alert--error" data-testid="agente-authenticity" data-code={authenticity.code} role="note">
+      <div class="ag-alert ag-alert--error" data-testid="agente-authenticity" data-code={authenticity.code} data-dian-copy={authenticity.dianCopy} role="note">
         <p>
           <strong>Puede haber sido alterado.</strong> No lo registres: pídele al proveedor que te envíe de nuevo el original.
         </p>
         {!compact && <p class="ag-small">{authenticity.reason}</p>}
       </div>
+    );
+  }
+  if (authenticity.code === 'verified' || authenticity.confirmedByDian) {
+    const copy = authenticity.dianCopy === 'matches' ? ' · copia de la DIAN idéntica' : '';
+    return (
+      <p class="ag-small ag-authenticity ag-authenticity--ok" data-testid="agente-authenticity" data-code={authenticity.code} data-dian-copy={authenticity.dianCopy}>
+        {authenticity.code === 'verified' ? `✓ Firma del proveedor verificada · validada por la DIAN${copy}` : '✓ Confirmado por la DIAN: su copia guardada es idéntica al documento recibido'}
+      </p>
     );
   }
   return (

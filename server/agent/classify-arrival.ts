@@ -4,6 +4,7 @@ import type { CompanyProfile } from '#shared/company';
 import type { ReadOutcome } from '#shared/dian-document';
 import type { DocumentStatus, NotRegisteredReason, ReceptionChannel } from '#shared/inbox';
 import { normalizeNit } from '#shared/nit';
+import { AWAITING_DIAN_COPY_REASON, wantsDianCopy } from './dian-copy-policy';
 import { bogotaSecondsText, bogotaTimeText } from './format';
 
 /**
@@ -32,6 +33,8 @@ export interface ArrivalContext {
   authenticity?: AuthenticityResult;
   /** An activation or pause in the same whole second as a mailbox arrival: the order cannot be known. */
   sameSecondSwitch?: AgentEvent;
+  /** The company asks DIAN for its stored copy (dian-copy-policy.ts): what would register waits for it first. */
+  askDianCopy?: boolean;
 }
 
 export function classifyArrival(outcome: ReadOutcome, company: CompanyProfile, state: AgentState, arrivedAt: Date, context: ArrivalContext = {}): ArrivalVerdict {
@@ -60,7 +63,17 @@ export function classifyArrival(outcome: ReadOutcome, company: CompanyProfile, s
     return { status: 'not_registered', reasonCode: 'TEST_ENVIRONMENT', reason: 'Es un documento del ambiente de pruebas de la DIAN (habilitación): no tiene validez fiscal.' };
   }
   const unconfirmed = authenticityVerdict(authenticity, company, document.supplier.nit);
-  if (unconfirmed) return unconfirmed;
+  // DIAN's copy may confirm (or refute) what the signatures alone could not: asked only with the agent active.
+  const askDian = !!context.askDianCopy && wantsDianCopy(authenticity);
+  if (unconfirmed && !askDian) return unconfirmed;
+  const waiting = stateVerdict(state, arrivedAt, sameSecondSwitch);
+  if (waiting) return unconfirmed ?? waiting;
+  if (askDian) return { status: 'not_registered', reasonCode: 'AWAITING_DIAN_COPY', reason: AWAITING_DIAN_COPY_REASON };
+  return { status: 'pending' };
+}
+
+/** What the agent's state at arrival decides: undefined when it was active (and the order is known). */
+function stateVerdict(state: AgentState, arrivedAt: Date, sameSecondSwitch: AgentEvent | undefined): ArrivalVerdict | undefined {
   if (sameSecondSwitch) {
     // Only known to the second, and the switch moved within that second: before or after, nobody can tell.
     return {
@@ -85,7 +98,7 @@ export function classifyArrival(outcome: ReadOutcome, company: CompanyProfile, s
       reason: `Llegó el ${bogotaTimeText(arrivedAt)}, antes de activar el agente: solo se registran los que llegan después de activarlo.`,
     };
   }
-  return { status: 'pending' };
+  return undefined;
 }
 
 /**

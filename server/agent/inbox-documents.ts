@@ -1,4 +1,4 @@
-import { mayBeAltered, type AuthenticityCode, type AuthenticityResult } from '#shared/authenticity';
+import { resultMayBeAltered, type AuthenticityCode, type AuthenticityResult } from '#shared/authenticity';
 import type { DianDocument, DocumentKind, DocumentWarning, SourcePath } from '#shared/dian-document';
 import type { DocumentStatus, InboxDocument, Page, ReceptionChannel } from '#shared/inbox';
 import { fromJson, type Db } from '../db/database';
@@ -36,7 +36,15 @@ export function toInboxDocument(row: InboxDocumentRow): InboxDocument {
 export function authenticitySummary(row: Pick<InboxDocumentRow, 'authenticity' | 'authenticityJson'>): NonNullable<InboxDocument['authenticity']> {
   const facts = fromJson<Partial<AuthenticityResult>>(row.authenticityJson, {});
   const signer = facts.supplier?.certificate?.subject;
-  return { code: row.authenticity as AuthenticityCode, reason: facts.reason ?? '', ...(signer ? { signer } : {}), mayBeAltered: mayBeAltered(row.authenticity ?? undefined) };
+  const code = row.authenticity as AuthenticityCode;
+  return {
+    code,
+    reason: facts.reason ?? '',
+    ...(signer ? { signer } : {}),
+    mayBeAltered: resultMayBeAltered({ code, ...(facts.dianCopy ? { dianCopy: facts.dianCopy } : {}) }),
+    ...(facts.dianCopy ? { dianCopy: facts.dianCopy.status } : {}),
+    ...(facts.confirmedByDian ? { confirmedByDian: true } : {}),
+  };
 }
 
 export interface DocumentQuery {

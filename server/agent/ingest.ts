@@ -10,6 +10,7 @@ import type { NewInboxDocument } from '../db/schema';
 import { getCompanyOrThrow } from '../companies/companies';
 import { agentStateAt, switchEventInSameSecond } from './agent-switch';
 import { classifyArrival, WHOLE_SECOND_CHANNELS } from './classify-arrival';
+import { dianCopyEnvironment } from './dian-copy-policy';
 import type { Clock } from './clock';
 import { toInboxDocument } from './inbox-documents';
 import { DEFAULT_INTAKE_LIMITS, maxDocumentsFor, tooManyDocumentsReason, type IntakeLimits } from './intake-limits';
@@ -157,6 +158,7 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
   const authenticity = await Promise.all(outcomes.map((outcome) => verifyOutcome(outcome, clock.now(), file.anchors ? { anchors: file.anchors } : {})));
   const state = await agentStateAt(db, company.id, file.arrivedAt);
   const sameSecondSwitch = WHOLE_SECOND_CHANNELS.includes(file.channel) ? await switchEventInSameSecond(db, company.id, file.arrivedAt) : undefined;
+  const askDianCopy = (await dianCopyEnvironment(db, company.id)) !== undefined;
   const now = clock.now();
   for (let attempt = 1; ; attempt++) {
     try {
@@ -171,7 +173,7 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
         for (const [i, outcome] of outcomes.entries()) {
           const verdict = wholeFile
             ? { status: 'not_registered', reasonCode: wholeFile.code, reason: wholeFile.reason }
-            : classifyArrival(outcome, company, state, file.arrivedAt, { authenticity: authenticity[i], sameSecondSwitch });
+            : classifyArrival(outcome, company, state, file.arrivedAt, { authenticity: authenticity[i], sameSecondSwitch, askDianCopy });
           const row = inboxRow(outcome, { companyId: company.id, receivedFileId: file.id, channel: file.channel, arrivedAt: file.arrivedAt, now, sender: file.sender, authenticity: authenticity[i], ...verdict });
           recorded.push(await insertOrMarkDuplicate(trx, row));
         }
@@ -267,6 +269,8 @@ function inboxRow(outcome: ReadOutcome, ctx: RowContext): NewInboxDocument {
     warningsJson: toJson(document?.warnings ?? []),
     authenticity: ctx.authenticity?.code ?? null,
     authenticityJson: ctx.authenticity ? toJson(ctx.authenticity) : null,
+    // Asked at once by the DIAN-copy checker (dian-copy-check.ts), then again while DIAN does not answer.
+    dianCopyNextAt: ctx.reasonCode === 'AWAITING_DIAN_COPY' ? ctx.now.toISOString() : null,
     sender: ctx.sender,
     arrivedAt: ctx.arrivedAt.toISOString(),
     createdAt: ctx.now.toISOString(),
@@ -287,6 +291,7 @@ async function insertOrMarkDuplicate(db: Db, row: NewInboxDocument) {
         reasonCode: 'DUPLICATE',
         reason: `Ya se había recibido este documento (${original.number ?? original.cufe}) el ${original.arrivedAt.slice(0, 10)}.`,
         duplicateOf: original.id,
+        dianCopyNextAt: null,
         dedupeCufe: null,
         dedupeNumber: null,
       }

@@ -333,11 +333,14 @@ function registrable(row: Pick<InboxDocumentRow, 'status' | 'reasonCode' | 'auth
 
 /**
  * A bill whose document is not `verified` (registered by itself with an unknown supplier authority or a trusted
- * supplier's bare document, or registered by hand) is "por verificar", saying why.
+ * supplier's bare document, or registered by hand) is "por verificar", saying why; unless DIAN's stored copy
+ * confirmed it (server/agent/dian-copy-check.ts).
  */
 export function authenticityNotes(row: Pick<InboxDocumentRow, 'authenticity' | 'authenticityJson'>): string[] {
   if (!row.authenticity || row.authenticity === 'verified') return [];
   const facts = fromJson<Partial<AuthenticityResult>>(row.authenticityJson, {});
+  // DIAN's own stored copy is the document itself: nothing is left for a person to verify.
+  if (facts.confirmedByDian) return [];
   return [`Autenticidad: ${facts.reason ?? row.authenticity}`];
 }
 

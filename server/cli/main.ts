@@ -18,7 +18,7 @@ const from =
  * (test/cli/lazy-commands.test.ts) keeps both copies equal.
  */
 export const COMMANDS: { name: string; description: string; attach: Attach }[] = [
-  { name: 'parse', description: 'Lee archivos XML o ZIP de la DIAN e imprime cada documento como JSON.', attach: async (program, _global, setExitCode) => (await import('./parse-command')).registerParseCommand(program, setExitCode) },
+  { name: 'parse', description: 'Lee archivos XML o ZIP de la DIAN e imprime cada documento como JSON.', attach: async (program, global, setExitCode) => (await import('./parse-command')).registerParseCommand(program, setExitCode, global) },
   { name: 'company', description: 'Crea, muestra o actualiza el perfil de la empresa.', attach: from(() => import('./company-command'), (m) => m.companyCommand) },
   { name: 'ingest', description: 'Recibe archivos XML/ZIP (o carpetas con ellos) en el buzón de recepción. Sale con 0 si recibió todo, 2 si alguna ruta no se pudo leer, 3 si no recibió nada.', attach: from(() => import('./agent-commands'), (m) => m.ingestCommand) },
   { name: 'agent', description: 'Activa, pausa o reanuda el agente, o muestra su estado.', attach: from(() => import('./agent-commands'), (m) => m.agentCommand) },

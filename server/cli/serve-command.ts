@@ -5,7 +5,7 @@ import { Agent } from '../agent/agent';
 import { AlegraPusher } from '../alegra/push-queue';
 import { SecretBox } from '../secrets/secret-box';
 import { RadianEvents } from '../radian/radian-events';
-import { attachRadian, radianTransports } from '../radian/transports';
+import { attachRadian, dianCopyGateway, radianTransports } from '../radian/transports';
 import { startSummaryScheduler } from '../agent/summary-scheduler';
 import { listCompanies } from '../companies/companies';
 import { startApiServer } from '../api/serve';
@@ -59,7 +59,9 @@ export function serveCommand(global: () => GlobalOptions): Command {
       const radian = new RadianEvents({ db, box: () => SecretBox.fromEnv(), transports: radianTransports() });
       // On PostgreSQL the processor is woken by NOTIFY from whichever process received (LISTEN on a connection of its
       // own); its sweep then is only a safety net, every 30 s. On SQLite it sweeps every 3 s for other processes' work.
-      const agent = new Agent(db, { listeners: [alegra, radian.listener], sweepIntervalMs: postgres ? 30_000 : 3_000 });
+      // «La copia de la DIAN»: received documents are compared with DIAN's stored copy when the company configured its
+      // certificate (same host and certificate as the events).
+      const agent = new Agent(db, { listeners: [alegra, radian.listener], sweepIntervalMs: postgres ? 30_000 : 3_000, dianCopy: { gateway: dianCopyGateway(), box: () => SecretBox.fromEnv() } });
       attachRadian(agent, radian);
       // Events DIAN never answered are sent again, as they are, every 15 minutes (only for active agents).
       const radianRetry = setInterval(() => radian.retryPendingSoon(), 15 * 60_000);

@@ -8,6 +8,7 @@ import * as matching from './migrations/2026_11_28_1000_matching';
 import * as mailbox from './migrations/2026_11_28_1100_mailbox';
 import * as alegra from './migrations/2026_11_28_1200_alegra';
 import * as authenticity from './migrations/2026_12_03_1000_authenticity';
+import * as dianCopy from './migrations/2026_12_04_0400_dian_copy';
 import * as alegraPushReport from './migrations/2026_12_03_1400_alegra_push_report';
 import * as ledgerRules from './migrations/2026_12_03_1200_ledger_rules';
 import * as matchingProvenance from './migrations/2026_12_03_1300_matching_provenance';
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_1700_users': users,
   '2026_12_03_1800_radian_events': radianEvents,
   '2026_12_03_2000_registration_indexes': registrationIndexes,
+  '2026_12_04_0400_dian_copy': dianCopy,
 };
 
 const FIRST_MIGRATION = '2026_11_28_0900_create_core';

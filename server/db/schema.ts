@@ -148,6 +148,9 @@ export interface InboxDocumentTable {
   /** The worker registering it now, and until when (migration 2026_12_03_1600_workers; PostgreSQL only). */
   claimedBy: Generated<string | null>;
   claimedUntil: Generated<string | null>;
+  /** While waiting for DIAN's stored copy: when to ask next (migration 2026_12_04_0400_dian_copy). */
+  dianCopyNextAt: Generated<string | null>;
+  dianCopyAttempts: Generated<number>;
 }
 
 export interface SupplierTable {

@@ -79,6 +79,22 @@ export interface DianStatusGateway {
   documentStatus(cufe: string, software: DianSoftware, credential: CompanyCredential): Promise<DianDocumentStatus>;
 }
 
+/**
+ * DIAN's answer to `GetXmlByDocumentKey(trackId)`: its `EventResponse` (docs/ingestion-channels.md §1c). `code`
+ * 100 is found (and `xml` holds DIAN's stored signed XML, decoded), 404 not found, 401 not authorised (the
+ * certificate's NIT is neither the document's sender nor its receiver); `message` is DIAN's own text.
+ */
+export interface DianStoredCopy {
+  code: string;
+  message: string;
+  xml: string | null;
+}
+
+/** Asks DIAN for its stored copy of a document. Throws (DianServiceError) only when no answer came. */
+export interface DianCopyGateway {
+  storedCopy(documentKey: string, environment: DianEnvironment, credential: CompanyCredential): Promise<DianStoredCopy>;
+}
+
 /** After DIAN accepts an event: the AttachedDocument (event + DIAN's answer) goes to the supplier's e-mail. */
 export interface SupplierNotice {
   to: string;

@@ -1,5 +1,5 @@
 import type { Agent } from '../agent/agent';
-import type { DianEventGateway } from './ports';
+import type { DianCopyGateway, DianEventGateway } from './ports';
 import { RadianEvents, type RadianTransports } from './radian-events';
 
 /**
@@ -25,6 +25,22 @@ export function radianTransports(env: NodeJS.ProcessEnv = process.env): RadianTr
         return createSmtpNotifier(smtp).notify(notice);
       },
     }),
+  };
+}
+
+/**
+ * DIAN's `GetXmlByDocumentKey` for «la copia de la DIAN» (server/agent/dian-copy-check.ts), at the same host as the
+ * events (`AGENTE_DIAN_URL`, else the environment's own). One extra attempt within the call, 30 s each: the checker
+ * asks again later on its own schedule, and a received document must not hold the others for minutes.
+ */
+export function dianCopyGateway(env: NodeJS.ProcessEnv = process.env): DianCopyGateway {
+  const baseUrl = env.AGENTE_DIAN_URL || undefined;
+  let gateway: Promise<DianCopyGateway> | undefined;
+  return {
+    async storedCopy(documentKey, environment, credential) {
+      gateway ??= import('./dian/document-copy').then(({ createDianCopyGateway }) => createDianCopyGateway({ ...(baseUrl ? { baseUrl } : {}), retries: 1, timeoutMs: 30_000 }));
+      return (await gateway).storedCopy(documentKey, environment, credential);
+    },
   };
 }
 

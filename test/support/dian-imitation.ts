@@ -30,6 +30,11 @@ import { dianResponse, signUbl } from './signing';
  * 4. answers like DIAN: IsValid true, StatusCode 00, and an ApplicationResponse 02 signed by the test "DIAN" in
  *    XmlBase64Bytes; or IsValid false, StatusCode 99 and the reasons in ErrorMessage.
  * GetStatus / GetStatusEvent answer for the CUFEs it was seeded with and the events it accepted.
+ * GetXmlByDocumentKey(trackId) answers an `EventResponse` (Code, Message, XmlBytesBase64; ingestion-channels.md §1c)
+ * for the documents it was given with `storeDocument` (the exact bytes, as DIAN keeps what it validated): Code 100
+ * and the bytes; 404 for a CUFE it does not hold; 401 when the NIT of the certificate that signed the request (its
+ * subject's serialNumber, DV left out) is neither the document's sender (AccountingSupplierParty) nor its receiver
+ * (AccountingCustomerParty), with the message wording public clients record. The 404 message is this imitation's own.
  *
  * Rule codes other than 90 are this imitation's own labels (DIAN's real codes for events were not read).
  * It can be told to fail the next N calls with 503, with an HTML 500, by never answering, or by losing its answer
@@ -44,7 +49,7 @@ const DS = 'http://www.w3.org/2000/09/xmldsig#';
 const WCF = 'http://wcf.dian.colombia';
 const ACTION_PREFIX = `${WCF}/IWcfDianCustomerServices/`;
 const PATH = '/WcfDianCustomerServices.svc';
-const METHODS = new Set(['SendEventUpdateStatus', 'GetStatus', 'GetStatusEvent']);
+const METHODS = new Set(['SendEventUpdateStatus', 'GetStatus', 'GetStatusEvent', 'GetXmlByDocumentKey']);
 const ALREADY_PROCESSED = 'Regla: 90, Rechazo: Documento procesado anteriormente.';
 
 export interface SeededInvoice {
@@ -76,6 +81,8 @@ export interface RecordedCall {
   method: string;
   status: number;
   statusCode?: string;
+  /** The trackId asked about (GetStatus, GetStatusEvent, GetXmlByDocumentKey). */
+  trackId?: string;
 }
 
 export interface DianImitation {
@@ -83,6 +90,11 @@ export interface DianImitation {
   readonly url: string;
   readonly calls: RecordedCall[];
   seedInvoice(invoice: SeededInvoice): void;
+  /**
+   * A document DIAN holds, as the exact text it stored (a signed Invoice, CreditNote or DebitNote): answered by
+   * GetXmlByDocumentKey under its UUID (CUFE/CUDE), or under `key` when given.
+   */
+  storeDocument(xml: string, key?: string): void;
   /** The next `count` requests fail this way before anything is read. */
   failNext(count: number, mode: FailureMode): void;
   /** Event codes registered for a CUFE, in order. */
@@ -112,6 +124,7 @@ export async function startDianImitation(options: ImitationOptions): Promise<Dia
   const now = options.now ?? (() => new Date());
   const ca = new X509Certificate(options.trustedCaPem ?? toPem(testCa().certDer));
   const invoices = new Map<string, SeededInvoice>();
+  const stored = new Map<string, { xml: string; senderNit: string; receiverNit: string }>();
   const events = new Map<string, RegisteredEvent[]>();
   const calls: RecordedCall[] = [];
   const failures: FailureMode[] = [];
@@ -156,7 +169,17 @@ export async function startDianImitation(options: ImitationOptions): Promise<Dia
       method = envelope.method;
       const headerAction = /action="([^"]+)"/i.exec(contentType)?.[1];
       if (headerAction && headerAction !== envelope.action) throw new Fault('a:ActionMismatch', 'La acción del Content-Type no coincide con wsa:Action.');
-      checkSecurity(envelope, body);
+      const certificate = checkSecurity(envelope, body);
+      if (method === 'GetXmlByDocumentKey') {
+        const trackId = (textOf(child(envelope.operation, 'trackId', WCF)) ?? '').toLowerCase();
+        const copy = storedCopy(trackId, certificate);
+        if (failure === 'lose-answer') {
+          calls.push({ method, status: 0, statusCode: copy.code, trackId });
+          return;
+        }
+        calls.push({ method, status: 200, statusCode: copy.code, trackId });
+        return reply(res, 200, 'application/soap+xml; charset=utf-8', eventResponseEnvelope(method, copy));
+      }
       const result = dispatch(envelope);
       if (failure === 'lose-answer') {
         calls.push({ method, status: 0, statusCode: result.statusCode });
@@ -211,7 +234,7 @@ export async function startDianImitation(options: ImitationOptions): Promise<Dia
   }
 
   /** WS-Security as described for DIAN: Timestamp, the certificate token, and a signature over wsa:To by its key. */
-  function checkSecurity(envelope: Envelope, xml: string): void {
+  function checkSecurity(envelope: Envelope, xml: string): X509Certificate {
     const invalid = (why: string): never => {
       throw new Fault('wsse:InvalidSecurity', `An error occurred when verifying security for the message. (${why})`);
     };
@@ -251,6 +274,18 @@ export async function startDianImitation(options: ImitationOptions): Promise<Dia
     const toId = envelope.toElement.getAttributeNS(WSU, 'Id');
     const signedUris = verifier.getReferences().map((r) => r.uri);
     if (!toId || !signedUris.includes(`#${toId}`)) invalid('la firma no cubre wsa:To');
+    return certificate;
+  }
+
+  /** GetXmlByDocumentKey: the stored bytes to the document's sender or receiver only (by the certificate's NIT). */
+  function storedCopy(trackId: string, certificate: X509Certificate): CopyAnswer {
+    const document = stored.get(trackId);
+    if (!document) return { code: '404', message: `No se encontró el documento con trackId ${trackId}.` };
+    const nit = certificateNit(certificate);
+    if (nit !== document.senderNit && nit !== document.receiverNit) {
+      return { code: '401', message: `NIT: ${nit} del certificado no autorizado para consultar xmls de emisor ${document.senderNit} y receptor ${document.receiverNit}` };
+    }
+    return { code: '100', message: 'Accion completada OK', xml: document.xml };
   }
 
   interface Result {
@@ -427,6 +462,13 @@ export async function startDianImitation(options: ImitationOptions): Promise<Dia
     failNext: (count, mode) => {
       for (let i = 0; i < count; i++) failures.push(mode);
     },
+    storeDocument: (xml, key) => {
+      const doc = parseStrict(xml);
+      const root = doc.documentElement!;
+      const uuid = (key ?? textOf(child(root, 'UUID')) ?? '').toLowerCase();
+      const nitOf = (party: string) => textOf(path(root, party, 'Party', 'PartyTaxScheme', 'CompanyID')) ?? '';
+      stored.set(uuid, { xml, senderNit: nitOf('AccountingSupplierParty'), receiverNit: nitOf('AccountingCustomerParty') });
+    },
     eventsFor: (cufe) => (events.get(cufe.toLowerCase()) ?? []).map((e) => e.code),
     close: async () => {
       for (const socket of sockets) socket.destroy();
@@ -495,6 +537,31 @@ function answerEnvelope(method: string, result: { isValid: boolean; statusCode: 
     `<b:XmlBytes i:nil="true"/>` +
     nil('XmlDocumentKey', result.documentKey) +
     nil('XmlFileName', result.fileName) +
+    `</${method}Result></${method}Response></s:Body></s:Envelope>`
+  );
+}
+
+interface CopyAnswer {
+  code: string;
+  message: string;
+  xml?: string;
+}
+
+/** The certificate holder's NIT: its subject's serialNumber (NIT followed by its DV, as Colombian CAs write it). */
+function certificateNit(certificate: X509Certificate): string {
+  const serial = /(?:^|\n)serialNumber=(\d+)/.exec(certificate.subject)?.[1] ?? '';
+  return serial.length > 1 && computeDv(serial.slice(0, -1)) === serial.slice(-1) ? serial.slice(0, -1) : serial;
+}
+
+/** `GetXmlByDocumentKeyResponse` with its `EventResponse` data contract (Code, Message, XmlBytesBase64). */
+function eventResponseEnvelope(method: string, answer: CopyAnswer): string {
+  const bytes = answer.xml === undefined ? '<b:XmlBytesBase64 i:nil="true"/>' : `<b:XmlBytesBase64>${Buffer.from(answer.xml, 'utf8').toString('base64')}</b:XmlBytesBase64>`;
+  return (
+    `<s:Envelope xmlns:s="${SOAP12}" xmlns:a="${WSA}" xmlns:u="${WSU}">` +
+    `<s:Header><a:Action s:mustUnderstand="1">${ACTION_PREFIX}${method}Response</a:Action>` +
+    `<o:Security s:mustUnderstand="1" xmlns:o="${WSSE}"><u:Timestamp u:Id="_0"><u:Created>${isoNow()}</u:Created><u:Expires>${isoNow(300_000)}</u:Expires></u:Timestamp></o:Security></s:Header>` +
+    `<s:Body><${method}Response xmlns="${WCF}"><${method}Result xmlns:b="http://schemas.datacontract.org/2004/07/EventResponse" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">` +
+    `<b:Code>${answer.code}</b:Code><b:Message>${escapeXml(answer.message)}</b:Message><b:ValidationDate i:nil="true"/>${bytes}` +
     `</${method}Result></${method}Response></s:Body></s:Envelope>`
   );
 }

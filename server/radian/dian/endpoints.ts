@@ -12,7 +12,7 @@ export const DIAN_ENDPOINTS: Record<DianEnvironment, string> = {
 /** WCF's service namespace; every SOAP action is `{namespace}/IWcfDianCustomerServices/{method}`. */
 export const DIAN_SERVICE_NS = 'http://wcf.dian.colombia';
 
-export type DianMethod = 'SendEventUpdateStatus' | 'GetStatus' | 'GetStatusEvent';
+export type DianMethod = 'SendEventUpdateStatus' | 'GetStatus' | 'GetStatusEvent' | 'GetXmlByDocumentKey';
 
 export function soapAction(method: DianMethod): string {
   return `${DIAN_SERVICE_NS}/IWcfDianCustomerServices/${method}`;

@@ -5,5 +5,6 @@
  * @module
  */
 export { createDianGateway, createDianStatusGateway, eventCodes, zipEvent, DianServiceError, type DianClientOptions, type DianServiceErrorCode, type FetchLike } from './gateways';
+export { createDianCopyGateway } from './document-copy';
 export { DIAN_ENDPOINTS, soapAction } from './endpoints';
 export { isAlreadyProcessed } from './dian-response';
