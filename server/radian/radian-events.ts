@@ -235,7 +235,8 @@ export class RadianEvents {
 
   /**
    * The agent's own sending, after it registered a bill: only when the company asked for it, only while the agent
-   * is active (pause means pause), only for documents whose authenticity was `verified`, only for credit invoices;
+   * is active (pause means pause), only for documents whose authenticity was `verified` or that DIAN's own stored copy
+   * confirmed (server/agent/dian-copy-check.ts), only for credit invoices;
    * 032 only after DIAN accepted the 030. Never throws: what failed stays visible on the bill.
    */
   async autoSend(companyId: string, billId: string): Promise<RadianEventView[]> {
@@ -244,8 +245,8 @@ export class RadianEvents {
     if (!settings || settings.autoSend === 'none') return sent;
     const bill = await this.db.selectFrom('bill').selectAll().where('companyId', '=', companyId).where('id', '=', billId).executeTakeFirst();
     if (!bill) return sent;
-    const document = await this.db.selectFrom('inboxDocument').select('authenticity').where('id', '=', bill.documentId).executeTakeFirst();
-    if (document?.authenticity !== 'verified') return sent;
+    const document = await this.db.selectFrom('inboxDocument').select(['authenticity', 'authenticityJson']).where('id', '=', bill.documentId).executeTakeFirst();
+    if (!document || !genuineForEvents(document)) return sent;
     const codes: RadianCode[] = settings.autoSend === '030_032' ? ['030', '032'] : ['030'];
     for (const code of codes) {
       if (!(await isAgentActive(this.db, companyId, this.clock))) break;
@@ -332,4 +333,19 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 function bogotaStamp(now: Date): { date: string; time: string; signingTime: string } {
   const local = new Date(now.getTime() - 5 * 3_600_000).toISOString();
   return { date: bogotaDate(now), time: `${local.slice(11, 19)}-05:00`, signingTime: `${local.slice(0, 23)}-05:00` };
+}
+
+/**
+ * Whether the agent may acknowledge a document to DIAN on its own: its signatures verified up to a known authority,
+ * or DIAN's stored copy matched it byte for byte in canonical form (then the document is the one DIAN validated,
+ * whatever authority issued the supplier's certificate).
+ */
+function genuineForEvents(row: { authenticity: string | null; authenticityJson: string | null }): boolean {
+  if (row.authenticity === 'verified') return true;
+  if (row.authenticity !== 'unverifiable' || !row.authenticityJson) return false;
+  try {
+    return (JSON.parse(row.authenticityJson) as { confirmedByDian?: boolean }).confirmedByDian === true;
+  } catch {
+    return false;
+  }
 }

@@ -197,10 +197,17 @@ describe('sending the buyer’s events', () => {
     // Active again, but the document's authenticity was not `verified`: nothing either.
     await resumeAgent(h.db, h.company.id, 'ana', h.clock);
     const documentId = (await h.db.selectFrom('bill').select('documentId').where('id', '=', paused).executeTakeFirstOrThrow()).documentId;
-    await h.db.updateTable('inboxDocument').set({ authenticity: 'unverifiable' }).where('id', '=', documentId).execute();
+    await h.db.updateTable('inboxDocument').set({ authenticity: 'unverifiable', authenticityJson: JSON.stringify({ code: 'unverifiable', reason: 'Autoridad desconocida.' }) }).where('id', '=', documentId).execute();
     expect(await radian.autoSend(h.company.id, paused)).toEqual([]);
-    await h.db.updateTable('inboxDocument').set({ authenticity: 'verified' }).where('id', '=', documentId).execute();
+    // A bare document that someone marked as confirmed is still not acknowledged: only `unverifiable` + DIAN's copy is.
+    await h.db.updateTable('inboxDocument').set({ authenticity: 'no_dian_validation', authenticityJson: JSON.stringify({ code: 'no_dian_validation', confirmedByDian: true }) }).where('id', '=', documentId).execute();
+    expect(await radian.autoSend(h.company.id, paused)).toEqual([]);
+    // Unknown authority, but DIAN's stored copy matched it: the document is the one DIAN validated, so the agent acknowledges it.
+    await h.db.updateTable('inboxDocument').set({ authenticity: 'unverifiable', authenticityJson: JSON.stringify({ code: 'unverifiable', confirmedByDian: true }) }).where('id', '=', documentId).execute();
     expect((await radian.autoSend(h.company.id, paused)).map((e) => e.code)).toEqual(['030', '032']);
+    await h.db.updateTable('inboxDocument').set({ authenticity: 'verified' }).where('id', '=', documentId).execute();
+    // Both events already accepted: nothing is sent twice.
+    expect(await radian.autoSend(h.company.id, paused)).toEqual([]);
   });
 
   it('automatic «030 only» stops at the acuse; a rejected 030 stops the 032', async () => {
