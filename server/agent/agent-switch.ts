@@ -4,23 +4,20 @@ import type { Db } from '../db/database';
 import { ConflictError } from '../errors';
 import { actorId, actorName, type ActorLike } from '../users/actor';
 import type { Clock } from './clock';
+import { preparedQuery } from '../db/prepared-query';
 
 /**
  * The Activo/Desactivado switch, as users were told (see shared/agent.ts). The state is never stored apart: it is
  * derived from the audit trail of events, so "was the agent active when this document arrived?" has one answer
  * for any instant, including arrivals we only learn about later (a mailbox read after a restart).
  */
+// Asked before every document: only the latest event, not the whole trail; compiled once.
+const latestEvent = preparedQuery((db, v: { companyId: string; at: string }) =>
+  db.selectFrom('agentEvent').selectAll().where('companyId', '=', v.companyId).where('at', '<=', v.at).orderBy('at', 'desc').orderBy('seq', 'desc').limit(1),
+);
+
 export async function agentStateAt(db: Db, companyId: string, instant: Date): Promise<AgentState> {
-  const last = await db
-    .selectFrom('agentEvent')
-    .selectAll()
-    .where('companyId', '=', companyId)
-    .where('at', '<=', instant.toISOString())
-    .orderBy('at', 'desc')
-    .orderBy('seq', 'desc')
-    // Asked before every document: only the latest event, not the whole trail.
-    .limit(1)
-    .executeTakeFirst();
+  const [last] = (await latestEvent(db, { companyId, at: instant.toISOString() })).rows;
   if (!last) return { status: 'inactive' };
   const status = last.type === 'paused' ? 'paused' : 'active';
   return {

@@ -4,20 +4,21 @@ import type { Classification } from '#shared/classification';
 import type { CompanyProfile } from '#shared/company';
 import type { DianDocument, DocumentLine } from '#shared/dian-document';
 import { fromJson, toJson, type Db } from '../db/database';
-import type { InboxDocumentRow } from '../db/schema';
+import type { BillRow, InboxDocumentRow } from '../db/schema';
 import { getCompanyOrThrow } from '../companies/companies';
 import { Chart } from '../ledger/chart';
 import { prepareBill, type PreparedBill, type ReferencedBill } from '../ledger/prepare-bill';
 import { RegistrationRefusal } from '../ledger/registration-refusal';
 import { postEntry } from '../ledger/post-entry';
 import { classifyByRule } from '../matching/default-account-rule';
-import type { LineClassifier } from '../matching/line-classifier';
+import type { LearnedLine, LineClassifier } from '../matching/line-classifier';
 import type { Clock } from './clock';
 import { findOrDraftSupplier, supplierFacts } from './suppliers';
 import { checkNoteWithinInvoice } from './note-limits';
 import { currentWithholdingRules } from './uvt-values';
 import { NO_WITHHOLDING } from '../ledger/withholding-concepts';
 import { runsOnPostgres } from '../db/engine';
+import { insertRows, preparedQuery } from '../db/prepared-query';
 
 export interface AgentDeps {
   db: Db;
@@ -60,18 +61,65 @@ export type RegisterOutcome =
 
 const MAX_ATTEMPTS = 3;
 
+// The statements every registration runs, compiled once (server/db/prepared-query.ts).
+const documentById = preparedQuery((db, v: { id: string }) => db.selectFrom('inboxDocument').selectAll().where('id', '=', v.id));
+const statusUnderLock = preparedQuery((db, v: { id: string }) =>
+  db.selectFrom('inboxDocument').select(['status', 'reasonCode', 'authenticity']).where('id', '=', v.id).$if(runsOnPostgres(db), (q) => q.forUpdate()),
+);
+// Every column named: the stand-ins are read field by field (an object spread of them would be empty).
+const insertBill = preparedQuery((db, v: BillRow) =>
+  db.insertInto('bill').values({
+    id: v.id,
+    companyId: v.companyId,
+    documentId: v.documentId,
+    kind: v.kind,
+    number: v.number,
+    cufe: v.cufe,
+    supplierId: v.supplierId,
+    issueDate: v.issueDate,
+    dueDate: v.dueDate,
+    currency: v.currency,
+    exchangeRate: v.exchangeRate,
+    subtotal: v.subtotal,
+    taxes: v.taxes,
+    withholdings: v.withholdings,
+    total: v.total,
+    payable: v.payable,
+    supplierAccount: v.supplierAccount,
+    relatedBillId: v.relatedBillId,
+    needsReview: v.needsReview,
+    reviewNotes: v.reviewNotes,
+    infoNotes: v.infoNotes,
+    registeredAt: v.registeredAt,
+    updatedAt: v.updatedAt,
+  }),
+);
+const markRegistered = preparedQuery((db, v: { id: string; billId: string; now: string }) =>
+  db.updateTable('inboxDocument').set({ status: 'registered', reasonCode: null, reason: null, billId: v.billId, updatedAt: v.now }).where('id', '=', v.id),
+);
+/** Notes that arrived before their invoice: those quoting its CUFE, and those of its supplier quoting it by number only. */
+const wakeWaitingNotes = preparedQuery((db, v: { companyId: string; cufe: string; supplierNit: string; now: string }) =>
+  db
+    .updateTable('inboxDocument')
+    .set({ status: 'pending', reasonCode: null, reason: null, updatedAt: v.now })
+    .where('companyId', '=', v.companyId)
+    .where('status', '=', 'not_registered')
+    .where('reasonCode', '=', 'REFERENCED_INVOICE_UNKNOWN')
+    .where((eb) => eb.or([eb('referencedCufe', '=', v.cufe), eb.and([eb('referencedCufe', 'is', null), eb('supplierNit', '=', v.supplierNit)])])),
+);
+
 /**
  * Registers one pending inbox document as a purchase bill with its journal entry, in one transaction: either the
- * supplier, bill, lines, entry and the document's new status are all written, or nothing is. Running it twice on
- * the same document never creates a second bill (the status is re-checked inside the transaction and the bill's
- * document id is unique), so a crash or restart loses nothing and duplicates nothing.
+ * supplier, bill, lines, entry, the document's new status and the history the engine learns from it are all written,
+ * or nothing is. Running it twice on the same document never creates a second bill (the status is re-checked inside
+ * the transaction and the bill's document id is unique), so a crash or restart loses nothing and duplicates nothing.
  *
  * `manual` lets a person register a document the agent must not register by itself (arrived while paused, or
  * before activation): that is the user's explicit decision, never the agent's.
  */
 export async function registerDocument(deps: AgentDeps, documentId: string, options: { manual?: boolean } = {}): Promise<RegisterOutcome> {
   const { db, clock } = deps;
-  const row = await db.selectFrom('inboxDocument').selectAll().where('id', '=', documentId).executeTakeFirst();
+  const [row] = (await documentById(db, { id: documentId })).rows;
   if (!row || !registrable(row, options.manual)) return { status: 'skipped' };
   const document = fromJson<DianDocument | undefined>(row.documentJson, undefined);
   if (!document) return { status: 'skipped' };
@@ -108,17 +156,29 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
     ...reviewNotesFor(prepared, document, deps.confidenceThreshold),
     ...(overReversalAccepted ? [`Registrada a mano a pesar de: ${row.reason ?? 'la nota revierte más de lo que queda de la factura'}`] : []),
   ];
+  const learned: LearnedLine[] = prepared.lines
+    .filter((l) => !l.thirdParty)
+    .map((l) => ({
+      companyId: company.id,
+      supplierNit: document.supplier.nit,
+      description: l.line.description,
+      ...(l.line.sellerCode ? { sellerCode: l.line.sellerCode } : {}),
+      ...(l.line.standardCode ? { standardCode: l.line.standardCode.id } : {}),
+      accountCode: l.classification.accountCode,
+      ...(l.classification.itemId ? { itemId: l.classification.itemId } : {}),
+      // A line a person chose before registration (an override) is a person's decision; otherwise it is the
+      // agent's own registration, worth no more than the confidence its suggestion had (issue #13).
+      byUser: l.classification.source === 'user',
+      ...(l.classification.source === 'user' ? {} : { origin: 'registro' as const, confidence: l.classification.confidence }),
+      at: now,
+    }));
   try {
     const registered = await db.transaction().execute(async (trx) => {
       // Re-read under the row's lock on PostgreSQL: a second worker holding the same document (its claim expired while
       // the first was slow) waits here for the first to commit, then sees «registered» and stops. SQLite's
       // `BEGIN IMMEDIATE` already serialises writers.
-      const current = await trx
-        .selectFrom('inboxDocument')
-        .select(['status', 'reasonCode', 'authenticity'])
-        .where('id', '=', row.id)
-        .$if(runsOnPostgres(db), (q) => q.forUpdate())
-        .executeTakeFirstOrThrow();
+      const [current] = (await statusUnderLock(trx, { id: row.id })).rows;
+      if (!current) throw new Error(`El documento ${row.id} ya no está en la bandeja.`);
       if (!registrable({ ...row, ...current }, options.manual)) return false;
       // A supplier drafted from the document may have been created meanwhile by another process: use whichever exists.
       let supplierId = supplier.row.id;
@@ -126,9 +186,7 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
         await trx.insertInto('supplier').values(supplier.row).onConflict((oc) => oc.columns(['companyId', 'nit']).doNothing()).execute();
         supplierId = (await trx.selectFrom('supplier').select('id').where('companyId', '=', company.id).where('nit', '=', supplier.row.nit).executeTakeFirstOrThrow()).id;
       }
-      await trx
-        .insertInto('bill')
-        .values({
+      await insertBill(trx, {
           id: billId,
           companyId: company.id,
           documentId: row.id,
@@ -152,54 +210,49 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
           infoNotes: toJson(prepared.infoNotes),
           registeredAt: now,
           updatedAt: now,
-        })
-        .execute();
+        });
       await insertWithholdings(trx, billId, prepared.withholdings);
-      await trx
-        .insertInto('billLine')
-        .values(
-          prepared.lines.map((l) => ({
-            id: randomUUID(),
-            billId,
-            position: l.line.position,
-            description: l.line.description,
-            quantity: l.line.quantity,
-            unitCode: l.line.unitCode ?? null,
-            unitPrice: l.line.unitPrice ?? null,
-            amount: l.amount,
-            capitalizedTaxes: l.capitalizedTaxes + l.charges,
-            iva: l.deductibleIva,
-            accountCode: l.classification.accountCode,
-            itemId: l.classification.itemId ?? null,
-            itemName: l.classification.itemName ?? null,
-            source: l.classification.source,
-            confidence: l.classification.confidence,
-            explanation: l.classification.explanation,
-            sellerCode: l.line.sellerCode ?? null,
-            standardCode: l.line.standardCode ? `${l.line.standardCode.scheme}:${l.line.standardCode.id}` : null,
-            thirdPartyIncome: l.thirdParty ? 1 : 0,
-            correctedBy: null,
-            correctedAt: null,
-            withholdingConcept: l.thirdParty ? null : (l.concept ?? NO_WITHHOLDING),
-            conceptExplanation: l.thirdParty ? null : l.conceptExplanation,
-            conceptSource: l.thirdParty ? null : l.conceptSource,
-          })),
-        )
-        .execute();
+      await insertRows(
+        trx,
+        'billLine',
+        prepared.lines.map((l) => ({
+          id: randomUUID(),
+          billId,
+          position: l.line.position,
+          description: l.line.description,
+          quantity: l.line.quantity,
+          unitCode: l.line.unitCode ?? null,
+          unitPrice: l.line.unitPrice ?? null,
+          amount: l.amount,
+          capitalizedTaxes: l.capitalizedTaxes + l.charges,
+          iva: l.deductibleIva,
+          accountCode: l.classification.accountCode,
+          itemId: l.classification.itemId ?? null,
+          itemName: l.classification.itemName ?? null,
+          source: l.classification.source,
+          confidence: l.classification.confidence,
+          explanation: l.classification.explanation,
+          sellerCode: l.line.sellerCode ?? null,
+          standardCode: l.line.standardCode ? `${l.line.standardCode.scheme}:${l.line.standardCode.id}` : null,
+          thirdPartyIncome: l.thirdParty ? 1 : 0,
+          correctedBy: null,
+          correctedAt: null,
+          withholdingConcept: l.thirdParty ? null : (l.concept ?? NO_WITHHOLDING),
+          conceptExplanation: l.thirdParty ? null : l.conceptExplanation,
+          conceptSource: l.thirdParty ? null : l.conceptSource,
+        })),
+      );
       await postEntry(trx, { companyId: company.id, billId, date: document.issueDate, description: `${kindName(document.kind)} ${document.number} de ${document.supplier.name}`, entry: prepared.entry, now, isNew: true });
-      await trx.updateTable('inboxDocument').set({ status: 'registered', reasonCode: null, reason: null, billId, updatedAt: now }).where('id', '=', row.id).execute();
+      await markRegistered(trx, { id: row.id, billId, now });
       if (document.kind === 'invoice') {
         // Notes that arrived before their invoice get another chance now that it is registered: those quoting its
         // CUFE, and those of the same supplier that quote the invoice by number only.
-        await trx
-          .updateTable('inboxDocument')
-          .set({ status: 'pending', reasonCode: null, reason: null, updatedAt: now })
-          .where('companyId', '=', company.id)
-          .where('status', '=', 'not_registered')
-          .where('reasonCode', '=', 'REFERENCED_INVOICE_UNKNOWN')
-          .where((eb) => eb.or([eb('referencedCufe', '=', document.cufe), eb.and([eb('referencedCufe', 'is', null), eb('supplierNit', '=', document.supplier.nit)])]))
-          .execute();
+        await wakeWaitingNotes(trx, { companyId: company.id, cufe: document.cufe, supplierNit: document.supplier.nit, now });
       }
+      // What the agent learned from its own registration, in the same commit: the history the next suggestion reads
+      // is never missing a bill that is in the books (nor holds one that is not), whatever moment the process dies.
+      const ownLines = learned.filter((l) => !l.byUser);
+      if (ownLines.length) await deps.classifier.learn(ownLines, { within: trx });
       return true;
     });
     if (!registered) return { status: 'skipped' };
@@ -207,26 +260,10 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
     return recordFailure(db, row, error, clock);
   }
 
-  await deps.classifier
-    .learn(
-      prepared.lines
-        .filter((l) => !l.thirdParty)
-        .map((l) => ({
-          companyId: company.id,
-          supplierNit: document.supplier.nit,
-          description: l.line.description,
-          ...(l.line.sellerCode ? { sellerCode: l.line.sellerCode } : {}),
-          ...(l.line.standardCode ? { standardCode: l.line.standardCode.id } : {}),
-          accountCode: l.classification.accountCode,
-          ...(l.classification.itemId ? { itemId: l.classification.itemId } : {}),
-          // A line a person chose before registration (an override) is a person's decision; otherwise it is the
-          // agent's own registration, worth no more than the confidence its suggestion had (issue #13).
-          byUser: l.classification.source === 'user',
-          ...(l.classification.source === 'user' ? {} : { origin: 'registro' as const, confidence: l.classification.confidence }),
-          at: now,
-        })),
-    )
-    .catch((error) => console.error(`No se pudo aprender de la factura ${document.number}:`, error));
+  // A line a person chose before registration (an override) is a person's decision: learned as before, after the
+  // commit, with the engine's own locks (it may move an item).
+  const decisions = learned.filter((l) => l.byUser);
+  if (decisions.length) await deps.classifier.learn(decisions).catch((error) => console.error(`No se pudo aprender de la factura ${document.number}:`, error));
   await notifyListeners(deps.listeners, (l) => l.billRegistered?.({ companyId: company.id, billId, documentId: row.id }));
   return { status: 'registered', billId };
 }
@@ -314,10 +351,11 @@ export function reviewNotesFor(prepared: PreparedBill, document: DianDocument, t
 /** The buyer's withholdings of a bill, one row each (a correction deletes and writes them again). */
 export async function insertWithholdings(db: Db, billId: string, withholdings: PreparedBill['withholdings']): Promise<void> {
   if (withholdings.length === 0) return;
-  await db
-    .insertInto('billWithholding')
-    .values(withholdings.map((w) => ({ id: randomUUID(), billId, kind: w.kind, concept: w.concept ?? null, accountCode: w.account, base: w.base, rate: w.rate, amount: w.amount, description: w.description })))
-    .execute();
+  await insertRows(
+    db,
+    'billWithholding',
+    withholdings.map((w) => ({ id: randomUUID(), billId, kind: w.kind, concept: w.concept ?? null, accountCode: w.account, base: w.base, rate: w.rate, amount: w.amount, description: w.description })),
+  );
 }
 
 function registrable(row: Pick<InboxDocumentRow, 'status' | 'reasonCode' | 'authenticity'>, manual?: boolean): boolean {

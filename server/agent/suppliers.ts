@@ -6,10 +6,14 @@ import { fromJson, toJson, type Db } from '../db/database';
 import type { SupplierRow } from '../db/schema';
 import { InputError, NotFoundError } from '../errors';
 import type { SupplierFacts } from '../ledger/prepare-bill';
+import { preparedQuery } from '../db/prepared-query';
 
 /** The supplier of a document, as already known to the company, or the row to create from the document. */
+// Looked up for every registered document: compiled once.
+const supplierByNit = preparedQuery((db, v: { companyId: string; nit: string }) => db.selectFrom('supplier').selectAll().where('companyId', '=', v.companyId).where('nit', '=', v.nit));
+
 export async function findOrDraftSupplier(db: Db, companyId: string, party: Party, documentId: string, now: Date): Promise<{ row: SupplierRow; isNew: boolean }> {
-  const existing = await db.selectFrom('supplier').selectAll().where('companyId', '=', companyId).where('nit', '=', party.nit).executeTakeFirst();
+  const [existing] = (await supplierByNit(db, { companyId, nit: party.nit })).rows;
   if (existing) return { row: existing, isNew: false };
   return {
     isNew: true,

@@ -3,13 +3,17 @@ import { bogotaDate } from '#shared/bogota-time';
 import type { Db } from '../db/database';
 import { InputError } from '../errors';
 import { loadWithholdingRules, withStoredUvt, type UvtValue, type WithholdingRules } from '../ledger/withholding-rules';
+import { preparedQuery } from '../db/prepared-query';
 
 /** How far a new UVT may move from the previous year's: DIAN adjusts it by the year's IPC (ET art. 868). */
 export const UVT_BAND = { min: 0.95, max: 1.25 } as const;
 
+// Read for every registered document: compiled once.
+const storedUvt = preparedQuery((db) => db.selectFrom('uvtValue').selectAll());
+
 /** The shipped rules with the UVT values a person entered (the database wins over the file for the same year). */
 export async function currentWithholdingRules(db: Db): Promise<WithholdingRules> {
-  const stored = await db.selectFrom('uvtValue').selectAll().execute();
+  const { rows: stored } = await storedUvt(db, {});
   return withStoredUvt(loadWithholdingRules(), stored.map((u) => ({ year: u.year, value: u.value, resolution: u.resolution })));
 }
 

@@ -6,6 +6,7 @@ import { fromJson, toJson, type Db } from '../db/database';
 import { isUniqueViolation } from '../db/engine';
 import type { CompanyRow } from '../db/schema';
 import { ConflictError, InputError, NotFoundError } from '../errors';
+import { preparedQuery } from '../db/prepared-query';
 
 export class CompanyNotFoundError extends NotFoundError {
   override readonly name = 'CompanyNotFoundError';
@@ -68,8 +69,11 @@ export async function updateCompany(db: Db, id: string, changes: Partial<Company
   return getCompanyOrThrow(db, id);
 }
 
+// Read once per registered document: compiled once.
+const companyById = preparedQuery((db, v: { id: string }) => db.selectFrom('company').selectAll().where('id', '=', v.id));
+
 export async function getCompanyOrThrow(db: Db, id: string): Promise<CompanyProfile> {
-  const row = await db.selectFrom('company').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = (await companyById(db, { id })).rows;
   if (!row) throw new CompanyNotFoundError(`No existe la empresa ${id}.`);
   return toProfile(row);
 }

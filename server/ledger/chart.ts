@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { preparedQuery } from '../db/prepared-query';
 import { loadPuc } from './puc';
 
 export interface ChartAccount {
@@ -7,6 +8,9 @@ export interface ChartAccount {
   /** Accepts movements: a leaf of the chart (the decree's subcuentas, or a cuenta without any live subcuenta). */
   postable: boolean;
 }
+
+// Read for every registered document: compiled once.
+const companyAccounts = preparedQuery((db, v: { companyId: string }) => db.selectFrom('companyAccount').select(['code', 'name', 'postable']).where('companyId', '=', v.companyId));
 
 /**
  * The chart of accounts the agent may post to for one company. The company's own chart always wins
@@ -27,7 +31,7 @@ export class Chart {
 
   /** The company's chart when it imported one (issue #4 import, Alegra sync), else the PUC. */
   static async forCompany(db: Db, companyId: string): Promise<Chart> {
-    const rows = await db.selectFrom('companyAccount').select(['code', 'name', 'postable']).where('companyId', '=', companyId).execute();
+    const { rows } = await companyAccounts(db, { companyId });
     if (rows.length === 0) return Chart.puc();
     return new Chart(rows.map((r) => ({ code: r.code, name: r.name, postable: r.postable === 1 })));
   }

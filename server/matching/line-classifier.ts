@@ -1,6 +1,7 @@
 import type { Classification } from '#shared/classification';
 import type { CompanyProfile } from '#shared/company';
 import type { DocumentLine } from '#shared/dian-document';
+import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
 
 /** Everything the engine may look at to classify one line of a purchase document. */
@@ -43,5 +44,9 @@ export interface LearnedLine {
  */
 export interface LineClassifier {
   classify(lines: LineToClassify[], context: ClassificationContext): Promise<Classification[]>;
-  learn(lines: LearnedLine[]): Promise<void>;
+  /**
+   * `within`: write in the caller's transaction (registration stores a bill and what it learned from it in one
+   * commit). Only the agent's own lines (`byUser: false`) may be learned this way.
+   */
+  learn(lines: LearnedLine[], options?: { within?: Db }): Promise<void>;
 }

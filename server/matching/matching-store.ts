@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { insertRows, preparedQuery } from '../db/prepared-query';
 import type { MatchingItemRow } from '../db/schema';
 import type { CatalogItem, HistoryFact } from './company-memory';
 
@@ -51,18 +52,28 @@ export interface NewItem {
 
 const INSERT_CHUNK = 400;
 
+// Both run before every suggestion (registration asks once per document): compiled once (server/db/prepared-query.ts).
+const historySince = preparedQuery((db, v: { companyId: string; afterId: number }) =>
+  db
+    .selectFrom('matchingHistory')
+    .select(['id', 'supplierNit', 'description', 'sellerCode', 'standardCode', 'accountCode', 'itemId', 'byUser', 'at', 'origin', 'confidence'])
+    .where('companyId', '=', v.companyId)
+    .where('id', '>', v.afterId)
+    .orderBy('id'),
+);
+const freshnessQuery = preparedQuery((db, v: { companyId: string }) =>
+  db.selectNoFrom((eb) => [
+    eb.selectFrom('matchingState').select('catalogRevision').where('companyId', '=', v.companyId).as('catalogRevision'),
+    eb.selectFrom('matchingHistory').select((h) => h.fn.max('id').as('id')).where('companyId', '=', v.companyId).as('lastHistoryId'),
+  ]),
+);
+
 /**
  * History rows after `afterId`, in the order they happened (by date, then id): a person's decision must be applied
  * after the lines it overrules and before the ones that follow it, whatever order they were imported in.
  */
 export async function loadHistorySince(db: Db, companyId: string, afterId: number): Promise<HistoryFact[]> {
-  const rows = await db
-    .selectFrom('matchingHistory')
-    .select(['id', 'supplierNit', 'description', 'sellerCode', 'standardCode', 'accountCode', 'itemId', 'byUser', 'at', 'origin', 'confidence'])
-    .where('companyId', '=', companyId)
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .execute();
+  const { rows } = await historySince(db, { companyId, afterId });
   const facts = rows.map((r) => ({ ...r, byUser: r.byUser === 1 }));
   return facts.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
 }
@@ -70,35 +81,30 @@ export async function loadHistorySince(db: Db, companyId: string, afterId: numbe
 /** Appends history rows (in chunks, inside the caller's transaction when given one). */
 export async function insertHistory(db: Db, rows: NewHistoryRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    await db
-      .insertInto('matchingHistory')
-      .values(
-        rows.slice(i, i + INSERT_CHUNK).map((r) => ({
-          companyId: r.companyId,
-          supplierNit: r.supplierNit,
-          description: r.description,
-          sellerCode: r.sellerCode ?? null,
-          standardCode: r.standardCode ?? null,
-          accountCode: r.accountCode,
-          itemId: r.itemId ?? null,
-          origin: r.origin,
-          byUser: r.byUser ? 1 : 0,
-          at: r.at,
-          confidence: r.confidence ?? null,
-        })),
-      )
-      .execute();
+    await insertRows(
+      db,
+      'matchingHistory',
+      rows.slice(i, i + INSERT_CHUNK).map((r) => ({
+        companyId: r.companyId,
+        supplierNit: r.supplierNit,
+        description: r.description,
+        sellerCode: r.sellerCode ?? null,
+        standardCode: r.standardCode ?? null,
+        accountCode: r.accountCode,
+        itemId: r.itemId ?? null,
+        origin: r.origin,
+        byUser: r.byUser ? 1 : 0,
+        at: r.at,
+        confidence: r.confidence ?? null,
+      })),
+    );
   }
 }
 
 /** What a running engine compares with its memory: the catalog revision and the newest history row (one query). */
 export async function freshness(db: Db, companyId: string): Promise<{ catalogRevision: number; lastHistoryId: number }> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('matchingState').select('catalogRevision').where('companyId', '=', companyId).as('catalogRevision'),
-      eb.selectFrom('matchingHistory').select((h) => h.fn.max('id').as('id')).where('companyId', '=', companyId).as('lastHistoryId'),
-    ])
-    .executeTakeFirstOrThrow();
+  const [row] = (await freshnessQuery(db, { companyId })).rows;
+  if (!row) throw new Error('La consulta de frescura no devolvió ninguna fila.');
   return { catalogRevision: Number(row.catalogRevision ?? 0), lastHistoryId: Number(row.lastHistoryId ?? 0) };
 }
 

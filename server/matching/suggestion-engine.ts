@@ -74,10 +74,18 @@ export class SuggestionEngine implements LineClassifier {
     return lines.map((line) => this.suggest(line, context, memory));
   }
 
-  async learn(lines: LearnedLine[]): Promise<void> {
+  async learn(lines: LearnedLine[], options: { within?: Db } = {}): Promise<void> {
     const byCompany = new Map<string, LearnedLine[]>();
     for (const line of lines) byCompany.set(line.companyId, [...(byCompany.get(line.companyId) ?? []), line]);
     for (const [companyId, learned] of byCompany) {
+      if (options.within) {
+        // Inside the caller's transaction: no per-company lock and no memory sync, both of which would query through
+        // `this.db` and wait for that very transaction (SQLite has one connection). The agent's own lines need neither:
+        // they only append history and new items, which the memory takes on its next use like any other write.
+        if (learned.some((l) => l.byUser || (l.origin && l.origin !== 'registro'))) throw new Error('Solo lo que el agente registró se aprende dentro de otra transacción.');
+        await this.persist(companyId, learned, this.memories.get(companyId) ?? new CompanyMemory(), options.within);
+        continue;
+      }
       // A person's decision may move an item another process changed: the memory must be current before persisting
       // it. The agent's own registrations only append history. Either way the memory takes the new rows (ours and any
       // other process's) on its next use, like every other write: one query, not a sync after every bill.
@@ -335,9 +343,9 @@ export class SuggestionEngine implements LineClassifier {
    * Stores what was learned: history rows with their provenance, new items the agent proposed (with the confidence
    * of the guess), and items a person's decision moved or confirmed.
    */
-  private async persist(companyId: string, lines: LearnedLine[], memory: CompanyMemory): Promise<void> {
+  private async persist(companyId: string, lines: LearnedLine[], memory: CompanyMemory, within?: Db): Promise<void> {
     const now = lines.reduce((max, l) => (l.at > max ? l.at : max), lines[0]!.at);
-    await this.db.transaction().execute(async (trx) => {
+    const write = async (trx: Db) => {
       const existing = await findItems(trx, companyId, [...new Set(lines.map((l) => l.itemId).filter((id): id is string => !!id))]);
       const items = new Map<string, NewItem>();
       const rows: NewHistoryRow[] = lines.map((l) => {
@@ -374,7 +382,9 @@ export class SuggestionEngine implements LineClassifier {
       });
       await insertHistory(trx, rows);
       if (items.size) await upsertItems(trx, [...items.values()], await nextCatalogRevision(trx, companyId), now);
-    });
+    };
+    if (within) await write(within);
+    else await this.db.transaction().execute(write);
   }
 }
 
