@@ -40,7 +40,7 @@ const ABBREVIATIONS: Record<string, string> = {
   cte: 'corriente', ofi: 'oficina', ofic: 'oficina', doc: 'documento', docs: 'documento', tel: 'telefono', cel: 'celular',
   dotac: 'dotacion', prof: 'profesional', inst: 'institucional', dbl: 'doble', cart: 'carton', crtn: 'carton',
   mcdor: 'marcador', lapic: 'lapicero', lpcro: 'lapicero', tnllo: 'tornillo', bbllo: 'bombillo', btlla: 'botella', bot: 'botella',
-  btlln: 'botellon', cj: 'caja', cja: 'caja', pq: 'paquete', paq: 'paquete', pqt: 'paquete', pqte: 'paquete', pte: 'paquete',
+  btlln: 'botellon', sll: 'silla', rsma: 'resma', cj: 'caja', cja: 'caja', pq: 'paquete', paq: 'paquete', pqt: 'paquete', pqte: 'paquete', pte: 'paquete',
 };
 
 // Units, canonicalised; mass and volume go to their base unit so "1 kg" = "1000 g".
