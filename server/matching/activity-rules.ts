@@ -162,7 +162,7 @@ export const CONCEPTS: Concept[] = [
     label: 'alimento y accesorios para mascotas',
     kind: 'goods',
     words: ['mascota', 'perro', 'gato', 'canino', 'felino', 'cachorro', 'gatito', 'collar', 'pechera', 'arnes', 'trailla', 'comedero', 'bebedero', 'arenero', 'guacal', 'rascador', 'whiskas', 'pedigree', 'chunky', 'churu', 'mirringo', 'agility', 'nutrecan', 'ringo'],
-    phrases: [['concentrado', 'perro'], ['concentrado', 'gato'], ['concentrado', 'mascota'], ['alimento', 'perro'], ['alimento', 'gato'], ['arena', 'gato'], ['arena', 'sanitario'], ['arena', 'aglomerante'], ['pro', 'plan'], ['dog', 'chow'], ['cat', 'chow'], ['royal', 'canin']],
+    phrases: [['concentrado', 'perro'], ['concentrado', 'gato'], ['concentrado', 'mascota'], ['concentrado', 'cachorro'], ['concentrado', 'canino'], ['concentrado', 'felino'], ['alimento', 'perro'], ['alimento', 'gato'], ['arena', 'gato'], ['arena', 'sanitario'], ['arena', 'aglomerante'], ['pro', 'plan'], ['dog', 'chow'], ['cat', 'chow'], ['royal', 'canin']],
     unspsc: ['101218', '1014'],
     supplierCiiu: [],
     accounts: ['519595'],
