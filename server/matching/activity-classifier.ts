@@ -52,6 +52,8 @@ const compiled: CompiledConcept[] = CONCEPTS.map((concept) => ({
   sectorWords: new Map(Object.entries(concept.sectorWords ?? {}).map(([sector, words]) => [sector as Sector, new Set(words.flatMap((w) => normalize(w).words))])),
 }));
 const byKey = new Map(CONCEPTS.map((c) => [c.key, c]));
+/** Keywords that count on their own (not only inside a phrase). */
+const singleKeywords = new Set(compiled.flatMap((c) => [...c.words, ...[...c.sectorWords.values()].flatMap((w) => [...w])]));
 /** Keyword → concepts, and keywords by their first letters (to catch truncations and typos quickly). */
 const keywordConcepts = new Map<string, number[]>();
 const keywordsByHead = new Map<string, string[]>();
@@ -116,14 +118,17 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   }
   const account = chart.firstPostable(...forFunction(concept.accounts, company));
   if (!account) return undefined;
+  const sector = sectorOf(company);
+  const alternative = sector ? concept.sectorAlternative?.[sector] : undefined;
+  const alternativeAccount = alternative ? chart.firstPostable(alternative) : undefined;
   // A shop that keeps inventory buying goods it could resell, when its CIIU does not say it sells them: resale or
   // own consumption is the company's call, not the line's, so a person should look.
   const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(c.replace(/\D/g, '').padStart(4, '0')));
   return {
     accountCode: account,
     strength,
-    confidence: maybeResold ? Math.min(confidence, 0.55) : confidence,
-    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})`,
+    confidence: maybeResold ? Math.min(confidence, 0.55) : alternativeAccount ? Math.min(confidence, LONE_KEYWORD) : confidence,
+    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})${alternativeAccount ? `; en esta actividad también se usa ${alternativeAccount} ${chart.name(alternativeAccount)?.toLowerCase() ?? ''}`.trimEnd() : ''}`,
     concept,
     evidence,
     inventory: false,
@@ -138,12 +143,17 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
   const scores = new Map<number, { score: number; words: string[]; first: number }>();
   const lineWords = [...new Set(input.words)];
   lineWords.forEach((word, position) => {
+    // One word of the line is evidence once per concept, however many of its keywords it could abbreviate («anti»
+    // is a truncation of antibiótico and antiséptico alike: one word, not two).
+    const counted = new Set<number>();
     for (const keyword of keywordsFor(word)) {
       for (const i of keywordConcepts.get(keyword) ?? []) {
         const c = compiled[i]!;
         if (!c.words.has(keyword) && !(sector && c.sectorWords.get(sector)?.has(keyword))) continue;
+        if (counted.has(i)) continue;
         const entry = scores.get(i) ?? { score: 0, words: [], first: position };
         if (!entry.words.includes(keyword)) {
+          counted.add(i);
           // A word written in full is better evidence than one read as a truncation or a typo of the keyword; the
           // first word is what the product is ("Aguja desechable", "Oxímetro portátil"), the rest qualifies it, so
           // one qualifier alone does not outvote the noun.
@@ -244,6 +254,8 @@ function conceptIndex(key: string): number {
 
 /** Keywords a line word may stand for: itself, a truncation of a keyword, or a keyword one typo away. */
 function keywordsFor(word: string): string[] {
+  // A word that is itself a keyword is that word, not a truncation of a longer one («café» is not «cafetera»).
+  if (singleKeywords.has(word)) return [word];
   const out: string[] = [];
   if (keywordConcepts.has(word)) out.push(word);
   const similar = keywordsByHead.get(head(word) ?? word) ?? [];

@@ -36,6 +36,12 @@ export interface Concept {
    * names the account.
    */
   sector?: Partial<Record<Sector, 'cost' | string>>;
+  /**
+   * A subcuenta of the sector's own that companies of that sector may prefer (PUC 514535 «equipo de hoteles y
+   * restaurantes» for a restaurant's kitchen maintenance, where rule 37 lists 514515): the concept's account stays, the
+   * line is «por verificar» and the explanation names the alternative.
+   */
+  sectorAlternative?: Partial<Record<Sector, string>>;
   /** Words that say it only in a company of the sector: exam gloves are a clinic's supply, EPP for anyone else. */
   sectorWords?: Partial<Record<Sector, string[]>>;
 }
@@ -55,7 +61,7 @@ export const CONCEPTS: Concept[] = [
   { key: 'revisoria', label: 'revisoría fiscal', kind: 'service', words: ['revisoria', 'revisor'], phrases: [['revisoria', 'fiscal']], accounts: ['511010'] },
   { key: 'auditoria', label: 'auditoría', kind: 'service', words: ['auditoria'], phrases: [['auditoria', 'externa']], unspsc: ['841116'], accounts: ['511015'] },
   { key: 'juridica', label: 'asesoría jurídica', kind: 'service', words: ['juridica', 'juridico', 'legal', 'legales', 'abogado', 'abogados', 'litigio'], phrases: [['asesoria', 'legal'], ['asesoria', 'juridica']], unspsc: ['8012'], supplierCiiu: ['691'], accounts: ['511025'] },
-  { key: 'contabilidad', label: 'asesoría contable y financiera', kind: 'service', words: ['contable', 'contables', 'contabilidad', 'contador', 'tributaria', 'tributario', 'nomina'], phrases: [['asesoria', 'contable'], ['honorario', 'contador'], ['outsourcing', 'contable']], unspsc: ['841115', '841118'], supplierCiiu: ['692'], accounts: ['511030', '511095'] },
+  { key: 'contabilidad', label: 'asesoría contable y financiera', kind: 'service', words: ['contable', 'contables', 'contabilidad', 'contador', 'tributaria', 'tributario', 'nomina'], phrases: [['asesoria', 'contable'], ['honorario', 'contador'], ['outsourcing', 'contable'], ['servicio', 'contable'], ['honorario', 'contable'], ['asesoria', 'tributaria']], unspsc: ['841115', '841118'], supplierCiiu: ['692'], accounts: ['511030', '511095'] },
   { key: 'consultoria', label: 'consultoría', kind: 'service', words: ['consultoria', 'asesoria', 'honorario'], unspsc: ['8010', '8016'], supplierCiiu: ['702'], accounts: ['511035', '511095'] },
   { key: 'avaluo', label: 'avalúos', kind: 'service', words: ['avaluo'], accounts: ['511020'] },
   { key: 'vigilancia', label: 'aseo y vigilancia', kind: 'service', words: ['vigilancia', 'vigilante', 'celaduria', 'monitoreo'], phrases: [['seguridad', 'privada'], ['servicio', 'aseo'], ['servicio', 'limpieza'], ['outsourcing', 'aseo'], ['limpieza', 'oficina'], ['aseo', 'cafeteria', 'servicio']], unspsc: ['9212', '7611'], supplierCiiu: ['801', '812'], accounts: ['513505'] },
@@ -69,7 +75,7 @@ export const CONCEPTS: Concept[] = [
   // PUC 514530 «equipo médico-científico»: calibrating and servicing biomedical equipment (UNSPSC 8110 / 7215 work on
   // medical devices); a clinic's air conditioning stays maquinaria y equipo (514515).
   { key: 'mant-equipo-medico', label: 'mantenimiento de equipo médico-científico', kind: 'service', words: ['biomedico'], phrases: [['mantenimiento', 'equipo', 'medico'], ['mantenimiento', 'biomedico'], ['calibracion', 'biomedico']], accounts: ['514530'] },
-  { key: 'mant-maquinaria', label: 'mantenimiento de maquinaria y equipo', kind: 'service', words: ['refrigeracion', 'climatizacion'], phrases: [['mantenimiento', 'aire'], ['mantenimiento', 'maquina'], ['mantenimiento', 'nevera'], ['mantenimiento', 'equipo'], ['mantenimiento', 'preventivo'], ['mantenimiento', 'correctivo'], ['servicio', 'tecnico', 'nevera']], unspsc: ['7215'], supplierCiiu: ['331', '4322'], accounts: ['514515'], sector: { hospitalidad: '514535' } },
+  { key: 'mant-maquinaria', label: 'mantenimiento de maquinaria y equipo', kind: 'service', words: ['refrigeracion', 'climatizacion'], phrases: [['mantenimiento', 'aire'], ['mantenimiento', 'maquina'], ['mantenimiento', 'nevera'], ['mantenimiento', 'equipo'], ['mantenimiento', 'preventivo'], ['mantenimiento', 'correctivo'], ['servicio', 'tecnico', 'nevera']], unspsc: ['7215'], supplierCiiu: ['331', '4322'], accounts: ['514515'], sectorAlternative: { hospitalidad: '514535' } },
   { key: 'mant-locativo', label: 'reparaciones locativas y adecuaciones', kind: 'service', words: ['locativa', 'locativo', 'adecuacion', 'remodelacion', 'resane', 'enchape'], phrases: [['mano', 'obra'], ['reparacion', 'techo'], ['instalacion', 'electrica']], unspsc: ['7210', '721029'], supplierCiiu: ['433', '4321'], accounts: ['515015', '514510'] },
   { key: 'fletes', label: 'transporte, fletes y acarreos', kind: 'service', words: ['flete', 'acarreo', 'remesa', 'trasteo', 'carga', 'despacho'], phrases: [['transporte', 'mercancia'], ['transporte', 'carga']], unspsc: ['781018', '7810', '7812'], supplierCiiu: ['4923', '5229'], accounts: ['513550'] },
   { key: 'mensajeria', label: 'correo y mensajería', kind: 'service', words: ['mensajeria', 'courier', 'encomienda', 'envio', 'guia'], phrases: [['envio', 'documento'], ['correo', 'certificado']], unspsc: ['781022'], supplierCiiu: ['531', '532'], accounts: ['513540'] },
@@ -83,7 +89,8 @@ export const CONCEPTS: Concept[] = [
   { key: 'seguro-hurto', label: 'seguro de sustracción y hurto', kind: 'service', words: [...INSURANCE, 'sustraccion', 'hurto'], unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513035'] },
   { key: 'seguro-rc', label: 'seguro de responsabilidad civil', kind: 'service', words: INSURANCE, phrases: [['responsabilidad', 'civil']], unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513060'] },
   { key: 'bancarios', label: 'comisiones y gastos bancarios', kind: 'service', words: ['comision', 'datafono', 'transaccion', 'recaudo', 'gmf'], phrases: [['cuota', 'manejo'], ['gasto', 'bancario']], unspsc: ['8412'], supplierCiiu: ['641', '649', '6613'], accounts: ['530515', '530505'] },
-  { key: 'intereses', label: 'intereses', kind: 'service', words: ['interes', 'mora'], phrases: [['intereses', 'mora']], accounts: ['530520'] },
+  // «interés» normalizes like «inter» (a truncation of internet): alone it is not evidence, only with what qualifies it.
+  { key: 'intereses', label: 'intereses', kind: 'service', words: ['intereses', 'mora'], phrases: [['intereses', 'mora'], ['interes', 'corriente'], ['interes', 'financiacion'], ['interes', 'credito']], accounts: ['530520'] },
   { key: 'tramites', label: 'registro mercantil y trámites', kind: 'service', words: ['matricula', 'renovacion', 'mercantil', 'notaria', 'notarial', 'autenticacion', 'certificado', 'tramite', 'estampilla'], phrases: [['registro', 'mercantil'], ['camara', 'comercio'], ['existencia', 'representacion']], supplierCiiu: ['9411', '6910'], accounts: ['514010', '514015'] },
   { key: 'afiliaciones', label: 'afiliaciones y sostenimiento', kind: 'service', words: ['afiliacion', 'sostenimiento', 'gremio', 'membresia'], phrases: [['cuota', 'sostenimiento']], supplierCiiu: ['941'], accounts: ['512510'] },
   { key: 'hotel', label: 'alojamiento y manutención', kind: 'service', words: ['hotel', 'hospedaje', 'alojamiento', 'habitacion', 'noche', 'estadia'], unspsc: ['9011'], supplierCiiu: ['551'], accounts: ['515505'] },
@@ -101,7 +108,7 @@ export const CONCEPTS: Concept[] = [
     key: 'insumos-medicos',
     label: 'insumos médico-quirúrgicos',
     kind: 'goods',
-    words: ['jeringa', 'aguja', 'gasa', 'venda', 'vendaje', 'esparadrapo', 'microporosa', 'micropore', 'sutura', 'cateter', 'sonda', 'canula', 'bajalengua', 'depresor', 'aplicador', 'torunda', 'aposito', 'electrodo', 'especulo', 'bisturi', 'lanceta', 'jelco', 'venoclisis', 'buretrol', 'curita', 'compresa', 'quirurgico', 'hipodermica', 'esteril', 'algodon', 'tapabocas', 'ostomia', 'glucometria'],
+    words: ['jeringa', 'aguja', 'gasa', 'venda', 'vendaje', 'esparadrapo', 'microporosa', 'micropore', 'sutura', 'cateter', 'sonda', 'canula', 'bajalengua', 'depresor', 'aplicador', 'torunda', 'aposito', 'electrodo', 'especulo', 'bisturi', 'lanceta', 'jelco', 'venoclisis', 'buretrol', 'curita', 'compresa', 'quirurgico', 'hipodermica', 'esteril', 'algodon', 'ostomia', 'glucometria'],
     phrases: [['guante', 'examen'], ['guante', 'quirurgico'], ['guante', 'esteril'], ['equipo', 'macrogoteo'], ['hilo', 'sutura']],
     unspsc: ['42', '4213', '4214', '4215', '4229', '4231', '421815'],
     supplierCiiu: ['4645', '3250'],
@@ -109,7 +116,7 @@ export const CONCEPTS: Concept[] = [
     stock: ['merchandise'],
     tradeWords: ['farmaceuticos', 'medicinales', 'medicos'],
     sector: { salud: 'cost' },
-    sectorWords: { salud: ['guante', 'nitrilo', 'latex'] },
+    sectorWords: { salud: ['guante', 'nitrilo', 'latex', 'tapabocas'] },
   },
   {
     key: 'laboratorio',
@@ -161,7 +168,7 @@ export const CONCEPTS: Concept[] = [
     key: 'mascotas',
     label: 'alimento y accesorios para mascotas',
     kind: 'goods',
-    words: ['mascota', 'perro', 'gato', 'canino', 'felino', 'cachorro', 'gatito', 'collar', 'pechera', 'arnes', 'trailla', 'comedero', 'bebedero', 'arenero', 'guacal', 'rascador', 'whiskas', 'pedigree', 'chunky', 'churu', 'mirringo', 'agility', 'nutrecan', 'ringo'],
+    words: ['mascota', 'perro', 'gato', 'canino', 'felino', 'cachorro', 'gatito', 'collar', 'pechera', 'arnes', 'trailla', 'comedero', 'bebedero', 'arenero', 'guacal', 'rascador', 'whiskas', 'pedigree', 'chunky', 'mirringo', 'agility', 'nutrecan', 'ringo'],
     phrases: [['concentrado', 'perro'], ['concentrado', 'gato'], ['concentrado', 'mascota'], ['concentrado', 'cachorro'], ['concentrado', 'canino'], ['concentrado', 'felino'], ['alimento', 'perro'], ['alimento', 'gato'], ['arena', 'gato'], ['arena', 'sanitario'], ['arena', 'aglomerante'], ['pro', 'plan'], ['dog', 'chow'], ['cat', 'chow'], ['royal', 'canin']],
     unspsc: ['101218', '1014'],
     supplierCiiu: [],
@@ -207,7 +214,7 @@ export const CONCEPTS: Concept[] = [
     // Waste bags by the colour code (Res. 2184/2019; hospital waste, Res. 1164/2002: roja = riesgo biológico), UNSPSC
     // 471217 «Envases y accesorios para residuos», 471318 «Soluciones de limpieza y desinfección» (amonio cuaternario).
     words: ['aseo', 'detergente', 'jabon', 'blanqueador', 'hipoclorito', 'limpido', 'cloro', 'desinfectante', 'limpiador', 'ambientador', 'aromatizante', 'higienico', 'toalla', 'servilleta', 'trapero', 'escoba', 'recogedor', 'guante', 'limpiavidrio', 'lavaloza', 'lavaplatos', 'esponja', 'esponjilla', 'alcohol', 'antibacterial', 'gel', 'suavizante', 'varsol', 'ambientador', 'shampoo', 'crema', 'dental', 'papelera', 'caneca', 'balde', 'mopa', 'microfibra', 'insecticida', 'cera', 'residuo', 'cuaternario', 'biosanitario'],
-    phrases: [['bolsa', 'basura'], ['papel', 'higienico'], ['papel', 'sanitario'], ['toalla', 'mano'], ['bolsa', 'negra'], ['bolsa', 'residuo'], ['bolsa', 'ordinario'], ['bolsa', 'reciclable'], ['riesgo', 'biologico'], ['amonio', 'cuaternario']],
+    phrases: [['bolsa', 'basura'], ['papel', 'higienico'], ['papel', 'sanitario'], ['toalla', 'mano'], ['bolsa', 'negra'], ['bolsa', 'residuo'], ['bolsa', 'ordinario'], ['bolsa', 'reciclable'], ['riesgo', 'biologico'], ['amonio', 'cuaternario'], ['limpiador', 'piso']],
     unspsc: ['4713', '4712', '141117', '5313'],
     supplierCiiu: ['4645', '2023'],
     accounts: ['519525'],
@@ -241,7 +248,7 @@ export const CONCEPTS: Concept[] = [
     key: 'bebidas',
     label: 'bebidas',
     kind: 'goods',
-    words: ['gaseosa', 'refresco', 'jugo', 'nectar', 'cerveza', 'energizante', 'hidratante', 'licor', 'aguardiente', 'ron', 'vino', 'whisky', 'malta', 'soda', 'kola', 'limonada', 'te'],
+    words: ['bebida', 'gaseosa', 'refresco', 'jugo', 'nectar', 'cerveza', 'energizante', 'hidratante', 'licor', 'aguardiente', 'ron', 'vino', 'whisky', 'malta', 'soda', 'kola', 'limonada', 'te'],
     phrases: [['agua', 'gas'], ['agua', 'botella'], ['agua', 'mineral']],
     unspsc: ['5020', '502022', '502023'],
     supplierCiiu: ['110', '4632', '4724'],
@@ -315,7 +322,7 @@ export const CONCEPTS: Concept[] = [
     key: 'equipo-computo',
     label: 'equipo de cómputo',
     kind: 'goods',
-    phrases: [['equipo', 'computo'], ['computador', 'escritorio']],
+    phrases: [['computo', 'escritorio'], ['computador', 'escritorio']],
     words: ['computador', 'computo', 'portatil', 'laptop', 'notebook', 'pc', 'monitor', 'pantalla', 'impresora', 'multifuncional', 'escaner', 'servidor', 'tablet', 'ipad', 'macbook', 'desktop', 'torre', 'videobeam', 'proyector'],
     unspsc: ['432115', '432119', '432121', '432122', '4321'],
     accounts: ['152805', '1528'],

@@ -31,7 +31,7 @@ const ABBREVIATIONS: Record<string, string> = {
   mtto: 'mantenimiento', mant: 'mantenimiento', mantto: 'mantenimiento', mto: 'mantenimiento', serv: 'servicio', svc: 'servicio',
   servs: 'servicio', sv: 'servicio', hon: 'honorario', hnrs: 'honorario', arrto: 'arrendamiento', arrend: 'arrendamiento',
   bsa: 'bolsa', bls: 'bolsa', hig: 'higienico', pap: 'papel', ppl: 'papel', esf: 'esfero', lpz: 'lapiz', bol: 'boligrafo',
-  cuad: 'cuaderno', carp: 'carpeta', plast: 'plastico', plas: 'plastico', elec: 'electrico', elect: 'electrico', cbl: 'cable',
+  cuad: 'cuaderno', carp: 'carpeta', plast: 'plastico', plas: 'plastico', plasti: 'plastico', elec: 'electrico', elect: 'electrico', cbl: 'cable',
   bomb: 'bombillo', pint: 'pintura', torn: 'tornillo', tor: 'tornillo', inal: 'inalambrico', comp: 'computador', pc: 'computador',
   port: 'portatil', acte: 'aceite', azc: 'azucar', azuc: 'azucar', arz: 'arroz', hvo: 'huevo', hvos: 'huevo', pech: 'pechuga',
   qso: 'queso', lch: 'leche', mem: 'memoria', imp: 'impresora', cem: 'cemento', cmto: 'cemento', tom: 'tomate', ceb: 'cebolla',

@@ -179,7 +179,7 @@ export class SuggestionEngine implements LineClassifier {
     // Only a clear reading overrides: the product's own noun or several words, well ahead of any rival, and clearly
     // surer than the guess was (a truncation or a lone qualifier reads as something else too easily).
     if (!verdict || verdict.accountCode === guess.accountCode || verdict.strength !== 'fuerte' || verdict.alone) return undefined;
-    if (verdict.evidence === 'actividad del proveedor' || verdict.evidence === 'nombre UNSPSC parecido' || verdict.confidence < guess.confidence + 0.1) return undefined;
+    if (verdict.evidence === 'actividad del proveedor' || verdict.evidence === 'nombre UNSPSC parecido' || verdict.confidence < guess.confidence + 0.05) return undefined;
     return {
       ...fromActivity(verdict),
       confidence: Math.min(verdict.confidence, REREAD_CONFIDENCE),
