@@ -74,6 +74,24 @@ describe('suggestion engine: causes found with the «no visto» and blind sets',
     expect(card!.confidence).toBeLessThan(0.6);
   });
 
+  it('a line word counts once per concept, and a word that is a keyword is not a truncation of a longer one', async () => {
+    t = await testCompany({ company: { ciiu: ['4711'], inventory: 'perpetual' } });
+    // «Café» is coffee, not a truncation of «cafetera»; «greca» alone does not make the line a machine.
+    const [coffee, rubbing] = await t.classify(line('Café molido para greca 500 g'), line('Alcohol anti. 350 ml'));
+    expect(coffee!.accountCode).toBe('1435');
+    expect(coffee!.explanation).toMatch(/cafetería/);
+    // «anti» abbreviates several drug words: one word, one piece of evidence, so alcohol still reads as aseo.
+    expect(rubbing!.explanation).toMatch(/aseo/);
+  });
+
+  it('a restaurant’s equipment maintenance proposes 514515 «por verificar» and names 514535', async () => {
+    t = await testCompany({ company: { ciiu: ['5611'], inventory: 'perpetual' } });
+    const [upkeep] = await t.classify(line('Mantenimiento preventivo equipos de cocina', { unitCode: 'E48' }));
+    expect(upkeep!.accountCode).toBe('514515');
+    expect(upkeep!.confidence).toBeLessThan(0.6);
+    expect(upkeep!.explanation).toMatch(/514535/);
+  });
+
   it('a line only the agent’s own unverified guess matched is read again; a clearer reading wins, «por verificar»', async () => {
     t = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
     // The first invoice says too little: the agent guesses from the supplier's activity and registers it.
