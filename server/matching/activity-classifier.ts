@@ -12,6 +12,9 @@ export interface ActivityInput {
   unspsc?: string;
   unitCode?: string;
   supplierCiiu: string[];
+  /** Model codes and measures of the line (normalize): a SAE grade says lubricant, a bottle size says drink. */
+  codes?: string[];
+  measures?: string[];
 }
 
 export type Evidence = 'palabras y UNSPSC' | 'palabras' | 'UNSPSC' | 'actividad del proveedor' | 'nombre UNSPSC parecido';
@@ -35,6 +38,8 @@ interface CompiledConcept {
   concept: Concept;
   words: Set<string>;
   phrases: string[][];
+  /** Words that say it only in a company of that sector («guante» is a clinical supply in a clinic, EPP elsewhere). */
+  sectorWords: Map<Sector, Set<string>>;
 }
 
 /** Trade words, normalized like the CIIU descriptions they are looked up in ("pinturas" → pintura). */
@@ -44,13 +49,16 @@ const compiled: CompiledConcept[] = CONCEPTS.map((concept) => ({
   concept,
   words: new Set(concept.words.flatMap((w) => normalize(w).words.concat(normalize(w).codes))),
   phrases: (concept.phrases ?? []).map((p) => normalize(p.join(' ')).words),
+  sectorWords: new Map(Object.entries(concept.sectorWords ?? {}).map(([sector, words]) => [sector as Sector, new Set(words.flatMap((w) => normalize(w).words))])),
 }));
 const byKey = new Map(CONCEPTS.map((c) => [c.key, c]));
+/** Keywords that count on their own (not only inside a phrase). */
+const singleKeywords = new Set(compiled.flatMap((c) => [...c.words, ...[...c.sectorWords.values()].flatMap((w) => [...w])]));
 /** Keyword → concepts, and keywords by their first letters (to catch truncations and typos quickly). */
 const keywordConcepts = new Map<string, number[]>();
 const keywordsByHead = new Map<string, string[]>();
 compiled.forEach((c, i) => {
-  for (const word of [...c.words, ...c.phrases.flat()]) {
+  for (const word of [...c.words, ...c.phrases.flat(), ...[...c.sectorWords.values()].flatMap((w) => [...w])]) {
     const list = keywordConcepts.get(word) ?? [];
     if (!list.includes(i)) list.push(i);
     keywordConcepts.set(word, list);
@@ -94,10 +102,13 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   const cost = sectorCost(concept, company);
   const costAccount = cost ? chart.firstPostable(...cost.codes) : undefined;
   if (cost && costAccount) {
+    // A service a builder buys goes to its works in progress only if it is part of a work (accounting-co.md §4.3 F
+    // leaves 74 contratos de servicios, class 7 or the expense open): worth a person's look.
+    const openChoice = concept.kind === 'service' && /^14/.test(costAccount);
     return {
       accountCode: costAccount,
       strength,
-      confidence,
+      confidence: openChoice ? Math.min(confidence, LONE_KEYWORD) : confidence,
       explanation: `${activity}: ${concept.label}, ${cost.why} → ${costAccount} (${evidenceText(evidence, found.detail)})`,
       concept,
       evidence,
@@ -107,14 +118,17 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   }
   const account = chart.firstPostable(...forFunction(concept.accounts, company));
   if (!account) return undefined;
+  const sector = sectorOf(company);
+  const alternative = sector ? concept.sectorAlternative?.[sector] : undefined;
+  const alternativeAccount = alternative ? chart.firstPostable(alternative) : undefined;
   // A shop that keeps inventory buying goods it could resell, when its CIIU does not say it sells them: resale or
   // own consumption is the company's call, not the line's, so a person should look.
   const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(c.replace(/\D/g, '').padStart(4, '0')));
   return {
     accountCode: account,
     strength,
-    confidence: maybeResold ? Math.min(confidence, 0.55) : confidence,
-    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})`,
+    confidence: maybeResold ? Math.min(confidence, 0.55) : alternativeAccount ? Math.min(confidence, LONE_KEYWORD) : confidence,
+    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})${alternativeAccount ? `; en esta actividad también se usa ${alternativeAccount} ${chart.name(alternativeAccount)?.toLowerCase() ?? ''}`.trimEnd() : ''}`,
     concept,
     evidence,
     inventory: false,
@@ -129,12 +143,17 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
   const scores = new Map<number, { score: number; words: string[]; first: number }>();
   const lineWords = [...new Set(input.words)];
   lineWords.forEach((word, position) => {
+    // One word of the line is evidence once per concept, however many of its keywords it could abbreviate («anti»
+    // is a truncation of antibiótico and antiséptico alike: one word, not two).
+    const counted = new Set<number>();
     for (const keyword of keywordsFor(word)) {
       for (const i of keywordConcepts.get(keyword) ?? []) {
         const c = compiled[i]!;
-        if (!c.words.has(keyword)) continue;
+        if (!c.words.has(keyword) && !(sector && c.sectorWords.get(sector)?.has(keyword))) continue;
+        if (counted.has(i)) continue;
         const entry = scores.get(i) ?? { score: 0, words: [], first: position };
         if (!entry.words.includes(keyword)) {
+          counted.add(i);
           // A word written in full is better evidence than one read as a truncation or a typo of the keyword; the
           // first word is what the product is ("Aguja desechable", "Oxímetro portátil"), the rest qualifies it, so
           // one qualifier alone does not outvote the noun.
@@ -157,10 +176,18 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
       }
     }
   });
+  for (const hint of measureHints(input)) {
+    const at = lineWords.indexOf(hint.word);
+    const entry = scores.get(hint.index) ?? { score: 0, words: [], first: at >= 0 ? at : Number.MAX_SAFE_INTEGER };
+    entry.score += 2;
+    entry.words.push(hint.why);
+    scores.set(hint.index, entry);
+  }
   const unspscConcept = input.unspsc ? conceptForUnspsc(input.unspsc) : undefined;
   const supplierConcept = conceptForSupplier(input.supplierCiiu);
   let best: { index: number; total: number; first: number } | undefined;
   const totals: number[] = [];
+  const sectorHits: number[] = [];
   compiled.forEach((c, i) => {
     const found = scores.get(i);
     // The sector's own concepts win ties, but only on a word written in full: a truncation («plan» for «planta») is
@@ -168,6 +195,7 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
     const inSector = !!sector && !!c.concept.sector?.[sector] && (found?.score ?? 0) >= 1;
     const total = (found?.score ?? 0) + (unspscConcept === c.concept ? 1.5 : 0) + (supplierConcept === c.concept ? 0.5 : 0) + (inSector ? SECTOR_BONUS : 0);
     totals[i] = total;
+    if (inSector) sectorHits.push(i);
     const first = found?.first ?? Number.MAX_SAFE_INTEGER;
     if (total > 0 && (!best || total > best.total || (total === best.total && first < best.first))) best = { index: i, total, first };
   });
@@ -182,7 +210,11 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
       if (i !== best!.index && totals[i]! > runnerUp && c.concept.accounts[0] !== concept.accounts[0]) runnerUp = totals[i]!;
     });
     const margin = best.total - runnerUp;
-    const strength: ActivityVerdict['strength'] = best.total >= 1.5 && margin >= 0.5 ? 'fuerte' : best.total >= 1.5 && margin > 0.2 ? 'media' : 'debil';
+    // A word of the company's own trade lost to an office concept («cartulina escolar» in a preschool: papelería or
+    // teaching material?): which one it is depends on who uses it, so a person should look. A fixed asset named by its
+    // noun («mesa infantil», «desbrozadora a gasolina») is neither consumption nor cost of the service.
+    const sectorRival = !/^1[5-6]/.test(concept.accounts[0]!) && sectorHits.some((i) => i !== best!.index && compiled[i]!.concept.accounts[0] !== concept.accounts[0]) && !sectorHits.includes(best.index);
+    const strength: ActivityVerdict['strength'] = sectorRival ? 'debil' : best.total >= 1.5 && margin >= 0.5 ? 'fuerte' : best.total >= 1.5 && margin > 0.2 ? 'media' : 'debil';
     if (keywords.length && unspscConcept === concept) return { concept, evidence: 'palabras y UNSPSC', detail: `«${keywords[0]}», UNSPSC ${input.unspsc}`, strength };
     if (keywords.length && unspscConcept && unspscConcept.accounts[0] !== concept.accounts[0]) return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}» (el UNSPSC ${input.unspsc} dice otra cosa)`, strength: 'debil' };
     // One keyword and nothing else agreeing (no second keyword, no code, not the supplier's trade): on unseen wording a
@@ -203,8 +235,27 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
   return undefined;
 }
 
+/**
+ * What a line's codes and measures say about it, besides its words: a SAE viscosity grade («15W40», «80W90») is a
+ * lubricant whatever the line calls it («aceite» alone reads as cooking oil); water in a personal-size bottle
+ * (up to 2 litres) is a drink sold as bought, not the office's 20-litre botellón.
+ */
+function measureHints(input: ActivityInput): { index: number; word: string; why: string }[] {
+  const out: { index: number; word: string; why: string }[] = [];
+  if (input.codes?.some((c) => /^\d{1,2}w\d{2,3}$/.test(c))) out.push({ index: conceptIndex('combustible'), word: 'aceite', why: 'grado SAE' });
+  const personalBottle = input.measures?.some((m) => /^(\d+(?:\.\d+)?)ml$/.test(m) && Number(m.slice(0, -2)) <= 2000);
+  if (personalBottle && input.words.includes('agua') && !input.words.includes('botellon')) out.push({ index: conceptIndex('bebidas'), word: 'agua', why: 'agua en botella personal' });
+  return out;
+}
+
+function conceptIndex(key: string): number {
+  return compiled.findIndex((c) => c.concept.key === key);
+}
+
 /** Keywords a line word may stand for: itself, a truncation of a keyword, or a keyword one typo away. */
 function keywordsFor(word: string): string[] {
+  // A word that is itself a keyword is that word, not a truncation of a longer one («café» is not «cafetera»).
+  if (singleKeywords.has(word)) return [word];
   const out: string[] = [];
   if (keywordConcepts.has(word)) out.push(word);
   const similar = keywordsByHead.get(head(word) ?? word) ?? [];
@@ -269,12 +320,15 @@ function stockAccount(concept: Concept, company: CompanyProfile): { codes: strin
   const food = divisions.some((d) => d === 10 || d === 11 || d === 55 || d === 56);
   const manufacturer = divisions.some((d) => d >= 10 && d <= 33);
   const builder = divisions.some((d) => d >= 41 && d <= 43);
+  const farm = divisions.some((d) => d >= 1 && d <= 3);
   const merchandise = { codes: periodic ? ['6205', '62'] : ['1435', '143505'], why: `${concept.label} para la venta` };
 
   if (roles.includes('merchandise') && trade && resells(concept, company)) return merchandise;
+  if (roles.includes('merchandise') && sellsOverTheCounter(concept, company)) return merchandise;
   if (food && roles.includes('food-input')) return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `insumos de ${concept.label} (materia prima)` };
   if (food && roles.includes('beverage')) return { codes: merchandise.codes, why: `${concept.label} que se revenden` };
-  if (roles.includes('packaging') && (trade || food || manufacturer)) return { codes: ['1460', '146005'], why: 'envases y empaques' };
+  // A farm sells its harvest packed (coffee in fique sacks): its packaging is stock like a manufacturer's.
+  if (roles.includes('packaging') && (trade || food || manufacturer || farm)) return { codes: ['1460', '146005'], why: 'envases y empaques' };
   if (manufacturer && tradeWords.get(concept.key)!.some((w) => company.ciiu.some((c) => ciiuActivity(c)?.words.has(w)))) {
     return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `${concept.label} (materia prima)` };
   }
@@ -292,6 +346,18 @@ function resells(concept: Concept, company: CompanyProfile): boolean {
     if (activity && Number(digits.slice(0, 2)) >= 45 && Number(digits.slice(0, 2)) <= 47 && tradeWords.get(concept.key)!.some((w) => activity.words.has(w))) return true;
   }
   return false;
+}
+
+/**
+ * Service activities that also sell goods over the counter as a matter of course: a veterinary clinic (CIIU 7500)
+ * sells pet food and accessories, which are its merchandise (1435) while the medicines it applies are the cost of
+ * its service (616525). [inference: common practice of Colombian veterinary clinics; a company that does not sell
+ * them corrects the first line and the history follows]
+ */
+const OVER_THE_COUNTER: Record<string, string[]> = { '7500': ['mascotas'] };
+
+function sellsOverTheCounter(concept: Concept, company: CompanyProfile): boolean {
+  return company.ciiu.some((c) => OVER_THE_COUNTER[c.replace(/\D/g, '').padStart(4, '0')]?.includes(concept.key));
 }
 
 /** Selling companies book operating expenses in 52, which mirrors 51 (5205…5295 ↔ 5105…5195). */

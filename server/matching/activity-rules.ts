@@ -36,6 +36,14 @@ export interface Concept {
    * names the account.
    */
   sector?: Partial<Record<Sector, 'cost' | string>>;
+  /**
+   * A subcuenta of the sector's own that companies of that sector may prefer (PUC 514535 «equipo de hoteles y
+   * restaurantes» for a restaurant's kitchen maintenance, where rule 37 lists 514515): the concept's account stays, the
+   * line is «por verificar» and the explanation names the alternative.
+   */
+  sectorAlternative?: Partial<Record<Sector, string>>;
+  /** Words that say it only in a company of the sector: exam gloves are a clinic's supply, EPP for anyone else. */
+  sectorWords?: Partial<Record<Sector, string[]>>;
 }
 
 export type Sector = 'salud' | 'educacion' | 'transporte' | 'construccion' | 'agro' | 'hospitalidad';
@@ -45,7 +53,7 @@ const INSURANCE = ['poliza', 'seguro', 'prima', 'amparo'];
 export const CONCEPTS: Concept[] = [
   // Services first: their phrases are more specific than the goods words they contain ("servicio de aseo").
   { key: 'energia', label: 'energía eléctrica', kind: 'service', words: ['energia', 'kwh', 'electricidad'], phrases: [['energia', 'electrica'], ['consumo', 'energia'], ['energia', 'activa']], unspsc: ['831018'], supplierCiiu: ['351'], accounts: ['513530'] },
-  { key: 'acueducto', label: 'acueducto y alcantarillado', kind: 'service', words: ['acueducto', 'alcantarillado'], phrases: [['aseo', 'urbano'], ['servicio', 'agua'], ['consumo', 'agua'], ['agua', 'potable']], unspsc: ['831015'], supplierCiiu: ['36', '37'], accounts: ['513525'] },
+  { key: 'acueducto', label: 'acueducto y alcantarillado', kind: 'service', words: ['acueducto', 'alcantarillado'], phrases: [['aseo', 'urbano'], ['acueducto', 'aseo'], ['alcantarillado', 'aseo'], ['servicio', 'agua'], ['consumo', 'agua'], ['agua', 'potable']], unspsc: ['831015'], supplierCiiu: ['36', '37'], accounts: ['513525'] },
   { key: 'gas', label: 'gas natural', kind: 'service', words: [], phrases: [['gas', 'natural'], ['gas', 'domiciliario'], ['consumo', 'gas']], unspsc: ['831016'], supplierCiiu: ['352'], accounts: ['513555'] },
   { key: 'telecomunicaciones', label: 'teléfono e internet', kind: 'service', words: ['internet', 'telefonia', 'celular', 'postpago', 'prepago', 'fibra', 'banda', 'minutos', 'datos', 'mbps'], phrases: [['plan', 'datos'], ['linea', 'telefonica'], ['plan', 'corporativo'], ['cargo', 'basico']], unspsc: ['8311', '811121'], supplierCiiu: ['61'], accounts: ['513535'] },
   { key: 'arriendo', label: 'arrendamiento de inmuebles', kind: 'service', words: ['arriendo', 'arrendamiento', 'canon'], phrases: [['alquiler', 'local'], ['alquiler', 'oficina']], unspsc: ['801315'], supplierCiiu: ['681', '682'], accounts: ['512010'] },
@@ -53,7 +61,7 @@ export const CONCEPTS: Concept[] = [
   { key: 'revisoria', label: 'revisoría fiscal', kind: 'service', words: ['revisoria', 'revisor'], phrases: [['revisoria', 'fiscal']], accounts: ['511010'] },
   { key: 'auditoria', label: 'auditoría', kind: 'service', words: ['auditoria'], phrases: [['auditoria', 'externa']], unspsc: ['841116'], accounts: ['511015'] },
   { key: 'juridica', label: 'asesoría jurídica', kind: 'service', words: ['juridica', 'juridico', 'legal', 'legales', 'abogado', 'abogados', 'litigio'], phrases: [['asesoria', 'legal'], ['asesoria', 'juridica']], unspsc: ['8012'], supplierCiiu: ['691'], accounts: ['511025'] },
-  { key: 'contabilidad', label: 'asesoría contable y financiera', kind: 'service', words: ['contable', 'contables', 'contabilidad', 'contador', 'tributaria', 'tributario', 'nomina'], phrases: [['asesoria', 'contable'], ['honorario', 'contador'], ['outsourcing', 'contable']], unspsc: ['841115', '841118'], supplierCiiu: ['692'], accounts: ['511030', '511095'] },
+  { key: 'contabilidad', label: 'asesoría contable y financiera', kind: 'service', words: ['contable', 'contables', 'contabilidad', 'contador', 'tributaria', 'tributario', 'nomina'], phrases: [['asesoria', 'contable'], ['honorario', 'contador'], ['outsourcing', 'contable'], ['servicio', 'contable'], ['honorario', 'contable'], ['asesoria', 'tributaria']], unspsc: ['841115', '841118'], supplierCiiu: ['692'], accounts: ['511030', '511095'] },
   { key: 'consultoria', label: 'consultoría', kind: 'service', words: ['consultoria', 'asesoria', 'honorario'], unspsc: ['8010', '8016'], supplierCiiu: ['702'], accounts: ['511035', '511095'] },
   { key: 'avaluo', label: 'avalúos', kind: 'service', words: ['avaluo'], accounts: ['511020'] },
   { key: 'vigilancia', label: 'aseo y vigilancia', kind: 'service', words: ['vigilancia', 'vigilante', 'celaduria', 'monitoreo'], phrases: [['seguridad', 'privada'], ['servicio', 'aseo'], ['servicio', 'limpieza'], ['outsourcing', 'aseo'], ['limpieza', 'oficina'], ['aseo', 'cafeteria', 'servicio']], unspsc: ['9212', '7611'], supplierCiiu: ['801', '812'], accounts: ['513505'] },
@@ -64,7 +72,10 @@ export const CONCEPTS: Concept[] = [
   { key: 'soporte', label: 'asistencia técnica', kind: 'service', words: ['soporte', 'asistencia'], phrases: [['soporte', 'tecnico'], ['asistencia', 'tecnica'], ['servicio', 'tecnico']], unspsc: ['811118', '811122', '811123', '8110'], supplierCiiu: ['620'], accounts: ['513515'] },
   { key: 'mant-computo', label: 'mantenimiento de equipo de cómputo', kind: 'service', words: [], phrases: [['mantenimiento', 'computador'], ['mantenimiento', 'computo'], ['mantenimiento', 'impresora'], ['reparacion', 'portatil'], ['reparacion', 'computador'], ['mantenimiento', 'equipo', 'computo']], unspsc: ['811123'], supplierCiiu: ['951'], accounts: ['514525'] },
   { key: 'mant-vehiculo', label: 'mantenimiento de vehículos', kind: 'service', words: ['tecnicomecanica', 'alineacion', 'balanceo', 'sincronizacion'], phrases: [['mantenimiento', 'vehiculo'], ['cambio', 'aceite'], ['revision', 'tecnico', 'mecanica'], ['reparacion', 'vehiculo'], ['caja', 'cambio'], ['reparacion', 'motor'], ['mantenimiento', 'bus']], unspsc: ['7818'], supplierCiiu: ['452', '4542'], accounts: ['514540'], sector: { transporte: 'cost' } },
-  { key: 'mant-maquinaria', label: 'mantenimiento de maquinaria y equipo', kind: 'service', words: ['refrigeracion', 'climatizacion'], phrases: [['mantenimiento', 'aire'], ['mantenimiento', 'maquina'], ['mantenimiento', 'nevera'], ['mantenimiento', 'equipo'], ['mantenimiento', 'preventivo'], ['mantenimiento', 'correctivo'], ['servicio', 'tecnico', 'nevera']], unspsc: ['7215'], supplierCiiu: ['331', '4322'], accounts: ['514515'] },
+  // PUC 514530 «equipo médico-científico»: calibrating and servicing biomedical equipment (UNSPSC 8110 / 7215 work on
+  // medical devices); a clinic's air conditioning stays maquinaria y equipo (514515).
+  { key: 'mant-equipo-medico', label: 'mantenimiento de equipo médico-científico', kind: 'service', words: ['biomedico'], phrases: [['mantenimiento', 'equipo', 'medico'], ['mantenimiento', 'biomedico'], ['calibracion', 'biomedico']], accounts: ['514530'] },
+  { key: 'mant-maquinaria', label: 'mantenimiento de maquinaria y equipo', kind: 'service', words: ['refrigeracion', 'climatizacion'], phrases: [['mantenimiento', 'aire'], ['mantenimiento', 'maquina'], ['mantenimiento', 'nevera'], ['mantenimiento', 'equipo'], ['mantenimiento', 'preventivo'], ['mantenimiento', 'correctivo'], ['servicio', 'tecnico', 'nevera']], unspsc: ['7215'], supplierCiiu: ['331', '4322'], accounts: ['514515'], sectorAlternative: { hospitalidad: '514535' } },
   { key: 'mant-locativo', label: 'reparaciones locativas y adecuaciones', kind: 'service', words: ['locativa', 'locativo', 'adecuacion', 'remodelacion', 'resane', 'enchape'], phrases: [['mano', 'obra'], ['reparacion', 'techo'], ['instalacion', 'electrica']], unspsc: ['7210', '721029'], supplierCiiu: ['433', '4321'], accounts: ['515015', '514510'] },
   { key: 'fletes', label: 'transporte, fletes y acarreos', kind: 'service', words: ['flete', 'acarreo', 'remesa', 'trasteo', 'carga', 'despacho'], phrases: [['transporte', 'mercancia'], ['transporte', 'carga']], unspsc: ['781018', '7810', '7812'], supplierCiiu: ['4923', '5229'], accounts: ['513550'] },
   { key: 'mensajeria', label: 'correo y mensajería', kind: 'service', words: ['mensajeria', 'courier', 'encomienda', 'envio', 'guia'], phrases: [['envio', 'documento'], ['correo', 'certificado']], unspsc: ['781022'], supplierCiiu: ['531', '532'], accounts: ['513540'] },
@@ -78,7 +89,8 @@ export const CONCEPTS: Concept[] = [
   { key: 'seguro-hurto', label: 'seguro de sustracción y hurto', kind: 'service', words: [...INSURANCE, 'sustraccion', 'hurto'], unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513035'] },
   { key: 'seguro-rc', label: 'seguro de responsabilidad civil', kind: 'service', words: INSURANCE, phrases: [['responsabilidad', 'civil']], unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513060'] },
   { key: 'bancarios', label: 'comisiones y gastos bancarios', kind: 'service', words: ['comision', 'datafono', 'transaccion', 'recaudo', 'gmf'], phrases: [['cuota', 'manejo'], ['gasto', 'bancario']], unspsc: ['8412'], supplierCiiu: ['641', '649', '6613'], accounts: ['530515', '530505'] },
-  { key: 'intereses', label: 'intereses', kind: 'service', words: ['interes', 'mora'], phrases: [['intereses', 'mora']], accounts: ['530520'] },
+  // «interés» normalizes like «inter» (a truncation of internet): alone it is not evidence, only with what qualifies it.
+  { key: 'intereses', label: 'intereses', kind: 'service', words: ['intereses', 'mora'], phrases: [['intereses', 'mora'], ['interes', 'corriente'], ['interes', 'financiacion'], ['interes', 'credito']], accounts: ['530520'] },
   { key: 'tramites', label: 'registro mercantil y trámites', kind: 'service', words: ['matricula', 'renovacion', 'mercantil', 'notaria', 'notarial', 'autenticacion', 'certificado', 'tramite', 'estampilla'], phrases: [['registro', 'mercantil'], ['camara', 'comercio'], ['existencia', 'representacion']], supplierCiiu: ['9411', '6910'], accounts: ['514010', '514015'] },
   { key: 'afiliaciones', label: 'afiliaciones y sostenimiento', kind: 'service', words: ['afiliacion', 'sostenimiento', 'gremio', 'membresia'], phrases: [['cuota', 'sostenimiento']], supplierCiiu: ['941'], accounts: ['512510'] },
   { key: 'hotel', label: 'alojamiento y manutención', kind: 'service', words: ['hotel', 'hospedaje', 'alojamiento', 'habitacion', 'noche', 'estadia'], unspsc: ['9011'], supplierCiiu: ['551'], accounts: ['515505'] },
@@ -96,7 +108,7 @@ export const CONCEPTS: Concept[] = [
     key: 'insumos-medicos',
     label: 'insumos médico-quirúrgicos',
     kind: 'goods',
-    words: ['jeringa', 'aguja', 'gasa', 'venda', 'vendaje', 'esparadrapo', 'microporosa', 'micropore', 'sutura', 'cateter', 'sonda', 'canula', 'bajalengua', 'depresor', 'aplicador', 'torunda', 'aposito', 'electrodo', 'especulo', 'bisturi', 'lanceta', 'jelco', 'venoclisis', 'buretrol', 'curita', 'compresa', 'quirurgico', 'hipodermica', 'esteril', 'algodon', 'tapabocas', 'ostomia', 'glucometria'],
+    words: ['jeringa', 'aguja', 'gasa', 'venda', 'vendaje', 'esparadrapo', 'microporosa', 'micropore', 'sutura', 'cateter', 'sonda', 'canula', 'bajalengua', 'depresor', 'aplicador', 'torunda', 'aposito', 'electrodo', 'especulo', 'bisturi', 'lanceta', 'jelco', 'venoclisis', 'buretrol', 'curita', 'compresa', 'quirurgico', 'hipodermica', 'esteril', 'algodon', 'ostomia', 'glucometria'],
     phrases: [['guante', 'examen'], ['guante', 'quirurgico'], ['guante', 'esteril'], ['equipo', 'macrogoteo'], ['hilo', 'sutura']],
     unspsc: ['42', '4213', '4214', '4215', '4229', '4231', '421815'],
     supplierCiiu: ['4645', '3250'],
@@ -104,6 +116,7 @@ export const CONCEPTS: Concept[] = [
     stock: ['merchandise'],
     tradeWords: ['farmaceuticos', 'medicinales', 'medicos'],
     sector: { salud: 'cost' },
+    sectorWords: { salud: ['guante', 'nitrilo', 'latex', 'tapabocas'] },
   },
   {
     key: 'laboratorio',
@@ -121,19 +134,21 @@ export const CONCEPTS: Concept[] = [
     label: 'equipo médico-científico',
     kind: 'goods',
     words: ['tensiometro', 'electrocardiografo', 'oximetro', 'pulsioximetro', 'glucometro', 'fonendoscopio', 'estetoscopio', 'desfibrilador', 'autoclave', 'camilla', 'nebulizador', 'ecografo', 'doppler'],
-    phrases: [['monitor', 'signo'], ['signo', 'vital'], ['equipo', 'electrocardiografia']],
+    phrases: [['monitor', 'signo'], ['signo', 'vital'], ['equipo', 'electrocardiografia'], ['mesa', 'cirugia'], ['mesa', 'quirurgico'], ['mesa', 'examen'], ['mesa', 'procedimiento']],
     unspsc: ['421816', '421817', '421818', '4220', '4227', '4228', '421215', '421217', '421418', '421442', '421517', '421829', '421918', '421920'],
     accounts: ['153205', '1532'],
     stock: ['merchandise'],
     tradeWords: ['medicos', 'quirurgicos'],
   },
   // Education (§4.3 P; UNSPSC 60 material didáctico): teaching material is the school's cost of service (6160).
+  // UNSPSC 6012 (arte y manualidades: pintura del aula, utensilios de dibujo, compuestos de modelado y arcilla,
+  // purpurina, pompones), 6014 (juguetes, juegos, bloques infantiles) and 601023 «Libros de lectura y recursos».
   {
     key: 'material-didactico',
     label: 'material didáctico',
     kind: 'goods',
-    words: ['didactico', 'abaco', 'regleta', 'cartilla', 'rompecabeza', 'lamina', 'afiche', 'mapa', 'globo', 'terraqueo', 'escolar', 'lector', 'geometria', 'ciencia'],
-    phrases: [['texto', 'escolar'], ['plan', 'lector'], ['modelo', 'anatomico'], ['material', 'didactico'], ['laboratorio', 'ciencia']],
+    words: ['didactico', 'abaco', 'regleta', 'cartilla', 'rompecabeza', 'lamina', 'afiche', 'mapa', 'globo', 'terraqueo', 'escolar', 'preescolar', 'lector', 'geometria', 'ciencia', 'tempera', 'crayon', 'crayola', 'plastilina', 'arcilla', 'acuarela', 'pincel', 'purpurina', 'escarcha', 'lentejuela', 'pompon', 'foami', 'juguete', 'puzzle', 'lego', 'titere', 'manualidad', 'encajable', 'ensartado'],
+    phrases: [['texto', 'escolar'], ['plan', 'lector'], ['modelo', 'anatomico'], ['material', 'didactico'], ['laboratorio', 'ciencia'], ['libro', 'lectura'], ['cartilla', 'lectura'], ['pintura', 'dedo'], ['vinilo', 'escolar'], ['bloque', 'armar'], ['ficha', 'armar'], ['bloque', 'madera'], ['bloque', 'encajable']],
     unspsc: ['60', '6010', '6011', '6012', '6013', '6014'],
     supplierCiiu: ['5811', '3240'],
     accounts: ['519595'],
@@ -147,6 +162,20 @@ export const CONCEPTS: Concept[] = [
   { key: 'semillas', label: 'semillas y material vegetal', kind: 'goods', words: ['semilla', 'plantula', 'esqueje', 'colino', 'hibrido'], unspsc: ['1015', '1016'], supplierCiiu: ['4620', '0130'], accounts: ['519595'], stock: ['merchandise'], tradeWords: ['agricolas', 'semillas'], sector: { agro: 'cost' } },
   { key: 'fertilizantes', label: 'abonos y fertilizantes', kind: 'goods', words: ['abono', 'fertilizante', 'urea', 'gallinaza', 'compost', 'compostado', 'lombricompost', 'npk', 'dap', 'enmienda', 'nitrogenado'], phrases: [['cal', 'agricola']], unspsc: ['1017', '101715', '101716', '101718'], supplierCiiu: ['2012', '4620'], accounts: ['519595'], stock: ['merchandise'], tradeWords: ['agricolas', 'abonos'], sector: { agro: 'cost' } },
   { key: 'agroquimicos', label: 'plaguicidas y agroquímicos', kind: 'goods', words: ['herbicida', 'insecticida', 'fungicida', 'plaguicida', 'pesticida', 'glifosato', 'acaricida', 'coadyuvante', 'atrazina', 'paraquat', 'mancozeb', 'clorpirifos', 'cihalotrina'], unspsc: ['1019', '101717'], supplierCiiu: ['2021', '4620'], accounts: ['519595'], stock: ['merchandise'], tradeWords: ['agricolas', 'plaguicidas'], sector: { agro: 'cost' } },
+  // Pets (UNSPSC 101218 «Alimento para perros y gatos», 1014 «Accesorios para animales domésticos», 101416 «Arneses»):
+  // «cuido» is the Colombian word for pet food (synonyms.ts); the brands are the best-known ones on the Colombian market.
+  {
+    key: 'mascotas',
+    label: 'alimento y accesorios para mascotas',
+    kind: 'goods',
+    words: ['mascota', 'perro', 'gato', 'canino', 'felino', 'cachorro', 'gatito', 'collar', 'pechera', 'arnes', 'trailla', 'comedero', 'bebedero', 'arenero', 'guacal', 'rascador', 'whiskas', 'pedigree', 'chunky', 'mirringo', 'agility', 'nutrecan', 'ringo'],
+    phrases: [['concentrado', 'perro'], ['concentrado', 'gato'], ['concentrado', 'mascota'], ['concentrado', 'cachorro'], ['concentrado', 'canino'], ['concentrado', 'felino'], ['alimento', 'perro'], ['alimento', 'gato'], ['arena', 'gato'], ['arena', 'sanitario'], ['arena', 'aglomerante'], ['pro', 'plan'], ['dog', 'chow'], ['cat', 'chow'], ['royal', 'canin']],
+    unspsc: ['101218', '1014'],
+    supplierCiiu: [],
+    accounts: ['519595'],
+    stock: ['merchandise'],
+    tradeWords: ['mascotas', 'animales', 'domesticos'],
+  },
   { key: 'alimento-animal', label: 'alimento para animales', kind: 'goods', words: ['concentrado', 'pienso', 'purina', 'forraje', 'silo', 'ensilaje'], phrases: [['sal', 'mineralizada']], unspsc: ['1012'], supplierCiiu: ['1090'], accounts: ['519595'], stock: ['merchandise'], tradeWords: ['animales', 'concentrados'], sector: { agro: 'cost' } },
   { key: 'servicios-agricolas', label: 'servicios agrícolas', kind: 'service', words: ['fumigacion', 'aspersion', 'arado', 'rastrillada', 'siembra', 'cosecha', 'desyerbe', 'poda'], phrases: [['preparacion', 'terreno']], unspsc: ['70', '7010', '7011', '7012', '7014'], supplierCiiu: ['016'], accounts: ['519595'], sector: { agro: 'cost' } },
   // Construction (§4.2 rule 6, §4.3 F; UNSPSC 30): materials of a builder's works are work in progress (1415).
@@ -171,7 +200,7 @@ export const CONCEPTS: Concept[] = [
     label: 'útiles, papelería y fotocopias',
     kind: 'goods',
     words: ['papeleria', 'resma', 'bond', 'fotocopia', 'fotocopias', 'impresion', 'lapicero', 'boligrafo', 'esfero', 'lapiz', 'portaminas', 'marcador', 'resaltador', 'borrador', 'corrector', 'cuaderno', 'libreta', 'agenda', 'block', 'carpeta', 'folder', 'legajador', 'archivador', 'az', 'sobre', 'cosedora', 'grapadora', 'grapa', 'gancho', 'clip', 'perforadora', 'toner', 'cartucho', 'tinta', 'tijera', 'pegante', 'colbon', 'pegastic', 'sacapunta', 'tajalapiz', 'regla', 'cartulina', 'etiqueta', 'notas', 'postit', 'chinche', 'bisturi', 'calculadora'],
-    phrases: [['papel', 'carta'], ['papel', 'oficio'], ['cinta', 'transparente'], ['notas', 'adhesivas'], ['utiles', 'escritorio']],
+    phrases: [['papel', 'carta'], ['papel', 'oficio'], ['papel', 'multiproposito'], ['cinta', 'transparente'], ['notas', 'adhesivas'], ['utiles', 'escritorio'], ['marcador', 'borrable'], ['marcador', 'tablero']],
     unspsc: ['1411', '141115', '4412', '4411', '441031', '312015', '5512'],
     supplierCiiu: ['4761', '1811', '1812'],
     accounts: ['519530'],
@@ -182,8 +211,10 @@ export const CONCEPTS: Concept[] = [
     key: 'aseo',
     label: 'elementos de aseo y cafetería',
     kind: 'goods',
-    words: ['aseo', 'detergente', 'jabon', 'blanqueador', 'hipoclorito', 'limpido', 'cloro', 'desinfectante', 'limpiador', 'ambientador', 'aromatizante', 'higienico', 'toalla', 'servilleta', 'trapero', 'escoba', 'recogedor', 'guante', 'limpiavidrio', 'lavaloza', 'lavaplatos', 'esponja', 'esponjilla', 'alcohol', 'antibacterial', 'gel', 'suavizante', 'varsol', 'ambientador', 'shampoo', 'crema', 'dental', 'papelera', 'caneca', 'balde', 'mopa', 'microfibra', 'insecticida', 'cera'],
-    phrases: [['bolsa', 'basura'], ['papel', 'higienico'], ['toalla', 'mano'], ['bolsa', 'negra']],
+    // Waste bags by the colour code (Res. 2184/2019; hospital waste, Res. 1164/2002: roja = riesgo biológico), UNSPSC
+    // 471217 «Envases y accesorios para residuos», 471318 «Soluciones de limpieza y desinfección» (amonio cuaternario).
+    words: ['aseo', 'detergente', 'jabon', 'blanqueador', 'hipoclorito', 'limpido', 'cloro', 'desinfectante', 'limpiador', 'ambientador', 'aromatizante', 'higienico', 'toalla', 'servilleta', 'trapero', 'escoba', 'recogedor', 'guante', 'limpiavidrio', 'lavaloza', 'lavaplatos', 'esponja', 'esponjilla', 'alcohol', 'antibacterial', 'gel', 'suavizante', 'varsol', 'ambientador', 'shampoo', 'crema', 'dental', 'papelera', 'caneca', 'balde', 'mopa', 'microfibra', 'insecticida', 'cera', 'residuo', 'cuaternario', 'biosanitario'],
+    phrases: [['bolsa', 'basura'], ['papel', 'higienico'], ['papel', 'sanitario'], ['toalla', 'mano'], ['bolsa', 'negra'], ['bolsa', 'residuo'], ['bolsa', 'ordinario'], ['bolsa', 'reciclable'], ['riesgo', 'biologico'], ['amonio', 'cuaternario'], ['limpiador', 'piso']],
     unspsc: ['4713', '4712', '141117', '5313'],
     supplierCiiu: ['4645', '2023'],
     accounts: ['519525'],
@@ -206,7 +237,7 @@ export const CONCEPTS: Concept[] = [
     key: 'alimentos',
     label: 'alimentos',
     kind: 'goods',
-    words: ['arroz', 'aceite', 'sal', 'harina', 'trigo', 'maiz', 'frijol', 'lenteja', 'garbanzo', 'arveja', 'pasta', 'espagueti', 'atun', 'sardina', 'salsa', 'mayonesa', 'ketchup', 'condimento', 'sazonador', 'adobo', 'comino', 'pimienta', 'levadura', 'margarina', 'mantequilla', 'queso', 'leche', 'yogur', 'kumis', 'huevo', 'pollo', 'pechuga', 'muslo', 'carne', 'res', 'cerdo', 'costilla', 'lomo', 'chorizo', 'salchicha', 'jamon', 'tocineta', 'pescado', 'tilapia', 'camaron', 'tomate', 'cebolla', 'papa', 'yuca', 'platano', 'zanahoria', 'lechuga', 'limon', 'naranja', 'fruta', 'verdura', 'hortaliza', 'aguacate', 'cilantro', 'ajo', 'pan', 'arepa', 'avena', 'cereal', 'mermelada', 'vinagre', 'gelatina', 'fruver', 'viveres', 'abarrote', 'mora', 'mango', 'banano', 'pina', 'chocolate'],
+    words: ['arroz', 'aceite', 'sal', 'harina', 'trigo', 'maiz', 'frijol', 'lenteja', 'garbanzo', 'arveja', 'pasta', 'espagueti', 'atun', 'sardina', 'salsa', 'mayonesa', 'ketchup', 'condimento', 'sazonador', 'adobo', 'comino', 'pimienta', 'levadura', 'margarina', 'mantequilla', 'queso', 'quesillo', 'cuajada', 'leche', 'yogur', 'kumis', 'huevo', 'pollo', 'pechuga', 'muslo', 'carne', 'res', 'cerdo', 'costilla', 'lomo', 'chorizo', 'salchicha', 'jamon', 'tocineta', 'pescado', 'tilapia', 'camaron', 'tomate', 'cebolla', 'papa', 'yuca', 'platano', 'zanahoria', 'lechuga', 'limon', 'naranja', 'fruta', 'verdura', 'hortaliza', 'aguacate', 'cilantro', 'ajo', 'pan', 'arepa', 'avena', 'cereal', 'mermelada', 'vinagre', 'gelatina', 'fruver', 'viveres', 'abarrote', 'mora', 'mango', 'banano', 'pina', 'chocolate'],
     unspsc: ['5010', '5011', '5012', '5013', '5015', '5017', '5018', '5019', '5022', '503', '504', '5016'],
     supplierCiiu: ['101', '102', '103', '104', '105', '107', '108', '4631', '4711', '472', '4620'],
     accounts: ['519525'],
@@ -217,7 +248,7 @@ export const CONCEPTS: Concept[] = [
     key: 'bebidas',
     label: 'bebidas',
     kind: 'goods',
-    words: ['gaseosa', 'refresco', 'jugo', 'nectar', 'cerveza', 'energizante', 'hidratante', 'licor', 'aguardiente', 'ron', 'vino', 'whisky', 'malta', 'soda', 'kola', 'limonada', 'te'],
+    words: ['bebida', 'gaseosa', 'refresco', 'jugo', 'nectar', 'cerveza', 'energizante', 'hidratante', 'licor', 'aguardiente', 'ron', 'vino', 'whisky', 'malta', 'soda', 'kola', 'limonada', 'te'],
     phrases: [['agua', 'gas'], ['agua', 'botella'], ['agua', 'mineral']],
     unspsc: ['5020', '502022', '502023'],
     supplierCiiu: ['110', '4632', '4724'],
@@ -229,7 +260,7 @@ export const CONCEPTS: Concept[] = [
     key: 'empaques',
     label: 'envases y empaques',
     kind: 'goods',
-    words: ['empaque', 'embalaje', 'envase', 'saco', 'icopor', 'portacomida', 'contenedor', 'vinipel', 'film', 'estiba', 'zuncho', 'domicilio', 'desechable', 'cubierto', 'pitillo', 'tapa'],
+    words: ['empaque', 'embalaje', 'envase', 'saco', 'costal', 'fique', 'icopor', 'portacomida', 'contenedor', 'vinipel', 'film', 'estiba', 'zuncho', 'domicilio', 'desechable', 'cubierto', 'pitillo', 'tapa'],
     phrases: [['caja', 'carton'], ['bolsa', 'plastica'], ['bolsa', 'papel'], ['bolsa', 'kraft'], ['cinta', 'empaque'], ['vaso', 'llevar'], ['papel', 'parafinado'], ['caja', 'corrugada']],
     unspsc: ['2411', '2412', '521516'],
     supplierCiiu: ['222', '170', '4669'],
@@ -248,12 +279,14 @@ export const CONCEPTS: Concept[] = [
     stock: ['merchandise', 'spare-part', 'construction'],
     tradeWords: ['ferreteria', 'construccion', 'fontaneria'],
   },
-  // §4.2 rule 12: low-value hand tools (UNSPSC 2711 «Herramientas de mano») are expensed, not stock of a builder.
+  // §4.2 rule 12: low-value hand tools (UNSPSC 2711 «Herramientas de mano», 271120 «Herramientas manuales de jardinería,
+  // agricultura y forestación») are expensed, not stock of a builder.
   {
     key: 'herramientas-mano',
     label: 'herramientas de mano',
     kind: 'goods',
-    words: ['herramienta', 'destornillador', 'martillo', 'alicate', 'pinza', 'flexometro', 'nivel', 'segueta', 'serrucho', 'pala'],
+    words: ['herramienta', 'destornillador', 'martillo', 'alicate', 'pinza', 'flexometro', 'nivel', 'segueta', 'serrucho', 'pala', 'azadon', 'machete', 'rastrillo', 'barreton', 'hacha', 'garlancha', 'palin', 'paladraga', 'tijeron'],
+    phrases: [['tijera', 'podar']],
     unspsc: ['2711'],
     supplierCiiu: ['4752'],
     accounts: ['519595'],
@@ -266,7 +299,7 @@ export const CONCEPTS: Concept[] = [
     label: 'materiales eléctricos',
     kind: 'goods',
     words: ['bombillo', 'bombilla', 'foco', 'led', 'lampara', 'reflector', 'luminaria', 'cable', 'alambre', 'thhn', 'encauchetado', 'aislante', 'tomacorriente', 'toma', 'enchufe', 'clavija', 'interruptor', 'suiche', 'breaker', 'taco', 'extension', 'multitoma', 'regleta', 'pila', 'bateria', 'electrico', 'canaleta', 'tubo', 'fotocelda', 'sensor'],
-    phrases: [['cinta', 'aislante'], ['cable', 'electrico'], ['tablero', 'electrico'], ['tablero', 'breaker']],
+    phrases: [['cinta', 'aislante'], ['cable', 'electrico'], ['tablero', 'electrico'], ['tablero', 'breaker'], ['tablero', 'circuito'], ['tablero', 'distribucion']],
     unspsc: ['3911', '3912', '3913', '2611', '2612', '3212'],
     supplierCiiu: ['4659', '2732', '2740'],
     accounts: ['514510', '519595'],
@@ -289,6 +322,7 @@ export const CONCEPTS: Concept[] = [
     key: 'equipo-computo',
     label: 'equipo de cómputo',
     kind: 'goods',
+    phrases: [['computo', 'escritorio'], ['computador', 'escritorio']],
     words: ['computador', 'computo', 'portatil', 'laptop', 'notebook', 'pc', 'monitor', 'pantalla', 'impresora', 'multifuncional', 'escaner', 'servidor', 'tablet', 'ipad', 'macbook', 'desktop', 'torre', 'videobeam', 'proyector'],
     unspsc: ['432115', '432119', '432121', '432122', '4321'],
     accounts: ['152805', '1528'],
@@ -320,7 +354,7 @@ export const CONCEPTS: Concept[] = [
     key: 'muebles',
     label: 'muebles y enseres',
     kind: 'goods',
-    words: ['silla', 'escritorio', 'mesa', 'archivador', 'estante', 'estanteria', 'biblioteca', 'mueble', 'sofa', 'locker', 'casillero', 'counter', 'vitrina', 'gondola', 'pupitre', 'pizarra', 'tablero'],
+    words: ['silla', 'escritorio', 'mesa', 'archivador', 'estante', 'estanteria', 'biblioteca', 'mueble', 'sofa', 'locker', 'casillero', 'counter', 'vitrina', 'gondola', 'pupitre', 'pizarra', 'tablero', 'bipersonal', 'unipersonal', 'giratoria', 'ergonomica', 'interlocutora'],
     phrases: [['tablero', 'acrilico'], ['tablero', 'borrable'], ['tablero', 'vidrio'], ['silla', 'universitaria']],
     unspsc: ['5610', '5611', '5612'],
     supplierCiiu: ['3110', '4754'],
@@ -344,7 +378,7 @@ export const CONCEPTS: Concept[] = [
     key: 'botiquin',
     label: 'gastos médicos y drogas',
     kind: 'goods',
-    words: ['botiquin', 'medicamento', 'farmaco', 'droga', 'drogueria', 'tableta', 'capsula', 'jarabe', 'ampolla', 'vial', 'inyectable', 'suspension', 'unguento', 'acetaminofen', 'ibuprofeno', 'dolex', 'naproxeno', 'diclofenaco', 'dipirona', 'amoxicilina', 'cefalexina', 'ampicilina', 'antibiotico', 'analgesico', 'loratadina', 'omeprazol', 'losartan', 'metformina', 'suero', 'antiseptico', 'clorhexidina', 'yodopovidona', 'isodine', 'vacuna'],
+    words: ['botiquin', 'medicamento', 'farmaco', 'droga', 'drogueria', 'tableta', 'capsula', 'jarabe', 'ampolla', 'vial', 'inyectable', 'suspension', 'unguento', 'acetaminofen', 'ibuprofeno', 'dolex', 'naproxeno', 'diclofenaco', 'dipirona', 'amoxicilina', 'cefalexina', 'ampicilina', 'antibiotico', 'analgesico', 'loratadina', 'omeprazol', 'losartan', 'metformina', 'ivermectina', 'albendazol', 'praziquantel', 'meloxicam', 'tramadol', 'enrofloxacina', 'oxitetraciclina', 'penicilina', 'dexametasona', 'antiparasitario', 'desparasitante', 'antipulga', 'suero', 'antiseptico', 'clorhexidina', 'yodopovidona', 'isodine', 'vacuna'],
     phrases: [['solucion', 'salina'], ['cloruro', 'sodio'], ['lactato', 'ringer']],
     unspsc: ['51'],
     sector: { salud: 'cost' },
@@ -357,8 +391,8 @@ export const CONCEPTS: Concept[] = [
     key: 'combustible',
     label: 'combustibles y lubricantes',
     kind: 'goods',
-    words: ['gasolina', 'acpm', 'diesel', 'biodiesel', 'combustible', 'lubricante', 'tanqueo', 'galones', 'gnv', 'grasa'],
-    phrases: [['aceite', 'motor']],
+    words: ['gasolina', 'acpm', 'diesel', 'biodiesel', 'combustible', 'lubricante', 'tanqueo', 'galones', 'gnv', 'grasa', 'valvulina'],
+    phrases: [['aceite', 'motor'], ['aceite', 'transmision'], ['aceite', 'hidraulico'], ['aceite', 'caja'], ['aceite', 'diferencial']],
     unspsc: ['1510', '1511', '1512'],
     supplierCiiu: ['4731', '4732', '4661', '192'],
     accounts: ['519535'],
@@ -370,7 +404,7 @@ export const CONCEPTS: Concept[] = [
     key: 'repuestos-vehiculo',
     label: 'repuestos de vehículos',
     kind: 'goods',
-    words: ['llanta', 'neumatico', 'filtro', 'pastilla', 'freno', 'bujia', 'amortiguador', 'correa', 'repuesto', 'rodamiento', 'embrague'],
+    words: ['llanta', 'neumatico', 'filtro', 'pastilla', 'freno', 'bujia', 'amortiguador', 'correa', 'repuesto', 'rodamiento', 'embrague', 'bateria', 'acumulador'],
     unspsc: ['2517', '2519'],
     supplierCiiu: ['4530', '4541'],
     accounts: ['514540'],
@@ -378,12 +412,14 @@ export const CONCEPTS: Concept[] = [
     stock: ['merchandise', 'spare-part'],
     tradeWords: ['vehiculos', 'partes', 'autopartes', 'motocicletas'],
   },
+  // Power tools (UNSPSC 271127 «Herramientas mecánicas») and motorised farm machines are maquinaria y equipo (rule 11).
   {
     key: 'maquinaria',
     label: 'maquinaria y equipo',
     kind: 'goods',
-    words: ['maquina', 'nevera', 'congelador', 'refrigerador', 'horno', 'estufa', 'freidora', 'licuadora', 'batidora', 'compresor', 'planta', 'motobomba', 'montacarga', 'greca', 'cafetera', 'vitrina', 'taladro', 'pulidora'],
-    unspsc: ['20', '21', '22', '23', '24', '4810', '4811', '2712', '2713'],
+    words: ['maquina', 'nevera', 'congelador', 'refrigerador', 'horno', 'estufa', 'freidora', 'licuadora', 'batidora', 'compresor', 'planta', 'motobomba', 'montacarga', 'greca', 'cafetera', 'vitrina', 'taladro', 'pulidora', 'rotomartillo', 'esmeril', 'esmeriladora', 'caladora', 'tronzadora', 'guadana', 'desbrozadora', 'motosierra', 'hidrolavadora', 'generador', 'despulpadora', 'trilladora'],
+    phrases: [['sierra', 'circular']],
+    unspsc: ['20', '21', '22', '23', '24', '4810', '4811', '2712', '2713', '271127'],
     accounts: ['1520'],
     stock: ['merchandise'],
     tradeWords: ['maquinaria', 'equipo', 'electrodomesticos', 'domestico', 'ferreteria'],

@@ -31,7 +31,7 @@ const ABBREVIATIONS: Record<string, string> = {
   mtto: 'mantenimiento', mant: 'mantenimiento', mantto: 'mantenimiento', mto: 'mantenimiento', serv: 'servicio', svc: 'servicio',
   servs: 'servicio', sv: 'servicio', hon: 'honorario', hnrs: 'honorario', arrto: 'arrendamiento', arrend: 'arrendamiento',
   bsa: 'bolsa', bls: 'bolsa', hig: 'higienico', pap: 'papel', ppl: 'papel', esf: 'esfero', lpz: 'lapiz', bol: 'boligrafo',
-  cuad: 'cuaderno', carp: 'carpeta', plast: 'plastico', plas: 'plastico', elec: 'electrico', elect: 'electrico', cbl: 'cable',
+  cuad: 'cuaderno', carp: 'carpeta', plast: 'plastico', plas: 'plastico', plasti: 'plastico', elec: 'electrico', elect: 'electrico', cbl: 'cable',
   bomb: 'bombillo', pint: 'pintura', torn: 'tornillo', tor: 'tornillo', inal: 'inalambrico', comp: 'computador', pc: 'computador',
   port: 'portatil', acte: 'aceite', azc: 'azucar', azuc: 'azucar', arz: 'arroz', hvo: 'huevo', hvos: 'huevo', pech: 'pechuga',
   qso: 'queso', lch: 'leche', mem: 'memoria', imp: 'impresora', cem: 'cemento', cmto: 'cemento', tom: 'tomate', ceb: 'cebolla',
@@ -40,7 +40,7 @@ const ABBREVIATIONS: Record<string, string> = {
   cte: 'corriente', ofi: 'oficina', ofic: 'oficina', doc: 'documento', docs: 'documento', tel: 'telefono', cel: 'celular',
   dotac: 'dotacion', prof: 'profesional', inst: 'institucional', dbl: 'doble', cart: 'carton', crtn: 'carton',
   mcdor: 'marcador', lapic: 'lapicero', lpcro: 'lapicero', tnllo: 'tornillo', bbllo: 'bombillo', btlla: 'botella', bot: 'botella',
-  btlln: 'botellon', cj: 'caja', cja: 'caja', pq: 'paquete', paq: 'paquete', pqt: 'paquete', pqte: 'paquete', pte: 'paquete',
+  btlln: 'botellon', sll: 'silla', rsma: 'resma', cj: 'caja', cja: 'caja', pq: 'paquete', paq: 'paquete', pqt: 'paquete', pqte: 'paquete', pte: 'paquete',
 };
 
 // Units, canonicalised; mass and volume go to their base unit so "1 kg" = "1000 g".

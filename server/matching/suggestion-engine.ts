@@ -24,6 +24,8 @@ export interface SuggestionEngineOptions {
 interface Candidate extends Suggestion {
   /** Stage that produced it, for runner-up selection. */
   stage: string;
+  /** It rests only on the agent's own unverified registrations or on an item it created from a guess. */
+  guess?: boolean;
 }
 
 interface Line {
@@ -35,6 +37,8 @@ interface Line {
 }
 
 const DEFAULTS = { itemSimilarity: 0.55, historySimilarity: 0.62, companiesInMemory: 16 };
+/** The agent disagreeing with its own earlier guess: below the «por verificar» threshold (0.6). */
+const REREAD_CONFIDENCE = 0.58;
 const LARGE_CATALOG = 2_000;
 
 /**
@@ -156,7 +160,9 @@ export class SuggestionEngine implements LineClassifier {
       const rule = classifyByRule(input, { company, chart });
       found.push(chart.isPostable(rule.accountCode) ? { ...rule, stage: 'rule' } : lastResort(chart, rule.accountCode));
     }
-    const [winner, ...rest] = found as [Candidate, ...Candidate[]];
+    const [first, ...others] = found as [Candidate, ...Candidate[]];
+    const reread = first.guess ? this.rereadGuess(first, line, company, chart) : undefined;
+    const [winner, ...rest] = reread ? [reread, first, ...others] : [first, ...others];
     const runnerUp = rest.find((c) => c.accountCode !== winner.accountCode);
     const chosen = this.withNewItem(winner, line, company, chart);
     return {
@@ -167,6 +173,25 @@ export class SuggestionEngine implements LineClassifier {
       confidence: round(chosen.confidence),
       explanation: chosen.explanation,
       ...(runnerUp ? { runnerUp: stripStage(runnerUp) } : {}),
+    };
+  }
+
+  /**
+   * The line matched only the agent's own unverified registrations (or an item it created from a guess): that guess is
+   * worth what its first reading was (issue #13), so the line is read again. When this reading is surer of another
+   * account — better wording than the first time, or a word the rules learnt since — it wins, «por verificar» because
+   * the agent now disagrees with itself, and the old guess stays as the runner-up.
+   */
+  private rereadGuess(guess: Candidate, line: Line, company: CompanyProfile, chart: Chart): Candidate | undefined {
+    const verdict = classifyByActivity({ words: line.text.words, ...(line.unspsc ? { unspsc: line.unspsc } : {}), ...(line.input.line.unitCode ? { unitCode: line.input.line.unitCode } : {}), supplierCiiu: line.input.supplier.ciiu, codes: line.text.codes, measures: line.text.measures }, company, chart);
+    // Only a clear reading overrides: the product's own noun or several words, well ahead of any rival, and clearly
+    // surer than the guess was (a truncation or a lone qualifier reads as something else too easily).
+    if (!verdict || verdict.accountCode === guess.accountCode || verdict.strength !== 'fuerte' || verdict.alone) return undefined;
+    if (verdict.evidence === 'actividad del proveedor' || verdict.evidence === 'nombre UNSPSC parecido' || verdict.confidence < guess.confidence + 0.05) return undefined;
+    return {
+      ...fromActivity(verdict),
+      confidence: Math.min(verdict.confidence, REREAD_CONFIDENCE),
+      explanation: `${verdict.explanation}; el agente la había registrado en ${guess.accountCode} sin que nadie la verificara`,
     };
   }
 
@@ -182,7 +207,7 @@ export class SuggestionEngine implements LineClassifier {
       const itemId = memory.itemBySupplierCode.get(codeKey(line.nit, code));
       const item = itemId ? memory.items.get(itemId) : undefined;
       const account = item ? postable(item.accountCode) : undefined;
-      if (item && account) out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, 0.95), explanation: `El código ${code} de este proveedor es el ítem «${item.name}»${unconfirmed(item)}`, stage: 'codigo-item' });
+      if (item && account) out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, 0.95), explanation: `El código ${code} de este proveedor es el ítem «${item.name}»${unconfirmed(item)}`, stage: 'codigo-item', guess: item.confidence !== null });
     }
     if (line.text.key) {
       const description = supplier?.byDescription.get(line.text.key);
@@ -199,7 +224,7 @@ export class SuggestionEngine implements LineClassifier {
     const itemId = memory.itemByGtin.get(line.gtin);
     const item = itemId ? memory.items.get(itemId) : undefined;
     const account = item ? postable(item.accountCode) : undefined;
-    if (item && account) out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, 0.95), explanation: `Mismo código de barras (GTIN ${line.gtin.replace(/^0+/, '')}) del ítem «${item.name}»${unconfirmed(item)}`, stage: 'gtin-item' });
+    if (item && account) out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, 0.95), explanation: `Mismo código de barras (GTIN ${line.gtin.replace(/^0+/, '')}) del ítem «${item.name}»${unconfirmed(item)}`, stage: 'gtin-item', guess: item.confidence !== null });
     const candidate = fromTally(memory.byGtin.get(line.gtin), postable, memory, 'gtin', (v) => `${usedText(v)} para el código de barras ${line.gtin!.replace(/^0+/, '')}`);
     if (candidate) out.push(...candidate);
     return out;
@@ -223,6 +248,7 @@ export class SuggestionEngine implements LineClassifier {
         confidence: tallyConfidence(verdict) * (0.55 + 0.45 * best.similarity),
         explanation: `Parecida a «${description.text}» de este proveedor (${usedText(verdict).toLowerCase()})${moved(verdict.best.account, account)}`,
         stage: 'similar-proveedor',
+        guess: verdict.selfOnly,
       },
     ];
   }
@@ -234,7 +260,7 @@ export class SuggestionEngine implements LineClassifier {
     const verdict = description?.verdict((a) => !!postable(a));
     if (!description || !verdict) return [];
     const account = postable(verdict.best.account)!;
-    return [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict) * 0.9, explanation: `${usedText(verdict)} con otros proveedores para «${description.text}»`, stage: 'descripcion-empresa' }];
+    return [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict) * 0.9, explanation: `${usedText(verdict)} con otros proveedores para «${description.text}»`, stage: 'descripcion-empresa', guess: verdict.selfOnly }];
   }
 
   /** The closest catalog item by name, if close enough; less sure when a different-account item is as close. */
@@ -253,7 +279,7 @@ export class SuggestionEngine implements LineClassifier {
       // catalog name the line spells out in full, first word first («Cartulina» in «CARTULINA ESCOLAR PLIEGO»), counts
       // as barely similar: worth proposing, «por verificar».
       const base = 0.5 + 0.45 * ((Math.max(match.similarity, threshold) - threshold) / (1 - threshold));
-      out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, base), explanation: `Parecida al ítem «${item.name}»${unconfirmed(item)}`, stage: 'item-similar' });
+      out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, base), explanation: `Parecida al ítem «${item.name}»${unconfirmed(item)}`, stage: 'item-similar', guess: item.confidence !== null });
       if (rival) break;
     }
     const [first, second] = out;
@@ -286,6 +312,7 @@ export class SuggestionEngine implements LineClassifier {
         confidence: tallyConfidence(verdict) * (0.4 + 0.45 * best.similarity),
         explanation: `Parecida a «${description.text}» de otro proveedor (${usedText(verdict).toLowerCase()})`,
         stage: 'similar-empresa',
+        guess: verdict.selfOnly,
       },
     ];
   }
@@ -300,7 +327,7 @@ export class SuggestionEngine implements LineClassifier {
   private activityOrSupplierHabit(line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate[] {
     const supplier = memory.suppliers.get(line.nit);
     const habit = supplier ? supplierHabit(supplier.tally, postable) : undefined;
-    const verdict = classifyByActivity({ words: line.text.words, ...(line.unspsc ? { unspsc: line.unspsc } : {}), ...(line.input.line.unitCode ? { unitCode: line.input.line.unitCode } : {}), supplierCiiu: line.input.supplier.ciiu }, company, chart);
+    const verdict = classifyByActivity({ words: line.text.words, ...(line.unspsc ? { unspsc: line.unspsc } : {}), ...(line.input.line.unitCode ? { unitCode: line.input.line.unitCode } : {}), supplierCiiu: line.input.supplier.ciiu, codes: line.text.codes, measures: line.text.measures }, company, chart);
     const activity = verdict ? fromActivity(verdict) : undefined;
     if (habit && activity && verdict) {
       if (habit.accountCode === activity.accountCode) {
@@ -439,7 +466,7 @@ function fromTally(tally: Tally | undefined, postable: Postable, memory: Company
   const verdict = tally?.verdict((a) => !!postable(a));
   if (!verdict) return undefined;
   const account = postable(verdict.best.account)!;
-  const out: Candidate[] = [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict), explanation: explain(verdict, account), stage }];
+  const out: Candidate[] = [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict), explanation: explain(verdict, account), stage, guess: verdict.selfOnly }];
   const second = verdict.second ? postable(verdict.second.account) : undefined;
   if (verdict.second && second && second !== account) {
     out.push({ accountCode: second, source: 'history', confidence: round(Math.min(0.5, verdict.second.count / Math.max(1, verdict.count))), explanation: `También se usó ${verdict.second.count === 1 ? 'una vez' : `${verdict.second.count} veces`} ${second}`, stage });

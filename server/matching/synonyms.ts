@@ -44,6 +44,8 @@ export const WORD_SYNONYMS: Synonym[] = [
   { canonical: 'gravilla', variants: ['grava', 'triturado'], source: 'UNSPSC 301118 «Agregados»; uso en Colombia (triturado)' },
   { canonical: 'aplicador', variants: ['copito', 'hisopo'], source: 'UNSPSC 421415 «Bolas de algodón y copitos aplicadores»; DLE, s. v. «hisopo»' },
   { canonical: 'celular', variants: ['movil', 'smartphone'], source: 'DLE, s. v. «celular» y «móvil»' },
+  { canonical: 'bateria', variants: ['acumulador'], source: 'DLE, s. v. «acumulador» (acumulador eléctrico) y «batería» (acumulador de electricidad); uso en Colombia para la batería del vehículo' },
+  { canonical: 'concentrado', variants: ['cuido'], source: 'uso en Colombia («cuido»: alimento concentrado para perros y gatos); UNSPSC 101218 «Alimento para perros y gatos»' },
 ];
 
 /** Several words naming the product, replaced before the words are read. */
@@ -51,4 +53,10 @@ export const PHRASE_SYNONYMS: Synonym[] = [
   { canonical: 'solucion salina', variants: ['suero fisiologico', 'cloruro de sodio 0.9'], source: 'uso en Colombia (solución salina normal = cloruro de sodio 0,9 %)' },
   { canonical: 'varilla corrugada', variants: ['hierro corrugado', 'barra de acero corrugado', 'acero corrugado'], source: 'UNSPSC 301119 «Elementos para reforzar concreto»; uso en Colombia' },
   { canonical: 'cinta pegante', variants: ['cinta adhesiva', 'cinta scotch'], source: 'UNSPSC 312015 «Cinta adhesiva»; uso en Colombia' },
+  {
+    canonical: 'concentrado para perro',
+    variants: ['comida para perro', 'comida para perros', 'alimento para perro', 'alimento para perros', 'comida de perro', 'comida para mascota', 'comida para mascotas', 'alimento para mascota', 'alimento para mascotas'],
+    source: 'UNSPSC 101218 «Alimento para perros y gatos»',
+  },
+  { canonical: 'concentrado para gato', variants: ['comida para gato', 'comida para gatos', 'alimento para gato', 'alimento para gatos', 'comida de gato'], source: 'UNSPSC 101218 «Alimento para perros y gatos»' },
 ];
