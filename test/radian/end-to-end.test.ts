@@ -20,7 +20,8 @@ import { COMPANY_NIT, invoiceXml, openHarness, SUPPLIER, type Harness } from '..
 import { startDianImitation, type DianImitation } from '../support/dian-imitation';
 import { freePort } from '../support/dovecot';
 import { supplierIdentity, TEST_ANCHOR_FILE } from '../support/pki';
-import { p12For, SOFTWARE, xmlsec } from './support';
+import { p12For, SOFTWARE } from './support';
+import { xmlsec } from '../support/xmlsec';
 import { startTestSmtp, type TestSmtp } from '../support/smtp';
 
 /**
