@@ -8,13 +8,14 @@ import { Agent } from '../../server/agent/agent';
 import { activateAgent } from '../../server/agent/agent-switch';
 import { ManualClock } from '../../server/agent/clock';
 import { createApp } from '../../server/api/app';
-import { createToken } from '../../server/api/tokens';
+import { createPersonalToken, createToken } from '../../server/api/tokens';
 import { createCompany } from '../../server/companies/companies';
 import { loadCredential } from '../../server/radian/company-certificate';
 import { openDatabase, type Db } from '../../server/db/database';
 import { RadianEvents } from '../../server/radian/radian-events';
 import { attachRadian } from '../../server/radian/transports';
 import { SecretBox } from '../../server/secrets/secret-box';
+import { createUser, grantRole } from '../../server/users/users';
 import { BUNDLED_ANCHORS, loadAnchors } from '../../server/authenticity';
 import { COMPANY_NIT, invoiceXml } from '../support/agent-harness';
 import { supplierIdentity, TEST_ANCHOR_FILE, toPem } from '../support/pki';
@@ -47,10 +48,10 @@ describe('RADIAN API: certificate, settings, events on a bill', () => {
     await db.destroy();
   });
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; text: string }> {
+  async function call<T>(method: string, path: string, body?: unknown, as = token): Promise<{ status: number; body: T; text: string }> {
     const res = await app.request(`/api/v1${path}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, 'X-Usuario': encodeURIComponent('Ana Gómez'), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      headers: { Authorization: `Bearer ${as}`, 'X-Usuario': encodeURIComponent('Ana Gómez'), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
@@ -145,7 +146,17 @@ describe('RADIAN API: certificate, settings, events on a bill', () => {
     const refused = await call<{ error: { code: string; message: string } }>('POST', `/radian/bills/${bill.id}/events`, { code: '033' });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'RADIAN_ORDER', message: expect.stringMatching(/Primero el recibo del bien/) });
-    for (const code of ['030', '032']) expect((await call<RadianEventView>('POST', `/radian/bills/${bill.id}/events`, { code })).body.status).toBe('aceptado');
+    // An auxiliar sends the receipts (030/032) but may not accept or claim: that binds the company.
+    const auxiliar = await createUser(db, { login: 'aux', displayName: 'Andrés Auxiliar' }, 'pruebas', clock);
+    await grantRole(db, auxiliar, companyId, 'auxiliar', 'pruebas', clock);
+    const auxToken = (await createPersonalToken(db, { user: auxiliar, expiresAt: new Date(clock.now().getTime() + 86_400_000) }, 'pruebas', clock)).token;
+    for (const code of ['030', '032']) expect((await call<RadianEventView>('POST', `/radian/bills/${bill.id}/events`, { code }, auxToken)).body).toMatchObject({ status: 'aceptado', actor: 'Andrés Auxiliar' });
+    for (const body of [{ code: '033' }, { code: '031', reason: '04' }]) {
+      const forbidden = await call<{ error: { code: string; message: string } }>('POST', `/radian/bills/${bill.id}/events`, body, auxToken);
+      expect(forbidden.status).toBe(403);
+      expect(forbidden.body.error).toEqual({ code: 'FORBIDDEN', message: `Tu rol en ${COMPANY_NAME} es auxiliar: no te permite aceptar o reclamar facturas ante la DIAN. Pídeselo a un contador o administrador de la empresa.` });
+    }
+    expect(t.gateway.sent.map((s) => s.event.code)).toEqual(['030', '032']);
     const claim = await call<RadianEventView>('POST', `/radian/bills/${bill.id}/events`, { code: '031', reason: '04' });
     expect(claim.body).toMatchObject({ code: '031', status: 'aceptado', actor: 'Ana Gómez', claim: { code: '04', name: 'Servicio no prestado' } });
     const after = await call<BillRadianState>('GET', `/radian/bills/${bill.id}`);
