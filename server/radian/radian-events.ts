@@ -34,7 +34,16 @@ export interface RadianEventsOptions {
   clock?: Clock;
   /** The box that opens the PIN, the certificate and the SMTP password (`SecretBox.fromEnv()` on first need). */
   box?: SecretBox | (() => SecretBox);
+  /** How long a person's «Enviar» waits for DIAN, retries included (default PERSON_WAIT_MS). */
+  personWaitMs?: number;
 }
+
+/**
+ * A person pressing «Enviar» waits this long for DIAN at most, retries included; then the event stays pending and
+ * the 15-minute resend (serve-command.ts) carries it with the client's own, longer timeouts. The agent's own sending
+ * has no such limit: nobody is waiting.
+ */
+export const PERSON_WAIT_MS = 20_000;
 
 /** Who the agent is in the audit trail when it sends by itself. */
 export const AGENT_ACTOR = 'agente';
@@ -50,6 +59,7 @@ export class RadianEvents {
   private readonly transports: RadianTransports;
   /** Opens and seals the company's RADIAN secrets (same key as the mailbox password). */
   readonly box: () => SecretBox;
+  private readonly personWaitMs: number;
   private queue: Promise<void> = Promise.resolve();
   private retrying = false;
 
@@ -57,6 +67,7 @@ export class RadianEvents {
     this.db = options.db;
     this.clock = options.clock ?? systemClock;
     this.transports = options.transports;
+    this.personWaitMs = options.personWaitMs ?? PERSON_WAIT_MS;
     let box: SecretBox | undefined;
     const given = options.box;
     this.box = typeof given === 'function' ? given : () => (box ??= given ?? SecretBox.fromEnv());
@@ -65,9 +76,11 @@ export class RadianEvents {
   /**
    * Sends one event about a registered bill. A pending event of the same code (stored, never answered) is sent
    * again as it is, same number and CUDE; otherwise a new one is built after the order rules allow it.
+   * A person's sending (not `automatic`) waits for DIAN at most `personWaitMs`; `waitMs: null` waits as long as the
+   * DIAN client does (the automatic resend).
    * @throws NotFoundError/InputError/ConflictError in Spanish when it may not or cannot be built (nothing is stored then)
    */
-  async sendEvent(companyId: string, billId: string, code: RadianCode, actor: string, reason?: ClaimCode, options: { automatic?: boolean } = {}): Promise<RadianEventView> {
+  async sendEvent(companyId: string, billId: string, code: RadianCode, actor: string, reason?: ClaimCode, options: { automatic?: boolean; waitMs?: number | null } = {}): Promise<RadianEventView> {
     const bill = await this.db.selectFrom('bill').selectAll().where('companyId', '=', companyId).where('id', '=', billId).executeTakeFirst();
     if (!bill) throw new NotFoundError(`No existe la factura registrada ${billId}.`);
     if (code === '031' && (!reason || !(reason in CLAIM_REASONS))) throw new InputError('Elige el motivo del reclamo: 01 documento con inconsistencias, 02 mercancía no entregada, 03 mercancía entregada parcialmente o 04 servicio no prestado.', 'CLAIM_REASON_REQUIRED');
@@ -78,7 +91,8 @@ export class RadianEvents {
 
     let { rows, facts } = await radianFacts(this.db, bill, now);
     const pending = rows.find((r) => r.code === code && r.status === 'pendiente');
-    if (pending && madeFor(pending.xml) === software.environment) return this.deliver(pending, bill, software, credential, settings);
+    const waitMs = options.waitMs === undefined ? (options.automatic ? null : this.personWaitMs) : options.waitMs;
+    if (pending && madeFor(pending.xml) === software.environment) return this.deliver(pending, bill, software, credential, settings, waitMs);
     if (pending) {
       // Made for the other environment before the company switched: DIAN's client refuses to carry it (rightly), so
       // resending it would fail forever. It never reached this environment; it is set aside and a new one is made.
@@ -92,7 +106,7 @@ export class RadianEvents {
       throw new NotFoundError('Falta la persona que recibe los bienes y servicios (nombre, identificación, cargo y área) en Eventos RADIAN.', 'RADIAN_RECEIVER_MISSING');
     }
     const stored = await this.store(bill, code, actor, code === '031' ? reason : undefined, options.automatic === true, software, credential, settings);
-    return this.deliver(stored, bill, software, credential, settings);
+    return this.deliver(stored, bill, software, credential, settings, waitMs);
   }
 
   /**
@@ -180,18 +194,25 @@ export class RadianEvents {
     await this.db.updateTable('radianEvent').set({ status: 'rechazado', lastError: reason, updatedAt: at }).where('id', '=', row.id).where('status', '=', 'pendiente').execute();
   }
 
-  /** Gives a stored event to DIAN and records the answer; on acceptance, the supplier's copy. */
-  private async deliver(row: RadianEventRow, bill: BillRow, software: DianSoftware, credential: CompanyCredential, settings: RadianRuntimeSettings): Promise<RadianEventView> {
+  /**
+   * Gives a stored event to DIAN and records the answer; on acceptance, the supplier's copy. With `waitMs`, stops
+   * waiting after that long (the event stays pending, with a message that says so).
+   */
+  private async deliver(row: RadianEventRow, bill: BillRow, software: DianSoftware, credential: CompanyCredential, settings: RadianRuntimeSettings, waitMs: number | null): Promise<RadianEventView> {
     const event: SignedEvent = { code: row.code as RadianCode, number: row.number, cude: row.cude, invoiceCufe: row.invoiceCufe, xml: row.xml };
     const sentAt = this.clock.now().toISOString();
     await this.db.updateTable('radianEvent').set({ attempts: row.attempts + 1, sentAt, updatedAt: sentAt }).where('id', '=', row.id).execute();
     let answer: DianAnswer;
+    const deadline = waitMs === null ? undefined : new AbortController();
+    const timer = deadline && setTimeout(() => deadline.abort(new Error(notAnsweredIn(waitMs!))), waitMs!);
     try {
-      answer = await this.transports.gateway.sendEvent(event, software, credential);
+      answer = await this.transports.gateway.sendEvent(event, software, credential, deadline ? { signal: deadline.signal } : {});
     } catch (error) {
       const message = (error as Error).message || 'error desconocido';
       await this.db.updateTable('radianEvent').set({ lastError: message, updatedAt: this.clock.now().toISOString() }).where('id', '=', row.id).execute();
       return this.view(row.id);
+    } finally {
+      clearTimeout(timer);
     }
     const accepted = answer.isValid || answer.alreadyProcessed;
     const answeredAt = this.clock.now().toISOString();
@@ -276,7 +297,7 @@ export class RadianEvents {
     for (const row of pending) {
       if (!(await isAgentActive(this.db, row.companyId, this.clock))) continue;
       try {
-        views.push(await this.sendEvent(row.companyId, row.billId, row.code as RadianCode, row.actor, (row.claimCode ?? undefined) as ClaimCode | undefined));
+        views.push(await this.sendEvent(row.companyId, row.billId, row.code as RadianCode, row.actor, (row.claimCode ?? undefined) as ClaimCode | undefined, { waitMs: null }));
       } catch (error) {
         console.error(`No se pudo reintentar el evento ${row.code} pendiente:`, (error as Error).message);
       }
@@ -332,4 +353,9 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 function bogotaStamp(now: Date): { date: string; time: string; signingTime: string } {
   const local = new Date(now.getTime() - 5 * 3_600_000).toISOString();
   return { date: bogotaDate(now), time: `${local.slice(11, 19)}-05:00`, signingTime: `${local.slice(0, 23)}-05:00` };
+}
+
+/** What a person reads when DIAN kept them waiting: the event is safe, and will go by itself. */
+function notAnsweredIn(ms: number): string {
+  return `La DIAN no respondió en ${Math.round(ms / 1000)} segundos. El evento quedó guardado y pendiente: el agente lo reenvía solo cada 15 minutos mientras esté activo.`;
 }
