@@ -10,6 +10,8 @@ import { fromJson, type Db } from '../db/database';
 import type { BillRow, RadianEventRow } from '../db/schema';
 import { ConflictError, InputError, NotFoundError } from '../errors';
 import { SecretBox } from '../secrets/secret-box';
+import { actorName, type ActorLike } from '../users/actor';
+import { recordAudit } from '../users/audit';
 import { eventView, radianFacts } from './bill-state';
 import { loadCredential } from './company-certificate';
 import { buildEventXml, type EventParty } from './event-document';
@@ -80,7 +82,7 @@ export class RadianEvents {
    * DIAN client does (the automatic resend).
    * @throws NotFoundError/InputError/ConflictError in Spanish when it may not or cannot be built (nothing is stored then)
    */
-  async sendEvent(companyId: string, billId: string, code: RadianCode, actor: string, reason?: ClaimCode, options: { automatic?: boolean; waitMs?: number | null } = {}): Promise<RadianEventView> {
+  async sendEvent(companyId: string, billId: string, code: RadianCode, actor: ActorLike, reason?: ClaimCode, options: { automatic?: boolean; waitMs?: number | null } = {}): Promise<RadianEventView> {
     const bill = await this.db.selectFrom('bill').selectAll().where('companyId', '=', companyId).where('id', '=', billId).executeTakeFirst();
     if (!bill) throw new NotFoundError(`No existe la factura registrada ${billId}.`);
     if (code === '031' && (!reason || !(reason in CLAIM_REASONS))) throw new InputError('Elige el motivo del reclamo: 01 documento con inconsistencias, 02 mercancía no entregada, 03 mercancía entregada parcialmente o 04 servicio no prestado.', 'CLAIM_REASON_REQUIRED');
@@ -92,7 +94,7 @@ export class RadianEvents {
     let { rows, facts } = await radianFacts(this.db, bill, now);
     const pending = rows.find((r) => r.code === code && r.status === 'pendiente');
     const waitMs = options.waitMs === undefined ? (options.automatic ? null : this.personWaitMs) : options.waitMs;
-    if (pending && madeFor(pending.xml) === software.environment) return this.deliver(pending, bill, software, credential, settings, waitMs);
+    if (pending && madeFor(pending.xml) === software.environment) return this.deliver(pending, bill, software, credential, settings, waitMs, actor);
     if (pending) {
       // Made for the other environment before the company switched: DIAN's client refuses to carry it (rightly), so
       // resending it would fail forever. It never reached this environment; it is set aside and a new one is made.
@@ -105,8 +107,8 @@ export class RadianEvents {
     if ((code === '030' || code === '032') && !settings.receiver) {
       throw new NotFoundError('Falta la persona que recibe los bienes y servicios (nombre, identificación, cargo y área) en Eventos RADIAN.', 'RADIAN_RECEIVER_MISSING');
     }
-    const stored = await this.store(bill, code, actor, code === '031' ? reason : undefined, options.automatic === true, software, credential, settings);
-    return this.deliver(stored, bill, software, credential, settings, waitMs);
+    const stored = await this.store(bill, code, actorName(actor), code === '031' ? reason : undefined, options.automatic === true, software, credential, settings);
+    return this.deliver(stored, bill, software, credential, settings, waitMs, actor);
   }
 
   /**
@@ -196,12 +198,21 @@ export class RadianEvents {
 
   /**
    * Gives a stored event to DIAN and records the answer; on acceptance, the supplier's copy. With `waitMs`, stops
-   * waiting after that long (the event stays pending, with a message that says so).
+   * waiting after that long (the event stays pending, with a message that says so). The audit trail names who sent
+   * it each time: the event row keeps its first sender (`actor`), a resend is someone else's act.
    */
-  private async deliver(row: RadianEventRow, bill: BillRow, software: DianSoftware, credential: CompanyCredential, settings: RadianRuntimeSettings, waitMs: number | null): Promise<RadianEventView> {
+  private async deliver(row: RadianEventRow, bill: BillRow, software: DianSoftware, credential: CompanyCredential, settings: RadianRuntimeSettings, waitMs: number | null, actor: ActorLike): Promise<RadianEventView> {
     const event: SignedEvent = { code: row.code as RadianCode, number: row.number, cude: row.cude, invoiceCufe: row.invoiceCufe, xml: row.xml };
-    const sentAt = this.clock.now().toISOString();
+    const now = this.clock.now();
+    const sentAt = now.toISOString();
     await this.db.updateTable('radianEvent').set({ attempts: row.attempts + 1, sentAt, updatedAt: sentAt }).where('id', '=', row.id).execute();
+    await recordAudit(this.db, {
+      companyId: row.companyId,
+      type: 'radian_event_sent',
+      details: { eventId: row.id, number: row.number, code: row.code, billId: row.billId, attempt: row.attempts + 1, resend: row.attempts > 0 },
+      actor,
+      at: now,
+    });
     let answer: DianAnswer;
     const deadline = waitMs === null ? undefined : new AbortController();
     const timer = deadline && setTimeout(() => deadline.abort(new Error(notAnsweredIn(waitMs!))), waitMs!);
@@ -289,15 +300,16 @@ export class RadianEvents {
   /**
    * Sends again, oldest first, every event DIAN never answered (left «pendiente» after the client's retries): what
    * the client's «se reintentará más tarde» promises. Each goes as it was stored, same number and CUDE; only while
-   * the company's agent is active (pause means pause). Never throws: what failed stays on the event.
+   * the company's agent is active (pause means pause). The audit trail names the agent as who resent it. Never
+   * throws: what failed stays on the event.
    */
   async retryPending(): Promise<RadianEventView[]> {
-    const pending = await this.db.selectFrom('radianEvent').select(['companyId', 'billId', 'code', 'actor', 'claimCode']).where('status', '=', 'pendiente').orderBy('createdAt').orderBy('seq').execute();
+    const pending = await this.db.selectFrom('radianEvent').select(['companyId', 'billId', 'code', 'claimCode']).where('status', '=', 'pendiente').orderBy('createdAt').orderBy('seq').execute();
     const views: RadianEventView[] = [];
     for (const row of pending) {
       if (!(await isAgentActive(this.db, row.companyId, this.clock))) continue;
       try {
-        views.push(await this.sendEvent(row.companyId, row.billId, row.code as RadianCode, row.actor, (row.claimCode ?? undefined) as ClaimCode | undefined, { waitMs: null }));
+        views.push(await this.sendEvent(row.companyId, row.billId, row.code as RadianCode, AGENT_ACTOR, (row.claimCode ?? undefined) as ClaimCode | undefined, { waitMs: null }));
       } catch (error) {
         console.error(`No se pudo reintentar el evento ${row.code} pendiente:`, (error as Error).message);
       }

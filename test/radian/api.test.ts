@@ -13,7 +13,7 @@ import { createCompany } from '../../server/companies/companies';
 import { loadCredential } from '../../server/radian/company-certificate';
 import { openDatabase, type Db } from '../../server/db/database';
 import { RadianEvents } from '../../server/radian/radian-events';
-import { attachRadian } from '../../server/radian/transports';
+import { attachRadian, radianOf } from '../../server/radian/transports';
 import { SecretBox } from '../../server/secrets/secret-box';
 import { createUser, grantRole } from '../../server/users/users';
 import { BUNDLED_ANCHORS, loadAnchors } from '../../server/authenticity';
@@ -165,5 +165,45 @@ describe('RADIAN API: certificate, settings, events on a bill', () => {
     const xml = await call<string>('GET', `/radian/events/${claim.body.id}/xml`);
     expect(xml.text).toContain('listID="04">031</cbc:ResponseCode>');
     expect((await call<AgentState>('GET', '/agent')).body.missingConfirmations).toBeUndefined();
+  });
+
+  it('the audit trail names who sent an event each time: the first sender, the person who resent it, the agent’s resend', async () => {
+    await activateAgent(db, companyId, 'recent', 'ana', clock);
+    clock.advance(1000);
+    await call('PUT', '/radian/certificate', { p12: companyP12(), password: 'clave-p12' });
+    await call('PUT', '/radian/settings', {
+      software: { softwareId: 'soft-1', pin: '74125', environment: 'habilitacion' },
+      receiver: { firstName: 'Laura', familyName: 'Gómez', idType: '13', idNumber: '52123456', jobTitle: 'Jefe de almacén', department: 'Logística' },
+    });
+    await agent.ingest({ companyId, bytes: new TextEncoder().encode(invoiceXml('FE-301')), channel: 'upload', sourceRef: 'fe-301.xml' });
+    clock.advance(1000);
+    await agent.processor.runPending();
+    const bill = (await call<Page<Bill>>('GET', '/bills')).body.items[0]!;
+    const person = async (login: string, displayName: string, role: 'auxiliar' | 'contador') => {
+      const user = await createUser(db, { login, displayName }, 'pruebas', clock);
+      await grantRole(db, user, companyId, role, 'pruebas', clock);
+      return { user, token: (await createPersonalToken(db, { user, expiresAt: new Date(clock.now().getTime() + 86_400_000) }, 'pruebas', clock)).token };
+    };
+    const andres = await person('andres', 'Andrés Auxiliar', 'auxiliar');
+    const carla = await person('carla', 'Carla Contadora', 'contador');
+
+    const down = () => new Error('No se pudo conectar con el servicio de la DIAN (conexión rechazada).');
+    t.gateway.answers.push(down(), down());
+    const first = await call<RadianEventView>('POST', `/radian/bills/${bill.id}/events`, { code: '030' }, andres.token);
+    expect(first.body).toMatchObject({ status: 'pendiente', actor: 'Andrés Auxiliar' });
+    clock.advance(60_000);
+    const again = await call<RadianEventView>('POST', `/radian/bills/${bill.id}/events`, { code: '030' }, carla.token);
+    expect(again.body).toMatchObject({ id: first.body.id, status: 'pendiente', actor: 'Andrés Auxiliar' });
+    clock.advance(60_000);
+    const [resent] = await radianOf(agent).retryPending();
+    expect(resent).toMatchObject({ id: first.body.id, status: 'aceptado' });
+
+    const audit = await call<{ type: string; actor: string; actorId: string | null; details: Record<string, unknown> }[]>('GET', '/audit');
+    const sent = audit.body.filter((e) => e.type === 'radian_event_sent').reverse();
+    expect(sent.map((e) => [e.actor, e.actorId, e.details])).toEqual([
+      ['Andrés Auxiliar', andres.user.id, { eventId: first.body.id, number: first.body.number, code: '030', billId: bill.id, attempt: 1, resend: false }],
+      ['Carla Contadora', carla.user.id, { eventId: first.body.id, number: first.body.number, code: '030', billId: bill.id, attempt: 2, resend: true }],
+      ['agente', null, { eventId: first.body.id, number: first.body.number, code: '030', billId: bill.id, attempt: 3, resend: true }],
+    ]);
   });
 });

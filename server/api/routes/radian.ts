@@ -63,7 +63,7 @@ export const radianRoutes = new Hono<ApiEnv>()
     const agent = c.get('agent');
     const { code, reason } = c.req.valid('json');
     requirePermission(c, EVENT_PERMISSIONS[code]);
-    const event = await radianOf(agent).sendEvent(c.get('company').id, c.req.param('id'), code, c.get('actor').name, reason);
+    const event = await radianOf(agent).sendEvent(c.get('company').id, c.req.param('id'), code, c.get('actor'), reason);
     return c.json(event);
   })
   /** The signed event exactly as sent (for the accountant or an auditor). */
