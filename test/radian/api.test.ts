@@ -60,6 +60,21 @@ describe('RADIAN API: certificate, settings, events on a bill', () => {
 
   const companyP12 = (password = 'clave-p12') => p12For(supplierIdentity(COMPANY_NIT, COMPANY_NAME), password).toString('base64');
 
+  /** The agent on, the company's certificate and RADIAN settings saved, and one credit invoice registered. */
+  async function creditBill(number: string): Promise<Bill> {
+    await activateAgent(db, companyId, 'recent', 'ana', clock);
+    clock.advance(1000);
+    await call('PUT', '/radian/certificate', { p12: companyP12(), password: 'clave-p12' });
+    await call('PUT', '/radian/settings', {
+      software: { softwareId: 'soft-1', pin: '74125', environment: 'habilitacion' },
+      receiver: { firstName: 'Laura', familyName: 'Gómez', idType: '13', idNumber: '52123456', jobTitle: 'Jefe de almacén', department: 'Logística' },
+    });
+    await agent.ingest({ companyId, bytes: new TextEncoder().encode(invoiceXml(number)), channel: 'upload', sourceRef: `${number.toLowerCase()}.xml` });
+    clock.advance(1000);
+    await agent.processor.runPending();
+    return (await call<Page<Bill>>('GET', '/bills')).body.items[0]!;
+  }
+
   it('uploads the company’s .p12: subject, NIT and expiry shown; the password never comes back; it is stored sealed', async () => {
     const res = await call<CertificateView>('PUT', '/radian/certificate', { p12: companyP12(), password: 'clave-p12' });
     expect(res.status, res.text).toBe(200);
@@ -124,18 +139,7 @@ describe('RADIAN API: certificate, settings, events on a bill', () => {
   });
 
   it('a bill shows its events; «Aceptar» and «Reclamar» are a person’s, recorded with who; the status lists what is missing', async () => {
-    await activateAgent(db, companyId, 'recent', 'ana', clock);
-    clock.advance(1000);
-    await call('PUT', '/radian/certificate', { p12: companyP12(), password: 'clave-p12' });
-    await call('PUT', '/radian/settings', {
-      software: { softwareId: 'soft-1', pin: '74125', environment: 'habilitacion' },
-      receiver: { firstName: 'Laura', familyName: 'Gómez', idType: '13', idNumber: '52123456', jobTitle: 'Jefe de almacén', department: 'Logística' },
-    });
-    await agent.ingest({ companyId, bytes: new TextEncoder().encode(invoiceXml('FE-300')), channel: 'upload', sourceRef: 'fe-300.xml' });
-    clock.advance(1000);
-    await agent.processor.runPending();
-    const bills = await call<Page<Bill>>('GET', '/bills');
-    const bill = bills.body.items[0]!;
+    const bill = await creditBill('FE-300');
     expect(bill.radian).toMatchObject({ required: true, receipt: 'falta', goods: 'falta', ivaAtRisk: true, allowed: ['030'] });
 
     const status = await call<AgentState>('GET', '/agent');
@@ -168,17 +172,7 @@ describe('RADIAN API: certificate, settings, events on a bill', () => {
   });
 
   it('the audit trail names who sent an event each time: the first sender, the person who resent it, the agent’s resend', async () => {
-    await activateAgent(db, companyId, 'recent', 'ana', clock);
-    clock.advance(1000);
-    await call('PUT', '/radian/certificate', { p12: companyP12(), password: 'clave-p12' });
-    await call('PUT', '/radian/settings', {
-      software: { softwareId: 'soft-1', pin: '74125', environment: 'habilitacion' },
-      receiver: { firstName: 'Laura', familyName: 'Gómez', idType: '13', idNumber: '52123456', jobTitle: 'Jefe de almacén', department: 'Logística' },
-    });
-    await agent.ingest({ companyId, bytes: new TextEncoder().encode(invoiceXml('FE-301')), channel: 'upload', sourceRef: 'fe-301.xml' });
-    clock.advance(1000);
-    await agent.processor.runPending();
-    const bill = (await call<Page<Bill>>('GET', '/bills')).body.items[0]!;
+    const bill = await creditBill('FE-301');
     const person = async (login: string, displayName: string, role: 'auxiliar' | 'contador') => {
       const user = await createUser(db, { login, displayName }, 'pruebas', clock);
       await grantRole(db, user, companyId, role, 'pruebas', clock);
