@@ -5,7 +5,9 @@ import { CONNECTION_ERROR_CODES, toAgentError } from '../lib/errors';
 import { useApi } from './api-context';
 import { CompanyStep } from './company-step';
 import { ConnectionStep } from './connection-step';
+import type { Permission } from '../../server/users/permissions';
 import { CloseIcon, SettingsIcon } from './icons';
+import { PermissionsContext } from './permissions-context';
 import { StatusView } from './status-view';
 import { TaskListStep } from './task-list-step';
 import { WelcomeStep } from './welcome-step';
@@ -31,6 +33,7 @@ interface Props {
 export function AgentPanel({ onClose }: Props) {
   const api = useApi();
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  const [permissions, setPermissions] = useState<readonly Permission[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
@@ -41,6 +44,7 @@ export function AgentPanel({ onClose }: Props) {
       if (!connection.configured) return setScreen({ kind: 'connect', serverUrl: connection.serverUrl, companyNit: connection.companyNit });
       const me = await api.me();
       api.setActor(me.user.name);
+      setPermissions(me.user.permissions);
       const state = await api.agentState();
       setScreen(state.status === 'inactive' ? { kind: 'welcome', name: me.user.name } : { kind: 'status' });
     } catch (failure) {
@@ -104,7 +108,11 @@ export function AgentPanel({ onClose }: Props) {
         {screen.kind === 'company' && <CompanyStep onCreated={() => void load()} />}
         {screen.kind === 'welcome' && <WelcomeStep name={screen.name} onActivate={() => setScreen({ kind: 'tasks' })} />}
         {screen.kind === 'tasks' && <TaskListStep onStarted={() => setScreen({ kind: 'status' })} />}
-        {screen.kind === 'status' && <StatusView />}
+        {screen.kind === 'status' && (
+          <PermissionsContext.Provider value={permissions}>
+            <StatusView />
+          </PermissionsContext.Provider>
+        )}
         {screen.kind === 'error' && (
           <div class="ag-step">
             <p class="ag-alert ag-alert--error" role="alert">

@@ -3,6 +3,7 @@ import type { Bill } from '#shared/bill';
 import { CLAIM_REASONS, type ClaimCode, type RadianCode, type RequiredEventState } from '#shared/radian';
 import { toAgentError } from '../lib/errors';
 import { useApi } from './api-context';
+import { useMay } from './permissions-context';
 
 const STATE_LABELS: Record<RequiredEventState, string> = {
   falta: 'Falta',
@@ -15,10 +16,12 @@ const SEND_LABELS: Partial<Record<RadianCode, string>> = { '030': 'Enviar acuse 
 
 /**
  * The buyer's RADIAN events of one invoice (issue 16): whether the law asks for 030/032, where each stands, the
- * acceptance, and the decisions only a person takes: «Aceptar» (033) and «Reclamar» (031, with its reason).
+ * acceptance, and the decisions only a person takes: «Aceptar» (033) and «Reclamar» (031, with its reason), offered
+ * only to whom may take them (a contador or administrador: the `decide` permission).
  */
 export function RadianBox({ bill, onChanged }: { bill: Bill; onChanged: (bill: Bill) => void }) {
   const api = useApi();
+  const may = useMay();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [claiming, setClaiming] = useState(false);
@@ -86,18 +89,23 @@ export function RadianBox({ bill, onChanged }: { bill: Bill; onChanged: (bill: B
               {SEND_LABELS[code]}
             </button>
           ))}
-        {radian.allowed.includes('033') && (
+        {radian.allowed.includes('033') && may('decide') && (
           <button type="button" class="ag-button ag-button--small" disabled={busy} onClick={() => void send('033')} data-testid="agente-radian-accept">
             Aceptar
           </button>
         )}
-        {radian.allowed.includes('031') && !claiming && (
+        {radian.allowed.includes('031') && may('decide') && !claiming && (
           <button type="button" class="ag-button ag-button--small" disabled={busy} onClick={() => setClaiming(true)} data-testid="agente-radian-claim">
             Reclamar
           </button>
         )}
       </div>
-      {claiming && (
+      {(radian.allowed.includes('033') || radian.allowed.includes('031')) && !may('decide') && (
+        <p class="ag-muted ag-small" data-testid="agente-radian-decide-note">
+          Aceptar o reclamar la factura lo hace un contador o un administrador de la empresa.
+        </p>
+      )}
+      {claiming && may('decide') && (
         <div class="ag-actions ag-actions--inline">
           <select class="ag-select" aria-label="Motivo del reclamo" value={reason} onChange={(e) => setReason((e.target as HTMLSelectElement).value as ClaimCode)}>
             {(Object.keys(CLAIM_REASONS) as ClaimCode[]).map((code) => (

@@ -121,7 +121,7 @@ export function StatusView() {
           <h3 id="ag-radian-title" class="ag-card__title">
             Facturas a crédito sin confirmar ({data.state.missingConfirmations.total})
           </h3>
-          <p class="ag-muted ag-small">Sin el acuse de recibo (030) y el recibo del bien (032) aceptados por la DIAN, su IVA descontable está en riesgo. Primero las más antiguas.</p>
+          <p class="ag-muted ag-small">Sin el acuse de recibo (030) y el recibo del bien (032) aceptados por la DIAN, el IVA descontable de estas facturas está en riesgo. Primero las más antiguas.</p>
           <ul class="ag-notes">
             {data.state.missingConfirmations.items.map((item) => (
               <li key={item.billId}>

@@ -4,14 +4,15 @@ import type { CompanyProfile } from '#shared/company';
 import type { DocumentStatus, InboxDocument, Page } from '#shared/inbox';
 import type { DailySummary } from '#shared/summary';
 import type { AutoSendSetting, CertificateView, ClaimCode, DianEnvironmentName, RadianCode, RadianEventView, RadianSettingsView, ReceivingPerson } from '#shared/radian';
+import type { Permission } from '../../server/users/permissions';
 import { client, setActor, unwrap } from './api';
 import { sendToBackground, type ConnectInput, type ConnectResult, type ConnectionInfo } from './messages';
 import type { UploadedFile } from './uploads';
 
 export interface Me {
   company: CompanyProfile;
-  /** The person whose token the extension uses: their name («Hola, {nombre}») and role in this company. */
-  user: { id: string; login: string; name: string; role: 'administrador' | 'contador' | 'auxiliar'; generalAdmin: boolean; roles: { companyId: string; nit: string; company: string; role: string }[] };
+  /** The person whose token the extension uses: their name («Hola, {nombre}»), role and permissions in this company. */
+  user: { id: string; login: string; name: string; role: 'administrador' | 'contador' | 'auxiliar'; permissions: readonly Permission[]; generalAdmin: boolean; roles: { companyId: string; nit: string; company: string; role: string }[] };
 }
 
 export interface NewCompany {

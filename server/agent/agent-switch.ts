@@ -82,7 +82,7 @@ export async function pauseAgent(db: Db, companyId: string, actor: ActorLike, cl
 export async function resumeAgent(db: Db, companyId: string, actor: ActorLike, clock: Clock): Promise<AgentState> {
   const state = await currentAgentState(db, companyId, clock);
   if (state.status === 'active') return state;
-  if (state.status === 'inactive') throw new ConflictError('El agente nunca se ha activado: use «Activar» con «Registrar los más recientes».');
+  if (state.status === 'inactive') throw new ConflictError('El agente nunca se ha activado: usa «Activar» con «Registrar los más recientes».');
   await record(db, companyId, 'resumed', actor, clock, state.mode);
   return currentAgentState(db, companyId, clock);
 }

@@ -77,9 +77,9 @@ export async function correctBillLine(deps: AgentDeps, companyId: string, billId
   const lines = await db.selectFrom('billLine').selectAll().where('billId', '=', billId).orderBy('position').execute();
   const target = lines.find((l) => l.id === lineId);
   if (!target) throw new NotFoundError(`La factura ${bill.number} no tiene la línea ${lineId}.`);
-  if (correction.accountCode === undefined && correction.withholdingConcept === undefined) throw new InputError('Indique la cuenta o el concepto de retención de la línea.');
+  if (correction.accountCode === undefined && correction.withholdingConcept === undefined) throw new InputError('Indica la cuenta o el concepto de retención de la línea.');
   if (correction.withholdingConcept !== undefined && correction.withholdingConcept !== NO_WITHHOLDING && !isWithholdingConcept(correction.withholdingConcept)) {
-    throw new InputError(`El concepto de retención «${correction.withholdingConcept}» no existe. Use uno de: ${[...WITHHOLDING_CONCEPTS, NO_WITHHOLDING].join(', ')}.`);
+    throw new InputError(`El concepto de retención «${correction.withholdingConcept}» no existe. Usa uno de: ${[...WITHHOLDING_CONCEPTS, NO_WITHHOLDING].join(', ')}.`);
   }
   if (correction.withholdingConcept !== undefined && target.thirdPartyIncome === 1) throw new InputError('Un ingreso recibido para terceros no es compra propia: no lleva retención.');
   const accountCode = correction.accountCode ?? target.accountCode;

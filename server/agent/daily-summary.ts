@@ -81,7 +81,7 @@ function pageOfSummary(summary: DailySummary, page: PageRequest): DailySummary {
 
 async function wholeDailySummary(db: Db, companyId: string, date: string, clock: Clock): Promise<DailySummary> {
   // "2026-02-30" passes a format check but is no day at all: it would be stored as a final summary of nothing.
-  if (!isIsoDate(date) || bogotaDate(bogotaDayRange(date).start) !== date) throw new InputError(`La fecha «${date}» no existe: use el formato AAAA-MM-DD.`);
+  if (!isIsoDate(date) || bogotaDate(bogotaDayRange(date).start) !== date) throw new InputError(`La fecha «${date}» no existe: usa el formato AAAA-MM-DD.`);
   const today = bogotaDate(clock.now());
   if (date > today) throw new InputError(`El ${date} todavía no ha llegado (hoy es ${today} en Bogotá).`);
   const stored = await db.selectFrom('dailySummary').select('payload').where('companyId', '=', companyId).where('date', '=', date).executeTakeFirst();

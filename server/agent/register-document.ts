@@ -342,7 +342,7 @@ async function supplierBaseInYear(db: Db, supplierId: string, year: string, docu
 export function reviewNotesFor(prepared: PreparedBill, document: DianDocument, threshold: number): string[] {
   const lowConfidence = prepared.lines.filter((l) => !l.thirdParty && l.classification.confidence < threshold);
   return [
-    ...lowConfidence.map((l) => `Línea ${l.line.position} («${l.line.description}»): cuenta ${l.classification.accountCode} con confianza ${Math.round(l.classification.confidence * 100)} %; verifique.`),
+    ...lowConfidence.map((l) => `Línea ${l.line.position} («${l.line.description}»): cuenta ${l.classification.accountCode} con confianza ${Math.round(l.classification.confidence * 100)} %; verifícala.`),
     ...prepared.reviewNotes,
     ...document.warnings.filter((w) => /MISMATCH|CONFLICT/.test(w.code)).map((w) => w.message),
   ];

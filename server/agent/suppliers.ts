@@ -76,7 +76,7 @@ export async function updateSupplierTaxProfile(db: Db, companyId: string, nit: s
     ...(change.declarante !== undefined ? { declarante: change.declarante === null ? null : change.declarante ? 1 : 0 } : {}),
     ...(change.personType === 'juridica' ? { declarante: 1 } : {}),
   };
-  if (Object.keys(values).length === 0) throw new InputError('Indique qué cambia: persona (natural o jurídica) o si es declarante.');
+  if (Object.keys(values).length === 0) throw new InputError('Indica qué cambia: persona (natural o jurídica) o si es declarante.');
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('supplier').set(values).where('id', '=', row.id).execute();
     await trx
@@ -101,7 +101,7 @@ export async function importSupplierProfiles(db: Db, companyId: string, text: st
     const personType = persona.startsWith('nat') ? 'natural' : persona.startsWith('jur') ? 'juridica' : undefined;
     const flag = /^(s|si|sí|true|1)$/.test(declarante) ? true : /^(n|no|false|0)$/.test(declarante) ? false : undefined;
     if (!/\d{5,}/.test(nit) || (persona && !personType) || (declarante && flag === undefined)) {
-      errors.push(`Fila ${i + 1}: «${line}» no se entiende (use nit;natural|juridica;si|no).`);
+      errors.push(`Fila ${i + 1}: «${line}» no se entiende (usa nit;natural|juridica;si|no).`);
       continue;
     }
     try {

@@ -31,14 +31,14 @@ export async function enterUvt(db: Db, input: { year: number; value: number; res
   if (!Number.isInteger(year) || year < 2006 || year > 2100) throw new InputError(`El año «${year}» no es válido.`);
   if (!Number.isSafeInteger(value) || value <= 0) throw new InputError(`La UVT debe ser un número entero de pesos mayor que cero (recibí «${value}»).`);
   const resolution = input.resolution.trim();
-  if (resolution.length < 4) throw new InputError('Indique la resolución de la DIAN que fijó la UVT (número y fecha), p. ej. --resolucion "000238 del 15-dic-2025".');
+  if (resolution.length < 4) throw new InputError('Indica la resolución de la DIAN que fijó la UVT (número y fecha), p. ej. --resolucion "000238 del 15-dic-2025".');
   const known = await listUvt(db);
   const previous = known.find((u) => u.year === year - 1);
-  if (!previous) throw new InputError(`No hay UVT del año ${year - 1} para comparar: ingrese primero esa.`);
+  if (!previous) throw new InputError(`No hay UVT del año ${year - 1} para comparar: ingresa primero esa.`);
   const ratio = value / previous.value;
   if (ratio < UVT_BAND.min || ratio > UVT_BAND.max) {
     throw new InputError(
-      `La UVT ${year} de $${value.toLocaleString('es-CO')} cambia ${((ratio - 1) * 100).toFixed(1)} % frente a la de ${year - 1} ($${previous.value.toLocaleString('es-CO')}); se esperaba entre ${Math.round((UVT_BAND.min - 1) * 100)} % y +${Math.round((UVT_BAND.max - 1) * 100)} % (ajuste por IPC, ET art. 868). Revise el valor.`,
+      `La UVT ${year} de $${value.toLocaleString('es-CO')} cambia ${((ratio - 1) * 100).toFixed(1)} % frente a la de ${year - 1} ($${previous.value.toLocaleString('es-CO')}); se esperaba entre ${Math.round((UVT_BAND.min - 1) * 100)} % y +${Math.round((UVT_BAND.max - 1) * 100)} % (ajuste por IPC, ET art. 868). Revisa el valor.`,
     );
   }
   const at = input.now.toISOString();

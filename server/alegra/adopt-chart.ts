@@ -25,7 +25,7 @@ export async function adoptAlegraChart(db: Db, companyId: string, actor: string,
   const byCode = new Map<string, { codigo: string; nombre: string; movimiento: string }>();
   for (const row of rows) if (!byCode.has(row.code!)) byCode.set(row.code!, { codigo: row.code!, nombre: row.name, movimiento: row.postable === 1 ? 'si' : 'no' });
   if (![...byCode.values()].some((r) => r.movimiento === 'si')) {
-    throw new InputError('El catálogo de cuentas sincronizado de Alegra no tiene cuentas con código que acepten movimientos: sincronice primero (`npx agente alegra sync`).', 'ALEGRA_CHART_EMPTY');
+    throw new InputError('El catálogo de cuentas sincronizado de Alegra no tiene cuentas con código que acepten movimientos: sincroniza primero (`npx agente alegra sync`).', 'ALEGRA_CHART_EMPTY');
   }
   return importAccounts(db, companyId, [...byCode.values()], { fileName: 'Alegra', actor, now, skipInvalid: true, firstRow: 1 });
 }

@@ -243,7 +243,7 @@ function transportError(error: unknown, timeoutMs: number, write: boolean): Aleg
     return new AlegraError('timeout', `Alegra no respondió en ${Math.round(timeoutMs / 1000)} s. Se reintentará automáticamente.`, { outcomeUnknown: write });
   }
   const cause = (error as { cause?: { code?: string } } | null)?.cause?.code;
-  return new AlegraError('network', `No se pudo conectar con Alegra${cause ? ` (${cause})` : ''}. Revise la conexión a internet; se reintentará automáticamente.`, { outcomeUnknown: write });
+  return new AlegraError('network', `No se pudo conectar con Alegra${cause ? ` (${cause})` : ''}. Revisa la conexión a internet; se reintentará solo.`, { outcomeUnknown: write });
 }
 
 function intHeader(headers: Headers, name: string): number | undefined {

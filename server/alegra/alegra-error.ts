@@ -66,11 +66,11 @@ export function errorForStatus(status: number, body: unknown, retryAfterMs?: num
   const details = { status, ...(code ? { alegraCode: code } : {}), ...(message ? { alegraMessage: message } : {}), ...(body !== undefined ? { body } : {}) };
   switch (status) {
     case 401:
-      return new AlegraError('auth', 'Alegra no aceptó el correo y el token de la API. Revise que el correo sea el del usuario de Alegra y copie de nuevo el token desde Configuración › Integraciones › API de Alegra.', details);
+      return new AlegraError('auth', 'Alegra no aceptó el correo y el token de la API. Revisa que el correo sea el del usuario de Alegra y copia de nuevo el token desde Configuración › Integraciones › API de Alegra.', details);
     case 402:
-      return new AlegraError('plan', 'El plan de esta cuenta de Alegra no incluye esta función de la API, o la suscripción está suspendida. Revise el plan en Alegra (Configuración › Suscripción) o pida a Alegra que habilite la API.', details);
+      return new AlegraError('plan', 'El plan de esta cuenta de Alegra no incluye esta función de la API, o la suscripción está suspendida. Revisa el plan en Alegra (Configuración › Suscripción) o pide a Alegra que habilite la API.', details);
     case 403:
-      return new AlegraError('forbidden', `El usuario de Alegra no tiene permiso para esta acción${said}. Pida al administrador de la cuenta que le dé permisos de gastos y contabilidad.`, details);
+      return new AlegraError('forbidden', `El usuario de Alegra no tiene permiso para esta acción${said}. Pide al administrador de la cuenta de Alegra que te dé permisos de gastos y contabilidad.`, details);
     case 404:
       return new AlegraError('not_found', `Alegra no encontró el recurso${said}.`, details);
     case 429:

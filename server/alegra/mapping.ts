@@ -41,13 +41,13 @@ export function categoryForAccount(categories: readonly SyncedCategory[], accoun
   if (below.length === 1) return { ok: true, value: below[0]!, note: `La cuenta ${accountCode} se registró en Alegra en su subcuenta ${below[0]!.code} ${below[0]!.name}.` };
   if (below.length > 1) {
     const list = below.slice(0, 5).map((c) => `${c.code} ${c.name}`).join(', ');
-    return { ok: false, reason: `La cuenta ${accountCode} no acepta movimientos en Alegra y tiene ${below.length} subcuentas (${list}${below.length > 5 ? '…' : ''}); corrija la línea con la subcuenta que corresponde.` };
+    return { ok: false, reason: `La cuenta ${accountCode} no acepta movimientos en Alegra y tiene ${below.length} subcuentas (${list}${below.length > 5 ? '…' : ''}); corrige la línea con la subcuenta que corresponde.` };
   }
   const above = postable.filter((c) => accountCode.startsWith(c.code!)).sort((a, b) => b.code!.length - a.code!.length)[0];
   if (above) return { ok: true, value: above, note: `La cuenta ${accountCode} no existe en Alegra; se usó ${above.code} ${above.name}, que la contiene.` };
   const blocked = live.find((c) => c.code === accountCode);
-  if (blocked) return { ok: false, reason: `La cuenta ${accountCode} ${blocked.name} no acepta movimientos en Alegra (es una cuenta mayor o acumulativa); corrija la línea con una subcuenta.` };
-  return { ok: false, reason: `La cuenta ${accountCode} no existe en el catálogo de cuentas de Alegra; créela en Alegra y sincronice (\`npx agente alegra sync\`), o corrija la línea.` };
+  if (blocked) return { ok: false, reason: `La cuenta ${accountCode} ${blocked.name} no acepta movimientos en Alegra (es una cuenta mayor o acumulativa); corrige la línea con una subcuenta.` };
+  return { ok: false, reason: `La cuenta ${accountCode} no existe en el catálogo de cuentas de Alegra: créala en Alegra y sincroniza (\`npx agente alegra sync\`), o corrige la línea.` };
 }
 
 /** Alegra tax types by DIAN tributo code. Only percentage taxes are matched; the rest are cost (see the payload). */
@@ -66,7 +66,7 @@ export function taxFor(taxes: readonly SyncedRate[], dianCode: string, rate: str
   if (!kind) return { ok: false, reason: `El impuesto con código DIAN ${dianCode} no tiene equivalente en Alegra.` };
   const found = pick(taxes.filter((t) => matchesType(t, kind.types) && samePercent(t.percentage, rate)));
   if (found) return { ok: true, value: found };
-  return { ok: false, reason: `En Alegra no hay un impuesto ${kind.name} del ${formatPercent(rate)} % activo. Créelo en Alegra (Configuración › Impuestos) y sincronice (\`npx agente alegra sync\`).` };
+  return { ok: false, reason: `En Alegra no hay un impuesto ${kind.name} del ${formatPercent(rate)} % activo. Créalo en Alegra (Configuración › Impuestos) y sincroniza (\`npx agente alegra sync\`).` };
 }
 
 export type WithholdingKind = 'retefuente' | 'reteiva' | 'reteica';
@@ -115,7 +115,7 @@ export function retentionFor(retentions: readonly SyncedRate[], kind: Withholdin
   const named = candidates.filter((r) => words.some((w) => fold(r.name).includes(w)));
   const found = pick(named.length > 0 ? named : candidates);
   if (found) return { ok: true, value: found };
-  return { ok: false, reason: `En Alegra no hay una ${spec.name} del ${formatPercent(percent)} % activa. Créela en Alegra (Configuración › Retenciones) y sincronice (\`npx agente alegra sync\`).` };
+  return { ok: false, reason: `En Alegra no hay una ${spec.name} del ${formatPercent(percent)} % activa. Créala en Alegra (Configuración › Retenciones) y sincroniza (\`npx agente alegra sync\`).` };
 }
 
 function matchesType(rate: SyncedRate, types: string[]): boolean {

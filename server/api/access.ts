@@ -3,7 +3,7 @@ import type { Agent } from '../agent/agent';
 import { ForbiddenError, UnauthorizedError } from '../errors';
 import type { Actor } from '../users/actor';
 import { recordAudit } from '../users/audit';
-import { AUDITED_PERMISSIONS, PERMISSION_WORDS, permissionFor, roleAllows } from '../users/permissions';
+import { AUDITED_PERMISSIONS, PERMISSION_WORDS, permissionFor, roleAllows, type Permission, type Role } from '../users/permissions';
 import { resolveCompanyForUser, type User } from '../users/users';
 import type { ApiEnv } from './env';
 import { authenticate } from './tokens';
@@ -49,9 +49,7 @@ export function accessGuard(agent: Agent, prefix: string): MiddlewareHandler<Api
       if (!user.generalAdmin) throw new ForbiddenError(`Solo un administrador general de la oficina puede ${PERMISSION_WORDS.general}.`);
     } else {
       const { company, role } = await resolveCompanyForUser(agent.db, user, c.req.header('x-empresa'));
-      if (!roleAllows(role, needed.permission)) {
-        throw new ForbiddenError(`Tu rol en ${company.name} es ${role}: no te permite ${PERMISSION_WORDS[needed.permission]}. Pídeselo a ${needed.permission === 'users' ? 'un administrador' : 'un contador o administrador'} de la empresa.`);
-      }
+      refuseUnless(company.name, role, needed.permission);
       c.set('company', company);
       c.set('role', role);
     }
@@ -60,6 +58,19 @@ export function accessGuard(agent: Agent, prefix: string): MiddlewareHandler<Api
       await recordAudit(agent.db, { companyId: c.get('company')?.id ?? null, type: 'settings_changed', details: { route: needed.route, fields: await fieldsOf(c) }, actor: c.get('actor'), at: agent.clock.now() });
     }
   };
+}
+
+/**
+ * For a route whose request decides what it needs beyond the route's own permission (a RADIAN event: 033/031 need
+ * `decide`, see EVENT_PERMISSIONS): the same 403 as the guard's.
+ */
+export function requirePermission(c: Context<ApiEnv>, permission: Permission): void {
+  refuseUnless(c.get('company').name, c.get('role'), permission);
+}
+
+function refuseUnless(companyName: string, role: Role, permission: Permission): void {
+  if (roleAllows(role, permission)) return;
+  throw new ForbiddenError(`Tu rol en ${companyName} es ${role}: no te permite ${PERMISSION_WORDS[permission]}. Pídeselo a ${permission === 'users' ? 'un administrador' : 'un contador o administrador'} de la empresa.`);
 }
 
 /**

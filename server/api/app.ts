@@ -55,13 +55,13 @@ export function createApp(agent: Agent) {
     if (error instanceof HTTPException) {
       // Hono's own messages are English ("Malformed JSON in request body"): people read Spanish.
       if (error.status === 400 && /json/i.test(error.message)) return c.json(errorBody('INVALID_JSON', 'El cuerpo de la solicitud no es JSON válido.'), 400);
-      return c.json(errorBody('HTTP_ERROR', error.status === 400 ? 'Solicitud inválida: revise el formato del cuerpo.' : `La solicitud no se pudo atender (HTTP ${error.status}).`), error.status);
+      return c.json(errorBody('HTTP_ERROR', error.status === 400 ? 'Solicitud inválida: revisa el formato del cuerpo.' : `La solicitud no se pudo atender (HTTP ${error.status}).`), error.status);
     }
     if (error instanceof SyntaxError) return c.json(errorBody('INVALID_JSON', 'El cuerpo de la solicitud no es JSON válido.'), 400);
     // Every write is a transaction: a full disk rolls it back whole. Say so, never a generic 500.
     if (isDiskFull(error)) return c.json(errorBody('DISK_FULL', DISK_FULL_MESSAGE), 507);
     console.error('Error no esperado en la API:', error);
-    return c.json(errorBody('INTERNAL_ERROR', 'Error interno del agente. Revise el registro del servidor.'), 500);
+    return c.json(errorBody('INTERNAL_ERROR', 'Error interno del agente. Revisa el registro del servidor.'), 500);
   });
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `No existe la ruta ${c.req.method} ${c.req.path}.`), 404));
 

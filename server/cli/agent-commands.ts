@@ -92,7 +92,7 @@ export function billsCommand(global: () => GlobalOptions): Command {
     .description('Facturas registradas (las «por verificar» primero), en JSON, por páginas: { items, total, limit, offset, nextOffset }.')
     .option('--review', 'solo las que están por verificar')
     .option('--limit <n>', `cuántas por página (por defecto ${PAGE_SIZES.bills.default})`)
-    .option('--offset <n>', 'desde cuál (0 es la primera; use el nextOffset de la página anterior)')
+    .option('--offset <n>', 'desde cuál (0 es la primera; usa el nextOffset de la página anterior)')
     .action((flags: { review?: boolean; limit?: string; offset?: string }) => {
       const page = parsePage('bills', flags);
       return withAgent(global(), async (agent) => {
@@ -109,12 +109,12 @@ export function documentsCommand(global: () => GlobalOptions): Command {
     .description(`Documentos recibidos, en JSON, por páginas: { items, total, limit, offset, nextOffset } (hasta ${PAGE_SIZES.documents.max} por página). Estados: ${DOCUMENT_STATUSES.join(', ')}.`)
     .option('--status <estados>', 'filtra por estado (separados por coma)')
     .option('--limit <n>', `cuántos por página (por defecto ${PAGE_SIZES.documents.default})`)
-    .option('--offset <n>', 'desde cuál (0 es el primero; use el nextOffset de la página anterior)')
+    .option('--offset <n>', 'desde cuál (0 es el primero; usa el nextOffset de la página anterior)')
     .action((flags: { status?: string; limit?: string; offset?: string }) => {
       const page = parsePage('documents', flags);
       const status = flags.status?.split(',').map((s) => s.trim()) as DocumentStatus[] | undefined;
       const unknown = status?.filter((s) => !DOCUMENT_STATUSES.includes(s));
-      if (unknown?.length) throw new Error(`Estado desconocido: ${unknown.join(', ')}. Use: ${DOCUMENT_STATUSES.join(', ')}.`);
+      if (unknown?.length) throw new Error(`Estado desconocido: ${unknown.join(', ')}. Usa: ${DOCUMENT_STATUSES.join(', ')}.`);
       return withAgent(global(), async (agent) => {
         const company = await companyOf(agent, global());
         printJson(await pageDocuments(agent.db, company.id, status ? { status } : {}, page));

@@ -55,7 +55,7 @@ export function alegraCommand(global: () => GlobalOptions): Command {
     .option('--adopt-chart', 'usar el catálogo de cuentas de Alegra como plan de cuentas de la empresa en el agente (reemplaza el importado)')
     .action((flags: { full?: boolean; since?: string; adoptChart?: boolean }) =>
       withAgent(global(), async (agent) => {
-        if (flags.since && !isIsoDate(flags.since)) throw new Error(`Fecha inválida «${flags.since}»: use AAAA-MM-DD.`);
+        if (flags.since && !isIsoDate(flags.since)) throw new Error(`Fecha inválida «${flags.since}»: usa AAAA-MM-DD.`);
         const company = await companyOf(agent, global());
         const report = await runAlegraSync(agent.db, SecretBox.fromEnv(), company.id, {
           clock: agent.clock,

@@ -118,11 +118,11 @@ export function mailboxCommand(global: () => GlobalOptions): Command {
     .command('messages')
     .description('Últimos mensajes leídos del buzón y qué pasó con cada uno.')
     .option('--limit <n>', `cuántos por página (por defecto ${PAGE_SIZES.mailboxMessages.default}, hasta ${PAGE_SIZES.mailboxMessages.max})`)
-    .option('--offset <n>', 'desde cuál (0 es el más reciente; use el nextOffset de la página anterior)')
+    .option('--offset <n>', 'desde cuál (0 es el más reciente; usa el nextOffset de la página anterior)')
     .option('--status <estado>', MAILBOX_MESSAGE_STATUSES.join(' | '))
     .action((flags: { limit?: string; offset?: string; status?: string }) => {
       const page = parsePage('mailboxMessages', flags);
-      if (flags.status && !(MAILBOX_MESSAGE_STATUSES as readonly string[]).includes(flags.status)) throw new Error(`Estado desconocido: ${flags.status}. Use: ${MAILBOX_MESSAGE_STATUSES.join(', ')}.`);
+      if (flags.status && !(MAILBOX_MESSAGE_STATUSES as readonly string[]).includes(flags.status)) throw new Error(`Estado desconocido: ${flags.status}. Usa: ${MAILBOX_MESSAGE_STATUSES.join(', ')}.`);
       return withAgent(global(), async (agent) => {
         const company = await companyOf(agent, global());
         printJson(await pageMailboxMessages(agent.db, company.id, flags.status ? { status: flags.status } : {}, page));

@@ -17,7 +17,7 @@ export function radianCommand(global: () => GlobalOptions): Command {
     .option('--password-stdin', 'leer la contraseña del certificado de la entrada estándar')
     .action(async (file: string, flags: { passwordStdin?: boolean }) => {
       const password = flags.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : process.env.AGENTE_CERTIFICADO_PASSWORD;
-      if (password === undefined) throw new CliExit('Falta la contraseña del certificado: use --password-stdin o AGENTE_CERTIFICADO_PASSWORD.', 2);
+      if (password === undefined) throw new CliExit('Falta la contraseña del certificado: usa --password-stdin o AGENTE_CERTIFICADO_PASSWORD.', 2);
       let bytes: Buffer;
       try {
         bytes = await readFile(file);

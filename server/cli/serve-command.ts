@@ -100,7 +100,7 @@ export function serveCommand(global: () => GlobalOptions): Command {
           mailboxes ? `Buzones de correo: ${mailboxes.size || 'ninguno configurado (`npx agente mailbox set …` o desde el panel)'}` : 'Buzones de correo: desactivados',
           companies.length
             ? `Empresas: ${companies.map((c) => `${c.name} (NIT ${c.nit})`).join(', ')}`
-            : 'Aún no hay empresa: créela desde la extensión o con `npx agente company create --nit … --name … --user …`.',
+            : 'Aún no hay empresa: créala desde la extensión o con `npx agente company create --nit … --name … --user …`.',
           '',
         ].join('\n'),
       );

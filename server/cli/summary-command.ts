@@ -20,7 +20,7 @@ export function summaryCommand(global: () => GlobalOptions): Command {
     .action((flags: { date?: string; today?: boolean; limit?: string; offset?: string }) => {
       const page = parsePage('notRegistered', flags);
       return withDatabase(global(), async (db) => {
-        if (flags.date && !isIsoDate(flags.date)) throw new Error(`Fecha inválida «${flags.date}»: use AAAA-MM-DD.`);
+        if (flags.date && !isIsoDate(flags.date)) throw new Error(`Fecha inválida «${flags.date}»: usa AAAA-MM-DD.`);
         const company = await resolveCompanyOrThrow(db, global().company);
         const today = bogotaDate(systemClock.now());
         printJson(await getDailySummary(db, company.id, flags.today ? today : (flags.date ?? previousDate(today)), systemClock, page));

@@ -14,7 +14,7 @@ export class CompanyNotFoundError extends NotFoundError {
 
 export async function createCompany(db: Db, input: Partial<CompanyInput> & Pick<CompanyInput, 'nit' | 'name'>, clock: Clock): Promise<CompanyProfile> {
   const nit = normalizeNit(input.nit);
-  if (!/^\d{5,15}$/.test(nit)) throw new InputError(`El NIT «${input.nit}» no es válido: escriba solo los números, sin DV.`);
+  if (!/^\d{5,15}$/.test(nit)) throw new InputError(`El NIT «${input.nit}» no es válido: escribe solo los números, sin DV.`);
   checkMunicipality(input.icaMunicipality);
   const existing = await findCompanyByNit(db, nit);
   if (existing) throw new ConflictError(`Ya existe una empresa con NIT ${nit} (${existing.name}).`);
@@ -100,8 +100,8 @@ export async function resolveCompanyOrThrow(db: Db, nit?: string): Promise<Compa
   }
   const all = await listCompanies(db);
   if (all.length === 1) return all[0]!;
-  if (all.length === 0) throw new ConflictError('Todavía no hay empresa configurada: créela desde el panel o con `npx agente company create --nit … --name … --user …`.', 'NO_COMPANY');
-  throw new ConflictError(`Hay ${all.length} empresas: indique cuál con su NIT (--company en la línea de comandos, cabecera X-Empresa en la API).`, 'COMPANY_REQUIRED');
+  if (all.length === 0) throw new ConflictError('Todavía no hay empresa configurada: créala desde el panel o con `npx agente company create --nit … --name … --user …`.', 'NO_COMPANY');
+  throw new ConflictError(`Hay ${all.length} empresas: di cuál con su NIT (--company en la línea de comandos, cabecera X-Empresa en la API).`, 'COMPANY_REQUIRED');
 }
 
 /** A municipality is its 5-digit DIVIPOLA code (11001 Bogotá, 05001 Medellín…). */

@@ -258,7 +258,7 @@ function decodeUtf8(bytes: Uint8Array): { text: string; warnings: DocumentWarnin
       warnings: [
         {
           code: 'ENCODING_FALLBACK',
-          message: 'El XML dice ser UTF-8 pero no lo es; se leyó como Windows-1252 (latín-1). Revise tildes y eñes.',
+          message: 'El XML dice ser UTF-8 pero no lo es; se leyó como Windows-1252 (latín-1). Revisa tildes y eñes.',
         },
       ],
     };

@@ -43,6 +43,6 @@ export function checkMojibake(document: DianDocument, ctx: ReadContext): void {
   ];
   const bad = texts.find((t) => MOJIBAKE.test(t));
   if (bad) {
-    ctx.warn('MOJIBAKE', `Hay texto con caracteres mal codificados (por ejemplo «${bad.slice(0, 60)}»); revise tildes y eñes.`);
+    ctx.warn('MOJIBAKE', `Hay texto con caracteres mal codificados (por ejemplo «${bad.slice(0, 60)}»); revisa tildes y eñes.`);
   }
 }

@@ -22,7 +22,7 @@ export type BalancedEntry = {
 export class UnbalancedEntryError extends Error {
   override readonly name = 'UnbalancedEntryError';
   constructor(readonly difference: Centavos) {
-    super(`El asiento no cuadra: los débitos superan a los créditos en ${formatPesos(difference)}. Revise las líneas o agregue la contrapartida que falta.`);
+    super(`El asiento no cuadra: los débitos superan a los créditos en ${formatPesos(difference)}. Revisa las líneas o agrega la contrapartida que falta.`);
   }
 }
 

@@ -80,7 +80,7 @@ export function computeWithholdings(input: WithholdingInput, rules: WithholdingR
   }
   for (const [concept, labels] of unknownAiu) {
     notes.push(
-      `${capitalize(CONCEPT_NAMES[concept])}: la retención va sobre el AIU (ET art. 462-1) y el documento no dice cuánto es la administración, los imprevistos y la utilidad (${labels.filter(Boolean).join(', ') || 'sin detalle'}). No se practicaron retención en la fuente ni ReteICA sobre esas líneas: pídale al proveedor el AIU o registre la retención a mano.`,
+      `${capitalize(CONCEPT_NAMES[concept])}: la retención va sobre el AIU (ET art. 462-1) y el documento no dice cuánto es la administración, los imprevistos y la utilidad (${labels.filter(Boolean).join(', ') || 'sin detalle'}). No se practicaron retención en la fuente ni ReteICA sobre esas líneas: pídele al proveedor el AIU o registra la retención a mano.`,
     );
   }
   const totalBase = input.bases.filter((b) => b.concept).reduce((a, b) => a + b.amount, 0);
@@ -96,7 +96,7 @@ export function computeWithholdings(input: WithholdingInput, rules: WithholdingR
         const threshold = uvtToCentavos(rule.baseUvt, uvt);
         if (base < threshold) continue;
         if (rule.alternativeBaseUvt && base < uvtToCentavos(rule.alternativeBaseUvt, uvt)) {
-          notes.push(`${capitalize(CONCEPT_NAMES[concept])} de ${formatPesos(base)}: está entre ${rule.baseUvt} y ${rule.alternativeBaseUvt} UVT. Se retuvo con la base de ${rule.baseUvt} UVT; ${rule.verify ?? 'confirme la base vigente.'}`);
+          notes.push(`${capitalize(CONCEPT_NAMES[concept])} de ${formatPesos(base)}: está entre ${rule.baseUvt} y ${rule.alternativeBaseUvt} UVT. Se retuvo con la base de ${rule.baseUvt} UVT; ${rule.verify ?? 'confirma la base vigente.'}`);
         }
         const natural = input.supplier.personType === 'natural';
         if (input.supplier.declarante == null && rule.declarante !== rule.noDeclarante && natural) {
@@ -167,7 +167,7 @@ function reteIca(input: WithholdingInput, rules: WithholdingRules, icaRules: Ret
     if (simpleRegime) return [];
     const base = subject.reduce((a, b) => a + b.amount, 0);
     const amount = percentOf(base, icaRatePerMille, true);
-    notes.push(`La empresa no indicó el municipio donde practica ReteICA: se aplicó su tarifa única de ${icaRatePerMille} ‰ sin mirar la actividad del proveedor. Indique el municipio en la configuración de la empresa.`);
+    notes.push(`La empresa no indicó el municipio donde practica ReteICA: se aplicó su tarifa única de ${icaRatePerMille} ‰ sin mirar la actividad del proveedor. Indica el municipio en la configuración de la empresa.`);
     return amount > 0 ? [{ kind: 'reteica', account: rules.reteica.account, base, rate: icaRatePerMille, amount, description: `ReteICA ${icaRatePerMille} ‰ (tarifa única de la empresa) sobre ${formatPesos(base)}` }] : [];
   }
   const municipality = icaRules.find((m) => m.code === icaMunicipality && m.from <= input.date);

@@ -273,7 +273,7 @@ export function prepareBill(input: PrepareBillInput): PreparedBill {
   if (unpostable.length > 0) {
     throw new RegistrationRefusal(
       'REGISTRATION_FAILED',
-      `El plan de cuentas de la empresa no tiene, o no acepta movimientos en, ${unpostable.length === 1 ? 'la cuenta' : 'las cuentas'} ${unpostable.join(', ')}: agréguela${unpostable.length === 1 ? '' : 's'} al plan de cuentas y registre el documento a mano.`,
+      `El plan de cuentas de la empresa no tiene, o no acepta movimientos en, ${unpostable.length === 1 ? 'la cuenta' : 'las cuentas'} ${unpostable.join(', ')}: agrégala${unpostable.length === 1 ? '' : 's'} al plan de cuentas y registra el documento a mano.`,
     );
   }
 

@@ -27,7 +27,7 @@ export function classifyByRule({ line }: LineToClassify, { company, chart }: Cla
   }
   const prefix = company.expenseFunction === 'ventas' ? '52' : '51';
   const account = chart.firstPostable(`${prefix}9595`, `${prefix}95`, '519595') ?? '519595';
-  return { accountCode: account, source: 'rule', confidence: 0.2, explanation: `Cuenta por defecto: gastos diversos – otros (${account}); verifique` };
+  return { accountCode: account, source: 'rule', confidence: 0.2, explanation: `Cuenta por defecto: gastos diversos – otros (${account}); verifícala` };
 }
 
 /** Goods unless the line says it is a service: UNSPSC segment 70+ or a time-based unit. */

@@ -118,7 +118,7 @@ export function parseTable(text: string, format: 'csv' | 'json'): { records: Row
 
 export function formatOf(fileName: string, explicit?: string): 'csv' | 'json' {
   if (explicit === 'csv' || explicit === 'json') return explicit;
-  if (explicit) throw new InputError(`Formato «${explicit}» desconocido: use csv o json.`, 'IMPORT_INVALID_FILE');
+  if (explicit) throw new InputError(`Formato «${explicit}» desconocido: usa csv o json.`, 'IMPORT_INVALID_FILE');
   return /\.json$/i.test(fileName) ? 'json' : 'csv';
 }
 
@@ -170,7 +170,7 @@ export async function importAccounts(db: Db, companyId: string, records: Row[], 
     warnings: [
       ...(options.warnings ?? []),
       ...completed.warnings,
-      ...(orphaned ? [`${orphaned} ítems del catálogo usan cuentas que no aceptan movimientos en este plan: impórtelos de nuevo con su cuenta.`] : []),
+      ...(orphaned ? [`${orphaned} ítems del catálogo usan cuentas que no aceptan movimientos en este plan: impórtalos de nuevo con su cuenta.`] : []),
     ],
   };
 }
@@ -356,7 +356,7 @@ function refuseIfInvalid(errors: ImportIssue[], options: ImportOptions, kind: Im
   if (errors.length === 0 || options.skipInvalid) return;
   const shown = errors.slice(0, 20).map((e) => `fila ${e.row}: ${e.message}`);
   const more = errors.length > 20 ? `\n… y ${errors.length - 20} más` : '';
-  throw new InputError(`No se importó ${KIND_NAMES[kind]}: ${errors.length} filas con errores (use --omitir-errores para importar las demás).\n${shown.join('\n')}${more}`, 'IMPORT_INVALID_ROWS');
+  throw new InputError(`No se importó ${KIND_NAMES[kind]}: ${errors.length} filas con errores (usa --omitir-errores para importar las demás).\n${shown.join('\n')}${more}`, 'IMPORT_INVALID_ROWS');
 }
 
 const KIND_NAMES: Record<ImportKind, string> = { items: 'el catálogo de ítems', accounts: 'el plan de cuentas', history: 'el historial', corrections: 'las correcciones' };

@@ -428,7 +428,7 @@ function namedInFull(text: NormalizedText, item: CatalogItem | undefined): boole
 function lastResort(chart: Chart, wanted: string): Candidate {
   const account = chart.postableAccounts().find((a) => a.code.startsWith('5')) ?? chart.postableAccounts()[0];
   if (!account) throw new Error('El plan de cuentas de la empresa no tiene ninguna cuenta que acepte movimientos.');
-  return { accountCode: account.code, source: 'rule', confidence: 0.1, explanation: `El plan de cuentas no tiene la cuenta por defecto ${wanted}: se usa ${account.code} ${account.name}; verifique`, stage: 'rule' };
+  return { accountCode: account.code, source: 'rule', confidence: 0.1, explanation: `El plan de cuentas no tiene la cuenta por defecto ${wanted}: se usa ${account.code} ${account.name}; verifícala`, stage: 'rule' };
 }
 
 const leafCache = new WeakMap<Chart, Map<string, string | null>>();

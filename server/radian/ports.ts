@@ -61,7 +61,15 @@ export interface SignedEvent {
 
 /** Carries one event to DIAN. Implementations retry transient failures themselves and then answer or throw. */
 export interface DianEventGateway {
-  sendEvent(event: SignedEvent, software: DianSoftware, credential: CompanyCredential): Promise<DianAnswer>;
+  sendEvent(event: SignedEvent, software: DianSoftware, credential: CompanyCredential, options?: SendOptions): Promise<DianAnswer>;
+}
+
+export interface SendOptions {
+  /**
+   * Gives up, retries included, when this fires (a person waiting on «Enviar»): the call then fails as a timeout,
+   * and the event stays pending for the later resend. Without it only the client's own timeouts and retries apply.
+   */
+  signal?: AbortSignal;
 }
 
 /** What DIAN says about a received CUFE (GetStatus / GetStatusEvent), as an extra authenticity signal. */

@@ -10,6 +10,8 @@ import { fromJson, type Db } from '../db/database';
 import type { BillRow, RadianEventRow } from '../db/schema';
 import { ConflictError, InputError, NotFoundError } from '../errors';
 import { SecretBox } from '../secrets/secret-box';
+import { actorName, type ActorLike } from '../users/actor';
+import { recordAudit } from '../users/audit';
 import { eventView, radianFacts } from './bill-state';
 import { loadCredential } from './company-certificate';
 import { buildEventXml, type EventParty } from './event-document';
@@ -34,7 +36,16 @@ export interface RadianEventsOptions {
   clock?: Clock;
   /** The box that opens the PIN, the certificate and the SMTP password (`SecretBox.fromEnv()` on first need). */
   box?: SecretBox | (() => SecretBox);
+  /** How long a person's «Enviar» waits for DIAN, retries included (default PERSON_WAIT_MS). */
+  personWaitMs?: number;
 }
+
+/**
+ * A person pressing «Enviar» waits this long for DIAN at most, retries included; then the event stays pending and
+ * the 15-minute resend (serve-command.ts) carries it with the client's own, longer timeouts. The agent's own sending
+ * has no such limit: nobody is waiting.
+ */
+export const PERSON_WAIT_MS = 20_000;
 
 /** Who the agent is in the audit trail when it sends by itself. */
 export const AGENT_ACTOR = 'agente';
@@ -50,6 +61,7 @@ export class RadianEvents {
   private readonly transports: RadianTransports;
   /** Opens and seals the company's RADIAN secrets (same key as the mailbox password). */
   readonly box: () => SecretBox;
+  private readonly personWaitMs: number;
   private queue: Promise<void> = Promise.resolve();
   private retrying = false;
 
@@ -57,6 +69,7 @@ export class RadianEvents {
     this.db = options.db;
     this.clock = options.clock ?? systemClock;
     this.transports = options.transports;
+    this.personWaitMs = options.personWaitMs ?? PERSON_WAIT_MS;
     let box: SecretBox | undefined;
     const given = options.box;
     this.box = typeof given === 'function' ? given : () => (box ??= given ?? SecretBox.fromEnv());
@@ -65,9 +78,11 @@ export class RadianEvents {
   /**
    * Sends one event about a registered bill. A pending event of the same code (stored, never answered) is sent
    * again as it is, same number and CUDE; otherwise a new one is built after the order rules allow it.
+   * A person's sending (not `automatic`) waits for DIAN at most `personWaitMs`; `waitMs: null` waits as long as the
+   * DIAN client does (the automatic resend).
    * @throws NotFoundError/InputError/ConflictError in Spanish when it may not or cannot be built (nothing is stored then)
    */
-  async sendEvent(companyId: string, billId: string, code: RadianCode, actor: string, reason?: ClaimCode, options: { automatic?: boolean } = {}): Promise<RadianEventView> {
+  async sendEvent(companyId: string, billId: string, code: RadianCode, actor: ActorLike, reason?: ClaimCode, options: { automatic?: boolean; waitMs?: number | null } = {}): Promise<RadianEventView> {
     const bill = await this.db.selectFrom('bill').selectAll().where('companyId', '=', companyId).where('id', '=', billId).executeTakeFirst();
     if (!bill) throw new NotFoundError(`No existe la factura registrada ${billId}.`);
     if (code === '031' && (!reason || !(reason in CLAIM_REASONS))) throw new InputError('Elige el motivo del reclamo: 01 documento con inconsistencias, 02 mercancía no entregada, 03 mercancía entregada parcialmente o 04 servicio no prestado.', 'CLAIM_REASON_REQUIRED');
@@ -78,7 +93,8 @@ export class RadianEvents {
 
     let { rows, facts } = await radianFacts(this.db, bill, now);
     const pending = rows.find((r) => r.code === code && r.status === 'pendiente');
-    if (pending && madeFor(pending.xml) === software.environment) return this.deliver(pending, bill, software, credential, settings);
+    const waitMs = options.waitMs === undefined ? (options.automatic ? null : this.personWaitMs) : options.waitMs;
+    if (pending && madeFor(pending.xml) === software.environment) return this.deliver(pending, bill, software, credential, settings, waitMs, actor);
     if (pending) {
       // Made for the other environment before the company switched: DIAN's client refuses to carry it (rightly), so
       // resending it would fail forever. It never reached this environment; it is set aside and a new one is made.
@@ -91,8 +107,8 @@ export class RadianEvents {
     if ((code === '030' || code === '032') && !settings.receiver) {
       throw new NotFoundError('Falta la persona que recibe los bienes y servicios (nombre, identificación, cargo y área) en Eventos RADIAN.', 'RADIAN_RECEIVER_MISSING');
     }
-    const stored = await this.store(bill, code, actor, code === '031' ? reason : undefined, options.automatic === true, software, credential, settings);
-    return this.deliver(stored, bill, software, credential, settings);
+    const stored = await this.store(bill, code, actorName(actor), code === '031' ? reason : undefined, options.automatic === true, software, credential, settings);
+    return this.deliver(stored, bill, software, credential, settings, waitMs, actor);
   }
 
   /**
@@ -180,18 +196,34 @@ export class RadianEvents {
     await this.db.updateTable('radianEvent').set({ status: 'rechazado', lastError: reason, updatedAt: at }).where('id', '=', row.id).where('status', '=', 'pendiente').execute();
   }
 
-  /** Gives a stored event to DIAN and records the answer; on acceptance, the supplier's copy. */
-  private async deliver(row: RadianEventRow, bill: BillRow, software: DianSoftware, credential: CompanyCredential, settings: RadianRuntimeSettings): Promise<RadianEventView> {
+  /**
+   * Gives a stored event to DIAN and records the answer; on acceptance, the supplier's copy. With `waitMs`, stops
+   * waiting after that long (the event stays pending, with a message that says so). The audit trail names who sent
+   * it each time: the event row keeps its first sender (`actor`), a resend is someone else's act.
+   */
+  private async deliver(row: RadianEventRow, bill: BillRow, software: DianSoftware, credential: CompanyCredential, settings: RadianRuntimeSettings, waitMs: number | null, actor: ActorLike): Promise<RadianEventView> {
     const event: SignedEvent = { code: row.code as RadianCode, number: row.number, cude: row.cude, invoiceCufe: row.invoiceCufe, xml: row.xml };
-    const sentAt = this.clock.now().toISOString();
+    const now = this.clock.now();
+    const sentAt = now.toISOString();
     await this.db.updateTable('radianEvent').set({ attempts: row.attempts + 1, sentAt, updatedAt: sentAt }).where('id', '=', row.id).execute();
+    await recordAudit(this.db, {
+      companyId: row.companyId,
+      type: 'radian_event_sent',
+      details: { eventId: row.id, number: row.number, code: row.code, billId: row.billId, attempt: row.attempts + 1, resend: row.attempts > 0 },
+      actor,
+      at: now,
+    });
     let answer: DianAnswer;
+    const deadline = waitMs === null ? undefined : new AbortController();
+    const timer = deadline && setTimeout(() => deadline.abort(new Error(notAnsweredIn(waitMs!))), waitMs!);
     try {
-      answer = await this.transports.gateway.sendEvent(event, software, credential);
+      answer = await this.transports.gateway.sendEvent(event, software, credential, deadline ? { signal: deadline.signal } : {});
     } catch (error) {
       const message = (error as Error).message || 'error desconocido';
       await this.db.updateTable('radianEvent').set({ lastError: message, updatedAt: this.clock.now().toISOString() }).where('id', '=', row.id).execute();
       return this.view(row.id);
+    } finally {
+      clearTimeout(timer);
     }
     const accepted = answer.isValid || answer.alreadyProcessed;
     const answeredAt = this.clock.now().toISOString();
@@ -269,15 +301,16 @@ export class RadianEvents {
   /**
    * Sends again, oldest first, every event DIAN never answered (left «pendiente» after the client's retries): what
    * the client's «se reintentará más tarde» promises. Each goes as it was stored, same number and CUDE; only while
-   * the company's agent is active (pause means pause). Never throws: what failed stays on the event.
+   * the company's agent is active (pause means pause). The audit trail names the agent as who resent it. Never
+   * throws: what failed stays on the event.
    */
   async retryPending(): Promise<RadianEventView[]> {
-    const pending = await this.db.selectFrom('radianEvent').select(['companyId', 'billId', 'code', 'actor', 'claimCode']).where('status', '=', 'pendiente').orderBy('createdAt').orderBy('seq').execute();
+    const pending = await this.db.selectFrom('radianEvent').select(['companyId', 'billId', 'code', 'claimCode']).where('status', '=', 'pendiente').orderBy('createdAt').orderBy('seq').execute();
     const views: RadianEventView[] = [];
     for (const row of pending) {
       if (!(await isAgentActive(this.db, row.companyId, this.clock))) continue;
       try {
-        views.push(await this.sendEvent(row.companyId, row.billId, row.code as RadianCode, row.actor, (row.claimCode ?? undefined) as ClaimCode | undefined));
+        views.push(await this.sendEvent(row.companyId, row.billId, row.code as RadianCode, AGENT_ACTOR, (row.claimCode ?? undefined) as ClaimCode | undefined, { waitMs: null }));
       } catch (error) {
         console.error(`No se pudo reintentar el evento ${row.code} pendiente:`, (error as Error).message);
       }
@@ -348,4 +381,9 @@ function genuineForEvents(row: { authenticity: string | null; authenticityJson: 
   } catch {
     return false;
   }
+}
+
+/** What a person reads when DIAN kept them waiting: the event is safe, and will go by itself. */
+function notAnsweredIn(ms: number): string {
+  return `La DIAN no respondió en ${Math.round(ms / 1000)} segundos. El evento quedó guardado y pendiente: el agente lo reenvía solo cada 15 minutos mientras esté activo.`;
 }

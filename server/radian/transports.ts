@@ -14,9 +14,9 @@ export function radianTransports(env: NodeJS.ProcessEnv = process.env): RadianTr
   let gateway: Promise<DianEventGateway> | undefined;
   return {
     gateway: {
-      async sendEvent(event, software, credential) {
+      async sendEvent(event, software, credential, options) {
         gateway ??= import('./dian/gateways').then(({ createDianGateway }) => createDianGateway({ baseUrl }));
-        return (await gateway).sendEvent(event, software, credential);
+        return (await gateway).sendEvent(event, software, credential, options);
       },
     },
     notifier: (smtp) => ({

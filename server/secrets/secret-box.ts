@@ -46,7 +46,7 @@ export class SecretBox {
     try {
       return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
     } catch {
-      throw new Error('No se pudo descifrar el secreto: la llave de cifrado cambió o el dato fue alterado. Vuelva a ingresar la contraseña.');
+      throw new Error('No se pudo descifrar el secreto: la llave de cifrado cambió o el dato fue alterado. Ingresa la contraseña otra vez.');
     }
   }
 }

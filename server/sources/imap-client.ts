@@ -66,26 +66,26 @@ export function describeImapError(error: unknown, settings: Pick<MailboxSettings
   if (e.authenticationFailed) {
     return {
       code: 'AUTH_FAILED',
-      message: `El servidor de correo ${settings.host} rechazó el usuario «${settings.user}» o la contraseña${said}. Revise la contraseña (en Gmail y Outlook se usa una contraseña de aplicación) y guárdela de nuevo; mientras tanto se reintenta cada vez más espaciado.`,
+      message: `El servidor de correo ${settings.host} rechazó el usuario «${settings.user}» o la contraseña${said}. Revisa la contraseña (en Gmail y Outlook se usa una contraseña de aplicación) y guárdala de nuevo; mientras tanto se reintenta cada vez más espaciado.`,
     };
   }
   if (code === 'SECRET_UNREADABLE' || code === 'RECEPTION_FAILED') return { code, message: text };
   if (e.mailboxMissing || e.serverResponseCode === 'NONEXISTENT' || code === 'NotFound' || /doesn'?t exist|does not exist|no such mailbox|unknown mailbox/i.test(text)) {
-    return { code: 'FOLDER_NOT_FOUND', message: `La carpeta «${settings.folder}» no existe en el buzón ${settings.user}. Revise el nombre (normalmente INBOX).` };
+    return { code: 'FOLDER_NOT_FOUND', message: `La carpeta «${settings.folder}» no existe en el buzón ${settings.user}. Revisa el nombre (normalmente INBOX).` };
   }
   if (code === 'ECONNREFUSED') {
-    return { code: 'CONNECTION_REFUSED', message: `No se pudo conectar a ${where}: el servidor rechazó la conexión. Revise el servidor y el puerto (993 con TLS, 143 con STARTTLS).` };
+    return { code: 'CONNECTION_REFUSED', message: `No se pudo conectar a ${where}: el servidor rechazó la conexión. Revisa el servidor y el puerto (993 con TLS, 143 con STARTTLS).` };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return { code: 'HOST_NOT_FOUND', message: `No se encontró el servidor de correo «${settings.host}». Revise el nombre del servidor y la conexión a internet.` };
+    return { code: 'HOST_NOT_FOUND', message: `No se encontró el servidor de correo «${settings.host}». Revisa el nombre del servidor y la conexión a internet.` };
   }
   if (/TIMEOUT|ETIMEDOUT/i.test(code)) {
-    return { code: 'TIMEOUT', message: `El servidor de correo ${where} no respondió a tiempo. Revise el servidor, el puerto y la conexión a internet.` };
+    return { code: 'TIMEOUT', message: `El servidor de correo ${where} no respondió a tiempo. Revisa el servidor, el puerto y la conexión a internet.` };
   }
   if (/^(ERR_SSL|ERR_TLS|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_VERIFY)/.test(code) || code === 'ClosedAfterConnectTLS' || /certificate|ssl|tls|starttls/i.test(text)) {
     return {
       code: 'TLS_ERROR',
-      message: `No se pudo establecer una conexión cifrada con ${where} (${text}). Revise el tipo de seguridad: TLS en el puerto 993, STARTTLS en el 143.`,
+      message: `No se pudo establecer una conexión cifrada con ${where} (${text}). Revisa el tipo de seguridad: TLS en el puerto 993, STARTTLS en el 143.`,
     };
   }
   if (/^(NoConnection|EConnectionClosed|ClosedAfterConnectText|ECONNRESET|EPIPE|StateLogout)$/.test(code) || /connection.*(closed|lost|not available)|socket/i.test(text)) {

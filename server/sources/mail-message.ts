@@ -93,7 +93,7 @@ function whyNothing(mail: ParsedMail, dianSubject: DianSubject | undefined, igno
   if (ignored.some((a) => a.contentType === 'application/pdf' || /\.pdf$/i.test(a.name))) {
     return {
       code: 'PDF_ONLY',
-      reason: `El mensaje solo trae el PDF de ${what}, sin el XML. Pida el XML al proveedor o descárguelo del portal de la DIAN y súbalo al panel.`,
+      reason: `El mensaje solo trae el PDF de ${what}, sin el XML. Pide el XML al proveedor o descárgalo del portal de la DIAN y súbelo al panel.`,
     };
   }
   const body = `${mail.text ?? ''} ${typeof mail.html === 'string' ? mail.html : ''}`;

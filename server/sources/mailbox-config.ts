@@ -76,7 +76,7 @@ export function defaultPort(security: MailboxSecurity): number {
  */
 export function assertSecurityAllowed(settings: { host: string; security: MailboxSecurity }): void {
   if (settings.security === 'none' && !LOOPBACK.has(settings.host.toLowerCase())) {
-    throw new InputError('Sin cifrado (seguridad «none») solo se permite con un servidor de correo en este mismo equipo: use «tls» (puerto 993) o «starttls» (puerto 143).', 'MAILBOX_INSECURE');
+    throw new InputError('Sin cifrado (seguridad «none») solo se permite con un servidor de correo en este mismo equipo: usa «tls» (puerto 993) o «starttls» (puerto 143).', 'MAILBOX_INSECURE');
   }
 }
 
@@ -202,7 +202,7 @@ export function openPassword(box: SecretBox, sealed: string): string {
   try {
     return box.open(sealed);
   } catch (error) {
-    throw Object.assign(new Error(`${(error as Error).message} (buzón de correo: guarde la contraseña otra vez con \`npx agente mailbox set\` o desde el panel).`), {
+    throw Object.assign(new Error(`${(error as Error).message} (buzón de correo: guarda la contraseña otra vez con \`npx agente mailbox set\` o desde el panel).`), {
       code: 'SECRET_UNREADABLE',
     });
   }

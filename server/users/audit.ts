@@ -4,9 +4,10 @@ import { actorId, actorName, type ActorLike } from './actor';
 
 /**
  * What the audit trail keeps besides the agent's switch (agent_event) and line corrections (line_correction):
- * manual registrations, settings and connection changes, users and tokens.
+ * manual registrations, settings and connection changes, users and tokens, and every time a RADIAN event is given
+ * to DIAN (by whom: the first sending and each resend).
  */
-export type AuditType = 'manual_registration' | 'settings_changed' | 'user_created' | 'role_granted' | 'role_revoked' | 'token_created' | 'token_revoked';
+export type AuditType = 'manual_registration' | 'radian_event_sent' | 'settings_changed' | 'user_created' | 'role_granted' | 'role_revoked' | 'token_created' | 'token_revoked';
 
 export interface AuditEvent {
   id: string;

@@ -1,9 +1,13 @@
+import type { RadianCode } from '#shared/radian';
+
 /**
  * Who may do what, in one table. The API's access guard (server/api/access.ts) looks every request up here; no
  * route checks a role by itself. An accountant's view: the auxiliar works the books (verifies and corrects lines,
- * registers by hand, uploads); the contador also decides how the agent works for the company (switches it on and
- * off, settings, connections, imports); the administrador also decides who works on the company.
+ * registers by hand, uploads, sends the RADIAN receipts 030/032); the contador also takes the company's legal
+ * decisions before DIAN (accepts or claims an invoice: events 033 and 031) and decides how the agent works for the
+ * company (switches it on and off, settings, connections, imports); the administrador also decides who works on it.
  */
+
 export const ROLES = ['administrador', 'contador', 'auxiliar'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -16,8 +20,10 @@ export type Permission =
   | 'session'
   /** See the company's books, inbox, summaries, settings (never secrets). */
   | 'read'
-  /** Verify and correct lines, register by hand, upload documents, send a bill to Alegra again. */
+  /** Verify and correct lines, register by hand, upload documents, send a bill to Alegra again, send RADIAN 030/032. */
   | 'review'
+  /** Accept (033) or claim (031) an invoice before DIAN: a legal act that binds the company. */
+  | 'decide'
   /** Activate, pause, resume the agent. */
   | 'switch'
   /** The company's settings, trusted suppliers, suppliers' tax profile. */
@@ -34,6 +40,7 @@ export const PERMISSION_WORDS: Record<Permission, string> = {
   session: 'usar el agente',
   read: 'ver los libros de la empresa',
   review: 'verificar o corregir facturas y registrar documentos',
+  decide: 'aceptar o reclamar facturas ante la DIAN',
   switch: 'activar o pausar el agente',
   settings: 'cambiar la configuración de la empresa',
   connections: 'cambiar el buzón de correo o la conexión con Alegra',
@@ -43,8 +50,8 @@ export const PERMISSION_WORDS: Record<Permission, string> = {
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   auxiliar: ['read', 'review'],
-  contador: ['read', 'review', 'switch', 'settings', 'connections'],
-  administrador: ['read', 'review', 'switch', 'settings', 'connections', 'users'],
+  contador: ['read', 'review', 'decide', 'switch', 'settings', 'connections'],
+  administrador: ['read', 'review', 'decide', 'switch', 'settings', 'connections', 'users'],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {
@@ -110,8 +117,9 @@ export const ROUTE_PERMISSIONS: readonly (readonly [Method, string, Permission])
   ['DELETE', '/mailbox', 'connections'],
   ['POST', '/mailbox/test', 'connections'],
 
-  // The buyer's RADIAN events. The software PIN, the certificate and the SMTP server are connections; sending an
-  // event (030/032 by hand, «Aceptar» 033, «Reclamar» 031) is daily work on the books.
+  // The buyer's RADIAN events. The software PIN, the certificate and the SMTP server are connections. Sending an
+  // event is one route: 030/032 by hand are daily work on the books (`review`, checked here); «Aceptar» 033 and
+  // «Reclamar» 031 also need EVENT_PERMISSIONS below (the route asks the guard's `requirePermission` for them).
   ['GET', '/radian/settings', 'read'],
   ['PUT', '/radian/settings', 'connections'],
   ['PUT', '/radian/certificate', 'connections'],
@@ -126,6 +134,14 @@ export const ROUTE_PERMISSIONS: readonly (readonly [Method, string, Permission])
   ['PUT', '/users/:login/role', 'users'],
   ['DELETE', '/users/:login/role', 'users'],
 ];
+
+/** What sending each RADIAN event needs, on top of its route's permission. */
+export const EVENT_PERMISSIONS: Record<RadianCode, Permission> = {
+  '030': 'review',
+  '032': 'review',
+  '031': 'decide',
+  '033': 'decide',
+};
 
 /** Writes under these permissions leave an `settings_changed` entry in the audit trail (who, which route, which fields). */
 export const AUDITED_PERMISSIONS: ReadonlySet<Permission> = new Set(['settings', 'connections', 'general']);

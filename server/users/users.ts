@@ -193,10 +193,10 @@ export async function resolveCompanyForUser(db: Db, user: User, ref: string | un
   const mine = await companiesOf(db, user);
   if (mine.length === 1) return { company: mine[0]!, role: (await roleIn(db, user, mine[0]!.id))! };
   if (mine.length === 0) {
-    if (user.generalAdmin) throw new ConflictError('Todavía no hay empresa configurada: créela desde el panel o con `npx agente company create --nit … --name … --user …`.', 'NO_COMPANY');
+    if (user.generalAdmin) throw new ConflictError('Todavía no hay empresa configurada: créala desde el panel o con `npx agente company create --nit … --name … --user …`.', 'NO_COMPANY');
     throw new ForbiddenError('Tu usuario todavía no tiene acceso a ninguna empresa: pídele a un administrador de la oficina que te la asigne (`npx agente users grant …`).', 'NO_COMPANY_ACCESS');
   }
-  throw new ConflictError(`Hay ${mine.length} empresas a las que tienes acceso: indique cuál con su NIT (cabecera X-Empresa en la API, o elígela en las opciones de la extensión).`, 'COMPANY_REQUIRED');
+  throw new ConflictError(`Hay ${mine.length} empresas a las que tienes acceso: di cuál con su NIT (cabecera X-Empresa en la API, o elígela en las opciones de la extensión).`, 'COMPANY_REQUIRED');
 }
 
 function toUser(row: { id: string; login: string; displayName: string | null; generalAdmin: number; createdAt: string }): User {

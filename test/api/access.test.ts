@@ -50,6 +50,7 @@ describe('users and access (issue 15)', () => {
   const REPRESENTATIVE: Record<Exclude<Permission, 'session'>, { method: string; path: string; body?: unknown; company?: 'A' }> = {
     read: { method: 'GET', path: '/bills', company: 'A' },
     review: { method: 'POST', path: '/documents/no-existe/register', company: 'A' },
+    decide: { method: 'POST', path: '/radian/bills/no-existe/events', body: { code: '033' }, company: 'A' },
     switch: { method: 'POST', path: '/agent/activate', body: { mode: 'recent' }, company: 'A' },
     settings: { method: 'PATCH', path: '/company', body: { icaMunicipality: '11001' }, company: 'A' },
     connections: { method: 'DELETE', path: '/mailbox', company: 'A' },
@@ -60,9 +61,9 @@ describe('users and access (issue 15)', () => {
   it('each role × a representative route of each permission', async () => {
     const expected: Record<keyof typeof people, Exclude<Permission, 'session'>[]> = {
       auxiliar: ['read', 'review'],
-      contador: ['read', 'review', 'switch', 'settings', 'connections'],
-      administrador: ['read', 'review', 'switch', 'settings', 'connections', 'users'],
-      general: ['read', 'review', 'switch', 'settings', 'connections', 'users', 'general'],
+      contador: ['read', 'review', 'decide', 'switch', 'settings', 'connections'],
+      administrador: ['read', 'review', 'decide', 'switch', 'settings', 'connections', 'users'],
+      general: ['read', 'review', 'decide', 'switch', 'settings', 'connections', 'users', 'general'],
     };
     for (const [who, person] of Object.entries(people) as [keyof typeof people, { token: string }][]) {
       for (const [permission, request] of Object.entries(REPRESENTATIVE) as [Exclude<Permission, 'session'>, (typeof REPRESENTATIVE)['read']][]) {
@@ -127,7 +128,9 @@ describe('users and access (issue 15)', () => {
     // With one company, no X-Empresa is needed; the general administrator has two and must say which.
     const me = (await (await call(people.contador.token, 'GET', '/me')).json()) as { company: CompanyProfile; user: { name: string; role: string; roles: { nit: string; role: string }[] } };
     expect(me.company.nit).toBe(h.company.nit);
-    expect(me.user).toMatchObject({ name: 'Carla Contadora', login: 'cont', role: 'contador', generalAdmin: false, roles: [{ nit: h.company.nit, company: 'Comercializadora Prueba SAS', role: 'contador' }] });
+    expect(me.user).toMatchObject({ name: 'Carla Contadora', login: 'cont', role: 'contador', permissions: ['read', 'review', 'decide', 'switch', 'settings', 'connections'], generalAdmin: false, roles: [{ nit: h.company.nit, company: 'Comercializadora Prueba SAS', role: 'contador' }] });
+    const aux = (await (await call(people.auxiliar.token, 'GET', '/me')).json()) as { user: { permissions: string[] } };
+    expect(aux.user.permissions).toEqual(['read', 'review']);
     expect((await call(people.general.token, 'GET', '/me')).status).toBe(409);
     // The first administrator has no name of their own: the company's «¿Cómo te llamas?» greets them.
     const admin = (await (await call(people.general.token, 'GET', '/me', { company: other.nit })).json()) as { user: { name: string; role: string } };

@@ -137,7 +137,7 @@ describe('HTTP API (/api/v1)', () => {
     });
 
     it('rejects an invalid company profile with the field and a Spanish reason', async () => {
-      await expectError(call('POST', '/companies', { body: { ...COMPANY, nit: 'abc' } }), 400, 'INVALID_REQUEST', /«nit»: escriba el NIT sin DV/);
+      await expectError(call('POST', '/companies', { body: { ...COMPANY, nit: 'abc' } }), 400, 'INVALID_REQUEST', /«nit»: escribe el NIT sin DV/);
       await expectError(call('POST', '/companies', { body: { ...COMPANY, ciiu: ['47'] } }), 400, 'INVALID_REQUEST', /«ciiu\.0»/);
       await expectError(call('POST', '/companies', { body: { nit: '900123456' } }), 400, 'INVALID_REQUEST', /«name»/);
     });

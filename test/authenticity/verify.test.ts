@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AuthenticityResult } from '#shared/authenticity';
 import { BUNDLED_ANCHORS, loadAnchors, verifyOutcome, type TrustAnchors } from '../../server/authenticity';
@@ -8,10 +6,10 @@ import { checkSignature } from '../../server/authenticity/xml-signature';
 import { readDianFile, signedTextsOf } from '../../server/dian';
 import { encoder, fixtureText } from '../support/fixtures';
 import { invoiceSpec } from '../support/agent-harness';
-import { tempDir } from '../support/agent-harness';
 import { identityUnder, rogueCa, supplierIdentity, TEST_ANCHOR_FILE, testCa } from '../support/pki';
 import { containerFor, deliverable, dianResponse, embeddedDocument, embeddedResponse, signAsSupplier, signUbl } from '../support/signing';
 import { buildUbl, cufeFor, unsignedUbl } from '../support/ubl';
+import { xmlsec } from '../support/xmlsec';
 
 /**
  * Offline authenticity checks (server/authenticity), real world first: DIAN's own samples and a real production
@@ -32,20 +30,6 @@ async function check(xml: string, anchors: TrustAnchors = WITH_TEST_CA): Promise
 }
 
 const refs = (r: AuthenticityResult['supplier']) => Object.fromEntries(r.references.map((x) => [x.target, x.ok]));
-
-/** xmlsec1 (Debian's, an independent implementation) on a standalone signed document. */
-function xmlsec(xml: string, trusted?: string): { ok: boolean; output: string } {
-  const dir = tempDir('agente-xmlsec-');
-  try {
-    writeFileSync(dir.file('doc.xml'), xml);
-    const args = ['--verify', '--id-attr:Id', 'SignedProperties', '--id-attr:Id', 'KeyInfo', ...(trusted ? ['--trusted-pem', trusted] : ['--insecure']), dir.file('doc.xml')];
-    const run = spawnSync('xmlsec1', args, { encoding: 'utf8' });
-    if (run.error) throw new Error(`xmlsec1 no está instalado (apt-get install xmlsec1): ${run.error.message}`);
-    return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
-  } finally {
-    dir.remove();
-  }
-}
 
 describe('real documents', () => {
   it('ubl21dian__invoice_signed_dian_v2.xml: the signature holds (three references and SignatureValue), xmlsec1 agrees; a test-environment document whose certificate chains to no production authority', async () => {

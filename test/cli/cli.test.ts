@@ -117,7 +117,7 @@ describe('command line (npx agente …)', { timeout: 120_000 }, () => {
     const yesterday = await ok<DailySummary>(db, 'summary');
     expect(yesterday.final).toBe(true);
     expect(yesterday.registered).toBe(yesterday.date === day ? 2 : 0);
-    await fails(db, /Fecha inválida «ayer»: use AAAA-MM-DD/, 'summary', '--date', 'ayer');
+    await fails(db, /Fecha inválida «ayer»: usa AAAA-MM-DD/, 'summary', '--date', 'ayer');
     await fails(db, /La fecha «2026-02-30» no existe/, 'summary', '--date', '2026-02-30');
     await fails(db, /todavía no ha llegado/, 'summary', '--date', '2999-01-01');
   });
@@ -148,7 +148,7 @@ describe('command line (npx agente …)', { timeout: 120_000 }, () => {
 
   it('asks which company when there are several (--company)', async () => {
     await ok(db, 'company', 'create', '--nit', '800111222', '--name', 'Otra Empresa SAS', '--user', 'Beto');
-    await fails(db, /Hay 2 empresas: indique cuál con su NIT/, 'bills');
+    await fails(db, /Hay 2 empresas: di cuál con su NIT/, 'bills');
     expect((await ok<Page<Bill>>(db, '--company', '800111222', 'bills')).items).toEqual([]);
     expect((await ok<Page<Bill>>(db, '--company', '900123456', 'bills')).items).toHaveLength(2);
     await fails(db, /No hay ninguna empresa con NIT 811000111/, '--company', '811000111', 'bills');

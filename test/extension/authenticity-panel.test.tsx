@@ -6,7 +6,7 @@ import { agentApi } from '../../extension/lib/agent-api';
 import { encoder } from '../support/fixtures';
 import { signAsSupplier } from '../support/signing';
 import { buildUbl, unsignedUbl, type PartySpec } from '../support/ubl';
-import { startTestAgent, type TestAgent } from './support';
+import { startActiveTestAgent, type TestAgent } from './support';
 
 /** The panel says, in an accountant's words, which documents may have been altered and which only need a look. */
 describe('autenticidad en el panel', () => {
@@ -15,11 +15,7 @@ describe('autenticidad en el panel', () => {
   const supplier: PartySpec = { nit: '900555111', name: 'Distribuidora del Norte SAS' };
 
   beforeEach(async () => {
-    agent = await startTestAgent();
-    await agent.connect();
-    company = await agent.createCompany();
-    await agent.activate(company.id);
-    agent.clock.advance(60_000);
+    ({ agent, company } = await startActiveTestAgent(60_000));
     const customer: PartySpec = { nit: company.nit, name: 'Empresa' };
     const spec = (number: string) => ({ number, issueDate: '2026-11-26', supplier, customer, lines: [{ description: 'Cajas', unitPrice: '100000', iva: '19' }] });
     const forged = buildUbl(spec('FE-501')).replace('<cbc:PayableAmount currencyID="COP">119000.00<', '<cbc:PayableAmount currencyID="COP">119900.00<');

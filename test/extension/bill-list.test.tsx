@@ -6,7 +6,7 @@ import type { Bill } from '#shared/bill';
 import { listBills } from '../../server/agent/bills';
 import { BillList } from '../../extension/components/bill-list';
 import { agentApi } from '../../extension/lib/agent-api';
-import { startTestAgent, type TestAgent } from './support';
+import { startActiveTestAgent, type TestAgent } from './support';
 
 /** The list as the status view holds it: a corrected bill replaces the old one. */
 function Harness({ initial }: { initial: Bill[] }) {
@@ -19,11 +19,7 @@ describe('BillList (facturas registradas: verificar o cambiar la cuenta)', () =>
   let company: { id: string; nit: string };
 
   beforeEach(async () => {
-    agent = await startTestAgent();
-    await agent.connect();
-    company = await agent.createCompany();
-    await agent.activate(company.id);
-    agent.clock.advance(60_000);
+    ({ agent, company } = await startActiveTestAgent(60_000));
     await agent.receive(company.nit, 'dian-toolkit__Generica.xml', 'FE-201');
     agentApi.setActor('Diana Gómez');
   });

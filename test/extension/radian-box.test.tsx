@@ -5,19 +5,25 @@ import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Bill } from '#shared/bill';
 import { BillList } from '../../extension/components/bill-list';
+import { PermissionsContext } from '../../extension/components/permissions-context';
 import { agentApi } from '../../extension/lib/agent-api';
 import { saveCertificate } from '../../server/radian/company-certificate';
 import { RadianEvents } from '../../server/radian/radian-events';
 import { saveRadianSettings } from '../../server/radian/radian-settings';
 import { attachRadian } from '../../server/radian/transports';
 import { SecretBox } from '../../server/secrets/secret-box';
+import type { Permission } from '../../server/users/permissions';
 import { supplierIdentity } from '../support/pki';
 import { p12For, recordingTransports, type RecordingTransports } from '../radian/support';
 import { startTestAgent, type TestAgent } from './support';
 
-function Harness({ initial }: { initial: Bill[] }) {
+function Harness({ initial, permissions }: { initial: Bill[]; permissions: readonly Permission[] }) {
   const [bills, setBills] = useState(initial);
-  return <BillList bills={bills} onChanged={(bill) => setBills(bills.map((b) => (b.id === bill.id ? bill : b)))} />;
+  return (
+    <PermissionsContext.Provider value={permissions}>
+      <BillList bills={bills} onChanged={(bill) => setBills(bills.map((b) => (b.id === bill.id ? bill : b)))} />
+    </PermissionsContext.Provider>
+  );
 }
 
 describe('RadianBox (eventos RADIAN de una factura a crédito)', () => {
@@ -48,7 +54,8 @@ describe('RadianBox (eventos RADIAN de una factura a crédito)', () => {
   });
 
   it('marca el IVA en riesgo, envía 030 y 032, y «Reclamar» pide el motivo y lo envía a nombre de quien hace clic', async () => {
-    render(<Harness initial={(await agentApi.bills()).items} />);
+    // The permissions the panel gets from /me (this token is the first administrator's).
+    render(<Harness initial={(await agentApi.bills()).items} permissions={(await agentApi.me()).user.permissions} />);
     const bill = screen.getByTestId('agente-bill');
     expect(bill.textContent).toContain('IVA descontable en riesgo');
     const box = within(bill).getByTestId('agente-radian');
@@ -69,5 +76,17 @@ describe('RadianBox (eventos RADIAN de una factura a crédito)', () => {
     expect(screen.getByTestId('agente-radian-events').textContent).toMatch(/031 .*motivo 03 Mercancía entregada parcialmente.*Aceptado por la DIAN.*Diana Gómez/);
     expect(screen.queryByTestId('agente-radian-accept')).toBeNull();
     expect(transports.gateway.sent.map((s) => s.event.code)).toEqual(['030', '032', '031']);
+  });
+
+  it('a un auxiliar no le ofrece «Aceptar» ni «Reclamar»: envía 030 y 032 y le dice quién decide', async () => {
+    render(<Harness initial={(await agentApi.bills()).items} permissions={['read', 'review']} />);
+    fireEvent.click(within(screen.getByTestId('agente-radian')).getByRole('button', { name: 'Enviar acuse de recibo (030)' }));
+    await waitFor(() => expect(screen.getByTestId('agente-radian-030').textContent).toBe('Aceptado por la DIAN'));
+    fireEvent.click(within(screen.getByTestId('agente-radian')).getByRole('button', { name: 'Enviar recibo del bien (032)' }));
+    await waitFor(() => expect(screen.getByTestId('agente-radian-032').textContent).toBe('Aceptado por la DIAN'));
+    expect(screen.queryByTestId('agente-radian-accept')).toBeNull();
+    expect(screen.queryByTestId('agente-radian-claim')).toBeNull();
+    expect(screen.getByTestId('agente-radian-decide-note').textContent).toBe('Aceptar o reclamar la factura lo hace un contador o un administrador de la empresa.');
+    expect(transports.gateway.sent.map((s) => s.event.code)).toEqual(['030', '032']);
   });
 });

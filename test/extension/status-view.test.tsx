@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { currentAgentState } from '../../server/agent/agent-switch';
 import { StatusView } from '../../extension/components/status-view';
 import { PAUSE_WARNING } from '../../extension/components/agent-switch';
-import { startTestAgent, type TestAgent } from './support';
+import { startActiveTestAgent, type TestAgent } from './support';
 
 const MINUTE = 60_000;
 
@@ -13,11 +13,7 @@ describe('StatusView (paso 4: estado del agente)', () => {
   let company: { id: string; nit: string };
 
   beforeEach(async () => {
-    agent = await startTestAgent();
-    await agent.connect();
-    company = await agent.createCompany();
-    await agent.activate(company.id);
-    agent.clock.advance(10 * MINUTE);
+    ({ agent, company } = await startActiveTestAgent(10 * MINUTE));
     await agent.receive(company.nit, 'dian-toolkit__Generica.xml', 'FE-101');
     await agent.receive(company.nit, 'dian-toolkit__Servicios.xml', 'FE-102');
   });

@@ -68,3 +68,15 @@ export async function startTestAgent(start = '2026-11-27T14:00:00Z'): Promise<Te
   };
 }
 
+/**
+ * The usual start of a component test: the agent, the extension connected to it, the test company, and the agent
+ * switched on `advanceMs` ago (documents received from then on are registered).
+ */
+export async function startActiveTestAgent(advanceMs = 60_000): Promise<{ agent: TestAgent; company: { id: string; nit: string } }> {
+  const agent = await startTestAgent();
+  await agent.connect();
+  const company = await agent.createCompany();
+  await agent.activate(company.id);
+  agent.clock.advance(advanceMs);
+  return { agent, company };
+}

@@ -9,7 +9,7 @@ import { RECHECK_MS, UploadZone } from '../../extension/components/upload-zone';
 import { MAX_UPLOAD_BYTES } from '../../extension/lib/uploads';
 import { saveConnection } from '../../extension/lib/storage';
 import { encoder, fixtureText, retarget } from '../support/fixtures';
-import { startTestAgent, type TestAgent } from './support';
+import { startActiveTestAgent, type TestAgent } from './support';
 
 const MINUTE = 60_000;
 
@@ -18,11 +18,7 @@ describe('UploadZone (subir facturas desde el panel)', () => {
   let company: { id: string; nit: string };
 
   beforeEach(async () => {
-    agent = await startTestAgent();
-    await agent.connect();
-    company = await agent.createCompany();
-    await agent.activate(company.id);
-    agent.clock.advance(10 * MINUTE);
+    ({ agent, company } = await startActiveTestAgent(10 * MINUTE));
   });
   afterEach(() => cleanup());
 

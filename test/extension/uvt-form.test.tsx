@@ -23,7 +23,7 @@ describe('UVT del año siguiente en el panel (desde el 1 de diciembre)', () => {
     fireEvent.input(within(form).getByLabelText('Valor de la UVT 2027 en pesos'), { target: { value: '5.507' } });
     fireEvent.input(within(form).getByLabelText('Resolución de la DIAN (número y fecha)'), { target: { value: '000200 del 18-dic-2026' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Guardar UVT' }));
-    expect((await within(form).findByRole('alert')).textContent).toMatch(/Revise el valor/);
+    expect((await within(form).findByRole('alert')).textContent).toMatch(/Revisa el valor/);
     expect(await agent.db.selectFrom('uvtValue').selectAll().execute()).toEqual([]);
 
     fireEvent.input(within(form).getByLabelText('Valor de la UVT 2027 en pesos'), { target: { value: '55.075' } });

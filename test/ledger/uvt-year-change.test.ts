@@ -40,7 +40,7 @@ forEachEngine((engine) => {
       await expect(enterUvt(h.db, { ...base, value: 55_000, resolution: '' })).rejects.toThrow(/resolución/);
       // A typo: 5.500 or 550.000 instead of 55.000.
       await expect(enterUvt(h.db, { ...base, value: 5_500 })).rejects.toThrow(/frente a la de 2026 \(\$52\.374\)/);
-      await expect(enterUvt(h.db, { ...base, value: 550_000 })).rejects.toThrow(/Revise el valor/);
+      await expect(enterUvt(h.db, { ...base, value: 550_000 })).rejects.toThrow(/Revisa el valor/);
       await expect(enterUvt(h.db, { ...base, year: 2029, value: 55_000 })).rejects.toThrow(/No hay UVT del año 2028/);
       expect(await enterUvt(h.db, { ...base, value: 55_075 })).toMatchObject({ year: 2027, value: 55_075, origin: 'db' });
     });
@@ -96,7 +96,7 @@ forEachEngine((engine) => {
         const env = { ...process.env, AGENTE_DB: tmp.file('agente.db') };
         const bad: CliRun = await runAgente(['reglas', 'uvt', '2027', '5507', '--resolucion', '000200 del 18-dic-2026'], { env });
         expect(bad.code).toBe(1);
-        expect(bad.stderr).toMatch(/Revise el valor/);
+        expect(bad.stderr).toMatch(/Revisa el valor/);
         const ok = await runAgente(['reglas', 'uvt', '2027', '55.075', '--resolucion', '000200 del 18-dic-2026'], { env });
         expect(ok.code, ok.stderr).toBe(0);
         expect(JSON.parse(ok.stdout)).toMatchObject({ year: 2027, value: 55_075 });

@@ -72,7 +72,7 @@ forEachEngine((engine) => {
         ['FE-11', true],
         ['FE-10', false],
       ]);
-      expect(bills[0]!.reviewNotes[0]).toMatch(/Línea 1 \(«Concepto 7781-QX»\): cuenta 519595 con confianza \d+ %; verifique\./);
+      expect(bills[0]!.reviewNotes[0]).toMatch(/Línea 1 \(«Concepto 7781-QX»\): cuenta 519595 con confianza \d+ %; verifícala\./);
     });
   });
 });

@@ -8,13 +8,14 @@ import { Agent } from '../../server/agent/agent';
 import { activateAgent } from '../../server/agent/agent-switch';
 import { ManualClock } from '../../server/agent/clock';
 import { createApp } from '../../server/api/app';
-import { createToken } from '../../server/api/tokens';
+import { createPersonalToken, createToken } from '../../server/api/tokens';
 import { createCompany } from '../../server/companies/companies';
 import { loadCredential } from '../../server/radian/company-certificate';
 import { openDatabase, type Db } from '../../server/db/database';
 import { RadianEvents } from '../../server/radian/radian-events';
-import { attachRadian } from '../../server/radian/transports';
+import { attachRadian, radianOf } from '../../server/radian/transports';
 import { SecretBox } from '../../server/secrets/secret-box';
+import { createUser, grantRole } from '../../server/users/users';
 import { BUNDLED_ANCHORS, loadAnchors } from '../../server/authenticity';
 import { COMPANY_NIT, invoiceXml } from '../support/agent-harness';
 import { supplierIdentity, TEST_ANCHOR_FILE, toPem } from '../support/pki';
@@ -47,10 +48,10 @@ describe('RADIAN API: certificate, settings, events on a bill', () => {
     await db.destroy();
   });
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; text: string }> {
+  async function call<T>(method: string, path: string, body?: unknown, as = token): Promise<{ status: number; body: T; text: string }> {
     const res = await app.request(`/api/v1${path}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, 'X-Usuario': encodeURIComponent('Ana Gómez'), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      headers: { Authorization: `Bearer ${as}`, 'X-Usuario': encodeURIComponent('Ana Gómez'), ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
@@ -58,6 +59,21 @@ describe('RADIAN API: certificate, settings, events on a bill', () => {
   }
 
   const companyP12 = (password = 'clave-p12') => p12For(supplierIdentity(COMPANY_NIT, COMPANY_NAME), password).toString('base64');
+
+  /** The agent on, the company's certificate and RADIAN settings saved, and one credit invoice registered. */
+  async function creditBill(number: string): Promise<Bill> {
+    await activateAgent(db, companyId, 'recent', 'ana', clock);
+    clock.advance(1000);
+    await call('PUT', '/radian/certificate', { p12: companyP12(), password: 'clave-p12' });
+    await call('PUT', '/radian/settings', {
+      software: { softwareId: 'soft-1', pin: '74125', environment: 'habilitacion' },
+      receiver: { firstName: 'Laura', familyName: 'Gómez', idType: '13', idNumber: '52123456', jobTitle: 'Jefe de almacén', department: 'Logística' },
+    });
+    await agent.ingest({ companyId, bytes: new TextEncoder().encode(invoiceXml(number)), channel: 'upload', sourceRef: `${number.toLowerCase()}.xml` });
+    clock.advance(1000);
+    await agent.processor.runPending();
+    return (await call<Page<Bill>>('GET', '/bills')).body.items[0]!;
+  }
 
   it('uploads the company’s .p12: subject, NIT and expiry shown; the password never comes back; it is stored sealed', async () => {
     const res = await call<CertificateView>('PUT', '/radian/certificate', { p12: companyP12(), password: 'clave-p12' });
@@ -123,18 +139,7 @@ describe('RADIAN API: certificate, settings, events on a bill', () => {
   });
 
   it('a bill shows its events; «Aceptar» and «Reclamar» are a person’s, recorded with who; the status lists what is missing', async () => {
-    await activateAgent(db, companyId, 'recent', 'ana', clock);
-    clock.advance(1000);
-    await call('PUT', '/radian/certificate', { p12: companyP12(), password: 'clave-p12' });
-    await call('PUT', '/radian/settings', {
-      software: { softwareId: 'soft-1', pin: '74125', environment: 'habilitacion' },
-      receiver: { firstName: 'Laura', familyName: 'Gómez', idType: '13', idNumber: '52123456', jobTitle: 'Jefe de almacén', department: 'Logística' },
-    });
-    await agent.ingest({ companyId, bytes: new TextEncoder().encode(invoiceXml('FE-300')), channel: 'upload', sourceRef: 'fe-300.xml' });
-    clock.advance(1000);
-    await agent.processor.runPending();
-    const bills = await call<Page<Bill>>('GET', '/bills');
-    const bill = bills.body.items[0]!;
+    const bill = await creditBill('FE-300');
     expect(bill.radian).toMatchObject({ required: true, receipt: 'falta', goods: 'falta', ivaAtRisk: true, allowed: ['030'] });
 
     const status = await call<AgentState>('GET', '/agent');
@@ -145,7 +150,17 @@ describe('RADIAN API: certificate, settings, events on a bill', () => {
     const refused = await call<{ error: { code: string; message: string } }>('POST', `/radian/bills/${bill.id}/events`, { code: '033' });
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'RADIAN_ORDER', message: expect.stringMatching(/Primero el recibo del bien/) });
-    for (const code of ['030', '032']) expect((await call<RadianEventView>('POST', `/radian/bills/${bill.id}/events`, { code })).body.status).toBe('aceptado');
+    // An auxiliar sends the receipts (030/032) but may not accept or claim: that binds the company.
+    const auxiliar = await createUser(db, { login: 'aux', displayName: 'Andrés Auxiliar' }, 'pruebas', clock);
+    await grantRole(db, auxiliar, companyId, 'auxiliar', 'pruebas', clock);
+    const auxToken = (await createPersonalToken(db, { user: auxiliar, expiresAt: new Date(clock.now().getTime() + 86_400_000) }, 'pruebas', clock)).token;
+    for (const code of ['030', '032']) expect((await call<RadianEventView>('POST', `/radian/bills/${bill.id}/events`, { code }, auxToken)).body).toMatchObject({ status: 'aceptado', actor: 'Andrés Auxiliar' });
+    for (const body of [{ code: '033' }, { code: '031', reason: '04' }]) {
+      const forbidden = await call<{ error: { code: string; message: string } }>('POST', `/radian/bills/${bill.id}/events`, body, auxToken);
+      expect(forbidden.status).toBe(403);
+      expect(forbidden.body.error).toEqual({ code: 'FORBIDDEN', message: `Tu rol en ${COMPANY_NAME} es auxiliar: no te permite aceptar o reclamar facturas ante la DIAN. Pídeselo a un contador o administrador de la empresa.` });
+    }
+    expect(t.gateway.sent.map((s) => s.event.code)).toEqual(['030', '032']);
     const claim = await call<RadianEventView>('POST', `/radian/bills/${bill.id}/events`, { code: '031', reason: '04' });
     expect(claim.body).toMatchObject({ code: '031', status: 'aceptado', actor: 'Ana Gómez', claim: { code: '04', name: 'Servicio no prestado' } });
     const after = await call<BillRadianState>('GET', `/radian/bills/${bill.id}`);
@@ -154,5 +169,35 @@ describe('RADIAN API: certificate, settings, events on a bill', () => {
     const xml = await call<string>('GET', `/radian/events/${claim.body.id}/xml`);
     expect(xml.text).toContain('listID="04">031</cbc:ResponseCode>');
     expect((await call<AgentState>('GET', '/agent')).body.missingConfirmations).toBeUndefined();
+  });
+
+  it('the audit trail names who sent an event each time: the first sender, the person who resent it, the agent’s resend', async () => {
+    const bill = await creditBill('FE-301');
+    const person = async (login: string, displayName: string, role: 'auxiliar' | 'contador') => {
+      const user = await createUser(db, { login, displayName }, 'pruebas', clock);
+      await grantRole(db, user, companyId, role, 'pruebas', clock);
+      return { user, token: (await createPersonalToken(db, { user, expiresAt: new Date(clock.now().getTime() + 86_400_000) }, 'pruebas', clock)).token };
+    };
+    const andres = await person('andres', 'Andrés Auxiliar', 'auxiliar');
+    const carla = await person('carla', 'Carla Contadora', 'contador');
+
+    const down = () => new Error('No se pudo conectar con el servicio de la DIAN (conexión rechazada).');
+    t.gateway.answers.push(down(), down());
+    const first = await call<RadianEventView>('POST', `/radian/bills/${bill.id}/events`, { code: '030' }, andres.token);
+    expect(first.body).toMatchObject({ status: 'pendiente', actor: 'Andrés Auxiliar' });
+    clock.advance(60_000);
+    const again = await call<RadianEventView>('POST', `/radian/bills/${bill.id}/events`, { code: '030' }, carla.token);
+    expect(again.body).toMatchObject({ id: first.body.id, status: 'pendiente', actor: 'Andrés Auxiliar' });
+    clock.advance(60_000);
+    const [resent] = await radianOf(agent).retryPending();
+    expect(resent).toMatchObject({ id: first.body.id, status: 'aceptado' });
+
+    const audit = await call<{ type: string; actor: string; actorId: string | null; details: Record<string, unknown> }[]>('GET', '/audit');
+    const sent = audit.body.filter((e) => e.type === 'radian_event_sent').reverse();
+    expect(sent.map((e) => [e.actor, e.actorId, e.details])).toEqual([
+      ['Andrés Auxiliar', andres.user.id, { eventId: first.body.id, number: first.body.number, code: '030', billId: bill.id, attempt: 1, resend: false }],
+      ['Carla Contadora', carla.user.id, { eventId: first.body.id, number: first.body.number, code: '030', billId: bill.id, attempt: 2, resend: true }],
+      ['agente', null, { eventId: first.body.id, number: first.body.number, code: '030', billId: bill.id, attempt: 3, resend: true }],
+    ]);
   });
 });

@@ -271,6 +271,17 @@ describe('retries', () => {
     expect(dian.eventsFor(bill.cufe)).toEqual([]);
   });
 
+  it('stops at the caller’s deadline, retries included, with the deadline’s reason; retryable', async () => {
+    const bill = invoice('FV-1206');
+    dian.failNext(1, 'hang');
+    const deadline = new AbortController();
+    setTimeout(() => deadline.abort(new Error('La DIAN no respondió en 1 segundos.')), 1_000);
+    const error = await gateway({ timeoutMs: 60_000, retries: 3, backoffMs: 1_000 }).sendEvent(bill.event('030'), TEST_SOFTWARE, credential, { signal: deadline.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DianServiceError);
+    expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true, attempts: 1, message: 'La DIAN no respondió en 1 segundos.' });
+    expect(dian.eventsFor(bill.cufe)).toEqual([]);
+  });
+
   it('reports a host that refuses connections', async () => {
     const port = await freePort();
     const error = await createDianGateway({ baseUrl: `http://127.0.0.1:${port}/WcfDianCustomerServices.svc`, retries: 1, backoffMs: 1 }).sendEvent(invoice('FV-1204').event('030'), TEST_SOFTWARE, credential).catch((e: unknown) => e);

@@ -20,7 +20,8 @@ import { COMPANY_NIT, invoiceXml, openHarness, SUPPLIER, type Harness } from '..
 import { startDianImitation, type DianImitation } from '../support/dian-imitation';
 import { freePort } from '../support/dovecot';
 import { supplierIdentity, TEST_ANCHOR_FILE } from '../support/pki';
-import { p12For, SOFTWARE, xmlsec } from './support';
+import { p12For, SOFTWARE } from './support';
+import { xmlsec } from '../support/xmlsec';
 import { startTestSmtp, type TestSmtp } from '../support/smtp';
 
 /**
@@ -64,16 +65,16 @@ describe('RADIAN events end to end: agent → real DIAN client → imitation of 
   /** The real transports with short waits: DIAN's client pointed at the imitation, nodemailer at the SMTP server. */
   function realTransports(): RadianTransports {
     return {
-      gateway: { sendEvent: (event, software, credential) => createDianGateway({ baseUrl: dian.url, backoffMs: 5, timeoutMs: 5_000, ...client }).sendEvent(event, software, credential) },
+      gateway: { sendEvent: (event, software, credential, options) => createDianGateway({ baseUrl: dian.url, backoffMs: 5, timeoutMs: 5_000, ...client }).sendEvent(event, software, credential, options) },
       notifier: (settings) => createSmtpNotifier(settings),
     };
   }
 
-  async function setup(settings: Partial<RadianSettingsInput> = {}, transports: RadianTransports = realTransports()) {
+  async function setup(settings: Partial<RadianSettingsInput> = {}, transports: RadianTransports = realTransports(), options: { personWaitMs?: number } = {}) {
     smtp.received.length = 0; // each test's company numbers its events from EV00000001 again
     const proxy: BillListener = { billRegistered: (event) => radian.listener.billRegistered?.(event) };
     h = await openHarness({ activate: true, agent: { listeners: [proxy] } });
-    radian = new RadianEvents({ db: h.db, clock: h.clock, box, transports });
+    radian = new RadianEvents({ db: h.db, clock: h.clock, box, transports, ...options });
     await saveRadianSettings(
       h.db,
       box,
@@ -231,6 +232,28 @@ describe('RADIAN events end to end: agent → real DIAN client → imitation of 
     expect(await radian.retryPending()).toEqual([]);
     expect(dian.eventsFor(cufe)).toEqual(['030']);
     expect((await supplierMail(down.number)).document.cufe).toBe(down.cude);
+  });
+
+  it('a person’s «Enviar» does not wait minutes: DIAN hangs, the person is told in seconds, the event stays pending and the automatic resend (which waits longer) sends it', async () => {
+    // The client as in production (60 s per call, 3 retries: minutes in all); the person waits 2 s here.
+    await setup({}, realTransports(), { personWaitMs: 2_000 });
+    const { billId, cufe } = await register('FE-910');
+    client = { timeoutMs: 60_000, retries: 3, backoffMs: 1_000 };
+    dian.failNext(1, 'hang');
+    const before = dian.calls.length;
+    const waiting = await radian.sendEvent(h.company.id, billId, '030', 'ana');
+    expect(waiting).toMatchObject({ status: 'pendiente', error: 'La DIAN no respondió en 2 segundos. El evento quedó guardado y pendiente: el agente lo reenvía solo cada 15 minutos mientras esté activo.' });
+    expect(waiting.statusText).toBe(`Pendiente de envío: ${waiting.error}`);
+    expect(dian.calls.slice(before)).toEqual([{ method: '?', status: 0 }]); // the hanging call; no retry after the deadline
+    expect(dian.eventsFor(cufe)).toEqual([]);
+    expect((await stored(waiting.id)).attempts).toBe(1);
+
+    // The automatic resend has no such deadline: DIAN answers after a first hang (the client's own retry).
+    client = { timeoutMs: 3_000, retries: 1, backoffMs: 5 };
+    dian.failNext(1, 'hang');
+    const [resent] = await radian.retryPending();
+    expect(resent).toMatchObject({ id: waiting.id, cude: waiting.cude, status: 'aceptado' });
+    expect(dian.eventsFor(cufe)).toEqual(['030']);
   });
 
   it('a pending event made for habilitación is set aside, not resent forever, once the company sends to producción; a new one goes', async () => {

@@ -8,7 +8,8 @@ import { buildEventXml, eventCude, softwareSecurityCode, type EventInput } from 
 import { signEvent } from '../../server/radian/sign-event';
 import { fixtureText } from '../support/fixtures';
 import { supplierIdentity, TEST_ANCHOR_FILE } from '../support/pki';
-import { credentialOf, SOFTWARE, xmlsec } from './support';
+import { credentialOf, SOFTWARE } from './support';
+import { xmlsec } from '../support/xmlsec';
 
 const person = { firstName: 'Laura', familyName: 'Gómez Ríos', idType: '13', idNumber: '52123456', jobTitle: 'Jefe de almacén', department: 'Logística' };
 

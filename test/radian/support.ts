@@ -1,10 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import forge from 'node-forge';
 import { openP12 } from '../../server/radian/company-certificate';
 import type { CompanyCredential, DianAnswer, DianEventGateway, DianSoftware, SignedEvent, SmtpSettings, SupplierNotice, SupplierNotifier } from '../../server/radian/ports';
 import type { RadianTransports } from '../../server/radian/radian-events';
-import { tempDir } from '../support/agent-harness';
 import { testCa, toPem, type TestIdentity } from '../support/pki';
 
 /** A .p12 for a test identity (its certificate and the test CA), made with node-forge as an authority would. */
@@ -77,16 +74,3 @@ export function recordingTransports(): RecordingTransports {
   return transports;
 }
 
-/** xmlsec1 (Debian's, an independent implementation) on a standalone signed document. */
-export function xmlsec(xml: string, trusted?: string): { ok: boolean; output: string } {
-  const dir = tempDir('agente-xmlsec-');
-  try {
-    writeFileSync(dir.file('doc.xml'), xml);
-    const args = ['--verify', '--id-attr:Id', 'SignedProperties', '--id-attr:Id', 'KeyInfo', ...(trusted ? ['--trusted-pem', trusted] : ['--insecure']), dir.file('doc.xml')];
-    const run = spawnSync('xmlsec1', args, { encoding: 'utf8' });
-    if (run.error) throw new Error(`xmlsec1 no está instalado (apt-get install xmlsec1): ${run.error.message}`);
-    return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
-  } finally {
-    dir.remove();
-  }
-}

@@ -1,23 +1,15 @@
-import { createHash, X509Certificate } from 'node:crypto';
-import { SignedXml } from 'xml-crypto';
+import { createHash } from 'node:crypto';
+import { signXadesEpes } from '../../server/authenticity/sign-xades';
 import { computeDv } from '#shared/nit';
 import { dianIdentity, supplierIdentity, type TestIdentity } from './pki';
 
 /**
- * Signs test documents the way DIAN's rules say suppliers and DIAN sign them (XAdES-EPES enveloped, inclusive C14N,
- * RSA-SHA256, SHA-256 digests, three references: the document, KeyInfo and SignedProperties, DIAN's policy v2),
- * with xml-crypto, using the test PKI (pki.ts). Signing is slow next to everything else a test does, so the
+ * Signs test documents the way DIAN's rules say suppliers and DIAN sign them, with the production XAdES-EPES signer
+ * (server/authenticity/sign-xades.ts) and the test PKI (pki.ts). Signing is slow next to everything else a test does, so the
  * result for a given text and signer is kept for the life of the process.
  */
 
-const C14N = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
-const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
-const SHA256 = 'http://www.w3.org/2001/04/xmlenc#sha256';
-const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
-const XADES = 'http://uri.etsi.org/01903/v1.3.2#';
 const EXT = 'urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2';
-const POLICY = 'https://facturaelectronica.dian.gov.co/politicadefirma/v2/politicadefirmav2.pdf';
-const POLICY_HASH = 'dMoMvtcG5aIzgYo0tIsSQeVJBDnUnfSOfBpxXrmor0Y=';
 
 const signed = new Map<string, string>();
 
@@ -40,30 +32,9 @@ export function signUbl(xml: string, identity: TestIdentity, options: SignOption
   text = ensureEmptyExtension(text);
   // The `agente-prueba-` prefix marks a signature made here (containerFor keeps those and re-signs anything else).
   const id = `agente-prueba-${cacheKey.slice(0, 8)}-${cacheKey.slice(8, 12)}-${cacheKey.slice(12, 16)}`;
-  const certB64 = identity.certDer.toString('base64');
-  const certDigest = createHash('sha256').update(identity.certDer).digest('base64');
-  const { issuer, serial } = issuerAndSerial(identity.certDer);
   const issueDate = /<cbc:IssueDate>([^<]+)<\/cbc:IssueDate>/.exec(text)?.[1] ?? '2026-01-01';
   const signingTime = options.signingTime ?? `${issueDate}T10:00:00.000-05:00`;
-  const qualifying = `<xades:QualifyingProperties xmlns:xades="${XADES}" Target="#${id}"><xades:SignedProperties Id="${id}-signedprops"><xades:SignedSignatureProperties><xades:SigningTime>${signingTime}</xades:SigningTime><xades:SigningCertificate><xades:Cert><xades:CertDigest><ds:DigestMethod Algorithm="${SHA256}"/><ds:DigestValue>${certDigest}</ds:DigestValue></xades:CertDigest><xades:IssuerSerial><ds:X509IssuerName>${escape(issuer)}</ds:X509IssuerName><ds:X509SerialNumber>${serial}</ds:X509SerialNumber></xades:IssuerSerial></xades:Cert></xades:SigningCertificate><xades:SignaturePolicyIdentifier><xades:SignaturePolicyId><xades:SigPolicyId><xades:Identifier>${POLICY}</xades:Identifier></xades:SigPolicyId><xades:SigPolicyHash><ds:DigestMethod Algorithm="${SHA256}"/><ds:DigestValue>${POLICY_HASH}</ds:DigestValue></xades:SigPolicyHash></xades:SignaturePolicyId></xades:SignaturePolicyIdentifier><xades:SignerRole><xades:ClaimedRoles><xades:ClaimedRole>supplier</xades:ClaimedRole></xades:ClaimedRoles></xades:SignerRole></xades:SignedSignatureProperties></xades:SignedProperties></xades:QualifyingProperties>`;
-
-  const sig = new SignedXml({
-    privateKey: identity.keyPem,
-    signatureAlgorithm: RSA_SHA256,
-    canonicalizationAlgorithm: C14N,
-    keyInfoAttributes: { Id: `${id}-keyinfo` },
-    getKeyInfoContent: () => `<ds:X509Data><ds:X509Certificate>${certB64}</ds:X509Certificate></ds:X509Data>`,
-    objects: [{ content: qualifying }],
-  });
-  sig.addReference({ xpath: '/*', isEmptyUri: true, transforms: [ENVELOPED], digestAlgorithm: SHA256, id: `${id}-ref0` });
-  sig.addReference({ xpath: `//*[@Id='${id}-keyinfo']`, transforms: [C14N], digestAlgorithm: SHA256 });
-  sig.addReference({ xpath: `//*[@Id='${id}-signedprops']`, transforms: [C14N], digestAlgorithm: SHA256, type: 'http://uri.etsi.org/01903#SignedProperties' });
-  sig.computeSignature(text, {
-    prefix: 'ds',
-    attrs: { Id: id },
-    location: { reference: "//*[local-name(.)='ExtensionContent' and not(*)]", action: 'append' },
-  });
-  const out = sig.getSignedXml();
+  const out = signXadesEpes(text, { certificateDer: identity.certDer, privateKey: identity.key }, { signingTime, id });
   // Bounded: benchmarks sign thousands of distinct documents once each; tests sign the same few again and again.
   if (signed.size >= 500) signed.delete(signed.keys().next().value!);
   signed.set(cacheKey, out);
@@ -116,16 +87,6 @@ function ensureEmptyExtension(xml: string): string {
   const close = xml.indexOf('</ext:UBLExtensions>');
   if (close >= 0) return `${xml.slice(0, close)}  <ext:UBLExtension>\n      <ext:ExtensionContent/>\n    </ext:UBLExtension>\n  ${xml.slice(close)}`;
   throw new Error('El documento de prueba no tiene ext:UBLExtensions donde poner la firma.');
-}
-
-function issuerAndSerial(der: Buffer): { issuer: string; serial: string } {
-  // node:crypto prints the issuer one attribute per line; XAdES wants one RFC 4514-like line.
-  const cert = new X509Certificate(der);
-  return { issuer: cert.issuer.split('\n').reverse().join(','), serial: BigInt(`0x${cert.serialNumber}`).toString(10) };
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export interface ContainerMeta {

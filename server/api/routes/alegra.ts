@@ -29,7 +29,7 @@ const syncInput = z
     full: z.boolean().optional(),
     /** Make Alegra's chart of accounts the company's chart in the agent (replaces an imported one). */
     adoptChart: z.boolean().optional(),
-    since: z.string().refine(isIsoDate, 'use AAAA-MM-DD').optional(),
+    since: z.string().refine(isIsoDate, 'usa AAAA-MM-DD').optional(),
   })
   .default({});
 

@@ -18,7 +18,7 @@ const lineChange = z
     // A retención concept (`vehiculos`, `software_servicios`…) or `ninguno`: re-computes withholdings and entry.
     withholdingConcept: z.string().min(1).max(40).optional(),
   })
-  .refine((v) => v.accountCode !== undefined || v.withholdingConcept !== undefined, 'indique accountCode o withholdingConcept');
+  .refine((v) => v.accountCode !== undefined || v.withholdingConcept !== undefined, 'indica accountCode o withholdingConcept');
 
 /** Registered purchase bills with their lines, accounts, explanations and journal entry. */
 export const billRoutes = new Hono<ApiEnv>()

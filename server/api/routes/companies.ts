@@ -6,7 +6,7 @@ import type { ApiEnv } from '../env';
 import { validate } from '../validate';
 
 export const companyInput = z.object({
-  nit: z.string().regex(/^[\d.\s-]{5,20}$/, 'escriba el NIT sin DV, solo números'),
+  nit: z.string().regex(/^[\d.\s-]{5,20}$/, 'escribe el NIT sin DV, solo números'),
   name: z.string().trim().min(2).max(200),
   userName: z.string().trim().min(1).max(120),
   ciiu: z.array(z.string().regex(/^\d{4}$/, 'un código CIIU tiene 4 dígitos')).max(10).default([]),

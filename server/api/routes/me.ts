@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { updateCompany } from '../../companies/companies';
+import { ROLE_PERMISSIONS } from '../../users/permissions';
 import { rolesOf } from '../../users/users';
 import type { ApiEnv } from '../env';
 import { validate } from '../validate';
@@ -18,7 +19,8 @@ export const meRoutes = new Hono<ApiEnv>()
     const roles = await rolesOf(c.get('agent').db, user);
     return c.json({
       company,
-      user: { id: user.id, login: user.login, name: user.displayName ?? company.userName, role: c.get('role'), generalAdmin: user.generalAdmin, roles },
+      // What this person may do here, so the panel offers only that (the API refuses the rest anyway).
+      user: { id: user.id, login: user.login, name: user.displayName ?? company.userName, role: c.get('role'), permissions: ROLE_PERMISSIONS[c.get('role')], generalAdmin: user.generalAdmin, roles },
     });
   })
   // Suppliers whose bare documents (without DIAN's response) may register by themselves; never relaxes a broken

@@ -6,6 +6,8 @@ import { billRadianState, pageMissingConfirmations } from '../../radian/bill-sta
 import { MAX_P12_BYTES, removeCertificate, saveCertificate } from '../../radian/company-certificate';
 import { getRadianSettingsView, radianSettingsInput, saveRadianSettings } from '../../radian/radian-settings';
 import { radianOf } from '../../radian/transports';
+import { EVENT_PERMISSIONS } from '../../users/permissions';
+import { requirePermission } from '../access';
 import type { ApiEnv } from '../env';
 import { validate } from '../validate';
 
@@ -56,10 +58,12 @@ export const radianRoutes = new Hono<ApiEnv>()
   })
   // A person's decision: send one event about the bill (Aceptar = 033, Reclamar = 031 with its reason, or 030/032
   // by hand). The answer is the event as it stands (accepted, rejected with DIAN's reason, or pending with why).
+  // 033 and 031 bind the company: they need `decide` (a contador or administrador), 030/032 only the route's `review`.
   .post('/bills/:id/events', validate('json', eventInput), async (c) => {
     const agent = c.get('agent');
     const { code, reason } = c.req.valid('json');
-    const event = await radianOf(agent).sendEvent(c.get('company').id, c.req.param('id'), code, c.get('actor').name, reason);
+    requirePermission(c, EVENT_PERMISSIONS[code]);
+    const event = await radianOf(agent).sendEvent(c.get('company').id, c.req.param('id'), code, c.get('actor'), reason);
     return c.json(event);
   })
   /** The signed event exactly as sent (for the accountant or an auditor). */

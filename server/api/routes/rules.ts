@@ -10,7 +10,7 @@ import { validate } from '../validate';
 const year = z.coerce.number().int().min(2006).max(2100);
 const uvtInput = z.object({
   value: z.number().int().positive('la UVT es un número entero de pesos mayor que cero'),
-  resolution: z.string().trim().min(4, 'indique la resolución de la DIAN (número y fecha)').max(200),
+  resolution: z.string().trim().min(4, 'indica la resolución de la DIAN (número y fecha)').max(200),
 });
 
 /**

@@ -6,7 +6,7 @@ import { pageParams, parsePage } from '../../agent/pagination';
 import type { ApiEnv } from '../env';
 import { validate } from '../validate';
 
-const dateQuery = z.object({ date: z.string().refine(isIsoDate, 'use el formato AAAA-MM-DD').optional(), ...pageParams });
+const dateQuery = z.object({ date: z.string().refine(isIsoDate, 'usa el formato AAAA-MM-DD').optional(), ...pageParams });
 
 /** Daily summaries by Bogotá date. Without a date: yesterday's (what the popup shows). `/today`: today so far. */
 export const summaryRoutes = new Hono<ApiEnv>()

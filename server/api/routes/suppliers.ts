@@ -6,7 +6,7 @@ import { validate } from '../validate';
 
 const taxProfile = z
   .object({ personType: z.enum(['natural', 'juridica']).optional(), declarante: z.boolean().nullable().optional() })
-  .refine((v) => v.personType !== undefined || v.declarante !== undefined, 'indique personType o declarante');
+  .refine((v) => v.personType !== undefined || v.declarante !== undefined, 'indica personType o declarante');
 
 /** The company's suppliers and what decides the rates withheld from them (persona, declarante). */
 export const supplierRoutes = new Hono<ApiEnv>()

@@ -17,7 +17,7 @@ export const uploadRoutes = new Hono<ApiEnv>().post('/', async (c) => {
     try {
       body = await c.req.parseBody({ all: true });
     } catch {
-      throw new InputError('El formulario (multipart/form-data) está mal formado: envíe el archivo en el campo «file».');
+      throw new InputError('El formulario (multipart/form-data) está mal formado: envía el archivo en el campo «file».');
     }
     const values = body['file'] ?? body['files'] ?? [];
     for (const value of Array.isArray(values) ? values : [values]) {
@@ -27,7 +27,7 @@ export const uploadRoutes = new Hono<ApiEnv>().post('/', async (c) => {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length > 0) files.push({ name: decodeName(c.req.header('x-nombre-archivo')), bytes });
   }
-  if (files.length === 0) throw new InputError('No llegó ningún archivo: envíe el campo «file» (multipart) o el contenido del archivo en el cuerpo.');
+  if (files.length === 0) throw new InputError('No llegó ningún archivo: envía el campo «file» (multipart) o el contenido del archivo en el cuerpo.');
   const results: (IngestResult & { name: string })[] = [];
   for (const file of files) results.push({ name: file.name, ...(await agent.ingest({ companyId, bytes: file.bytes, channel: 'upload', sourceRef: file.name })) });
   return c.json(results, 201);

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { zipSync, strToU8 } from 'fflate';
-import type { CompanyCredential, DianDocumentStatus, DianEventGateway, DianSoftware, DianStatusGateway, SignedEvent } from '../ports';
+import type { CompanyCredential, DianDocumentStatus, DianEventGateway, DianSoftware, DianStatusGateway, SendOptions, SignedEvent } from '../ports';
 import { text, toDianAnswer } from './dian-response';
 import { createSoapCaller, DianServiceError, type DianClientOptions } from './soap-client';
 import { escapeText } from './ws-security';
@@ -18,7 +18,7 @@ export { DianServiceError, type DianClientOptions, type DianServiceErrorCode, ty
 export function createDianGateway(options: DianClientOptions = {}): DianEventGateway {
   const call = createSoapCaller(options);
   return {
-    async sendEvent(event: SignedEvent, software: DianSoftware, credential: CompanyCredential) {
+    async sendEvent(event: SignedEvent, software: DianSoftware, credential: CompanyCredential, options: SendOptions = {}) {
       // An event made for habilitación (ProfileExecutionID 2) must not reach producción, nor the other way round:
       // DIAN would reject it, but only after it left the machine with the company's signature on it.
       const profile = /<cbc:ProfileExecutionID>\s*([12])\s*</.exec(event.xml)?.[1];
@@ -33,6 +33,7 @@ export function createDianGateway(options: DianClientOptions = {}): DianEventGat
         environment: software.environment,
         body: `<wcf:contentFile>${contentFile}</wcf:contentFile>`,
         credential,
+        ...(options.signal ? { signal: options.signal } : {}),
       });
       return toDianAnswer(result);
     },

@@ -54,6 +54,8 @@ export interface SoapCall {
   environment: DianEnvironment;
   body: string;
   credential: CompanyCredential;
+  /** An overall deadline for this call, retries and waits included (see SendOptions in ../ports). */
+  signal?: AbortSignal;
 }
 
 /** Sends one call; resolves with the method's `DianResponse` element (parsed) or throws DianServiceError. */
@@ -68,15 +70,18 @@ export function createSoapCaller(options: DianClientOptions = {}) {
     const url = options.baseUrl ?? DIAN_ENDPOINTS[request.environment];
     let last: DianServiceError | undefined;
     for (let attempt = 1; attempt <= retries + 1; attempt++) {
-      if (attempt > 1) await sleep(jitter(backoffMs * 2 ** (attempt - 2)));
+      if (attempt > 1) await abortable(sleep(jitter(backoffMs * 2 ** (attempt - 2))), request.signal);
+      if (request.signal?.aborted) break;
       try {
         return await attemptOnce(doFetch, url, request, attempt, timeoutMs, options.signTimestamp ?? false);
       } catch (error) {
         if (!(error instanceof DianServiceError)) throw error;
         last = error;
         if (!error.retryable) throw error;
+        if (request.signal?.aborted) break;
       }
     }
+    if (request.signal?.aborted) throw gaveUp(request.signal, last);
     throw new DianServiceError(last!.code, `${last!.message} Se intentó ${retries + 1} veces; se reintentará más tarde.`, true, retries + 1, { cause: last });
   };
 }
@@ -95,12 +100,13 @@ async function attemptOnce(doFetch: FetchLike, url: string, request: SoapCall, a
       method: 'POST',
       headers: { 'Content-Type': `application/soap+xml; charset=utf-8; action="${soapAction(request.method)}"` },
       body: envelope,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: request.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), request.signal]) : AbortSignal.timeout(timeoutMs),
     });
     status = response.status;
     text = await response.text();
   } catch (error) {
     const name = (error as Error).name;
+    if (request.signal?.aborted) throw gaveUp(request.signal, undefined, attempt);
     if (name === 'TimeoutError' || name === 'AbortError') {
       throw new DianServiceError('TIMEOUT', `La DIAN no respondió en ${Math.round(timeoutMs / 1000)} segundos.`, true, attempt, { cause: error });
     }
@@ -128,6 +134,31 @@ async function attemptOnce(doFetch: FetchLike, url: string, request: SoapCall, a
     throw new DianServiceError('HTTP', `El servicio de la DIAN respondió con un error HTTP ${status}.`, false, attempt);
   }
   throw new DianServiceError('BAD_RESPONSE', `La respuesta de la DIAN no se pudo leer: ${parseError?.message ?? 'forma desconocida'}`, false, attempt, { cause: parseError });
+}
+
+/**
+ * The caller's deadline passed (a person stopped waiting). Retryable: nothing says DIAN will not answer later, and
+ * the event stays pending. The reason given to AbortSignal (a Spanish sentence) is the message.
+ */
+function gaveUp(signal: AbortSignal, last: DianServiceError | undefined, attempts = last?.attempts ?? 0): DianServiceError {
+  const reason = signal.reason instanceof Error && signal.reason.name !== 'AbortError' && signal.reason.name !== 'TimeoutError' ? signal.reason.message : 'La DIAN no respondió a tiempo.';
+  return new DianServiceError('TIMEOUT', reason, true, attempts, { cause: last ?? signal.reason });
+}
+
+/** Waits for `promise`, or until `signal` fires (whichever first); never rejects. */
+async function abortable(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return promise;
+  if (signal.aborted) return;
+  let onAbort = () => {};
+  const aborted = new Promise<void>((resolve) => {
+    onAbort = () => resolve();
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    await Promise.race([promise, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 function describeNetworkError(error: unknown): string {
