@@ -59,7 +59,7 @@ export async function checkNoteWithinInvoice(db: Db, invoice: ReferencedBill, no
   if (problems.length > 0) {
     throw new RegistrationRefusal(
       'NOTE_EXCEEDS_INVOICE',
-      `La nota crédito ${note.number} revierte más de lo que queda de la factura ${invoice.number}${earlierText}: ${problems.join('; ')}. No se registró sola: verifíquela con el proveedor y regístrela a mano si corresponde.`,
+      `La nota crédito ${note.number} revierte más de lo que queda de la factura ${invoice.number}${earlierText}: ${problems.join('; ')}. No se registró sola: verifícala con el proveedor y regístrala a mano si corresponde.`,
     );
   }
 }

@@ -385,7 +385,7 @@ export function authenticityNotes(row: Pick<InboxDocumentRow, 'authenticity' | '
 async function findReferencedBillOrRefuse(db: Db, companyId: string, document: DianDocument, documentId: string): Promise<ReferencedBill & { cufe: string }> {
   const refs = document.billingReferences.filter((r) => r.uuid || r.number);
   if (refs.length === 0) {
-    throw new RegistrationRefusal('NOTE_WITHOUT_REFERENCE', `La ${kindName(document.kind).toLowerCase()} ${document.number} no dice a qué factura corresponde; regístrela a mano.`);
+    throw new RegistrationRefusal('NOTE_WITHOUT_REFERENCE', `La ${kindName(document.kind).toLowerCase()} ${document.number} no dice a qué factura corresponde; regístrala a mano.`);
   }
   for (const ref of refs) {
     let query = db.selectFrom('bill').innerJoin('supplier', 'supplier.id', 'bill.supplierId').selectAll('bill').where('bill.companyId', '=', companyId).where('bill.kind', '=', 'invoice');

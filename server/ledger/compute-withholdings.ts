@@ -88,7 +88,7 @@ export function computeWithholdings(input: WithholdingInput, rules: WithholdingR
   if (input.company.withholdingAgent && byConcept.size > 0) {
     if (selfWithholder) info.push('El proveedor es autorretenedor (O-15): no se practica retención en la fuente.');
     else if (simpleRegime) info.push('El proveedor está en el Régimen Simple (O-47): no se practica retención en la fuente.');
-    else if (uvt === undefined) notes.push(`No hay UVT para el año ${input.date.slice(0, 4)} en la tabla de retenciones: no se calculó la retención en la fuente. Cuando la DIAN la publique, regístrela con \`agente reglas uvt ${input.date.slice(0, 4)} <valor> --resolucion "…"\` y recalcule.`);
+    else if (uvt === undefined) notes.push(`No hay UVT para el año ${input.date.slice(0, 4)} en la tabla de retenciones: no se calculó la retención en la fuente. Cuando la DIAN la publique, regístrala con \`agente reglas uvt ${input.date.slice(0, 4)} <valor> --resolucion "…"\` y recalcula.`);
     else {
       for (const [concept, base] of byConcept) {
         const rule = retefuenteRuleFor(rules, concept, input.date);
