@@ -7,7 +7,6 @@ import { systemClock, type Clock } from './clock';
 import { ingestFile, recoverUnreadFiles, type IngestInput } from './ingest';
 import { intakeLimitsFromEnv, type IntakeLimits } from './intake-limits';
 import { Processor } from './processor';
-import { announceWork } from '../workers/work-signal';
 import type { AgentDeps, BillListener } from './register-document';
 
 export interface AgentOptions {
@@ -56,11 +55,8 @@ export class Agent {
 
   async ingest(input: IngestInput): Promise<IngestResult> {
     const result = await ingestFile(this.deps.db, this.deps.clock, { ...(this.trustAnchors ? { anchors: this.trustAnchors } : {}), ...input }, this.intake);
-    if (result.documents.some((d) => d.status === 'pending')) {
-      this.processor.wake();
-      // Other agent processes on the same PostgreSQL database are woken too (the file is committed by now).
-      await announceWork(this.deps.db).catch((error) => console.error('No se pudo avisar a los demás procesos del agente:', error));
-    }
+    // Other agent processes on the same PostgreSQL database were told by the recording transaction itself.
+    if (result.documents.some((d) => d.status === 'pending')) this.processor.wake();
     return result;
   }
 
