@@ -16,8 +16,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          // One PostgreSQL server for the storage tests on both engines (test/support/engines.ts); added to the
-          // inherited build step, and only here: the end-to-end tests do not use it.
+          // One PostgreSQL server for the storage tests on both engines (test/support/engines.ts), added to the
+          // inherited build step.
           globalSetup: ['test/support/postgres-global.ts'],
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**', 'node_modules/**'],
@@ -29,6 +29,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          // PostgreSQL too: the mailbox takeover runs two agent processes on each engine.
+          globalSetup: ['test/support/postgres-global.ts'],
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,

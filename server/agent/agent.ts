@@ -121,11 +121,8 @@ export class Agent {
   async ingest(input: IngestInput): Promise<IngestResult> {
     const result = await ingestFile(this.deps.db, this.deps.clock, { ...(this.trustAnchors ? { anchors: this.trustAnchors } : {}), ...input }, this.intake);
     if (result.documents.some((d) => d.reasonCode === 'AWAITING_DIAN_COPY')) this.dianCopyLoop.wake();
-    if (result.documents.some((d) => d.status === 'pending')) {
-      this.processor.wake();
-      // Other agent processes on the same PostgreSQL database are woken too (the file is committed by now).
-      await announceWork(this.deps.db).catch((error) => console.error('No se pudo avisar a los demás procesos del agente:', error));
-    }
+    // Other agent processes on the same PostgreSQL database were told by the recording transaction itself.
+    if (result.documents.some((d) => d.status === 'pending')) this.processor.wake();
     return result;
   }
 

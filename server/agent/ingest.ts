@@ -6,7 +6,8 @@ import type { IngestResult, ReceptionChannel } from '#shared/inbox';
 import { readDianFile, type ReaderLimits } from '../dian';
 import { fromJson, toJson, type Db } from '../db/database';
 import { isUniqueViolation } from '../db/engine';
-import type { NewInboxDocument } from '../db/schema';
+import type { InboxDocumentRow, NewInboxDocument } from '../db/schema';
+import type { CompanyProfile } from '#shared/company';
 import { getCompanyOrThrow } from '../companies/companies';
 import { agentStateAt, switchEventInSameSecond } from './agent-switch';
 import { classifyArrival, WHOLE_SECOND_CHANNELS } from './classify-arrival';
@@ -16,6 +17,7 @@ import { toInboxDocument } from './inbox-documents';
 import { DEFAULT_INTAKE_LIMITS, maxDocumentsFor, tooManyDocumentsReason, type IntakeLimits } from './intake-limits';
 import { pruneRefusedBytes, storeBlob } from './refused-files';
 import { runsOnPostgres } from '../db/engine';
+import { announceWork } from '../workers/work-signal';
 
 export interface IngestInput {
   companyId: string;
@@ -96,9 +98,8 @@ export async function ingestFile(db: Db, clock: Clock, input: IngestInput, intak
   }
 
   // 2. Read it and record what it holds.
-  const result = await recordDocuments(db, clock, {
+  const result = await recordDocuments(db, clock, company, {
     id: stored.id!,
-    companyId: company.id,
     channel: input.channel,
     sourceRef: input.sourceRef,
     arrivedAt,
@@ -115,7 +116,6 @@ export async function ingestFile(db: Db, clock: Clock, input: IngestInput, intak
 
 interface StoredFile {
   id: string;
-  companyId: string;
   channel: ReceptionChannel;
   sourceRef: string;
   arrivedAt: Date;
@@ -130,9 +130,12 @@ interface StoredFile {
 /**
  * Reads a stored file and records every document in it, all in one transaction: a file is either fully recorded
  * or not at all, so `recoverUnreadFiles` can tell what a crash interrupted.
+ *
+ * Written for few round trips to the database (on PostgreSQL each one is a wait): the company comes from the caller,
+ * the agent's state is read while the signatures are checked, each document is one `insert … returning`, and the
+ * other processes are told inside the same transaction (see `announceWork`).
  */
-async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<IngestResult> {
-  const company = await getCompanyOrThrow(db, file.companyId);
+async function recordDocuments(db: Db, clock: Clock, company: CompanyProfile, file: StoredFile): Promise<IngestResult> {
   let outcomes: ReadOutcome[] = file.refuse ? [] : readDianFile(file.bytes, { name: file.sourceRef, ...(file.limits ? { limits: file.limits } : {}) }).outcomes;
   let refusal: { code: string; reason: string } | undefined = file.refuse;
   if (!refusal && outcomes.length > file.maxDocuments) {
@@ -154,10 +157,16 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
   const wholeFile = file.refuse ?? (refusal?.code === 'TOO_MANY_DOCUMENTS' ? refusal : undefined);
   // Checked before the transaction (it reads no database): the verdict below depends on it. Loaded on first use:
   // commands that never receive a file do not pay for the XML-signature and certificate libraries.
+  // The agent's state at the arrival is a question about the past (events up to `arrivedAt`): asked now, answered
+  // while the signatures are checked.
+  const agentState = Promise.all([
+    agentStateAt(db, company.id, file.arrivedAt),
+    WHOLE_SECOND_CHANNELS.includes(file.channel) ? switchEventInSameSecond(db, company.id, file.arrivedAt) : undefined,
+  ]);
+  agentState.catch(() => undefined); // awaited below; not an unhandled rejection if the checks throw first
   const { verifyOutcome } = await import('../authenticity');
   const authenticity = await Promise.all(outcomes.map((outcome) => verifyOutcome(outcome, clock.now(), file.anchors ? { anchors: file.anchors } : {})));
-  const state = await agentStateAt(db, company.id, file.arrivedAt);
-  const sameSecondSwitch = WHOLE_SECOND_CHANNELS.includes(file.channel) ? await switchEventInSameSecond(db, company.id, file.arrivedAt) : undefined;
+  const [state, sameSecondSwitch] = await agentState;
   const askDianCopy = (await dianCopyEnvironment(db, company.id)) !== undefined;
   const now = clock.now();
   for (let attempt = 1; ; attempt++) {
@@ -166,6 +175,8 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
         // Read once, whoever reads it: a file whose reader died between storing and reading is read by another
         // process (a restart, or the one that took over the source), and the two must not both record it. The row
         // lock (PostgreSQL; SQLite's writer is single) makes the second wait, then find the first one's documents.
+        // (Two statements, not one: under READ COMMITTED a statement that waited for the lock still reads with the
+        // snapshot it took before waiting, and would not see the documents the other process just committed.)
         await trx.selectFrom('receivedFile').select('id').where('id', '=', file.id).$if(runsOnPostgres(db), (q) => q.forUpdate()).execute();
         const already = await trx.selectFrom('inboxDocument').selectAll().where('receivedFileId', '=', file.id).orderBy('createdAt').execute();
         if (already.length > 0) return already;
@@ -178,6 +189,8 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
           recorded.push(await insertOrMarkDuplicate(trx, row));
         }
         if (refusal) await trx.updateTable('receivedFile').set({ status: 'refused', reasonCode: refusal.code, reason: refusal.reason }).where('id', '=', file.id).execute();
+        // Other agent processes on PostgreSQL are woken when this commits (a NOTIFY is delivered at commit, or never).
+        if (recorded.some((row) => row.status === 'pending')) await announceWork(trx);
         return recorded;
       });
       return { receivedFileId: file.id, documents: rows.map(toInboxDocument), ...(refusal ? { refused: refusal } : {}) };
@@ -202,9 +215,8 @@ export async function recoverUnreadFiles(db: Db, clock: Clock, intake: IntakeLim
   if (only) unread = unread.where('receivedFile.id', '=', only.fileId);
   const files = await unread.execute();
   for (const file of files) {
-    await recordDocuments(db, clock, {
+    await recordDocuments(db, clock, await getCompanyOrThrow(db, file.companyId), {
       id: file.id,
-      companyId: file.companyId,
       channel: file.channel as ReceptionChannel,
       sourceRef: file.sourceRef,
       arrivedAt: new Date(file.arrivedAt),
@@ -281,8 +293,19 @@ function inboxRow(outcome: ReadOutcome, ctx: RowContext): NewInboxDocument {
 /**
  * The unique keys (company + CUFE, company + supplier + number) decide what is a duplicate, so two channels
  * delivering the same invoice at the same moment still record it once. The copy is kept, pointing at the first.
+ *
+ * The insert itself asks the unique indexes (`on conflict do nothing`): a new document, the usual case, is one
+ * statement. When it conflicts, the original is looked up and the copy recorded as its duplicate. On PostgreSQL an
+ * insert that meets another transaction's uncommitted row with the same key waits for it, so the original it then
+ * finds is committed.
  */
-async function insertOrMarkDuplicate(db: Db, row: NewInboxDocument) {
+async function insertOrMarkDuplicate(db: Db, row: NewInboxDocument): Promise<InboxDocumentRow> {
+  if (row.dedupeCufe || row.dedupeNumber) {
+    const inserted = await db.insertInto('inboxDocument').values(row).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
+    if (inserted) return inserted;
+  }
+  // No key of its own (a rejected document), or the copy of one already recorded. Should the insert below still meet
+  // a unique key, that is an error for the caller's retry, never a silent loss.
   const original = await findOriginal(db, row);
   const values: NewInboxDocument = original
     ? {
@@ -296,8 +319,7 @@ async function insertOrMarkDuplicate(db: Db, row: NewInboxDocument) {
         dedupeNumber: null,
       }
     : row;
-  await db.insertInto('inboxDocument').values(values).execute();
-  return db.selectFrom('inboxDocument').selectAll().where('id', '=', values.id).executeTakeFirstOrThrow();
+  return db.insertInto('inboxDocument').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
 async function findOriginal(db: Db, row: NewInboxDocument) {

@@ -19,6 +19,7 @@ import * as intakeLimits from './migrations/2026_12_03_1100_intake_limits';
 import * as workers from './migrations/2026_12_03_1600_workers';
 import * as users from './migrations/2026_12_03_1700_users';
 import * as registrationIndexes from './migrations/2026_12_03_2000_registration_indexes';
+import * as receptionIndexes from './migrations/2026_12_04_0200_reception_indexes';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_03_1700_users': users,
   '2026_12_03_1800_radian_events': radianEvents,
   '2026_12_03_2000_registration_indexes': registrationIndexes,
+  '2026_12_04_0200_reception_indexes': receptionIndexes,
   '2026_12_04_0400_dian_copy': dianCopy,
 };
 

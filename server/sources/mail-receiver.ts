@@ -107,7 +107,10 @@ export async function receiveMail(agent: Agent, companyId: string, mail: Receive
   if (found > max) {
     try {
       const reason = tooManyDocumentsReason(found, max, 'mensaje');
-      const result = await agent.ingest({
+      // A retry whose earlier reader stored the refused message and died before recording it: recorded now, once.
+      const stored = record ? await partAlreadyIngested(agent, companyId, id, -1, mail.raw) : undefined;
+      if (stored) await agent.recoverFile(stored);
+      const result = stored ? { receivedFileId: stored } : await agent.ingest({
         companyId,
         bytes: mail.raw,
         channel: 'mailbox',
@@ -136,8 +139,14 @@ export async function receiveMail(agent: Agent, companyId: string, mail: Receive
     // Junk: every part refused (nothing readable). A retry only sees some parts, so it asks the database.
     let allRefused = true;
     for (const [index, part] of reading.parts.entries()) {
-      // Only a retry can find parts already ingested.
-      if (record && (await partAlreadyIngested(agent, companyId, id, index, part.bytes))) continue;
+      // Only a retry can find parts already ingested. One whose reader died after storing it and before reading it
+      // (a crash, or another process that held the mailbox and was killed) is read now, once: this is the process
+      // that took the mailbox over, and it must not wait for the next start to do it.
+      const stored = record ? await partAlreadyIngested(agent, companyId, id, index, part.bytes) : undefined;
+      if (stored) {
+        await agent.recoverFile(stored);
+        continue;
+      }
       const result = await agent.ingest({
         companyId,
         bytes: part.bytes,
@@ -195,18 +204,18 @@ async function insertRecord(agent: Agent, row: Omit<MailboxMessageRow, 'document
   await agent.db.insertInto('mailboxMessage').values(row).execute();
 }
 
-/** A part counts as ingested when a received file of this message and position holds the same bytes. */
-async function partAlreadyIngested(agent: Agent, companyId: string, recordId: string, index: number, bytes: Uint8Array): Promise<boolean> {
+/** A part counts as ingested when a received file of this message and position holds the same bytes: its id. */
+async function partAlreadyIngested(agent: Agent, companyId: string, recordId: string, index: number, bytes: Uint8Array): Promise<string | undefined> {
   const sha256 = sha256Of(bytes);
   const rows = await agent.db
     .selectFrom('receivedFile')
-    .select('metadata')
+    .select(['id', 'metadata'])
     .where('companyId', '=', companyId)
     .where('channel', '=', 'mailbox')
     .where('sha256', '=', sha256)
     .where(containsText('metadata', `"mailboxMessageId":"${recordId}"`))
     .execute();
-  return rows.some((r) => fromJson<{ part?: number }>(r.metadata, {}).part === index);
+  return rows.find((r) => fromJson<{ part?: number }>(r.metadata, {}).part === index)?.id;
 }
 
 async function receivedFilesOf(agent: Agent, companyId: string, recordId: string, hashes: string[]): Promise<string[]> {

@@ -7,9 +7,11 @@ import { runsOnPostgres } from '../db/engine';
 export const WORK_CHANNEL = 'agente_trabajo';
 
 /**
- * Tells every agent process on the database that documents are waiting: `NOTIFY` on PostgreSQL, sent after the
- * inserting transaction committed (a listener woken earlier would find nothing). On SQLite nothing crosses
- * processes: the process that received wakes its own processor, and the others find the work on their sweep.
+ * Tells every agent process on the database that documents are waiting: `NOTIFY` on PostgreSQL. Called inside the
+ * transaction that inserts them (reception does): PostgreSQL delivers a notification when that transaction commits
+ * and drops it if it rolls back, so a listener never wakes before the documents are there, and no extra round trip
+ * is spent. On SQLite nothing crosses processes: the process that received wakes its own processor, and the others
+ * find the work on their sweep.
  */
 export async function announceWork(db: Db): Promise<void> {
   if (!runsOnPostgres(db)) return;

@@ -4,14 +4,13 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { Agent } from '../../server/agent/agent';
 import { activateAgent } from '../../server/agent/agent-switch';
 import { ManualClock } from '../../server/agent/clock';
 import { createCompany } from '../../server/companies/companies';
 import { openDatabase } from '../../server/db/database';
 import { tempDir } from '../support/agent-harness';
 import { ROOT } from '../support/cli';
-import { encoder, fixtureNames, fixtureText, retarget } from '../support/fixtures';
+import { fixtureNames } from '../support/fixtures';
 import { startPostgres, withDatabase } from '../support/postgres';
 
 /**
@@ -21,10 +20,16 @@ import { startPostgres, withDatabase } from '../support/postgres';
  * Every run is checked with SQL: every document registered, no bill twice, every entry balanced.
  *
  * `BENCH_OFFICE_DOCS` and `BENCH_OFFICE_COMPANIES` make a quicker run (e.g. 2000 and 20).
+ *
+ * The backlog is signed once (the suppliers' work, not measured) and received into each engine by the agent's own
+ * reception in `BENCH_OFFICE_RECEIVERS` processes at once (one per core by default), as a busy office with several
+ * `agente serve` would; PostgreSQL's copy becomes the template every run starts from.
  */
 const DOCS = Number(process.env.BENCH_OFFICE_DOCS ?? 20_000);
 const COMPANIES = Number(process.env.BENCH_OFFICE_COMPANIES ?? 200);
 const WORKERS = (process.env.BENCH_OFFICE_WORKERS ?? '1,2,4').split(',').map(Number);
+/** Processes that receive the backlog at once (the real reception, each taking some companies). */
+const RECEIVERS = Number(process.env.BENCH_OFFICE_RECEIVERS ?? cpus().length);
 const SUPPLIERS = 250;
 
 const INVOICE_SAMPLES = fixtureNames().filter((n) => !n.includes('RADIAN') && !/CreditNote|DebitNote|nota_credito|nota_debito/.test(n) && !n.startsWith('volt'));
@@ -45,7 +50,8 @@ export async function run(): Promise<void> {
   const server = await startPostgres({ durable: true });
   const admin = new pg.Pool({ connectionString: server.adminUrl, max: 2 });
   try {
-    const templates = INVOICE_SAMPLES.map((name) => fixtureText(name));
+    const backlogDir = tmp.file('acumulado');
+    const prepareSeconds = await prepareBacklog(backlogDir, RECEIVERS);
     // The backlog, received once into each engine (PostgreSQL: a template database every run is copied from).
     await admin.query(`create database oficina_backlog template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'`);
     // Receiving is not what is measured here: the backlog database skips the wait for fsync at commit. The copies the
@@ -53,8 +59,8 @@ export async function run(): Promise<void> {
     await admin.query(`alter database oficina_backlog set synchronous_commit = off`);
     const backlogUrl = withDatabase(server.adminUrl, 'oficina_backlog');
     const sqliteFile = tmp.file('oficina.db');
-    const ingestPg = await receiveBacklog(backlogUrl, templates);
-    const ingestSqlite = await receiveBacklog(sqliteFile, templates);
+    const ingestPg = await receiveBacklog(backlogUrl, backlogDir, RECEIVERS);
+    const ingestSqlite = await receiveBacklog(sqliteFile, backlogDir, RECEIVERS);
 
     const results: RunResult[] = [];
     let copy = 0;
@@ -68,8 +74,11 @@ export async function run(): Promise<void> {
     results.push(await registerBacklog('SQLite, 1 proceso', sqliteFile, 1, false));
 
     const line = (label: string, value: string) => process.stdout.write(`  ${label.padEnd(52)} ${value}\n`);
-    line('backlog', `${DOCS} facturas de ${COMPANIES} empresas (${templates.length} muestras DIAN, ${SUPPLIERS} proveedores)`);
-    line('recepción del backlog (1 proceso)', `PostgreSQL ${ingestPg.toFixed(0)} documentos/s, SQLite ${ingestSqlite.toFixed(0)} documentos/s`);
+    line('backlog', `${DOCS} facturas de ${COMPANIES} empresas (${INVOICE_SAMPLES.length} muestras DIAN, ${SUPPLIERS} proveedores), firmadas en ${prepareSeconds.toFixed(0)} s`);
+    line(
+      `recepción del backlog (${RECEIVERS} proceso${RECEIVERS > 1 ? 's' : ''})`,
+      `PostgreSQL ${ingestPg.perSecond.toFixed(0)} documentos/s (carga ${ingestPg.load.toFixed(1)}), SQLite ${ingestSqlite.perSecond.toFixed(0)} documentos/s (carga ${ingestSqlite.load.toFixed(1)})`,
+    );
     for (const r of results) {
       const ok = r.check.bills === DOCS && r.check.notRegistered === 0 && r.check.doubled === 0 && r.check.unbalanced === 0;
       line(
@@ -87,36 +96,46 @@ export async function run(): Promise<void> {
   }
 }
 
-/** Creates the companies (agent active) and receives the backlog into a database; returns documents per second. */
-async function receiveBacklog(location: string, templates: string[]): Promise<number> {
+/**
+ * The backlog as suppliers would send it: each document retargeted at its company and signed (supplier signature
+ * and DIAN's validation, test PKI), written to `dir`, by `parts` processes at once. Once, for both engines.
+ */
+async function prepareBacklog(dir: string, parts: number): Promise<number> {
+  const start = performance.now();
+  await Promise.all(Array.from({ length: parts }, (_, part) => runReceiver(['prepare', dir, String(part), String(parts), String(DOCS), String(COMPANIES)])));
+  return (performance.now() - start) / 1000;
+}
+
+/**
+ * Creates the companies (agent active) and receives the backlog into a database with the agent's own reception
+ * (`Agent.ingest`, as the watched folder calls it) in `parts` processes at once, each taking some of the companies.
+ * Returns documents per second and the load at the start.
+ */
+async function receiveBacklog(location: string, dir: string, parts: number): Promise<{ perSecond: number; load: number }> {
   const db = await openDatabase(location);
   const clock = new ManualClock('2026-03-10T13:00:00Z');
-  const agent = new Agent(db, { clock });
-  const companies = [];
   for (let c = 0; c < COMPANIES; c++) {
     const company = await createCompany(db, { nit: String(800_000_000 + c), name: `Empresa ${c} SAS`, userName: 'Ana', ciiu: ['4719'] }, clock);
     await activateAgent(db, company.id, 'recent', 'bench', clock);
-    companies.push(company);
   }
-  clock.advance(1000);
-  const start = performance.now();
-  for (let i = 0; i < DOCS; i++) {
-    const company = companies[i % COMPANIES]!;
-    const xml = retarget(templates[i % templates.length]!, {
-      customerNit: company.nit,
-      cufeSeed: `oficina-${i}`,
-      number: `OF${String(i).padStart(6, '0')}`,
-      supplierNit: String(900_000_000 + (i % SUPPLIERS)),
-      issueDate: '2026-03-10',
-    });
-    const result = await agent.ingest({ companyId: company.id, bytes: encoder.encode(xml), channel: 'folder', sourceRef: `of${i}.xml` });
-    if (result.documents.length !== 1 || result.documents[0]!.status !== 'pending') throw new Error(`La factura ${i} no quedó pendiente: ${JSON.stringify(result.documents.map((d) => [d.status, d.reason]))}`);
-    clock.advance(10);
-  }
-  const perSecond = DOCS / ((performance.now() - start) / 1000);
-  await agent.stop();
   await db.destroy();
-  return perSecond;
+  const load = loadavg()[0]!;
+  const start = performance.now();
+  await Promise.all(Array.from({ length: parts }, (_, part) => runReceiver(['receive', dir, location, String(part), String(parts), String(DOCS), String(COMPANIES)])));
+  const perSecond = DOCS / ((performance.now() - start) / 1000);
+  const check = await openDatabase(location, { create: false });
+  const pending = Number((await sql<{ n: number | string }>`select count(*) as n from inbox_document where status = 'pending'`.execute(check)).rows[0]!.n);
+  await check.destroy();
+  if (pending !== DOCS) throw new Error(`Se recibieron ${pending} documentos pendientes de ${DOCS}`);
+  return { perSecond, load };
+}
+
+function runReceiver(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/bench/office-receiver.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('error', reject);
+    child.once('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`office-receiver ${args[0]} terminó con ${code ?? signal}`))));
+  });
 }
 
 /** Peak RSS of a live process (VmHWM), in MB. */

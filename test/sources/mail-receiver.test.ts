@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Agent } from '../../server/agent/agent';
 import type { IngestInput } from '../../server/agent/ingest';
 import { fromJson } from '../../server/db/database';
 import { MAX_MESSAGE_ATTEMPTS, receiveMail, type ReceivedMail } from '../../server/sources/mail-receiver';
 import { agentWithCompany, COMPANY_NIT } from './agent-setup';
 import { dianMessage, eml, invoiceXml, invoiceZip, PDF_BYTES } from './mail-fixtures';
+import { dieBeforeRecording } from '../support/die-before-recording';
 import { forEachEngine } from '../support/engines';
 
 const ACTIVATED = new Date('2026-11-20T13:00:00Z');
@@ -150,6 +152,49 @@ forEachEngine((engine) => {
       expect(files.map((f) => f.sourceRef).sort()).toEqual(['dos.zip', 'uno.zip']);
       const record = await agent.db.selectFrom('mailboxMessage').selectAll().executeTakeFirstOrThrow();
       expect(record).toMatchObject({ status: 'received', documents: 2 });
+    });
+
+    it('a part its reader stored and never read (it died in between) is read by the process that takes the mailbox over, once', async () => {
+      const { agent, company } = await setup();
+      const { raw, number } = dianMessage({ customerNit: COMPANY_NIT, seed: 'relevo', messageId: '<relevo@proveedor.test>' });
+      // Reader A stops right after the ZIP is stored, inside the transaction that would record its document.
+      const a = new Agent(agent.db.withPlugin(dieBeforeRecording(1, 'throw')));
+      await expect(receiveMail(a, company.id, mail(raw))).rejects.toThrow('se detuvo');
+      expect(await agent.db.selectFrom('receivedFile').select('id').execute()).toHaveLength(1);
+      expect(await agent.db.selectFrom('inboxDocument').select('id').execute()).toEqual([]);
+      expect(await agent.db.selectFrom('mailboxMessage').select('status').executeTakeFirstOrThrow()).toEqual({ status: 'receiving' });
+
+      // Reader B (another process on the database; not restarted, so no start-up recovery) finds the message
+      // without its keyword and reads it: the stored file is read now, not stored a second time.
+      const b = new Agent(agent.db);
+      const outcome = await receiveMail(b, company.id, mail(raw));
+      expect(outcome).toMatchObject({ status: 'received' });
+      const files = await agent.db.selectFrom('receivedFile').select('id').execute();
+      expect(files).toHaveLength(1);
+      const docs = await agent.db.selectFrom('inboxDocument').select(['number', 'status', 'receivedFileId']).execute();
+      expect(docs).toEqual([{ number, status: 'pending', receivedFileId: files[0]!.id }]);
+      expect(await agent.db.selectFrom('mailboxMessage').select(['status', 'documents']).executeTakeFirstOrThrow()).toEqual({ status: 'received', documents: 1 });
+      // Read once: the message again is a duplicate, and the document registers once.
+      expect(await receiveMail(b, company.id, mail(raw, { uid: 2 }))).toMatchObject({ status: 'duplicate' });
+      expect(await b.processor.runPending(company.id)).toMatchObject({ registered: 1 });
+      expect(await agent.db.selectFrom('inboxDocument').select('id').execute()).toHaveLength(1);
+    });
+
+    it('a message refused whole that its reader stored and never recorded is recorded by the next reader, once', async () => {
+      const { agent, company } = await setup();
+      const raw = eml({
+        subject: '900373076;Proveedor;FE1;01;Proveedor',
+        parts: Array.from({ length: agent.intake.maxDocumentsPerMail + 1 }, (_, i) => ({ contentType: 'application/zip', filename: `f${i}.zip`, body: invoiceZip(invoiceXml(COMPANY_NIT, `muchos-${i}`)) })),
+      });
+      const a = new Agent(agent.db.withPlugin(dieBeforeRecording(1, 'throw')));
+      await expect(receiveMail(a, company.id, mail(raw))).rejects.toThrow('se detuvo');
+      expect(await agent.db.selectFrom('inboxDocument').select('id').execute()).toEqual([]);
+
+      const b = new Agent(agent.db);
+      expect(await receiveMail(b, company.id, mail(raw))).toMatchObject({ status: 'refused', code: 'TOO_MANY_DOCUMENTS' });
+      expect(await agent.db.selectFrom('receivedFile').select(['status', 'reasonCode']).execute()).toEqual([{ status: 'refused', reasonCode: 'TOO_MANY_DOCUMENTS' }]);
+      expect(await agent.db.selectFrom('inboxDocument').select(['status', 'reasonCode']).execute()).toEqual([{ status: 'not_registered', reasonCode: 'TOO_MANY_DOCUMENTS' }]);
+      expect(await agent.db.selectFrom('mailboxMessage').select(['status', 'refused']).executeTakeFirstOrThrow()).toEqual({ status: 'refused', refused: 1 });
     });
 
     it(`gives up after ${MAX_MESSAGE_ATTEMPTS} failed attempts, recording why (the raw message stays)`, async () => {
