@@ -152,9 +152,10 @@ async function recordDocuments(db: Db, clock: Clock, file: StoredFile): Promise<
   // Refused before reading (or for holding too much): the one entry carries the file's reason, not a document's.
   const wholeFile = file.refuse ?? (refusal?.code === 'TOO_MANY_DOCUMENTS' ? refusal : undefined);
   // Checked before the transaction (it reads no database): the verdict below depends on it. Loaded on first use:
-  // commands that never receive a file do not pay for the XML-signature and certificate libraries.
-  const { verifyOutcome } = await import('../authenticity');
-  const authenticity = await Promise.all(outcomes.map((outcome) => verifyOutcome(outcome, clock.now(), file.anchors ? { anchors: file.anchors } : {})));
+  // commands that never receive a file do not pay for the XML-signature and certificate libraries. On the
+  // verification threads (server/authenticity/verify-pool.ts): off the main thread, on every core.
+  const { verifyOutcomes } = await import('../authenticity');
+  const authenticity = await verifyOutcomes(outcomes, clock.now(), file.anchors ? { anchors: file.anchors } : {});
   const state = await agentStateAt(db, company.id, file.arrivedAt);
   const sameSecondSwitch = WHOLE_SECOND_CHANNELS.includes(file.channel) ? await switchEventInSameSecond(db, company.id, file.arrivedAt) : undefined;
   const now = clock.now();
