@@ -62,6 +62,11 @@ export async function closeVerifyThreads(): Promise<void> {
   await pool?.close();
 }
 
+/** How many verification threads are running and loaded (for tests and status: 0 means the main thread checks). */
+export function readyVerifyThreads(): number {
+  return shared?.ready ?? 0;
+}
+
 let shared: VerifyPool | undefined;
 
 function sharedPool(): VerifyPool | undefined {
@@ -100,6 +105,10 @@ class VerifyPool {
   private closed = false;
 
   constructor(private readonly size: number) {}
+
+  get ready(): number {
+    return this.threads.filter((t) => t.online).length;
+  }
 
   /** The result, or `undefined` when the threads could not give one (the caller checks in its own thread). */
   verify(task: Omit<VerifyTask, 'id'>): Promise<AuthenticityResult | undefined> {

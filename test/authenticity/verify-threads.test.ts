@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AuthenticityResult } from '#shared/authenticity';
 import type { ReadOutcome } from '#shared/dian-document';
-import { BUNDLED_ANCHORS, closeVerifyThreads, loadAnchors, THREADS_VARIABLE, verifyOutcome, verifyOutcomes, type TrustAnchors } from '../../server/authenticity';
+import { BUNDLED_ANCHORS, closeVerifyThreads, loadAnchors, readyVerifyThreads, THREADS_VARIABLE, verifyOutcome, verifyOutcomes, type TrustAnchors } from '../../server/authenticity';
 import { readDianFile } from '../../server/dian';
 import { invoiceSpec } from '../support/agent-harness';
 import { encoder, fixtureNames, fixtureText, retarget } from '../support/fixtures';
@@ -49,6 +49,8 @@ describe('verification on worker threads', () => {
       const onThreads = await verifyOutcomes(outcomes, NOW, { anchors });
       const inMain = await Promise.all(outcomes.map((o) => verifyOutcome(o, NOW, { anchors })));
       expect(onThreads).toEqual(inMain);
+      // …and they did come from the threads, not from the main thread standing in for them.
+      expect(readyVerifyThreads()).toBeGreaterThan(0);
       if (anchors === WITH_TEST_CA) expect(onThreads.map((r) => r?.code)).toEqual(cases.map(([, , code]) => code));
     }
   }, 60_000);
@@ -75,6 +77,7 @@ describe('verification on worker threads', () => {
     try {
       await closeVerifyThreads();
       expect(await verifyOutcomes([outcome], NOW, { anchors: PRODUCTION })).toEqual([await verifyOutcome(outcome, NOW, { anchors: PRODUCTION })]);
+      expect(readyVerifyThreads()).toBe(0);
     } finally {
       if (before === undefined) delete process.env[THREADS_VARIABLE];
       else process.env[THREADS_VARIABLE] = before;
