@@ -31,7 +31,9 @@ export async function buildServer() {
   rmSync(OUT, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'server/cli/main.ts' },
+    // The signature-verification threads start their own entry (server/authenticity/verify-pool.ts finds
+    // verify-worker.js beside the chunk that starts them); it shares the chunks of the CLI.
+    entryPoints: { main: 'server/cli/main.ts', 'verify-worker': 'server/authenticity/verify-worker.ts' },
     outdir: path.join(OUT, 'server', 'cli'),
     bundle: true,
     splitting: true,

@@ -156,18 +156,20 @@ async function recordDocuments(db: Db, clock: Clock, company: CompanyProfile, fi
   // Refused before reading (or for holding too much): the one entry carries the file's reason, not a document's.
   const wholeFile = file.refuse ?? (refusal?.code === 'TOO_MANY_DOCUMENTS' ? refusal : undefined);
   // Checked before the transaction (it reads no database): the verdict below depends on it. Loaded on first use:
-  // commands that never receive a file do not pay for the XML-signature and certificate libraries.
+  // commands that never receive a file do not pay for the XML-signature and certificate libraries. On the
+  // verification threads (server/authenticity/verify-pool.ts): off the main thread, on every core.
   // The agent's state at the arrival is a question about the past (events up to `arrivedAt`): asked now, answered
   // while the signatures are checked.
   const agentState = Promise.all([
     agentStateAt(db, company.id, file.arrivedAt),
     WHOLE_SECOND_CHANNELS.includes(file.channel) ? switchEventInSameSecond(db, company.id, file.arrivedAt) : undefined,
+    dianCopyEnvironment(db, company.id),
   ]);
   agentState.catch(() => undefined); // awaited below; not an unhandled rejection if the checks throw first
-  const { verifyOutcome } = await import('../authenticity');
-  const authenticity = await Promise.all(outcomes.map((outcome) => verifyOutcome(outcome, clock.now(), file.anchors ? { anchors: file.anchors } : {})));
-  const [state, sameSecondSwitch] = await agentState;
-  const askDianCopy = (await dianCopyEnvironment(db, company.id)) !== undefined;
+  const { verifyOutcomes } = await import('../authenticity');
+  const authenticity = await verifyOutcomes(outcomes, clock.now(), file.anchors ? { anchors: file.anchors } : {});
+  const [state, sameSecondSwitch, dianCopyAt] = await agentState;
+  const askDianCopy = dianCopyAt !== undefined;
   const now = clock.now();
   for (let attempt = 1; ; attempt++) {
     try {

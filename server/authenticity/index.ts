@@ -6,3 +6,4 @@
 export { verifyAuthenticity, type SignedTexts, type VerifyOptions } from './verify-document';
 export { defaultAnchors, loadAnchors, ANCHORS_VARIABLE, BUNDLED_ANCHORS, type TrustAnchors } from './trust-anchors';
 export { verifyOutcome } from './verify-outcome';
+export { verifyOutcomes, closeVerifyThreads, readyVerifyThreads, THREADS_VARIABLE } from './verify-pool';

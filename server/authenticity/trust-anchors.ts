@@ -71,6 +71,14 @@ export function loadAnchors(files: string[]): TrustAnchors {
   return anchors;
 }
 
+/**
+ * The files a set of anchors was read from, when it was read by {@link loadAnchors} (and so can be read again, the
+ * same, by another thread); `undefined` for a set built any other way.
+ */
+export function anchorFiles(anchors: TrustAnchors): string[] | undefined {
+  return loaded.get(anchors.sources.join('\u0000')) === anchors ? anchors.sources : undefined;
+}
+
 /** The anchors in force: the bundle, plus `AGENTE_ANCLAS_CONFIANZA` when set. */
 export function defaultAnchors(env: NodeJS.ProcessEnv = process.env): TrustAnchors {
   const extra = env[ANCHORS_VARIABLE]?.trim();

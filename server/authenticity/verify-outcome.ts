@@ -1,6 +1,7 @@
 import type { AuthenticityResult } from '#shared/authenticity';
-import type { ReadOutcome } from '#shared/dian-document';
-import { signedTextsOf } from '../dian';
+import type { DianDocument, ReadOutcome } from '#shared/dian-document';
+// The module itself, not '../dian': the verification threads (verify-worker.ts) load this file and need no reader.
+import { signedTextsOf, type SignedTexts } from '../dian/signed-texts';
 import { verifyAuthenticity, type VerifyOptions } from './verify-document';
 
 /**
@@ -9,10 +10,22 @@ import { verifyAuthenticity, type VerifyOptions } from './verify-document';
  * are not booked and get none. Never throws: a failure of the checks themselves is `unverifiable`, with why.
  */
 export async function verifyOutcome(outcome: ReadOutcome, now: Date, options: Omit<VerifyOptions, 'now'> = {}): Promise<AuthenticityResult | undefined> {
+  const document = purchaseDocument(outcome);
+  return document && verifySignedTexts(document, signedTextsOf(document), now, options);
+}
+
+/** The document whose authenticity is checked: a purchase document (invoice, credit or debit note), else none. */
+export function purchaseDocument(outcome: ReadOutcome): DianDocument | undefined {
   const document = outcome.document;
-  if (!document || (document.kind !== 'invoice' && document.kind !== 'credit-note' && document.kind !== 'debit-note')) return undefined;
+  return document && (document.kind === 'invoice' || document.kind === 'credit-note' || document.kind === 'debit-note') ? document : undefined;
+}
+
+/**
+ * {@link verifyOutcome} once the document and its signed texts are in hand: the one function both the main thread
+ * and the verification threads (verify-pool.ts) run, so a result never depends on where it was computed.
+ */
+export async function verifySignedTexts(document: DianDocument, texts: SignedTexts | undefined, now: Date, options: Omit<VerifyOptions, 'now'> = {}): Promise<AuthenticityResult> {
   const empty = { present: false, valid: false, references: [], problems: [] };
-  const texts = signedTextsOf(document);
   if (!texts) {
     return { code: 'unverifiable', reason: 'No se conservó el texto firmado del documento; no se pudo comprobar su firma.', checkedAt: now.toISOString(), supplier: empty };
   }
