@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import { runsOnPostgres } from '../db/engine';
 import { insertRows, preparedQuery } from '../db/prepared-query';
 import type { MatchingItemRow } from '../db/schema';
 import type { CatalogItem, HistoryFact } from './company-memory';
@@ -78,8 +79,28 @@ export async function loadHistorySince(db: Db, companyId: string, afterId: numbe
   return facts.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
 }
 
-/** Appends history rows (in chunks, inside the caller's transaction when given one). */
+/**
+ * Appends history rows (in chunks, inside the caller's transaction when given one).
+ *
+ * Running engines read history by id ("what is after the last id I applied"), so for each company the ids must
+ * become visible in order. SQLite has one writer, so they do. PostgreSQL hands out ids at insert time: with two
+ * writers, the one holding a smaller id could commit after the other, and an engine that had already read the larger
+ * id would never see the smaller one (a person's correction, say). One writer of a company's history at a time
+ * (a transaction-scoped advisory lock, taken just before the insert and released at commit) keeps the order; it only
+ * holds up other writers of the same company for the tail of their transaction.
+ */
 export async function insertHistory(db: Db, rows: NewHistoryRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (runsOnPostgres(db)) {
+    if (!db.isTransaction) {
+      await db.transaction().execute((trx) => insertHistory(trx, rows));
+      return;
+    }
+    // Sorted, so two writers of several companies take the locks in the same order (no deadlock between them).
+    for (const companyId of [...new Set(rows.map((r) => r.companyId))].sort()) {
+      await sql`select pg_advisory_xact_lock(hashtext(${`matching_history:${companyId}`}))`.execute(db);
+    }
+  }
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await insertRows(
       db,

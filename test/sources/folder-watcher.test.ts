@@ -73,7 +73,7 @@ describe('folder watcher', () => {
 
   it('never reads a partial write: a ZIP written in two halves is ingested once, whole', async () => {
     const { agent, dir, start } = await setup();
-    await start();
+    const watcher = await start();
     const zip = invoiceZip(invoiceXml(COMPANY_NIT, 'partial'));
     const path = join(dir, 'lento.zip');
     await writeFile(path, zip.subarray(0, Math.floor(zip.length / 2)));
@@ -82,6 +82,8 @@ describe('folder watcher', () => {
     expect(await receivedFiles(agent)).toHaveLength(0);
     await appendFile(path, zip.subarray(Math.floor(zip.length / 2)));
     await until(async () => (await receivedFiles(agent)).length === 1);
+    // The file is stored first; its documents are recorded once its signatures are checked (on another thread).
+    await watcher.idle();
     const [file] = await receivedFiles(agent);
     expect(file!.sha256).toBe(createHash('sha256').update(zip).digest('hex'));
     const [doc] = await agent.db.selectFrom('inboxDocument').select('status').execute();
