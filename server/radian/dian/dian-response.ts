@@ -92,7 +92,8 @@ function errorList(node: unknown): string[] {
   return items.map((item) => (text(item) ?? '').replace(/\s+/g, ' ').trim()).filter((item) => item.length > 0);
 }
 
-function decodeBase64Xml(value: string | undefined): string | null {
+/** DIAN's bytes as text: base64 → UTF-8, without a byte-order mark. `null` when it is not base64 or empty. */
+export function decodeBase64Xml(value: string | undefined): string | null {
   if (!value) return null;
   const compact = value.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return null;

@@ -1,5 +1,5 @@
 import type { CompanyCredential, DianCopyGateway, DianEnvironment, DianStoredCopy } from '../ports';
-import { text } from './dian-response';
+import { decodeBase64Xml, text } from './dian-response';
 import { createSoapCaller, DianServiceError, type DianClientOptions } from './soap-client';
 import { escapeText } from './ws-security';
 
@@ -27,16 +27,7 @@ export function createDianCopyGateway(options: DianClientOptions = {}): DianCopy
       });
       const code = text(result['Code']);
       if (!code) throw new DianServiceError('BAD_RESPONSE', 'La respuesta de la DIAN a GetXmlByDocumentKey no trae Code.', false, 1);
-      return { code, message: text(result['Message']) ?? '', xml: code === '100' ? decodeXml(text(result['XmlBytesBase64'])) : null };
+      return { code, message: text(result['Message']) ?? '', xml: code === '100' ? decodeBase64Xml(text(result['XmlBytesBase64'])) : null };
     },
   };
-}
-
-/** DIAN's bytes as text: base64 → UTF-8, without a byte-order mark. `null` when it is not base64 or empty. */
-function decodeXml(value: string | undefined): string | null {
-  if (!value) return null;
-  const compact = value.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return null;
-  const decoded = Buffer.from(compact, 'base64').toString('utf8').replace(/^\uFEFF/, '');
-  return decoded.length > 0 ? decoded : null;
 }
