@@ -14,7 +14,7 @@ import { actorId, actorName, type ActorLike } from '../users/actor';
 import { authenticitySummary } from './inbox-documents';
 import { billRadianState } from '../radian/bill-state';
 import { pageOf, type PageRequest } from './pagination';
-import { authenticityNotes, insertWithholdings, notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
+import { authenticityNotes, insertWithholdings, lineBooking, notifyListeners, prepareRegistration, reviewNotesFor, type AgentDeps } from './register-document';
 
 export interface BillQuery {
   needsReview?: boolean;
@@ -188,19 +188,7 @@ export async function repostBill(
       const l = current(line.line.position);
       await trx
         .updateTable('billLine')
-        .set({
-          accountCode: line.classification.accountCode,
-          itemId: line.classification.itemId ?? null,
-          itemName: line.classification.itemName ?? null,
-          source: line.classification.source,
-          confidence: line.classification.confidence,
-          explanation: line.classification.explanation,
-          capitalizedTaxes: line.capitalizedTaxes + line.charges,
-          iva: line.deductibleIva,
-          withholdingConcept: line.thirdParty ? null : (line.concept ?? NO_WITHHOLDING),
-          conceptExplanation: line.thirdParty ? null : line.conceptExplanation,
-          conceptSource: line.thirdParty ? null : line.conceptSource,
-        })
+        .set(lineBooking(line))
         .where('id', '=', l.id)
         .execute();
     }

@@ -7,7 +7,7 @@ import { fromJson, toJson, type Db } from '../db/database';
 import type { BillRow, InboxDocumentRow } from '../db/schema';
 import { getCompanyOrThrow } from '../companies/companies';
 import { Chart } from '../ledger/chart';
-import { prepareBill, type PreparedBill, type ReferencedBill } from '../ledger/prepare-bill';
+import { prepareBill, type PreparedBill, type PreparedLine, type ReferencedBill } from '../ledger/prepare-bill';
 import { RegistrationRefusal } from '../ledger/registration-refusal';
 import { postEntry } from '../ledger/post-entry';
 import { classifyByRule } from '../matching/default-account-rule';
@@ -224,22 +224,12 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
           unitCode: l.line.unitCode ?? null,
           unitPrice: l.line.unitPrice ?? null,
           amount: l.amount,
-          capitalizedTaxes: l.capitalizedTaxes + l.charges,
-          iva: l.deductibleIva,
-          accountCode: l.classification.accountCode,
-          itemId: l.classification.itemId ?? null,
-          itemName: l.classification.itemName ?? null,
-          source: l.classification.source,
-          confidence: l.classification.confidence,
-          explanation: l.classification.explanation,
           sellerCode: l.line.sellerCode ?? null,
           standardCode: l.line.standardCode ? `${l.line.standardCode.scheme}:${l.line.standardCode.id}` : null,
           thirdPartyIncome: l.thirdParty ? 1 : 0,
           correctedBy: null,
           correctedAt: null,
-          withholdingConcept: l.thirdParty ? null : (l.concept ?? NO_WITHHOLDING),
-          conceptExplanation: l.thirdParty ? null : l.conceptExplanation,
-          conceptSource: l.thirdParty ? null : l.conceptSource,
+          ...lineBooking(l),
         })),
       );
       await postEntry(trx, { companyId: company.id, billId, date: document.issueDate, description: `${kindName(document.kind)} ${document.number} de ${document.supplier.name}`, entry: prepared.entry, now, isNew: true });
@@ -494,4 +484,24 @@ function kindName(kind: string): string {
 
 function normalize(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * How a prepared line is booked (account or item, why, the taxes it carries, its withholding concept): the bill-line
+ * columns written when a bill is registered and rewritten when it is recomputed (server/agent/bills.ts).
+ */
+export function lineBooking(l: PreparedLine) {
+  return {
+    accountCode: l.classification.accountCode,
+    itemId: l.classification.itemId ?? null,
+    itemName: l.classification.itemName ?? null,
+    source: l.classification.source,
+    confidence: l.classification.confidence,
+    explanation: l.classification.explanation,
+    capitalizedTaxes: l.capitalizedTaxes + l.charges,
+    iva: l.deductibleIva,
+    withholdingConcept: l.thirdParty ? null : (l.concept ?? NO_WITHHOLDING),
+    conceptExplanation: l.thirdParty ? null : l.conceptExplanation,
+    conceptSource: l.thirdParty ? null : l.conceptSource,
+  };
 }
