@@ -130,7 +130,12 @@ export async function claimSummaryDay(db: Db, companyId: string, date: string, c
  * not only those after the newest stored one: a past day looked at on demand is stored too, and must not hide the
  * days before it.
  */
-export async function storeMissingSummaries(db: Db, companyId: string, clock: Clock, maxDays = 62, holder: string = PROCESS_ID): Promise<string[]> {
+export async function storeMissingSummaries(
+  db: Db,
+  companyId: string,
+  clock: Clock,
+  { maxDays = 62, holder = PROCESS_ID, stopping = () => false }: { maxDays?: number; holder?: string; stopping?: () => boolean } = {},
+): Promise<string[]> {
   const yesterday = previousDate(bogotaDate(clock.now()));
   const company = await db.selectFrom('company').select('createdAt').where('id', '=', companyId).executeTakeFirstOrThrow();
   const earliest = [bogotaDate(new Date(company.createdAt)), shiftDate(yesterday, -(maxDays - 1))].sort().at(-1)!;
@@ -139,6 +144,8 @@ export async function storeMissingSummaries(db: Db, companyId: string, clock: Cl
   const done = new Set(existing.map((r) => r.date));
   const stored: string[] = [];
   for (let date = earliest; date <= yesterday; date = shiftDate(date, 1)) {
+    // The server is stopping: the days left are composed on the next start (or by another process).
+    if (stopping()) break;
     if (done.has(date)) continue;
     // Another process is composing this day (or did, a moment ago): once per company per day.
     if (!(await claimSummaryDay(db, companyId, date, clock, holder))) continue;

@@ -17,6 +17,8 @@ export interface ProcessReport {
 export class Processor {
   private readonly loop: WorkLoop;
   private readonly claims: ClaimOptions;
+  /** Set by `stop()`: a drain in progress ends after the document in hand (Ctrl+C must not wait for a whole backlog). */
+  private stopping = false;
 
   constructor(
     private readonly deps: AgentDeps,
@@ -33,10 +35,13 @@ export class Processor {
   }
 
   start(): void {
+    this.stopping = false;
     this.loop.start();
   }
 
+  /** Stops after the document being registered now; what is left stays pending for the next start or another worker. */
   stop(): Promise<void> {
+    this.stopping = true;
     return this.loop.stop();
   }
 
@@ -47,27 +52,30 @@ export class Processor {
 
   /** Processes everything pending now and resolves when the queue is empty. */
   runPending(companyId?: string): Promise<ProcessReport> {
-    return this.loop.exclusive(() => drain(this.deps, this.claims, companyId));
+    return this.loop.exclusive(() => drain(this.deps, this.claims, companyId, () => this.stopping));
   }
 }
 
-async function drain(deps: AgentDeps, claims: ClaimOptions, companyId?: string): Promise<ProcessReport> {
+async function drain(deps: AgentDeps, claims: ClaimOptions, companyId: string | undefined, stopping: () => boolean): Promise<ProcessReport> {
   try {
-    return await drainClaimed(deps, claims, companyId);
+    return await drainClaimed(deps, claims, companyId, stopping);
   } finally {
     // What this run claimed and left pending (a company paused, a failure to retry) is free for any worker again.
     await releaseClaims(deps.db).catch((error) => console.error('No se pudieron liberar los documentos reclamados:', error));
   }
 }
 
-async function drainClaimed(deps: AgentDeps, claims: ClaimOptions, companyId?: string): Promise<ProcessReport> {
+async function drainClaimed(deps: AgentDeps, claims: ClaimOptions, companyId: string | undefined, stopping: () => boolean): Promise<ProcessReport> {
   const report: ProcessReport = { registered: 0, notRegistered: 0, failed: 0 };
   const failedIds = new Set<string>();
   const stopped = new Set<string>(); // companies found paused during this run
   for (;;) {
+    if (stopping()) return report;
     const batch = await pendingBatch(deps, claims, companyId, failedIds, stopped);
     if (batch.length === 0) return report;
     for (const { id, companyId: owner } of batch) {
+      // Each document is its own transaction: stopping between two leaves nothing half-registered.
+      if (stopping()) return report;
       // Pause means stop (issue 17): checked before every document, so «Desactivar» takes effect at once, even in
       // the middle of a batch. What was waiting stays pending and is registered when the agent is active again.
       if (stopped.has(owner)) continue;

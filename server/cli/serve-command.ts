@@ -76,7 +76,9 @@ export function serveCommand(global: () => GlobalOptions): Command {
       agent.start();
       alegra.start();
       const scheduler = startSummaryScheduler(agent.deps, agent.processor);
-      await scheduler.catchUp().catch((error) => console.error('No se pudieron calcular los resúmenes pendientes:', error));
+      // Days missed while the server was down are composed in the background (for an office, minutes): the API
+      // answers meanwhile, and Ctrl+C stops it between two days instead of waiting for the last company.
+      const catchingUp = scheduler.catchUp().catch((error) => console.error('No se pudieron calcular los resúmenes pendientes:', error));
       const keepDays = backupDaysFromEnv();
       // PostgreSQL is backed up by its own tools (pg_dump), on the database server's schedule: README.
       const backups = keepDays > 0 && file !== ':memory:' && !postgres ? startBackupScheduler(db, file, { keepDays, clock: agent.clock }) : undefined;
@@ -106,7 +108,8 @@ export function serveCommand(global: () => GlobalOptions): Command {
       );
       await stopRequested;
       process.stdout.write('Deteniendo el agente…\n');
-      scheduler.stop();
+      // Stops the catch-up (and any midnight run) and the registration loop together; each ends after what is in hand.
+      const schedulerStopped = scheduler.stop();
       clearInterval(radianRetry);
       backups?.stop();
       await watcher?.stop();
@@ -115,6 +118,8 @@ export function serveCommand(global: () => GlobalOptions): Command {
       await alegra.stop();
       await workListener?.close();
       await agent.stop();
+      await schedulerStopped;
+      await catchingUp;
       await radian.idle();
       await db.destroy();
     });

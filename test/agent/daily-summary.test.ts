@@ -79,7 +79,7 @@ forEachEngine((engine) => {
       try {
         await scheduler.catchUp();
       } finally {
-        scheduler.stop();
+        await scheduler.stop();
       }
       const stored = await getDailySummary(h.db, h.company.id, '2026-03-09', h.clock);
       expect(stored).toMatchObject({ registered: 1, pending: 0, final: true });
@@ -107,6 +107,29 @@ forEachEngine((engine) => {
       expect(figures.map((s) => [s.registered, s.timeSavedMinutes])).toEqual([[2, 6], [0, 0], [1, 3], [3, 9]]);
       // Running it again stores nothing new.
       expect(await storeMissingSummaries(h.db, h.company.id, h.clock)).toEqual([]);
+    });
+
+    it('stops between two documents and between two days when the server is asked to stop; the next start does the rest', async () => {
+      h = await openHarness({ engine, start: '2026-03-01T15:00:00Z', activate: true });
+      for (let i = 0; i < 3; i++) await h.ingest(invoiceXml(`FE-ALTO-${i}`));
+      h.clock.set('2026-03-08T14:00:00Z');
+      const pending = async () => (await h.db.selectFrom('inboxDocument').select('id').where('status', '=', 'pending').execute()).length;
+      // Ctrl+C right after the start: neither the backlog nor the missed days hold the stop back.
+      const first = startSummaryScheduler(h.agent.deps, h.agent.processor);
+      const catchingUp = first.catchUp();
+      await Promise.all([h.agent.processor.stop(), first.stop(), catchingUp]);
+      expect(await pending()).toBe(3);
+      expect(await storedDates()).toEqual([]);
+      // The next start registers the backlog and composes every missed day.
+      h.agent.processor.start();
+      const second = startSummaryScheduler(h.agent.deps, h.agent.processor);
+      try {
+        await second.catchUp();
+      } finally {
+        await second.stop();
+      }
+      expect(await pending()).toBe(0);
+      expect(await storedDates()).toEqual(['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07']);
     });
 
     it('refuses a date that has not come yet, in Bogotá time', async () => {

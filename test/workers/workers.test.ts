@@ -102,14 +102,14 @@ forEachEngine((engine) => {
     clock.set('2026-03-11T15:00:00Z');
     const other = await openDatabase(location);
     cleanup.push(() => other.destroy());
-    const [a, b] = await Promise.all([storeMissingSummaries(db, company.id, clock, 62, 'proceso-a'), storeMissingSummaries(other, company.id, clock, 62, 'proceso-b')]);
+    const [a, b] = await Promise.all([storeMissingSummaries(db, company.id, clock, { holder: 'proceso-a' }), storeMissingSummaries(other, company.id, clock, { holder: 'proceso-b' })]);
     const days = Array.from({ length: 10 }, (_, i) => `2026-03-${String(i + 1).padStart(2, '0')}`);
     expect([...a, ...b].sort()).toEqual(days);
     expect(a.filter((d) => b.includes(d))).toEqual([]);
     expect(await count(db, 'select count(*) as n from daily_summary')).toBe(10);
     expect(await count(db, 'select count(*) as n from daily_summary_claim')).toBe(10);
     // Again, from either: nothing left to do.
-    expect(await storeMissingSummaries(other, company.id, clock, 62, 'proceso-b')).toEqual([]);
+    expect(await storeMissingSummaries(other, company.id, clock, { holder: 'proceso-b' })).toEqual([]);
   });
 
   it('ten processes racing for one source: exactly one gets the lease', async () => {
