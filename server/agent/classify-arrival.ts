@@ -4,7 +4,7 @@ import type { CompanyProfile } from '#shared/company';
 import type { ReadOutcome } from '#shared/dian-document';
 import type { DocumentStatus, NotRegisteredReason, ReceptionChannel } from '#shared/inbox';
 import { normalizeNit } from '#shared/nit';
-import { AWAITING_DIAN_COPY_REASON, wantsDianCopy } from './dian-copy-policy';
+import { AWAITING_DIAN_COPY_REASON, wantsDianCopy } from './awaiting-dian-copy';
 import { bogotaSecondsText, bogotaTimeText } from './format';
 
 /**
@@ -33,7 +33,7 @@ export interface ArrivalContext {
   authenticity?: AuthenticityResult;
   /** An activation or pause in the same whole second as a mailbox arrival: the order cannot be known. */
   sameSecondSwitch?: AgentEvent;
-  /** The company asks DIAN for its stored copy (dian-copy-policy.ts): what would register waits for it first. */
+  /** The company asks DIAN for its stored copy (awaiting-dian-copy.ts): what would register waits for it first. */
   askDianCopy?: boolean;
 }
 

@@ -8,7 +8,7 @@ import type { DianCopyGateway } from '../radian/ports';
 import type { SecretBox } from '../secrets/secret-box';
 import { isAgentActive } from './agent-switch';
 import type { Clock } from './clock';
-import { dianCopyEnvironment } from './dian-copy-policy';
+import { dianCopyEnvironment } from './awaiting-dian-copy';
 import { bogotaTimeText } from './format';
 
 /**

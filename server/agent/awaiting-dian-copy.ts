@@ -1,5 +1,5 @@
 import type { AuthenticityResult } from '#shared/authenticity';
-import { confirmableByDian } from '../authenticity/dian-copy-policy';
+import { confirmableByDian } from '../authenticity/confirmable-by-dian';
 import type { Db } from '../db/database';
 import type { DianEnvironment } from '../radian/ports';
 
