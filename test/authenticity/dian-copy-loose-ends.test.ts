@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AuthenticityResult } from '#shared/authenticity';
+import type { AgentState } from '#shared/agent';
 import type { InboxDocument } from '#shared/inbox';
 import { pauseAgent } from '../../server/agent/agent-switch';
 import { getBillOrThrow } from '../../server/agent/bills';
@@ -8,6 +9,8 @@ import { computeDailySummary } from '../../server/agent/daily-summary';
 import { getDocumentOrThrow } from '../../server/agent/inbox-documents';
 import { registerByHand } from '../../server/agent/manual-registration';
 import type { BillListener } from '../../server/agent/register-document';
+import { createApp } from '../../server/api/app';
+import { createPersonalToken } from '../../server/api/tokens';
 import { updateCompany } from '../../server/companies/companies';
 import { saveCertificate } from '../../server/radian/company-certificate';
 import { createDianCopyGateway } from '../../server/radian/dian';
@@ -15,6 +18,7 @@ import { RadianEvents } from '../../server/radian/radian-events';
 import { saveRadianSettings } from '../../server/radian/radian-settings';
 import { SecretBox } from '../../server/secrets/secret-box';
 import { listAudit } from '../../server/users/audit';
+import { createUser, grantRole } from '../../server/users/users';
 import { COMPANY_NIT, invoiceSpec, openHarness, type Harness } from '../support/agent-harness';
 import { startDianImitation, type DianImitation } from '../support/dian-imitation';
 import { forEachEngine, type Engine } from '../support/engines';
@@ -227,15 +231,21 @@ forEachEngine((engine: Engine) => {
 
   // 3. A person registers by hand what waits for DIAN's copy.
 
-  it('a person may register by hand a document waiting for DIAN’s copy, audited with their name; it is still compared, and flagged if refuted', async () => {
+  it('a person may register by hand a document waiting for DIAN’s copy («Registrar ahora»), audited with their name; it is still compared, and flagged where people look if refuted', async () => {
     await open();
     const doc = await receive(buildUbl(invoiceSpec('FM-700')));
     expect(doc.reasonCode).toBe('AWAITING_DIAN_COPY');
-    const { outcome, document } = await registerByHand(h.agent.deps, h.company.id, doc.id, 'ana');
-    expect(outcome.status).toBe('registered');
-    expect(document.status).toBe('registered');
+    const app = createApp(h.agent);
+    const user = await createUser(h.db, { login: 'andres', displayName: 'Andrés Auxiliar' }, 'pruebas', h.clock);
+    await grantRole(h.db, user, h.company.id, 'auxiliar', 'pruebas', h.clock);
+    const { token } = await createPersonalToken(h.db, { user, expiresAt: new Date(h.clock.now().getTime() + 86_400_000) }, 'pruebas', h.clock);
+    const call = (method: string, path: string) => app.request(`/api/v1${path}`, { method, headers: { Authorization: `Bearer ${token}` } });
+
+    const response = await call('POST', `/documents/${doc.id}/register`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ outcome: { status: 'registered' }, document: { status: 'registered' } });
     const audit = await listAudit(h.db, h.company.id);
-    expect(audit.find((a) => a.type === 'manual_registration')).toMatchObject({ actor: 'ana', details: { documentId: doc.id, outcome: 'registered' } });
+    expect(audit.find((a) => a.type === 'manual_registration')).toMatchObject({ actor: 'Andrés Auxiliar', actorId: user.id, details: { documentId: doc.id, outcome: 'registered' } });
 
     // DIAN does not know this CUFE: the comparison still runs, and the bill is flagged.
     expect(await h.agent.checkDianCopies()).toMatchObject({ asked: 1, flagged: 1 });
@@ -243,5 +253,19 @@ forEachEngine((engine: Engine) => {
     expect((await facts(doc.id)).dianCopy?.status).toBe('unknown_to_dian');
     const bill = await getBillOrThrow(h.db, h.company.id, (await row(doc.id)).billId!);
     expect(bill.reviewNotes[0]).toMatch(/^Autenticidad: Puede haber sido alterado o inventado: la DIAN no tiene ningún documento con este CUFE/);
+    // The panel's status and the document's view say so.
+    const state = (await (await call('GET', '/agent')).json()) as AgentState;
+    expect(state.warnings).toContainEqual(expect.stringMatching(/^La factura FM-700 .* ya estaba registrada y la copia que guarda la DIAN no coincide/));
+    const shown = (await (await call('GET', `/documents/${doc.id}`)).json()) as InboxDocument;
+    expect(shown).toMatchObject({ status: 'registered', reasonCode: 'POSSIBLY_ALTERED', authenticity: { mayBeAltered: true, dianCopy: 'unknown_to_dian' } });
+    expect(shown.reason).toMatch(/anula o reversa la factura en Alegra/);
+  });
+
+  it('with DIAN’s copy configured, a document whose signature is broken still never waits for it, and is never registered by hand', async () => {
+    await open();
+    const broken = await receive(buildUbl(invoiceSpec('FM-800')).replace('<cbc:PayableAmount currencyID="COP">1190000.00<', '<cbc:PayableAmount currencyID="COP">1190009.00<'));
+    expect(broken).toMatchObject({ reasonCode: 'POSSIBLY_ALTERED' });
+    await expect(registerByHand(h.agent.deps, h.company.id, broken.id, 'ana')).rejects.toMatchObject({ code: 'POSSIBLY_ALTERED' });
+    expect(await h.db.selectFrom('bill').select('id').execute()).toEqual([]);
   });
 });
