@@ -29,11 +29,13 @@ export function AuthenticityNote({ authenticity, compact = false, registered = f
       </p>
     );
   }
+  // A bare document DIAN holds identically: a fact for the person deciding, not DIAN's validation.
+  const copy = authenticity.dianCopy === 'matches' ? ' La DIAN guarda una copia idéntica, pero eso no dice si lo validó.' : '';
   return (
-    <div class="ag-alert ag-alert--warning" data-testid="agente-authenticity" data-code={authenticity.code} role="note">
+    <div class="ag-alert ag-alert--warning" data-testid="agente-authenticity" data-code={authenticity.code} data-dian-copy={authenticity.dianCopy} role="note">
       <p>
-        <strong>{authenticity.code === 'unverifiable' ? 'Autenticidad por verificar.' : 'Sin la validación de la DIAN.'}</strong>{' '}
-        {compact ? '' : authenticity.reason}
+        <strong>{authenticity.code === 'unverifiable' ? 'Autenticidad por verificar.' : 'Sin la validación de la DIAN.'}</strong>
+        {compact ? copy : ` ${authenticity.reason}`}
       </p>
     </div>
   );
