@@ -179,9 +179,10 @@ export class DianCopyChecker {
       .where('id', '=', row.id)
       .where('status', '=', 'registered')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0 || !altered) return false;
-    await flagBill(db, row.id, next, now);
-    return true;
+    if (Number(updated.numUpdatedRows) === 0) return false;
+    // The bill's authenticity note follows: refuted, it says so; confirmed by DIAN (an unknown authority), it goes.
+    if (altered || (next.confirmedByDian && !result.confirmedByDian)) await refreshBillNotes(db, row.id, next, now);
+    return !!altered;
   }
 
   /** DIAN's answer about a row: its copy compared with the received text, or why it could not be asked. */
@@ -379,13 +380,18 @@ function settleOffline(result: AuthenticityResult, note: string, registersWithou
 }
 
 /**
- * The bill of a document DIAN's copy refuted after it was registered: «por verificar», its authenticity note replaced
- * by the one that says so (register-document.ts `authenticityNotes`, which recomputing the bill keeps too).
+ * The authenticity note of a registered document's bill, after DIAN's copy answered: refuted, «por verificar» saying
+ * what to do; confirmed by DIAN, the «Autenticidad» note goes. The same notes recomputing the bill writes
+ * (register-document.ts `authenticityNotes`); the bill's other notes are kept.
  */
-async function flagBill(db: Db, documentId: string, result: AuthenticityResult, now: Date): Promise<void> {
+async function refreshBillNotes(db: Db, documentId: string, result: AuthenticityResult, now: Date): Promise<void> {
   const bill = await db.selectFrom('bill').select(['id', 'reviewNotes']).where('documentId', '=', documentId).executeTakeFirst();
   if (!bill) return;
   const notes = authenticityNotes({ authenticity: result.code, authenticityJson: toJson(result) });
-  const kept = fromJson<string[]>(bill.reviewNotes, []).filter((n) => !n.startsWith('Autenticidad'));
-  await db.updateTable('bill').set({ needsReview: 1, reviewNotes: toJson([...notes, ...kept]), updatedAt: now.toISOString() }).where('id', '=', bill.id).execute();
+  const reviewNotes = [...notes, ...fromJson<string[]>(bill.reviewNotes, []).filter((n) => !n.startsWith('Autenticidad'))];
+  await db
+    .updateTable('bill')
+    .set({ needsReview: reviewNotes.length > 0 ? 1 : 0, reviewNotes: toJson(reviewNotes), updatedAt: now.toISOString() })
+    .where('id', '=', bill.id)
+    .execute();
 }

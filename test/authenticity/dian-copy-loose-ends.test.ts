@@ -12,6 +12,7 @@ import type { BillListener } from '../../server/agent/register-document';
 import { createApp } from '../../server/api/app';
 import { createPersonalToken } from '../../server/api/tokens';
 import { updateCompany } from '../../server/companies/companies';
+import { BUNDLED_ANCHORS, loadAnchors } from '../../server/authenticity';
 import { saveCertificate } from '../../server/radian/company-certificate';
 import { createDianCopyGateway } from '../../server/radian/dian';
 import { RadianEvents } from '../../server/radian/radian-events';
@@ -49,12 +50,14 @@ forEachEngine((engine: Engine) => {
     await dian.close();
   });
 
-  async function open(options: { retryDelaysMs?: number[]; withRadian?: boolean } = {}) {
+  /** `untrustedAnchors`: only the bundled authorities, so the test documents come out `unverifiable` (unknown authority). */
+  async function open(options: { retryDelaysMs?: number[]; withRadian?: boolean; untrustedAnchors?: boolean } = {}) {
     // The RADIAN service is built right after the agent; the agent's listener reaches it through this proxy.
     const proxy: BillListener = { billRegistered: (event) => radian?.listener.billRegistered?.(event) };
     h = await openHarness({
       engine,
       activate: true,
+      ...(options.untrustedAnchors ? { trustAnchors: loadAnchors([BUNDLED_ANCHORS]) } : {}),
       agent: {
         listeners: options.withRadian ? [proxy] : [],
         dianCopy: { gateway: createDianCopyGateway({ baseUrl: dian.url, retries: 0, timeoutMs: 5000 }), box, retryDelaysMs: options.retryDelaysMs ?? [RETRY_MS, RETRY_MS] },
@@ -259,6 +262,23 @@ forEachEngine((engine: Engine) => {
     const shown = (await (await call('GET', `/documents/${doc.id}`)).json()) as InboxDocument;
     expect(shown).toMatchObject({ status: 'registered', reasonCode: 'POSSIBLY_ALTERED', authenticity: { mayBeAltered: true, dianCopy: 'unknown_to_dian' } });
     expect(shown.reason).toMatch(/anula o reversa la factura en Alegra/);
+  });
+
+  it('registered by hand while waiting, then confirmed by DIAN’s copy: the bill loses its «Autenticidad» note', async () => {
+    await open({ untrustedAnchors: true });
+    const container = buildUbl(invoiceSpec('FM-750'));
+    dian.storeDocument(embeddedDocument(container));
+    const doc = await receive(container);
+    expect(doc).toMatchObject({ reasonCode: 'AWAITING_DIAN_COPY', authenticity: { code: 'unverifiable' } });
+    const { outcome } = await registerByHand(h.agent.deps, h.company.id, doc.id, 'ana');
+    const billId = (outcome as { billId: string }).billId;
+    expect((await getBillOrThrow(h.db, h.company.id, billId)).reviewNotes.some((n) => n.startsWith('Autenticidad'))).toBe(true);
+
+    expect(await h.agent.checkDianCopies()).toMatchObject({ asked: 1, flagged: 0 });
+    expect(await facts(doc.id)).toMatchObject({ confirmedByDian: true, dianCopy: { status: 'matches' } });
+    const bill = await getBillOrThrow(h.db, h.company.id, billId);
+    expect(bill.reviewNotes.some((n) => n.startsWith('Autenticidad'))).toBe(false);
+    expect(bill.authenticity).toMatchObject({ confirmedByDian: true, mayBeAltered: false });
   });
 
   it('with DIAN’s copy configured, a document whose signature is broken still never waits for it, and is never registered by hand', async () => {
