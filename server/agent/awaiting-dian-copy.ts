@@ -4,8 +4,9 @@ import type { Db } from '../db/database';
 import type { DianEnvironment } from '../radian/ports';
 
 /**
- * When a received document waits for DIAN's stored copy (dian-copy-check.ts does the asking). Kept apart from the
- * checker so that receiving a file loads no SOAP, certificate or XML-signature code to decide it.
+ * When a received document waits for DIAN's stored copy (dian-copy-check.ts does the asking), what it says while it
+ * waits, and the warnings about registered bills DIAN's copy refuted later. Kept apart from the checker so that
+ * receiving a file, the status and the daily summary load no SOAP, certificate or XML-signature code.
  */
 
 export const AWAITING_DIAN_COPY_REASON = 'Se está comparando con la copia que guarda la DIAN antes de registrarlo.';

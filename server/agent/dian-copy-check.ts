@@ -8,18 +8,17 @@ import type { DianCopyGateway } from '../radian/ports';
 import type { SecretBox } from '../secrets/secret-box';
 import { getCompanyOrThrow } from '../companies/companies';
 import { isAgentActive } from './agent-switch';
-import { isBare, WHAT_TO_DO_WHEN_ALTERED_AFTER_REGISTRATION } from './awaiting-dian-copy';
+import { dianCopyEnvironment, isBare, WHAT_TO_DO_WHEN_ALTERED_AFTER_REGISTRATION } from './awaiting-dian-copy';
 import { authenticityVerdict } from './classify-arrival';
 import type { Clock } from './clock';
-import { dianCopyEnvironment } from './awaiting-dian-copy';
 import { bogotaTimeText } from './format';
 import { authenticityNotes } from './register-document';
 
 /**
  * «La copia de la DIAN» (README «¿Cómo sé que una factura es auténtica?»): when a company configured its certificate
  * and DIAN's production environment (Eventos RADIAN), every received purchase document that the offline checks would
- * let through — `verified`, or `unverifiable` only because a certificate chains to no authority we ship — waits for
- * DIAN's stored copy (`GetXmlByDocumentKey(CUFE)`) before it is registered, and is compared with it
+ * let through — `verified`, or `unverifiable` only because a certificate chains to no authority we ship — and every
+ * bare document whose supplier signature holds, waits for DIAN's stored copy (`GetXmlByDocumentKey(CUFE)`) before it is registered, and is compared with it
  * (server/authenticity/dian-copy.ts):
  *
  * - the same document: registers by itself; an `unverifiable` one says it was confirmed by DIAN; a bare document (no
