@@ -42,7 +42,7 @@ function BillCard({ bill, onChanged }: { bill: Bill; onChanged: (bill: Bill) => 
           {bill.needsReview && <span class="ag-badge ag-badge--warning">Por verificar</span>}
           {bill.radian?.ivaAtRisk && <span class="ag-badge ag-badge--warning">IVA descontable en riesgo</span>}
         </summary>
-        <AuthenticityNote authenticity={bill.authenticity} />
+        <AuthenticityNote authenticity={bill.authenticity} registered />
         <RadianBox bill={bill} onChanged={onChanged} />
         {bill.reviewNotes.length > 0 && (
           <ul class="ag-notes">

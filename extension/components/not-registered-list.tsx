@@ -18,7 +18,7 @@ interface Props {
  * Reasons a person may override by registering the document by hand (the agent never does it by itself). A document
  * that may have been altered is never one of them.
  */
-const MANUAL_REGISTRATION_REASONS = new Set(['ARRIVED_WHILE_PAUSED', 'AGENT_INACTIVE', 'AUTHENTICITY_UNCONFIRMED']);
+const MANUAL_REGISTRATION_REASONS = new Set(['ARRIVED_WHILE_PAUSED', 'AGENT_INACTIVE', 'AUTHENTICITY_UNCONFIRMED', 'AWAITING_DIAN_COPY']);
 
 /** "Facturas no registradas": each document with the reason the agent did not register it. */
 export function NotRegisteredList({ summary, dayLabel, onBack, onRegistered }: Props) {

@@ -4,7 +4,7 @@ import type { CompanyProfile } from '#shared/company';
 import type { ReadOutcome } from '#shared/dian-document';
 import type { DocumentStatus, NotRegisteredReason, ReceptionChannel } from '#shared/inbox';
 import { normalizeNit } from '#shared/nit';
-import { AWAITING_DIAN_COPY_REASON, wantsDianCopy } from './dian-copy-policy';
+import { AWAITING_DIAN_COPY_BARE_REASON, AWAITING_DIAN_COPY_REASON, wantsDianCopy } from './awaiting-dian-copy';
 import { bogotaSecondsText, bogotaTimeText } from './format';
 
 /**
@@ -33,7 +33,7 @@ export interface ArrivalContext {
   authenticity?: AuthenticityResult;
   /** An activation or pause in the same whole second as a mailbox arrival: the order cannot be known. */
   sameSecondSwitch?: AgentEvent;
-  /** The company asks DIAN for its stored copy (dian-copy-policy.ts): what would register waits for it first. */
+  /** The company asks DIAN for its stored copy (awaiting-dian-copy.ts): what would register waits for it first. */
   askDianCopy?: boolean;
 }
 
@@ -68,7 +68,8 @@ export function classifyArrival(outcome: ReadOutcome, company: CompanyProfile, s
   if (unconfirmed && !askDian) return unconfirmed;
   const waiting = stateVerdict(state, arrivedAt, sameSecondSwitch);
   if (waiting) return unconfirmed ?? waiting;
-  if (askDian) return { status: 'not_registered', reasonCode: 'AWAITING_DIAN_COPY', reason: AWAITING_DIAN_COPY_REASON };
+  // A bare document (unconfirmed, yet worth asking about) is compared first, then waits for a person.
+  if (askDian) return { status: 'not_registered', reasonCode: 'AWAITING_DIAN_COPY', reason: unconfirmed ? AWAITING_DIAN_COPY_BARE_REASON : AWAITING_DIAN_COPY_REASON };
   return { status: 'pending' };
 }
 
@@ -113,7 +114,7 @@ function stateVerdict(state: AgentState, arrivedAt: Date, sameSecondSwitch: Agen
  *   verifies under a known authority.
  * Entries without a result (not a purchase document) are not affected.
  */
-function authenticityVerdict(authenticity: AuthenticityResult | undefined, company: CompanyProfile, supplierNit: string): ArrivalVerdict | undefined {
+export function authenticityVerdict(authenticity: AuthenticityResult | undefined, company: CompanyProfile, supplierNit: string): ArrivalVerdict | undefined {
   if (!authenticity || authenticity.code === 'verified') return undefined;
   if (mayBeAltered(authenticity.code)) return alteredVerdict(authenticity);
   if (authenticity.code === 'unverifiable' && authenticity.onlySupplierChainUnknown) return undefined;

@@ -9,6 +9,7 @@ import { PAGE_SIZES, type PageRequest } from './pagination';
 import type { Clock } from './clock';
 import { rulesWarnings } from './uvt-values';
 import { authenticitySummary } from './inbox-documents';
+import { refutedAfterRegistrationWarnings } from './awaiting-dian-copy';
 import { pageMissingConfirmations } from '../radian/bill-state';
 import { PROCESS_ID } from '../workers/process-id';
 
@@ -45,7 +46,8 @@ export async function computeDailySummary(db: Db, companyId: string, date: strin
   const dayOver = now.getTime() >= end.getTime();
   const state = await agentStateAt(db, companyId, dayOver ? new Date(end.getTime() - 1) : now);
   // As of the day summarised (a summary stored at midnight says what was missing that day).
-  const warnings = await rulesWarnings(db, dayOver ? new Date(end.getTime() - 1) : now);
+  // …and the bills DIAN's copy refuted after they were registered, as of when this is computed, whatever day they arrived.
+  const warnings = [...(await rulesWarnings(db, dayOver ? new Date(end.getTime() - 1) : now)), ...(await refutedAfterRegistrationWarnings(db, companyId))];
   // Never forgotten (issue 16): the credit invoices still waiting for their 030/032, as of when this is computed.
   const missing = await pageMissingConfirmations(db, companyId, { limit: PAGE_SIZES.missingConfirmations.default, offset: 0 });
   return {

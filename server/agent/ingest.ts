@@ -11,7 +11,7 @@ import type { CompanyProfile } from '#shared/company';
 import { getCompanyOrThrow } from '../companies/companies';
 import { agentStateAt, switchEventInSameSecond } from './agent-switch';
 import { classifyArrival, WHOLE_SECOND_CHANNELS } from './classify-arrival';
-import { dianCopyEnvironment } from './dian-copy-policy';
+import { dianCopyEnvironment } from './awaiting-dian-copy';
 import type { Clock } from './clock';
 import { toInboxDocument } from './inbox-documents';
 import { DEFAULT_INTAKE_LIMITS, maxDocumentsFor, tooManyDocumentsReason, type IntakeLimits } from './intake-limits';
@@ -155,9 +155,8 @@ async function recordDocuments(db: Db, clock: Clock, company: CompanyProfile, fi
   }
   // Refused before reading (or for holding too much): the one entry carries the file's reason, not a document's.
   const wholeFile = file.refuse ?? (refusal?.code === 'TOO_MANY_DOCUMENTS' ? refusal : undefined);
-  // Checked before the transaction (it reads no database): the verdict below depends on it. Loaded on first use:
-  // commands that never receive a file do not pay for the XML-signature and certificate libraries. On the
-  // verification threads (server/authenticity/verify-pool.ts): off the main thread, on every core.
+  // Checked before the transaction (it reads no database): the verdict below depends on it. Loaded once, on first
+  // use (authenticityModule). On the verification threads (server/authenticity/verify-pool.ts): off the main thread, on every core.
   // The agent's state at the arrival is a question about the past (events up to `arrivedAt`): asked now, answered
   // while the signatures are checked.
   const agentState = Promise.all([
@@ -166,7 +165,7 @@ async function recordDocuments(db: Db, clock: Clock, company: CompanyProfile, fi
     dianCopyEnvironment(db, company.id),
   ]);
   agentState.catch(() => undefined); // awaited below; not an unhandled rejection if the checks throw first
-  const { verifyOutcomes } = await import('../authenticity');
+  const { verifyOutcomes } = await authenticityModule();
   const authenticity = await verifyOutcomes(outcomes, clock.now(), file.anchors ? { anchors: file.anchors } : {});
   const [state, sameSecondSwitch, dianCopyAt] = await agentState;
   const askDianCopy = dianCopyAt !== undefined;
@@ -202,6 +201,16 @@ async function recordDocuments(db: Db, clock: Clock, company: CompanyProfile, fi
       if (!isUniqueViolation(error) || attempt >= 3) throw error;
     }
   }
+}
+
+/**
+ * server/authenticity, loaded on the first file received and kept: its XML-signature and certificate libraries are
+ * what a CLI command that never receives a file (most of them) would otherwise load at start.
+ */
+let authenticityLoaded: Promise<typeof import('../authenticity')> | undefined;
+function authenticityModule(): Promise<typeof import('../authenticity')> {
+  authenticityLoaded ??= import('../authenticity');
+  return authenticityLoaded;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mayBeAltered, type AuthenticityResult } from '#shared/authenticity';
+import { mayBeAltered, resultMayBeAltered, type AuthenticityCode, type AuthenticityResult } from '#shared/authenticity';
+import { WHAT_TO_DO_WHEN_ALTERED_AFTER_REGISTRATION } from './awaiting-dian-copy';
 import type { Classification } from '#shared/classification';
 import type { CompanyProfile } from '#shared/company';
 import type { DianDocument, DocumentLine } from '#shared/dian-document';
@@ -355,18 +356,24 @@ function registrable(row: Pick<InboxDocumentRow, 'status' | 'reasonCode' | 'auth
   if (!manual) return false;
   return (
     row.status === 'arrived_while_paused' ||
-    (row.status === 'not_registered' && ['AGENT_INACTIVE', 'REFERENCED_INVOICE_UNKNOWN', 'REGISTRATION_FAILED', 'NOTE_EXCEEDS_INVOICE', 'AUTHENTICITY_UNCONFIRMED', 'ARRIVAL_ORDER_UNKNOWN'].includes(row.reasonCode ?? ''))
+    (row.status === 'not_registered' && ['AGENT_INACTIVE', 'REFERENCED_INVOICE_UNKNOWN', 'REGISTRATION_FAILED', 'NOTE_EXCEEDS_INVOICE', 'AUTHENTICITY_UNCONFIRMED', 'ARRIVAL_ORDER_UNKNOWN', 'AWAITING_DIAN_COPY'].includes(row.reasonCode ?? ''))
   );
 }
 
 /**
  * A bill whose document is not `verified` (registered by itself with an unknown supplier authority or a trusted
  * supplier's bare document, or registered by hand) is "por verificar", saying why; unless DIAN's stored copy
- * confirmed it (server/agent/dian-copy-check.ts).
+ * confirmed it (server/agent/dian-copy-check.ts). Any bill whose document DIAN's copy refuted after it was
+ * registered is "por verificar" too, saying what to do.
  */
 export function authenticityNotes(row: Pick<InboxDocumentRow, 'authenticity' | 'authenticityJson'>): string[] {
-  if (!row.authenticity || row.authenticity === 'verified') return [];
+  if (!row.authenticity) return [];
   const facts = fromJson<Partial<AuthenticityResult>>(row.authenticityJson, {});
+  // Registered, then refuted by DIAN's copy (dian-copy-check.ts): the first thing a person must read about this bill.
+  if (resultMayBeAltered({ code: row.authenticity as AuthenticityCode, ...(facts.dianCopy ? { dianCopy: facts.dianCopy } : {}) })) {
+    return [`Autenticidad: ${facts.reason ?? 'puede haber sido alterada'} ${WHAT_TO_DO_WHEN_ALTERED_AFTER_REGISTRATION}`];
+  }
+  if (row.authenticity === 'verified') return [];
   // DIAN's own stored copy is the document itself: nothing is left for a person to verify.
   if (facts.confirmedByDian) return [];
   return [`Autenticidad: ${facts.reason ?? row.authenticity}`];

@@ -25,7 +25,7 @@ export function registerParseCommand(program: Command, setExitCode: (code: numbe
         const { companyOf, withAgent } = await import('./context');
         await withAgent(global(), async (agent) => {
           const company = await companyOf(agent, global());
-          const { wantsDianCopy } = await import('../agent/dian-copy-policy');
+          const { wantsDianCopy } = await import('../agent/awaiting-dian-copy');
           await parseFiles(files, setExitCode, (document, texts, result) => (wantsDianCopy(result) ? agent.inspectDianCopy(company.id, document.cufe, texts.document, result) : Promise.resolve(undefined)));
         });
         return;

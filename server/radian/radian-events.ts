@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bogotaDate } from '#shared/bogota-time';
+import { resultMayBeAltered, type AuthenticityCode, type AuthenticityResult } from '#shared/authenticity';
 import type { DianDocument } from '#shared/dian-document';
 import { CLAIM_REASONS, type ClaimCode, type RadianCode, type RadianEventView } from '#shared/radian';
 import { isAgentActive } from '../agent/agent-switch';
@@ -305,10 +306,21 @@ export class RadianEvents {
    * throws: what failed stays on the event.
    */
   async retryPending(): Promise<RadianEventView[]> {
-    const pending = await this.db.selectFrom('radianEvent').select(['companyId', 'billId', 'code', 'claimCode']).where('status', '=', 'pendiente').orderBy('createdAt').orderBy('seq').execute();
+    const pending = await this.db
+      .selectFrom('radianEvent')
+      .innerJoin('bill', 'bill.id', 'radianEvent.billId')
+      .innerJoin('inboxDocument', 'inboxDocument.id', 'bill.documentId')
+      .select(['radianEvent.companyId', 'radianEvent.billId', 'radianEvent.code', 'radianEvent.claimCode', 'inboxDocument.authenticity', 'inboxDocument.authenticityJson'])
+      .where('radianEvent.status', '=', 'pendiente')
+      .orderBy('radianEvent.createdAt')
+      .orderBy('radianEvent.seq')
+      .execute();
     const views: RadianEventView[] = [];
     for (const row of pending) {
       if (!(await isAgentActive(this.db, row.companyId, this.clock))) continue;
+      // No 030/032/033 on its own for a document found altered after it was queued (DIAN's copy refuted it); a claim
+      // (031) is the buyer's answer to exactly that, and still goes.
+      if (row.code !== '031' && mayHaveBeenAltered(row)) continue;
       try {
         views.push(await this.sendEvent(row.companyId, row.billId, row.code as RadianCode, AGENT_ACTOR, (row.claimCode ?? undefined) as ClaimCode | undefined, { waitMs: null }));
       } catch (error) {
@@ -374,13 +386,23 @@ function bogotaStamp(now: Date): { date: string; time: string; signingTime: stri
  * whatever authority issued the supplier's certificate).
  */
 function genuineForEvents(row: { authenticity: string | null; authenticityJson: string | null }): boolean {
+  if (mayHaveBeenAltered(row)) return false;
   if (row.authenticity === 'verified') return true;
-  if (row.authenticity !== 'unverifiable' || !row.authenticityJson) return false;
+  return row.authenticity === 'unverifiable' && fromJson<Partial<AuthenticityResult>>(row.authenticityJson, {}).confirmedByDian === true;
+}
+
+/**
+ * The document may have been altered: by its own signatures, or by DIAN's copy compared after the bill was
+ * registered (server/agent/dian-copy-check.ts). An unreadable record counts as altered: no event goes out on a doubt.
+ */
+function mayHaveBeenAltered(row: { authenticity: string | null; authenticityJson: string | null }): boolean {
+  let facts: Partial<AuthenticityResult>;
   try {
-    return (JSON.parse(row.authenticityJson) as { confirmedByDian?: boolean }).confirmedByDian === true;
+    facts = row.authenticityJson ? (JSON.parse(row.authenticityJson) as Partial<AuthenticityResult>) : {};
   } catch {
-    return false;
+    return true;
   }
+  return resultMayBeAltered({ code: (row.authenticity ?? 'unsigned') as AuthenticityCode, ...(facts.dianCopy ? { dianCopy: facts.dianCopy } : {}) });
 }
 
 /** What a person reads when DIAN kept them waiting: the event is safe, and will go by itself. */

@@ -223,6 +223,26 @@ describe('sending the buyer’s events', () => {
     ]);
   });
 
+  it('a document DIAN’s copy refuted after its bill was registered gets no automatic event: no autoSend, no automatic resend of a pending 030/032; a claim still goes', async () => {
+    await setup({ autoSend: '030_032' });
+    t.gateway.answers.push(new Error('La DIAN no respondió (tiempo agotado).'));
+    const billId = await register('FE-120');
+    expect((await events()).map((e) => [e.code, e.status])).toEqual([['030', 'pendiente']]);
+    // What server/agent/dian-copy-check.ts records when DIAN's copy, asked after registration, is another document.
+    const documentId = (await h.db.selectFrom('bill').select('documentId').where('id', '=', billId).executeTakeFirstOrThrow()).documentId;
+    const row = await h.db.selectFrom('inboxDocument').select('authenticityJson').where('id', '=', documentId).executeTakeFirstOrThrow();
+    const refuted = { ...JSON.parse(row.authenticityJson!), dianCopy: { status: 'differs', detail: 'otra', askedAt: h.clock.now().toISOString(), attempts: 2, environment: 'produccion' } };
+    await h.db.updateTable('inboxDocument').set({ authenticityJson: JSON.stringify(refuted), reasonCode: 'POSSIBLY_ALTERED' }).where('id', '=', documentId).execute();
+
+    expect(await radian.retryPending()).toEqual([]);
+    expect(await radian.autoSend(h.company.id, billId)).toEqual([]);
+    expect(t.gateway.sent).toHaveLength(1);
+    // A person may still claim (031) once the 030 is accepted: that is the answer to an altered invoice.
+    await h.db.updateTable('radianEvent').set({ status: 'aceptado' }).where('code', '=', '030').execute();
+    const claim = await radian.sendEvent(h.company.id, billId, '031', 'ana', '01');
+    expect(claim).toMatchObject({ code: '031', status: 'aceptado' });
+  });
+
   it('never forgotten: credit invoices missing 030/032 are listed oldest first, paged, in the status and the daily summary', async () => {
     await setup();
     const late = await register('FE-120', { issueDate: '2026-03-05' });

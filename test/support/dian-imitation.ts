@@ -6,8 +6,8 @@ import { SignedXml } from 'xml-crypto';
 import { child, children, parseStrict, path, textOf } from '../../server/authenticity/dom';
 import { checkSignature } from '../../server/authenticity/xml-signature';
 import { computeDv } from '#shared/nit';
-import { dianIdentity, testCa, toPem } from './pki';
-import { dianResponse, signUbl } from './signing';
+import { testCa, toPem } from './pki';
+import { dianApplicationResponse, dianResponse } from './signing';
 
 /**
  * A local imitation of DIAN's WcfDianCustomerServices, written from the public descriptions (docs/ingestion-channels.md
@@ -396,30 +396,19 @@ export async function startDianImitation(options: ImitationOptions): Promise<Dia
 
   function dianAnswerXml(event: { number: string; cude: string; senderNit: string; senderName: string }): string {
     const date = now().toISOString().slice(0, 10);
-    const id = String(70_000_000 + calls.length);
-    const xml = `<?xml version="1.0" encoding="utf-8" standalone="no"?><ApplicationResponse xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns:ext="urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2" xmlns="urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2">
-  <ext:UBLExtensions>
-    <ext:UBLExtension>
-      <ext:ExtensionContent/>
-    </ext:UBLExtension>
-  </ext:UBLExtensions>
-  <cbc:UBLVersionID>UBL 2.1</cbc:UBLVersionID>
-  <cbc:CustomizationID>1</cbc:CustomizationID>
-  <cbc:ProfileID>DIAN 2.1</cbc:ProfileID>
-  <cbc:ProfileExecutionID>${environment}</cbc:ProfileExecutionID>
-  <cbc:ID>${id}</cbc:ID>
-  <cbc:UUID schemeName="CUDE-SHA384">${createHash('sha384').update(`respuesta|${event.cude}`).digest('hex')}</cbc:UUID>
-  <cbc:IssueDate>${date}</cbc:IssueDate>
-  <cbc:IssueTime>10:16:00-05:00</cbc:IssueTime>
-  <cac:SenderParty><cac:PartyTaxScheme><cbc:RegistrationName>Unidad Especial Dirección de Impuestos y Aduanas Nacionales</cbc:RegistrationName><cbc:CompanyID schemeID="4" schemeName="31">800197268</cbc:CompanyID><cac:TaxScheme><cbc:ID>01</cbc:ID><cbc:Name>IVA</cbc:Name></cac:TaxScheme></cac:PartyTaxScheme></cac:SenderParty>
-  <cac:ReceiverParty><cac:PartyTaxScheme><cbc:RegistrationName>${escapeXml(event.senderName)}</cbc:RegistrationName><cbc:CompanyID schemeID="${computeDv(event.senderNit) ?? ''}" schemeName="31">${event.senderNit}</cbc:CompanyID><cac:TaxScheme><cbc:ID>01</cbc:ID><cbc:Name>IVA</cbc:Name></cac:TaxScheme></cac:PartyTaxScheme></cac:ReceiverParty>
-  <cac:DocumentResponse>
-    <cac:Response><cbc:ResponseCode>02</cbc:ResponseCode><cbc:Description>Documento validado por la DIAN</cbc:Description></cac:Response>
-    <cac:DocumentReference><cbc:ID>${event.number}</cbc:ID><cbc:UUID schemeName="CUDE-SHA384">${event.cude}</cbc:UUID></cac:DocumentReference>
-    <cac:LineResponse><cac:LineReference><cbc:LineID>1</cbc:LineID></cac:LineReference><cac:Response><cbc:ResponseCode>0000</cbc:ResponseCode><cbc:Description>0</cbc:Description></cac:Response></cac:LineResponse>
-  </cac:DocumentResponse>
-</ApplicationResponse>`;
-    return signUbl(xml, dianIdentity(), { signingTime: `${date}T10:16:00.000-05:00` });
+    return dianApplicationResponse({
+      id: String(70_000_000 + calls.length),
+      uuid: createHash('sha384').update(`respuesta|${event.cude}`).digest('hex'),
+      issueDate: date,
+      issueTime: '10:16:00-05:00',
+      environment,
+      receiver: { nit: event.senderNit, name: event.senderName },
+      responseCode: '02',
+      description: 'Documento validado por la DIAN',
+      reference: { id: event.number, uuid: event.cude, schemeName: 'CUDE-SHA384' },
+      lineResponse: true,
+      signingTime: `${date}T10:16:00.000-05:00`,
+    });
   }
 
   function getStatus(cufe: string): Result {

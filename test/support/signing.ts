@@ -54,9 +54,35 @@ export function supplierNitOf(xml: string): string {
   return nit;
 }
 
-/** DIAN's ApplicationResponse for a document (02 validated by default), signed by the test "DIAN". */
-export function dianResponse(meta: { number: string; cufe: string; supplierNit: string; issueDate: string; responseCode?: string; environment?: '1' | '2' }, identity: TestIdentity = dianIdentity()): string {
-  const code = meta.responseCode ?? '02';
+/** What DIAN's ApplicationResponse says, and about which document (see {@link dianApplicationResponse}). */
+export interface DianAnswerSpec {
+  /** DIAN's own number for the response, its CUDE, and when it answered. */
+  id: string;
+  uuid: string;
+  issueDate: string;
+  issueTime: string;
+  /** ProfileExecutionID: 1 production, 2 habilitación. */
+  environment: '1' | '2';
+  /** Whom DIAN answers (the document's sender). */
+  receiver: { nit: string; name: string };
+  responseCode: string;
+  description: string;
+  /** The document answered: its number and CUFE/CUDE, and which of the two it is. */
+  reference: { id: string; uuid: string; schemeName: 'CUFE-SHA384' | 'CUDE-SHA384' };
+  /** DIAN's LineResponse 0000 (its answers to events carry one). */
+  lineResponse?: boolean;
+  signingTime?: string;
+}
+
+/**
+ * DIAN's ApplicationResponse, signed by the test "DIAN" (or `identity`): the one builder of it for the tests, both for
+ * the response inside a supplier's container ({@link dianResponse}) and for the imitation's answers to events
+ * (dian-imitation.ts).
+ */
+export function dianApplicationResponse(spec: DianAnswerSpec, identity: TestIdentity = dianIdentity()): string {
+  const lineResponse = spec.lineResponse
+    ? '\n    <cac:LineResponse><cac:LineReference><cbc:LineID>1</cbc:LineID></cac:LineReference><cac:Response><cbc:ResponseCode>0000</cbc:ResponseCode><cbc:Description>0</cbc:Description></cac:Response></cac:LineResponse>'
+    : '';
   const xml = `<?xml version="1.0" encoding="utf-8" standalone="no"?><ApplicationResponse xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns:ext="${EXT}" xmlns="urn:oasis:names:specification:ubl:schema:xsd:ApplicationResponse-2">
   <ext:UBLExtensions>
     <ext:UBLExtension>
@@ -66,19 +92,42 @@ export function dianResponse(meta: { number: string; cufe: string; supplierNit: 
   <cbc:UBLVersionID>UBL 2.1</cbc:UBLVersionID>
   <cbc:CustomizationID>1</cbc:CustomizationID>
   <cbc:ProfileID>DIAN 2.1</cbc:ProfileID>
-  <cbc:ProfileExecutionID>${meta.environment ?? '1'}</cbc:ProfileExecutionID>
-  <cbc:ID>${meta.number}-R</cbc:ID>
-  <cbc:UUID schemeName="CUDE-SHA384">${createHash('sha384').update(`response|${meta.cufe}`).digest('hex')}</cbc:UUID>
-  <cbc:IssueDate>${meta.issueDate}</cbc:IssueDate>
-  <cbc:IssueTime>10:05:00-05:00</cbc:IssueTime>
+  <cbc:ProfileExecutionID>${spec.environment}</cbc:ProfileExecutionID>
+  <cbc:ID>${spec.id}</cbc:ID>
+  <cbc:UUID schemeName="CUDE-SHA384">${spec.uuid}</cbc:UUID>
+  <cbc:IssueDate>${spec.issueDate}</cbc:IssueDate>
+  <cbc:IssueTime>${spec.issueTime}</cbc:IssueTime>
   <cac:SenderParty><cac:PartyTaxScheme><cbc:RegistrationName>Unidad Especial Dirección de Impuestos y Aduanas Nacionales</cbc:RegistrationName><cbc:CompanyID schemeID="4" schemeName="31">800197268</cbc:CompanyID><cac:TaxScheme><cbc:ID>01</cbc:ID><cbc:Name>IVA</cbc:Name></cac:TaxScheme></cac:PartyTaxScheme></cac:SenderParty>
-  <cac:ReceiverParty><cac:PartyTaxScheme><cbc:RegistrationName>Proveedor</cbc:RegistrationName><cbc:CompanyID schemeID="${computeDv(meta.supplierNit) ?? ''}" schemeName="31">${meta.supplierNit}</cbc:CompanyID><cac:TaxScheme><cbc:ID>01</cbc:ID><cbc:Name>IVA</cbc:Name></cac:TaxScheme></cac:PartyTaxScheme></cac:ReceiverParty>
+  <cac:ReceiverParty><cac:PartyTaxScheme><cbc:RegistrationName>${escapeXml(spec.receiver.name)}</cbc:RegistrationName><cbc:CompanyID schemeID="${computeDv(spec.receiver.nit) ?? ''}" schemeName="31">${spec.receiver.nit}</cbc:CompanyID><cac:TaxScheme><cbc:ID>01</cbc:ID><cbc:Name>IVA</cbc:Name></cac:TaxScheme></cac:PartyTaxScheme></cac:ReceiverParty>
   <cac:DocumentResponse>
-    <cac:Response><cbc:ResponseCode>${code}</cbc:ResponseCode><cbc:Description>${code === '02' ? 'Documento validado por la DIAN' : 'Documento con errores en campos mandatorios.'}</cbc:Description></cac:Response>
-    <cac:DocumentReference><cbc:ID>${meta.number}</cbc:ID><cbc:UUID schemeName="CUFE-SHA384">${meta.cufe}</cbc:UUID></cac:DocumentReference>
+    <cac:Response><cbc:ResponseCode>${spec.responseCode}</cbc:ResponseCode><cbc:Description>${escapeXml(spec.description)}</cbc:Description></cac:Response>
+    <cac:DocumentReference><cbc:ID>${spec.reference.id}</cbc:ID><cbc:UUID schemeName="${spec.reference.schemeName}">${spec.reference.uuid}</cbc:UUID></cac:DocumentReference>${lineResponse}
   </cac:DocumentResponse>
 </ApplicationResponse>`;
-  return signUbl(xml, identity);
+  return signUbl(xml, identity, spec.signingTime ? { signingTime: spec.signingTime } : {});
+}
+
+/** DIAN's ApplicationResponse for a document (02 validated by default), signed by the test "DIAN". */
+export function dianResponse(meta: { number: string; cufe: string; supplierNit: string; issueDate: string; responseCode?: string; environment?: '1' | '2' }, identity: TestIdentity = dianIdentity()): string {
+  const code = meta.responseCode ?? '02';
+  return dianApplicationResponse(
+    {
+      id: `${meta.number}-R`,
+      uuid: createHash('sha384').update(`response|${meta.cufe}`).digest('hex'),
+      issueDate: meta.issueDate,
+      issueTime: '10:05:00-05:00',
+      environment: meta.environment ?? '1',
+      receiver: { nit: meta.supplierNit, name: 'Proveedor' },
+      responseCode: code,
+      description: code === '02' ? 'Documento validado por la DIAN' : 'Documento con errores en campos mandatorios.',
+      reference: { id: meta.number, uuid: meta.cufe, schemeName: 'CUFE-SHA384' },
+    },
+    identity,
+  );
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Adds an empty `ext:UBLExtension` for the signature when the document has no empty ExtensionContent. */

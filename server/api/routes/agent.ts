@@ -5,6 +5,7 @@ import { activateAgent, currentAgentState, listAgentEvents, pauseAgent, resumeAg
 import { missingUvtYears, rulesWarnings } from '../../agent/uvt-values';
 import type { AgentState } from '#shared/agent';
 import { mailboxFloodReport } from '../../sources/mailbox-flood';
+import { refutedAfterRegistrationWarnings } from '../../agent/awaiting-dian-copy';
 import { pageMissingConfirmations } from '../../radian/bill-state';
 import type { ApiEnv } from '../env';
 import { validate } from '../validate';
@@ -17,13 +18,14 @@ export const agentRoutes = new Hono<ApiEnv>()
     const agent = c.get('agent');
     const companyId = c.get('company').id;
     const state = await currentAgentState(agent.db, companyId, agent.clock);
-    const warnings = await rulesWarnings(agent.db, agent.clock.now());
+    const warnings = [...(await rulesWarnings(agent.db, agent.clock.now())), ...(await refutedAfterRegistrationWarnings(agent.db, companyId))];
     const years = await missingUvtYears(agent.db, agent.clock.now());
     const flood = await mailboxFloodReport(agent.db, companyId, agent.clock.now(), agent.intake.floodThreshold);
     const missing = await pageMissingConfirmations(agent.db, companyId, { limit: 10, offset: 0 });
     return c.json<AgentState>({
       ...state,
-      ...(warnings.length ? { warnings, missingUvtYears: years } : {}),
+      ...(warnings.length ? { warnings } : {}),
+      ...(years.length ? { missingUvtYears: years } : {}),
       ...(flood.message ? { intakeWarning: flood.message } : {}),
       ...(missing.total > 0 ? { missingConfirmations: missing } : {}),
     });
