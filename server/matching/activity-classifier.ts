@@ -137,7 +137,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
 }
 
 /** What the line is: the concept with most keyword evidence, confirmed (or found) by its UNSPSC code and supplier. */
-function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; alone?: boolean } | undefined {
+function recognise(input: ActivityInput, sector?: Sector, guess = true): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; alone?: boolean } | undefined {
   // Per concept: keyword score, the keywords found, and where the first one sits in the line (Spanish product names
   // start with what the product is: "Monitor LED", "Computador de escritorio"; that breaks ties).
   const scores = new Map<number, { score: number; words: string[]; first: number }>();
@@ -225,7 +225,7 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
     return { concept, evidence: 'actividad del proveedor', detail: `proveedor CIIU ${input.supplierCiiu.join(', ')}`, strength: 'debil' };
   }
   // Nothing known: the UNSPSC class whose name looks most like the description, if it really does.
-  if (input.words.length) {
+  if (guess && input.words.length) {
     const guess = guessUnspscClass(input.words);
     if (guess && guess.similarity >= 0.6) {
       const concept = conceptForUnspsc(guess.code);
@@ -233,6 +233,14 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
     }
   }
   return undefined;
+}
+
+/**
+ * What the line is, by keywords, UNSPSC code and supplier only (no search over the class names): cheap enough to
+ * read a whole catalog with, to learn where this company books each kind of thing (company-posture.ts).
+ */
+export function conceptOf(input: ActivityInput, company: CompanyProfile): Concept | undefined {
+  return recognise(input, sectorOf(company), false)?.concept;
 }
 
 /**

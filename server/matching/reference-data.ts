@@ -53,7 +53,12 @@ export interface UnspscGuess {
 const GUESSES_KEPT = 5_000;
 const guesses = new Map<string, UnspscGuess | null>();
 
-function searchUnspscClass(words: string[]): UnspscGuess | undefined {
+/** The Spanish name of a UNSPSC class (its 6 digits), if the list has it. */
+export function unspscClassName(code: string): string | undefined {
+  return classes().names.get(code);
+}
+
+function classes(): { index: TextIndex; names: Map<string, string> } {
   if (!unspscClasses) {
     const index = new TextIndex();
     const names = new Map<string, string>();
@@ -64,6 +69,11 @@ function searchUnspscClass(words: string[]): UnspscGuess | undefined {
     }
     unspscClasses = { index, names };
   }
+  return unspscClasses;
+}
+
+function searchUnspscClass(words: string[]): UnspscGuess | undefined {
+  const unspscClasses = classes();
   const [best] = unspscClasses.index.find({ words, measures: [], codes: [], key: '' }, 1);
   if (!best) return undefined;
   return { code: best.id, name: unspscClasses.names.get(best.id) ?? '', similarity: best.similarity };
