@@ -2,7 +2,7 @@ import type { CompanyProfile } from '#shared/company';
 import type { Chart } from '../ledger/chart';
 import { CONCEPTS, GENERAL_STORE_CONCEPTS, SEGMENT_CONCEPTS, SERVICE_UNITS, type Concept, type Sector } from './activity-rules';
 import { head, normalize } from './normalize';
-import { ciiuActivity, guessUnspscClass } from './reference-data';
+import { activityCostAccount, ciiuActivity, guessUnspscClass } from './reference-data';
 import { withinOneEdit } from './similarity';
 
 /** What the line itself says, besides its words. */
@@ -113,6 +113,20 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
       concept,
       evidence,
       inventory: /^14/.test(costAccount),
+      goods,
+    };
+  }
+  const trade = ownTrade(concept, company);
+  const tradeAccount = trade ? chart.firstPostable(trade.account, trade.account.slice(0, 4)) : undefined;
+  if (trade && tradeAccount) {
+    return {
+      accountCode: tradeAccount,
+      strength,
+      confidence,
+      explanation: `${activity}: ${concept.label}, lo que la empresa hace («${trade.word}» en su actividad): costo de la actividad → ${tradeAccount} (${evidenceText(evidence, found.detail)})`,
+      concept,
+      evidence,
+      inventory: false,
       goods,
     };
   }
@@ -342,6 +356,26 @@ function stockAccount(concept: Concept, company: CompanyProfile): { codes: strin
   }
   if (manufacturer && roles.includes('spare-part')) return { codes: ['1455', '145505'], why: `${concept.label} (materiales y repuestos)` };
   if (builder && roles.includes('construction')) return { codes: ['1415', '141505'], why: `${concept.label} (obras en curso)` };
+  return undefined;
+}
+
+/**
+ * A service company buying what its own activity is about (accounting-co.md §4.3: consumed in rendering the service,
+ * not in running the office): a cleaning company's cleaning products, a printer's inks. The concept's trade words in
+ * the company's CIIU description say so; the account is the 61 subcuenta of that activity (PUC names, see
+ * `activityCostAccount`). Trading companies and manufacturers hold such goods as stock instead (`stockAccount`).
+ */
+function ownTrade(concept: Concept, company: CompanyProfile): { account: string; word: string } | undefined {
+  const words = tradeWords.get(concept.key) ?? [];
+  if (!words.length || concept.kind !== 'goods') return undefined;
+  for (const code of company.ciiu) {
+    const digits = code.replace(/\D/g, '').padStart(4, '0');
+    const division = Number(digits.slice(0, 2));
+    if ((division >= 10 && division <= 33) || (division >= 45 && division <= 47)) continue;
+    const word = words.find((w) => ciiuActivity(digits)?.words.has(w));
+    const account = word ? (costOfActivity(digits)?.[0] ?? activityCostAccount(digits)) : undefined;
+    if (word && account) return { account, word };
+  }
   return undefined;
 }
 
