@@ -81,7 +81,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   if (!found) return undefined;
   const { concept, evidence, strength } = found;
   const goods = concept.kind === 'goods' && !(input.unitCode && SERVICE_UNITS.has(input.unitCode));
-  const stock = goods && company.inventory !== 'none' ? stockAccount(concept, company) : undefined;
+  const stock = goods && company.inventory !== 'none' ? stockAccount(concept, company, input.unspsc) : undefined;
   const activity = company.ciiu[0] ? `Actividad ${company.ciiu[0]}` : 'Sin actividad registrada';
   const confidence = found.alone ? Math.min(confidenceFor(evidence, strength), LONE_KEYWORD) : confidenceFor(evidence, strength);
   if (stock) {
@@ -116,14 +116,14 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
       goods,
     };
   }
-  const trade = ownTrade(concept, company);
+  const trade = ownTrade(concept, company) ?? consumedInService(concept, company);
   const tradeAccount = trade ? chart.firstPostable(trade.account, trade.account.slice(0, 4)) : undefined;
   if (trade && tradeAccount) {
     return {
       accountCode: tradeAccount,
       strength,
       confidence,
-      explanation: `${activity}: ${concept.label}, lo que la empresa hace («${trade.word}» en su actividad): costo de la actividad → ${tradeAccount} (${evidenceText(evidence, found.detail)})`,
+      explanation: `${activity}: ${concept.label}, ${trade.why}: costo de la actividad → ${tradeAccount} (${evidenceText(evidence, found.detail)})`,
       concept,
       evidence,
       inventory: false,
@@ -334,7 +334,7 @@ function conceptForSupplier(ciiu: string[]): Concept | undefined {
  * bought → 1435, packaging of a manufacturer, retailer or food business → 1460, maintenance stock of a manufacturer
  * → 1455, construction materials of a builder → 1415.
  */
-function stockAccount(concept: Concept, company: CompanyProfile): { codes: string[]; why: string } | undefined {
+function stockAccount(concept: Concept, company: CompanyProfile, unspsc?: string): { codes: string[]; why: string } | undefined {
   const periodic = company.inventory === 'periodic';
   const roles = concept.stock ?? [];
   const divisions = company.ciiu.map((c) => Number(c.replace(/\D/g, '').padStart(4, '0').slice(0, 2)));
@@ -354,6 +354,9 @@ function stockAccount(concept: Concept, company: CompanyProfile): { codes: strin
   if (manufacturer && tradeWords.get(concept.key)!.some((w) => company.ciiu.some((c) => ciiuActivity(c)?.words.has(w)))) {
     return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `${concept.label} (materia prima)` };
   }
+  // Rule 2 of §4.2: what UNSPSC calls raw materials (segments 11–13, families 1010–1017 and 1410–1412: paper
+  // materials and paper products) is a manufacturer's materia prima whatever the line calls it.
+  if (manufacturer && unspsc && RAW_MATERIAL_UNSPSC.some((prefix) => unspsc.startsWith(prefix))) return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `materia prima (UNSPSC ${unspsc.slice(0, 4)}, regla 2)` };
   if (manufacturer && roles.includes('spare-part')) return { codes: ['1455', '145505'], why: `${concept.label} (materiales y repuestos)` };
   if (builder && roles.includes('construction')) return { codes: ['1415', '141505'], why: `${concept.label} (obras en curso)` };
   return undefined;
@@ -365,7 +368,7 @@ function stockAccount(concept: Concept, company: CompanyProfile): { codes: strin
  * the company's CIIU description say so; the account is the 61 subcuenta of that activity (PUC names, see
  * `activityCostAccount`). Trading companies and manufacturers hold such goods as stock instead (`stockAccount`).
  */
-function ownTrade(concept: Concept, company: CompanyProfile): { account: string; word: string } | undefined {
+function ownTrade(concept: Concept, company: CompanyProfile): { account: string; why: string } | undefined {
   const words = tradeWords.get(concept.key) ?? [];
   if (!words.length || concept.kind !== 'goods') return undefined;
   for (const code of company.ciiu) {
@@ -374,10 +377,36 @@ function ownTrade(concept: Concept, company: CompanyProfile): { account: string;
     if ((division >= 10 && division <= 33) || (division >= 45 && division <= 47)) continue;
     const word = words.find((w) => ciiuActivity(digits)?.words.has(w));
     const account = word ? (costOfActivity(digits)?.[0] ?? activityCostAccount(digits)) : undefined;
-    if (word && account) return { account, word };
+    if (word && account) return { account, why: `lo que la empresa hace («${word}» en su actividad)` };
   }
   return undefined;
 }
+
+/**
+ * Goods a hotel or restaurant uses up (accounting-co.md §4.3: section I 55–56, «goods consumed: 6140 / class 7») are
+ * the cost of its activity, not an office expense: the rooms' cleaning products, the kitchen's disposables. What the
+ * office itself uses (papelería, computer accessories, the staff's dotación and first-aid kit, subscriptions) and hand
+ * tools (rule 12) stay expenses. Section A says the same for farms, but there the engine keeps the per-concept sector
+ * postures of activity-rules.ts: the benchmark sets written for farms disagree on cleaning products, so the doc's
+ * general line is not applied to them without an accountant's word.
+ */
+function consumedInService(concept: Concept, company: CompanyProfile): { account: string; why: string } | undefined {
+  if (concept.kind !== 'goods' || OFFICE_CONCEPTS.has(concept.key) || !/^5[12]/.test(concept.accounts[0] ?? '')) return undefined;
+  for (const code of company.ciiu) {
+    const digits = code.replace(/\D/g, '').padStart(4, '0');
+    const division = Number(digits.slice(0, 2));
+    if (division !== 55 && division !== 56) continue;
+    const account = costOfActivity(digits)?.[0] ?? activityCostAccount(digits);
+    if (account) return { account, why: 'consumido al prestar su servicio' };
+  }
+  return undefined;
+}
+
+/** Goods whose rule holds for any buyer: what an office uses (accounting-co.md §4.2 rules 15, 44, 46, 48) and hand tools (rule 12). */
+const OFFICE_CONCEPTS = new Set(['papeleria', 'accesorios-computo', 'dotacion', 'botiquin', 'suscripciones', 'herramientas-mano']);
+
+/** UNSPSC prefixes of raw materials (accounting-co.md §4.2 rule 2). */
+const RAW_MATERIAL_UNSPSC = ['1010', '1011', '1012', '1013', '1014', '1015', '1016', '1017', '11', '12', '13', '1410', '1411', '1412'];
 
 /** A trading company resells what its CIIU description names (or, for general stores, everyday goods). */
 function resells(concept: Concept, company: CompanyProfile): boolean {

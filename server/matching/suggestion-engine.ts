@@ -375,7 +375,11 @@ export class SuggestionEngine implements LineClassifier {
     const account = postable(answer.account);
     if (!account || share < 0.6) return activity;
     const examples = `${answer.count} de ${answer.total} ${answer.total === 1 ? 'ítem o línea' : 'ítems y líneas'} de sus libros`;
-    if (account === activity.accountCode) return { ...activity, confidence: Math.min(0.9, activity.confidence + 0.1 * share), explanation: `${activity.explanation}; así lo registra la empresa (${examples})` };
+    if (account === activity.accountCode) {
+      // The books confirm the concept's account, not that the line is that concept: a weak reading stays weak.
+      const confidence = verdict.strength === 'debil' ? activity.confidence : Math.min(0.9, activity.confidence + 0.1 * share);
+      return { ...activity, confidence, explanation: `${activity.explanation}; así lo registra la empresa (${examples})` };
+    }
     const books = 0.5 + 0.4 * share * Math.min(1, answer.count / 4);
     return {
       ...activity,

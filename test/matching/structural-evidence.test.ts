@@ -33,18 +33,18 @@ describe('suggestion engine: structural evidence', () => {
   });
 
   it('where the company books a kind of thing beats where an office would, and says why', async () => {
-    // A hotel books its guests' toiletries to the cost of its rooms (6140 hotelería), not to office cleaning (519525).
+    // A software house whose books put its consumption in selling expenses (52): its catalog says so, not its profile.
     t = await testCompany({
-      company: { ciiu: ['5511'], inventory: 'none' },
+      company: { ciiu: ['6201'], inventory: 'none' },
       items: [
-        { codigo: 'A-1', nombre: 'Jabón de tocador individual', cuenta: '614005', inventariable: 'no' },
-        { codigo: 'A-2', nombre: 'Shampoo sachet 10 ml', cuenta: '614005', inventariable: 'no' },
-        { codigo: 'A-3', nombre: 'Papel higiénico institucional', cuenta: '614005', inventariable: 'no' },
+        { codigo: 'A-1', nombre: 'Jabón de tocador individual', cuenta: '529525', inventariable: 'no' },
+        { codigo: 'A-2', nombre: 'Shampoo sachet 10 ml', cuenta: '529525', inventariable: 'no' },
+        { codigo: 'A-3', nombre: 'Papel higiénico institucional', cuenta: '529525', inventariable: 'no' },
       ],
     });
     const [soap] = await t.classify(line('Detergente líquido para ropa galón', { nit: NEW_SUPPLIER }));
-    expect(soap).toMatchObject({ accountCode: '614005' });
-    expect(soap!.explanation).toMatch(/la empresa registra elementos de aseo y cafetería en 614005 \(3 de 3/);
+    expect(soap).toMatchObject({ accountCode: '529525' });
+    expect(soap!.explanation).toMatch(/la empresa registra elementos de aseo y cafetería en 529525 \(3 de 3/);
     // An office with no such books keeps the generic posture.
     const office = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
     const [officeSoap] = await office.classify(line('Detergente líquido para ropa galón', { nit: NEW_SUPPLIER }));
@@ -53,11 +53,20 @@ describe('suggestion engine: structural evidence', () => {
   });
 
   it('the agent’s own registrations and items do not teach the company’s posture', async () => {
-    t = await testCompany({ company: { ciiu: ['5511'], inventory: 'none' } });
-    const learned = ['Jabón de tocador individual', 'Shampoo sachet 10 ml', 'Papel higiénico institucional'].map((description, i) => ({ companyId: t.company.id, supplierNit: '800111222', description, accountCode: '614005', byUser: false, origin: 'registro' as const, confidence: 0.5, at: `2026-05-0${i + 1}T12:00:00Z` }));
+    t = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
+    const learned = ['Jabón de tocador individual', 'Shampoo sachet 10 ml', 'Papel higiénico institucional'].map((description, i) => ({ companyId: t.company.id, supplierNit: '800111222', description, accountCode: '529525', byUser: false, origin: 'registro' as const, confidence: 0.5, at: `2026-05-0${i + 1}T12:00:00Z` }));
     await t.engine.learn(learned);
     const [soap] = await t.classify(line('Detergente líquido para ropa galón', { nit: NEW_SUPPLIER }));
     expect(soap!.explanation).not.toMatch(/la empresa registra/);
+  });
+
+  it('a hotel’s consumption is the cost of its activity (§4.3); office goods and hand tools are not', async () => {
+    t = await testCompany({ company: { ciiu: ['5511'], inventory: 'none' } });
+    const [soap, pen, hoe] = await t.classify(line('Jabón de tocador 15 g caja x 500'), line('Esfero negro caja x 12'), line('Pala cuadrada con cabo'));
+    expect(soap!.accountCode).toBe('614005');
+    expect(soap!.explanation).toMatch(/consumido al prestar su servicio/);
+    expect(pen!.accountCode).toBe('519530');
+    expect(hoe!.accountCode).toBe('519595');
   });
 
   it('a service company’s consumption of what its activity is about is the cost of that activity (PUC 61 by CIIU name)', async () => {
