@@ -116,7 +116,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
       goods,
     };
   }
-  const trade = ownTrade(concept, company) ?? consumedInService(concept, company);
+  const trade = ownTrade(concept, company);
   const tradeAccount = trade ? chart.firstPostable(trade.account, trade.account.slice(0, 4)) : undefined;
   if (trade && tradeAccount) {
     return {
@@ -370,7 +370,8 @@ function stockAccount(concept: Concept, company: CompanyProfile, unspsc?: string
  */
 function ownTrade(concept: Concept, company: CompanyProfile): { account: string; why: string } | undefined {
   const words = tradeWords.get(concept.key) ?? [];
-  if (!words.length || concept.kind !== 'goods') return undefined;
+  // Only consumption: what an office uses whatever the company does, and assets, keep their own rule.
+  if (!words.length || concept.kind !== 'goods' || OFFICE_CONCEPTS.has(concept.key) || !/^5[12]/.test(concept.accounts[0] ?? '')) return undefined;
   for (const code of company.ciiu) {
     const digits = code.replace(/\D/g, '').padStart(4, '0');
     const division = Number(digits.slice(0, 2));
@@ -383,26 +384,10 @@ function ownTrade(concept: Concept, company: CompanyProfile): { account: string;
 }
 
 /**
- * Goods a hotel or restaurant uses up (accounting-co.md §4.3: section I 55–56, «goods consumed: 6140 / class 7») are
- * the cost of its activity, not an office expense: the rooms' cleaning products, the kitchen's disposables. What the
- * office itself uses (papelería, computer accessories, the staff's dotación and first-aid kit, subscriptions) and hand
- * tools (rule 12) stay expenses. Section A says the same for farms, but there the engine keeps the per-concept sector
- * postures of activity-rules.ts: the benchmark sets written for farms disagree on cleaning products, so the doc's
- * general line is not applied to them without an accountant's word.
+ * Goods whose rule holds for any buyer: what an office uses (accounting-co.md §4.2 rules 15, 44, 46, 48: papelería,
+ * computer accessories, dotación, first aid, subscriptions) and hand tools (rule 12). A software house's mouse is
+ * an office expense even though «informática» is its trade.
  */
-function consumedInService(concept: Concept, company: CompanyProfile): { account: string; why: string } | undefined {
-  if (concept.kind !== 'goods' || OFFICE_CONCEPTS.has(concept.key) || !/^5[12]/.test(concept.accounts[0] ?? '')) return undefined;
-  for (const code of company.ciiu) {
-    const digits = code.replace(/\D/g, '').padStart(4, '0');
-    const division = Number(digits.slice(0, 2));
-    if (division !== 55 && division !== 56) continue;
-    const account = costOfActivity(digits)?.[0] ?? activityCostAccount(digits);
-    if (account) return { account, why: 'consumido al prestar su servicio' };
-  }
-  return undefined;
-}
-
-/** Goods whose rule holds for any buyer: what an office uses (accounting-co.md §4.2 rules 15, 44, 46, 48) and hand tools (rule 12). */
 const OFFICE_CONCEPTS = new Set(['papeleria', 'accesorios-computo', 'dotacion', 'botiquin', 'suscripciones', 'herramientas-mano']);
 
 /** UNSPSC prefixes of raw materials (accounting-co.md §4.2 rule 2). */

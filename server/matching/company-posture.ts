@@ -28,13 +28,16 @@ const EXAMPLES = 6_000;
 
 export class CompanyPosture {
   private revision = -1;
+  private examples = 0;
   private readonly byConcept = new Map<string, Map<string, number>>();
 
   constructor(private readonly company: CompanyProfile) {}
 
   /** The account the company's books use most for this concept, with how many examples say so. */
   accountFor(conceptKey: string, memory: CompanyMemory): PostureAnswer | undefined {
-    if (memory.trustedRevision !== this.revision) this.rebuild(memory);
+    // A slow-moving aggregate: one more correction barely moves it, so it is read again only when the books changed by
+    // a twentieth of what it was built from (a first import always), not after every line a person touches.
+    if (this.revision < 0 || memory.trustedRevision - this.revision >= Math.max(1, this.examples / 20)) this.rebuild(memory);
     const counts = this.byConcept.get(conceptKey);
     if (!counts) return undefined;
     let best: PostureAnswer | undefined;
@@ -60,17 +63,19 @@ export class CompanyPosture {
       if (!counts) this.byConcept.set(concept.key, (counts = new Map()));
       counts.set(account, (counts.get(account) ?? 0) + 1);
     };
+    this.examples = 0;
     for (const item of memory.items.values()) {
-      if (read >= EXAMPLES) return;
+      if (read >= EXAMPLES) break;
       // An item the agent created from a guess is that guess, not the company's posture.
       if (item.confidence !== null) continue;
       add(item.name, unspscOf(item.unspsc), item.accountCode);
     }
     for (const tally of memory.companyDescriptions.values()) {
-      if (read >= EXAMPLES) return;
+      if (read >= EXAMPLES) break;
       const verdict = tally.verdict();
       if (!verdict || verdict.selfOnly) continue;
       add(tally.text, undefined, verdict.best.account);
     }
+    this.examples = read;
   }
 }

@@ -426,7 +426,9 @@ export class SuggestionEngine implements LineClassifier {
       const [account, n] = best;
       const share = n / total;
       if (share < 0.5) return [];
-      const confidence = level === 6 ? 0.5 + 0.4 * share * Math.min(1, n / 3) : 0.45 + 0.3 * share * Math.min(1, n / 4);
+      // A UNSPSC family mixes consumables and equipment (4215: dental supplies and dental chairs alike): only a prior
+      // a person should look at, never enough alone.
+      const confidence = level === 6 ? 0.5 + 0.4 * share * Math.min(1, n / 3) : 0.45 + 0.13 * share * Math.min(1, n / 4);
       const name = level === 6 ? unspscClassName(prefix) : undefined;
       const what = level === 6 ? `la clase UNSPSC ${prefix}00${name ? ` «${name}»` : ''}` : `la familia UNSPSC ${prefix}`;
       return [{ accountCode: account, source: 'history', confidence, explanation: `La empresa registra ${what} en ${account} (${n} de ${total} ítems y líneas de sus libros)`, stage: 'clase-empresa' }];
@@ -523,10 +525,14 @@ function reconcile(signals: Candidate[][]): Candidate[] {
   for (const vote of votes) support.set(vote.accountCode, [...(support.get(vote.accountCode) ?? []), vote]);
   // The agent's own guesses (its unverified registrations, items it created) may break ties but never add up: they
   // are worth the surest of them, whatever their number (issue #13).
+  // The supplier's habit and the company's books for the line's UNSPSC class are both priors about where such
+  // things go, read from the same books, not what this line is: together they count once, as the surer of the two.
   const strength = (cs: Candidate[]) => {
-    const trusted = cs.filter((c) => !c.guess);
+    const trusted = cs.filter((c) => !c.guess && !PRIOR_STAGES.has(c.stage));
+    const prior = Math.max(0, ...cs.filter((c) => !c.guess && PRIOR_STAGES.has(c.stage)).map((c) => c.confidence));
     const guesses = Math.max(0, ...cs.filter((c) => c.guess).map((c) => c.confidence));
-    return trusted.length ? Math.max(guesses, 1 - trusted.reduce((q, c) => q * (1 - Math.min(c.confidence, 0.97)), 1)) : guesses;
+    const independent = [...trusted.map((c) => c.confidence), ...(prior > 0 ? [prior] : [])];
+    return independent.length ? Math.max(guesses, 1 - independent.reduce((q, p) => q * (1 - Math.min(p, 0.97)), 1)) : guesses;
   };
   const ranked = [...support.entries()].map(([account, cs]) => ({ account, cs: [...cs].sort((a, b) => b.confidence - a.confidence), p: strength(cs) })).sort((a, b) => b.p - a.p);
   const [win, rival] = ranked as [(typeof ranked)[number], ...typeof ranked];
@@ -546,6 +552,8 @@ function reconcile(signals: Candidate[][]): Candidate[] {
   const winner: Candidate = { ...leader, ...(item?.itemId ? { itemId: item.itemId, itemName: item.itemName } : {}), ...(item && item !== lead ? { source: 'inventory' as const } : {}), confidence, explanation, guess: win.cs.every((c) => c.guess) };
   return [winner, ...ranked.slice(1).map((r) => r.cs[0]!), ...win.cs.slice(1), ...runnerUps];
 }
+
+const PRIOR_STAGES = new Set(['habito-proveedor', 'clase-empresa']);
 
 /** What a generic activity reading weighs against the company's own evidence (see `reconcile`). */
 const GENERIC_WEIGHT = 0.7;

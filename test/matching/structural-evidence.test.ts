@@ -60,13 +60,10 @@ describe('suggestion engine: structural evidence', () => {
     expect(soap!.explanation).not.toMatch(/la empresa registra/);
   });
 
-  it('a hotel’s consumption is the cost of its activity (§4.3); office goods and hand tools are not', async () => {
-    t = await testCompany({ company: { ciiu: ['5511'], inventory: 'none' } });
-    const [soap, pen, hoe] = await t.classify(line('Jabón de tocador 15 g caja x 500'), line('Esfero negro caja x 12'), line('Pala cuadrada con cabo'));
-    expect(soap!.accountCode).toBe('614005');
-    expect(soap!.explanation).toMatch(/consumido al prestar su servicio/);
-    expect(pen!.accountCode).toBe('519530');
-    expect(hoe!.accountCode).toBe('519595');
+  it('a software house’s computer accessories stay an office expense though informática is its trade', async () => {
+    t = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
+    const [mouse] = await t.classify(line('Mouse óptico USB negro'));
+    expect(mouse!.accountCode).not.toMatch(/^61/);
   });
 
   it('a service company’s consumption of what its activity is about is the cost of that activity (PUC 61 by CIIU name)', async () => {
