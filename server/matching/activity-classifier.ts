@@ -2,7 +2,7 @@ import type { CompanyProfile } from '#shared/company';
 import type { Chart } from '../ledger/chart';
 import { CONCEPTS, GENERAL_STORE_CONCEPTS, SEGMENT_CONCEPTS, SERVICE_UNITS, type Concept, type Sector } from './activity-rules';
 import { head, normalize } from './normalize';
-import { ciiuActivity, guessUnspscClass } from './reference-data';
+import { activityCostAccount, ciiuActivity, guessUnspscClass } from './reference-data';
 import { withinOneEdit } from './similarity';
 
 /** What the line itself says, besides its words. */
@@ -81,7 +81,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   if (!found) return undefined;
   const { concept, evidence, strength } = found;
   const goods = concept.kind === 'goods' && !(input.unitCode && SERVICE_UNITS.has(input.unitCode));
-  const stock = goods && company.inventory !== 'none' ? stockAccount(concept, company) : undefined;
+  const stock = goods && company.inventory !== 'none' ? stockAccount(concept, company, input.unspsc) : undefined;
   const activity = company.ciiu[0] ? `Actividad ${company.ciiu[0]}` : 'Sin actividad registrada';
   const confidence = found.alone ? Math.min(confidenceFor(evidence, strength), LONE_KEYWORD) : confidenceFor(evidence, strength);
   if (stock) {
@@ -116,6 +116,20 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
       goods,
     };
   }
+  const trade = ownTrade(concept, company);
+  const tradeAccount = trade ? chart.firstPostable(trade.account, trade.account.slice(0, 4)) : undefined;
+  if (trade && tradeAccount) {
+    return {
+      accountCode: tradeAccount,
+      strength,
+      confidence,
+      explanation: `${activity}: ${concept.label}, ${trade.why}: costo de la actividad → ${tradeAccount} (${evidenceText(evidence, found.detail)})`,
+      concept,
+      evidence,
+      inventory: false,
+      goods,
+    };
+  }
   const account = chart.firstPostable(...forFunction(concept.accounts, company));
   if (!account) return undefined;
   const sector = sectorOf(company);
@@ -137,7 +151,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
 }
 
 /** What the line is: the concept with most keyword evidence, confirmed (or found) by its UNSPSC code and supplier. */
-function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; alone?: boolean } | undefined {
+function recognise(input: ActivityInput, sector?: Sector, guess = true): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; alone?: boolean } | undefined {
   // Per concept: keyword score, the keywords found, and where the first one sits in the line (Spanish product names
   // start with what the product is: "Monitor LED", "Computador de escritorio"; that breaks ties).
   const scores = new Map<number, { score: number; words: string[]; first: number }>();
@@ -225,7 +239,7 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
     return { concept, evidence: 'actividad del proveedor', detail: `proveedor CIIU ${input.supplierCiiu.join(', ')}`, strength: 'debil' };
   }
   // Nothing known: the UNSPSC class whose name looks most like the description, if it really does.
-  if (input.words.length) {
+  if (guess && input.words.length) {
     const guess = guessUnspscClass(input.words);
     if (guess && guess.similarity >= 0.6) {
       const concept = conceptForUnspsc(guess.code);
@@ -233,6 +247,14 @@ function recognise(input: ActivityInput, sector?: Sector): { concept: Concept; e
     }
   }
   return undefined;
+}
+
+/**
+ * What the line is, by keywords, UNSPSC code and supplier only (no search over the class names): cheap enough to
+ * read a whole catalog with, to learn where this company books each kind of thing (company-posture.ts).
+ */
+export function conceptOf(input: ActivityInput, company: CompanyProfile): Concept | undefined {
+  return recognise(input, sectorOf(company), false)?.concept;
 }
 
 /**
@@ -312,7 +334,7 @@ function conceptForSupplier(ciiu: string[]): Concept | undefined {
  * bought → 1435, packaging of a manufacturer, retailer or food business → 1460, maintenance stock of a manufacturer
  * → 1455, construction materials of a builder → 1415.
  */
-function stockAccount(concept: Concept, company: CompanyProfile): { codes: string[]; why: string } | undefined {
+function stockAccount(concept: Concept, company: CompanyProfile, unspsc?: string): { codes: string[]; why: string } | undefined {
   const periodic = company.inventory === 'periodic';
   const roles = concept.stock ?? [];
   const divisions = company.ciiu.map((c) => Number(c.replace(/\D/g, '').padStart(4, '0').slice(0, 2)));
@@ -332,10 +354,44 @@ function stockAccount(concept: Concept, company: CompanyProfile): { codes: strin
   if (manufacturer && tradeWords.get(concept.key)!.some((w) => company.ciiu.some((c) => ciiuActivity(c)?.words.has(w)))) {
     return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `${concept.label} (materia prima)` };
   }
+  // Rule 2 of §4.2: what UNSPSC calls raw materials (segments 11–13, families 1010–1017 and 1410–1412: paper
+  // materials and paper products) is a manufacturer's materia prima whatever the line calls it.
+  if (manufacturer && unspsc && RAW_MATERIAL_UNSPSC.some((prefix) => unspsc.startsWith(prefix))) return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `materia prima (UNSPSC ${unspsc.slice(0, 4)}, regla 2)` };
   if (manufacturer && roles.includes('spare-part')) return { codes: ['1455', '145505'], why: `${concept.label} (materiales y repuestos)` };
   if (builder && roles.includes('construction')) return { codes: ['1415', '141505'], why: `${concept.label} (obras en curso)` };
   return undefined;
 }
+
+/**
+ * A service company buying what its own activity is about (accounting-co.md §4.3: consumed in rendering the service,
+ * not in running the office): a cleaning company's cleaning products, a printer's inks. The concept's trade words in
+ * the company's CIIU description say so; the account is the 61 subcuenta of that activity (PUC names, see
+ * `activityCostAccount`). Trading companies and manufacturers hold such goods as stock instead (`stockAccount`).
+ */
+function ownTrade(concept: Concept, company: CompanyProfile): { account: string; why: string } | undefined {
+  const words = tradeWords.get(concept.key) ?? [];
+  // Only consumption: what an office uses whatever the company does, and assets, keep their own rule.
+  if (!words.length || concept.kind !== 'goods' || OFFICE_CONCEPTS.has(concept.key) || !/^5[12]/.test(concept.accounts[0] ?? '')) return undefined;
+  for (const code of company.ciiu) {
+    const digits = code.replace(/\D/g, '').padStart(4, '0');
+    const division = Number(digits.slice(0, 2));
+    if ((division >= 10 && division <= 33) || (division >= 45 && division <= 47)) continue;
+    const word = words.find((w) => ciiuActivity(digits)?.words.has(w));
+    const account = word ? (costOfActivity(digits)?.[0] ?? activityCostAccount(digits)) : undefined;
+    if (word && account) return { account, why: `lo que la empresa hace («${word}» en su actividad)` };
+  }
+  return undefined;
+}
+
+/**
+ * Goods whose rule holds for any buyer: what an office uses (accounting-co.md §4.2 rules 15, 44, 46, 48: papelería,
+ * computer accessories, dotación, first aid, subscriptions) and hand tools (rule 12). A software house's mouse is
+ * an office expense even though «informática» is its trade.
+ */
+const OFFICE_CONCEPTS = new Set(['papeleria', 'accesorios-computo', 'dotacion', 'botiquin', 'suscripciones', 'herramientas-mano']);
+
+/** UNSPSC prefixes of raw materials (accounting-co.md §4.2 rule 2). */
+const RAW_MATERIAL_UNSPSC = ['1010', '1011', '1012', '1013', '1014', '1015', '1016', '1017', '11', '12', '13', '1410', '1411', '1412'];
 
 /** A trading company resells what its CIIU description names (or, for general stores, everyday goods). */
 function resells(concept: Concept, company: CompanyProfile): boolean {

@@ -69,6 +69,16 @@ export class CompanyMemory {
   readonly itemByGtin = new Map<string, string>();
   readonly itemBySupplierCode = new Map<string, string>();
   readonly itemByCode = new Map<string, string>();
+  /**
+   * The company's books by UNSPSC (accounting-co.md §4.1 step 1: «same UNSPSC, mapped to the account used before»):
+   * history lines by class (first 6 digits) and family (first 4), and catalog items by class. A new supplier's line
+   * with a code the company has booked before needs no word in common with anything.
+   */
+  readonly byUnspscClass = new Map<string, Tally>();
+  readonly byUnspscFamily = new Map<string, Tally>();
+  readonly itemsByUnspscClass = new Map<string, Set<string>>();
+  /** Bumped whenever trusted evidence changes (items, the books, a person's decision): derived views rebuild. */
+  trustedRevision = 0;
 
   /** Applies one history row. `texts` caches normalizations while loading (the same description repeats a lot). */
   learn(fact: HistoryFact, texts?: Map<string, NormalizedText>): void {
@@ -96,6 +106,12 @@ export class CompanyMemory {
     }
     const gtin = gtinOf(fact.standardCode);
     if (gtin) tallyAt(this.byGtin, gtin).add(fact.accountCode, fact.at, provenance, itemId, options);
+    const unspsc = unspscOf(fact.standardCode);
+    if (unspsc) {
+      tallyAt(this.byUnspscClass, unspsc.slice(0, 6)).add(fact.accountCode, fact.at, provenance, itemId, options);
+      tallyAt(this.byUnspscFamily, unspsc.slice(0, 4)).add(fact.accountCode, fact.at, provenance, itemId, options);
+    }
+    if (provenance !== 'self') this.trustedRevision++;
     if (fact.id > this.lastHistoryId) this.lastHistoryId = fact.id;
   }
 
@@ -121,7 +137,16 @@ export class CompanyMemory {
       if (oldGtin && this.itemByGtin.get(oldGtin) === item.id) this.itemByGtin.delete(oldGtin);
       if (previous.code && this.itemByCode.get(itemCodeKey(previous.code)) === item.id) this.itemByCode.delete(itemCodeKey(previous.code));
       if (previous.supplierNit && previous.supplierCode) this.itemBySupplierCode.delete(codeKey(previous.supplierNit, previous.supplierCode));
+      const oldClass = unspscOf(previous.unspsc)?.slice(0, 6);
+      if (oldClass) this.itemsByUnspscClass.get(oldClass)?.delete(item.id);
     }
+    const unspscClass = unspscOf(item.unspsc)?.slice(0, 6);
+    if (unspscClass) {
+      let members = this.itemsByUnspscClass.get(unspscClass);
+      if (!members) this.itemsByUnspscClass.set(unspscClass, (members = new Set()));
+      members.add(item.id);
+    }
+    this.trustedRevision++;
     this.items.set(item.id, item);
     this.itemIndex.add(item.id, normalize(item.name));
     const gtin = gtinOf(item.gtin);
@@ -154,6 +179,12 @@ export function itemCodeKey(code: string): string {
 export function gtinOf(code: string | null | undefined): string | undefined {
   const digits = code?.replace(/^[^:]*:/, '').trim();
   return digits && /^\d{12,14}$/.test(digits) ? digits.padStart(14, '0') : undefined;
+}
+
+/** A UNSPSC code: 8 digits (segment, family, class, commodity), optionally with a scheme prefix; not a GTIN. */
+export function unspscOf(code: string | null | undefined): string | undefined {
+  const digits = code?.replace(/^[^:]*:/, '').replace(/\D/g, '');
+  return digits && digits.length === 8 && Number(digits.slice(0, 2)) >= 10 ? digits : undefined;
 }
 
 function tallyAt(map: Map<string, Tally>, key: string, text?: string): Tally {

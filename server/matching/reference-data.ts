@@ -53,7 +53,12 @@ export interface UnspscGuess {
 const GUESSES_KEPT = 5_000;
 const guesses = new Map<string, UnspscGuess | null>();
 
-function searchUnspscClass(words: string[]): UnspscGuess | undefined {
+/** The Spanish name of a UNSPSC class (its 6 digits), if the list has it. */
+export function unspscClassName(code: string): string | undefined {
+  return classes().names.get(code);
+}
+
+function classes(): { index: TextIndex; names: Map<string, string> } {
   if (!unspscClasses) {
     const index = new TextIndex();
     const names = new Map<string, string>();
@@ -64,7 +69,62 @@ function searchUnspscClass(words: string[]): UnspscGuess | undefined {
     }
     unspscClasses = { index, names };
   }
+  return unspscClasses;
+}
+
+function searchUnspscClass(words: string[]): UnspscGuess | undefined {
+  const unspscClasses = classes();
   const [best] = unspscClasses.index.find({ words, measures: [], codes: [], key: '' }, 1);
   if (!best) return undefined;
   return { code: best.id, name: unspscClasses.names.get(best.id) ?? '', similarity: best.similarity };
+}
+
+/**
+ * PUC group 61 (costo de ventas y de prestación de servicios) is divided by economic activity; the cuenta of each
+ * CIIU section (Decreto 2650: 6105 agricultura … 6170 otras actividades de servicios comunitarios).
+ */
+const COST_ACCOUNT_BY_SECTION: Record<string, string> = { A: '6105', B: '6115', C: '6120', D: '6125', E: '6125', F: '6130', G: '6135', H: '6145', I: '6140', J: '6145', K: '6150', L: '6155', M: '6155', N: '6155', P: '6160', Q: '6165', R: '6170', S: '6170' };
+/** Words every activity name has; they say nothing about which one it is. */
+const GENERIC_ACTIVITY_WORDS = new Set(['actividad', 'servicio', 'venta', 'elaboracion', 'produccion', 'fabricacion', 'otro', 'otra', 'general', 'producto', 'comercio', 'por', 'mayor', 'menor', 'relacionada', 'relacionado', 'excepto', 'apoyo', 'especializado', 'establecimiento', 'conexa']);
+const activityCosts = new Map<string, string | null>();
+
+/**
+ * The 61 subcuenta of a CIIU activity: within the cuenta of its section, the subcuenta whose PUC name shares the
+ * rarest words with the CIIU description (8121 «Limpieza general interior de edificios» → 615570 «Limpieza de
+ * inmuebles»; 5511 «Alojamiento en hoteles» → 614005 «Hotelería»); the cuenta's «actividades conexas» (xx95) when no
+ * name matches. Read from the two public tables, not written per activity.
+ */
+export function activityCostAccount(code: string): string | undefined {
+  const digits = code.replace(/\D/g, '').padStart(4, '0');
+  if (activityCosts.has(digits)) return activityCosts.get(digits) ?? undefined;
+  const row = readDataCsv('ciiu.csv').find((r) => r.code === digits);
+  const cuenta = row ? COST_ACCOUNT_BY_SECTION[row.section ?? ''] : undefined;
+  let answer: string | undefined;
+  if (row && cuenta) {
+    const subcuentas = readDataCsv('puc.csv')
+      .filter((r) => r.code!.length === 6 && r.code!.startsWith(cuenta) && !/AJUSTES/.test(r.name ?? ''))
+      .map((r) => ({ code: r.code!, words: activityWords(r.name ?? '') }));
+    const df = new Map<string, number>();
+    for (const s of subcuentas) for (const w of new Set(s.words)) df.set(w, (df.get(w) ?? 0) + 1);
+    const idf = (w: string) => Math.log(1 + subcuentas.length / (df.get(w) ?? 1));
+    const words = activityWords(row.description ?? '');
+    let best: { code: string; score: number } | undefined;
+    for (const s of subcuentas) {
+      const total = s.words.reduce((a, w) => a + idf(w), 0);
+      const shared = s.words.filter((w) => words.some((x) => sameStem(x, w))).reduce((a, w) => a + idf(w), 0);
+      if (total > 0 && shared > 0 && (!best || shared / total > best.score)) best = { code: s.code, score: shared / total };
+    }
+    answer = best && best.score >= 0.5 ? best.code : subcuentas.find((s) => s.code.endsWith('95'))?.code;
+  }
+  activityCosts.set(digits, answer ?? null);
+  return answer;
+}
+
+function activityWords(text: string): string[] {
+  return normalize(text).words.filter((w) => w.length > 2 && !GENERIC_ACTIVITY_WORDS.has(w));
+}
+
+/** Same word, or the same first five letters («hoteles» → hotel / «hotelería»). */
+function sameStem(a: string, b: string): boolean {
+  return a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5));
 }

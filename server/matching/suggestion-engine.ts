@@ -5,7 +5,9 @@ import { normalizeNit } from '#shared/nit';
 import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
 import { classifyByActivity, type ActivityVerdict } from './activity-classifier';
-import { CompanyMemory, codeKey, gtinOf, itemCodeKey, type CatalogItem } from './company-memory';
+import { CompanyMemory, codeKey, gtinOf, itemCodeKey, unspscOf, type CatalogItem } from './company-memory';
+import { CompanyPosture } from './company-posture';
+import { unspscClassName } from './reference-data';
 import { classifyByRule, isGoods } from './default-account-rule';
 import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
 import { findItems, freshness, insertHistory, loadHistorySince, loadItemsSince, nextCatalogRevision, upsertItems, type NewHistoryRow, type NewItem } from './matching-store';
@@ -26,6 +28,8 @@ interface Candidate extends Suggestion {
   stage: string;
   /** It rests only on the agent's own unverified registrations or on an item it created from a guess. */
   guess?: boolean;
+  /** In `reconcile`: the full confidence of a generic activity reading whose vote was discounted. */
+  generic?: number;
 }
 
 interface Line {
@@ -65,6 +69,7 @@ export class SuggestionEngine implements LineClassifier {
   private readonly memories = new Map<string, CompanyMemory>();
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly options: typeof DEFAULTS;
+  private readonly postures = new WeakMap<CompanyMemory, { company: string; posture: CompanyPosture }>();
 
   constructor(
     private readonly db: Db,
@@ -140,21 +145,29 @@ export class SuggestionEngine implements LineClassifier {
     const postable = postableIn(chart);
     const found: Candidate[] = [];
     let decided = false;
-    // Stages in priority order. Once one decides, only the cheap ones still run, to name a runner-up.
-    const stages: { expensive: boolean; run: () => Candidate[] }[] = [
+    // 1. The line itself was seen before (exact keys, this supplier's similar lines, the same description elsewhere).
+    //    Once one decides, only the cheap stages still run, to name a runner-up.
+    const recalled: { expensive: boolean; run: () => Candidate[] }[] = [
       { expensive: false, run: () => this.exactHistory(line, memory, postable) },
       { expensive: false, run: () => this.byGtin(line, memory, postable) },
       { expensive: false, run: () => this.similarSupplierLine(line, memory, postable) },
       { expensive: false, run: () => this.sameDescriptionElsewhere(line, memory, postable) },
-      { expensive: true, run: () => this.similarItem(line, memory, postable) },
-      { expensive: true, run: () => this.similarDescriptionElsewhere(line, memory, postable) },
+      { expensive: false, run: () => this.sameClassInBooks(line, memory, postable) },
       { expensive: false, run: () => this.activityOrSupplierHabit(line, company, chart, memory, postable) },
     ];
-    for (const stage of stages) {
+    for (const [i, stage] of recalled.entries()) {
+      if (i >= 4 && !decided) break;
       if (decided && stage.expensive) continue;
       found.push(...stage.run());
       decided = found.length > 0;
       if (decided && found.some((c) => c.accountCode !== found[0]!.accountCode)) break;
+    }
+    // 2. Nothing recalls the line: independent signals about what it is — the closest catalog item, the company's
+    //    books for its UNSPSC class, a similar description from another supplier, the company's activity weighed
+    //    against the supplier's habit — all run, and their agreement or disagreement sets the confidence.
+    if (!decided) {
+      const signals = [this.similarItem(line, memory, postable), this.sameClassInBooks(line, memory, postable), this.similarDescriptionElsewhere(line, memory, postable), this.activityOrSupplierHabit(line, company, chart, memory, postable)];
+      found.push(...reconcile(signals));
     }
     if (found.length === 0 || found.every((c) => c.accountCode === found[0]!.accountCode)) {
       const rule = classifyByRule(input, { company, chart });
@@ -328,7 +341,7 @@ export class SuggestionEngine implements LineClassifier {
     const supplier = memory.suppliers.get(line.nit);
     const habit = supplier ? supplierHabit(supplier.tally, postable) : undefined;
     const verdict = classifyByActivity({ words: line.text.words, ...(line.unspsc ? { unspsc: line.unspsc } : {}), ...(line.input.line.unitCode ? { unitCode: line.input.line.unitCode } : {}), supplierCiiu: line.input.supplier.ciiu, codes: line.text.codes, measures: line.text.measures }, company, chart);
-    const activity = verdict ? fromActivity(verdict) : undefined;
+    const activity = verdict ? this.inCompanyPosture(fromActivity(verdict), verdict, company, memory, postable) : undefined;
     if (habit && activity && verdict) {
       if (habit.accountCode === activity.accountCode) {
         // The supplier's own CIIU agreeing with its habit is the same evidence twice; the line's words are new.
@@ -346,12 +359,90 @@ export class SuggestionEngine implements LineClassifier {
   }
 
   /**
+   * The activity rules say where an office books a kind of thing; the company's own books say where this company
+   * books it (company-posture.ts). When its trusted catalog items and history lines of the same concept mostly went
+   * to another account, that account wins, saying so; when they agree, the line is surer.
+   */
+  private inCompanyPosture(activity: Candidate, verdict: ActivityVerdict, company: CompanyProfile, memory: CompanyMemory, postable: Postable): Candidate {
+    let posture = this.postures.get(memory);
+    if (!posture || posture.company !== company.ciiu.join(',')) {
+      posture = { company: company.ciiu.join(','), posture: new CompanyPosture(company) };
+      this.postures.set(memory, posture);
+    }
+    const answer = posture.posture.accountFor(verdict.concept.key, memory);
+    if (!answer || answer.count < 2) return activity;
+    const share = answer.count / answer.total;
+    const account = postable(answer.account);
+    if (!account || share < 0.6) return activity;
+    const examples = `${answer.count} de ${answer.total} ${answer.total === 1 ? 'ítem o línea' : 'ítems y líneas'} de sus libros`;
+    if (account === activity.accountCode) {
+      // The books confirm the concept's account, not that the line is that concept: a weak reading stays weak.
+      const confidence = verdict.strength === 'debil' ? activity.confidence : Math.min(0.9, activity.confidence + 0.1 * share);
+      return { ...activity, confidence, explanation: `${activity.explanation}; así lo registra la empresa (${examples})` };
+    }
+    const books = 0.5 + 0.4 * share * Math.min(1, answer.count / 4);
+    return {
+      ...activity,
+      accountCode: account,
+      confidence: Math.min(activity.confidence + 0.05, books),
+      explanation: `${activity.explanation}; la empresa registra ${verdict.concept.label} en ${account} (${examples}) → ${account}`,
+      stage: 'actividad-empresa',
+    };
+  }
+
+  /**
+   * The company's books for the line's UNSPSC class (accounting-co.md §4.1 step 1): catalog items of that class and
+   * history lines that carried it, by account; its family (4 digits) when the class is new. A prior about what kind
+   * of thing the line is in this company, independent of the wording.
+   */
+  private sameClassInBooks(line: Line, memory: CompanyMemory, postable: Postable): Candidate[] {
+    const code = unspscOf(line.unspsc);
+    if (!code) return [];
+    for (const level of [6, 4] as const) {
+      const prefix = code.slice(0, level);
+      const counts = new Map<string, number>();
+      let total = 0;
+      const classes = level === 6 ? [prefix] : [...memory.itemsByUnspscClass.keys()].filter((c) => c.startsWith(prefix));
+      for (const cls of classes) {
+        for (const id of memory.itemsByUnspscClass.get(cls) ?? []) {
+          const item = memory.items.get(id);
+          const account = item && item.confidence === null ? postable(item.accountCode) : undefined;
+          if (!account) continue;
+          counts.set(account, (counts.get(account) ?? 0) + 1);
+          total++;
+        }
+      }
+      const verdict = (level === 6 ? memory.byUnspscClass : memory.byUnspscFamily).get(prefix)?.verdict((a) => !!postable(a));
+      if (verdict && !verdict.selfOnly) {
+        const trusted = verdict.best.count - verdict.best.selfCount;
+        const account = postable(verdict.best.account)!;
+        const all = Math.max(trusted, Math.round(trusted / Math.max(verdict.share, 0.01)));
+        counts.set(account, (counts.get(account) ?? 0) + trusted);
+        total += all;
+      }
+      let best: [string, number] | undefined;
+      for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+      if (!best || total === 0) continue;
+      const [account, n] = best;
+      const share = n / total;
+      if (share < 0.5) return [];
+      // A UNSPSC family mixes consumables and equipment (4215: dental supplies and dental chairs alike): only a prior
+      // a person should look at, never enough alone.
+      const confidence = level === 6 ? 0.5 + 0.4 * share * Math.min(1, n / 3) : 0.45 + 0.13 * share * Math.min(1, n / 4);
+      const name = level === 6 ? unspscClassName(prefix) : undefined;
+      const what = level === 6 ? `la clase UNSPSC ${prefix}00${name ? ` «${name}»` : ''}` : `la familia UNSPSC ${prefix}`;
+      return [{ accountCode: account, source: 'history', confidence, explanation: `La empresa registra ${what} en ${account} (${n} de ${total} ítems y líneas de sus libros)`, stage: 'clase-empresa' }];
+    }
+    return [];
+  }
+
+  /**
    * A company that keeps inventory and buys a product nothing matched gets a new item with the chosen account
    * (inventoried when the account is an inventory account), created when the bill is registered.
    */
   private withNewItem(winner: Candidate, line: Line, company: CompanyProfile, chart: Chart): Candidate {
     if (winner.itemId || company.inventory === 'none') return winner;
-    if (!['activity', 'rule'].includes(winner.source) && winner.stage !== 'habito-proveedor') return winner;
+    if (!['activity', 'rule'].includes(winner.source) && winner.stage !== 'habito-proveedor' && winner.stage !== 'clase-empresa') return winner;
     if (!isGoods(line.input.line) || line.text.words.length === 0) return winner;
     // Fixed assets and intangibles are not catalog items.
     if (/^1[5-6]/.test(winner.accountCode)) return winner;
@@ -416,6 +507,60 @@ export class SuggestionEngine implements LineClassifier {
 }
 
 type Postable = (code: string) => string | undefined;
+
+/**
+ * Independent signals about a line nothing recalls (each stage's first candidate is its vote; the rest are only
+ * runner-ups). Votes for the same account combine as independent evidence (1 − Π(1 − p)); the account with the most
+ * support wins. Against a rival account the winner's confidence is what the two hypotheses leave it,
+ * p(1 − q) / (1 − pq): two signals that disagree leave the line «por verificar» unless one is much surer.
+ */
+function reconcile(signals: Candidate[][]): Candidate[] {
+  // The activity rules are what an office would do (generic); items, the company's books by class and other
+  // suppliers' lines are this company's own evidence, which comes first (accounting-co.md §4.1, §1: the company's
+  // own chart wins). In a contest the generic reading counts for less; confirmed by the books it counts fully.
+  const votes = signals.map((s) => s[0]).filter((c): c is Candidate => !!c).map((c) => (c.stage === 'actividad' && c.source === 'activity' ? { ...c, confidence: c.confidence * GENERIC_WEIGHT, generic: c.confidence } : c));
+  const runnerUps = signals.flatMap((s) => s.slice(1));
+  if (votes.length === 0) return runnerUps;
+  const support = new Map<string, Candidate[]>();
+  for (const vote of votes) support.set(vote.accountCode, [...(support.get(vote.accountCode) ?? []), vote]);
+  // The agent's own guesses (its unverified registrations, items it created) may break ties but never add up: they
+  // are worth the surest of them, whatever their number (issue #13).
+  // The supplier's habit and the company's books for the line's UNSPSC class are both priors about where such
+  // things go, read from the same books, not what this line is: together they count once, as the surer of the two.
+  const strength = (cs: Candidate[]) => {
+    const trusted = cs.filter((c) => !c.guess && !PRIOR_STAGES.has(c.stage));
+    const prior = Math.max(0, ...cs.filter((c) => !c.guess && PRIOR_STAGES.has(c.stage)).map((c) => c.confidence));
+    const guesses = Math.max(0, ...cs.filter((c) => c.guess).map((c) => c.confidence));
+    const independent = [...trusted.map((c) => c.confidence), ...(prior > 0 ? [prior] : [])];
+    return independent.length ? Math.max(guesses, 1 - independent.reduce((q, p) => q * (1 - Math.min(p, 0.97)), 1)) : guesses;
+  };
+  const ranked = [...support.entries()].map(([account, cs]) => ({ account, cs: [...cs].sort((a, b) => b.confidence - a.confidence), p: strength(cs) })).sort((a, b) => b.p - a.p);
+  const [win, rival] = ranked as [(typeof ranked)[number], ...typeof ranked];
+  const lead = win.cs[0]!;
+  const item = win.cs.find((c) => c.itemId);
+  let confidence = win.cs.length > 1 ? Math.min(0.95, win.p) : (lead.generic ?? lead.confidence);
+  if (win.cs.every((c) => c.guess)) confidence = Math.min(confidence, lead.confidence);
+  let explanation = lead.explanation;
+  const agreeing = win.cs.find((c) => c !== lead && c.stage !== lead.stage);
+  if (agreeing) explanation += `; coincide: ${lowerFirst(agreeing.explanation)}`;
+  if (rival) {
+    const q = rival.p;
+    confidence = (confidence * (1 - q)) / (1 - confidence * q);
+    explanation += `; en cambio, ${lowerFirst(rival.cs[0]!.explanation)}`;
+  }
+  const { generic: _generic, ...leader } = lead;
+  const winner: Candidate = { ...leader, ...(item?.itemId ? { itemId: item.itemId, itemName: item.itemName } : {}), ...(item && item !== lead ? { source: 'inventory' as const } : {}), confidence, explanation, guess: win.cs.every((c) => c.guess) };
+  return [winner, ...ranked.slice(1).map((r) => r.cs[0]!), ...win.cs.slice(1), ...runnerUps];
+}
+
+const PRIOR_STAGES = new Set(['habito-proveedor', 'clase-empresa']);
+
+/** What a generic activity reading weighs against the company's own evidence (see `reconcile`). */
+const GENERIC_WEIGHT = 0.7;
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
 
 /** The item's whole name is in the line, and the line starts with the item's first word (what the product is). */
 function namedInFull(text: NormalizedText, item: CatalogItem | undefined): boolean {

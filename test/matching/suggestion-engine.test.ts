@@ -31,7 +31,7 @@ describe('suggestion engine: priority order', () => {
     // The same words from a supplier with no history go to the catalog item: it really is the closer-looking one.
     const [fromNewSupplier] = await t.classify(line('Resma papel carta 75 g Reprograf', { nit: '811999888' }));
     expect(fromNewSupplier).toMatchObject({ accountCode: '1435', source: 'inventory', itemName: 'Resma papel carta 75 g Reprograf' });
-    expect(fromNewSupplier!.explanation).toBe('Parecida al ítem «Resma papel carta 75 g Reprograf»');
+    expect(fromNewSupplier!.explanation).toMatch(/^Parecida al ítem «Resma papel carta 75 g Reprograf»/);
   });
 
   it('a similar past line of the same supplier (no code, reworded) also beats the catalog item', async () => {
