@@ -16,8 +16,8 @@ export type El = Element;
  * Speed: @xmldom/xmldom 0.8, on the first start tag of every element name, looks for that name's closing tag with
  * `lastIndexOf` from the end of the text (an HTML repair: a start tag with no closing tag after it is taken as
  * self-closed). For the signature's and the header's names, near the top of an invoice, that scans the whole text
- * backwards once per name: ≈ 40 % of the parse. {@link parseFast} gives it those closing tags right after the text;
- * when its guards do not hold, the text is parsed as it is, so the result is always xmldom's own.
+ * backwards once per name: about a third of the parse. {@link parseFast} gives it those closing tags right after
+ * the text; when its guards do not hold, the text is parsed as it is, so the result is always xmldom's own.
  */
 export function parseStrict(xml: string): Document {
   return parseFast(xml) ?? parseAsIs(xml);
