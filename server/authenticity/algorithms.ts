@@ -53,15 +53,19 @@ function rsaAlgorithm(uri: string, node: string): new () => SignatureAlgorithm {
  */
 export function dianSignedXml(certificatePem: string): SignedXml {
   const sig = new SignedXml({ getCertFromKeyInfo: () => certificatePem });
-  sig.HashAlgorithms = Object.fromEntries(Object.entries(ALLOWED_DIGESTS).map(([uri, node]) => [uri, hashAlgorithm(uri, node)])) as SignedXml['HashAlgorithms'];
-  sig.SignatureAlgorithms = Object.fromEntries(
-    Object.entries(ALLOWED_SIGNATURE_ALGORITHMS).map(([uri, node]) => [uri, rsaAlgorithm(uri, node)]),
-  ) as SignedXml['SignatureAlgorithms'];
+  sig.HashAlgorithms = HASH_ALGORITHMS;
+  sig.SignatureAlgorithms = SIGNATURE_ALGORITHMS;
   // Canonicalization stays xml-crypto's: it reads the references through exclusive C14N while loading, so that one
   // cannot be unregistered. What a signature may declare is checked before (xml-signature.ts `checkAlgorithms`).
   tuneForUbl(sig);
   return sig;
 }
+
+/** Built once: xml-crypto only reads these tables (it makes a new instance of the class for each use). */
+const HASH_ALGORITHMS = Object.fromEntries(Object.entries(ALLOWED_DIGESTS).map(([uri, node]) => [uri, hashAlgorithm(uri, node)])) as SignedXml['HashAlgorithms'];
+const SIGNATURE_ALGORITHMS = Object.fromEntries(
+  Object.entries(ALLOWED_SIGNATURE_ALGORITHMS).map(([uri, node]) => [uri, rsaAlgorithm(uri, node)]),
+) as SignedXml['SignatureAlgorithms'];
 
 const DS = 'http://www.w3.org/2000/09/xmldsig#';
 
@@ -83,7 +87,7 @@ function tuneForUbl(sig: SignedXml): void {
     let elem: Element | undefined;
     if (id === '') elem = doc.documentElement ?? undefined;
     else {
-      const found = elementsWithIdAttribute(doc, id);
+      const found = elementsWithIdAttribute(doc).get(id) ?? [];
       if (found.length > 1) throw new Error('Cannot validate a document which contains multiple elements with the same value for the Id attribute.');
       elem = found[0];
     }
@@ -146,7 +150,8 @@ function tuneForUbl(sig: SignedXml): void {
   internals.loadSignature = function (signatureNode) {
     if (typeof signatureNode === 'string') return xpathLoadSignature.call(this, signatureNode);
     this.signatureNode = signatureNode;
-    this.signatureXml = signatureNode.toString();
+    // xml-crypto keeps the signature's text, and nothing in verifying reads it: serialized only if someone asks.
+    lazySignatureXml(this, signatureNode);
     const canonicalization = firstDescendant(signatureNode, 'CanonicalizationMethod', (e) => e.getAttributeNode('Algorithm') !== null);
     if (!canonicalization) throw new Error('could not find CanonicalizationMethod/@Algorithm element');
     this.canonicalizationAlgorithm = canonicalization.getAttributeNode('Algorithm')!.value;
@@ -254,16 +259,27 @@ function childElements(node: Node | null, local: string): Element[] {
   return out;
 }
 
-function elementsWithIdAttribute(doc: Document, id: string): Element[] {
-  const out: Element[] = [];
+/**
+ * Every element by the value of its `Id` attribute (any namespace), in document order: one walk of the document for
+ * all its references (two per signature) instead of one each. Kept per document while it is checked; the in-place
+ * canonicalization puts back what the enveloped transform takes out, so the elements stay where they were.
+ */
+const idIndexes = new WeakMap<Document, Map<string, Element[]>>();
+
+function elementsWithIdAttribute(doc: Document): Map<string, Element[]> {
+  const cached = idIndexes.get(doc);
+  if (cached) return cached;
+  const index = new Map<string, Element[]>();
   const visit = (n: Node) => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.nodeType !== 1) continue;
       const attributes = (c as Element).attributes as NamedNodeMap;
       for (let i = 0; i < attributes.length; i++) {
         const a = attributes[i]!;
-        if ((a.localName ?? a.name) === 'Id' && a.value === id) {
-          out.push(c as Element);
+        if ((a.localName ?? a.name) === 'Id') {
+          const same = index.get(a.value);
+          if (same) same.push(c as Element);
+          else index.set(a.value, [c as Element]);
           break;
         }
       }
@@ -271,7 +287,20 @@ function elementsWithIdAttribute(doc: Document, id: string): Element[] {
     }
   };
   visit(doc);
-  return out;
+  idIndexes.set(doc, index);
+  return index;
+}
+
+function lazySignatureXml(target: object, signatureNode: Node): void {
+  let text: string | undefined;
+  Object.defineProperty(target, 'signatureXml', {
+    configurable: true,
+    enumerable: true,
+    get: () => (text ??= signatureNode.toString()),
+    set(value: string) {
+      Object.defineProperty(target, 'signatureXml', { configurable: true, enumerable: true, writable: true, value });
+    },
+  });
 }
 
 function signatureValueOf(signature: Node): string | undefined {

@@ -10,12 +10,62 @@ export const NS = {
 
 export type El = Element;
 
-/** Parses one standalone XML document; any well-formedness error (or a second root) is refused, not repaired. */
+/**
+ * Parses one standalone XML document; any well-formedness error (or a second root) is refused, not repaired.
+ *
+ * Speed: @xmldom/xmldom 0.8, on the first start tag of every element name, looks for that name's closing tag with
+ * `lastIndexOf` from the end of the text (an HTML repair: a start tag with no closing tag after it is taken as
+ * self-closed). For the signature's and the header's names, near the top of an invoice, that scans the whole text
+ * backwards once per name: about a third of the parse. {@link parseFast} gives it those closing tags right after
+ * the text; when its guards do not hold, the text is parsed as it is, so the result is always xmldom's own.
+ */
 export function parseStrict(xml: string): Document {
+  return parseFast(xml) ?? parseAsIs(xml);
+}
+
+/** xmldom on the text as it is (the reference {@link parseFast} is tested against). */
+export function parseAsIs(xml: string): Document {
   const errors: string[] = [];
   const record = (message: string) => errors.push(String(message));
   const doc = new DOMParser({ errorHandler: { warning: () => {}, error: record, fatalError: record } }).parseFromString(xml, 'text/xml');
   if (errors.length > 0 || !doc?.documentElement) throw new Error(`El XML no está bien formado: ${errors[0] ?? 'sin elemento raíz'}`);
+  return doc;
+}
+
+/**
+ * The same parse with every closing tag the text holds repeated in one comment after it (`text<!--</a></b>…-->`),
+ * so xmldom's search for a closing tag stops at the end of the text; the comment is removed afterwards. The DOM is
+ * the one {@link parseAsIs} gives, because:
+ * - what follows the text's last `>` is only whitespace, which xmldom ignores after the root (it is left out here);
+ * - the only decision the comment can change is that repair: an element xmldom would have closed on the spot stays
+ *   open here, and nothing in the text can close it (its name has no exact `</name>` after it: that is why xmldom
+ *   repaired it, and closing tags written `</name >` make this path step aside), so the comment would land inside
+ *   that element instead of after the root;
+ * - a construct the text leaves open (comment, CDATA, instruction, tag) would swallow the comment.
+ * So the result is used only when the parse reports no error and the document's last child is that very comment;
+ * otherwise `undefined`, and the text is parsed as it is (the same errors, the same repairs).
+ */
+export function parseFast(xml: string): Document | undefined {
+  let end = xml.length;
+  while (end > 0 && /\s/.test(xml[end - 1]!)) end--;
+  if (xml[end - 1] !== '>') return undefined;
+  const text = end === xml.length ? xml : xml.slice(0, end);
+  const names = new Set<string>();
+  for (const match of text.matchAll(/<\/([^<>]*)>/g)) {
+    const name = match[1]!;
+    if (/[ \t\n\r]$/.test(name)) return undefined;
+    names.add(name);
+  }
+  let closing = '';
+  for (const name of names) closing += `</${name}>`;
+  let failed = false;
+  const fail = () => {
+    failed = true;
+  };
+  const doc = new DOMParser({ errorHandler: { warning: () => {}, error: fail, fatalError: fail } }).parseFromString(`${text}<!--${closing}-->`, 'text/xml');
+  const comment = doc?.lastChild;
+  if (failed || !doc?.documentElement || comment?.nodeType !== 8 || (comment as Comment).data !== closing) return undefined;
+  doc.removeChild(comment);
   return doc;
 }
 

@@ -9,6 +9,17 @@ import { checkSignature, type SignatureCheck } from './xml-signature';
 /** The exact texts the signatures cover, as the reader found them (server/dian `signedTextsOf`). */
 export type { SignedTexts };
 
+/**
+ * What the checks read from the document the reader made: its CUFE/CUDE, date, environment and supplier NIT. All the
+ * rest is read from the signed texts themselves (and the verification threads are sent only this, not the lines).
+ */
+export type DocumentToVerify = Pick<DianDocument, 'cufe' | 'issueDate' | 'environment'> & { supplier: Pick<DianDocument['supplier'], 'nit'> };
+
+/** The part of a read document the checks use ({@link DocumentToVerify}), as plain data. */
+export function documentToVerify(document: DocumentToVerify): DocumentToVerify {
+  return { cufe: document.cufe, issueDate: document.issueDate, environment: document.environment, supplier: { nit: document.supplier.nit } };
+}
+
 export interface VerifyOptions {
   /** Defaults to the bundled anchors plus `AGENTE_ANCLAS_CONFIANZA`. */
   anchors?: TrustAnchors;
@@ -21,7 +32,7 @@ export interface VerifyOptions {
  * certificates chaining to a trust anchor at signing time. The first failing check gives the code; every check's
  * facts are kept for the person who looks at it.
  */
-export async function verifyAuthenticity(document: DianDocument, texts: SignedTexts, options: VerifyOptions = {}): Promise<AuthenticityResult> {
+export async function verifyAuthenticity(document: DocumentToVerify, texts: SignedTexts, options: VerifyOptions = {}): Promise<AuthenticityResult> {
   const anchors = options.anchors ?? defaultAnchors();
   const checkedAt = (options.now ?? new Date()).toISOString();
   const supplier = checkSignature(texts.document);

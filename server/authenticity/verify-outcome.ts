@@ -2,7 +2,7 @@ import type { AuthenticityResult } from '#shared/authenticity';
 import type { DianDocument, ReadOutcome } from '#shared/dian-document';
 // The module itself, not '../dian': the verification threads (verify-worker.ts) load this file and need no reader.
 import { signedTextsOf, type SignedTexts } from '../dian/signed-texts';
-import { verifyAuthenticity, type VerifyOptions } from './verify-document';
+import { verifyAuthenticity, type DocumentToVerify, type VerifyOptions } from './verify-document';
 
 /**
  * The authenticity of one document the reader found, as the inbox records it: purchase documents only (an
@@ -24,7 +24,7 @@ export function purchaseDocument(outcome: ReadOutcome): DianDocument | undefined
  * {@link verifyOutcome} once the document and its signed texts are in hand: the one function both the main thread
  * and the verification threads (verify-pool.ts) run, so a result never depends on where it was computed.
  */
-export async function verifySignedTexts(document: DianDocument, texts: SignedTexts | undefined, now: Date, options: Omit<VerifyOptions, 'now'> = {}): Promise<AuthenticityResult> {
+export async function verifySignedTexts(document: DocumentToVerify, texts: SignedTexts | undefined, now: Date, options: Omit<VerifyOptions, 'now'> = {}): Promise<AuthenticityResult> {
   const empty = { present: false, valid: false, references: [], problems: [] };
   if (!texts) {
     return { code: 'unverifiable', reason: 'No se conservó el texto firmado del documento; no se pudo comprobar su firma.', checkedAt: now.toISOString(), supplier: empty };

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AuthenticityResult } from '#shared/authenticity';
-import type { DianDocument, ReadOutcome } from '#shared/dian-document';
+import type { ReadOutcome } from '#shared/dian-document';
 import { signedTextsOf, type SignedTexts } from '../dian/signed-texts';
 import { anchorFiles, defaultAnchors, type TrustAnchors } from './trust-anchors';
+import { documentToVerify, type DocumentToVerify } from './verify-document';
 import { purchaseDocument, verifySignedTexts } from './verify-outcome';
 
 /**
@@ -20,7 +21,8 @@ export const THREADS_VARIABLE = 'AGENTE_HILOS_FIRMAS';
 /** What a verification thread receives: everything `verifySignedTexts` needs, as structured-clone data. */
 export interface VerifyTask {
   id: number;
-  document: DianDocument;
+  /** Only what the checks read: cloning the whole document (every line) to the thread cost more than it used. */
+  document: DocumentToVerify;
   texts: SignedTexts;
   now: Date;
   /** Anchors are passed as the files they were read from: certificate objects do not cross threads. */
@@ -52,7 +54,7 @@ async function verifyOne(outcome: ReadOutcome, now: Date, options: { anchors?: T
     return inThisThread();
   }
   if (!files) return inThisThread();
-  return (await pool.verify({ document, texts, now, anchorFiles: files })) ?? inThisThread();
+  return (await pool.verify({ document: documentToVerify(document), texts, now, anchorFiles: files })) ?? inThisThread();
 }
 
 /** Stops the verification threads (the next verification starts them again). Idle threads never hold the process. */
