@@ -1,4 +1,5 @@
 import { DOMParser } from '@xmldom/xmldom';
+import { XMLValidator } from 'fast-xml-parser';
 
 /** Small DOM helpers over @xmldom/xmldom: direct children only, never a deep search (docs/dian-ubl.md §10). */
 
@@ -20,6 +21,12 @@ export type El = Element;
  * the text; when its guards do not hold, the text is parsed as it is, so the result is always xmldom's own.
  */
 export function parseStrict(xml: string): Document {
+  // xmldom 0.8 repairs mismatched tags without a word (in `<a><x/></b><y/></a>` it drops `</b>`), while the reader
+  // (fast-xml-parser) closes `<a>` there and reads `<y/>` as its parent's: a stray closing tag slipped into a signed
+  // invoice would keep the signature holding over a structure the agent reads differently. So what is verified must
+  // be well-formed as written, checked by the same library that reads it.
+  const wellFormed = XMLValidator.validate(xml);
+  if (wellFormed !== true) throw new Error(`El XML no está bien formado (línea ${wellFormed.err.line}): ${wellFormed.err.msg}`);
   return parseFast(xml) ?? parseAsIs(xml);
 }
 

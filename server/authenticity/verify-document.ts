@@ -39,6 +39,10 @@ export async function verifyAuthenticity(document: DocumentToVerify, texts: Sign
   const base = { checkedAt, supplier: supplier.facts, environment: document.environment };
   const result = (code: AuthenticityResult['code'], reason: string, extra: Partial<AuthenticityResult> = {}): AuthenticityResult => ({ code, reason, ...base, ...extra });
 
+  // Well-formedness first: a text the two parsers could read differently says nothing about its signature.
+  if (supplier.malformed) {
+    return result('supplier_signature_invalid', `Puede haber sido alterado: el documento no es XML bien formado, así que su firma no prueba nada. ${supplier.facts.problems[0] ?? ''}`.trim());
+  }
   if (!supplier.facts.present) {
     return result('unsigned', 'El documento no trae la firma electrónica del proveedor: no hay cómo saber si es auténtico.');
   }
@@ -62,6 +66,9 @@ export async function verifyAuthenticity(document: DocumentToVerify, texts: Sign
     const response = checkSignature(texts.applicationResponse);
     dian = { ...response.facts, ...responseContent(response) };
     const withDian = (code: AuthenticityResult['code'], reason: string, extra: Partial<AuthenticityResult> = {}) => result(code, reason, { dian: dian!, ...extra });
+    if (response.malformed) {
+      return withDian('dian_signature_invalid', `Puede haber sido alterado: la respuesta de la DIAN no es XML bien formado. ${response.facts.problems[0] ?? ''}`.trim());
+    }
     if (!response.facts.present) return withDian('dian_signature_invalid', 'La respuesta de la DIAN que trae el archivo no está firmada: no se puede saber si la DIAN validó el documento.');
     if (!response.facts.valid) {
       return withDian('dian_signature_invalid', `Puede haber sido alterado: la firma de la respuesta de la DIAN no corresponde a su contenido. ${response.facts.problems[0] ?? ''}`.trim());

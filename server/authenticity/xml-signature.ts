@@ -15,6 +15,8 @@ export interface SignatureCheck {
   signingTime?: Date;
   /** The parsed document, when it parsed: its signed content can be read from it. */
   doc?: Document;
+  /** The text is not well-formed XML: nothing in it can be trusted, whatever signature it may carry. */
+  malformed?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export function checkSignature(xml: string): SignatureCheck {
     doc = parseStrict(xml);
   } catch (error) {
     facts.problems.push((error as Error).message);
+    result.malformed = true;
     return result;
   }
   result.doc = doc;

@@ -142,6 +142,19 @@ describe('documents signed under the test authority', () => {
     expect(refs(result.dian!).document).toBe(false);
   });
 
+  it('a stray closing tag, which the signature’s parser ignores but the reader does not, is refused: what is verified is what is read', async () => {
+    const inner = embeddedDocument(container);
+    // Inside the first line: the reader would end the line there and read its price as the invoice's.
+    const line = inner.indexOf('<cac:Price>', inner.indexOf('<cac:InvoiceLine>'));
+    expect(line).toBeGreaterThan(0);
+    const forged = container.replace(inner, `${inner.slice(0, line)}</cac:Item>${inner.slice(line)}`);
+    const result = await check(forged);
+    expect(result.code).toBe('supplier_signature_invalid');
+    expect(result.reason).toMatch(/^Puede haber sido alterado: el documento no es XML bien formado/);
+    expect(result.supplier.valid).toBe(false);
+    expect(result.supplier.problems.join(' ')).toMatch(/no está bien formado.*cac:Item/);
+  });
+
   it('the supplier’s signature removed', async () => {
     const inner = embeddedDocument(container);
     const forged = container.replace(inner, inner.replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, ''));
