@@ -1,7 +1,7 @@
 import type { CompanyProfile } from '#shared/company';
 import type { Chart } from '../ledger/chart';
 import { CONCEPTS, GENERAL_STORE_CONCEPTS, SEGMENT_CONCEPTS, SERVICE_UNITS, type Concept, type Sector } from './activity-rules';
-import { head, normalize } from './normalize';
+import { head, normalize, singular } from './normalize';
 import { activityCostAccount, ciiuActivity, guessUnspscClass, referenceWords } from './reference-data';
 import { withinOneEdit } from './similarity';
 
@@ -298,19 +298,35 @@ function keywordsFor(word: string): string[] {
  * typo of «prensa»). The catalog search (text-index.ts) keeps its own, looser tolerance for the company's item names.
  */
 export function matchesKeyword(word: string, keyword: string): boolean {
-  if (word === keyword || inflectionOf(word, keyword)) return true;
+  if (word === keyword || inflectionOf(word, keyword, false)) return true;
   if (isKnownWord(word)) return false;
   if (word.length >= 4 && keyword.length > word.length && keyword.startsWith(word)) return true;
-  return word.length >= TYPO_LENGTH && keyword.length >= TYPO_LENGTH && word.slice(0, -1) !== keyword.slice(0, -1) && !keyword.startsWith(word) && !word.startsWith(keyword) && withinOneEdit(word, keyword);
+  return typoOf(word, keyword);
+}
+
+/**
+ * A slip of the hand, not another word: one edit inside the word (a letter more or less at its end, or a different
+ * last letter, makes another word). Long words may have any letter changed; shorter ones only two letters swapped or
+ * a letter doubled or dropped («energai», «arrooz», «alcohl»): a changed letter in a short word is too often another
+ * word («canela» / «caneca», «prenda» / «prensa»).
+ */
+function typoOf(word: string, keyword: string): boolean {
+  if (word.length < 5 || keyword.length < 5 || word.slice(0, -1) === keyword.slice(0, -1) || keyword.startsWith(word) || word.startsWith(keyword)) return false;
+  if (!withinOneEdit(word, keyword)) return false;
+  if (word.length >= TYPO_LENGTH && keyword.length >= TYPO_LENGTH) return true;
+  return word.length !== keyword.length || [...word].sort().join('') === [...keyword].sort().join('');
 }
 
 /** The same word in plural (-s, -es) or in the other gender (-o/-a), which normalization may leave apart («mouses», «blanca»). */
-function inflectionOf(a: string, b: string): boolean {
+function inflectionOf(a: string, b: string, strict = true): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= 3 && (long === `${short}s` || long === `${short}es`)) return true;
+  // Plurals, also as normalization leaves them («contables» → «contabl», the keyword «contable»).
+  if (short.length >= 3 && (long === `${short}s` || long === `${short}es` || singular(`${long}s`) === short)) return true;
   if (a.length !== b.length || a.length < 4 || a.slice(0, -1) !== b.slice(0, -1)) return false;
   const ends = a.at(-1)! + b.at(-1)!;
-  return ends === 'oa' || ends === 'ao';
+  // Two spellings that are both words of their own («cargo» and «carga», but also «eléctrico» and «eléctrica») may be
+  // two words: then the match counts as weakly as a truncation (`strict`), not as the word itself.
+  return (ends === 'oa' || ends === 'ao') && (!strict || !(isKnownWord(a) && isKnownWord(b)));
 }
 
 /** A word of the rules or of the public code lists (reference-data.ts), as opposed to an abbreviation or a typo. */
