@@ -84,6 +84,8 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   const stock = goods && company.inventory !== 'none' ? stockAccount(concept, company, input.unspsc) : undefined;
   const activity = company.ciiu[0] ? `Actividad ${company.ciiu[0]}` : 'Sin actividad registrada';
   const confidence = found.alone ? Math.min(confidenceFor(evidence, strength), LONE_KEYWORD) : confidenceFor(evidence, strength);
+  // Said by one keyword and nothing else: the verdict says so, so that no later step lets it decide alone.
+  const alone = found.alone ? { alone: true } : {};
   if (stock) {
     const account = chart.firstPostable(...stock.codes);
     if (account) {
@@ -91,6 +93,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
         accountCode: account,
         strength,
         confidence: confidence + 0.03,
+        ...alone,
         explanation: `${activity}: ${stock.why} → ${account} (${evidenceText(evidence, found.detail)})`,
         concept,
         evidence,
@@ -108,6 +111,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
     return {
       accountCode: costAccount,
       strength,
+      ...alone,
       confidence: openChoice ? Math.min(confidence, LONE_KEYWORD) : confidence,
       explanation: `${activity}: ${concept.label}, ${cost.why} → ${costAccount} (${evidenceText(evidence, found.detail)})`,
       concept,
@@ -122,6 +126,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
     return {
       accountCode: tradeAccount,
       strength,
+      ...alone,
       confidence,
       explanation: `${activity}: ${concept.label}, ${trade.why}: costo de la actividad → ${tradeAccount} (${evidenceText(evidence, found.detail)})`,
       concept,
@@ -141,6 +146,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   return {
     accountCode: account,
     strength,
+    ...alone,
     confidence: maybeResold ? Math.min(confidence, 0.55) : alternativeAccount ? Math.min(confidence, LONE_KEYWORD) : confidence,
     explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})${alternativeAccount ? `; en esta actividad también se usa ${alternativeAccount} ${chart.name(alternativeAccount)?.toLowerCase() ?? ''}`.trimEnd() : ''}`,
     concept,

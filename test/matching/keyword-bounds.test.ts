@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { matchesKeyword } from '../../server/matching/activity-classifier';
+import { classifyByActivity, matchesKeyword } from '../../server/matching/activity-classifier';
+import { normalize } from '../../server/matching/normalize';
 import { line, testCompany, type TestCompany } from './support';
 
 /**
@@ -55,6 +56,9 @@ describe('activity keywords match words, not pieces of words', () => {
     const [needles] = await t.classify(line('Agujas fileteadora B27', { unspsc: '23121600' }));
     expect(needles!.explanation).toMatch(/dice otra cosa/);
     expect(needles!.confidence).toBeLessThan(0.6);
+    // The verdict says it stands alone, so that a later reading (a reread of an old guess) cannot let it decide.
+    const verdict = classifyByActivity({ words: normalize('Agujas fileteadora B27').words, unspsc: '23121600', supplierCiiu: [] }, t.company, await t.chart());
+    expect(verdict).toMatchObject({ alone: true, strength: 'debil' });
   });
 
   it('a typo in the company’s catalog item name still links the line to the item', async () => {
