@@ -1,8 +1,8 @@
 import type { CompanyProfile } from '#shared/company';
 import type { Chart } from '../ledger/chart';
 import { CONCEPTS, GENERAL_STORE_CONCEPTS, SEGMENT_CONCEPTS, SERVICE_UNITS, type Concept, type Sector } from './activity-rules';
-import { head, normalize } from './normalize';
-import { activityCostAccount, ciiuActivity, guessUnspscClass } from './reference-data';
+import { head, normalize, singular } from './normalize';
+import { activityCostAccount, ciiuActivity, guessUnspscClass, referenceWords } from './reference-data';
 import { withinOneEdit } from './similarity';
 
 /** What the line itself says, besides its words. */
@@ -84,6 +84,8 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   const stock = goods && company.inventory !== 'none' ? stockAccount(concept, company, input.unspsc) : undefined;
   const activity = company.ciiu[0] ? `Actividad ${company.ciiu[0]}` : 'Sin actividad registrada';
   const confidence = found.alone ? Math.min(confidenceFor(evidence, strength), LONE_KEYWORD) : confidenceFor(evidence, strength);
+  // Said by one keyword and nothing else: the verdict says so, so that no later step lets it decide alone.
+  const alone = found.alone ? { alone: true } : {};
   if (stock) {
     const account = chart.firstPostable(...stock.codes);
     if (account) {
@@ -91,6 +93,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
         accountCode: account,
         strength,
         confidence: confidence + 0.03,
+        ...alone,
         explanation: `${activity}: ${stock.why} → ${account} (${evidenceText(evidence, found.detail)})`,
         concept,
         evidence,
@@ -108,6 +111,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
     return {
       accountCode: costAccount,
       strength,
+      ...alone,
       confidence: openChoice ? Math.min(confidence, LONE_KEYWORD) : confidence,
       explanation: `${activity}: ${concept.label}, ${cost.why} → ${costAccount} (${evidenceText(evidence, found.detail)})`,
       concept,
@@ -122,6 +126,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
     return {
       accountCode: tradeAccount,
       strength,
+      ...alone,
       confidence,
       explanation: `${activity}: ${concept.label}, ${trade.why}: costo de la actividad → ${tradeAccount} (${evidenceText(evidence, found.detail)})`,
       concept,
@@ -141,6 +146,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   return {
     accountCode: account,
     strength,
+    ...alone,
     confidence: maybeResold ? Math.min(confidence, 0.55) : alternativeAccount ? Math.min(confidence, LONE_KEYWORD) : confidence,
     explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})${alternativeAccount ? `; en esta actividad también se usa ${alternativeAccount} ${chart.name(alternativeAccount)?.toLowerCase() ?? ''}`.trimEnd() : ''}`,
     concept,
@@ -171,7 +177,7 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
           // A word written in full is better evidence than one read as a truncation or a typo of the keyword; the
           // first word is what the product is ("Aguja desechable", "Oxímetro portátil"), the rest qualifies it, so
           // one qualifier alone does not outvote the noun.
-          entry.score += keyword === word ? 1 + (position === 0 ? HEAD_BONUS : 0) : 0.7;
+          entry.score += keyword === word || inflectionOf(word, keyword) ? 1 + (position === 0 ? HEAD_BONUS : 0) : 0.7;
           entry.words.push(keyword);
         }
         scores.set(i, entry);
@@ -230,7 +236,11 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
     const sectorRival = !/^1[5-6]/.test(concept.accounts[0]!) && sectorHits.some((i) => i !== best!.index && compiled[i]!.concept.accounts[0] !== concept.accounts[0]) && !sectorHits.includes(best.index);
     const strength: ActivityVerdict['strength'] = sectorRival ? 'debil' : best.total >= 1.5 && margin >= 0.5 ? 'fuerte' : best.total >= 1.5 && margin > 0.2 ? 'media' : 'debil';
     if (keywords.length && unspscConcept === concept) return { concept, evidence: 'palabras y UNSPSC', detail: `«${keywords[0]}», UNSPSC ${input.unspsc}`, strength };
-    if (keywords.length && unspscConcept && unspscConcept.accounts[0] !== concept.accounts[0]) return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}» (el UNSPSC ${input.unspsc} dice otra cosa)`, strength: 'debil' };
+    if (keywords.length && unspscConcept && unspscConcept.accounts[0] !== concept.accounts[0]) {
+      // One keyword against the line's own UNSPSC class is a guess, not a reading: it never decides alone.
+      const alone = keywords.length === 1 && !keywords[0]!.includes(' ');
+      return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}» (el UNSPSC ${input.unspsc} dice otra cosa)`, strength: 'debil', alone };
+    }
     // One keyword and nothing else agreeing (no second keyword, no code, not the supplier's trade): on unseen wording a
     // lone keyword is often another product that shares a word («arena» para gatos, «batería» de un bus).
     const alone = keywords.length === 1 && !keywords[0]!.includes(' ') && supplierConcept !== concept;
@@ -274,7 +284,7 @@ function conceptIndex(key: string): number {
   return compiled.findIndex((c) => c.concept.key === key);
 }
 
-/** Keywords a line word may stand for: itself, a truncation of a keyword, or a keyword one typo away. */
+/** Keywords a line word may stand for: itself, its plural or other gender, a truncation of a keyword, or a typo. */
 function keywordsFor(word: string): string[] {
   // A word that is itself a keyword is that word, not a truncation of a longer one («café» is not «cafetera»).
   if (singleKeywords.has(word)) return [word];
@@ -285,12 +295,53 @@ function keywordsFor(word: string): string[] {
   return out;
 }
 
-function matchesKeyword(word: string, keyword: string): boolean {
-  if (word === keyword) return true;
+/**
+ * Whether a line word says a keyword (issue #13: a keyword fires on the same word, never on another word that shares
+ * its first letters or is one letter away). Equal, or its plural or other gender: yes. A truncation («deterg» →
+ * detergente): only when the line word is not a word of its own («cama» is not a truncation of «camarón»). A typo:
+ * only between long words, inside the word and never at its end (a letter more or less at the end is another word:
+ * «concentrador» is not «concentrado»), and only when the line word is not a known word itself («prenda» is not a
+ * typo of «prensa»). The catalog search (text-index.ts) keeps its own, looser tolerance for the company's item names.
+ */
+export function matchesKeyword(word: string, keyword: string): boolean {
+  if (word === keyword || inflectionOf(word, keyword, false)) return true;
+  if (isKnownWord(word)) return false;
   if (word.length >= 4 && keyword.length > word.length && keyword.startsWith(word)) return true;
-  return word.length >= 5 && keyword.length >= 5 && withinOneEdit(word, keyword);
+  return typoOf(word, keyword);
 }
 
+/**
+ * A slip of the hand, not another word: one edit inside the word (a letter more or less at its end, or a different
+ * last letter, makes another word). Long words may have any letter changed; shorter ones only two letters swapped or
+ * a letter doubled or dropped («energai», «arrooz», «alcohl»): a changed letter in a short word is too often another
+ * word («canela» / «caneca», «prenda» / «prensa»).
+ */
+function typoOf(word: string, keyword: string): boolean {
+  if (word.length < 5 || keyword.length < 5 || word.slice(0, -1) === keyword.slice(0, -1) || keyword.startsWith(word) || word.startsWith(keyword)) return false;
+  if (!withinOneEdit(word, keyword)) return false;
+  if (word.length >= TYPO_LENGTH && keyword.length >= TYPO_LENGTH) return true;
+  return word.length !== keyword.length || [...word].sort().join('') === [...keyword].sort().join('');
+}
+
+/** The same word in plural (-s, -es) or in the other gender (-o/-a), which normalization may leave apart («mouses», «blanca»). */
+function inflectionOf(a: string, b: string, strict = true): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  // Plurals, also as normalization leaves them («contables» → «contabl», the keyword «contable»).
+  if (short.length >= 3 && (long === `${short}s` || long === `${short}es` || singular(`${long}s`) === short)) return true;
+  if (a.length !== b.length || a.length < 4 || a.slice(0, -1) !== b.slice(0, -1)) return false;
+  const ends = a.at(-1)! + b.at(-1)!;
+  // Two spellings that are both words of their own («cargo» and «carga», but also «eléctrico» and «eléctrica») may be
+  // two words: then the match counts as weakly as a truncation (`strict`), not as the word itself.
+  return (ends === 'oa' || ends === 'ao') && (!strict || !(isKnownWord(a) && isKnownWord(b)));
+}
+
+/** A word of the rules or of the public code lists (reference-data.ts), as opposed to an abbreviation or a typo. */
+function isKnownWord(word: string): boolean {
+  return keywordConcepts.has(word) || referenceWords().has(word);
+}
+
+/** Words shorter than this are too easily another word one letter away to be read as typos of a keyword. */
+const TYPO_LENGTH = 8;
 const HEAD_BONUS = 0.6;
 /** Below the «por verificar» threshold: a lone keyword is a guess a person should look at (issue #13). */
 const LONE_KEYWORD = 0.58;

@@ -28,6 +28,29 @@ export function ciiuActivity(code: string): CiiuActivity | undefined {
 }
 
 /**
+ * Every word the public code lists use (UNSPSC class, family and segment names, CIIU descriptions, PUC account
+ * names), normalized. A line word found here is a word of the language, not an abbreviation or a typo: the activity
+ * rules do not read «cama» as a truncation of «camarón» nor «plan» as one of «plántula».
+ */
+export function referenceWords(): ReadonlySet<string> {
+  if (!knownWords) {
+    const words = new Set<string>();
+    const add = (text: string | undefined) => {
+      for (const w of normalize(text ?? '').words) words.add(w);
+    };
+    for (const row of readDataCsv('unspsc-classes.csv')) add(row.name_es);
+    for (const row of readDataCsv('unspsc-families.csv')) add(row.name_es);
+    for (const row of readDataCsv('unspsc-segments.csv')) add(row.name_es);
+    for (const row of readDataCsv('ciiu.csv')) add(row.description);
+    for (const row of readDataCsv('puc.csv')) add(row.name);
+    knownWords = words;
+  }
+  return knownWords;
+}
+
+let knownWords: Set<string> | undefined;
+
+/**
  * The UNSPSC class whose Spanish name is closest to a description, when the line brings no code: a weak hint of
  * what the product is, used only when no keyword and no code said anything.
  */
