@@ -285,7 +285,21 @@ function conceptIndex(key: string): number {
 }
 
 /** Keywords a line word may stand for: itself, its plural or other gender, a truncation of a keyword, or a typo. */
-function keywordsFor(word: string): string[] {
+function keywordsFor(word: string): readonly string[] {
+  // The same few thousand words come back on every line: each is compared with the keywords once (p95 per line).
+  let known = keywordsOfWord.get(word);
+  if (!known) {
+    if (keywordsOfWord.size >= KEYWORD_CACHE_LIMIT) keywordsOfWord.clear();
+    known = compareWithKeywords(word);
+    keywordsOfWord.set(word, known);
+  }
+  return known;
+}
+
+const keywordsOfWord = new Map<string, readonly string[]>();
+const KEYWORD_CACHE_LIMIT = 50_000;
+
+function compareWithKeywords(word: string): readonly string[] {
   // A word that is itself a keyword is that word, not a truncation of a longer one («café» is not «cafetera»).
   if (singleKeywords.has(word)) return [word];
   const out: string[] = [];
@@ -304,7 +318,12 @@ function keywordsFor(word: string): string[] {
  * typo of «prensa»). The catalog search (text-index.ts) keeps its own, looser tolerance for the company's item names.
  */
 export function matchesKeyword(word: string, keyword: string): boolean {
-  if (word === keyword || inflectionOf(word, keyword, false)) return true;
+  if (word === keyword) return true;
+  // Cheap rejection first (phrases test every line word against every phrase word, on every line): beyond a
+  // truncation, a match is a plural or gender (at most two letters apart) or a typo (at most one).
+  const apart = keyword.length - word.length;
+  if ((apart > 2 || apart < -2) && !(apart > 0 && keyword.startsWith(word))) return false;
+  if (inflectionOf(word, keyword, false)) return true;
   if (isKnownWord(word)) return false;
   if (word.length >= 4 && keyword.length > word.length && keyword.startsWith(word)) return true;
   return typoOf(word, keyword);
@@ -326,6 +345,8 @@ function typoOf(word: string, keyword: string): boolean {
 /** The same word in plural (-s, -es) or in the other gender (-o/-a), which normalization may leave apart («mouses», «blanca»). */
 function inflectionOf(a: string, b: string, strict = true): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  // Both rules only touch the end of a word of 3+ letters: at most two letters apart, the first two the same.
+  if (long.length - short.length > 2 || short.length < 3 || a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(1) !== b.charCodeAt(1)) return false;
   // Plurals, also as normalization leaves them («contables» → «contabl», the keyword «contable»).
   if (short.length >= 3 && (long === `${short}s` || long === `${short}es` || singular(`${long}s`) === short)) return true;
   if (a.length !== b.length || a.length < 4 || a.slice(0, -1) !== b.slice(0, -1)) return false;
