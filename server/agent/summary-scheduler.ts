@@ -29,7 +29,8 @@ export function startSummaryScheduler(deps: AgentDeps, processor: Processor): Su
     }
   };
   const run = () => {
-    running = running.then(compose);
+    // One run at a time; a run that failed (reported by the caller) must not stop the next night's.
+    running = running.catch(() => undefined).then(compose);
     return running;
   };
   const job = new Cron('0 0 * * *', { timezone: BOGOTA, protect: true, catch: (error) => console.error('Error en el resumen diario:', error) }, run);
