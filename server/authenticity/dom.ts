@@ -1,5 +1,5 @@
 import { DOMParser } from '@xmldom/xmldom';
-import { XMLValidator } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 
 /** Small DOM helpers over @xmldom/xmldom: direct children only, never a deep search (docs/dian-ubl.md §10). */
 
@@ -14,20 +14,60 @@ export type El = Element;
 /**
  * Parses one standalone XML document; any well-formedness error (or a second root) is refused, not repaired.
  *
- * Speed: @xmldom/xmldom 0.8, on the first start tag of every element name, looks for that name's closing tag with
+ * One pass over the text before @xmldom/xmldom builds it: saxes checks that it is well-formed XML 1.0 with
+ * namespaces, as written, and on the way lists the names of the closing tags for {@link parseFast}.
+ *
+ * Why the check: xmldom 0.8 repairs mismatched tags without a word (in `<a><x/></b><y/></a></r>` it drops `</b>`),
+ * while the reader (fast-xml-parser) closes `<a>` there and reads `<y/>` as its parent's: a stray closing tag slipped
+ * into a signed invoice would keep the signature holding over a structure the agent reads differently. So what is
+ * verified must be well-formed as written, and here that is decided by a conformant XML 1.0 parser, stricter than
+ * fast-xml-parser's own validator (which it replaced: the two scans, validator then closing-tag search, cost twice
+ * this one; test/authenticity/dom-parse.test.ts checks that everything that validator refuses is refused here too).
+ * On top of XML 1.0, refused because xmldom and the reader could see different documents in them:
+ * - a DOCTYPE (internal subset: entities, defaults), which no DIAN document carries;
+ * - NEL (U+0085) and LINE SEPARATOR (U+2028): xmldom turns them into line feeds before parsing (XML 1.1's rule), so
+ *   the signature would hold over a line feed where the reader reads that character.
+ *
+ * Speed: xmldom 0.8, on the first start tag of every element name, looks for that name's closing tag with
  * `lastIndexOf` from the end of the text (an HTML repair: a start tag with no closing tag after it is taken as
  * self-closed). For the signature's and the header's names, near the top of an invoice, that scans the whole text
  * backwards once per name: about a third of the parse. {@link parseFast} gives it those closing tags right after
- * the text; when its guards do not hold, the text is parsed as it is, so the result is always xmldom's own.
+ * the text. That also keeps xmldom from misreading a well-formed text: it remembers the first `</a>` it found, so in
+ * `<a></a><a>x</a ></r>` it takes the second `<a>` as self-closed (the reader does not); with every name closed in
+ * the comment it reads the text as written.
  */
 export function parseStrict(xml: string): Document {
-  // xmldom 0.8 repairs mismatched tags without a word (in `<a><x/></b><y/></a>` it drops `</b>`), while the reader
-  // (fast-xml-parser) closes `<a>` there and reads `<y/>` as its parent's: a stray closing tag slipped into a signed
-  // invoice would keep the signature holding over a structure the agent reads differently. So what is verified must
-  // be well-formed as written, checked by the same library that reads it.
-  const wellFormed = XMLValidator.validate(xml);
-  if (wellFormed !== true) throw new Error(`El XML no está bien formado (línea ${wellFormed.err.line}): ${wellFormed.err.msg}`);
-  return parseFast(xml) ?? parseAsIs(xml);
+  const doc = parseFast(xml, wellFormedClosingTags(xml));
+  // Not seen on a well-formed text; were it to happen, xmldom's own reading could be the repaired one (see parseFast).
+  if (!doc) throw new Error('El XML no está bien formado: la biblioteca de firmas no lo lee como está escrito.');
+  return doc;
+}
+
+/** The distinct names of the closing tags of a well-formed XML 1.0 text (see {@link parseStrict}); else throws. */
+function wellFormedClosingTags(xml: string): Set<string> {
+  const doubtful = /[\u0085\u2028]/.exec(xml);
+  if (doubtful) {
+    throw new Error(`El XML no está bien formado para firmas: trae el carácter U+${doubtful[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, que los lectores de XML interpretan distinto.`);
+  }
+  const names = new Set<string>();
+  let first: string | undefined;
+  let unmatched: string | undefined;
+  let line = 0;
+  const failed = (message: string) => {
+    if (first === undefined) {
+      first = message;
+      line = parser.line;
+    }
+    // saxes goes on after an error: a stray closing tag first reads as «unexpected close tag», then it says which.
+    if (unmatched === undefined && /^unmatched closing tag/.test(message)) unmatched = message;
+  };
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('error', (error: Error) => failed(error.message.replace(/^\d+:\d+: /, '')));
+  parser.on('doctype', () => failed('trae una declaración DOCTYPE, que un documento firmado de la DIAN no lleva.'));
+  parser.on('closetag', (tag) => names.add(tag.name));
+  parser.write(xml).close();
+  if (first !== undefined) throw new Error(`El XML no está bien formado (línea ${line}): ${first}${unmatched && unmatched !== first ? ` ${unmatched}` : ''}`);
+  return names;
 }
 
 /** xmldom on the text as it is (the reference {@link parseFast} is tested against). */
@@ -40,31 +80,29 @@ export function parseAsIs(xml: string): Document {
 }
 
 /**
- * The same parse with every closing tag the text holds repeated in one comment after it (`text<!--</a></b>…-->`),
- * so xmldom's search for a closing tag stops at the end of the text; the comment is removed afterwards. The DOM is
- * the one {@link parseAsIs} gives, because:
+ * The same parse with the given closing tags (those the text holds) repeated in one comment after it
+ * (`text<!--</a></b>…-->`), so xmldom's search for a closing tag stops at the end of the text; the comment is removed
+ * afterwards. The DOM is the one {@link parseAsIs} gives, whatever names are given, because:
  * - what follows the text's last `>` is only whitespace, which xmldom ignores after the root (it is left out here);
  * - the only decision the comment can change is that repair: an element xmldom would have closed on the spot stays
  *   open here, and nothing in the text can close it (its name has no exact `</name>` after it: that is why xmldom
- *   repaired it, and closing tags written `</name >` make this path step aside), so the comment would land inside
- *   that element instead of after the root;
+ *   repaired it, and names written with trailing whitespace make this path step aside), so the comment would land
+ *   inside that element instead of after the root;
  * - a construct the text leaves open (comment, CDATA, instruction, tag) would swallow the comment.
  * So the result is used only when the parse reports no error and the document's last child is that very comment;
- * otherwise `undefined`, and the text is parsed as it is (the same errors, the same repairs).
+ * otherwise `undefined`, and the text is parsed as it is (the same errors, the same repairs). After
+ * {@link parseStrict}'s check none of that can happen: the guards are for any other caller.
  */
-export function parseFast(xml: string): Document | undefined {
+export function parseFast(xml: string, closingNames: Iterable<string>): Document | undefined {
   let end = xml.length;
   while (end > 0 && /\s/.test(xml[end - 1]!)) end--;
   if (xml[end - 1] !== '>') return undefined;
   const text = end === xml.length ? xml : xml.slice(0, end);
-  const names = new Set<string>();
-  for (const match of text.matchAll(/<\/([^<>]*)>/g)) {
-    const name = match[1]!;
-    if (/[ \t\n\r]$/.test(name)) return undefined;
-    names.add(name);
-  }
   let closing = '';
-  for (const name of names) closing += `</${name}>`;
+  for (const name of closingNames) {
+    if (/[ \t\n\r]$/.test(name)) return undefined;
+    closing += `</${name}>`;
+  }
   let failed = false;
   const fail = () => {
     failed = true;

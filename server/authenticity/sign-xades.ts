@@ -72,13 +72,23 @@ export function signXadesEpes(xml: string, signer: XadesSigner, options: XadesOp
     getKeyInfoContent: () => `<ds:X509Data>${carried.map((der) => `<ds:X509Certificate>${der.toString('base64')}</ds:X509Certificate>`).join('')}</ds:X509Data>`,
     objects: [{ content: qualifying }],
   });
+  // Absolute paths, one step per level: `//*[@Id=…]` made xpath visit (and allocate a context for) every node of the
+  // document, about 20 MB of garbage per signed invoice. The signature goes where the verifier looks for it (the
+  // root's own ext:UBLExtensions, xml-signature.ts), so only there.
+  const content = "/*/*[local-name(.)='UBLExtensions']/*[local-name(.)='UBLExtension']/*[local-name(.)='ExtensionContent']";
+  const signature = `${content}/*[local-name(.)='Signature']`;
   sig.addReference({ xpath: '/*', isEmptyUri: true, transforms: [ENVELOPED], digestAlgorithm: SHA256, id: `${id}-ref0` });
-  sig.addReference({ xpath: `//*[@Id='${id}-keyinfo']`, transforms: [C14N], digestAlgorithm: SHA256 });
-  sig.addReference({ xpath: `//*[@Id='${id}-signedprops']`, transforms: [C14N], digestAlgorithm: SHA256, type: SIGNED_PROPERTIES_TYPE });
+  sig.addReference({ xpath: `${signature}/*[local-name(.)='KeyInfo' and @Id='${id}-keyinfo']`, transforms: [C14N], digestAlgorithm: SHA256 });
+  sig.addReference({
+    xpath: `${signature}/*[local-name(.)='Object']/*[local-name(.)='QualifyingProperties']/*[local-name(.)='SignedProperties' and @Id='${id}-signedprops']`,
+    transforms: [C14N],
+    digestAlgorithm: SHA256,
+    type: SIGNED_PROPERTIES_TYPE,
+  });
   sig.computeSignature(xml, {
     prefix: 'ds',
     attrs: { Id: id },
-    location: { reference: "//*[local-name(.)='ExtensionContent' and not(*)]", action: 'append' },
+    location: { reference: `${content}[not(*)]`, action: 'append' },
   });
   return sig.getSignedXml();
 }
