@@ -186,7 +186,7 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
   });
   compiled.forEach((c, i) => {
     for (const phrase of c.phrases) {
-      const positions = phrase.map((w) => lineWords.findIndex((lw) => matchesKeyword(lw, w)));
+      const positions = phrase.map((w) => lineWords.findIndex((lw) => phraseWordsSaidBy(lw).has(w)));
       if (phrase.length && positions.every((p) => p >= 0)) {
         const entry = scores.get(i) ?? { score: 0, words: [], first: Math.min(...positions) };
         entry.score += 2 * phrase.length;
@@ -298,6 +298,28 @@ function keywordsFor(word: string): readonly string[] {
 
 const keywordsOfWord = new Map<string, readonly string[]>();
 const KEYWORD_CACHE_LIMIT = 50_000;
+
+/**
+ * The phrase words a line word says (`matchesKeyword`, a pure function of the two words and the fixed word lists). Every
+ * line is checked against every phrase of every concept (≈ 400 phrase words); asking each distinct line word once
+ * makes that a set look-up. Bounded like `keywordsOfWord` and for the same reason: the words of real lines are a few
+ * thousand, and a catalog import of odd codes must not grow it without end. Most words say no phrase word: they
+ * share one empty set.
+ */
+function phraseWordsSaidBy(word: string): ReadonlySet<string> {
+  let said = phraseWordsOfWord.get(word);
+  if (!said) {
+    if (phraseWordsOfWord.size >= KEYWORD_CACHE_LIMIT) phraseWordsOfWord.clear();
+    const matched = phraseWords.filter((w) => matchesKeyword(word, w));
+    said = matched.length ? new Set(matched) : NO_WORDS;
+    phraseWordsOfWord.set(word, said);
+  }
+  return said;
+}
+
+const phraseWords = [...new Set(compiled.flatMap((c) => c.phrases.flat()))];
+const phraseWordsOfWord = new Map<string, ReadonlySet<string>>();
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 function compareWithKeywords(word: string): readonly string[] {
   // A word that is itself a keyword is that word, not a truncation of a longer one («café» is not «cafetera»).

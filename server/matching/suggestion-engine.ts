@@ -38,6 +38,8 @@ interface Line {
   text: NormalizedText;
   gtin?: string;
   unspsc?: string;
+  /** What the activity rules read in the line, once: the habit stage and the reread of a guess ask the same question. */
+  activity?: { verdict: ActivityVerdict | undefined };
 }
 
 const DEFAULTS = { itemSimilarity: 0.55, historySimilarity: 0.62, companiesInMemory: 16 };
@@ -196,7 +198,7 @@ export class SuggestionEngine implements LineClassifier {
    * the agent now disagrees with itself, and the old guess stays as the runner-up.
    */
   private rereadGuess(guess: Candidate, line: Line, company: CompanyProfile, chart: Chart): Candidate | undefined {
-    const verdict = classifyByActivity({ words: line.text.words, ...(line.unspsc ? { unspsc: line.unspsc } : {}), ...(line.input.line.unitCode ? { unitCode: line.input.line.unitCode } : {}), supplierCiiu: line.input.supplier.ciiu, codes: line.text.codes, measures: line.text.measures }, company, chart);
+    const verdict = activityVerdict(line, company, chart);
     // Only a clear reading overrides: the product's own noun or several words, well ahead of any rival, and clearly
     // surer than the guess was (a truncation or a lone qualifier reads as something else too easily).
     if (!verdict || verdict.accountCode === guess.accountCode || verdict.strength !== 'fuerte' || verdict.alone) return undefined;
@@ -340,7 +342,7 @@ export class SuggestionEngine implements LineClassifier {
   private activityOrSupplierHabit(line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate[] {
     const supplier = memory.suppliers.get(line.nit);
     const habit = supplier ? supplierHabit(supplier.tally, postable) : undefined;
-    const verdict = classifyByActivity({ words: line.text.words, ...(line.unspsc ? { unspsc: line.unspsc } : {}), ...(line.input.line.unitCode ? { unitCode: line.input.line.unitCode } : {}), supplierCiiu: line.input.supplier.ciiu, codes: line.text.codes, measures: line.text.measures }, company, chart);
+    const verdict = activityVerdict(line, company, chart);
     const activity = verdict ? this.inCompanyPosture(fromActivity(verdict), verdict, company, memory, postable) : undefined;
     if (habit && activity && verdict) {
       if (habit.accountCode === activity.accountCode) {
@@ -650,6 +652,12 @@ function kindOf(account: string): string {
   if (/^14/.test(account)) return 'inventario';
   if (/^(6|7)/.test(account)) return 'costo';
   return 'gasto';
+}
+
+/** The activity rules' reading of a line (a pure function of the line, the company and its chart), computed once per line. */
+function activityVerdict(line: Line, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
+  line.activity ??= { verdict: classifyByActivity({ words: line.text.words, ...(line.unspsc ? { unspsc: line.unspsc } : {}), ...(line.input.line.unitCode ? { unitCode: line.input.line.unitCode } : {}), supplierCiiu: line.input.supplier.ciiu, codes: line.text.codes, measures: line.text.measures }, company, chart) };
+  return line.activity.verdict;
 }
 
 function fromActivity(verdict: ActivityVerdict): Candidate {
