@@ -117,7 +117,7 @@ export async function runScenarioSet(title: string, scenarios: ScenarioToRun[]):
 async function setUp(scenario: ScenarioToRun): Promise<{ db: Db; engine: SuggestionEngine; company: CompanyProfile; chart: Chart }> {
   const db = await openDatabase(':memory:');
   const { company: c } = scenario;
-  const company = await createCompany(db, { nit: scenario.nit, name: c.name, userName: 'Bench', ciiu: c.ciiu, inventory: c.inventory, expenseFunction: 'admin' }, clock);
+  const company = await createCompany(db, { nit: scenario.nit, name: c.name, userName: 'Bench', ciiu: c.ciiu, inventory: c.inventory }, clock);
   const options = { actor: 'bench', now: clock.now() };
   if (scenario.catalog.length) {
     await importFile(db, company.id, 'items', JSON.stringify(scenario.catalog.map((i) => ({ itemId: i.code, name: i.name, account: i.account, inventoriable: i.inventoried ? 'yes' : 'no', unspsc: i.unspsc }))), { ...options, fileName: 'items.json' });
