@@ -516,7 +516,8 @@ export function sectorOf(company: CompanyProfile): Sector | undefined {
     const division = Number(code.replace(/\D/g, '').padStart(4, '0').slice(0, 2));
     if (division >= 1 && division <= 3) return 'agro';
     if (division >= 41 && division <= 43) return 'construccion';
-    if (division >= 49 && division <= 51) return 'transporte';
+    // Section H whole (49–53: transport, storage, post and courier): §4.3 books their fuel, tyres and maintenance as cost.
+    if (division >= 49 && division <= 53) return 'transporte';
     if (division === 85) return 'educacion';
     if (division === 75 || (division >= 86 && division <= 88)) return 'salud';
     if (division === 55 || division === 56) return 'hospitalidad';
@@ -542,7 +543,8 @@ function sectorCost(concept: Concept, company: CompanyProfile): { codes: string[
     return { codes: [rule, rule.slice(0, 4)], why: sector === 'hospitalidad' ? 'equipo y servicios de hoteles y restaurantes' : 'costo del servicio' };
   }
   if (sector === 'construccion' && company.inventory !== 'none') return { codes: ['1415', '141505'], why: 'obras de construcción en curso' };
-  return { codes: costOfActivity(ciiu) ?? [], why: 'costo de la actividad' };
+  const named = activityCostAccount(ciiu);
+  return { codes: costOfActivity(ciiu) ?? (named ? [named, named.slice(0, 4)] : []), why: 'costo de la actividad' };
 }
 
 function costOfActivity(ciiu: string): string[] | undefined {
@@ -551,11 +553,17 @@ function costOfActivity(ciiu: string): string[] | undefined {
 
 /** CIIU prefix → cost subcuenta of the activity (PUC 61, Decreto 2650); the longest matching prefix wins. */
 const COST_BY_CIIU: [string, string[]][] = [
-  ['0111', ['610505', '6105']], ['0112', ['610505', '6105']], ['0113', ['610510', '6105']], ['0114', ['610530', '6105']], ['0115', ['610545', '6105']], ['0116', ['610535', '6105']],
-  ['0122', ['610540', '6105']], ['0123', ['610520', '6105']], ['0125', ['610525', '6105']], ['012', ['610515', '6105']], ['014', ['610555', '6105']], ['0145', ['610565', '6105']],
-  ['0146', ['610560', '6105']], ['016', ['610570', '6105']], ['02', ['610580', '6105']], ['0', ['610545', '6105']],
+  // Agriculture by CIIU Rev. 4 A.C. class ↔ the PUC 6105 subcuenta that names the same crop or animal.
+  ['0111', ['610505', '6105']], ['0112', ['610505', '6105']], ['0113', ['610510', '6105']], ['0115', ['610535', '6105']], ['0121', ['610515', '6105']],
+  ['0122', ['610540', '6105']], ['0123', ['610520', '6105']], ['0124', ['610530', '6105']], ['0125', ['610525', '6105']], ['0128', ['610515', '6105']],
+  ['0141', ['610555', '6105']], ['0142', ['610555', '6105']], ['0143', ['610550', '6105']], ['0144', ['610565', '6105']], ['0145', ['610560', '6105']], ['0149', ['610565', '6105']],
+  ['016', ['610570', '6105']], ['017', ['610575', '6105']], ['02', ['610580', '6105']], ['0', ['610545', '6105']],
   ['41', ['613010', '6130']], ['42', ['613010', '6130']], ['43', ['613020', '6130']],
   ['491', ['614510', '6145']], ['49', ['614505', '6145']], ['50', ['614515', '6145']], ['51', ['614520', '6145']],
+  // Division 53 «Correo y servicios de mensajería» ↔ 614555 «Servicio postal y de correo» (5320's own name shares no word).
+  ['53', ['614555', '6145']],
+  // Division 93 «Actividades deportivas y actividades recreativas y de esparcimiento» ↔ 617040 «Entretenimiento y esparcimiento».
+  ['93', ['617040', '6170']],
   ['85', ['616005', '6160']],
   ['8610', ['616505', '6165']], ['8621', ['616510', '6165']], ['8622', ['616515', '6165']], ['8691', ['616520', '6165']], ['86', ['616595', '6165']], ['75', ['616525', '6165']], ['87', ['616530', '6165']], ['88', ['616530', '6165']],
 ];

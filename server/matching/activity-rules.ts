@@ -81,7 +81,7 @@ export const CONCEPTS: Concept[] = [
   { key: 'mensajeria', label: 'correo y mensajería', kind: 'service', words: ['mensajeria', 'courier', 'encomienda', 'envio', 'guia'], phrases: [['envio', 'documento'], ['correo', 'certificado']], unspsc: ['781022'], supplierCiiu: ['531', '532'], accounts: ['513540'] },
   { key: 'publicidad', label: 'publicidad y propaganda', kind: 'service', words: ['publicidad', 'publicitario', 'publicitaria', 'pauta', 'propaganda', 'volante', 'pendon', 'valla', 'marketing', 'campana'], phrases: [['diseno', 'grafico'], ['redes', 'sociales']], unspsc: ['8210', '8214', '8211'], supplierCiiu: ['731'], accounts: ['523560'] },
   { key: 'capacitacion', label: 'capacitación al personal', kind: 'service', words: ['capacitacion', 'curso', 'seminario', 'taller', 'diplomado', 'formacion', 'entrenamiento', 'certificacion'], unspsc: ['8610', '8611', '8612', '8614'], supplierCiiu: ['854', '855'], accounts: ['510563'] },
-  { key: 'salud', label: 'gastos médicos', kind: 'service', words: ['examen', 'medico', 'ocupacional', 'laboratorio', 'vacunacion'], unspsc: ['8510', '8512', '8511'], supplierCiiu: ['862', '869'], accounts: ['510584'] },
+  { key: 'salud', label: 'gastos médicos', kind: 'service', words: ['examen', 'medico', 'ocupacional', 'laboratorio', 'vacunacion'], unspsc: ['8510', '8512', '8511'], supplierCiiu: ['862', '869'], accounts: ['510584'], sector: { salud: 'cost' } },
   // Rule 36: the insured risk picks the subcuenta of 5130 (a specific risk needs its own word, so it wins ties).
   { key: 'seguros', label: 'seguros', kind: 'service', words: INSURANCE, unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513095'] },
   { key: 'seguro-soat', label: 'seguro obligatorio (SOAT)', kind: 'service', words: [...INSURANCE, 'soat'], phrases: [['seguro', 'obligatorio']], unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513075'] },
@@ -381,7 +381,8 @@ export const CONCEPTS: Concept[] = [
     words: ['botiquin', 'medicamento', 'farmaco', 'droga', 'drogueria', 'tableta', 'capsula', 'jarabe', 'ampolla', 'vial', 'inyectable', 'suspension', 'unguento', 'acetaminofen', 'ibuprofeno', 'dolex', 'naproxeno', 'diclofenaco', 'dipirona', 'amoxicilina', 'cefalexina', 'ampicilina', 'antibiotico', 'analgesico', 'loratadina', 'omeprazol', 'losartan', 'metformina', 'ivermectina', 'albendazol', 'praziquantel', 'meloxicam', 'tramadol', 'enrofloxacina', 'oxitetraciclina', 'penicilina', 'dexametasona', 'antiparasitario', 'desparasitante', 'antipulga', 'suero', 'antiseptico', 'clorhexidina', 'yodopovidona', 'isodine', 'vacuna'],
     phrases: [['solucion', 'salina'], ['cloruro', 'sodio'], ['lactato', 'ringer']],
     unspsc: ['51'],
-    sector: { salud: 'cost' },
+    // A farm's medicines are its animals' (§4.3 A: what is consumed in production is its cost), not staff first aid.
+    sector: { salud: 'cost', agro: 'cost' },
     supplierCiiu: ['4645', '4773', '2100'],
     accounts: ['510584'],
     stock: ['merchandise'],
