@@ -443,11 +443,14 @@ function stockAccount(concept: Concept, company: CompanyProfile, unspsc?: string
 function ownTrade(concept: Concept, company: CompanyProfile): { account: string; why: string } | undefined {
   const words = tradeWords.get(concept.key) ?? [];
   // Only consumption: what an office uses whatever the company does, and assets, keep their own rule.
-  if (!words.length || concept.kind !== 'goods' || OFFICE_CONCEPTS.has(concept.key) || !/^5[12]/.test(concept.accounts[0] ?? '')) return undefined;
+  if (!words.length || OFFICE_CONCEPTS.has(concept.key) || !/^5[12]/.test(concept.accounts[0] ?? '')) return undefined;
   for (const code of company.ciiu) {
     const digits = code.replace(/\D/g, '').padStart(4, '0');
     const division = Number(digits.slice(0, 2));
-    if ((division >= 10 && division <= 33) || (division >= 45 && division <= 47)) continue;
+    // A service the company itself sells, bought from another (an agency's printed campaign, a courier's last mile, a
+    // carrier's subcontracted freight), is part of what it renders: cost, for a manufacturer too (§4.3 C, class 7).
+    if (division >= 45 && division <= 47) continue;
+    if (concept.kind === 'goods' && division >= 10 && division <= 33) continue;
     const word = words.find((w) => ciiuActivity(digits)?.words.has(w));
     const account = word ? (costOfActivity(digits)?.[0] ?? activityCostAccount(digits)) : undefined;
     if (word && account) return { account, why: `lo que la empresa hace («${word}» en su actividad)` };
