@@ -143,12 +143,13 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   // A shop that keeps inventory buying goods it could resell, when its CIIU does not say it sells them: resale or
   // own consumption is the company's call, not the line's, so a person should look.
   const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(c.replace(/\D/g, '').padStart(4, '0')));
+  const productionCost = /^5[12]/.test(account) && !alternativeAccount ? mayBeProductionCost(concept, company) : undefined;
   return {
     accountCode: account,
     strength,
     ...alone,
-    confidence: maybeResold ? Math.min(confidence, 0.55) : alternativeAccount ? Math.min(confidence, LONE_KEYWORD) : confidence,
-    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})${alternativeAccount ? `; en esta actividad también se usa ${alternativeAccount} ${chart.name(alternativeAccount)?.toLowerCase() ?? ''}`.trimEnd() : ''}`,
+    confidence: maybeResold ? Math.min(confidence, 0.55) : alternativeAccount || productionCost ? Math.min(confidence, LONE_KEYWORD) : confidence,
+    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})${alternativeAccount ? `; en esta actividad también se usa ${alternativeAccount} ${chart.name(alternativeAccount)?.toLowerCase() ?? ''}`.trimEnd() : ''}${productionCost ? `; ${productionCost}` : ''}`,
     concept,
     evidence,
     inventory: false,
@@ -456,6 +457,27 @@ function ownTrade(concept: Concept, company: CompanyProfile): { account: string;
     if (word && account) return { account, why: `lo que la empresa hace («${word}» en su actividad)` };
   }
   return undefined;
+}
+
+/**
+ * What a producer may consume in producing (accounting-co.md §4.3: «class 7 for the plant, 51xx office»; agro, health,
+ * education, transport, hotels: 61xx): energy and water, fuel, maintenance of machines and vehicles, materials,
+ * food, freight, packaging, inputs. For a company of those sections nothing in the line says whether it went to the
+ * plant or to the office, so the expense reading is only a proposal a person confirms (issue #13: a wrong line that
+ * is not flagged is booked silently). Administrative concepts (fees, telecom, software, office supplies, insurance…)
+ * are the office's whatever the company does.
+ */
+const PRODUCTION_CONCEPTS = new Set(['energia', 'acueducto', 'gas', 'alquiler-equipo', 'alquiler-maquinaria', 'mant-vehiculo', 'mant-equipo-medico', 'mant-maquinaria', 'fletes', 'alimentos', 'bebidas', 'empaques', 'ferreteria', 'electricos', 'pinturas', 'combustible', 'repuestos-vehiculo', 'materiales-construccion', 'laboratorio', 'insumos-medicos', 'material-didactico', 'semillas', 'fertilizantes', 'agroquimicos', 'alimento-animal', 'servicios-agricolas', 'temporales']);
+/** CIIU sections whose companies produce goods or render services with a cost of their own (§4.3 rows A, C, F, H, I, N, P, Q; B, D, E and R, S alike). */
+const PRODUCER_SECTIONS = new Set(['A', 'B', 'C', 'D', 'E', 'F', 'H', 'I', 'N', 'P', 'Q', 'R', 'S']);
+
+function mayBeProductionCost(concept: Concept, company: CompanyProfile): string | undefined {
+  if (!PRODUCTION_CONCEPTS.has(concept.key)) return undefined;
+  const main = company.ciiu[0]?.replace(/\D/g, '').padStart(4, '0');
+  const activity = main ? ciiuActivity(main) : undefined;
+  if (!activity || !PRODUCER_SECTIONS.has(activity.section)) return undefined;
+  const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
+  return `si se consumió en la producción o el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`;
 }
 
 /**
