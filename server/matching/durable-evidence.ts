@@ -13,16 +13,28 @@ export interface DurableEvidence {
    * it supports a reading of equipment, it does not make one.
    */
   strong: boolean;
+  /**
+   * A power or speed rating (HP, kVA, kW, RPM): a powered machine, which a company books as maquinaria y equipo
+   * (1520, accounting-co.md §4.2 row 11) unless its words say which other asset it is.
+   */
+  machine: boolean;
 }
 
 const SERIAL = /\b(?:serial|s\/n|n(?:o|ro|um)?\.?\s*(?:de\s+)?serie|serie\s+n(?:o|ro)?\.?)\b/i;
 /** A number with a unit of power, voltage, current, speed or engine size; not an oil grade («10W40», «5W-30»). */
 const RATING = /\b(\d+(?:[.,]\d+)?)\s*(hp|kva|kw|w|vatios|v|voltios|vac|amp|a|rpm|cc)\b(?![-/]?\d)/i;
+const MACHINE_UNITS = new Set(['hp', 'kva', 'kw', 'rpm']);
 const UNIT_NAMES: Record<string, string> = { hp: 'potencia', kva: 'potencia', kw: 'potencia', w: 'potencia', vatios: 'potencia', v: 'voltaje', voltios: 'voltaje', vac: 'voltaje', amp: 'corriente', a: 'corriente', rpm: 'velocidad', cc: 'cilindrada' };
 
 export function durableEvidence(description: string): DurableEvidence | undefined {
-  if (SERIAL.test(description)) return { why: 'trae número de serie', strong: true };
+  if (SERIAL.test(description)) return { why: 'trae número de serie', strong: true, machine: false };
   const rating = RATING.exec(description);
-  if (rating) return { why: `trae ${UNIT_NAMES[rating[2]!.toLowerCase()]} (${rating[1]} ${rating[2]!.toUpperCase()})`, strong: false };
+  if (rating) {
+    const unit = rating[2]!.toLowerCase();
+    // Horsepower, kilovolt-amperes, kilowatts and revolutions are said of machines; engine size of vehicles too; volts,
+    // amperes and watts also of bulbs, batteries and contactors.
+    const machine = MACHINE_UNITS.has(unit);
+    return { why: `trae ${UNIT_NAMES[unit]} (${rating[1]} ${rating[2]!.toUpperCase()})`, strong: machine || unit === 'cc', machine };
+  }
   return undefined;
 }

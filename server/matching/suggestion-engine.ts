@@ -343,6 +343,15 @@ export class SuggestionEngine implements LineClassifier {
     const habit = supplier ? supplierHabit(supplier.tally, postable) : undefined;
     const verdict = classifyByActivity({ words: line.text.words, ...(line.unspsc ? { unspsc: line.unspsc } : {}), ...(line.input.line.unitCode ? { unitCode: line.input.line.unitCode } : {}), supplierCiiu: line.input.supplier.ciiu, codes: line.text.codes, measures: line.text.measures }, company, chart);
     const activity = verdict ? this.inCompanyPosture(fromActivity(verdict), verdict, company, memory, postable) : undefined;
+    // Equipment nothing in the words names as an asset (a serial number, a machine's rating) from a supplier of
+    // supplies or services: a powered machine is maquinaria y equipo (§4.2 row 11), proposed «por verificar»; otherwise
+    // the usual account stays the best guess, but a person should look (it may be a fixed asset, §2.2).
+    const evidence = habit && kindOf(habit.accountCode) !== 'activo' && (!activity || kindOf(activity.accountCode) !== 'activo') ? durableEvidence(line.input.line.description) : undefined;
+    if (habit && evidence?.strong) {
+      const machinery = evidence.machine ? postable('1520') : undefined;
+      if (machinery) return [{ accountCode: machinery, source: 'activity', confidence: 0.5, explanation: `La línea ${evidence.why}: una máquina es activo fijo → ${machinery} maquinaria y equipo, aunque este proveedor suele ir a ${habit.accountCode}`, stage: 'actividad' }, habit, ...(activity ? [activity] : [])];
+      return [{ ...habit, confidence: Math.min(habit.confidence, 0.5), explanation: `${habit.explanation}; la línea ${evidence.why}: puede ser un activo fijo` }, ...(activity ? [activity] : [])];
+    }
     if (habit && activity && verdict) {
       if (habit.accountCode === activity.accountCode) {
         // The supplier's own CIIU agreeing with its habit is the same evidence twice; the line's words are new.
@@ -360,10 +369,6 @@ export class SuggestionEngine implements LineClassifier {
       if (plain || supplierSellsIt) return [doubt(activity, `aunque este proveedor suele ir a ${habit.accountCode}`), habit];
       return [doubt(habit, `la línea parece ${verdict.concept.label} (${activity.accountCode})`), activity];
     }
-    // A serial number on a line of a supplier of supplies or services, and nothing says what asset it is: its usual
-    // account is still the best guess, but a person should look (it may be a fixed asset, §2.2).
-    const serial = habit && kindOf(habit.accountCode) !== 'activo' && (!activity || kindOf(activity.accountCode) !== 'activo') ? durableEvidence(line.input.line.description) : undefined;
-    if (habit && serial?.strong) return [{ ...habit, confidence: Math.min(habit.confidence, 0.5), explanation: `${habit.explanation}; la línea ${serial.why}: puede ser un activo fijo` }, ...(activity ? [activity] : [])];
     return [habit, activity].filter((c): c is Candidate => !!c);
   }
 

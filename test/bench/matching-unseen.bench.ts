@@ -87,7 +87,7 @@ export async function runScenarioSet(title: string, scenarios: ScenarioToRun[]):
         add(`${GROUP_OF[line.situation]}|${line.situation}`, ok, flagged);
         add(`${GROUP_OF[line.situation]}@${scenario.company.key}`, ok, flagged);
         add(`situacion|${line.situation}`, ok, flagged);
-        if (!ok && (!flagged || process.env.BENCH_VERBOSE === '2') && process.env.BENCH_VERBOSE) mistakes.push(`${scenario.company.key}/${line.situation}: «${line.description}» → ${result.accountCode} (${result.confidence}) esperada ${line.expected} · ${result.explanation}`);
+        if ((process.env.BENCH_VERBOSE === '3' || (!ok && (!flagged || process.env.BENCH_VERBOSE === '2'))) && process.env.BENCH_VERBOSE) mistakes.push(`${ok ? '✔' : '✘'} ${scenario.company.key}/${line.situation}: «${line.description}» → ${result.accountCode} (${result.confidence}) esperada ${line.expected} · ${result.explanation}`);
       });
       // Registered as the agent would: its own registrations, with the confidence they had.
       await engine.learn(batch.map((line, i) => registered(company.id, line, results[i]!)));
