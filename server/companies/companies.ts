@@ -7,9 +7,25 @@ import { isUniqueViolation } from '../db/engine';
 import type { CompanyRow } from '../db/schema';
 import { ConflictError, InputError, NotFoundError } from '../errors';
 import { preparedQuery } from '../db/prepared-query';
+import { readDataCsv } from '../ledger/puc';
 
 export class CompanyNotFoundError extends NotFoundError {
   override readonly name = 'CompanyNotFoundError';
+}
+
+let commerce: Set<string> | undefined;
+
+/**
+ * The group of operating expenses when nobody chose it: a company whose main activity is trade (CIIU section G,
+ * described as «Comercio…») books its services and what its store consumes as selling expenses, 52xx
+ * (accounting-co.md §4.3, row G: «52xx if store/sales … services bought 52xx by default»; §1: 523530 for a shop
+ * floor); everyone else, administrative expenses, 51xx. A workshop of section G («Mantenimiento y reparación de
+ * vehículos») sells a service, not goods: 51. The company may change it at any time (`--funcion`).
+ */
+export function defaultExpenseFunction(ciiu: string[]): CompanyProfile['expenseFunction'] {
+  commerce ??= new Set(readDataCsv('ciiu.csv').filter((r) => r.section === 'G' && /^comercio/i.test(r.description ?? '')).map((r) => r.code!));
+  const main = ciiu[0]?.replace(/\D/g, '').padStart(4, '0');
+  return main && commerce.has(main) ? 'ventas' : 'admin';
 }
 
 export async function createCompany(db: Db, input: Partial<CompanyInput> & Pick<CompanyInput, 'nit' | 'name'>, clock: Clock): Promise<CompanyProfile> {
@@ -32,7 +48,7 @@ export async function createCompany(db: Db, input: Partial<CompanyInput> & Pick<
     icaRatePerMille: input.icaRatePerMille ?? null,
     icaMunicipality: input.icaMunicipality ?? null,
     fixedAssetIva: input.fixedAssetIva ?? 'capitalize',
-    expenseFunction: input.expenseFunction ?? 'admin',
+    expenseFunction: input.expenseFunction ?? defaultExpenseFunction(input.ciiu ?? []),
     inventory: input.inventory ?? 'perpetual',
     createdAt: clock.now().toISOString(),
     trustedSupplierNits: toJson(normalizeNits(input.trustedSupplierNits ?? [])),

@@ -143,12 +143,13 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   // A shop that keeps inventory buying goods it could resell, when its CIIU does not say it sells them: resale or
   // own consumption is the company's call, not the line's, so a person should look.
   const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(c.replace(/\D/g, '').padStart(4, '0')));
+  const productionCost = /^5[12]/.test(account) && !alternativeAccount ? mayBeProductionCost(concept, company) : undefined;
   return {
     accountCode: account,
     strength,
     ...alone,
-    confidence: maybeResold ? Math.min(confidence, 0.55) : alternativeAccount ? Math.min(confidence, LONE_KEYWORD) : confidence,
-    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})${alternativeAccount ? `; en esta actividad también se usa ${alternativeAccount} ${chart.name(alternativeAccount)?.toLowerCase() ?? ''}`.trimEnd() : ''}`,
+    confidence: maybeResold ? Math.min(confidence, 0.55) : alternativeAccount || productionCost ? Math.min(confidence, LONE_KEYWORD) : confidence,
+    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})${alternativeAccount ? `; en esta actividad también se usa ${alternativeAccount} ${chart.name(alternativeAccount)?.toLowerCase() ?? ''}`.trimEnd() : ''}${productionCost ? `; ${productionCost}` : ''}`,
     concept,
     evidence,
     inventory: false,
@@ -465,16 +466,40 @@ function stockAccount(concept: Concept, company: CompanyProfile, unspsc?: string
 function ownTrade(concept: Concept, company: CompanyProfile): { account: string; why: string } | undefined {
   const words = tradeWords.get(concept.key) ?? [];
   // Only consumption: what an office uses whatever the company does, and assets, keep their own rule.
-  if (!words.length || concept.kind !== 'goods' || OFFICE_CONCEPTS.has(concept.key) || !/^5[12]/.test(concept.accounts[0] ?? '')) return undefined;
+  if (!words.length || OFFICE_CONCEPTS.has(concept.key) || !/^5[12]/.test(concept.accounts[0] ?? '')) return undefined;
   for (const code of company.ciiu) {
     const digits = code.replace(/\D/g, '').padStart(4, '0');
     const division = Number(digits.slice(0, 2));
-    if ((division >= 10 && division <= 33) || (division >= 45 && division <= 47)) continue;
+    // A service the company itself sells, bought from another (an agency's printed campaign, a courier's last mile, a
+    // carrier's subcontracted freight), is part of what it renders: cost, for a manufacturer too (§4.3 C, class 7).
+    if (division >= 45 && division <= 47) continue;
+    if (concept.kind === 'goods' && division >= 10 && division <= 33) continue;
     const word = words.find((w) => ciiuActivity(digits)?.words.has(w));
     const account = word ? (costOfActivity(digits)?.[0] ?? activityCostAccount(digits)) : undefined;
     if (word && account) return { account, why: `lo que la empresa hace («${word}» en su actividad)` };
   }
   return undefined;
+}
+
+/**
+ * What a producer may consume in producing (accounting-co.md §4.3: «class 7 for the plant, 51xx office»; agro, health,
+ * education, transport, hotels: 61xx): energy and water, fuel, maintenance of machines and vehicles, materials,
+ * food, freight, packaging, inputs. For a company of those sections nothing in the line says whether it went to the
+ * plant or to the office, so the expense reading is only a proposal a person confirms (issue #13: a wrong line that
+ * is not flagged is booked silently). Administrative concepts (fees, telecom, software, office supplies, insurance…)
+ * are the office's whatever the company does.
+ */
+const PRODUCTION_CONCEPTS = new Set(['energia', 'acueducto', 'gas', 'alquiler-equipo', 'alquiler-maquinaria', 'mant-vehiculo', 'mant-equipo-medico', 'mant-maquinaria', 'fletes', 'alimentos', 'bebidas', 'empaques', 'ferreteria', 'electricos', 'pinturas', 'combustible', 'repuestos-vehiculo', 'materiales-construccion', 'laboratorio', 'insumos-medicos', 'material-didactico', 'semillas', 'fertilizantes', 'agroquimicos', 'alimento-animal', 'servicios-agricolas', 'temporales']);
+/** CIIU sections whose companies produce goods or render services with a cost of their own (§4.3 rows A, C, F, H, I, N, P, Q; B, D, E and R, S alike). */
+const PRODUCER_SECTIONS = new Set(['A', 'B', 'C', 'D', 'E', 'F', 'H', 'I', 'N', 'P', 'Q', 'R', 'S']);
+
+function mayBeProductionCost(concept: Concept, company: CompanyProfile): string | undefined {
+  if (!PRODUCTION_CONCEPTS.has(concept.key)) return undefined;
+  const main = company.ciiu[0]?.replace(/\D/g, '').padStart(4, '0');
+  const activity = main ? ciiuActivity(main) : undefined;
+  if (!activity || !PRODUCER_SECTIONS.has(activity.section)) return undefined;
+  const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
+  return `si se consumió en la producción o el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`;
 }
 
 /**
@@ -538,7 +563,8 @@ export function sectorOf(company: CompanyProfile): Sector | undefined {
     const division = Number(code.replace(/\D/g, '').padStart(4, '0').slice(0, 2));
     if (division >= 1 && division <= 3) return 'agro';
     if (division >= 41 && division <= 43) return 'construccion';
-    if (division >= 49 && division <= 51) return 'transporte';
+    // Section H whole (49–53: transport, storage, post and courier): §4.3 books their fuel, tyres and maintenance as cost.
+    if (division >= 49 && division <= 53) return 'transporte';
     if (division === 85) return 'educacion';
     if (division === 75 || (division >= 86 && division <= 88)) return 'salud';
     if (division === 55 || division === 56) return 'hospitalidad';
@@ -564,7 +590,8 @@ function sectorCost(concept: Concept, company: CompanyProfile): { codes: string[
     return { codes: [rule, rule.slice(0, 4)], why: sector === 'hospitalidad' ? 'equipo y servicios de hoteles y restaurantes' : 'costo del servicio' };
   }
   if (sector === 'construccion' && company.inventory !== 'none') return { codes: ['1415', '141505'], why: 'obras de construcción en curso' };
-  return { codes: costOfActivity(ciiu) ?? [], why: 'costo de la actividad' };
+  const named = activityCostAccount(ciiu);
+  return { codes: costOfActivity(ciiu) ?? (named ? [named, named.slice(0, 4)] : []), why: 'costo de la actividad' };
 }
 
 function costOfActivity(ciiu: string): string[] | undefined {
@@ -573,11 +600,17 @@ function costOfActivity(ciiu: string): string[] | undefined {
 
 /** CIIU prefix → cost subcuenta of the activity (PUC 61, Decreto 2650); the longest matching prefix wins. */
 const COST_BY_CIIU: [string, string[]][] = [
-  ['0111', ['610505', '6105']], ['0112', ['610505', '6105']], ['0113', ['610510', '6105']], ['0114', ['610530', '6105']], ['0115', ['610545', '6105']], ['0116', ['610535', '6105']],
-  ['0122', ['610540', '6105']], ['0123', ['610520', '6105']], ['0125', ['610525', '6105']], ['012', ['610515', '6105']], ['014', ['610555', '6105']], ['0145', ['610565', '6105']],
-  ['0146', ['610560', '6105']], ['016', ['610570', '6105']], ['02', ['610580', '6105']], ['0', ['610545', '6105']],
+  // Agriculture by CIIU Rev. 4 A.C. class ↔ the PUC 6105 subcuenta that names the same crop or animal.
+  ['0111', ['610505', '6105']], ['0112', ['610505', '6105']], ['0113', ['610510', '6105']], ['0115', ['610535', '6105']], ['0121', ['610515', '6105']],
+  ['0122', ['610540', '6105']], ['0123', ['610520', '6105']], ['0124', ['610530', '6105']], ['0125', ['610525', '6105']], ['0128', ['610515', '6105']],
+  ['0141', ['610555', '6105']], ['0142', ['610555', '6105']], ['0143', ['610550', '6105']], ['0144', ['610565', '6105']], ['0145', ['610560', '6105']], ['0149', ['610565', '6105']],
+  ['016', ['610570', '6105']], ['017', ['610575', '6105']], ['02', ['610580', '6105']], ['0', ['610545', '6105']],
   ['41', ['613010', '6130']], ['42', ['613010', '6130']], ['43', ['613020', '6130']],
   ['491', ['614510', '6145']], ['49', ['614505', '6145']], ['50', ['614515', '6145']], ['51', ['614520', '6145']],
+  // Division 53 «Correo y servicios de mensajería» ↔ 614555 «Servicio postal y de correo» (5320's own name shares no word).
+  ['53', ['614555', '6145']],
+  // Division 93 «Actividades deportivas y actividades recreativas y de esparcimiento» ↔ 617040 «Entretenimiento y esparcimiento».
+  ['93', ['617040', '6170']],
   ['85', ['616005', '6160']],
   ['8610', ['616505', '6165']], ['8621', ['616510', '6165']], ['8622', ['616515', '6165']], ['8691', ['616520', '6165']], ['86', ['616595', '6165']], ['75', ['616525', '6165']], ['87', ['616530', '6165']], ['88', ['616530', '6165']],
 ];

@@ -9,6 +9,8 @@ import { TextIndex } from './text-index';
 export interface CiiuActivity {
   code: string;
   description: string;
+  /** CIIU section letter (A agro … Q salud). */
+  section: string;
   /** Normalized words of the description, to tell what a trading company sells ("papelería", "ferretería"…). */
   words: Set<string>;
 }
@@ -21,7 +23,7 @@ export function ciiuActivity(code: string): CiiuActivity | undefined {
   ciiu ??= new Map(
     readDataCsv('ciiu.csv').map((row) => {
       const description = row.description ?? '';
-      return [row.code!, { code: row.code!, description, words: new Set(normalize(description).words) }];
+      return [row.code!, { code: row.code!, description, section: row.section ?? '', words: new Set(normalize(description).words) }];
     }),
   );
   return ciiu.get(code.replace(/\D/g, '').padStart(4, '0'));

@@ -7,6 +7,7 @@ import type { Chart } from '../ledger/chart';
 import { classifyByActivity, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
+import { durableEvidence } from './durable-evidence';
 import { unspscClassName } from './reference-data';
 import { classifyByRule, isGoods } from './default-account-rule';
 import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
@@ -344,6 +345,15 @@ export class SuggestionEngine implements LineClassifier {
     const habit = supplier ? supplierHabit(supplier.tally, postable) : undefined;
     const verdict = activityVerdict(line, company, chart);
     const activity = verdict ? this.inCompanyPosture(fromActivity(verdict), verdict, company, memory, postable) : undefined;
+    // Equipment nothing in the words names as an asset (a serial number, a machine's rating) from a supplier of
+    // supplies or services: a powered machine is maquinaria y equipo (§4.2 row 11), proposed «por verificar»; otherwise
+    // the usual account stays the best guess, but a person should look (it may be a fixed asset, §2.2).
+    const evidence = habit && kindOf(habit.accountCode) !== 'activo' && (!activity || kindOf(activity.accountCode) !== 'activo') ? durableEvidence(line.input.line.description) : undefined;
+    if (habit && evidence?.strong) {
+      const machinery = evidence.machine ? postable('1520') : undefined;
+      if (machinery) return [{ accountCode: machinery, source: 'activity', confidence: 0.5, explanation: `La línea ${evidence.why}: una máquina es activo fijo → ${machinery} maquinaria y equipo, aunque este proveedor suele ir a ${habit.accountCode}`, stage: 'actividad' }, habit, ...(activity ? [activity] : [])];
+      return [{ ...habit, confidence: Math.min(habit.confidence, 0.5), explanation: `${habit.explanation}; la línea ${evidence.why}: puede ser un activo fijo` }, ...(activity ? [activity] : [])];
+    }
     if (habit && activity && verdict) {
       if (habit.accountCode === activity.accountCode) {
         // The supplier's own CIIU agreeing with its habit is the same evidence twice; the line's words are new.
@@ -352,7 +362,11 @@ export class SuggestionEngine implements LineClassifier {
       }
       const supplierSellsIt = supplier!.tally.shareOf(activity.accountCode) >= 0.05;
       const otherKind = kindOf(activity.accountCode) !== kindOf(habit.accountCode);
-      const plain = verdict.strength === 'fuerte' || (verdict.strength === 'media' && otherKind);
+      // Equipment from a supplier of supplies: the line's own evidence of a durable good (a serial number, a rating)
+      // backs a reading of a fixed asset against the supplier's consumption account, however weak the words alone.
+      const durable = kindOf(activity.accountCode) === 'activo' && otherKind ? durableEvidence(line.input.line.description) : undefined;
+      const plain = verdict.strength === 'fuerte' || (verdict.strength === 'media' && otherKind) || !!durable;
+      if (durable && plain) return [{ ...activity, confidence: Math.min(activity.confidence, 0.55), explanation: `${activity.explanation}; la línea ${durable.why}, aunque este proveedor suele ir a ${habit.accountCode}` }, habit];
       const doubt = (c: Candidate, why: string): Candidate => ({ ...c, confidence: Math.min(c.confidence, 0.55), explanation: `${c.explanation}; ${why}` });
       if (plain || supplierSellsIt) return [doubt(activity, `aunque este proveedor suele ir a ${habit.accountCode}`), habit];
       return [doubt(habit, `la línea parece ${verdict.concept.label} (${activity.accountCode})`), activity];
@@ -375,7 +389,9 @@ export class SuggestionEngine implements LineClassifier {
     if (!answer || answer.count < 2) return activity;
     const share = answer.count / answer.total;
     const account = postable(answer.account);
-    if (!account || share < 0.6) return activity;
+    // What kind of thing the line is (a fixed asset or something consumed or stocked) is the line's to say: the books
+    // of a concept that mixes machines and their parts («maquinaria y equipo») do not turn a machine into a part.
+    if (!account || share < 0.6 || (kindOf(account) === 'activo') !== (kindOf(activity.accountCode) === 'activo')) return activity;
     const examples = `${answer.count} de ${answer.total} ${answer.total === 1 ? 'ítem o línea' : 'ítems y líneas'} de sus libros`;
     if (account === activity.accountCode) {
       // The books confirm the concept's account, not that the line is that concept: a weak reading stays weak.

@@ -87,7 +87,7 @@ export async function runScenarioSet(title: string, scenarios: ScenarioToRun[]):
         add(`${GROUP_OF[line.situation]}|${line.situation}`, ok, flagged);
         add(`${GROUP_OF[line.situation]}@${scenario.company.key}`, ok, flagged);
         add(`situacion|${line.situation}`, ok, flagged);
-        if (!ok && (!flagged || process.env.BENCH_VERBOSE === '2') && process.env.BENCH_VERBOSE) mistakes.push(`${scenario.company.key}/${line.situation}: «${line.description}» → ${result.accountCode} (${result.confidence}) esperada ${line.expected} · ${result.explanation}`);
+        if ((process.env.BENCH_VERBOSE === '3' || (!ok && (!flagged || process.env.BENCH_VERBOSE === '2'))) && process.env.BENCH_VERBOSE) mistakes.push(`${ok ? '✔' : '✘'} ${scenario.company.key}/${line.situation}: «${line.description}» → ${result.accountCode} (${result.confidence}) esperada ${line.expected} · ${result.explanation}`);
       });
       // Registered as the agent would: its own registrations, with the confidence they had.
       await engine.learn(batch.map((line, i) => registered(company.id, line, results[i]!)));
@@ -117,7 +117,7 @@ export async function runScenarioSet(title: string, scenarios: ScenarioToRun[]):
 async function setUp(scenario: ScenarioToRun): Promise<{ db: Db; engine: SuggestionEngine; company: CompanyProfile; chart: Chart }> {
   const db = await openDatabase(':memory:');
   const { company: c } = scenario;
-  const company = await createCompany(db, { nit: scenario.nit, name: c.name, userName: 'Bench', ciiu: c.ciiu, inventory: c.inventory, expenseFunction: 'admin' }, clock);
+  const company = await createCompany(db, { nit: scenario.nit, name: c.name, userName: 'Bench', ciiu: c.ciiu, inventory: c.inventory }, clock);
   const options = { actor: 'bench', now: clock.now() };
   if (scenario.catalog.length) {
     await importFile(db, company.id, 'items', JSON.stringify(scenario.catalog.map((i) => ({ itemId: i.code, name: i.name, account: i.account, inventoriable: i.inventoried ? 'yes' : 'no', unspsc: i.unspsc }))), { ...options, fileName: 'items.json' });

@@ -62,7 +62,7 @@ export async function run(): Promise<void> {
         const ok = result.accountCode === line.expected;
         const flagged = result.confidence < THRESHOLD;
         outcomes.push({ confidence: result.confidence, right: ok });
-        if (!ok && (!flagged || process.env.BENCH_VERBOSE === '2') && process.env.BENCH_VERBOSE) mistakes.push(`${scenario.archetype.key}/${line.category}/${line.kind}: «${line.description}» → ${result.accountCode} (${result.confidence}) esperada ${line.expected} · ${result.explanation}`);
+        if ((process.env.BENCH_VERBOSE === '3' || (!ok && (!flagged || process.env.BENCH_VERBOSE === '2'))) && process.env.BENCH_VERBOSE) mistakes.push(`${ok ? '✔' : '✘'} ${scenario.archetype.key}/${line.category}/${line.kind}: «${line.description}» → ${result.accountCode} (${result.confidence}) esperada ${line.expected} · ${result.explanation}`);
         add(line.category, ok, flagged);
         add(`${line.category}|${line.kind}`, ok, flagged);
         add(`${line.category}@${scenario.archetype.key}`, ok, flagged);

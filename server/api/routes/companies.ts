@@ -15,7 +15,7 @@ export const companyInput = z.object({
   ivaWithholdingAgent: z.boolean().default(false),
   ivaResponsible: z.boolean().default(true),
   icaRatePerMille: z.string().regex(/^\d+(\.\d+)?$/).optional(),
-  expenseFunction: z.enum(['admin', 'ventas', 'costo']).default('admin'),
+  expenseFunction: z.enum(['admin', 'ventas', 'costo']).optional(),
   inventory: z.enum(['perpetual', 'periodic', 'none']).default('perpetual'),
   icaMunicipality: z.string().regex(/^\d{5}$/, 'el municipio es su código DIVIPOLA de 5 dígitos (11001 Bogotá)').optional(),
   fixedAssetIva: z.enum(['capitalize', 'discount']).default('capitalize'),
