@@ -47,10 +47,11 @@ describe('verification on worker threads', () => {
     const outcomes = cases.map(([, xml]) => outcomeOf(xml));
     for (const anchors of [WITH_TEST_CA, PRODUCTION]) {
       const onThreads = await verifyOutcomes(outcomes, NOW, { anchors });
+      // They did come from the threads, not from the main thread standing in for them (asked before the threads
+      // could retire for being idle).
+      expect(readyVerifyThreads()).toBeGreaterThan(0);
       const inMain = await Promise.all(outcomes.map((o) => verifyOutcome(o, NOW, { anchors })));
       expect(onThreads).toEqual(inMain);
-      // …and they did come from the threads, not from the main thread standing in for them.
-      expect(readyVerifyThreads()).toBeGreaterThan(0);
       if (anchors === WITH_TEST_CA) expect(onThreads.map((r) => r?.code)).toEqual(cases.map(([, , code]) => code));
     }
   }, 60_000);
@@ -67,6 +68,18 @@ describe('verification on worker threads', () => {
     expect(onThreads.filter((r) => r?.code === 'verified').length).toBeGreaterThan(3);
     expect(new Set(onThreads.map((r) => r?.code)).size).toBeGreaterThan(2);
   }, 60_000);
+
+  it('idle threads stop and give their memory back; the next document starts them again, same result', async () => {
+    const outcome = outcomeOf(container);
+    const first = await verifyOutcomes([outcome], NOW, { anchors: WITH_TEST_CA });
+    expect(readyVerifyThreads()).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(readyVerifyThreads()).toBe(0);
+    const again = await verifyOutcomes([outcome], NOW, { anchors: WITH_TEST_CA });
+    expect(readyVerifyThreads()).toBeGreaterThan(0);
+    expect(again).toEqual(first);
+    expect(again[0]?.code).toBe('verified');
+  }, 30_000);
 
   it('anchors not read from files, or no threads at all: checked in the main thread, same result', async () => {
     const outcome = outcomeOf(container);
