@@ -528,9 +528,10 @@ function resells(concept: Concept, company: CompanyProfile): boolean {
  * Service activities that also sell goods over the counter as a matter of course: a veterinary clinic (CIIU 7500)
  * sells pet food and accessories, which are its merchandise (1435) while the medicines it applies are the cost of
  * its service (616525). [inference: common practice of Colombian veterinary clinics; a company that does not sell
- * them corrects the first line and the history follows]
+ * them corrects the first line and the history follows]. A funeral home (9603) sells the coffin or urn with its
+ * service (accounting-co.md §4.3: goods resold as bought are merchandise).
  */
-const OVER_THE_COUNTER: Record<string, string[]> = { '7500': ['mascotas'] };
+const OVER_THE_COUNTER: Record<string, string[]> = { '7500': ['mascotas'], '9603': ['funerario'] };
 
 function sellsOverTheCounter(concept: Concept, company: CompanyProfile): boolean {
   return company.ciiu.some((c) => OVER_THE_COUNTER[c.replace(/\D/g, '').padStart(4, '0')]?.includes(concept.key));
