@@ -99,7 +99,7 @@ export const CONCEPTS: Concept[] = [
   // UNSPSC 9012 «Facilitación de viajes» (agentes de viajes, guías e intérpretes, asistencia en viajes) and 9013–9015
   // (artes interpretativas, deportes comerciales, entretenimiento) are neither lodging (9011 → 515505) nor tickets: a
   // travel agency or tour operator resells them (their CIIU description says «viaje», «turísticos»: cost, 614545).
-  { key: 'servicios-viaje', label: 'servicios de viaje (guía, asistencia, reservas)', kind: 'service', words: [], phrases: [['asistencia', 'viaje'], ['asistencia', 'viajero']], unspsc: ['9012'], supplierCiiu: ['7912', '7990'], accounts: ['515595'], tradeWords: ['viaje', 'turisticos'] },
+  { key: 'servicios-viaje', label: 'servicios de viaje (guía, asistencia, reservas)', kind: 'service', words: [], phrases: [['asistencia', 'viaje'], ['asistencia', 'viajero']], unspsc: ['9012'], supplierCiiu: ['7912'], accounts: ['515595'], tradeWords: ['viaje', 'turisticos'] },
   { key: 'entretenimiento', label: 'espectáculos, deportes y entretenimiento', kind: 'service', words: ['boleteria'], phrases: [['boleta', 'ingreso'], ['entrada', 'parque'], ['entrada', 'museo']], unspsc: ['9013', '9014', '9015'], supplierCiiu: ['90', '931', '932'], accounts: ['519595'], tradeWords: ['viaje', 'turisticos'] },
   { key: 'taxis', label: 'taxis y buses', kind: 'service', words: ['taxi', 'uber', 'cabify', 'didi'], accounts: ['519545'] },
   { key: 'parqueadero', label: 'parqueaderos', kind: 'service', words: ['parqueadero', 'parking', 'estacionamiento'], unspsc: ['781817'], supplierCiiu: ['5221'], accounts: ['519565'] },
@@ -124,19 +124,21 @@ export const CONCEPTS: Concept[] = [
     sectorWords: { salud: ['guante', 'nitrilo', 'latex', 'tapabocas'] },
   },
   // UNSPSC 4226 «Equipo y suministros post mortem y funerarios» and 4813 «Equipo y materiales funerarios»: not medical
-  // supplies (segment 42 → 510584 gastos médicos) nor machinery (segment 48). A funeral home sells coffins and urns
-  // with its service (merchandise, see OVER_THE_COUNTER) or consumes them in it (cost 617060 through its CIIU words).
+  // supplies (segment 42 → 510584 gastos médicos) nor machinery (segment 48). Coffins and urns (422621, 4813) a
+  // funeral home sells with its service (merchandise, see OVER_THE_COUNTER); embalming, autopsy and body-transport
+  // supplies (the rest of 4226) it consumes in the service (cost 617060 through its CIIU words «pompas fúnebres»).
   {
     key: 'funerario',
     label: 'cofres, urnas y artículos funerarios',
     kind: 'goods',
-    words: ['ataud', 'feretro', 'mortuorio', 'mortuoria', 'funerario', 'funeraria', 'cadaver', 'tanatopraxia', 'embalsamar', 'cenizario', 'osario'],
+    words: ['ataud', 'feretro', 'mortuorio', 'mortuoria', 'cenizario', 'osario'],
     phrases: [['cofre', 'funebre'], ['cofre', 'mortuorio'], ['urna', 'ceniza'], ['urna', 'cineraria']],
-    unspsc: ['4226', '4813'],
+    unspsc: ['422621', '4813'],
     accounts: ['519595'],
     stock: ['merchandise'],
     tradeWords: ['funebres', 'pompas'],
   },
+  { key: 'tanatopraxia', label: 'insumos de tanatopraxia y post mortem', kind: 'goods', words: ['tanatopraxia', 'embalsamar', 'embalsamamiento', 'cadaver', 'necropsia', 'autopsia'], unspsc: ['4226'], accounts: ['519595'], tradeWords: ['funebres', 'pompas'] },
   // UNSPSC 4610 «Armas ligeras y munición» (segment 46 said dotación): a firearm is PUC 1560 armamento de vigilancia;
   // ammunition is consumed, the cost of a security company (its CIIU description says «seguridad»: 615565).
   { key: 'armamento', label: 'armamento de vigilancia', kind: 'goods', words: ['revolver', 'pistola', 'escopeta', 'carabina'], phrases: [['arma', 'fuego']], unspsc: ['461015'], accounts: ['1560'] },
