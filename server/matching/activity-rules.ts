@@ -82,6 +82,10 @@ export const CONCEPTS: Concept[] = [
   { key: 'publicidad', label: 'publicidad y propaganda', kind: 'service', words: ['publicidad', 'publicitario', 'publicitaria', 'pauta', 'propaganda', 'volante', 'pendon', 'valla', 'marketing', 'campana'], phrases: [['diseno', 'grafico'], ['redes', 'sociales']], unspsc: ['8210', '8214', '8211'], supplierCiiu: ['731'], accounts: ['523560'], tradeWords: ['publicidad'] },
   { key: 'capacitacion', label: 'capacitación al personal', kind: 'service', words: ['capacitacion', 'curso', 'seminario', 'taller', 'diplomado', 'formacion', 'entrenamiento', 'certificacion'], unspsc: ['8610', '8611', '8612', '8614'], supplierCiiu: ['854', '855'], accounts: ['510563'] },
   { key: 'salud', label: 'gastos médicos', kind: 'service', words: ['examen', 'medico', 'ocupacional', 'laboratorio', 'vacunacion'], unspsc: ['8510', '8512', '8511'], supplierCiiu: ['862', '869'], accounts: ['510584'], sector: { salud: 'cost' } },
+  // UNSPSC 8517 «Servicios de muerte y soporte al fallecimiento» fell to segment 85 (salud → 510584 gastos médicos):
+  // burial and cremation are no medical expense. A funeral home buys them to render its own service (its CIIU
+  // description «pompas fúnebres»: cost 617060).
+  { key: 'servicios-funerarios', label: 'servicios funerarios (inhumación, cremación)', kind: 'service', words: ['cremacion', 'inhumacion', 'exhumacion', 'exequias', 'sepelio', 'cementerio'], unspsc: ['8517'], accounts: ['519595'], tradeWords: ['funebres', 'pompas'] },
   // Rule 36: the insured risk picks the subcuenta of 5130 (a specific risk needs its own word, so it wins ties).
   { key: 'seguros', label: 'seguros', kind: 'service', words: INSURANCE, unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513095'] },
   { key: 'seguro-soat', label: 'seguro obligatorio (SOAT)', kind: 'service', words: [...INSURANCE, 'soat'], phrases: [['seguro', 'obligatorio']], unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513075'] },
@@ -138,10 +142,12 @@ export const CONCEPTS: Concept[] = [
     stock: ['merchandise'],
     tradeWords: ['funebres', 'pompas'],
   },
-  { key: 'tanatopraxia', label: 'insumos de tanatopraxia y post mortem', kind: 'goods', words: ['tanatopraxia', 'embalsamar', 'embalsamamiento', 'cadaver', 'necropsia', 'autopsia'], unspsc: ['4226'], accounts: ['519595'], tradeWords: ['funebres', 'pompas'] },
+  { key: 'tanatopraxia', label: 'insumos de tanatopraxia y post mortem', kind: 'goods', words: ['tanatopraxia', 'cadaver', 'necropsia', 'autopsia'], phrases: [['liquido', 'embalsamar'], ['fluido', 'embalsamar']], unspsc: ['4226'], accounts: ['519595'], tradeWords: ['funebres', 'pompas'] },
   // UNSPSC 4610 «Armas ligeras y munición» (segment 46 said dotación): a firearm is PUC 1560 armamento de vigilancia;
   // ammunition is consumed, the cost of a security company (its CIIU description says «seguridad»: 615565).
-  { key: 'armamento', label: 'armamento de vigilancia', kind: 'goods', words: ['revolver', 'pistola', 'escopeta', 'carabina'], phrases: [['arma', 'fuego']], unspsc: ['461015'], accounts: ['1560'] },
+  // «Pistola» and «revólver» are not keywords: they are also a barcode scanner, a silicone gun, a truncated
+  // «revolvedor», and «mantenimiento revólver calibre 38» is a service; the UNSPSC class says it.
+  { key: 'armamento', label: 'armamento de vigilancia', kind: 'goods', words: ['escopeta', 'carabina'], phrases: [['arma', 'fuego']], unspsc: ['461015'], accounts: ['1560'] },
   { key: 'municion', label: 'munición', kind: 'goods', words: ['municion'], unspsc: ['461016', '461017', '461018'], accounts: ['519595'], tradeWords: ['seguridad', 'vigilancia'] },
   {
     key: 'laboratorio',
