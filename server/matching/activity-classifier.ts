@@ -78,8 +78,9 @@ compiled.forEach((c, i) => {
  * accounts of the company's chart are returned; `undefined` when nothing points anywhere.
  */
 export function classifyByActivity(input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
-  const found = recognise(input, sectorOf(company));
-  if (!found) return undefined;
+  const read = recognise(input, sectorOf(company));
+  if (!read) return undefined;
+  const found = serviceOnAsset(read, input);
   const { concept, evidence, strength } = found;
   const goods = concept.kind === 'goods' && !(input.unitCode && SERVICE_UNITS.has(input.unitCode));
   const stock = goods && company.inventory !== 'none' ? stockAccount(concept, company, input.unspsc) : undefined;
@@ -156,6 +157,21 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
     inventory: false,
     goods,
   };
+}
+
+/**
+ * «Mantenimiento motobomba», «reparación computador»: a line that starts by naming work done on an asset is the
+ * service, not the asset (PUC 5145 mantenimiento y reparaciones, by the asset's kind), whatever noun follows.
+ */
+const SERVICE_HEADS = new Set(['mantenimiento', 'reparacion', 'revision', 'calibracion', 'afilado', 'instalacion']);
+const UPKEEP_OF: Record<string, string> = { maquinaria: 'mant-maquinaria', vehiculos: 'mant-vehiculo', 'equipo-computo': 'mant-computo', 'equipo-comunicacion': 'mant-computo', 'equipo-medico': 'mant-equipo-medico' };
+
+function serviceOnAsset<T extends { concept: Concept; detail: string }>(found: T, input: ActivityInput): T {
+  const upkeep = UPKEEP_OF[found.concept.key];
+  const head = input.words[0];
+  if (!upkeep || !head || !SERVICE_HEADS.has(head)) return found;
+  const concept = byKey.get(upkeep);
+  return concept ? { ...found, concept, detail: `${found.detail}; «${head}» dice que es un servicio sobre el bien` } : found;
 }
 
 /** What the line is: the concept with most keyword evidence, confirmed (or found) by its UNSPSC code and supplier. */

@@ -48,6 +48,14 @@ describe('suggestion engine: fifth round of #13', () => {
     expect(pump!.accountCode).toMatch(/^1520/);
   });
 
+  it('work done on an asset is the service, not the asset: «mantenimiento motobomba» is 514515, the pump itself 1520', async () => {
+    t = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
+    const [upkeep, pump] = await t.classify(line('Mantenimiento motobomba 3 pulgadas'), line('Motobomba 3 pulgadas a gasolina'));
+    expect(upkeep!.accountCode).toBe('514515');
+    expect(upkeep!.explanation).toContain('servicio sobre el bien');
+    expect(pump!.accountCode).toMatch(/^1520/);
+  });
+
   it('a travel agency resells a guide’s service (UNSPSC 9012) as its cost 614545; any other company books it as travel, not lodging', async () => {
     t = await testCompany({ company: { ciiu: ['7911'], inventory: 'none' } });
     const [guide] = await t.classify(line('Servicio de guía bilingüe recorrido grupo', { unspsc: '90121700' }));
