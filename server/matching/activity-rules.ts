@@ -294,7 +294,7 @@ export const CONCEPTS: Concept[] = [
     words: ['empaque', 'embalaje', 'envase', 'saco', 'costal', 'fique', 'icopor', 'portacomida', 'contenedor', 'vinipel', 'film', 'estiba', 'zuncho', 'domicilio', 'desechable', 'cubierto', 'pitillo', 'tapa'],
     phrases: [['caja', 'carton'], ['bolsa', 'plastica'], ['bolsa', 'papel'], ['bolsa', 'kraft'], ['cinta', 'empaque'], ['vaso', 'llevar'], ['papel', 'parafinado'], ['caja', 'corrugada']],
     unspsc: ['2411', '2412', '2414', '521516'],
-    supplierCiiu: ['222', '170', '4669'],
+    supplierCiiu: ['222', '170'],
     accounts: ['519540'],
     stock: ['packaging'],
     tradeWords: ['envases', 'empaques'],
