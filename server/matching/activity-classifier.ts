@@ -1,5 +1,6 @@
 import type { CompanyProfile } from '#shared/company';
 import type { Chart } from '../ledger/chart';
+import { readDataCsv } from '../ledger/puc';
 import { CONCEPTS, GENERAL_STORE_CONCEPTS, SEGMENT_CONCEPTS, SERVICE_UNITS, type Concept, type Sector } from './activity-rules';
 import { head, normalize, singular } from './normalize';
 import { activityCostAccount, ciiuActivity, guessUnspscClass, referenceWords } from './reference-data';
@@ -77,8 +78,9 @@ compiled.forEach((c, i) => {
  * accounts of the company's chart are returned; `undefined` when nothing points anywhere.
  */
 export function classifyByActivity(input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
-  const found = recognise(input, sectorOf(company));
-  if (!found) return undefined;
+  const read = recognise(input, sectorOf(company));
+  if (!read) return undefined;
+  const found = serviceOnAsset(read, input);
   const { concept, evidence, strength } = found;
   const goods = concept.kind === 'goods' && !(input.unitCode && SERVICE_UNITS.has(input.unitCode));
   const stock = goods && company.inventory !== 'none' ? stockAccount(concept, company, input.unspsc) : undefined;
@@ -155,6 +157,21 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
     inventory: false,
     goods,
   };
+}
+
+/**
+ * «Mantenimiento motobomba», «reparación computador»: a line that starts by naming work done on an asset is the
+ * service, not the asset (PUC 5145 mantenimiento y reparaciones, by the asset's kind), whatever noun follows.
+ */
+const SERVICE_HEADS = new Set(['mantenimiento', 'reparacion', 'revision', 'calibracion', 'afilado', 'instalacion']);
+const UPKEEP_OF: Record<string, string> = { maquinaria: 'mant-maquinaria', vehiculos: 'mant-vehiculo', 'equipo-computo': 'mant-computo', 'equipo-comunicacion': 'mant-computo', 'equipo-medico': 'mant-equipo-medico' };
+
+function serviceOnAsset<T extends { concept: Concept; detail: string }>(found: T, input: ActivityInput): T {
+  const upkeep = UPKEEP_OF[found.concept.key];
+  const head = input.words[0];
+  if (!upkeep || !head || !SERVICE_HEADS.has(head)) return found;
+  const concept = byKey.get(upkeep);
+  return concept ? { ...found, concept, detail: `${found.detail}; «${head}» dice que es un servicio sobre el bien` } : found;
 }
 
 /** What the line is: the concept with most keyword evidence, confirmed (or found) by its UNSPSC code and supplier. */
@@ -527,9 +544,10 @@ function resells(concept: Concept, company: CompanyProfile): boolean {
  * Service activities that also sell goods over the counter as a matter of course: a veterinary clinic (CIIU 7500)
  * sells pet food and accessories, which are its merchandise (1435) while the medicines it applies are the cost of
  * its service (616525). [inference: common practice of Colombian veterinary clinics; a company that does not sell
- * them corrects the first line and the history follows]
+ * them corrects the first line and the history follows]. A funeral home (9603) sells the coffin or urn with its
+ * service (accounting-co.md §4.3: goods resold as bought are merchandise).
  */
-const OVER_THE_COUNTER: Record<string, string[]> = { '7500': ['mascotas'] };
+const OVER_THE_COUNTER: Record<string, string[]> = { '7500': ['mascotas'], '9603': ['funerario'] };
 
 function sellsOverTheCounter(concept: Concept, company: CompanyProfile): boolean {
   return company.ciiu.some((c) => OVER_THE_COUNTER[c.replace(/\D/g, '').padStart(4, '0')]?.includes(concept.key));
@@ -595,22 +613,20 @@ function sectorCost(concept: Concept, company: CompanyProfile): { codes: string[
 }
 
 function costOfActivity(ciiu: string): string[] | undefined {
-  return COST_BY_CIIU.filter(([prefix]) => ciiu.startsWith(prefix)).sort((a, b) => b[0].length - a[0].length)[0]?.[1];
+  return costTable().find(([prefix]) => ciiu.startsWith(prefix))?.[1];
 }
 
-/** CIIU prefix → cost subcuenta of the activity (PUC 61, Decreto 2650); the longest matching prefix wins. */
-const COST_BY_CIIU: [string, string[]][] = [
-  // Agriculture by CIIU Rev. 4 A.C. class ↔ the PUC 6105 subcuenta that names the same crop or animal.
-  ['0111', ['610505', '6105']], ['0112', ['610505', '6105']], ['0113', ['610510', '6105']], ['0115', ['610535', '6105']], ['0121', ['610515', '6105']],
-  ['0122', ['610540', '6105']], ['0123', ['610520', '6105']], ['0124', ['610530', '6105']], ['0125', ['610525', '6105']], ['0128', ['610515', '6105']],
-  ['0141', ['610555', '6105']], ['0142', ['610555', '6105']], ['0143', ['610550', '6105']], ['0144', ['610565', '6105']], ['0145', ['610560', '6105']], ['0149', ['610565', '6105']],
-  ['016', ['610570', '6105']], ['017', ['610575', '6105']], ['02', ['610580', '6105']], ['0', ['610545', '6105']],
-  ['41', ['613010', '6130']], ['42', ['613010', '6130']], ['43', ['613020', '6130']],
-  ['491', ['614510', '6145']], ['49', ['614505', '6145']], ['50', ['614515', '6145']], ['51', ['614520', '6145']],
-  // Division 53 «Correo y servicios de mensajería» ↔ 614555 «Servicio postal y de correo» (5320's own name shares no word).
-  ['53', ['614555', '6145']],
-  // Division 93 «Actividades deportivas y actividades recreativas y de esparcimiento» ↔ 617040 «Entretenimiento y esparcimiento».
-  ['93', ['617040', '6170']],
-  ['85', ['616005', '6160']],
-  ['8610', ['616505', '6165']], ['8621', ['616510', '6165']], ['8622', ['616515', '6165']], ['8691', ['616520', '6165']], ['86', ['616595', '6165']], ['75', ['616525', '6165']], ['87', ['616530', '6165']], ['88', ['616530', '6165']],
-];
+/**
+ * CIIU prefix → cost subcuenta of the activity (PUC 61, Decreto 2650); the longest matching prefix wins. Data, not
+ * code: `server/data/costo-por-actividad.csv` pairs each CIIU class or group with the PUC subcuenta that names the
+ * same activity, with both names side by side and a note where they share no word or the PUC files the activity
+ * under another section's cuenta (fish farming in 6110, publishing in 6120, travel agencies in 6145). Where it says
+ * nothing, `activityCostAccount` matches the names.
+ */
+let costByCiiu: [string, string[]][] | undefined;
+function costTable(): [string, string[]][] {
+  costByCiiu ??= readDataCsv('costo-por-actividad.csv')
+    .map((row): [string, string[]] => [row.ciiu!, [row.cuenta!, row.cuenta!.slice(0, 4)]])
+    .sort((a, b) => b[0].length - a[0].length);
+  return costByCiiu;
+}

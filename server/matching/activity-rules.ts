@@ -82,6 +82,10 @@ export const CONCEPTS: Concept[] = [
   { key: 'publicidad', label: 'publicidad y propaganda', kind: 'service', words: ['publicidad', 'publicitario', 'publicitaria', 'pauta', 'propaganda', 'volante', 'pendon', 'valla', 'marketing', 'campana'], phrases: [['diseno', 'grafico'], ['redes', 'sociales']], unspsc: ['8210', '8214', '8211'], supplierCiiu: ['731'], accounts: ['523560'], tradeWords: ['publicidad'] },
   { key: 'capacitacion', label: 'capacitación al personal', kind: 'service', words: ['capacitacion', 'curso', 'seminario', 'taller', 'diplomado', 'formacion', 'entrenamiento', 'certificacion'], unspsc: ['8610', '8611', '8612', '8614'], supplierCiiu: ['854', '855'], accounts: ['510563'] },
   { key: 'salud', label: 'gastos médicos', kind: 'service', words: ['examen', 'medico', 'ocupacional', 'laboratorio', 'vacunacion'], unspsc: ['8510', '8512', '8511'], supplierCiiu: ['862', '869'], accounts: ['510584'], sector: { salud: 'cost' } },
+  // UNSPSC 8517 «Servicios de muerte y soporte al fallecimiento» fell to segment 85 (salud → 510584 gastos médicos):
+  // burial and cremation are no medical expense. A funeral home buys them to render its own service (its CIIU
+  // description «pompas fúnebres»: cost 617060).
+  { key: 'servicios-funerarios', label: 'servicios funerarios (inhumación, cremación)', kind: 'service', words: ['cremacion', 'inhumacion', 'exhumacion', 'exequias', 'sepelio', 'cementerio'], unspsc: ['8517'], accounts: ['519595'], tradeWords: ['funebres', 'pompas'] },
   // Rule 36: the insured risk picks the subcuenta of 5130 (a specific risk needs its own word, so it wins ties).
   { key: 'seguros', label: 'seguros', kind: 'service', words: INSURANCE, unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513095'] },
   { key: 'seguro-soat', label: 'seguro obligatorio (SOAT)', kind: 'service', words: [...INSURANCE, 'soat'], phrases: [['seguro', 'obligatorio']], unspsc: ['8413'], supplierCiiu: ['651'], accounts: ['513075'] },
@@ -94,8 +98,13 @@ export const CONCEPTS: Concept[] = [
   { key: 'tramites', label: 'registro mercantil y trámites', kind: 'service', words: ['matricula', 'renovacion', 'mercantil', 'notaria', 'notarial', 'autenticacion', 'certificado', 'tramite', 'estampilla'], phrases: [['registro', 'mercantil'], ['camara', 'comercio'], ['existencia', 'representacion']], supplierCiiu: ['9411', '6910'], accounts: ['514010', '514015'] },
   { key: 'afiliaciones', label: 'afiliaciones y sostenimiento', kind: 'service', words: ['afiliacion', 'sostenimiento', 'gremio', 'membresia'], phrases: [['cuota', 'sostenimiento']], supplierCiiu: ['941'], accounts: ['512510'] },
   { key: 'hotel', label: 'alojamiento y manutención', kind: 'service', words: ['hotel', 'hospedaje', 'alojamiento', 'habitacion', 'noche', 'estadia'], unspsc: ['9011'], supplierCiiu: ['551'], accounts: ['515505'] },
-  { key: 'pasajes-aereos', label: 'pasajes aéreos', kind: 'service', words: ['tiquete', 'pasaje', 'vuelo', 'aereo', 'aerolinea'], unspsc: ['781115', '7811'], supplierCiiu: ['511', '791'], accounts: ['515515'] },
+  { key: 'pasajes-aereos', label: 'pasajes aéreos', kind: 'service', words: ['tiquete', 'pasaje', 'vuelo', 'aereo', 'aerolinea'], unspsc: ['781115', '7811'], supplierCiiu: ['511', '7911'], accounts: ['515515'] },
   { key: 'pasajes-terrestres', label: 'pasajes terrestres', kind: 'service', words: [], phrases: [['pasaje', 'terrestre'], ['tiquete', 'bus']], supplierCiiu: ['4921', '4922'], accounts: ['515520'] },
+  // UNSPSC 9012 «Facilitación de viajes» (agentes de viajes, guías e intérpretes, asistencia en viajes) and 9013–9015
+  // (artes interpretativas, deportes comerciales, entretenimiento) are neither lodging (9011 → 515505) nor tickets: a
+  // travel agency or tour operator resells them (their CIIU description says «viaje», «turísticos»: cost, 614545).
+  { key: 'servicios-viaje', label: 'servicios de viaje (guía, asistencia, reservas)', kind: 'service', words: [], phrases: [['asistencia', 'viaje'], ['asistencia', 'viajero']], unspsc: ['9012'], supplierCiiu: ['7912'], accounts: ['515595'], tradeWords: ['viaje', 'turisticos'] },
+  { key: 'entretenimiento', label: 'espectáculos, deportes y entretenimiento', kind: 'service', words: ['boleteria'], phrases: [['boleta', 'ingreso'], ['entrada', 'parque'], ['entrada', 'museo']], unspsc: ['9013', '9014', '9015'], supplierCiiu: ['90', '931', '932'], accounts: ['519595'], tradeWords: ['viaje', 'turisticos'] },
   { key: 'taxis', label: 'taxis y buses', kind: 'service', words: ['taxi', 'uber', 'cabify', 'didi'], accounts: ['519545'] },
   { key: 'parqueadero', label: 'parqueaderos', kind: 'service', words: ['parqueadero', 'parking', 'estacionamiento'], unspsc: ['781817'], supplierCiiu: ['5221'], accounts: ['519565'] },
   { key: 'representacion', label: 'gastos de representación (restaurante)', kind: 'service', words: ['almuerzo', 'cena', 'desayuno', 'restaurante', 'refrigerio', 'catering', 'evento'], unspsc: ['9010'], supplierCiiu: ['561', '562'], accounts: ['519520', '519560'] },
@@ -118,6 +127,28 @@ export const CONCEPTS: Concept[] = [
     sector: { salud: 'cost' },
     sectorWords: { salud: ['guante', 'nitrilo', 'latex', 'tapabocas'] },
   },
+  // UNSPSC 4226 «Equipo y suministros post mortem y funerarios» and 4813 «Equipo y materiales funerarios»: not medical
+  // supplies (segment 42 → 510584 gastos médicos) nor machinery (segment 48). Coffins and urns (422621, 4813) a
+  // funeral home sells with its service (merchandise, see OVER_THE_COUNTER); embalming, autopsy and body-transport
+  // supplies (the rest of 4226) it consumes in the service (cost 617060 through its CIIU words «pompas fúnebres»).
+  {
+    key: 'funerario',
+    label: 'cofres, urnas y artículos funerarios',
+    kind: 'goods',
+    words: ['ataud', 'feretro', 'mortuorio', 'mortuoria', 'cenizario', 'osario'],
+    phrases: [['cofre', 'funebre'], ['cofre', 'mortuorio'], ['urna', 'ceniza'], ['urna', 'cineraria']],
+    unspsc: ['422621', '4813'],
+    accounts: ['519595'],
+    stock: ['merchandise'],
+    tradeWords: ['funebres', 'pompas'],
+  },
+  { key: 'tanatopraxia', label: 'insumos de tanatopraxia y post mortem', kind: 'goods', words: ['tanatopraxia', 'cadaver', 'necropsia', 'autopsia'], phrases: [['liquido', 'embalsamar'], ['fluido', 'embalsamar']], unspsc: ['4226'], accounts: ['519595'], tradeWords: ['funebres', 'pompas'] },
+  // UNSPSC 4610 «Armas ligeras y munición» (segment 46 said dotación): a firearm is PUC 1560 armamento de vigilancia;
+  // ammunition is consumed, the cost of a security company (its CIIU description says «seguridad»: 615565).
+  // «Pistola» and «revólver» are not keywords: they are also a barcode scanner, a silicone gun, a truncated
+  // «revolvedor», and «mantenimiento revólver calibre 38» is a service; the UNSPSC class says it.
+  { key: 'armamento', label: 'armamento de vigilancia', kind: 'goods', words: ['escopeta', 'carabina'], phrases: [['arma', 'fuego']], unspsc: ['461015'], accounts: ['1560'] },
+  { key: 'municion', label: 'munición', kind: 'goods', words: ['municion'], unspsc: ['461016', '461017', '461018'], accounts: ['519595'], tradeWords: ['seguridad', 'vigilancia'] },
   {
     key: 'laboratorio',
     label: 'insumos de laboratorio',
@@ -135,7 +166,7 @@ export const CONCEPTS: Concept[] = [
     kind: 'goods',
     words: ['tensiometro', 'electrocardiografo', 'oximetro', 'pulsioximetro', 'glucometro', 'fonendoscopio', 'estetoscopio', 'desfibrilador', 'autoclave', 'camilla', 'nebulizador', 'ecografo', 'doppler'],
     phrases: [['monitor', 'signo'], ['signo', 'vital'], ['equipo', 'electrocardiografia'], ['mesa', 'cirugia'], ['mesa', 'quirurgico'], ['mesa', 'examen'], ['mesa', 'procedimiento']],
-    unspsc: ['421816', '421817', '421818', '4220', '4227', '4228', '421215', '421217', '421418', '421442', '421517', '421829', '421918', '421920'],
+    unspsc: ['4110', '421816', '421817', '421818', '4220', '4227', '4228', '421215', '421217', '421418', '421442', '421517', '421829', '421918', '421920'],
     accounts: ['153205', '1532'],
     stock: ['merchandise'],
     tradeWords: ['medicos', 'quirurgicos'],
@@ -262,8 +293,8 @@ export const CONCEPTS: Concept[] = [
     kind: 'goods',
     words: ['empaque', 'embalaje', 'envase', 'saco', 'costal', 'fique', 'icopor', 'portacomida', 'contenedor', 'vinipel', 'film', 'estiba', 'zuncho', 'domicilio', 'desechable', 'cubierto', 'pitillo', 'tapa'],
     phrases: [['caja', 'carton'], ['bolsa', 'plastica'], ['bolsa', 'papel'], ['bolsa', 'kraft'], ['cinta', 'empaque'], ['vaso', 'llevar'], ['papel', 'parafinado'], ['caja', 'corrugada']],
-    unspsc: ['2411', '2412', '521516'],
-    supplierCiiu: ['222', '170', '4669'],
+    unspsc: ['2411', '2412', '2414', '521516'],
+    supplierCiiu: ['222', '170'],
     accounts: ['519540'],
     stock: ['packaging'],
     tradeWords: ['envases', 'empaques'],
@@ -420,7 +451,7 @@ export const CONCEPTS: Concept[] = [
     kind: 'goods',
     words: ['maquina', 'nevera', 'congelador', 'refrigerador', 'horno', 'estufa', 'freidora', 'licuadora', 'batidora', 'compresor', 'planta', 'motobomba', 'montacarga', 'greca', 'cafetera', 'vitrina', 'taladro', 'pulidora', 'rotomartillo', 'esmeril', 'esmeriladora', 'caladora', 'tronzadora', 'guadana', 'desbrozadora', 'motosierra', 'hidrolavadora', 'generador', 'despulpadora', 'trilladora'],
     phrases: [['sierra', 'circular']],
-    unspsc: ['20', '21', '22', '23', '24', '4810', '4811', '2712', '2713', '271127'],
+    unspsc: ['20', '21', '22', '23', '24', '4810', '4811', '2712', '2713', '271127', '261011', '261012', '261013', '261015', '2613', '401015', '401017', '401018', '401019', '401020', '401515', '401516', '451015', '4711', '471015', '461716'],
     accounts: ['1520'],
     stock: ['merchandise'],
     tradeWords: ['maquinaria', 'equipo', 'electrodomesticos', 'domestico', 'ferreteria'],
