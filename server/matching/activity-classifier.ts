@@ -3,7 +3,7 @@ import type { Chart } from '../ledger/chart';
 import { readDataCsv } from '../ledger/puc';
 import { CONCEPTS, GENERAL_STORE_CONCEPTS, SEGMENT_CONCEPTS, SERVICE_UNITS, type Concept, type Sector } from './activity-rules';
 import { head, normalize, singular } from './normalize';
-import { activityCostAccount, ciiuActivity, guessUnspscClass, referenceWords } from './reference-data';
+import { activityCostAccount, ciiuActivity, ciiuClass, guessUnspscClass, referenceWords } from './reference-data';
 import { withinOneEdit } from './similarity';
 
 /** What the line itself says, besides its words. */
@@ -144,7 +144,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   const alternativeAccount = alternative ? chart.firstPostable(alternative) : undefined;
   // A shop that keeps inventory buying goods it could resell, when its CIIU does not say it sells them: resale or
   // own consumption is the company's call, not the line's, so a person should look.
-  const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(c.replace(/\D/g, '').padStart(4, '0')));
+  const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)));
   const productionCost = /^5[12]/.test(account) && !alternativeAccount ? mayBeProductionCost(concept, company) : undefined;
   return {
     accountCode: account,
@@ -430,7 +430,7 @@ function conceptForUnspsc(code: string): Concept | undefined {
 function conceptForSupplier(ciiu: string[]): Concept | undefined {
   let best: { concept: Concept; length: number } | undefined;
   for (const code of ciiu) {
-    const digits = code.replace(/\D/g, '').padStart(4, '0');
+    const digits = ciiuClass(code);
     for (const concept of CONCEPTS) {
       for (const prefix of concept.supplierCiiu ?? []) {
         if (digits.startsWith(prefix) && (!best || prefix.length > best.length)) best = { concept, length: prefix.length };
@@ -449,7 +449,7 @@ function conceptForSupplier(ciiu: string[]): Concept | undefined {
 function stockAccount(concept: Concept, company: CompanyProfile, unspsc?: string): { codes: string[]; why: string } | undefined {
   const periodic = company.inventory === 'periodic';
   const roles = concept.stock ?? [];
-  const divisions = company.ciiu.map((c) => Number(c.replace(/\D/g, '').padStart(4, '0').slice(0, 2)));
+  const divisions = company.ciiu.map((c) => Number(ciiuClass(c).slice(0, 2)));
   const trade = divisions.some((d) => d >= 45 && d <= 47);
   const food = divisions.some((d) => d === 10 || d === 11 || d === 55 || d === 56);
   const manufacturer = divisions.some((d) => d >= 10 && d <= 33);
@@ -485,7 +485,7 @@ function ownTrade(concept: Concept, company: CompanyProfile): { account: string;
   // Only consumption: what an office uses whatever the company does, and assets, keep their own rule.
   if (!words.length || OFFICE_CONCEPTS.has(concept.key) || !/^5[12]/.test(concept.accounts[0] ?? '')) return undefined;
   for (const code of company.ciiu) {
-    const digits = code.replace(/\D/g, '').padStart(4, '0');
+    const digits = ciiuClass(code);
     const division = Number(digits.slice(0, 2));
     // A service the company itself sells, bought from another (an agency's printed campaign, a courier's last mile, a
     // carrier's subcontracted freight), is part of what it renders: cost, for a manufacturer too (§4.3 C, class 7).
@@ -512,7 +512,8 @@ const PRODUCER_SECTIONS = new Set(['A', 'B', 'C', 'D', 'E', 'F', 'H', 'I', 'N', 
 
 function mayBeProductionCost(concept: Concept, company: CompanyProfile): string | undefined {
   if (!PRODUCTION_CONCEPTS.has(concept.key)) return undefined;
-  const main = company.ciiu[0]?.replace(/\D/g, '').padStart(4, '0');
+  const first = company.ciiu[0];
+  const main = first === undefined ? undefined : ciiuClass(first);
   const activity = main ? ciiuActivity(main) : undefined;
   if (!activity || !PRODUCER_SECTIONS.has(activity.section)) return undefined;
   const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
@@ -532,7 +533,7 @@ const RAW_MATERIAL_UNSPSC = ['1010', '1011', '1012', '1013', '1014', '1015', '10
 /** A trading company resells what its CIIU description names (or, for general stores, everyday goods). */
 function resells(concept: Concept, company: CompanyProfile): boolean {
   for (const code of company.ciiu) {
-    const digits = code.replace(/\D/g, '').padStart(4, '0');
+    const digits = ciiuClass(code);
     if (GENERAL_STORE_CONCEPTS[digits]?.includes(concept.key)) return true;
     const activity = ciiuActivity(digits);
     if (activity && Number(digits.slice(0, 2)) >= 45 && Number(digits.slice(0, 2)) <= 47 && tradeWords.get(concept.key)!.some((w) => activity.words.has(w))) return true;
@@ -550,7 +551,7 @@ function resells(concept: Concept, company: CompanyProfile): boolean {
 const OVER_THE_COUNTER: Record<string, string[]> = { '7500': ['mascotas'], '9603': ['funerario'] };
 
 function sellsOverTheCounter(concept: Concept, company: CompanyProfile): boolean {
-  return company.ciiu.some((c) => OVER_THE_COUNTER[c.replace(/\D/g, '').padStart(4, '0')]?.includes(concept.key));
+  return company.ciiu.some((c) => OVER_THE_COUNTER[ciiuClass(c)]?.includes(concept.key));
 }
 
 /** Selling companies book operating expenses in 52, which mirrors 51 (5205…5295 ↔ 5105…5195). */
@@ -578,7 +579,7 @@ function evidenceText(evidence: Evidence, detail: string): string {
 /** The sector whose cost postures apply (accounting-co.md §4.3), from the company's first CIIU. */
 export function sectorOf(company: CompanyProfile): Sector | undefined {
   for (const code of company.ciiu) {
-    const division = Number(code.replace(/\D/g, '').padStart(4, '0').slice(0, 2));
+    const division = Number(ciiuClass(code).slice(0, 2));
     if (division >= 1 && division <= 3) return 'agro';
     if (division >= 41 && division <= 43) return 'construccion';
     // Section H whole (49–53: transport, storage, post and courier): §4.3 books their fuel, tyres and maintenance as cost.
@@ -599,7 +600,7 @@ function sectorCost(concept: Concept, company: CompanyProfile): { codes: string[
   const sector = sectorOf(company);
   const rule = sector ? concept.sector?.[sector] : undefined;
   if (!sector || !rule) return undefined;
-  const ciiu = company.ciiu.map((c) => c.replace(/\D/g, '').padStart(4, '0')).find((c) => sectorOf({ ...company, ciiu: [c] }) === sector)!;
+  const ciiu = company.ciiu.map((c) => ciiuClass(c)).find((c) => sectorOf({ ...company, ciiu: [c] }) === sector)!;
   if (rule !== 'cost') {
     // A named subcuenta of human health (616520 laboratorio…) does not apply to a veterinary clinic: the PUC's
     // 616525 «actividades veterinarias» holds every cost of that activity.

@@ -18,6 +18,11 @@ export interface CiiuActivity {
 let ciiu: Map<string, CiiuActivity> | undefined;
 let unspscClasses: { index: TextIndex; names: Map<string, string> } | undefined;
 
+/** A CIIU code as the table writes it: four digits, leading zeros kept (`0125`, `0081`), whatever it came as (`125`, `01-25`). */
+export function ciiuClass(code: string): string {
+  return code.replace(/\D/g, '').padStart(4, '0');
+}
+
 /** A CIIU activity by code (`4761`, or `0081` for the DIAN special codes). */
 export function ciiuActivity(code: string): CiiuActivity | undefined {
   ciiu ??= new Map(
@@ -26,7 +31,7 @@ export function ciiuActivity(code: string): CiiuActivity | undefined {
       return [row.code!, { code: row.code!, description, section: row.section ?? '', words: new Set(normalize(description).words) }];
     }),
   );
-  return ciiu.get(code.replace(/\D/g, '').padStart(4, '0'));
+  return ciiu.get(ciiuClass(code));
 }
 
 /**
@@ -120,7 +125,7 @@ const activityCosts = new Map<string, string | null>();
  * name matches. Read from the two public tables, not written per activity.
  */
 export function activityCostAccount(code: string): string | undefined {
-  const digits = code.replace(/\D/g, '').padStart(4, '0');
+  const digits = ciiuClass(code);
   if (activityCosts.has(digits)) return activityCosts.get(digits) ?? undefined;
   const row = readDataCsv('ciiu.csv').find((r) => r.code === digits);
   const cuenta = row ? COST_ACCOUNT_BY_SECTION[row.section ?? ''] : undefined;
