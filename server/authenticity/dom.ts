@@ -43,6 +43,15 @@ export function parseStrict(xml: string): Document {
   return doc;
 }
 
+/**
+ * The strict pass alone (see {@link parseStrict}): throws, in Spanish, unless the text is well-formed XML 1.0 with
+ * namespaces, without DOCTYPE, NEL or LINE SEPARATOR. The signatures are checked on libxml2's document of a text that
+ * passed it (xml-signature.ts).
+ */
+export function assertWellFormed(xml: string): void {
+  wellFormedClosingTags(xml);
+}
+
 /** The distinct names of the closing tags of a well-formed XML 1.0 text (see {@link parseStrict}); else throws. */
 function wellFormedClosingTags(xml: string): Set<string> {
   const doubtful = /[\u0085\u2028]/.exec(xml);

@@ -106,7 +106,7 @@ for (let k = 0; k < 2; k++) {
   let i = 0;
   timeDocs('3 subtree c14n (ptr cb)', (d) => { for (const p of els[i++ % els.length]!) c14nRaw((d as any)._ptr, p, createHash('sha256')); });
 }
-import { wellFormedClosingTags } from '../../server/authenticity/dom';
+import { assertWellFormed as wellFormedClosingTags } from '../../server/authenticity/dom';
 import { verifySignedTexts } from '../../server/authenticity/verify-outcome';
 const docsToVerify = names.map((name, i) => purchaseDocument(readDianFile(encoder.encode(retarget(fixtureText(name), { customerNit: '900123456', cufeSeed: `s-${name}`, number: `BA${i}`, issueDate: '2026-03-10' }))).outcomes[0] as ReadOutcome)!);
 const now = new Date('2026-03-10T15:00:00Z');

@@ -1,0 +1,188 @@
+import { ParseOption, XmlDocument, XmlElement, type XmlNode } from 'libxml2-wasm';
+// libxml2-wasm's own bindings of libxml2's C API (the package has no `exports` map; the version is pinned). Used for
+// canonicalization only, see `canonicalBytes`.
+import * as bindings from 'libxml2-wasm/lib/libxml2.mjs';
+
+/** Two bindings the module exports without declaring them (checked at load: a missing one fails here, not later). */
+const libxml2 = bindings as typeof bindings & {
+  addFunction(fn: (...args: number[]) => number, signature: string): number;
+  xmlOutputBufferCreateIO(handler: { write(bytes: Uint8Array): number; close(): boolean }): number;
+};
+for (const name of ['addFunction', 'xmlOutputBufferCreateIO', 'xmlC14NExecute', 'xmlUnlinkNode', 'xmlAddPrevSibling', 'xmlAddChild'] as const) {
+  if (typeof libxml2[name] !== 'function') throw new Error(`libxml2-wasm no trae ${name}: la versión instalada no es la esperada (0.7.2).`);
+}
+
+/**
+ * The XML signatures' DOM: libxml2 (compiled to WebAssembly, libxml2-wasm), the C library xmlsec1 is built on.
+ * It replaced @xmldom/xmldom + xml-crypto on the verification path because a JS DOM was most of a verification's
+ * cost (see server/authenticity/xml-signature.ts). Two things to know:
+ *
+ * - A document lives in WebAssembly memory, which no garbage collector frees: every document is used inside
+ *   {@link withXmlDocument}, which disposes of it whatever happens.
+ * - It is only ever given texts the strict pass (dom.ts `assertWellFormed`) accepted: no DOCTYPE, so no entity
+ *   can be declared; and it is told never to load anything (no DTD, no external entity, no network).
+ */
+
+export { XmlElement };
+export type { XmlDocument };
+
+/** No entity substitution, no DTD loading, no external entities: the text as written. */
+const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE;
+
+/**
+ * Parses `xml` (already decoded: UTF-8 is forced, whatever its declaration says, as the JS DOM did) and runs `use`
+ * on it; the document is disposed of when `use` returns or throws. A parse error throws libxml2's message.
+ */
+export function withXmlDocument<T>(xml: string, use: (doc: XmlDocument) => T): T {
+  const doc = XmlDocument.fromString(xml, { option: PARSE_OPTIONS, encoding: 'utf-8' });
+  try {
+    return use(doc);
+  } finally {
+    doc.dispose();
+  }
+}
+
+type NodePtr = number;
+const ptrOf = (node: XmlNode): NodePtr => (node as unknown as { _nodePtr: NodePtr })._nodePtr;
+const docPtrOf = (doc: XmlDocument): number => (doc as unknown as { _ptr: number })._ptr;
+const Tree = libxml2.XmlTreeCommonStruct;
+const ELEMENT = 1;
+
+/**
+ * The elements the canonicalization of a subtree may show (see `canonicalBytes`); a module-wide slot because
+ * libxml2 calls back synchronously, inside `xmlC14NExecute`, with only pointers.
+ */
+let shown: Set<NodePtr> | undefined;
+/**
+ * libxml2's node-set hook (`xmlC14NIsVisibleCallback(user_data, node, parent)`): a node is in the subtree's node-set
+ * when it is one of its elements, or an attribute, namespace, text… node whose parent is. Registered once: one
+ * WebAssembly function-table entry for the life of the process. libxml2-wasm's own `isVisible` option builds a JS
+ * node object per call (elements, attributes and every namespace node of the whole document): four times slower.
+ */
+const subtreeVisible: number = libxml2.addFunction((_user: number, node: NodePtr, parent: NodePtr) => (shown!.has(node) || shown!.has(parent) ? 1 : 0), 'iiii');
+
+/**
+ * Inclusive Canonical XML 1.0 without comments (http://www.w3.org/TR/2001/REC-xml-c14n-20010315), by libxml2's
+ * `xmlC14NExecute`, as octets:
+ * - of the whole document when `subtree` is not given, leaving out `omit` (the enveloped-signature transform: the
+ *   Signature element is unlinked for the call and put back where it was, even on error);
+ * - of the node-set of one element's subtree otherwise (a `#id` reference, SignedInfo): C14N then renders the
+ *   namespaces (and xml:* attributes) it inherits, as the XML Signature spec asks.
+ */
+export function canonicalBytes(doc: XmlDocument, options: { subtree?: XmlElement; omit?: XmlElement } = {}): Buffer {
+  const chunks: Buffer[] = [];
+  const handler = {
+    write: (bytes: Uint8Array) => {
+      chunks.push(Buffer.from(bytes));
+      return bytes.byteLength;
+    },
+    close: () => true,
+  };
+  let restore = () => {};
+  if (options.omit) {
+    const omitted = ptrOf(options.omit);
+    const parent = Tree.parent(omitted);
+    const next = Tree.next(omitted);
+    libxml2.xmlUnlinkNode(omitted);
+    restore = () => {
+      if (next) libxml2.xmlAddPrevSibling(next, omitted);
+      else libxml2.xmlAddChild(parent, omitted);
+    };
+  }
+  const output = libxml2.xmlOutputBufferCreateIO(handler);
+  try {
+    if (options.subtree) shown = elementsUnder(ptrOf(options.subtree));
+    const mode = 0; // XML_C14N_1_0
+    const result = libxml2.xmlC14NExecute(docPtrOf(doc), options.subtree ? subtreeVisible : 0, 0, mode, 0, 0, output);
+    if (result < 0) throw new Error('libxml2 no pudo canonicalizar el XML.');
+  } finally {
+    shown = undefined;
+    libxml2.xmlOutputBufferClose(output);
+    restore();
+  }
+  return Buffer.concat(chunks);
+}
+
+function elementsUnder(root: NodePtr): Set<NodePtr> {
+  const set = new Set<NodePtr>();
+  const visit = (node: NodePtr) => {
+    set.add(node);
+    for (let c = Tree.children(node); c; c = Tree.next(c)) if (Tree.type(c) === ELEMENT) visit(c);
+  };
+  visit(root);
+  return set;
+}
+
+/** The document's serialization by libxml2 (tests compare a document before and after it was verified). */
+export function serialized(doc: XmlDocument): string {
+  return doc.toString({ format: false });
+}
+
+// Small DOM helpers, direct children only (never a deep search: docs/dian-ubl.md §10), as dom.ts does for xmldom.
+
+export function xchildren(node: XmlElement | null | undefined, local: string, ns?: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  if (!node) return out;
+  for (let c = node.firstChild; c; c = c.next) {
+    if (c instanceof XmlElement && c.name === local && (ns === undefined || c.namespaceUri === ns)) out.push(c);
+  }
+  return out;
+}
+
+export function xchild(node: XmlElement | null | undefined, local: string, ns?: string): XmlElement | undefined {
+  if (!node) return undefined;
+  for (let c = node.firstChild; c; c = c.next) {
+    if (c instanceof XmlElement && c.name === local && (ns === undefined || c.namespaceUri === ns)) return c;
+  }
+  return undefined;
+}
+
+/** Follows direct children by local name, any namespace (`xpath(sig, 'SignedInfo', 'SignatureMethod')`). */
+export function xpath(node: XmlElement | null | undefined, ...names: string[]): XmlElement | undefined {
+  let current = node ?? undefined;
+  for (const name of names) {
+    current = xchild(current, name);
+    if (!current) return undefined;
+  }
+  return current;
+}
+
+/** An attribute without namespace (`Algorithm`, `URI`, `Id`), or `undefined`. */
+export function attrOf(node: XmlElement | null | undefined, name: string): string | undefined {
+  return node?.attr(name)?.value;
+}
+
+/** The trimmed text content, or `undefined` when empty. */
+export function xtext(node: XmlElement | null | undefined): string | undefined {
+  const value = node?.content.trim();
+  return value ? value : undefined;
+}
+
+/** The element's own text and CDATA children, concatenated, untrimmed (what a `text()` step reads). */
+export function ownText(node: XmlElement | null | undefined): string | undefined {
+  if (!node) return undefined;
+  let text: string | undefined;
+  for (let c = node.firstChild; c; c = c.next) {
+    const type = Tree.type(ptrOf(c));
+    if (type === 3 || type === 4) text = (text ?? '') + c.content;
+  }
+  return text;
+}
+
+/**
+ * Every element of the document carrying an `Id`, `ID` or `id` attribute (any namespace) with that value: XPath in
+ * libxml2 (C), one pass. A reference `#id` holds only when exactly one element has it (against signature wrapping).
+ */
+export function elementsWithIdValue(doc: XmlDocument, id: string): XmlElement[] {
+  if (id.includes("'") && id.includes('"')) return [];
+  const literal = id.includes("'") ? `"${id}"` : `'${id}'`;
+  const found = doc.find(`//*[@*[(local-name()='Id' or local-name()='ID' or local-name()='id') and .=${literal}]]`);
+  return found.filter((n): n is XmlElement => n instanceof XmlElement);
+}
+
+/** Is `node` inside `ancestor` (or it)? */
+export function isWithin(node: XmlElement, ancestor: XmlElement): boolean {
+  const target = ptrOf(ancestor);
+  for (let p = ptrOf(node); p; p = Tree.parent(p)) if (p === target) return true;
+  return false;
+}
