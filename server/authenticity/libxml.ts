@@ -1,4 +1,4 @@
-import { ParseOption, XmlDocument, XmlElement, type XmlNode } from 'libxml2-wasm';
+import { ParseOption, XmlAttribute, XmlDocument, XmlElement, type XmlNode } from 'libxml2-wasm';
 // libxml2-wasm's own bindings of libxml2's C API (the package has no `exports` map; the version is pinned). Used for
 // canonicalization only, see `canonicalBytes`.
 import * as bindings from 'libxml2-wasm/lib/libxml2.mjs';
@@ -78,29 +78,69 @@ export function canonicalBytes(doc: XmlDocument, options: { subtree?: XmlElement
     },
     close: () => true,
   };
-  let restore = () => {};
-  if (options.omit) {
-    const omitted = ptrOf(options.omit);
-    const parent = Tree.parent(omitted);
-    const next = Tree.next(omitted);
-    libxml2.xmlUnlinkNode(omitted);
-    restore = () => {
-      if (next) libxml2.xmlAddPrevSibling(next, omitted);
-      else libxml2.xmlAddChild(parent, omitted);
-    };
-  }
+  const unlinked: Unlinked[] = [];
   const output = libxml2.xmlOutputBufferCreateIO(handler);
   try {
-    if (options.subtree) shown = elementsUnder(ptrOf(options.subtree));
+    if (options.omit) unlinked.push(unlink(ptrOf(options.omit)));
+    if (options.subtree) {
+      const root = ptrOf(options.subtree);
+      unlinked.push(...setAsideRootSiblingsOf(root));
+      shown = elementsUnder(root);
+    }
     const mode = 0; // XML_C14N_1_0
     const result = libxml2.xmlC14NExecute(docPtrOf(doc), options.subtree ? subtreeVisible : 0, 0, mode, 0, 0, output);
     if (result < 0) throw new Error('libxml2 no pudo canonicalizar el XML.');
   } finally {
     shown = undefined;
     libxml2.xmlOutputBufferClose(output);
-    restore();
+    // Last out, first back: each element's next sibling is in place again when it is put back.
+    for (const node of unlinked.reverse()) relink(node);
   }
   return Buffer.concat(chunks);
+}
+
+interface Unlinked {
+  node: NodePtr;
+  parent: NodePtr;
+  next: NodePtr;
+}
+
+/** Unlinks an element, remembering where it was. Only elements: libxml2 merges text nodes when it links them. */
+function unlink(node: NodePtr): Unlinked {
+  const at = { node, parent: Tree.parent(node), next: Tree.next(node) };
+  libxml2.xmlUnlinkNode(node);
+  return at;
+}
+
+function relink({ node, parent, next }: Unlinked): void {
+  if (next) libxml2.xmlAddPrevSibling(next, node);
+  else libxml2.xmlAddChild(parent, node);
+}
+
+/**
+ * Speed, not semantics. libxml2 asks the visibility hook about every node of the document (and, for each element,
+ * about every namespace in scope), although the node-set of a subtree is inside it: for a reference inside the
+ * signature, most of those calls are for the invoice's body. The node-set, and so the canonical octets, depend only
+ * on the subtree and the namespaces and xml:* attributes its ancestors declare, never on the ancestors' other
+ * children; so the root's other child elements (the whole body) are set aside for the call, in order, and put
+ * back. The differential test checks the octets' digests against xml-crypto and that the document is unchanged.
+ */
+function setAsideRootSiblingsOf(node: NodePtr): Unlinked[] {
+  let top = node;
+  while (Tree.parent(top) && Tree.type(Tree.parent(top)) === ELEMENT) top = Tree.parent(top);
+  if (top === node) return [];
+  const aside: Unlinked[] = [];
+  for (let c = Tree.children(top); c; ) {
+    const next = Tree.next(c);
+    if (Tree.type(c) === ELEMENT && !contains(c, node)) aside.push(unlink(c));
+    c = next;
+  }
+  return aside;
+}
+
+function contains(ancestor: NodePtr, node: NodePtr): boolean {
+  for (let p = node; p; p = Tree.parent(p)) if (p === ancestor) return true;
+  return false;
 }
 
 function elementsUnder(root: NodePtr): Set<NodePtr> {
@@ -170,14 +210,21 @@ export function ownText(node: XmlElement | null | undefined): string | undefined
 }
 
 /**
- * Every element of the document carrying an `Id`, `ID` or `id` attribute (any namespace) with that value: XPath in
- * libxml2 (C), one pass. A reference `#id` holds only when exactly one element has it (against signature wrapping).
+ * Every element of the document by the value of its `Id`, `ID` or `id` attribute (any namespace), in document
+ * order: one XPath pass in libxml2 (C) over the whole document. A reference `#id` holds only when exactly one
+ * element has it (against signature wrapping).
  */
-export function elementsWithIdValue(doc: XmlDocument, id: string): XmlElement[] {
-  if (id.includes("'") && id.includes('"')) return [];
-  const literal = id.includes("'") ? `"${id}"` : `'${id}'`;
-  const found = doc.find(`//*[@*[(local-name()='Id' or local-name()='ID' or local-name()='id') and .=${literal}]]`);
-  return found.filter((n): n is XmlElement => n instanceof XmlElement);
+export function elementsById(doc: XmlDocument): Map<string, XmlElement[]> {
+  const index = new Map<string, XmlElement[]>();
+  for (const attribute of doc.find("//@*[local-name()='Id' or local-name()='ID' or local-name()='id']")) {
+    const element = attribute.parent;
+    if (!(attribute instanceof XmlAttribute) || !element) continue;
+    const same = index.get(attribute.value);
+    // An element with both `Id` and `id` of the same value is still one element.
+    if (!same) index.set(attribute.value, [element]);
+    else if (!same.some((e) => e.isSameNode(element))) same.push(element);
+  }
+  return index;
 }
 
 /** Is `node` inside `ancestor` (or it)? */

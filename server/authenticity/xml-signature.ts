@@ -3,7 +3,7 @@ import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
 import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from './algorithms';
 import { parseCertificate, publicKeyOf, type ParsedCertificate } from './certificates';
 import { assertWellFormed, NS, parseStrict } from './dom';
-import { attrOf, canonicalBytes, elementsWithIdValue, isWithin, ownText, withXmlDocument, xchild, xchildren, XmlElement, xpath, xtext, type XmlDocument } from './libxml';
+import { attrOf, canonicalBytes, elementsById, isWithin, ownText, withXmlDocument, xchild, xchildren, XmlElement, xpath, xtext, type XmlDocument } from './libxml';
 import { checkXadesProperties } from './xades';
 
 /** What checking one enveloped signature found, plus the certificates needed for the identity and chain checks. */
@@ -190,8 +190,8 @@ export interface CoreCheck {
  * fixture and tampering of the tests (test/authenticity/core-oracle.test.ts).
  */
 export function checkCore(doc: XmlDocument, signature: XmlElement, signer: ParsedCertificate): CoreCheck {
-  const byId = new Map<string, XmlElement[]>();
-  const withId = (id: string) => byId.get(id) ?? byId.set(id, elementsWithIdValue(doc, id)).get(id)!;
+  let byId: Map<string, XmlElement[]> | undefined;
+  const withId = (id: string) => (byId ??= elementsById(doc)).get(id) ?? [];
   const failed = (message: string) => `La firma no se pudo verificar: ${message}`;
   const signedInfos = xchildren(signature, 'SignedInfo', NS.ds);
   if (signedInfos.length !== 1) return { references: [], error: failed(signedInfos.length === 0 ? 'no trae SignedInfo.' : 'trae más de un SignedInfo.') };
