@@ -1,13 +1,17 @@
-import { ParseOption, XmlAttribute, XmlDocument, XmlElement, type XmlNode } from 'libxml2-wasm';
+import { ParseOption, XmlDocument, XmlElement, type XmlNode } from 'libxml2-wasm';
 // libxml2-wasm's own bindings of libxml2's C API (the package has no `exports` map; the version is pinned). Used for
 // canonicalization only, see `canonicalBytes`.
 import * as bindings from 'libxml2-wasm/lib/libxml2.mjs';
+import * as nodes from 'libxml2-wasm/lib/nodes.mjs';
 
 /** Two bindings the module exports without declaring them (checked at load: a missing one fails here, not later). */
 const libxml2 = bindings as typeof bindings & {
   addFunction(fn: (...args: number[]) => number, signature: string): number;
   xmlOutputBufferCreateIO(handler: { write(bytes: Uint8Array): number; close(): boolean }): number;
 };
+/** The node object libxml2-wasm makes for a pointer (the class that fits its type); declared internal there. */
+const createNode = (nodes as unknown as { createNode?: (ptr: number) => XmlNode }).createNode!;
+if (typeof createNode !== 'function') throw new Error('libxml2-wasm no trae createNode: la versión instalada no es la esperada (0.7.2).');
 for (const name of ['addFunction', 'xmlOutputBufferCreateIO', 'xmlC14NExecute', 'xmlUnlinkNode', 'xmlAddPrevSibling', 'xmlAddChild'] as const) {
   if (typeof libxml2[name] !== 'function') throw new Error(`libxml2-wasm no trae ${name}: la versión instalada no es la esperada (0.7.2).`);
 }
@@ -47,6 +51,7 @@ type NodePtr = number;
 const ptrOf = (node: XmlNode): NodePtr => (node as unknown as { _nodePtr: NodePtr })._nodePtr;
 const docPtrOf = (doc: XmlDocument): number => (doc as unknown as { _ptr: number })._ptr;
 const Tree = libxml2.XmlTreeCommonStruct;
+const Named = libxml2.XmlNamedNodeStruct;
 const ELEMENT = 1;
 
 /**
@@ -160,21 +165,30 @@ export function serialized(doc: XmlDocument): string {
 }
 
 // Small DOM helpers, direct children only (never a deep search: docs/dian-ubl.md §10), as dom.ts does for xmldom.
+// They read libxml2's structures through the pointers (libxml2-wasm makes a JS object per node it hands out, and
+// reading names and attributes through those objects was a sixth of a verification): an object is made only for the
+// elements returned.
+
+const element = (ptr: NodePtr) => createNode(ptr) as XmlElement;
+
+/** Is this node an element with that local name (and namespace, when given)? */
+function isElement(ptr: NodePtr, local: string, ns: string | undefined): boolean {
+  if (Tree.type(ptr) !== ELEMENT || Tree.name_(ptr) !== local) return false;
+  if (ns === undefined) return true;
+  const namespace = Named.namespace(ptr);
+  return namespace !== 0 && libxml2.XmlNsStruct.href(namespace) === ns;
+}
 
 export function xchildren(node: XmlElement | null | undefined, local: string, ns?: string): XmlElement[] {
   const out: XmlElement[] = [];
   if (!node) return out;
-  for (let c = node.firstChild; c; c = c.next) {
-    if (c instanceof XmlElement && c.name === local && (ns === undefined || c.namespaceUri === ns)) out.push(c);
-  }
+  for (let c = Tree.children(ptrOf(node)); c; c = Tree.next(c)) if (isElement(c, local, ns)) out.push(element(c));
   return out;
 }
 
 export function xchild(node: XmlElement | null | undefined, local: string, ns?: string): XmlElement | undefined {
   if (!node) return undefined;
-  for (let c = node.firstChild; c; c = c.next) {
-    if (c instanceof XmlElement && c.name === local && (ns === undefined || c.namespaceUri === ns)) return c;
-  }
+  for (let c = Tree.children(ptrOf(node)); c; c = Tree.next(c)) if (isElement(c, local, ns)) return element(c);
   return undefined;
 }
 
@@ -190,7 +204,11 @@ export function xpath(node: XmlElement | null | undefined, ...names: string[]): 
 
 /** An attribute without namespace (`Algorithm`, `URI`, `Id`), or `undefined`. */
 export function attrOf(node: XmlElement | null | undefined, name: string): string | undefined {
-  return node?.attr(name)?.value;
+  if (!node) return undefined;
+  for (let a = libxml2.XmlNodeStruct.properties(ptrOf(node)); a; a = Tree.next(a)) {
+    if (Named.namespace(a) === 0 && Tree.name_(a) === name) return libxml2.xmlNodeGetContent(a);
+  }
+  return undefined;
 }
 
 /** The trimmed text content, or `undefined` when empty. */
@@ -203,28 +221,37 @@ export function xtext(node: XmlElement | null | undefined): string | undefined {
 export function ownText(node: XmlElement | null | undefined): string | undefined {
   if (!node) return undefined;
   let text: string | undefined;
-  for (let c = node.firstChild; c; c = c.next) {
-    const type = Tree.type(ptrOf(c));
-    if (type === 3 || type === 4) text = (text ?? '') + c.content;
+  for (let c = Tree.children(ptrOf(node)); c; c = Tree.next(c)) {
+    const type = Tree.type(c);
+    if (type === 3 || type === 4) text = (text ?? '') + libxml2.xmlNodeGetContent(c);
   }
   return text;
 }
 
+const ID_NAMES = new Set(['Id', 'ID', 'id']);
+
 /**
  * Every element of the document by the value of its `Id`, `ID` or `id` attribute (any namespace), in document
- * order: one XPath pass in libxml2 (C) over the whole document. A reference `#id` holds only when exactly one
- * element has it (against signature wrapping).
+ * order: one walk of the whole document. A reference `#id` holds only when exactly one element has it (against
+ * signature wrapping).
  */
 export function elementsById(doc: XmlDocument): Map<string, XmlElement[]> {
   const index = new Map<string, XmlElement[]>();
-  for (const attribute of doc.find("//@*[local-name()='Id' or local-name()='ID' or local-name()='id']")) {
-    const element = attribute.parent;
-    if (!(attribute instanceof XmlAttribute) || !element) continue;
-    const same = index.get(attribute.value);
-    // An element with both `Id` and `id` of the same value is still one element.
-    if (!same) index.set(attribute.value, [element]);
-    else if (!same.some((e) => e.isSameNode(element))) same.push(element);
-  }
+  const visit = (node: NodePtr) => {
+    for (let c = Tree.children(node); c; c = Tree.next(c)) {
+      if (Tree.type(c) !== ELEMENT) continue;
+      const values = new Set<string>();
+      for (let a = libxml2.XmlNodeStruct.properties(c); a; a = Tree.next(a)) if (ID_NAMES.has(Tree.name_(a))) values.add(libxml2.xmlNodeGetContent(a));
+      // An element with both `Id` and `id` of the same value is still one element.
+      for (const value of values) {
+        const same = index.get(value);
+        if (same) same.push(element(c));
+        else index.set(value, [element(c)]);
+      }
+      visit(c);
+    }
+  };
+  visit(docPtrOf(doc));
   return index;
 }
 
