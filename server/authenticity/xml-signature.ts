@@ -197,7 +197,7 @@ export function checkCore(doc: XmlDocument, signature: XmlElement, signer: Parse
   if (signedInfos.length !== 1) return { references: [], error: failed(signedInfos.length === 0 ? 'no trae SignedInfo.' : 'trae más de un SignedInfo.') };
   const canonical = canonicalBytes(doc, { subtree: signedInfos[0]! });
   let error: string | undefined;
-  const loaded = withXmlDocument(canonical.toString('utf8'), (signedInfo) => {
+  const loaded = withXmlDocument(canonical, (signedInfo) => {
     const references: Reference[] = [];
     const nodes = xchildren(signedInfo.root, 'Reference', NS.ds);
     if (nodes.length === 0) error = failed('la firma no tiene referencias (SignedInfo/Reference).');
