@@ -1,7 +1,12 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { SaxesParser } from 'saxes';
 
-/** Small DOM helpers over @xmldom/xmldom: direct children only, never a deep search (docs/dian-ubl.md §10). */
+/**
+ * The strict well-formedness pass every signed text goes through ({@link assertWellFormed}), and small DOM helpers
+ * over @xmldom/xmldom: direct children only, never a deep search (docs/dian-ubl.md §10). The signatures themselves
+ * are checked on libxml2's document (libxml.ts, xml-signature.ts); @xmldom is left for the comparison with DIAN's
+ * copy (dian-copy.ts), `SignatureCheck.doc` and the tests' oracle (test/support/xml-crypto-core.ts).
+ */
 
 export const NS = {
   ds: 'http://www.w3.org/2000/09/xmldsig#',
