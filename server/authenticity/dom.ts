@@ -1,7 +1,12 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { SaxesParser } from 'saxes';
 
-/** Small DOM helpers over @xmldom/xmldom: direct children only, never a deep search (docs/dian-ubl.md §10). */
+/**
+ * The strict well-formedness pass every signed text goes through ({@link assertWellFormed}), and small DOM helpers
+ * over @xmldom/xmldom: direct children only, never a deep search (docs/dian-ubl.md §10). The signatures themselves
+ * are checked on libxml2's document (libxml.ts, xml-signature.ts); @xmldom is left for the comparison with DIAN's
+ * copy (dian-copy.ts), `SignatureCheck.doc` and the tests' oracle (test/support/xml-crypto-core.ts).
+ */
 
 export const NS = {
   ds: 'http://www.w3.org/2000/09/xmldsig#',
@@ -41,6 +46,15 @@ export function parseStrict(xml: string): Document {
   // Not seen on a well-formed text; were it to happen, xmldom's own reading could be the repaired one (see parseFast).
   if (!doc) throw new Error('El XML no está bien formado: la biblioteca de firmas no lo lee como está escrito.');
   return doc;
+}
+
+/**
+ * The strict pass alone (see {@link parseStrict}): throws, in Spanish, unless the text is well-formed XML 1.0 with
+ * namespaces, without DOCTYPE, NEL or LINE SEPARATOR. The signatures are checked on libxml2's document of a text that
+ * passed it (xml-signature.ts).
+ */
+export function assertWellFormed(xml: string): void {
+  wellFormedClosingTags(xml);
 }
 
 /** The distinct names of the closing tags of a well-formed XML 1.0 text (see {@link parseStrict}); else throws. */

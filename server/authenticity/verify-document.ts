@@ -2,9 +2,9 @@ import type { AuthenticityResult, DianResponseFacts, SignatureFacts } from '#sha
 import type { DianDocument } from '#shared/dian-document';
 import type { SignedTexts } from '../dian';
 import { certificateNamesNit, DIAN_NIT } from './certificates';
-import { path, textOf } from './dom';
+import { xpath as path, xtext as textOf, type XmlElement } from './libxml';
 import { checkChain, defaultAnchors, type TrustAnchors } from './trust-anchors';
-import { checkSignature, type SignatureCheck } from './xml-signature';
+import { checkSignature } from './xml-signature';
 
 /** The exact texts the signatures cover, as the reader found them (server/dian `signedTextsOf`). */
 export type { SignedTexts };
@@ -63,8 +63,8 @@ export async function verifyAuthenticity(document: DocumentToVerify, texts: Sign
 
   let dian: DianResponseFacts | undefined;
   if (texts.applicationResponse !== undefined) {
-    const response = checkSignature(texts.applicationResponse);
-    dian = { ...response.facts, ...responseContent(response) };
+    const response = checkSignature(texts.applicationResponse, responseContent);
+    dian = { ...response.facts, ...response.read };
     const withDian = (code: AuthenticityResult['code'], reason: string, extra: Partial<AuthenticityResult> = {}) => result(code, reason, { dian: dian!, ...extra });
     if (response.malformed) {
       return withDian('dian_signature_invalid', `Puede haber sido alterado: la respuesta de la DIAN no es XML bien formado. ${response.facts.problems[0] ?? ''}`.trim());
@@ -110,8 +110,7 @@ function trusted(facts: SignatureFacts): boolean {
 }
 
 /** What DIAN's response says, read from its own signed text (never from the container's copy). */
-function responseContent(check: SignatureCheck): Pick<DianResponseFacts, 'responseCode' | 'referencedCufe' | 'issueDate'> {
-  const root = check.doc?.documentElement;
+function responseContent(root: XmlElement): Pick<DianResponseFacts, 'responseCode' | 'referencedCufe' | 'issueDate'> {
   const responseCode = textOf(path(root, 'DocumentResponse', 'Response', 'ResponseCode'));
   const referencedCufe = textOf(path(root, 'DocumentResponse', 'DocumentReference', 'UUID'))?.toLowerCase();
   const issueDate = textOf(path(root, 'IssueDate'));

@@ -1,7 +1,8 @@
 import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
 import { digestBase64, shortAlgorithm } from './algorithms';
 import { commonName, type ParsedCertificate } from './certificates';
-import { child, children, NS, path, textOf, type El } from './dom';
+import { NS } from './dom';
+import { attrOf, xchild as child, xchildren as children, xpath as path, xtext as textOf, type XmlElement } from './libxml';
 
 /**
  * DIAN's signature policy (politicadefirmav2.pdf): the identifier has been published under /v1/ and /v2/ with the
@@ -27,13 +28,13 @@ export interface XadesCheck {
  * certificate (digest of its DER and issuer/serial), DIAN's policy identifier and hash. Read from the
  * SignedProperties element the signature's own reference covers, so they are signed content.
  */
-export function checkXadesProperties(signature: El, signer: ParsedCertificate, references: ReferenceCheck[]): XadesCheck {
+export function checkXadesProperties(signature: XmlElement, signer: ParsedCertificate, references: ReferenceCheck[]): XadesCheck {
   const problems: string[] = [];
   const facts: XadesCheck['facts'] = {};
   const properties = children(child(signature, 'Object', NS.ds), 'QualifyingProperties', NS.xades).flatMap((q) => children(q, 'SignedProperties', NS.xades));
   const covered = references.find((r) => r.target === 'signed-properties');
-  // An element without `Id` is never the one a `#…` reference points at (@xmldom 0.9 returns null, not '', for it).
-  const signed = properties.find((p) => covered && p.hasAttribute('Id') && `#${p.getAttribute('Id')}` === covered.uri);
+  // An element without `Id` is never the one a `#…` reference points at.
+  const signed = properties.find((p) => covered && attrOf(p, 'Id') !== undefined && `#${attrOf(p, 'Id')}` === covered.uri);
   if (!signed) {
     problems.push('La firma no trae las propiedades XAdES (SignedProperties) que exige la DIAN.');
     return { facts, problems };
@@ -55,7 +56,7 @@ export function checkXadesProperties(signature: El, signer: ParsedCertificate, r
   // SigningCertificate: the KeyInfo certificate must be one of the listed ones (some signers list the chain too).
   const certs = children(child(sigProps, 'SigningCertificate', NS.xades), 'Cert', NS.xades);
   const own = certs.find((cert) => {
-    const digest = path(cert, 'CertDigest', 'DigestMethod')?.getAttribute('Algorithm') ?? '';
+    const digest = attrOf(path(cert, 'CertDigest', 'DigestMethod'), 'Algorithm') ?? '';
     return digestBase64(digest, signer.der) === textOf(path(cert, 'CertDigest', 'DigestValue'));
   });
   facts.certDigestOk = !!own;
@@ -73,7 +74,7 @@ export function checkXadesProperties(signature: El, signer: ParsedCertificate, r
 
   const policyId = path(sigProps, 'SignaturePolicyIdentifier', 'SignaturePolicyId');
   const identifier = textOf(path(policyId, 'SigPolicyId', 'Identifier'));
-  const hashAlgorithm = path(policyId, 'SigPolicyHash', 'DigestMethod')?.getAttribute('Algorithm') ?? undefined;
+  const hashAlgorithm = attrOf(path(policyId, 'SigPolicyHash', 'DigestMethod'), 'Algorithm');
   const hashValue = textOf(path(policyId, 'SigPolicyHash', 'DigestValue'));
   const identifierOk = !!identifier && POLICY_IDENTIFIERS.includes(identifier);
   const hashOk = !!hashAlgorithm && POLICY_HASHES[hashAlgorithm] === hashValue;

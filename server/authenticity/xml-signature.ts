@@ -1,20 +1,25 @@
-import type { KeyObject } from 'node:crypto';
-import { DOMParser } from '@xmldom/xmldom';
+import { createHash, createVerify, timingSafeEqual } from 'node:crypto';
 import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
-import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, dianSignedXml, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from './algorithms';
+import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from './algorithms';
 import { parseCertificate, publicKeyOf, type ParsedCertificate } from './certificates';
-import { child, children, elementsWithId, NS, parseStrict, path, textOf, type El } from './dom';
+import { assertWellFormed, NS, parseStrict } from './dom';
+import { attrOf, canonicalBytes, elementsById, isWithin, ownText, withXmlDocument, xchild, xchildren, XmlElement, xpath, xtext, type XmlDocument } from './libxml';
 import { checkXadesProperties } from './xades';
 
 /** What checking one enveloped signature found, plus the certificates needed for the identity and chain checks. */
-export interface SignatureCheck {
+export interface SignatureCheck<R = undefined> {
   facts: SignatureFacts;
   signer?: ParsedCertificate;
   /** Other certificates the KeyInfo carries (intermediates, sometimes the root). */
   carried: ParsedCertificate[];
   signingTime?: Date;
-  /** The parsed document, when it parsed: its signed content can be read from it. */
-  doc?: Document;
+  /** What `read` returned from the verified document's root (when it parsed). */
+  read?: R;
+  /**
+   * The text as an @xmldom/xmldom document, parsed only if asked for (when it is well-formed): the checks run on
+   * libxml2's document, which is freed before `checkSignature` returns (see libxml.ts).
+   */
+  readonly doc?: Document;
   /** The text is not well-formed XML: nothing in it can be trusted, whatever signature it may carry. */
   malformed?: boolean;
 }
@@ -23,65 +28,89 @@ export interface SignatureCheck {
  * Verifies the XAdES-EPES enveloped signature of one standalone UBL document (an Invoice/CreditNote/DebitNote or
  * DIAN's ApplicationResponse), over the exact text given: the CDATA of the container, byte for byte, or the file.
  *
+ * - The text must first pass the strict XML 1.0 check (dom.ts `assertWellFormed`, saxes), which refuses what the
+ *   reader and a signature library could read differently; then libxml2 (libxml.ts) builds the document checked.
  * - The `ds:Signature` is taken only from the root's own `ext:UBLExtensions/…/ext:ExtensionContent`, never from a
  *   deep search; more than one there is refused.
- * - XMLDSig core (every Reference digest, then SignatureValue over the canonical SignedInfo) is xml-crypto's, with
- *   only DIAN's algorithms registered; each reference is reported on its own so people see *what* changed.
+ * - XMLDSig core ({@link checkCore}): every Reference digest, then SignatureValue over the canonical SignedInfo;
+ *   each reference is reported on its own so people see *what* changed.
  * - The XAdES properties (signing time, signing certificate, policy) are checked in xades.ts.
+ *
+ * `read`, when given, is run on the document's root before it is freed (the checks of DIAN's response read its
+ * content from its own signed text).
  */
-export function checkSignature(xml: string): SignatureCheck {
+export function checkSignature<R = undefined>(xml: string, read?: (root: XmlElement) => R): SignatureCheck<R> {
   const facts: SignatureFacts = { present: false, valid: false, references: [], problems: [] };
-  const result: SignatureCheck = { facts, carried: [] };
-  let doc: Document;
+  const result: SignatureCheck<R> = { facts, carried: [] };
   try {
-    doc = parseStrict(xml);
+    assertWellFormed(xml);
   } catch (error) {
     facts.problems.push((error as Error).message);
     result.malformed = true;
     return result;
   }
-  result.doc = doc;
-  const signatures = children(doc.documentElement, 'UBLExtensions')
-    .flatMap((e) => children(e, 'UBLExtension'))
-    .flatMap((e) => children(e, 'ExtensionContent'))
-    .flatMap((e) => children(e, 'Signature', NS.ds));
+  let parsed = false;
+  try {
+    withXmlDocument(xml, (doc) => {
+      parsed = true;
+      check(doc, result);
+      if (read) result.read = read(doc.root);
+    });
+  } catch (error) {
+    if (parsed) throw error;
+    // The strict pass accepted it; libxml2 did not (say, nesting deeper than its limit): not verified either way.
+    facts.problems.push(`El XML no está bien formado: ${(error as Error).message.trim()}`);
+    result.malformed = true;
+    return result;
+  }
+  let dom: Document | undefined;
+  Object.defineProperty(result, 'doc', { enumerable: false, get: () => (dom ??= parseStrict(xml)) });
+  return result;
+}
+
+function check(doc: XmlDocument, result: SignatureCheck<unknown>): void {
+  const { facts } = result;
+  const signatures = xchildren(doc.root, 'UBLExtensions')
+    .flatMap((e) => xchildren(e, 'UBLExtension'))
+    .flatMap((e) => xchildren(e, 'ExtensionContent'))
+    .flatMap((e) => xchildren(e, 'Signature', NS.ds));
   if (signatures.length === 0) {
     facts.problems.push('El documento no trae firma electrónica.');
-    return result;
+    return;
   }
   facts.present = true;
   if (signatures.length > 1) {
     facts.problems.push('El documento trae más de una firma en sus extensiones; no se sabe cuál vale.');
-    return result;
+    return;
   }
   const signature = signatures[0]!;
-  const signedInfo = child(signature, 'SignedInfo', NS.ds);
-  facts.canonicalization = shortAlgorithm(path(signedInfo, 'CanonicalizationMethod')?.getAttribute('Algorithm') ?? undefined);
-  const signatureMethod = path(signedInfo, 'SignatureMethod')?.getAttribute('Algorithm') ?? '';
+  const signedInfo = xchild(signature, 'SignedInfo', NS.ds);
+  facts.canonicalization = shortAlgorithm(attrOf(xpath(signedInfo, 'CanonicalizationMethod'), 'Algorithm'));
+  const signatureMethod = attrOf(xpath(signedInfo, 'SignatureMethod'), 'Algorithm') ?? '';
   facts.signatureAlgorithm = shortAlgorithm(signatureMethod);
 
   const algorithmProblems = checkAlgorithms(signedInfo, signatureMethod);
-  const certificates = children(path(signature, 'KeyInfo', 'X509Data'), 'X509Certificate', NS.ds).map(textOf).filter((t): t is string => !!t);
+  const certificates = xchildren(xpath(signature, 'KeyInfo', 'X509Data'), 'X509Certificate', NS.ds).map(xtext).filter((t): t is string => !!t);
   if (certificates.length === 0) {
     facts.problems.push('La firma no trae el certificado de quien firmó (KeyInfo/X509Certificate).');
-    return result;
+    return;
   }
   try {
     result.signer = parseCertificate(certificates[0]!);
     result.carried = certificates.slice(1).map(parseCertificate);
   } catch (error) {
     facts.problems.push(`El certificado de la firma no se puede leer: ${(error as Error).message}`);
-    return result;
+    return;
   }
   facts.certificate = result.signer.facts;
   if (algorithmProblems.length > 0) {
     facts.problems.push(...algorithmProblems);
-    return result;
+    return;
   }
 
-  const core = checkCore(doc, signature, result.signer, signedInfo);
+  const core = checkCore(doc, signature, result.signer);
   facts.references = core.references;
-  facts.signatureValueOk = core.signatureValueOk;
+  if (core.signatureValueOk !== undefined) facts.signatureValueOk = core.signatureValueOk;
   if (core.error) facts.problems.push(core.error);
   for (const ref of core.references.filter((r) => !r.ok)) facts.problems.push(referenceProblem(ref));
   if (core.signatureValueOk === false) facts.problems.push('El valor de la firma (SignatureValue) no corresponde al certificado.');
@@ -95,7 +124,6 @@ export function checkSignature(xml: string): SignatureCheck {
   facts.problems.push(...xades.problems);
   if (xades.signingTime) result.signingTime = xades.signingTime;
   facts.valid = facts.problems.length === 0;
-  return result;
 }
 
 const TARGET_NAMES: Record<ReferenceCheck['target'], string> = {
@@ -113,92 +141,147 @@ function referenceProblem(ref: ReferenceCheck): string {
 }
 
 /** DIAN allows only RSA-SHA256/384/512, SHA-256/384/512 digests and inclusive C14N (plus the enveloped transform). */
-function checkAlgorithms(signedInfo: El | undefined, signatureMethod: string): string[] {
+function checkAlgorithms(signedInfo: XmlElement | undefined, signatureMethod: string): string[] {
   const problems: string[] = [];
-  const c14n = path(signedInfo, 'CanonicalizationMethod')?.getAttribute('Algorithm');
+  const c14n = attrOf(xpath(signedInfo, 'CanonicalizationMethod'), 'Algorithm');
   if (c14n !== INCLUSIVE_C14N) problems.push(`Canonicalización no permitida por la DIAN: ${c14n ?? 'ninguna'}.`);
   if (!ALLOWED_SIGNATURE_ALGORITHMS[signatureMethod]) problems.push(`Algoritmo de firma no permitido por la DIAN: ${signatureMethod || 'ninguno'}.`);
-  for (const ref of children(signedInfo, 'Reference', NS.ds)) {
-    const digest = path(ref, 'DigestMethod')?.getAttribute('Algorithm') ?? '';
+  for (const ref of xchildren(signedInfo, 'Reference', NS.ds)) {
+    const digest = attrOf(xpath(ref, 'DigestMethod'), 'Algorithm') ?? '';
     if (!ALLOWED_DIGESTS[digest]) problems.push(`Algoritmo de huella no permitido por la DIAN: ${digest || 'ninguno'}.`);
-    for (const transform of children(path(ref, 'Transforms'), 'Transform', NS.ds)) {
-      const algorithm = transform.getAttribute('Algorithm');
+    for (const transform of xchildren(xpath(ref, 'Transforms'), 'Transform', NS.ds)) {
+      const algorithm = attrOf(transform, 'Algorithm');
       if (algorithm !== ENVELOPED && algorithm !== INCLUSIVE_C14N) problems.push(`Transformación no permitida por la DIAN: ${algorithm}.`);
     }
   }
   return problems;
 }
 
-/** xml-crypto internals used to report each reference and SignatureValue on their own (pinned 6.3.2). */
-interface SignedXmlInternals {
-  references: unknown[];
-  loadReference(reference: Element): void;
-  validateReference(ref: unknown, doc: Document): string | undefined;
-  getCanonSignedInfoXml(doc: Document): string;
-  findSignatureAlgorithm(name: string): { verifySignature(material: string, key: KeyObject, value: string): boolean };
-  signatureAlgorithm: string;
-  signatureValue: string;
+/** One `ds:Reference` as the canonical SignedInfo states it. */
+interface Reference {
+  uri: string;
+  type?: string;
+  transforms: string[];
+  digestAlgorithm: string;
+  digestValue: string;
+}
+
+export interface CoreCheck {
+  references: ReferenceCheck[];
+  signatureValueOk?: boolean;
+  /** The first error that stopped a step (as xml-crypto's `checkSignature` would have thrown it), in Spanish. */
+  error?: string;
 }
 
 /**
- * XMLDSig core validation, step by step as xml-crypto's `checkSignature` does it (canonical SignedInfo; references
- * loaded again from that canonical text, never from the document's own copy; every reference's digest; then
- * SignatureValue over the canonical SignedInfo), but over the document already parsed here: `checkSignature(xml)`
- * would parse the whole text a second time, and a failed check a third. Every reference is checked and reported,
- * and the first error that would have stopped xml-crypto is kept as the reason.
+ * XMLDSig core validation (W3C XML Signature 1.1 §3.2), restricted to what DIAN's signature policy allows, with
+ * libxml2's canonicalization and node:crypto's digests and RSA, step by step:
+ * 1. SignedInfo (exactly one) is canonicalized in its context (inclusive C14N 1.0: the namespaces it inherits are
+ *    rendered); the References are read from that canonical text, never from the document's own copy.
+ * 2. Each Reference's digest is recomputed over what it points at:
+ *    - `URI=""`: the whole document without comments, minus exactly the Signature element that holds the reference
+ *      when the enveloped-signature transform is stated;
+ *    - `URI="#id"`: the ONE element of the whole document whose `Id`, `ID` or `id` attribute has that value; none,
+ *      or more than one (signature wrapping), and the reference does not hold;
+ *    - anything else (other URIs, other transform orders) does not hold.
+ * 3. SignatureValue is verified over the canonical SignedInfo octets with the signer's public key.
+ * Every reference is checked and reported on its own (the person sees *what* changed); `error` keeps the first
+ * failure that is not a plain digest mismatch. The verdicts are checked against xml-crypto's on every sample,
+ * fixture and tampering of the tests (test/authenticity/core-oracle.test.ts).
  */
-function checkCore(doc: Document, signature: El, signer: ParsedCertificate, signedInfo: El | undefined): { references: ReferenceCheck[]; signatureValueOk?: boolean; error?: string } {
-  const sig = dianSignedXml(signer.pem);
-  const internals = sig as unknown as SignedXmlInternals;
-  const failed = (e: unknown) => `La firma no se pudo verificar: ${(e as Error).message}`;
+export function checkCore(doc: XmlDocument, signature: XmlElement, signer: ParsedCertificate): CoreCheck {
+  let byId: Map<string, XmlElement[]> | undefined;
+  const withId = (id: string) => (byId ??= elementsById(doc)).get(id) ?? [];
+  const failed = (message: string) => `La firma no se pudo verificar: ${message}`;
+  const signedInfos = xchildren(signature, 'SignedInfo', NS.ds);
+  if (signedInfos.length !== 1) return { references: [], error: failed(signedInfos.length === 0 ? 'no trae SignedInfo.' : 'trae más de un SignedInfo.') };
+  const canonical = canonicalBytes(doc, { subtree: signedInfos[0]! });
   let error: string | undefined;
-  let canon: string | undefined;
-  try {
-    sig.loadSignature(signature);
-    internals.references = [];
-    canon = internals.getCanonSignedInfoXml(doc);
-    if (!canon) throw new Error('Canonical signed info cannot be empty');
-    const canonRoot = new DOMParser().parseFromString(canon, 'text/xml').documentElement;
-    if (!canonRoot) throw new Error('Could not parse unverifiedSignedInfoCanon into a document');
-    const loaded = children(canonRoot, 'Reference', NS.ds);
-    if (loaded.length === 0) throw new Error('could not find any Reference elements');
-    for (const reference of loaded) internals.loadReference(reference);
-  } catch (e) {
-    // Whatever references were loaded before the failure are still checked one by one, for the facts shown.
-    error = failed(e);
-  }
-  const refs = sig.getReferences();
-  let allOk = error === undefined;
-  const references: ReferenceCheck[] = refs.map((ref) => {
-    let refOk: boolean;
-    try {
-      refOk = internals.validateReference(ref, doc) !== undefined;
-    } catch (e) {
-      if (allOk) error ??= failed(e);
-      refOk = false;
+  const loaded = withXmlDocument(canonical, (signedInfo) => {
+    const references: Reference[] = [];
+    const nodes = xchildren(signedInfo.root, 'Reference', NS.ds);
+    if (nodes.length === 0) error = failed('la firma no tiene referencias (SignedInfo/Reference).');
+    for (const node of nodes) {
+      const digestAlgorithm = attrOf(xchild(node, 'DigestMethod', NS.ds), 'Algorithm');
+      const digestValue = ownText(xchild(node, 'DigestValue', NS.ds));
+      const uri = attrOf(node, 'URI');
+      if (digestAlgorithm === undefined || digestValue === undefined || uri === undefined) {
+        // As xml-crypto: a reference it cannot load stops the loading; those before it are still checked.
+        error = failed(`una referencia (SignedInfo/Reference) no trae ${uri === undefined ? 'URI' : digestAlgorithm === undefined ? 'DigestMethod' : 'DigestValue'}.`);
+        break;
+      }
+      const type = attrOf(node, 'Type');
+      const transforms = xchildren(xchild(node, 'Transforms', NS.ds), 'Transform', NS.ds).map((t) => attrOf(t, 'Algorithm') ?? '');
+      references.push({ uri, ...(type !== undefined ? { type } : {}), transforms, digestAlgorithm, digestValue });
     }
-    allOk &&= refOk;
-    return { target: referenceTarget(ref.uri, ref.type, signature), uri: ref.uri, digestAlgorithm: shortAlgorithm(ref.digestAlgorithm) ?? ref.digestAlgorithm, ok: refOk };
+    return references;
   });
-  if (references.length === 0 && signedInfo) error ??= 'La firma no tiene referencias (SignedInfo/Reference).';
-  let signatureValueOk: boolean | undefined;
-  if (refs.length > 0) {
+
+  const references = loaded.map((ref): ReferenceCheck => {
+    let ok = false;
     try {
-      canon ??= internals.getCanonSignedInfoXml(doc);
-      signatureValueOk = internals.findSignatureAlgorithm(internals.signatureAlgorithm).verifySignature(canon, publicKeyOf(signer), internals.signatureValue);
+      ok = digestHolds(doc, signature, ref, withId);
     } catch (e) {
-      if (allOk) error ??= failed(e);
-      signatureValueOk = false;
+      error ??= failed((e as Error).message);
     }
-  }
-  return { references, ...(signatureValueOk !== undefined ? { signatureValueOk } : {}), ...(error ? { error } : {}) };
+    return { target: referenceTarget(ref, signature, withId), uri: ref.uri, digestAlgorithm: shortAlgorithm(ref.digestAlgorithm) ?? ref.digestAlgorithm, ok };
+  });
+  if (references.length === 0) return { references, ...(error ? { error } : {}) };
+
+  let signatureValueOk = false;
+  const method = ALLOWED_SIGNATURE_ALGORITHMS[attrOf(xpath(signedInfos[0], 'SignatureMethod'), 'Algorithm') ?? ''];
+  const value = signatureValueText(signature);
+  if (!method) error ??= failed('algoritmo de firma no permitido.');
+  else if (value === undefined) error ??= failed('no trae SignatureValue.');
+  else signatureValueOk = createVerify(`RSA-${method.toUpperCase()}`).update(canonical).verify(publicKeyOf(signer), value, 'base64');
+  return { references, signatureValueOk, ...(error ? { error } : {}) };
 }
 
-function referenceTarget(uri: string, type: string | undefined, signature: El): ReferenceCheck['target'] {
-  if (uri === '') return 'document';
-  if (type === 'http://uri.etsi.org/01903#SignedProperties') return 'signed-properties';
-  const target = uri.startsWith('#') ? elementsWithId(signature, uri.slice(1))[0] : undefined;
-  if (target?.localName === 'KeyInfo') return 'keyinfo';
-  if (target?.localName === 'SignedProperties') return 'signed-properties';
+/** Does the reference's digest hold? Throws (with why) for what DIAN's profile does not allow or cannot decide. */
+function digestHolds(doc: XmlDocument, signature: XmlElement, ref: Reference, withId: (id: string) => XmlElement[]): boolean {
+  const hash = ALLOWED_DIGESTS[ref.digestAlgorithm];
+  if (!hash) throw new Error(`algoritmo de huella no permitido: ${ref.digestAlgorithm}.`);
+  const enveloped = ref.transforms[0] === ENVELOPED;
+  const rest = ref.transforms.slice(enveloped ? 1 : 0);
+  if (rest.length > 1 || (rest.length === 1 && rest[0] !== INCLUSIVE_C14N)) throw new Error(`transformaciones no admitidas en la referencia «${ref.uri}».`);
+  let octets: Buffer;
+  if (ref.uri === '') {
+    octets = canonicalBytes(doc, enveloped ? { omit: signature } : {});
+  } else if (ref.uri.startsWith('#')) {
+    const found = withId(ref.uri.slice(1));
+    if (found.length > 1) throw new Error(`hay ${found.length} elementos con el mismo Id «${ref.uri.slice(1)}» (posible envoltura de firma).`);
+    const target = found[0];
+    if (!target) return false;
+    if (enveloped && isWithin(target, signature)) throw new Error(`la transformación enveloped-signature no aplica a «${ref.uri}», que está dentro de la firma.`);
+    octets = canonicalBytes(doc, { subtree: target, ...(enveloped && isWithin(signature, target) ? { omit: signature } : {}) });
+  } else {
+    throw new Error(`referencia «${ref.uri}» no admitida: solo "" o "#Id".`);
+  }
+  const computed = createHash(hash).update(octets).digest();
+  const stated = Buffer.from(ref.digestValue, 'base64');
+  return computed.length === stated.length && timingSafeEqual(computed, stated);
+}
+
+/** The first SignatureValue in the signature (document order) with text, line breaks removed (as xml-crypto read it). */
+function signatureValueText(signature: XmlElement): string | undefined {
+  const visit = (node: XmlElement): string | undefined => {
+    for (let c = node.firstChild; c; c = c.next) {
+      if (!(c instanceof XmlElement)) continue;
+      const text = c.name === 'SignatureValue' ? ownText(c) : undefined;
+      if (text !== undefined) return text.replace(/\r?\n/g, '');
+      const below = visit(c);
+      if (below !== undefined) return below;
+    }
+    return undefined;
+  };
+  return visit(signature);
+}
+
+function referenceTarget(ref: Reference, signature: XmlElement, withId: (id: string) => XmlElement[]): ReferenceCheck['target'] {
+  if (ref.uri === '') return 'document';
+  if (ref.type === 'http://uri.etsi.org/01903#SignedProperties') return 'signed-properties';
+  const target = ref.uri.startsWith('#') ? withId(ref.uri.slice(1)).find((e) => isWithin(e, signature)) : undefined;
+  if (target?.name === 'KeyInfo') return 'keyinfo';
+  if (target?.name === 'SignedProperties') return 'signed-properties';
   return 'other';
 }

@@ -1,0 +1,265 @@
+import { ParseOption, XmlDocument, XmlElement, type XmlNode } from 'libxml2-wasm';
+// libxml2-wasm's own bindings of libxml2's C API (the package has no `exports` map; the version is pinned). Used for
+// canonicalization only, see `canonicalBytes`.
+import * as bindings from 'libxml2-wasm/lib/libxml2.mjs';
+import * as nodes from 'libxml2-wasm/lib/nodes.mjs';
+
+/** Two bindings the module exports without declaring them (checked at load: a missing one fails here, not later). */
+const libxml2 = bindings as typeof bindings & {
+  addFunction(fn: (...args: number[]) => number, signature: string): number;
+  xmlOutputBufferCreateIO(handler: { write(bytes: Uint8Array): number; close(): boolean }): number;
+};
+/** The node object libxml2-wasm makes for a pointer (the class that fits its type); declared internal there. */
+const createNode = (nodes as unknown as { createNode?: (ptr: number) => XmlNode }).createNode!;
+if (typeof createNode !== 'function') throw new Error('libxml2-wasm no trae createNode: la versión instalada no es la esperada (0.7.2).');
+for (const name of ['addFunction', 'xmlOutputBufferCreateIO', 'xmlC14NExecute', 'xmlUnlinkNode', 'xmlAddPrevSibling', 'xmlAddChild'] as const) {
+  if (typeof libxml2[name] !== 'function') throw new Error(`libxml2-wasm no trae ${name}: la versión instalada no es la esperada (0.7.2).`);
+}
+
+/**
+ * The XML signatures' DOM: libxml2 (compiled to WebAssembly, libxml2-wasm), the C library xmlsec1 is built on.
+ * It replaced @xmldom/xmldom + xml-crypto on the verification path because a JS DOM was most of a verification's
+ * cost (see server/authenticity/xml-signature.ts). Two things to know:
+ *
+ * - A document lives in WebAssembly memory, which no garbage collector frees: every document is used inside
+ *   {@link withXmlDocument}, which disposes of it whatever happens.
+ * - It is only ever given texts the strict pass (dom.ts `assertWellFormed`) accepted: no DOCTYPE, so no entity
+ *   can be declared; and it is told never to load anything (no DTD, no external entity, no network).
+ */
+
+export { XmlElement };
+export type { XmlDocument };
+
+/** No entity substitution, no DTD loading, no external entities: the text as written. */
+const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE;
+
+/**
+ * Parses `xml` (a decoded text, or UTF-8 octets: UTF-8 is forced whatever its declaration says, as the JS DOM did)
+ * and runs `use` on it; the document is disposed of when `use` returns or throws. A parse error throws libxml2's
+ * message.
+ */
+export function withXmlDocument<T>(xml: string | Uint8Array, use: (doc: XmlDocument) => T): T {
+  // Encoded by node (native) rather than by libxml2-wasm's JS encoder: a third less time on a 30 KB invoice.
+  const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
+  const doc = XmlDocument.fromBuffer(bytes, { option: PARSE_OPTIONS, encoding: 'utf-8' });
+  try {
+    return use(doc);
+  } finally {
+    doc.dispose();
+  }
+}
+
+type NodePtr = number;
+const ptrOf = (node: XmlNode): NodePtr => (node as unknown as { _nodePtr: NodePtr })._nodePtr;
+const docPtrOf = (doc: XmlDocument): number => (doc as unknown as { _ptr: number })._ptr;
+const Tree = libxml2.XmlTreeCommonStruct;
+const Named = libxml2.XmlNamedNodeStruct;
+const ELEMENT = 1;
+
+/**
+ * The elements the canonicalization of a subtree may show (see `canonicalBytes`); a module-wide slot because
+ * libxml2 calls back synchronously, inside `xmlC14NExecute`, with only pointers.
+ */
+let shown: Set<NodePtr> | undefined;
+/**
+ * libxml2's node-set hook (`xmlC14NIsVisibleCallback(user_data, node, parent)`): a node is in the subtree's node-set
+ * when it is one of its elements, or an attribute, namespace, text… node whose parent is. Registered once: one
+ * WebAssembly function-table entry for the life of the process. libxml2-wasm's own `isVisible` option builds a JS
+ * node object per call (elements, attributes and every namespace node of the whole document): four times slower.
+ */
+const subtreeVisible: number = libxml2.addFunction((_user: number, node: NodePtr, parent: NodePtr) => (shown!.has(node) || shown!.has(parent) ? 1 : 0), 'iiii');
+
+/**
+ * Inclusive Canonical XML 1.0 without comments (http://www.w3.org/TR/2001/REC-xml-c14n-20010315), by libxml2's
+ * `xmlC14NExecute`, as octets:
+ * - of the whole document when `subtree` is not given, leaving out `omit` (the enveloped-signature transform: the
+ *   Signature element is unlinked for the call and put back where it was, even on error);
+ * - of the node-set of one element's subtree otherwise (a `#id` reference, SignedInfo): C14N then renders the
+ *   namespaces (and xml:* attributes) it inherits, as the XML Signature spec asks.
+ */
+export function canonicalBytes(doc: XmlDocument, options: { subtree?: XmlElement; omit?: XmlElement } = {}): Buffer {
+  const chunks: Buffer[] = [];
+  const handler = {
+    write: (bytes: Uint8Array) => {
+      chunks.push(Buffer.from(bytes));
+      return bytes.byteLength;
+    },
+    close: () => true,
+  };
+  const unlinked: Unlinked[] = [];
+  const output = libxml2.xmlOutputBufferCreateIO(handler);
+  try {
+    if (options.omit) unlinked.push(unlink(ptrOf(options.omit)));
+    if (options.subtree) {
+      const root = ptrOf(options.subtree);
+      unlinked.push(...setAsideRootSiblingsOf(root));
+      shown = elementsUnder(root);
+    }
+    const mode = 0; // XML_C14N_1_0
+    const result = libxml2.xmlC14NExecute(docPtrOf(doc), options.subtree ? subtreeVisible : 0, 0, mode, 0, 0, output);
+    if (result < 0) throw new Error('libxml2 no pudo canonicalizar el XML.');
+  } finally {
+    shown = undefined;
+    libxml2.xmlOutputBufferClose(output);
+    // Last out, first back: each element's next sibling is in place again when it is put back.
+    for (const node of unlinked.reverse()) relink(node);
+  }
+  return Buffer.concat(chunks);
+}
+
+interface Unlinked {
+  node: NodePtr;
+  parent: NodePtr;
+  next: NodePtr;
+}
+
+/** Unlinks an element, remembering where it was. Only elements: libxml2 merges text nodes when it links them. */
+function unlink(node: NodePtr): Unlinked {
+  const at = { node, parent: Tree.parent(node), next: Tree.next(node) };
+  libxml2.xmlUnlinkNode(node);
+  return at;
+}
+
+function relink({ node, parent, next }: Unlinked): void {
+  if (next) libxml2.xmlAddPrevSibling(next, node);
+  else libxml2.xmlAddChild(parent, node);
+}
+
+/**
+ * Speed, not semantics. libxml2 asks the visibility hook about every node of the document (and, for each element,
+ * about every namespace in scope), although the node-set of a subtree is inside it: for a reference inside the
+ * signature, most of those calls are for the invoice's body. The node-set, and so the canonical octets, depend only
+ * on the subtree and the namespaces and xml:* attributes its ancestors declare, never on the ancestors' other
+ * children; so the root's other child elements (the whole body) are set aside for the call, in order, and put
+ * back. The differential test checks the octets' digests against xml-crypto and that the document is unchanged.
+ */
+function setAsideRootSiblingsOf(node: NodePtr): Unlinked[] {
+  let top = node;
+  while (Tree.parent(top) && Tree.type(Tree.parent(top)) === ELEMENT) top = Tree.parent(top);
+  if (top === node) return [];
+  const aside: Unlinked[] = [];
+  for (let c = Tree.children(top); c; ) {
+    const next = Tree.next(c);
+    if (Tree.type(c) === ELEMENT && !contains(c, node)) aside.push(unlink(c));
+    c = next;
+  }
+  return aside;
+}
+
+function contains(ancestor: NodePtr, node: NodePtr): boolean {
+  for (let p = node; p; p = Tree.parent(p)) if (p === ancestor) return true;
+  return false;
+}
+
+function elementsUnder(root: NodePtr): Set<NodePtr> {
+  const set = new Set<NodePtr>();
+  const visit = (node: NodePtr) => {
+    set.add(node);
+    for (let c = Tree.children(node); c; c = Tree.next(c)) if (Tree.type(c) === ELEMENT) visit(c);
+  };
+  visit(root);
+  return set;
+}
+
+/** The document's serialization by libxml2 (tests compare a document before and after it was verified). */
+export function serialized(doc: XmlDocument): string {
+  return doc.toString({ format: false });
+}
+
+// Small DOM helpers, direct children only (never a deep search: docs/dian-ubl.md §10), as dom.ts does for xmldom.
+// They read libxml2's structures through the pointers (libxml2-wasm makes a JS object per node it hands out, and
+// reading names and attributes through those objects was a sixth of a verification): an object is made only for the
+// elements returned.
+
+const element = (ptr: NodePtr) => createNode(ptr) as XmlElement;
+
+/** Is this node an element with that local name (and namespace, when given)? */
+function isElement(ptr: NodePtr, local: string, ns: string | undefined): boolean {
+  if (Tree.type(ptr) !== ELEMENT || Tree.name_(ptr) !== local) return false;
+  if (ns === undefined) return true;
+  const namespace = Named.namespace(ptr);
+  return namespace !== 0 && libxml2.XmlNsStruct.href(namespace) === ns;
+}
+
+export function xchildren(node: XmlElement | null | undefined, local: string, ns?: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  if (!node) return out;
+  for (let c = Tree.children(ptrOf(node)); c; c = Tree.next(c)) if (isElement(c, local, ns)) out.push(element(c));
+  return out;
+}
+
+export function xchild(node: XmlElement | null | undefined, local: string, ns?: string): XmlElement | undefined {
+  if (!node) return undefined;
+  for (let c = Tree.children(ptrOf(node)); c; c = Tree.next(c)) if (isElement(c, local, ns)) return element(c);
+  return undefined;
+}
+
+/** Follows direct children by local name, any namespace (`xpath(sig, 'SignedInfo', 'SignatureMethod')`). */
+export function xpath(node: XmlElement | null | undefined, ...names: string[]): XmlElement | undefined {
+  let current = node ?? undefined;
+  for (const name of names) {
+    current = xchild(current, name);
+    if (!current) return undefined;
+  }
+  return current;
+}
+
+/** An attribute without namespace (`Algorithm`, `URI`, `Id`), or `undefined`. */
+export function attrOf(node: XmlElement | null | undefined, name: string): string | undefined {
+  if (!node) return undefined;
+  for (let a = libxml2.XmlNodeStruct.properties(ptrOf(node)); a; a = Tree.next(a)) {
+    if (Named.namespace(a) === 0 && Tree.name_(a) === name) return libxml2.xmlNodeGetContent(a);
+  }
+  return undefined;
+}
+
+/** The trimmed text content, or `undefined` when empty. */
+export function xtext(node: XmlElement | null | undefined): string | undefined {
+  const value = node?.content.trim();
+  return value ? value : undefined;
+}
+
+/** The element's own text and CDATA children, concatenated, untrimmed (what a `text()` step reads). */
+export function ownText(node: XmlElement | null | undefined): string | undefined {
+  if (!node) return undefined;
+  let text: string | undefined;
+  for (let c = Tree.children(ptrOf(node)); c; c = Tree.next(c)) {
+    const type = Tree.type(c);
+    if (type === 3 || type === 4) text = (text ?? '') + libxml2.xmlNodeGetContent(c);
+  }
+  return text;
+}
+
+const ID_NAMES = new Set(['Id', 'ID', 'id']);
+
+/**
+ * Every element of the document by the value of its `Id`, `ID` or `id` attribute (any namespace), in document
+ * order: one walk of the whole document. A reference `#id` holds only when exactly one element has it (against
+ * signature wrapping).
+ */
+export function elementsById(doc: XmlDocument): Map<string, XmlElement[]> {
+  const index = new Map<string, XmlElement[]>();
+  const visit = (node: NodePtr) => {
+    for (let c = Tree.children(node); c; c = Tree.next(c)) {
+      if (Tree.type(c) !== ELEMENT) continue;
+      const values = new Set<string>();
+      for (let a = libxml2.XmlNodeStruct.properties(c); a; a = Tree.next(a)) if (ID_NAMES.has(Tree.name_(a))) values.add(libxml2.xmlNodeGetContent(a));
+      // An element with both `Id` and `id` of the same value is still one element.
+      for (const value of values) {
+        const same = index.get(value);
+        if (same) same.push(element(c));
+        else index.set(value, [element(c)]);
+      }
+      visit(c);
+    }
+  };
+  visit(docPtrOf(doc));
+  return index;
+}
+
+/** Is `node` inside `ancestor` (or it)? */
+export function isWithin(node: XmlElement, ancestor: XmlElement): boolean {
+  const target = ptrOf(ancestor);
+  for (let p = ptrOf(node); p; p = Tree.parent(p)) if (p === target) return true;
+  return false;
+}
