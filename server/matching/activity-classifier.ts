@@ -278,6 +278,14 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
 }
 
 /**
+ * The rules already read this word, as written, as a good that is not an asset (a «cosedora» is papelería, a
+ * «licuadora» equipment): durable-evidence.ts leaves such words to the rules' own reading.
+ */
+export function isGoodsKeyword(word: string): boolean {
+  return (keywordConcepts.get(word) ?? []).some((i) => compiled[i]!.concept.kind === 'goods' && (compiled[i]!.words.has(word) || [...compiled[i]!.sectorWords.values()].some((w) => w.has(word))));
+}
+
+/**
  * What the line is, by keywords, UNSPSC code and supplier only (no search over the class names): cheap enough to
  * read a whole catalog with, to learn where this company books each kind of thing (company-posture.ts).
  */
