@@ -146,6 +146,20 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   // own consumption is the company's call, not the line's, so a person should look.
   const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)));
   const productionCost = /^5[12]/.test(account) && !alternativeAccount ? mayBeProductionCost(concept, company) : undefined;
+  const flip = /^5[12]/.test(account) && !alternativeAccount && goods ? consumedInService(concept, company, chart) : undefined;
+  if (flip) {
+    return {
+      accountCode: flip.account,
+      strength,
+      ...alone,
+      confidence: Math.min(confidence, LONE_KEYWORD),
+      explanation: `${activity}: ${concept.label} → ${flip.account} (${evidenceText(evidence, found.detail)}): ${flip.why}; si fue para la oficina, es gasto (${account}): verifícala`,
+      concept,
+      evidence,
+      inventory: false,
+      goods,
+    };
+  }
   return {
     accountCode: account,
     strength,
@@ -526,6 +540,28 @@ function mayBeProductionCost(concept: Concept, company: CompanyProfile): string 
   if (!activity || !PRODUCER_SECTIONS.has(activity.section)) return undefined;
   const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
   return `si se consumió en la producción o el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`;
+}
+
+/**
+ * Goods a company of a service or farming section consumes while rendering what it sells (accounting-co.md §4.3: agro
+ * class 7, transport 6145, health and education 6165/6160, administrative services 61xx for direct costs; the PUC's
+ * 6170 names laundries, hairdressers and funeral homes): materials, fuel, food, packaging, inputs and supplies of its
+ * trade are the cost of the activity (61xx), not the office's expense. Still «por verificar»: the same goods bought
+ * for the office are an expense, and the line does not say where they went. Section I keeps the expense reading (its
+ * food is stock, §4.3 I; what its kitchen and premises use up is booked both ways), and so does C (§4.3 C: class 7
+ * for the plant, 51xx for the office, the plant's goods are already stock in `stockAccount`).
+ */
+const SERVICE_COST_SECTIONS = new Set(['A', 'H', 'N', 'P', 'Q', 'R', 'S']);
+
+function consumedInService(concept: Concept, company: CompanyProfile, chart: Chart): { account: string; why: string } | undefined {
+  if (!PRODUCTION_CONCEPTS.has(concept.key)) return undefined;
+  const first = company.ciiu[0];
+  const main = first === undefined ? undefined : ciiuClass(first);
+  const activity = main ? ciiuActivity(main) : undefined;
+  if (!activity || !SERVICE_COST_SECTIONS.has(activity.section)) return undefined;
+  const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
+  const account = cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
+  return account ? { account, why: 'lo que se consume al prestar el servicio o producir lo que la empresa vende es costo de la actividad' } : undefined;
 }
 
 /**
