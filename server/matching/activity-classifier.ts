@@ -145,7 +145,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   // A shop that keeps inventory buying goods it could resell, when its CIIU does not say it sells them: resale or
   // own consumption is the company's call, not the line's, so a person should look.
   const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)));
-  const productionCost = /^5[12]/.test(account) && !alternativeAccount ? mayBeProductionCost(concept, company) : undefined;
+  const productionCost = /^5[12]/.test(account) && !alternativeAccount ? (mayBeProductionCost(concept, company) ?? mayBeServiceCost(concept, company)) : undefined;
   const flip = /^5[12]/.test(account) && !alternativeAccount && goods ? consumedInService(concept, company, chart) : undefined;
   if (flip) {
     return {
@@ -562,6 +562,29 @@ function consumedInService(concept: Concept, company: CompanyProfile, chart: Cha
   const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
   const account = cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
   return account ? { account, why: 'lo que se consume al prestar el servicio o producir lo que la empresa vende es costo de la actividad' } : undefined;
+}
+
+/**
+ * What a company of a service section buys that is not plainly the office's: a carrier's parking and truck wash, a
+ * security firm's uniforms and training, a parking lot's rented lot, a travel agency's hotel nights for its groups.
+ * accounting-co.md §4.3 books the services such companies buy to their activity's cost (H: 6145; N: «61xx for direct
+ * costs»; the PUC's 6170 names laundries, hairdressers, funeral homes, gyms), and the line does not say whether the
+ * purchase served the customer or the office: the expense reading is a proposal a person confirms, naming the cost
+ * account. Left out: what only an office uses (fees, telecom, software, insurance, banking, registrations,
+ * stationery, staff travel, advertising) and cleaning and cafeteria supplies, which the PUC's own 519525 names and
+ * service companies mostly book there.
+ */
+const SERVICE_SECTIONS = new Set(['H', 'N', 'R', 'S']);
+const OFFICE_SERVICES = new Set(['revisoria', 'auditoria', 'juridica', 'contabilidad', 'consultoria', 'avaluo', 'telecomunicaciones', 'nube', 'licencia-perpetua', 'soporte', 'mant-computo', 'seguros', 'seguro-soat', 'seguro-incendio', 'seguro-hurto', 'seguro-rc', 'bancarios', 'intereses', 'tramites', 'afiliaciones', 'pasajes-aereos', 'pasajes-terrestres', 'taxis', 'representacion', 'musica', 'publicidad', 'suscripciones', 'salud', 'aseo', 'cafeteria']);
+
+function mayBeServiceCost(concept: Concept, company: CompanyProfile): string | undefined {
+  if (OFFICE_SERVICES.has(concept.key) || OFFICE_CONCEPTS.has(concept.key)) return undefined;
+  const first = company.ciiu[0];
+  const main = first === undefined ? undefined : ciiuClass(first);
+  const activity = main ? ciiuActivity(main) : undefined;
+  if (!activity || !SERVICE_SECTIONS.has(activity.section)) return undefined;
+  const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
+  return `si se usó para prestar el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`;
 }
 
 /**
