@@ -533,7 +533,7 @@ const PRODUCTION_CONCEPTS = new Set(['energia', 'acueducto', 'gas', 'alquiler-eq
 const PRODUCER_SECTIONS = new Set(['A', 'B', 'C', 'D', 'E', 'F', 'H', 'I', 'N', 'P', 'Q', 'R', 'S']);
 
 function mayBeProductionCost(concept: Concept, company: CompanyProfile): string | undefined {
-  if (!PRODUCTION_CONCEPTS.has(concept.key)) return undefined;
+  if (!PRODUCTION_CONCEPTS.has(concept.key) || FOOD_CONCEPTS.has(concept.key)) return undefined;
   const first = company.ciiu[0];
   const main = first === undefined ? undefined : ciiuClass(first);
   const activity = main ? ciiuActivity(main) : undefined;
@@ -552,6 +552,13 @@ function mayBeProductionCost(concept: Concept, company: CompanyProfile): string 
  * for the plant, 51xx for the office, the plant's goods are already stock in `stockAccount`).
  */
 const SERVICE_COST_SECTIONS = new Set(['A', 'H', 'N', 'P', 'Q', 'R', 'S']);
+/**
+ * Food and drink are part of the service where the service feeds someone — a farm's stock, a clinic's or a care
+ * home's patients, a school's pupils, a funeral home's mourners (A, P, Q, R, S) — and the staff's cafetería elsewhere
+ * (a carrier, a security firm: H, N keep the expense reading, flagged).
+ */
+const FOOD_CONCEPTS = new Set(['alimentos', 'bebidas']);
+const FED_SECTIONS = new Set(['A', 'P', 'Q', 'R', 'S']);
 
 function consumedInService(concept: Concept, company: CompanyProfile, chart: Chart): { account: string; why: string } | undefined {
   if (!PRODUCTION_CONCEPTS.has(concept.key)) return undefined;
@@ -559,6 +566,7 @@ function consumedInService(concept: Concept, company: CompanyProfile, chart: Cha
   const main = first === undefined ? undefined : ciiuClass(first);
   const activity = main ? ciiuActivity(main) : undefined;
   if (!activity || !SERVICE_COST_SECTIONS.has(activity.section)) return undefined;
+  if (FOOD_CONCEPTS.has(concept.key) && !FED_SECTIONS.has(activity.section)) return undefined;
   const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
   const account = cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
   return account ? { account, why: 'lo que se consume al prestar el servicio o producir lo que la empresa vende es costo de la actividad' } : undefined;
