@@ -152,7 +152,9 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
       accountCode: flip.account,
       strength,
       ...alone,
-      confidence: Math.min(confidence, LONE_KEYWORD),
+      // The product named plainly (its own noun or several words, with nothing rival) is the service's input more often
+      // than the office's (measured on the blind sets); a lone or weak word stays a proposal.
+      confidence: strength === 'fuerte' && !found.alone && evidence !== 'actividad del proveedor' ? confidence : Math.min(confidence, LONE_KEYWORD),
       explanation: `${activity}: ${concept.label} → ${flip.account} (${evidenceText(evidence, found.detail)}): ${flip.why}; si fue para la oficina, es gasto (${account}): verifícala`,
       concept,
       evidence,
