@@ -145,7 +145,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   // A shop that keeps inventory buying goods it could resell, when its CIIU does not say it sells them: resale or
   // own consumption is the company's call, not the line's, so a person should look.
   const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)));
-  const productionCost = /^5[12]/.test(account) && !alternativeAccount ? (mayBeProductionCost(concept, company) ?? mayBeServiceCost(concept, company)) : undefined;
+  const productionCost = /^5[12]/.test(account) && !alternativeAccount ? (mayBeProductionCost(concept, company) ?? mayBeServiceCost(concept, company) ?? mayBeInboundFreight(concept, company, chart)) : undefined;
   const flip = /^5[12]/.test(account) && !alternativeAccount && goods ? consumedInService(concept, company, chart) : undefined;
   if (flip) {
     return {
@@ -595,6 +595,17 @@ function mayBeServiceCost(concept: Concept, company: CompanyProfile): string | u
   if (!activity || !SERVICE_SECTIONS.has(activity.section)) return undefined;
   const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
   return `si se usó para prestar el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`;
+}
+
+/**
+ * Freight of a trading company that keeps inventory: carrying goods to a customer is a selling expense (523550), but
+ * carrying the goods it bought is part of their cost (accounting-co.md §4.2 row 24: «inbound for inventory: add to
+ * 1435»), and «flete transporte mercancía» says neither — a person should look.
+ */
+function mayBeInboundFreight(concept: Concept, company: CompanyProfile, chart: Chart): string | undefined {
+  if (concept.key !== 'fletes' || company.inventory === 'none' || !company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)))) return undefined;
+  const stock = chart.firstPostable(...(company.inventory === 'periodic' ? ['6205'] : ['1435', '143505']));
+  return stock ? `si es el flete de mercancía comprada, hace parte de su costo (${stock}): verifícala` : undefined;
 }
 
 /**

@@ -90,4 +90,16 @@ describe('suggestion engine: sixth round of #13', () => {
     expect(theirs!.confidence).toBeGreaterThanOrEqual(0.6);
     await office.close();
   });
+
+  it('a trading company’s freight may be the cost of the goods it bought (1435): flagged, saying so; a company without stock is not', async () => {
+    t = await testCompany({ company: { ciiu: ['4752'], inventory: 'perpetual' } });
+    const [freight] = await t.classify(line('Flete transporte mercancía Bogotá - Tunja'));
+    expect(freight!.confidence).toBeLessThan(0.6);
+    expect(freight!.explanation).toMatch(/flete de mercancía comprada.*1435/);
+    const office = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
+    const [theirs] = await office.classify(line('Flete transporte mercancía Bogotá - Tunja'));
+    expect(theirs!.explanation).not.toMatch(/mercancía comprada/);
+    expect(theirs!.confidence).toBeGreaterThanOrEqual(0.6);
+    await office.close();
+  });
 });
