@@ -145,7 +145,23 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   // A shop that keeps inventory buying goods it could resell, when its CIIU does not say it sells them: resale or
   // own consumption is the company's call, not the line's, so a person should look.
   const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)));
-  const productionCost = /^5[12]/.test(account) && !alternativeAccount ? mayBeProductionCost(concept, company) : undefined;
+  const productionCost = /^5[12]/.test(account) && !alternativeAccount ? (mayBeProductionCost(concept, company) ?? mayBeServiceCost(concept, company) ?? mayBeInboundFreight(concept, company, chart)) : undefined;
+  const flip = /^5[12]/.test(account) && !alternativeAccount && goods ? consumedInService(concept, company, chart) : undefined;
+  if (flip) {
+    return {
+      accountCode: flip.account,
+      strength,
+      ...alone,
+      // The product named plainly (its own noun or several words, with nothing rival) is the service's input more often
+      // than the office's (measured on the blind sets); a lone or weak word stays a proposal.
+      confidence: strength === 'fuerte' && !found.alone && evidence !== 'actividad del proveedor' ? confidence : Math.min(confidence, LONE_KEYWORD),
+      explanation: `${activity}: ${concept.label} → ${flip.account} (${evidenceText(evidence, found.detail)}): ${flip.why}; si fue para la oficina, es gasto (${account}): verifícala`,
+      concept,
+      evidence,
+      inventory: false,
+      goods,
+    };
+  }
   return {
     accountCode: account,
     strength,
@@ -275,6 +291,14 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
     }
   }
   return undefined;
+}
+
+/**
+ * The rules already read this word, as written, as a good that is not an asset (a «cosedora» is papelería, a
+ * «licuadora» equipment): durable-evidence.ts leaves such words to the rules' own reading.
+ */
+export function isGoodsKeyword(word: string): boolean {
+  return (keywordConcepts.get(word) ?? []).some((i) => compiled[i]!.concept.kind === 'goods' && (compiled[i]!.words.has(word) || [...compiled[i]!.sectorWords.values()].some((w) => w.has(word))));
 }
 
 /**
@@ -511,13 +535,77 @@ const PRODUCTION_CONCEPTS = new Set(['energia', 'acueducto', 'gas', 'alquiler-eq
 const PRODUCER_SECTIONS = new Set(['A', 'B', 'C', 'D', 'E', 'F', 'H', 'I', 'N', 'P', 'Q', 'R', 'S']);
 
 function mayBeProductionCost(concept: Concept, company: CompanyProfile): string | undefined {
-  if (!PRODUCTION_CONCEPTS.has(concept.key)) return undefined;
+  if (!PRODUCTION_CONCEPTS.has(concept.key) || FOOD_CONCEPTS.has(concept.key)) return undefined;
   const first = company.ciiu[0];
   const main = first === undefined ? undefined : ciiuClass(first);
   const activity = main ? ciiuActivity(main) : undefined;
   if (!activity || !PRODUCER_SECTIONS.has(activity.section)) return undefined;
   const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
   return `si se consumió en la producción o el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`;
+}
+
+/**
+ * Goods a company of a service or farming section consumes while rendering what it sells (accounting-co.md §4.3: agro
+ * class 7, transport 6145, health and education 6165/6160, administrative services 61xx for direct costs; the PUC's
+ * 6170 names laundries, hairdressers and funeral homes): materials, fuel, food, packaging, inputs and supplies of its
+ * trade are the cost of the activity (61xx), not the office's expense. Still «por verificar»: the same goods bought
+ * for the office are an expense, and the line does not say where they went. Section I keeps the expense reading (its
+ * food is stock, §4.3 I; what its kitchen and premises use up is booked both ways), and so does C (§4.3 C: class 7
+ * for the plant, 51xx for the office, the plant's goods are already stock in `stockAccount`).
+ */
+const SERVICE_COST_SECTIONS = new Set(['A', 'H', 'N', 'P', 'Q', 'R', 'S']);
+/**
+ * Food and drink are part of the service where the service feeds someone — a farm's stock, a clinic's or a care
+ * home's patients, a school's pupils, a funeral home's mourners (A, P, Q, R, S) — and the staff's cafetería elsewhere
+ * (a carrier, a security firm: H, N keep the expense reading, flagged).
+ */
+const FOOD_CONCEPTS = new Set(['alimentos', 'bebidas']);
+const FED_SECTIONS = new Set(['A', 'P', 'Q', 'R', 'S']);
+
+function consumedInService(concept: Concept, company: CompanyProfile, chart: Chart): { account: string; why: string } | undefined {
+  if (!PRODUCTION_CONCEPTS.has(concept.key)) return undefined;
+  const first = company.ciiu[0];
+  const main = first === undefined ? undefined : ciiuClass(first);
+  const activity = main ? ciiuActivity(main) : undefined;
+  if (!activity || !SERVICE_COST_SECTIONS.has(activity.section)) return undefined;
+  if (FOOD_CONCEPTS.has(concept.key) && !FED_SECTIONS.has(activity.section)) return undefined;
+  const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
+  const account = cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
+  return account ? { account, why: 'lo que se consume al prestar el servicio o producir lo que la empresa vende es costo de la actividad' } : undefined;
+}
+
+/**
+ * What a company of a service section buys that is not plainly the office's: a carrier's parking and truck wash, a
+ * security firm's uniforms and training, a parking lot's rented lot, a travel agency's hotel nights for its groups.
+ * accounting-co.md §4.3 books the services such companies buy to their activity's cost (H: 6145; N: «61xx for direct
+ * costs»; the PUC's 6170 names laundries, hairdressers, funeral homes, gyms), and the line does not say whether the
+ * purchase served the customer or the office: the expense reading is a proposal a person confirms, naming the cost
+ * account. Left out: what only an office uses (fees, telecom, software, insurance, banking, registrations,
+ * stationery, staff travel, advertising) and cleaning and cafeteria supplies, which the PUC's own 519525 names and
+ * service companies mostly book there.
+ */
+const SERVICE_SECTIONS = new Set(['H', 'N', 'R', 'S']);
+const OFFICE_SERVICES = new Set(['revisoria', 'auditoria', 'juridica', 'contabilidad', 'consultoria', 'avaluo', 'telecomunicaciones', 'nube', 'licencia-perpetua', 'soporte', 'mant-computo', 'seguros', 'seguro-soat', 'seguro-incendio', 'seguro-hurto', 'seguro-rc', 'bancarios', 'intereses', 'tramites', 'afiliaciones', 'pasajes-aereos', 'pasajes-terrestres', 'taxis', 'representacion', 'musica', 'publicidad', 'suscripciones', 'salud', 'aseo', 'cafeteria']);
+
+function mayBeServiceCost(concept: Concept, company: CompanyProfile): string | undefined {
+  if (OFFICE_SERVICES.has(concept.key) || OFFICE_CONCEPTS.has(concept.key)) return undefined;
+  const first = company.ciiu[0];
+  const main = first === undefined ? undefined : ciiuClass(first);
+  const activity = main ? ciiuActivity(main) : undefined;
+  if (!activity || !SERVICE_SECTIONS.has(activity.section)) return undefined;
+  const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
+  return `si se usó para prestar el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`;
+}
+
+/**
+ * Freight of a trading company that keeps inventory: carrying goods to a customer is a selling expense (523550), but
+ * carrying the goods it bought is part of their cost (accounting-co.md §4.2 row 24: «inbound for inventory: add to
+ * 1435»), and «flete transporte mercancía» says neither — a person should look.
+ */
+function mayBeInboundFreight(concept: Concept, company: CompanyProfile, chart: Chart): string | undefined {
+  if (concept.key !== 'fletes' || company.inventory === 'none' || !company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)))) return undefined;
+  const stock = chart.firstPostable(...(company.inventory === 'periodic' ? ['6205'] : ['1435', '143505']));
+  return stock ? `si es el flete de mercancía comprada, hace parte de su costo (${stock}): verifícala` : undefined;
 }
 
 /**

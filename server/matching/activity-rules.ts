@@ -119,7 +119,10 @@ export const CONCEPTS: Concept[] = [
     kind: 'goods',
     words: ['jeringa', 'aguja', 'gasa', 'venda', 'vendaje', 'esparadrapo', 'microporosa', 'micropore', 'sutura', 'cateter', 'sonda', 'canula', 'bajalengua', 'depresor', 'aplicador', 'torunda', 'aposito', 'electrodo', 'especulo', 'bisturi', 'lanceta', 'jelco', 'venoclisis', 'buretrol', 'curita', 'compresa', 'quirurgico', 'hipodermica', 'esteril', 'algodon', 'ostomia', 'glucometria'],
     phrases: [['guante', 'examen'], ['guante', 'quirurgico'], ['guante', 'esteril'], ['equipo', 'macrogoteo'], ['hilo', 'sutura']],
-    unspsc: ['42', '4213', '4214', '4215', '4229', '4231', '421815'],
+    // 4228 «esterilización» holds the sterilizer (422815, equipo-medico) and what it consumes: disinfecting solutions,
+    // cleaning solutions, indicators and wraps (422816–422819); 4227 the ventilator and the intubation and
+    // resuscitation supplies (422720, 422723).
+    unspsc: ['42', '4213', '4214', '4215', '4229', '4231', '421815', '422816', '422817', '422818', '422819', '422720', '422723'],
     supplierCiiu: ['4645', '3250'],
     accounts: ['510584'],
     stock: ['merchandise'],
@@ -155,7 +158,8 @@ export const CONCEPTS: Concept[] = [
     kind: 'goods',
     words: ['reactivo', 'pipeta', 'micropipeta', 'vacutainer', 'portaobjeto', 'cubreobjeto', 'probeta', 'beaker', 'erlenmeyer', 'edta', 'uroanalisis', 'hemograma', 'coprologico', 'glucosa', 'colesterol', 'laboratorio'],
     phrases: [['tubo', 'ensayo'], ['tubo', 'tapa'], ['prueba', 'rapida']],
-    unspsc: ['41', '4111', '4112'],
+    // 411041: containers for collecting and carrying specimens, and their supplies (not equipment like the rest of 4110).
+    unspsc: ['41', '4111', '4112', '411041'],
     supplierCiiu: ['4659', '2029'],
     accounts: ['519595'],
     sector: { salud: '616520' },
@@ -166,7 +170,7 @@ export const CONCEPTS: Concept[] = [
     kind: 'goods',
     words: ['tensiometro', 'electrocardiografo', 'oximetro', 'pulsioximetro', 'glucometro', 'fonendoscopio', 'estetoscopio', 'desfibrilador', 'autoclave', 'camilla', 'nebulizador', 'ecografo', 'doppler'],
     phrases: [['monitor', 'signo'], ['signo', 'vital'], ['equipo', 'electrocardiografia'], ['mesa', 'cirugia'], ['mesa', 'quirurgico'], ['mesa', 'examen'], ['mesa', 'procedimiento']],
-    unspsc: ['4110', '421816', '421817', '421818', '4220', '4227', '4228', '421215', '421217', '421418', '421442', '421517', '421829', '421918', '421920'],
+    unspsc: ['4110', '421816', '421817', '421818', '4220', '4227', '422815', '421215', '421217', '421418', '421442', '421517', '421829', '421918', '421920'],
     accounts: ['153205', '1532'],
     stock: ['merchandise'],
     tradeWords: ['medicos', 'quirurgicos'],
@@ -293,7 +297,8 @@ export const CONCEPTS: Concept[] = [
     kind: 'goods',
     words: ['empaque', 'embalaje', 'envase', 'saco', 'costal', 'fique', 'icopor', 'portacomida', 'contenedor', 'vinipel', 'film', 'estiba', 'zuncho', 'domicilio', 'desechable', 'cubierto', 'pitillo', 'tapa'],
     phrases: [['caja', 'carton'], ['bolsa', 'plastica'], ['bolsa', 'papel'], ['bolsa', 'kraft'], ['cinta', 'empaque'], ['vaso', 'llevar'], ['papel', 'parafinado'], ['caja', 'corrugada']],
-    unspsc: ['2411', '2412', '2414', '521516'],
+    // 241125 «cartón ondulado y otros materiales para distribución» is packaging, not the machinery of segment 24.
+    unspsc: ['2411', '2412', '2414', '521516', '241125'],
     supplierCiiu: ['222', '170'],
     accounts: ['519540'],
     stock: ['packaging'],
@@ -304,7 +309,9 @@ export const CONCEPTS: Concept[] = [
     label: 'materiales de ferretería y mantenimiento',
     kind: 'goods',
     words: ['ferreteria', 'tornillo', 'chazo', 'taco', 'puntilla', 'clavo', 'tuerca', 'arandela', 'perno', 'bisagra', 'candado', 'cerradura', 'chapa', 'silicona', 'sellador', 'lija', 'tubo', 'tuberia', 'pvc', 'codo', 'union', 'soldadura', 'cemento', 'arena', 'ladrillo', 'bloque', 'varilla', 'alambre', 'malla', 'manguera', 'llave', 'grifo', 'sanitario', 'teflon', 'pegante', 'drywall', 'broca', 'escalera', 'carretilla', 'disco', 'abrazadera', 'empaque', 'teja', 'impermeabilizante', 'estuco'],
-    unspsc: ['3116', '3016', '4014', '4017', '312016', '3118', '3119'],
+    // 232718 «suministros para soldar» (electrodes, wire, flux) and 231616 «suministros de fundición» are consumed,
+    // not the machinery of segment 23.
+    unspsc: ['3116', '3016', '4014', '4017', '312016', '3118', '3119', '232718', '231616'],
     supplierCiiu: ['4663', '4752', '2599'],
     accounts: ['514510', '519595'],
     stock: ['merchandise', 'spare-part', 'construction'],

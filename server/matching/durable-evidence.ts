@@ -18,6 +18,8 @@ export interface DurableEvidence {
    * (1520, accounting-co.md §4.2 row 11) unless its words say which other asset it is.
    */
   machine: boolean;
+  /** Read from the line's first noun only (`machineHead`), not from a serial number or a rating. */
+  named?: boolean;
 }
 
 const SERIAL = /\b(?:serial|s\/n|n(?:o|ro|um)?\.?\s*(?:de\s+)?serie|serie\s+n(?:o|ro)?\.?)\b/i;
@@ -38,3 +40,27 @@ export function durableEvidence(description: string): DurableEvidence | undefine
   }
   return undefined;
 }
+
+/**
+ * Spanish names a machine by what it does: a noun of the verb with the suffix «-dora» (lavadora, aspiradora,
+ * mezcladora, canteadora, pulidora) is an apparatus. The masculine «-dor» also names agents and products (limpiador,
+ * sellador, marcador), so it counts only with a word that describes a mechanism (hidráulico, automático,
+ * industrial, profesional, manual); and neither counts with a pack count (x 50).
+ * What a line is, is its first noun (issue #13): «Mantenimiento lavadora industrial» is a service, «Filtro para
+ * aspiradora» a part; only a line that starts with the machine's name is the machine. Nothing here names a product,
+ * so it holds for trades the rules have never seen. `knownGoods` says whether the rules already read the word as some
+ * consumable or office good (a «cosedora» is papelería), which the rules' own reading then decides.
+ */
+export function machineHead(words: readonly string[], measures: readonly string[], knownGoods: (word: string) => boolean): DurableEvidence | undefined {
+  const head = words[0];
+  if (!head || head.length < 7 || knownGoods(head)) return undefined;
+  // A machine is not sold by the hundred: «inyectadora x 100» is a box of syringes.
+  if (measures.some((m) => /^x\d+$/.test(m))) return undefined;
+  const feminine = /[aei]dora$/.test(head);
+  const masculine = !feminine && /[aei]dor$/.test(head) && words.slice(1).some((w) => MECHANISM.has(w));
+  if (!feminine && !masculine) return undefined;
+  return { why: `empieza por «${head}», nombre de una máquina o aparato`, strong: true, machine: true, named: true };
+}
+
+/** Words that describe how an apparatus works or how big it is, not what a consumable is made of. */
+const MECHANISM = new Set(['electrico', 'electrica', 'hidraulico', 'hidraulica', 'neumatico', 'neumatica', 'automatico', 'automatica', 'industrial', 'profesional', 'digital', 'motor', 'manual', 'estacionario', 'estacionaria']);

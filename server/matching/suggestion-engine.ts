@@ -4,10 +4,10 @@ import type { CompanyProfile } from '#shared/company';
 import { normalizeNit } from '#shared/nit';
 import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
-import { classifyByActivity, type ActivityVerdict } from './activity-classifier';
+import { classifyByActivity, isGoodsKeyword, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
-import { durableEvidence } from './durable-evidence';
+import { durableEvidence, machineHead } from './durable-evidence';
 import { unspscClassName } from './reference-data';
 import { classifyByRule, isGoods } from './default-account-rule';
 import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
@@ -348,9 +348,12 @@ export class SuggestionEngine implements LineClassifier {
     // Equipment nothing in the words names as an asset (a serial number, a machine's rating) from a supplier of
     // supplies or services: a powered machine is maquinaria y equipo (§4.2 row 11), proposed «por verificar»; otherwise
     // the usual account stays the best guess, but a person should look (it may be a fixed asset, §2.2).
-    const evidence = habit && kindOf(habit.accountCode) !== 'activo' && (!activity || kindOf(activity.accountCode) !== 'activo') ? durableEvidence(line.input.line.description) : undefined;
+    const notAsset = !activity || kindOf(activity.accountCode) !== 'activo';
+    const evidence = habit && kindOf(habit.accountCode) !== 'activo' && notAsset ? (durableEvidence(line.input.line.description) ?? machineHead(line.text.words, line.text.measures, isGoodsKeyword)) : undefined;
     if (habit && evidence?.strong) {
-      const machinery = evidence.machine ? postable('1520') : undefined;
+      // A machine's name from a supplier whose lines are merchandise (a hardware store's resale) may be merchandise
+      // too: the name alone only asks a person to look.
+      const machinery = evidence.machine && !(evidence.named && isResale(habit.accountCode)) ? postable('1520') : undefined;
       if (machinery) return [{ accountCode: machinery, source: 'activity', confidence: 0.5, explanation: `La línea ${evidence.why}: una máquina es activo fijo → ${machinery} maquinaria y equipo, aunque este proveedor suele ir a ${habit.accountCode}`, stage: 'actividad' }, habit, ...(activity ? [activity] : [])];
       return [{ ...habit, confidence: Math.min(habit.confidence, 0.5), explanation: `${habit.explanation}; la línea ${evidence.why}: puede ser un activo fijo` }, ...(activity ? [activity] : [])];
     }
@@ -370,6 +373,15 @@ export class SuggestionEngine implements LineClassifier {
       const doubt = (c: Candidate, why: string): Candidate => ({ ...c, confidence: Math.min(c.confidence, 0.55), explanation: `${c.explanation}; ${why}` });
       if (plain || supplierSellsIt) return [doubt(activity, `aunque este proveedor suele ir a ${habit.accountCode}`), habit];
       return [doubt(habit, `la línea parece ${verdict.concept.label} (${activity.accountCode})`), activity];
+    }
+    // No habit: a line that starts with a machine's name the rules read as something consumed (an «aspiradora» as
+    // cleaning, a «lavadora extractora» as upkeep, a «mezcladora» as a builder's works) is proposed as maquinaria y
+    // equipo, «por verificar», the rules' reading as the runner-up; merchandise the company may resell stays, flagged.
+    const machine = !habit && notAsset ? machineHead(line.text.words, line.text.measures, isGoodsKeyword) : undefined;
+    const machinery = machine ? postable('1520') : undefined;
+    if (machine && machinery) {
+      if (activity && isResale(activity.accountCode)) return [{ ...activity, confidence: Math.min(activity.confidence, 0.5), explanation: `${activity.explanation}; la línea ${machine.why}: puede ser un activo fijo` }];
+      return [{ accountCode: machinery, source: 'activity', confidence: 0.5, explanation: `La línea ${machine.why}: una máquina es activo fijo → ${machinery} maquinaria y equipo`, stage: 'actividad' }, ...(activity ? [activity] : [])];
     }
     return [habit, activity].filter((c): c is Candidate => !!c);
   }
@@ -660,6 +672,11 @@ function supplierHabit(tally: Tally, postable: Postable): Candidate | undefined 
     explanation: `Este proveedor se registra en ${account} (${Math.round(verdict.share * 100)} % de sus ${verdict.count} ${lines})`,
     stage: 'habito-proveedor',
   };
+}
+
+/** Merchandise bought to resell (1435, or 6205 under the periodic system). */
+function isResale(account: string): boolean {
+  return /^(1435|6205)/.test(account);
 }
 
 /** Asset, inventory, cost or expense: a supplier's habit in one says little about a line of another. */
