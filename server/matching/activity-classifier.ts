@@ -495,7 +495,31 @@ function stockAccount(concept: Concept, company: CompanyProfile, unspsc?: string
   if (manufacturer && unspsc && RAW_MATERIAL_UNSPSC.some((prefix) => unspsc.startsWith(prefix))) return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `materia prima (UNSPSC ${unspsc.slice(0, 4)}, regla 2)` };
   if (manufacturer && roles.includes('spare-part')) return { codes: ['1455', '145505'], why: `${concept.label} (materiales y repuestos)` };
   if (builder && roles.includes('construction')) return { codes: ['1415', '141505'], why: `${concept.label} (obras en curso)` };
+  const kept = keptByServiceCompany(concept, company);
+  if (kept) return { codes: ['1455', '145505'], why: kept };
   return undefined;
+}
+
+/**
+ * A company that sells services, not goods, and still keeps a perpetual inventory holds in it what it consumes in
+ * the service: a clinic's pharmacy (accounting-co.md §4.3 Q: «1405/1455 medical supplies if stocked») and a carrier's
+ * or an airline's spare parts (§4.2 row 5: «repuestos… kept in stock, any activity → 1455»). They are stock until
+ * dispensed or fitted; the cost (61xx) comes when they leave the warehouse, not when they are bought. Fuel and
+ * lubricants stay cost: they are consumed as they arrive. Only sections H and Q: the rows that say so.
+ */
+const STOCKED_BY_SECTION: Record<string, { concepts?: ReadonlySet<string>; role?: 'spare-part'; why: string }> = {
+  Q: { concepts: new Set(['botiquin', 'insumos-medicos']), why: 'medicamentos e insumos de la farmacia de una empresa de salud que lleva inventario: son inventario hasta que se dispensan (materiales, repuestos y accesorios)' },
+  H: { role: 'spare-part', why: 'repuestos que una empresa de transporte guarda en su almacén: son inventario hasta que se instalan (materiales, repuestos y accesorios)' },
+};
+
+function keptByServiceCompany(concept: Concept, company: CompanyProfile): string | undefined {
+  if (company.inventory !== 'perpetual') return undefined;
+  const first = company.ciiu[0];
+  const section = first === undefined ? undefined : ciiuActivity(ciiuClass(first))?.section;
+  const rule = section ? STOCKED_BY_SECTION[section] : undefined;
+  if (!rule) return undefined;
+  const fits = rule.concepts ? rule.concepts.has(concept.key) : !!rule.role && (concept.stock ?? []).includes(rule.role) && concept.kind === 'goods';
+  return fits ? `${concept.label}: ${rule.why}` : undefined;
 }
 
 /**

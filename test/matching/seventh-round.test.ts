@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { line, testCompany, type TestCompany } from './support';
+
+/**
+ * The seventh round of issue #13, each lever pinned by a case written here (not taken from any benchmark set): what a
+ * service company that keeps perpetual inventory holds in stock (§4.3 Q, §4.2 row 5).
+ */
+describe('suggestion engine: seventh round of #13', () => {
+  let t: TestCompany;
+  afterEach(async () => t?.close());
+
+  it('a hospital that keeps inventory stocks medicines and medical supplies in 1455; one without inventory books them to cost', async () => {
+    t = await testCompany({ company: { ciiu: ['8610'], inventory: 'perpetual' } });
+    const [drug, supply, service] = await t.classify(line('Ibuprofeno 400 mg tableta caja x 30'), line('Jeringa desechable 10 ml caja x 100'), line('Honorarios médicos turno urgencias'));
+    expect(drug!.accountCode).toMatch(/^1455/);
+    expect(drug!.explanation).toContain('farmacia');
+    expect(supply!.accountCode).toMatch(/^1455/);
+    // A service is never stock.
+    expect(service!.accountCode).not.toMatch(/^14/);
+
+    const noStock = await testCompany({ company: { ciiu: ['8610'], inventory: 'none' } });
+    const [consumed] = await noStock.classify(line('Ibuprofeno 400 mg tableta caja x 30'));
+    expect(consumed!.accountCode).toMatch(/^6165/);
+    await noStock.close();
+  });
+
+  it('a carrier that keeps inventory stocks its spare parts in 1455 but not its fuel; a shop still resells them', async () => {
+    t = await testCompany({ company: { ciiu: ['4923'], inventory: 'perpetual' } });
+    const [tyre, diesel] = await t.classify(line('Llanta 11R22.5 direccional'), line('ACPM galón'));
+    expect(tyre!.accountCode).toMatch(/^1455/);
+    expect(diesel!.accountCode).not.toMatch(/^14/);
+
+    const shop = await testCompany({ company: { ciiu: ['4530'], inventory: 'perpetual' } });
+    const [resold] = await shop.classify(line('Llanta 11R22.5 direccional'));
+    expect(resold!.accountCode).toMatch(/^1435/);
+    await shop.close();
+  });
+});
