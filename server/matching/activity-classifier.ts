@@ -79,6 +79,8 @@ compiled.forEach((c, i) => {
  */
 export function classifyByActivity(input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
   const read = recognise(input, sectorOf(company));
+  const material = ownMaterial(input, company, chart, read);
+  if (material) return material;
   if (!read) return undefined;
   const found = serviceOnAsset(read, input);
   const { concept, evidence, strength } = found;
@@ -172,6 +174,44 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
     evidence,
     inventory: false,
     goods,
+  };
+}
+
+/**
+ * Head-noun rule for a manufacturer: a Spanish product name starts with what the product is («cuero flor corregida
+ * café», «piel de res negra», «suela caucho termoplástico»); what follows qualifies it (a colour, an origin, a «de…»
+ * complement). When that first noun is a word of the company's own CIIU description (DANE CIIU 4 A.C.: «Fabricación de
+ * calzado de cuero y piel, con cualquier tipo de suela»), the line is what the company transforms: materia prima
+ * (1405, §4.3 C: «1405 materias primas»), whatever a later word («café», «res») would have read. Only when the rules
+ * have no firm reading of their own and the head noun is no keyword of theirs: «mueble» bought by a furniture maker
+ * keeps its own rule, and a generic word of the CIIU titles («fabricación», «productos», «partes») says nothing.
+ */
+const GENERIC_ACTIVITY_WORDS = new Set(
+  ['fabricacion', 'elaboracion', 'produccion', 'procesamiento', 'conservacion', 'transformacion', 'preparacion', 'confeccion', 'acabado', 'producto', 'articulo', 'actividad', 'tipo', 'cualquier', 'otro', 'excepto', 'parte', 'pieza', 'accesorio', 'material', 'similar', 'uso', 'base', 'general', 'ncp', 'servicio', 'mantenimiento', 'reparacion', 'instalacion', 'equipo', 'maquina', 'industria', 'industrial']
+    .flatMap((w) => normalize(w).words),
+);
+const OWN_MATERIAL: Concept = { key: 'materia-prima-actividad', label: 'materia prima de la actividad', kind: 'goods', words: [], accounts: ['1405'] };
+
+function ownMaterial(input: ActivityInput, company: CompanyProfile, chart: Chart, read: ReturnType<typeof recognise>): ActivityVerdict | undefined {
+  if (company.inventory === 'none' || (read && read.strength !== 'debil' && !read.alone)) return undefined;
+  if (input.unitCode && SERVICE_UNITS.has(input.unitCode)) return undefined;
+  const head = input.words[0];
+  if (!head || head.length < 4 || GENERIC_ACTIVITY_WORDS.has(head) || SERVICE_HEADS.has(head) || keywordConcepts.has(head)) return undefined;
+  const main = company.ciiu[0] === undefined ? undefined : ciiuClass(company.ciiu[0]);
+  const division = main ? Number(main.slice(0, 2)) : 0;
+  if (division < 10 || division > 33 || !ciiuActivity(main!)?.words.has(head)) return undefined;
+  const account = chart.firstPostable(...(company.inventory === 'periodic' ? ['6210'] : ['1405', '140505']));
+  if (!account) return undefined;
+  const instead = read ? `; no «${read.detail.replace(/^«|».*$/g, '')}», que va después del sustantivo y solo lo califica` : '';
+  return {
+    accountCode: account,
+    strength: 'media',
+    confidence: confidenceFor('palabras', 'media'),
+    explanation: `Actividad ${main}: la línea empieza por «${head}», de lo que la empresa fabrica según su actividad CIIU → ${account} materia prima${instead}`,
+    concept: OWN_MATERIAL,
+    evidence: 'palabras',
+    inventory: true,
+    goods: true,
   };
 }
 

@@ -3,7 +3,8 @@ import { line, testCompany, type TestCompany } from './support';
 
 /**
  * The seventh round of issue #13, each lever pinned by a case written here (not taken from any benchmark set): what a
- * service company that keeps perpetual inventory holds in stock (§4.3 Q, §4.2 row 5).
+ * service company that keeps perpetual inventory holds in stock (§4.3 Q, §4.2 row 5); a manufacturer's line whose head
+ * noun is a word of its own CIIU activity is raw material, whatever a later word reads as.
  */
 describe('suggestion engine: seventh round of #13', () => {
   let t: TestCompany;
@@ -34,5 +35,23 @@ describe('suggestion engine: seventh round of #13', () => {
     const [resold] = await shop.classify(line('Llanta 11R22.5 direccional'));
     expect(resold!.accountCode).toMatch(/^1435/);
     await shop.close();
+  });
+
+  it('a shoe factory’s line that starts with a word of its CIIU («cuero», «piel», «suela») is raw material; a colour after it does not decide', async () => {
+    t = await testCompany({ company: { ciiu: ['1521'], inventory: 'perpetual' } });
+    const [leather, hide, sole, office] = await t.classify(line('Cuero napa café pie cuadrado'), line('Piel de res negra por pie'), line('Suela caucho termoplástico par talla 40'), line('Café molido libra'));
+    expect(leather!.accountCode).toMatch(/^1405/);
+    expect(leather!.explanation).toContain('«cuero»');
+    expect(leather!.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(hide!.accountCode).toMatch(/^1405/);
+    expect(sole!.accountCode).toMatch(/^1405/);
+    // The coffee for the office still reads as cafetería: its head noun is the rules' own keyword.
+    expect(office!.accountCode).not.toMatch(/^14/);
+
+    // A company that does not make shoes gets no raw-material reading from the same words.
+    const hardware = await testCompany({ company: { ciiu: ['4752'], inventory: 'perpetual' } });
+    const [other] = await hardware.classify(line('Cuero napa café pie cuadrado'));
+    expect(other!.accountCode).not.toMatch(/^1405/);
+    await hardware.close();
   });
 });
