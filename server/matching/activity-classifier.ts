@@ -148,7 +148,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   // own consumption is the company's call, not the line's, so a person should look.
   const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)));
   const productionCost = /^5[12]/.test(account) && !alternativeAccount ? (mayBeProductionCost(concept, company) ?? mayBeServiceCost(concept, company) ?? mayBeInboundFreight(concept, company, chart)) : undefined;
-  const flip = /^5[12]/.test(account) && !alternativeAccount && goods ? consumedInService(concept, company, chart) : undefined;
+  const flip = /^5[12]/.test(account) && !alternativeAccount && (goods || MEALS.has(concept.key)) ? consumedInService(concept, company, chart) : undefined;
   if (flip) {
     return {
       accountCode: flip.account,
@@ -156,7 +156,8 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
       ...alone,
       // The product named plainly (its own noun or several words, with nothing rival) is the service's input more often
       // than the office's (measured on the blind sets); a lone or weak word stays a proposal.
-      confidence: strength === 'fuerte' && !found.alone && evidence !== 'actividad del proveedor' ? confidence : Math.min(confidence, LONE_KEYWORD),
+      // A meal service is the pupils' or the patients' as often as a staff meeting's: always a person's call.
+      confidence: strength === 'fuerte' && !found.alone && evidence !== 'actividad del proveedor' && !MEALS.has(concept.key) ? confidence : Math.min(confidence, LONE_KEYWORD),
       explanation: `${activity}: ${concept.label} → ${flip.account} (${evidenceText(evidence, found.detail)}): ${flip.why}; si fue para la oficina, es gasto (${account}): verifícala`,
       concept,
       evidence,
@@ -625,14 +626,20 @@ const SERVICE_COST_SECTIONS = new Set(['A', 'H', 'N', 'P', 'Q', 'R', 'S']);
  */
 const FOOD_CONCEPTS = new Set(['alimentos', 'bebidas']);
 const FED_SECTIONS = new Set(['A', 'P', 'Q', 'R', 'S']);
+/**
+ * The same holds for food bought as a service (catering, refrigerios, a restaurant's menus): PUC 519520 «gastos de
+ * representación» is the company entertaining third parties, but a school's snacks, a hospital's patient diets are
+ * the service itself (6160, 6165). The line rarely says who ate, so the cost reading stays «por verificar».
+ */
+const MEALS = new Set(['representacion']);
 
 function consumedInService(concept: Concept, company: CompanyProfile, chart: Chart): { account: string; why: string } | undefined {
-  if (!PRODUCTION_CONCEPTS.has(concept.key)) return undefined;
+  if (!PRODUCTION_CONCEPTS.has(concept.key) && !MEALS.has(concept.key)) return undefined;
   const first = company.ciiu[0];
   const main = first === undefined ? undefined : ciiuClass(first);
   const activity = main ? ciiuActivity(main) : undefined;
   if (!activity || !SERVICE_COST_SECTIONS.has(activity.section)) return undefined;
-  if (FOOD_CONCEPTS.has(concept.key) && !FED_SECTIONS.has(activity.section)) return undefined;
+  if ((FOOD_CONCEPTS.has(concept.key) || MEALS.has(concept.key)) && !FED_SECTIONS.has(activity.section)) return undefined;
   const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
   const account = cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
   return account ? { account, why: 'lo que se consume al prestar el servicio o producir lo que la empresa vende es costo de la actividad' } : undefined;

@@ -54,4 +54,17 @@ describe('suggestion engine: seventh round of #13', () => {
     expect(other!.accountCode).not.toMatch(/^1405/);
     await hardware.close();
   });
+
+  it('a school’s catered snacks are the cost of its service (6160), flagged; an office’s lunch stays gastos de representación', async () => {
+    t = await testCompany({ company: { ciiu: ['8513'], inventory: 'none' } });
+    const [snack] = await t.classify(line('Refrigerio estudiantes jornada mañana'));
+    expect(snack!.accountCode).toMatch(/^6160/);
+    expect(snack!.confidence).toBeLessThan(0.6);
+    expect(snack!.explanation).toContain('519520');
+
+    const office = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
+    const [lunch] = await office.classify(line('Refrigerio estudiantes jornada mañana'));
+    expect(lunch!.accountCode).toBe('519520');
+    await office.close();
+  });
 });
