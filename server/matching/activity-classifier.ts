@@ -106,7 +106,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
       };
     }
   }
-  const cost = sectorCost(concept, company);
+  const cost = sectorCost(concept, company, input.supplierCiiu);
   const costAccount = cost ? chart.firstPostable(...cost.codes) : undefined;
   if (cost && costAccount) {
     // A service a builder buys goes to its works in progress only if it is part of a work (accounting-co.md §4.3 F
@@ -755,7 +755,7 @@ export function sectorOf(company: CompanyProfile): Sector | undefined {
  * of group 61 by activity (PUC: 6105 agricultura, 6130 construcción, 6145 transporte, 6160 enseñanza, 6165 salud),
  * or 1415 obras en curso for a builder that keeps inventory.
  */
-function sectorCost(concept: Concept, company: CompanyProfile): { codes: string[]; why: string } | undefined {
+function sectorCost(concept: Concept, company: CompanyProfile, supplierCiiu: string[] = []): { codes: string[]; why: string } | undefined {
   const sector = sectorOf(company);
   const rule = sector ? concept.sector?.[sector] : undefined;
   if (!sector || !rule) return undefined;
@@ -768,8 +768,26 @@ function sectorCost(concept: Concept, company: CompanyProfile): { codes: string[
     return { codes: [rule, rule.slice(0, 4)], why: sector === 'hospitalidad' ? 'equipo y servicios de hoteles y restaurantes' : 'costo del servicio' };
   }
   if (sector === 'construccion' && company.inventory !== 'none') return { codes: ['1415', '141505'], why: 'obras de construcción en curso' };
+  const bought = sector === 'salud' && concept.kind === 'service' ? healthServiceBought(ciiu, supplierCiiu) : undefined;
+  if (bought) return bought;
   const named = activityCostAccount(ciiu);
   return { codes: costOfActivity(ciiu) ?? (named ? [named, named.slice(0, 4)] : []), why: 'costo de la actividad' };
+}
+
+/**
+ * PUC 6165 splits the cost of health services by the kind of service (616505 hospitalario, 616510 médico, 616520
+ * laboratorio…): a clinic that buys a health service from another provider — a reference laboratory (CIIU 8691) —
+ * books it to the subcuenta of what that provider does, not to its own. The supplier's CIIU class must have its own
+ * row in `costo-por-actividad.csv` (the division's «actividades conexas» row says nothing about the kind of service).
+ */
+function healthServiceBought(buyer: string, supplierCiiu: string[]): { codes: string[]; why: string } | undefined {
+  for (const code of supplierCiiu) {
+    const supplier = ciiuClass(code);
+    if (!supplier.startsWith('86') || supplier === buyer) continue;
+    const own = costTable().find(([prefix]) => prefix.length === 4 && supplier === prefix)?.[1];
+    if (own && own[0]!.startsWith('6165') && own[0] !== costOfActivity(buyer)?.[0]) return { codes: own, why: `servicio de salud comprado a un prestador de la actividad ${supplier}` };
+  }
+  return undefined;
 }
 
 function costOfActivity(ciiu: string): string[] | undefined {

@@ -67,4 +67,12 @@ describe('suggestion engine: seventh round of #13', () => {
     expect(lunch!.accountCode).toBe('519520');
     await office.close();
   });
+
+  it('a hospital books a health service to the 6165 subcuenta of the provider’s activity (a reference laboratory: 616520)', async () => {
+    t = await testCompany({ company: { ciiu: ['8610'], inventory: 'none' } });
+    const [lab, own] = await t.classify(line('Exámenes de laboratorio clínico remitidos', { supplierCiiu: ['8691'] }), line('Exámenes de laboratorio clínico remitidos', { supplierCiiu: ['8610'] }));
+    expect(lab!.accountCode).toBe('616520');
+    expect(lab!.explanation).toContain('8691');
+    expect(own!.accountCode).toBe('616505');
+  });
 });
