@@ -2,7 +2,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { SaxesParser } from 'saxes';
 
 /**
- * The strict well-formedness pass every signed text goes through ({@link assertWellFormed}), and small DOM helpers
+ * What is refused in every signed text before it is parsed ({@link refuseAmbiguousXml}), and small DOM helpers
  * over @xmldom/xmldom: direct children only, never a deep search (docs/dian-ubl.md §10). The signatures themselves
  * are checked on libxml2's document (libxml.ts, xml-signature.ts); @xmldom is left for the comparison with DIAN's
  * copy (dian-copy.ts), `SignatureCheck.doc` and the tests' oracle (test/support/xml-crypto-core.ts).
@@ -49,20 +49,23 @@ export function parseStrict(xml: string): Document {
 }
 
 /**
- * The strict pass alone (see {@link parseStrict}): throws, in Spanish, unless the text is well-formed XML 1.0 with
- * namespaces, without DOCTYPE, NEL or LINE SEPARATOR. The signatures are checked on libxml2's document of a text that
- * passed it (xml-signature.ts).
+ * What is refused in a signed text before any parser sees it, because two readers of XML could see different
+ * documents in it (see {@link parseStrict}): NEL (U+0085) and LINE SEPARATOR (U+2028), which XML 1.1 readers (and
+ * xmldom) turn into line feeds; and a DOCTYPE, whose internal subset (entities, attribute defaults) changes what a
+ * reader sees and which no DIAN document carries. The text is searched as written: a «<!DOCTYPE» inside a comment is
+ * refused too (fail closed; no DIAN document has one). Well-formedness itself is then libxml2's (xml-signature.ts).
  */
-export function assertWellFormed(xml: string): void {
-  wellFormedClosingTags(xml);
-}
-
-/** The distinct names of the closing tags of a well-formed XML 1.0 text (see {@link parseStrict}); else throws. */
-function wellFormedClosingTags(xml: string): Set<string> {
+export function refuseAmbiguousXml(xml: string): void {
   const doubtful = /[\u0085\u2028]/.exec(xml);
   if (doubtful) {
     throw new Error(`El XML no está bien formado para firmas: trae el carácter U+${doubtful[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, que los lectores de XML interpretan distinto.`);
   }
+  if (xml.includes('<!DOCTYPE')) throw new Error('El XML no está bien formado para firmas: trae una declaración DOCTYPE, que un documento firmado de la DIAN no lleva.');
+}
+
+/** The distinct names of the closing tags of a well-formed XML 1.0 text (see {@link parseStrict}); else throws. */
+function wellFormedClosingTags(xml: string): Set<string> {
+  refuseAmbiguousXml(xml);
   const names = new Set<string>();
   let first: string | undefined;
   let unmatched: string | undefined;

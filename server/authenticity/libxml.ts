@@ -23,7 +23,7 @@ for (const name of ['addFunction', 'xmlOutputBufferCreateIO', 'xmlC14NExecute', 
  *
  * - A document lives in WebAssembly memory, which no garbage collector frees: every document is used inside
  *   {@link withXmlDocument}, which disposes of it whatever happens.
- * - It is only ever given texts the strict pass (dom.ts `assertWellFormed`) accepted: no DOCTYPE, so no entity
+ * - It is only ever given texts dom.ts `refuseAmbiguousXml` let through: no DOCTYPE, so no entity
  *   can be declared; and it is told never to load anything (no DTD, no external entity, no network).
  */
 

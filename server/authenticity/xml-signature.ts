@@ -2,7 +2,7 @@ import { createHash, createVerify, timingSafeEqual } from 'node:crypto';
 import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
 import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from './algorithms';
 import { parseCertificate, publicKeyOf, type ParsedCertificate } from './certificates';
-import { assertWellFormed, NS, parseStrict } from './dom';
+import { NS, parseStrict, refuseAmbiguousXml } from './dom';
 import { attrOf, canonicalBytes, elementsById, isWithin, ownText, withXmlDocument, xchild, xchildren, XmlElement, xpath, xtext, type XmlDocument } from './libxml';
 import { checkXadesProperties } from './xades';
 
@@ -28,8 +28,11 @@ export interface SignatureCheck<R = undefined> {
  * Verifies the XAdES-EPES enveloped signature of one standalone UBL document (an Invoice/CreditNote/DebitNote or
  * DIAN's ApplicationResponse), over the exact text given: the CDATA of the container, byte for byte, or the file.
  *
- * - The text must first pass the strict XML 1.0 check (dom.ts `assertWellFormed`, saxes), which refuses what the
- *   reader and a signature library could read differently; then libxml2 (libxml.ts) builds the document checked.
+ * - The text must be well-formed XML 1.0 with namespaces as written, decided by libxml2 (libxml.ts), a conformant
+ *   parser that refuses, never repairs (a stray closing tag, an undeclared prefix, a repeated attribute, an undefined
+ *   entity…); before it, dom.ts `refuseAmbiguousXml` refuses what two XML readers could see differently (DOCTYPE,
+ *   NEL, LINE SEPARATOR). Until 4-dic-2026 a saxes pass decided well-formedness first (for @xmldom, which repaired);
+ *   libxml2 refuses everything it refused in test/authenticity, and the pass was ≈ 1 ms per document.
  * - The `ds:Signature` is taken only from the root's own `ext:UBLExtensions/…/ext:ExtensionContent`, never from a
  *   deep search; more than one there is refused.
  * - XMLDSig core ({@link checkCore}): every Reference digest, then SignatureValue over the canonical SignedInfo;
@@ -43,7 +46,7 @@ export function checkSignature<R = undefined>(xml: string, read?: (root: XmlElem
   const facts: SignatureFacts = { present: false, valid: false, references: [], problems: [] };
   const result: SignatureCheck<R> = { facts, carried: [] };
   try {
-    assertWellFormed(xml);
+    refuseAmbiguousXml(xml);
   } catch (error) {
     facts.problems.push((error as Error).message);
     result.malformed = true;
@@ -58,8 +61,8 @@ export function checkSignature<R = undefined>(xml: string, read?: (root: XmlElem
     });
   } catch (error) {
     if (parsed) throw error;
-    // The strict pass accepted it; libxml2 did not (say, nesting deeper than its limit): not verified either way.
-    facts.problems.push(`El XML no está bien formado: ${(error as Error).message.trim()}`);
+    // Not well-formed as written (libxml2 says where), or beyond its limits (nesting depth): not verified either way.
+    facts.problems.push(`El XML no está bien formado: ${(error as Error).message.trim().split('\n').join('; ')}`);
     result.malformed = true;
     return result;
   }

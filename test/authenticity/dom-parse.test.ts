@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { parseAsIs, parseFast, parseStrict } from '../../server/authenticity/dom';
+import { parseAsIs, parseFast, parseStrict, refuseAmbiguousXml } from '../../server/authenticity/dom';
+import { withXmlDocument } from '../../server/authenticity/libxml';
 import { fixtureNames, fixtureText } from '../support/fixtures';
 
 /**
@@ -231,5 +232,41 @@ describe('parseStrict: what it lets through', () => {
 
   it('says where and what is wrong', () => {
     expect(() => parseStrict('<r>\n<a></b></r>')).toThrow(/línea 2\).*unmatched closing tag: b/);
+  });
+});
+
+/**
+ * Since 4-dic-2026 the signatures are checked on libxml2's document, and well-formedness is libxml2's: the saxes pass
+ * above stays only in front of @xmldom (DIAN's copy, the tests' oracle). Over the same corpus, the signatures' path
+ * must refuse everything that pass refuses and everything the reader's own validator refuses.
+ */
+describe('the signatures’ path (refuseAmbiguousXml, then libxml2): what it lets through', () => {
+  const corpus = [...samples, ...ODD_CASES, ...brokenSamples(), ...EDGE_CASES, ...realSamples()];
+  const verifiable = (xml: string): boolean => {
+    try {
+      refuseAmbiguousXml(xml);
+      return withXmlDocument(xml, () => true);
+    } catch {
+      return false;
+    }
+  };
+
+  it('is at least as strict as the saxes pass and as the reader’s validator, and accepts every real sample', () => {
+    expect(corpus.length).toBeGreaterThan(200);
+    const laxer = corpus.filter((xml) => verifiable(xml) && (!outcome(parseStrict, xml).startsWith('ok') || XMLValidator.validate(xml) !== true));
+    expect(laxer).toEqual([]);
+    for (const xml of [...samples, ...realSamples()]) expect(verifiable(xml)).toBe(true);
+    // Not a pass that refuses everything: it accepts as much as the saxes pass does.
+    expect(corpus.filter(verifiable).length).toBe(corpus.filter((xml) => outcome(parseStrict, xml).startsWith('ok')).length);
+  });
+
+  it('refuses, with libxml2’s reason, what XML 1.0 with namespaces refuses; and DOCTYPE, NEL and LINE SEPARATOR before parsing', () => {
+    for (const xml of ['<a:b/>', '<r a="1" a="2"/>', '<r xmlns:x="u" xmlns:y="u" x:a="1" y:a="2"/>', '<r>&foo;</r>', '<r>\u0001</r>', '<r/><r/>', '<r xmlns:p=""/>', '<r><a></b></r>']) {
+      expect(() => withXmlDocument(xml, () => true), xml).toThrow();
+    }
+    expect(() => refuseAmbiguousXml('<!DOCTYPE r [<!ENTITY e "x">]><r>&e;</r>')).toThrow(/DOCTYPE/);
+    expect(() => refuseAmbiguousXml('<r>x\u2028y</r>')).toThrow(/U\+2028/);
+    expect(() => refuseAmbiguousXml('<r a="\u0085"/>')).toThrow(/U\+0085/);
+    expect(() => refuseAmbiguousXml('<r a="x"/>')).not.toThrow();
   });
 });
