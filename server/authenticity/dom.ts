@@ -158,18 +158,3 @@ export function textOf(node: Node | null | undefined): string | undefined {
   const value = node?.textContent?.trim();
   return value ? value : undefined;
 }
-
-/** Every descendant element with that `Id` (XML Signature references point at them). */
-export function elementsWithId(node: Node, id: string): El[] {
-  const out: El[] = [];
-  const visit = (n: Node) => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType !== 1) continue;
-      const el = c as El;
-      if (el.getAttribute('Id') === id || el.getAttribute('ID') === id || el.getAttribute('id') === id) out.push(el);
-      visit(el);
-    }
-  };
-  visit(node);
-  return out;
-}

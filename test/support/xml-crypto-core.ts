@@ -6,7 +6,7 @@ import { findAncestorNsForElement } from 'xml-crypto/lib/utils.js';
 import type { ReferenceCheck } from '#shared/authenticity';
 import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from '../../server/authenticity/algorithms';
 import { parseCertificate, publicKeyOf, type ParsedCertificate } from '../../server/authenticity/certificates';
-import { child, children, elementsWithId, NS, parseStrict, path, textOf, type El } from '../../server/authenticity/dom';
+import { child, children, NS, parseStrict, path, textOf, type El } from '../../server/authenticity/dom';
 
 /**
  * The TEST ORACLE for the XMLDSig core (test/authenticity/core-oracle.test.ts): the core the agent used before it
@@ -410,4 +410,19 @@ function referenceTarget(uri: string, type: string | undefined, signature: El): 
   if (target?.localName === 'KeyInfo') return 'keyinfo';
   if (target?.localName === 'SignedProperties') return 'signed-properties';
   return 'other';
+}
+
+/** Every descendant element with that `Id`, `ID` or `id` (what the reference targets are reported as). */
+function elementsWithId(node: Node, id: string): El[] {
+  const out: El[] = [];
+  const visit = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType !== 1) continue;
+      const el = c as El;
+      if (el.getAttribute('Id') === id || el.getAttribute('ID') === id || el.getAttribute('id') === id) out.push(el);
+      visit(el);
+    }
+  };
+  visit(node);
+  return out;
 }
