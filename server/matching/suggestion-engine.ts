@@ -354,8 +354,8 @@ export class SuggestionEngine implements LineClassifier {
       // A machine's name from a supplier whose lines are merchandise (a hardware store's resale) may be merchandise
       // too: the name alone only asks a person to look.
       const machinery = evidence.machine && !(evidence.named && isResale(habit.accountCode)) ? postable('1520') : undefined;
-      if (machinery) return [{ accountCode: machinery, source: 'activity', confidence: 0.5, explanation: `La línea ${evidence.why}: una máquina es activo fijo → ${machinery} maquinaria y equipo, aunque este proveedor suele ir a ${habit.accountCode}`, stage: 'actividad' }, habit, ...(activity ? [activity] : [])];
-      return [{ ...habit, confidence: Math.min(habit.confidence, 0.5), explanation: `${habit.explanation}; la línea ${evidence.why}: puede ser un activo fijo` }, ...(activity ? [activity] : [])];
+      if (machinery) return [asMachinery(machinery, evidence.why, habit.accountCode), habit, ...(activity ? [activity] : [])];
+      return [mayBeAsset(habit, evidence.why), ...(activity ? [activity] : [])];
     }
     if (habit && activity && verdict) {
       if (habit.accountCode === activity.accountCode) {
@@ -380,8 +380,8 @@ export class SuggestionEngine implements LineClassifier {
     const machine = !habit && notAsset ? machineHead(line.text.words, line.text.measures, isGoodsKeyword) : undefined;
     const machinery = machine ? postable('1520') : undefined;
     if (machine && machinery) {
-      if (activity && isResale(activity.accountCode)) return [{ ...activity, confidence: Math.min(activity.confidence, 0.5), explanation: `${activity.explanation}; la línea ${machine.why}: puede ser un activo fijo` }];
-      return [{ accountCode: machinery, source: 'activity', confidence: 0.5, explanation: `La línea ${machine.why}: una máquina es activo fijo → ${machinery} maquinaria y equipo`, stage: 'actividad' }, ...(activity ? [activity] : [])];
+      if (activity && isResale(activity.accountCode)) return [mayBeAsset(activity, machine.why)];
+      return [asMachinery(machinery, machine.why), ...(activity ? [activity] : [])];
     }
     return [habit, activity].filter((c): c is Candidate => !!c);
   }
@@ -748,6 +748,17 @@ function agentItem(companyId: string, itemId: string, line: LearnedLine, nit: st
 
 function toNewItem(companyId: string, item: CatalogItem): NewItem {
   return { ...item, companyId, source: item.source as NewItem['source'] };
+}
+
+/** A line whose words name a machine: maquinaria y equipo (accounting-co.md §4.2 row 11), «por verificar». */
+function asMachinery(account: string, why: string, usualAccount?: string): Candidate {
+  const usual = usualAccount ? `, aunque este proveedor suele ir a ${usualAccount}` : '';
+  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${why}: una máquina es activo fijo → ${account} maquinaria y equipo${usual}`, stage: 'actividad' };
+}
+
+/** The reading stays, «por verificar»: the line may be a fixed asset (§2.2). */
+function mayBeAsset(candidate: Candidate, why: string): Candidate {
+  return { ...candidate, confidence: Math.min(candidate.confidence, 0.5), explanation: `${candidate.explanation}; la línea ${why}: puede ser un activo fijo` };
 }
 
 function stripStage({ stage: _stage, ...suggestion }: Candidate): Suggestion {
