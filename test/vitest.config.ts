@@ -11,6 +11,9 @@ export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
     globalSetup: ['test/support/build-server.ts'],
+    // Anchors installed on the developer's machine (`agente anclas`) never count in the tests: only the bundle and
+    // the tests' own certification authority (AGENTE_ANCLAS_CONFIANZA, test/support/pki.ts).
+    env: { AGENTE_ANCLAS_INSTALADAS: '' },
     projects: [
       {
         extends: true,

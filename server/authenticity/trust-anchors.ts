@@ -1,16 +1,28 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../project-root';
 import type { ChainFacts } from '#shared/authenticity';
 import { validAt, x509 } from './certificates';
 
 /**
  * Trust anchors are data: the PEM bundle of Colombian certification authorities in server/data (sources in its
- * README), plus the file named by `AGENTE_ANCLAS_CONFIANZA` (DIAN's habilitación, tests). Never anything else:
- * Node's own store holds no Colombian root, and a document is only `verified` when its chain ends here.
+ * README), the authorities this installation added with `agente anclas` (each checked before it was written:
+ * anchor-install.ts), plus the file named by `AGENTE_ANCLAS_CONFIANZA` (DIAN's habilitación, tests). Never anything
+ * else: Node's own store holds no Colombian root, and a document is only `verified` when its chain ends here.
  */
 export const BUNDLED_ANCHORS = fileURLToPath(new URL('../data/anclas-confianza.pem', import.meta.url));
 export const ANCHORS_VARIABLE = 'AGENTE_ANCLAS_CONFIANZA';
+/** Where `agente anclas agregar/descargar` writes; empty means none (the tests, so a developer's own do not leak in). */
+export const INSTALLED_ANCHORS_VARIABLE = 'AGENTE_ANCLAS_INSTALADAS';
+
+/** The installation's own anchors file: `AGENTE_ANCLAS_INSTALADAS`, or data/anclas-instaladas.pem in the project. */
+export function installedAnchorsFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const named = env[INSTALLED_ANCHORS_VARIABLE];
+  if (named !== undefined) return named.trim() || undefined;
+  return join(projectRoot(), 'data', 'anclas-instaladas.pem');
+}
 /**
  * Authorities never taken from a document's own KeyInfo (data, with its reasons): production CAs whose test
  * certificates' private keys are public. Leaving them out of the bundle is not enough, because a document may carry
@@ -34,7 +46,7 @@ function excludedAuthorities(): Map<string, ExcludedAuthority> {
   return excluded;
 }
 
-function exclusionOf(cert: x509.X509Certificate): ExcludedAuthority | undefined {
+export function exclusionOf(cert: x509.X509Certificate): ExcludedAuthority | undefined {
   const keyId = cert.getExtension(x509.SubjectKeyIdentifierExtension)?.keyId;
   return keyId ? excludedAuthorities().get(keyId.toLowerCase()) : undefined;
 }
@@ -56,15 +68,13 @@ export function loadAnchors(files: string[]): TrustAnchors {
   if (cached) return cached;
   const certificates: x509.X509Certificate[] = [];
   for (const file of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch (error) {
       throw new Error(`No se pudo leer el archivo de anclas de confianza ${file}: ${(error as Error).message}`);
     }
-    for (const match of text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)) {
-      certificates.push(new x509.X509Certificate(Buffer.from(match[1]!.replace(/\s+/g, ''), 'base64')));
-    }
+    certificates.push(...readCertificates(bytes));
   }
   const anchors = { sources: files, certificates, key: createHash('sha256').update(certificates.map((c) => Buffer.from(c.rawData).toString('base64')).join()).digest('hex') };
   loaded.set(key, anchors);
@@ -79,10 +89,41 @@ export function anchorFiles(anchors: TrustAnchors): string[] | undefined {
   return loaded.get(anchors.sources.join('\u0000')) === anchors ? anchors.sources : undefined;
 }
 
-/** The anchors in force: the bundle, plus `AGENTE_ANCLAS_CONFIANZA` when set. */
+/**
+ * The anchors in force: the bundle, the installed ones when there are, and `AGENTE_ANCLAS_CONFIANZA` when set. Read
+ * once per process: anchors installed while the agent runs count after it restarts (`agente anclas` says so).
+ */
 export function defaultAnchors(env: NodeJS.ProcessEnv = process.env): TrustAnchors {
+  const files = [BUNDLED_ANCHORS];
+  const installed = installedAnchorsFile(env);
+  if (installed && existsSync(installed)) files.push(installed);
   const extra = env[ANCHORS_VARIABLE]?.trim();
-  return loadAnchors(extra ? [BUNDLED_ANCHORS, extra] : [BUNDLED_ANCHORS]);
+  if (extra) files.push(extra);
+  return loadAnchors(files);
+}
+
+/** For the start-up lines: how many anchors, from where, and what to do when only the bundle's roots are there. */
+export function describeAnchors(anchors: TrustAnchors, env: NodeJS.ProcessEnv = process.env): string {
+  const installed = installedAnchorsFile(env);
+  const fromFile = (file: string) => loadAnchors([file]).certificates.length;
+  const parts = anchors.sources.map((file) => (file === BUNDLED_ANCHORS ? `${fromFile(file)} del agente` : file === installed ? `${fromFile(file)} instaladas (${file})` : `${fromFile(file)} de ${ANCHORS_VARIABLE}`));
+  const advice = anchors.sources.length === 1 ? '; faltan las subordinadas que emiten los certificados de hoy: `npx agente anclas descargar`' : '';
+  return `Anclas de confianza: ${parts.join(', ')}${advice}`;
+}
+
+/**
+ * Reads every certificate of a file: PEM (one or several, comments around them allowed) or a single DER (which always
+ * starts with a SEQUENCE, 0x30). A text without PEM blocks holds none.
+ */
+export function readCertificates(bytes: Buffer): x509.X509Certificate[] {
+  if (bytes[0] === 0x30) return [new x509.X509Certificate(Uint8Array.from(bytes))];
+  const blocks = bytes.toString('latin1').matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g);
+  return [...blocks].map((m) => new x509.X509Certificate(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64')));
+}
+
+/** One certificate as a PEM block. */
+export function toPemBlock(cert: x509.X509Certificate): string {
+  return `-----BEGIN CERTIFICATE-----\n${Buffer.from(cert.rawData).toString('base64').replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----`;
 }
 
 const chains = new Map<string, Promise<x509.X509Certificate[]>>();

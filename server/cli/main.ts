@@ -36,6 +36,7 @@ export const COMMANDS: { name: string; description: string; attach: Attach }[] =
   { name: 'backup', description: 'Copia de seguridad de la base de datos en <archivo>, aunque el agente esté corriendo. Para restaurar, ver el README.', attach: from(() => import('./database-commands'), (m) => m.backupCommand) },
   { name: 'reglas', description: 'UVT por año, conceptos y tarifas de retención; recálculo de facturas.', attach: from(() => import('./rules-command'), (m) => m.rulesCommand) },
   { name: 'proveedor', description: 'Proveedores: persona natural o jurídica y si es declarante de renta.', attach: from(() => import('./rules-command'), (m) => m.supplierCommand) },
+  { name: 'anclas', description: 'Entidades de certificación con que se comprueban las firmas: ver las que usa el agente, agregar o descargar las que faltan (solo si se pueden comprobar).', attach: from(() => import('./anchors-command'), (m) => () => m.anchorsCommand()) },
   { name: 'radian', description: 'Eventos RADIAN del comprador (acuse, recibo, aceptación, reclamo): certificado de firma.', attach: from(() => import('./radian-command'), (m) => m.radianCommand) },
   { name: 'factura', description: 'Cambios de una factura registrada.', attach: from(() => import('./rules-command'), (m) => m.billConceptCommand) },
 ];

@@ -18,6 +18,7 @@ import { startMailboxWatchers } from '../sources/mailbox-manager';
 import { folderSourceKey, runWhileLeased } from '../workers/source-lease';
 import { listenForWork } from '../workers/work-signal';
 import type { GlobalOptions } from './context';
+import { defaultAnchors, describeAnchors } from '../authenticity/trust-anchors';
 
 interface ServeFlags {
   port: string;
@@ -99,6 +100,7 @@ export function serveCommand(global: () => GlobalOptions): Command {
               ? `Copias de seguridad diarias: ${backupDirFor(file)} (se guardan ${keepDays} días)`
               : 'Copias de seguridad diarias: desactivadas (AGENTE_COPIAS_DIAS=0)',
           watcher ? `Carpeta vigilada: ${flags.inbox}${watcher.holding ? '' : ' (la lee otro proceso del agente; este la tomará si ese se detiene)'}` : 'Carpeta vigilada: desactivada',
+          describeAnchors(defaultAnchors()),
           mailboxes ? `Buzones de correo: ${mailboxes.size || 'ninguno configurado (`npx agente mailbox set …` o desde el panel)'}` : 'Buzones de correo: desactivados',
           companies.length
             ? `Empresas: ${companies.map((c) => `${c.name} (NIT ${c.nit})`).join(', ')}`

@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, CompiledQuery, Kysely, Migrator, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type Migration, type MigrationProvider, type SqliteDialectConfig, type SqliteStatement } from 'kysely';
 import * as createCore from './migrations/2026_11_28_0900_create_core';
@@ -21,6 +20,9 @@ import * as users from './migrations/2026_12_03_1700_users';
 import * as registrationIndexes from './migrations/2026_12_03_2000_registration_indexes';
 import * as receptionIndexes from './migrations/2026_12_04_0200_reception_indexes';
 import type { Database } from './schema';
+import { projectRoot } from '../project-root';
+
+export { projectRoot };
 
 export type Db = Kysely<Database>;
 
@@ -62,27 +64,6 @@ export function databaseFileFromEnv(env: NodeJS.ProcessEnv = process.env): strin
     return url.replace(/^(sqlite|file):(\/\/)?/i, '');
   }
   return DEFAULT_DATABASE_FILE;
-}
-
-/**
- * The project folder (where `package.json` is): relative database paths are taken from here, not from whatever folder
- * the shell is in, so `npx agente …` from a sub-folder finds the same database `npm start` uses.
- */
-export function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest)) {
-      try {
-        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'agente-de-gastos') return dir;
-      } catch {
-        // not ours: keep looking upwards
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
 }
 
 export interface DatabaseLocation {

@@ -178,6 +178,8 @@ describe('command line (npx agente …)', { timeout: 120_000 }, () => {
     // The first start creates the database, says where, and makes the day's backup beside it.
     expect(first.output).toContain(`Base de datos creada en ${fresh}`);
     expect(first.output).toMatch(/Copias de seguridad diarias: .*backups \(se guardan 14 días\)/);
+    // Which certification authorities signatures are checked against (the bundle's two roots, at least).
+    expect(first.output).toMatch(/Anclas de confianza: 2 del agente/);
     expect(existsSync(`${tmp.file('backups')}/agente-${bogotaDate(new Date())}.db`)).toBe(true);
     expect((await fetch(`${first.url}/api/v1/companies`, { headers: { Authorization: `Bearer ${first.token}` } })).status).toBe(200);
     expect(await first.stop()).toBe(0);
