@@ -92,7 +92,7 @@ export function canonicalBytes(doc: XmlDocument, options: { subtree?: XmlElement
     if (options.omit) unlinked.push(unlink(ptrOf(options.omit)));
     if (options.subtree) {
       const root = ptrOf(options.subtree);
-      unlinked.push(...setAsideRootSiblingsOf(root));
+      unlinked.push(...setAsideOutsideOf(root));
       shown = elementsUnder(root);
     }
     const mode = 0; // XML_C14N_1_0
@@ -128,27 +128,23 @@ function relink({ node, parent, next }: Unlinked): void {
 /**
  * Speed, not semantics. libxml2 asks the visibility hook about every node of the document (and, for each element,
  * about every namespace in scope), although the node-set of a subtree is inside it: for a reference inside the
- * signature, most of those calls are for the invoice's body. The node-set, and so the canonical octets, depend only
- * on the subtree and the namespaces and xml:* attributes its ancestors declare, never on the ancestors' other
- * children; so the root's other child elements (the whole body) are set aside for the call, in order, and put
- * back. The differential test checks the octets' digests against xml-crypto and that the document is unchanged.
+ * signature, most of those calls are for the invoice's body, DIAN's extension and the signature's other parts. The
+ * node-set, and so the canonical octets, depend only on the subtree and the namespaces and xml:* attributes its
+ * ancestors declare, never on the ancestors' other children; so, at every level from the root down to the subtree,
+ * the other child elements (the whole body, the sibling extensions, SignatureValue, KeyInfo, Object…) are set aside
+ * for the call, in order, and put back. The differential test checks the octets' digests against xml-crypto and that
+ * the document is unchanged.
  */
-function setAsideRootSiblingsOf(node: NodePtr): Unlinked[] {
-  let top = node;
-  while (Tree.parent(top) && Tree.type(Tree.parent(top)) === ELEMENT) top = Tree.parent(top);
-  if (top === node) return [];
+function setAsideOutsideOf(node: NodePtr): Unlinked[] {
   const aside: Unlinked[] = [];
-  for (let c = Tree.children(top); c; ) {
-    const next = Tree.next(c);
-    if (Tree.type(c) === ELEMENT && !contains(c, node)) aside.push(unlink(c));
-    c = next;
+  for (let inner = node, parent = Tree.parent(node); parent && Tree.type(parent) === ELEMENT; inner = parent, parent = Tree.parent(parent)) {
+    for (let c = Tree.children(parent); c; ) {
+      const next = Tree.next(c);
+      if (c !== inner && Tree.type(c) === ELEMENT) aside.push(unlink(c));
+      c = next;
+    }
   }
   return aside;
-}
-
-function contains(ancestor: NodePtr, node: NodePtr): boolean {
-  for (let p = node; p; p = Tree.parent(p)) if (p === ancestor) return true;
-  return false;
 }
 
 function elementsUnder(root: NodePtr): Set<NodePtr> {
