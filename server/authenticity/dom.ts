@@ -5,7 +5,7 @@ import { SaxesParser } from 'saxes';
  * What is refused in every signed text before it is parsed ({@link refuseAmbiguousXml}), and small DOM helpers
  * over @xmldom/xmldom: direct children only, never a deep search (docs/dian-ubl.md §10). The signatures themselves
  * are checked on libxml2's document (libxml.ts, xml-signature.ts); @xmldom is left for the comparison with DIAN's
- * copy (dian-copy.ts), `SignatureCheck.doc` and the tests' oracle (test/support/xml-crypto-core.ts).
+ * copy (dian-copy.ts) and the tests' oracle (test/support/xml-crypto-core.ts).
  */
 
 export const NS = {

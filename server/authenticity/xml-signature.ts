@@ -2,7 +2,7 @@ import { createHash, createVerify, timingSafeEqual } from 'node:crypto';
 import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
 import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from './algorithms';
 import { parseCertificate, publicKeyOf, type ParsedCertificate } from './certificates';
-import { NS, parseStrict, refuseAmbiguousXml } from './dom';
+import { NS, refuseAmbiguousXml } from './dom';
 import { attrOf, canonicalBytes, elementsById, isWithin, localName, nodeOf, ownText, rootOf, withXmlDocument, xchild, xchildren, xelements, xpath, xtext, type XmlDocument, type XmlElement, type XNode } from './libxml';
 import { checkXadesProperties } from './xades';
 
@@ -15,11 +15,6 @@ export interface SignatureCheck<R = undefined> {
   signingTime?: Date;
   /** What `read` returned from the verified document's root (when it parsed). */
   read?: R;
-  /**
-   * The text as an @xmldom/xmldom document, parsed only if asked for (when it is well-formed): the checks run on
-   * libxml2's document, which is freed before `checkSignature` returns (see libxml.ts).
-   */
-  readonly doc?: Document;
   /** The text is not well-formed XML: nothing in it can be trusted, whatever signature it may carry. */
   malformed?: boolean;
 }
@@ -39,10 +34,10 @@ export interface SignatureCheck<R = undefined> {
  *   each reference is reported on its own so people see *what* changed.
  * - The XAdES properties (signing time, signing certificate, policy) are checked in xades.ts.
  *
- * `read`, when given, is run on the document's root before it is freed (the checks of DIAN's response read its
- * content from its own signed text).
+ * `read`, when given, is run on the document's root, after the checks and before the document is freed (the checks
+ * of DIAN's response read its content from its own signed text).
  */
-export function checkSignature<R = undefined>(xml: string, read?: (root: XNode) => R): SignatureCheck<R> {
+export function checkSignature<R = undefined>(xml: string, read?: (root: XNode, doc: XmlDocument) => R): SignatureCheck<R> {
   const facts: SignatureFacts = { present: false, valid: false, references: [], problems: [] };
   const result: SignatureCheck<R> = { facts, carried: [] };
   try {
@@ -57,7 +52,7 @@ export function checkSignature<R = undefined>(xml: string, read?: (root: XNode) 
     withXmlDocument(xml, (doc) => {
       parsed = true;
       check(doc, result);
-      if (read) result.read = read(rootOf(doc));
+      if (read) result.read = read(rootOf(doc), doc);
     });
   } catch (error) {
     if (parsed) throw error;
@@ -66,8 +61,6 @@ export function checkSignature<R = undefined>(xml: string, read?: (root: XNode) 
     result.malformed = true;
     return result;
   }
-  let dom: Document | undefined;
-  Object.defineProperty(result, 'doc', { enumerable: false, get: () => (dom ??= parseStrict(xml)) });
   return result;
 }
 
