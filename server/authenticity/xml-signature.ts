@@ -1,4 +1,4 @@
-import { createHash, createVerify, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual, verify } from 'node:crypto';
 import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
 import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from './algorithms';
 import { parseCertificate, publicKeyOf, type ParsedCertificate } from './certificates';
@@ -233,7 +233,7 @@ function coreCheck(doc: XmlDocument, signature: XNode, signer: ParsedCertificate
   const value = signatureValueText(signature);
   if (!method) error ??= failed('algoritmo de firma no permitido.');
   else if (value === undefined) error ??= failed('no trae SignatureValue.');
-  else signatureValueOk = createVerify(`RSA-${method.toUpperCase()}`).update(canonical).verify(publicKeyOf(signer), value, 'base64');
+  else signatureValueOk = verify(method, canonical, publicKeyOf(signer), Buffer.from(value, 'base64'));
   return { references, signatureValueOk, ...(error ? { error } : {}) };
 }
 
