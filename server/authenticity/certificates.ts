@@ -23,12 +23,22 @@ export interface ParsedCertificate {
 }
 
 const cache = new Map<string, ParsedCertificate>();
+const CERTIFICATES_KEPT = 2000;
 
-/** Parses a base64 DER certificate (the text of `ds:X509Certificate`); parsed certificates are kept for reuse. */
+/**
+ * Parses a base64 DER certificate (the text of `ds:X509Certificate`). The last {@link CERTIFICATES_KEPT} certificates
+ * parsed are kept (per thread), by their exact bytes: DIAN's is on every container and suppliers repeat. Nothing about
+ * a document is kept with them: validity at signing time and the holder are decided for each document.
+ */
 export function parseCertificate(base64: string): ParsedCertificate {
   const compact = base64.replace(/\s+/g, '');
   const cached = cache.get(compact);
-  if (cached) return cached;
+  if (cached) {
+    // Most recently used last: the oldest certificate is the one dropped.
+    cache.delete(compact);
+    cache.set(compact, cached);
+    return cached;
+  }
   const der = Buffer.from(compact, 'base64');
   const cert = new x509.X509Certificate(der);
   const facts: CertificateFacts = {
@@ -42,7 +52,7 @@ export function parseCertificate(base64: string): ParsedCertificate {
   };
   const pem = `-----BEGIN CERTIFICATE-----\n${compact.replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----\n`;
   const parsed = { cert, der, pem, facts };
-  if (cache.size > 2000) cache.clear();
+  if (cache.size >= CERTIFICATES_KEPT) cache.delete(cache.keys().next().value!);
   cache.set(compact, parsed);
   return parsed;
 }

@@ -1,17 +1,13 @@
-import { ParseOption, XmlDocument, XmlElement, type XmlNode } from 'libxml2-wasm';
+import { ParseOption, XmlDocument, type XmlElement, type XmlNode } from 'libxml2-wasm';
 // libxml2-wasm's own bindings of libxml2's C API (the package has no `exports` map; the version is pinned). Used for
-// canonicalization only, see `canonicalBytes`.
+// canonicalization (`canonicalBytes`) and to read the tree through its pointers (the helpers below).
 import * as bindings from 'libxml2-wasm/lib/libxml2.mjs';
-import * as nodes from 'libxml2-wasm/lib/nodes.mjs';
 
 /** Two bindings the module exports without declaring them (checked at load: a missing one fails here, not later). */
 const libxml2 = bindings as typeof bindings & {
   addFunction(fn: (...args: number[]) => number, signature: string): number;
   xmlOutputBufferCreateIO(handler: { write(bytes: Uint8Array): number; close(): boolean }): number;
 };
-/** The node object libxml2-wasm makes for a pointer (the class that fits its type); declared internal there. */
-const createNode = (nodes as unknown as { createNode?: (ptr: number) => XmlNode }).createNode!;
-if (typeof createNode !== 'function') throw new Error('libxml2-wasm no trae createNode: la versión instalada no es la esperada (0.7.2).');
 for (const name of ['addFunction', 'xmlOutputBufferCreateIO', 'xmlC14NExecute', 'xmlUnlinkNode', 'xmlAddPrevSibling', 'xmlAddChild'] as const) {
   if (typeof libxml2[name] !== 'function') throw new Error(`libxml2-wasm no trae ${name}: la versión instalada no es la esperada (0.7.2).`);
 }
@@ -27,8 +23,7 @@ for (const name of ['addFunction', 'xmlOutputBufferCreateIO', 'xmlC14NExecute', 
  *   can be declared; and it is told never to load anything (no DTD, no external entity, no network).
  */
 
-export { XmlElement };
-export type { XmlDocument };
+export type { XmlDocument, XmlElement };
 
 /** No entity substitution, no DTD loading, no external entities: the text as written. */
 const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE;
@@ -77,7 +72,7 @@ const subtreeVisible: number = libxml2.addFunction((_user: number, node: NodePtr
  * - of the node-set of one element's subtree otherwise (a `#id` reference, SignedInfo): C14N then renders the
  *   namespaces (and xml:* attributes) it inherits, as the XML Signature spec asks.
  */
-export function canonicalBytes(doc: XmlDocument, options: { subtree?: XmlElement; omit?: XmlElement } = {}): Buffer {
+export function canonicalBytes(doc: XmlDocument, options: { subtree?: XNode; omit?: XNode } = {}): Buffer {
   const chunks: Buffer[] = [];
   const handler = {
     write: (bytes: Uint8Array) => {
@@ -89,10 +84,10 @@ export function canonicalBytes(doc: XmlDocument, options: { subtree?: XmlElement
   const unlinked: Unlinked[] = [];
   const output = libxml2.xmlOutputBufferCreateIO(handler);
   try {
-    if (options.omit) unlinked.push(unlink(ptrOf(options.omit)));
+    if (options.omit) unlinked.push(unlink(options.omit));
     if (options.subtree) {
-      const root = ptrOf(options.subtree);
-      unlinked.push(...setAsideRootSiblingsOf(root));
+      const root = options.subtree;
+      unlinked.push(...setAsideOutsideOf(root));
       shown = elementsUnder(root);
     }
     const mode = 0; // XML_C14N_1_0
@@ -128,27 +123,23 @@ function relink({ node, parent, next }: Unlinked): void {
 /**
  * Speed, not semantics. libxml2 asks the visibility hook about every node of the document (and, for each element,
  * about every namespace in scope), although the node-set of a subtree is inside it: for a reference inside the
- * signature, most of those calls are for the invoice's body. The node-set, and so the canonical octets, depend only
- * on the subtree and the namespaces and xml:* attributes its ancestors declare, never on the ancestors' other
- * children; so the root's other child elements (the whole body) are set aside for the call, in order, and put
- * back. The differential test checks the octets' digests against xml-crypto and that the document is unchanged.
+ * signature, most of those calls are for the invoice's body, DIAN's extension and the signature's other parts. The
+ * node-set, and so the canonical octets, depend only on the subtree and the namespaces and xml:* attributes its
+ * ancestors declare, never on the ancestors' other children; so, at every level from the root down to the subtree,
+ * the other child elements (the whole body, the sibling extensions, SignatureValue, KeyInfo, Object…) are set aside
+ * for the call, in order, and put back. The differential test checks the octets' digests against xml-crypto and that
+ * the document is unchanged.
  */
-function setAsideRootSiblingsOf(node: NodePtr): Unlinked[] {
-  let top = node;
-  while (Tree.parent(top) && Tree.type(Tree.parent(top)) === ELEMENT) top = Tree.parent(top);
-  if (top === node) return [];
+function setAsideOutsideOf(node: NodePtr): Unlinked[] {
   const aside: Unlinked[] = [];
-  for (let c = Tree.children(top); c; ) {
-    const next = Tree.next(c);
-    if (Tree.type(c) === ELEMENT && !contains(c, node)) aside.push(unlink(c));
-    c = next;
+  for (let inner = node, parent = Tree.parent(node); parent && Tree.type(parent) === ELEMENT; inner = parent, parent = Tree.parent(parent)) {
+    for (let c = Tree.children(parent); c; ) {
+      const next = Tree.next(c);
+      if (c !== inner && Tree.type(c) === ELEMENT) aside.push(unlink(c));
+      c = next;
+    }
   }
   return aside;
-}
-
-function contains(ancestor: NodePtr, node: NodePtr): boolean {
-  for (let p = node; p; p = Tree.parent(p)) if (p === ancestor) return true;
-  return false;
 }
 
 function elementsUnder(root: NodePtr): Set<NodePtr> {
@@ -167,11 +158,21 @@ export function serialized(doc: XmlDocument): string {
 }
 
 // Small DOM helpers, direct children only (never a deep search: docs/dian-ubl.md §10), as dom.ts does for xmldom.
-// They read libxml2's structures through the pointers (libxml2-wasm makes a JS object per node it hands out, and
-// reading names and attributes through those objects was a sixth of a verification): an object is made only for the
-// elements returned.
+// They work on libxml2's node pointers ({@link XNode}) and read its structures directly: libxml2-wasm makes a JS
+// object per node it hands out (its `createNode`), and making those objects for every step of the checks was ≈ 5 % of a
+// verification after reading names and attributes through them had already been taken out (a sixth).
 
-const element = (ptr: NodePtr) => createNode(ptr) as XmlElement;
+declare const nodeBrand: unique symbol;
+/** A node of a libxml2 document, as its pointer: valid only inside {@link withXmlDocument}'s callback. */
+export type XNode = number & { readonly [nodeBrand]: 'libxml2 node' };
+
+/** The pointer of a libxml2-wasm node object (the root, a node found with libxml2-wasm's own API). */
+export const nodeOf = (node: XmlNode): XNode => ptrOf(node) as XNode;
+/** The document's root element. */
+export const rootOf = (doc: XmlDocument): XNode => nodeOf(doc.root);
+
+/** The element's local name. */
+export const localName = (node: XNode): string => Tree.name_(node);
 
 /** Is this node an element with that local name (and namespace, when given)? */
 function isElement(ptr: NodePtr, local: string, ns: string | undefined): boolean {
@@ -181,22 +182,29 @@ function isElement(ptr: NodePtr, local: string, ns: string | undefined): boolean
   return namespace !== 0 && libxml2.XmlNsStruct.href(namespace) === ns;
 }
 
-export function xchildren(node: XmlElement | null | undefined, local: string, ns?: string): XmlElement[] {
-  const out: XmlElement[] = [];
+export function xchildren(node: XNode | undefined, local: string, ns?: string): XNode[] {
+  const out: XNode[] = [];
   if (!node) return out;
-  for (let c = Tree.children(ptrOf(node)); c; c = Tree.next(c)) if (isElement(c, local, ns)) out.push(element(c));
+  for (let c = Tree.children(node); c; c = Tree.next(c)) if (isElement(c, local, ns)) out.push(c as XNode);
   return out;
 }
 
-export function xchild(node: XmlElement | null | undefined, local: string, ns?: string): XmlElement | undefined {
+export function xchild(node: XNode | undefined, local: string, ns?: string): XNode | undefined {
   if (!node) return undefined;
-  for (let c = Tree.children(ptrOf(node)); c; c = Tree.next(c)) if (isElement(c, local, ns)) return element(c);
+  for (let c = Tree.children(node); c; c = Tree.next(c)) if (isElement(c, local, ns)) return c as XNode;
   return undefined;
 }
 
+/** The element children of a node, in order (any name). */
+export function xelements(node: XNode): XNode[] {
+  const out: XNode[] = [];
+  for (let c = Tree.children(node); c; c = Tree.next(c)) if (Tree.type(c) === ELEMENT) out.push(c as XNode);
+  return out;
+}
+
 /** Follows direct children by local name, any namespace (`xpath(sig, 'SignedInfo', 'SignatureMethod')`). */
-export function xpath(node: XmlElement | null | undefined, ...names: string[]): XmlElement | undefined {
-  let current = node ?? undefined;
+export function xpath(node: XNode | undefined, ...names: string[]): XNode | undefined {
+  let current = node;
   for (const name of names) {
     current = xchild(current, name);
     if (!current) return undefined;
@@ -205,25 +213,25 @@ export function xpath(node: XmlElement | null | undefined, ...names: string[]): 
 }
 
 /** An attribute without namespace (`Algorithm`, `URI`, `Id`), or `undefined`. */
-export function attrOf(node: XmlElement | null | undefined, name: string): string | undefined {
+export function attrOf(node: XNode | undefined, name: string): string | undefined {
   if (!node) return undefined;
-  for (let a = libxml2.XmlNodeStruct.properties(ptrOf(node)); a; a = Tree.next(a)) {
+  for (let a = libxml2.XmlNodeStruct.properties(node); a; a = Tree.next(a)) {
     if (Named.namespace(a) === 0 && Tree.name_(a) === name) return libxml2.xmlNodeGetContent(a);
   }
   return undefined;
 }
 
 /** The trimmed text content, or `undefined` when empty. */
-export function xtext(node: XmlElement | null | undefined): string | undefined {
-  const value = node?.content.trim();
+export function xtext(node: XNode | undefined): string | undefined {
+  const value = node ? libxml2.xmlNodeGetContent(node).trim() : undefined;
   return value ? value : undefined;
 }
 
 /** The element's own text and CDATA children, concatenated, untrimmed (what a `text()` step reads). */
-export function ownText(node: XmlElement | null | undefined): string | undefined {
+export function ownText(node: XNode | undefined): string | undefined {
   if (!node) return undefined;
   let text: string | undefined;
-  for (let c = Tree.children(ptrOf(node)); c; c = Tree.next(c)) {
+  for (let c = Tree.children(node); c; c = Tree.next(c)) {
     const type = Tree.type(c);
     if (type === 3 || type === 4) text = (text ?? '') + libxml2.xmlNodeGetContent(c);
   }
@@ -237,8 +245,8 @@ const ID_NAMES = new Set(['Id', 'ID', 'id']);
  * order: one walk of the whole document. A reference `#id` holds only when exactly one element has it (against
  * signature wrapping).
  */
-export function elementsById(doc: XmlDocument): Map<string, XmlElement[]> {
-  const index = new Map<string, XmlElement[]>();
+export function elementsById(doc: XmlDocument): Map<string, XNode[]> {
+  const index = new Map<string, XNode[]>();
   const visit = (node: NodePtr) => {
     for (let c = Tree.children(node); c; c = Tree.next(c)) {
       if (Tree.type(c) !== ELEMENT) continue;
@@ -247,8 +255,8 @@ export function elementsById(doc: XmlDocument): Map<string, XmlElement[]> {
       // An element with both `Id` and `id` of the same value is still one element.
       for (const value of values) {
         const same = index.get(value);
-        if (same) same.push(element(c));
-        else index.set(value, [element(c)]);
+        if (same) same.push(c as XNode);
+        else index.set(value, [c as XNode]);
       }
       visit(c);
     }
@@ -258,8 +266,7 @@ export function elementsById(doc: XmlDocument): Map<string, XmlElement[]> {
 }
 
 /** Is `node` inside `ancestor` (or it)? */
-export function isWithin(node: XmlElement, ancestor: XmlElement): boolean {
-  const target = ptrOf(ancestor);
-  for (let p = ptrOf(node); p; p = Tree.parent(p)) if (p === target) return true;
+export function isWithin(node: XNode, ancestor: XNode): boolean {
+  for (let p: NodePtr = node; p; p = Tree.parent(p)) if (p === ancestor) return true;
   return false;
 }

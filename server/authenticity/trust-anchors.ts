@@ -126,46 +126,66 @@ export function toPemBlock(cert: x509.X509Certificate): string {
   return `-----BEGIN CERTIFICATE-----\n${Buffer.from(cert.rawData).toString('base64').replace(/.{1,64}/g, '$&\n')}-----END CERTIFICATE-----`;
 }
 
-const chains = new Map<string, Promise<x509.X509Certificate[]>>();
+/** What a chain is, whatever the signing time: kept per signer, carried certificates and anchors (see below). */
+type BuiltChain =
+  | {
+      /** The path from the signer up to the first anchor (or as far as it goes when it reaches none). */
+      trusted: x509.X509Certificate[];
+      anchored: boolean;
+      /** An issuer on the path that is not a certification authority. */
+      notCa?: x509.X509Certificate;
+      /** Carried certificates left out because their authority is excluded. */
+      refused: { cert: x509.X509Certificate; exclusion: ExcludedAuthority }[];
+    }
+  | { error: string };
+
+const chains = new Map<string, Promise<BuiltChain>>();
+const CHAINS_KEPT = 2000;
+const fingerprints = new WeakMap<x509.X509Certificate, string>();
+
+/** SHA-256 of the certificate's DER, once per certificate object (parseCertificate keeps one per certificate). */
+function fingerprint(cert: x509.X509Certificate): string {
+  let value = fingerprints.get(cert);
+  if (!value) {
+    value = createHash('sha256').update(Buffer.from(cert.rawData)).digest('base64');
+    fingerprints.set(cert, value);
+  }
+  return value;
+}
 
 /**
  * Builds the path from the signer to an anchor (@peculiar/x509's builder: issuer name, key identifiers and each
  * signature checked), using the anchors and the certificates the document itself carries; then checks, at the
  * signing time, that every certificate was valid and every issuer is a CA.
+ *
+ * The path, where it meets an anchor and whether every issuer is a CA depend only on the certificates' bytes, so they
+ * are kept (per thread, the last {@link CHAINS_KEPT} combinations of signer, carried certificates and anchors, each by
+ * the SHA-256 of its DER, never by its names): DIAN's certificate is on every container and suppliers repeat. Whether
+ * each one was valid depends on the document's signing time and is decided here on every call.
  */
 export async function checkChain(signer: x509.X509Certificate, carried: x509.X509Certificate[], anchors: TrustAnchors, signingTime: Date | undefined): Promise<ChainFacts> {
-  const refused = carried.flatMap((c) => {
-    const exclusion = exclusionOf(c);
-    return exclusion ? [{ cert: c, exclusion }] : [];
-  });
-  const usable = carried.filter((c) => !refused.some((r) => r.cert === c));
-  const thumb = Buffer.from(signer.rawData).toString('base64');
   // The certificates a document carries are part of the key: another document with the same signer may carry others.
-  const carriedKey = createHash('sha256').update(usable.map((c) => Buffer.from(c.rawData).toString('base64')).join()).digest('base64');
-  const cacheKey = `${anchors.key}|${thumb}|${carriedKey}`;
-  let built = chains.get(cacheKey);
-  if (!built) {
-    const builder = new x509.X509ChainBuilder({ certificates: [...anchors.certificates, ...usable] });
-    built = builder.build(signer).then((chain) => [...chain]);
-    if (chains.size > 2000) chains.clear();
-    chains.set(cacheKey, built);
+  const cacheKey = `${anchors.key}|${fingerprint(signer)}|${carried.map(fingerprint).join(',')}`;
+  let kept = chains.get(cacheKey);
+  if (kept) {
+    // Most recently used last: the oldest combination is the one dropped.
+    chains.delete(cacheKey);
+  } else {
+    kept = buildChain(signer, carried, anchors);
+    if (chains.size >= CHAINS_KEPT) chains.delete(chains.keys().next().value!);
   }
-  let path: x509.X509Certificate[];
-  try {
-    path = await built;
-  } catch (error) {
-    return { anchored: false, path: [signer.subject], validAtSigningTime: false, problem: `No se pudo construir la cadena del certificado: ${(error as Error).message}` };
+  chains.set(cacheKey, kept);
+  const built = await kept;
+  if ('error' in built) {
+    return { anchored: false, path: [signer.subject], validAtSigningTime: false, problem: `No se pudo construir la cadena del certificado: ${built.error}` };
   }
-  // The path stops at the first anchor: an anchor may be a root or an intermediate authority.
-  const anchorIndex = path.findIndex((c) => anchors.certificates.some((a) => sameCertificate(a, c)));
-  const trusted = anchorIndex >= 0 ? path.slice(0, anchorIndex + 1) : path;
+  const { trusted, anchored, notCa, refused } = built;
   const top = trusted[trusted.length - 1]!;
   const when = signingTime ?? new Date();
   const invalid = trusted.find((c) => !validAt(c, when));
-  const notCa = trusted.slice(1).find((c) => !isCa(c));
-  const facts: ChainFacts = { anchored: anchorIndex >= 0 && !notCa, path: trusted.map((c) => c.subject), validAtSigningTime: !invalid };
-  if (anchorIndex >= 0) facts.anchor = top.subject;
-  if (anchorIndex < 0) {
+  const facts: ChainFacts = { anchored: anchored && !notCa, path: trusted.map((c) => c.subject), validAtSigningTime: !invalid };
+  if (anchored) facts.anchor = top.subject;
+  if (!anchored) {
     facts.problem = `El certificado no viene de ninguna entidad de certificación conocida (la cadena termina en «${top.issuer}»).`;
     for (const { cert, exclusion } of refused) {
       facts.problem += ` El documento trae «${cert.subject}», que no se acepta aunque venga en el documento: ${exclusion.motivo}.`;
@@ -173,6 +193,25 @@ export async function checkChain(signer: x509.X509Certificate, carried: x509.X50
   } else if (notCa) facts.problem = `«${notCa.subject}» emitió un certificado sin ser una entidad de certificación.`;
   else if (invalid) facts.problem = `El certificado «${invalid.subject}» no estaba vigente al firmar (${when.toISOString()}; vigente de ${invalid.notBefore.toISOString()} a ${invalid.notAfter.toISOString()}).`;
   return facts;
+}
+
+async function buildChain(signer: x509.X509Certificate, carried: x509.X509Certificate[], anchors: TrustAnchors): Promise<BuiltChain> {
+  const refused = carried.flatMap((c) => {
+    const exclusion = exclusionOf(c);
+    return exclusion ? [{ cert: c, exclusion }] : [];
+  });
+  const usable = carried.filter((c) => !refused.some((r) => r.cert === c));
+  let path: x509.X509Certificate[];
+  try {
+    path = [...(await new x509.X509ChainBuilder({ certificates: [...anchors.certificates, ...usable] }).build(signer))];
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+  // The path stops at the first anchor: an anchor may be a root or an intermediate authority.
+  const anchorIndex = path.findIndex((c) => anchors.certificates.some((a) => sameCertificate(a, c)));
+  const trusted = anchorIndex >= 0 ? path.slice(0, anchorIndex + 1) : path;
+  const notCa = trusted.slice(1).find((c) => !isCa(c));
+  return { trusted, anchored: anchorIndex >= 0, ...(notCa ? { notCa } : {}), refused };
 }
 
 function sameCertificate(a: x509.X509Certificate, b: x509.X509Certificate): boolean {

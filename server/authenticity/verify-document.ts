@@ -2,7 +2,7 @@ import type { AuthenticityResult, DianResponseFacts, SignatureFacts } from '#sha
 import type { DianDocument } from '#shared/dian-document';
 import type { SignedTexts } from '../dian';
 import { certificateNamesNit, DIAN_NIT } from './certificates';
-import { xpath as path, xtext as textOf, type XmlElement } from './libxml';
+import { xpath as path, xtext as textOf, type XNode } from './libxml';
 import { checkChain, defaultAnchors, type TrustAnchors } from './trust-anchors';
 import { checkSignature } from './xml-signature';
 
@@ -110,7 +110,7 @@ function trusted(facts: SignatureFacts): boolean {
 }
 
 /** What DIAN's response says, read from its own signed text (never from the container's copy). */
-function responseContent(root: XmlElement): Pick<DianResponseFacts, 'responseCode' | 'referencedCufe' | 'issueDate'> {
+function responseContent(root: XNode): Pick<DianResponseFacts, 'responseCode' | 'referencedCufe' | 'issueDate'> {
   const responseCode = textOf(path(root, 'DocumentResponse', 'Response', 'ResponseCode'));
   const referencedCufe = textOf(path(root, 'DocumentResponse', 'DocumentReference', 'UUID'))?.toLowerCase();
   const issueDate = textOf(path(root, 'IssueDate'));

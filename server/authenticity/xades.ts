@@ -2,7 +2,7 @@ import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
 import { digestBase64, shortAlgorithm } from './algorithms';
 import { commonName, type ParsedCertificate } from './certificates';
 import { NS } from './dom';
-import { attrOf, xchild as child, xchildren as children, xpath as path, xtext as textOf, type XmlElement } from './libxml';
+import { attrOf, xchild as child, xchildren as children, xpath as path, xtext as textOf, type XNode } from './libxml';
 
 /**
  * DIAN's signature policy (politicadefirmav2.pdf): the identifier has been published under /v1/ and /v2/ with the
@@ -28,7 +28,7 @@ export interface XadesCheck {
  * certificate (digest of its DER and issuer/serial), DIAN's policy identifier and hash. Read from the
  * SignedProperties element the signature's own reference covers, so they are signed content.
  */
-export function checkXadesProperties(signature: XmlElement, signer: ParsedCertificate, references: ReferenceCheck[]): XadesCheck {
+export function checkXadesProperties(signature: XNode, signer: ParsedCertificate, references: ReferenceCheck[]): XadesCheck {
   const problems: string[] = [];
   const facts: XadesCheck['facts'] = {};
   const properties = children(child(signature, 'Object', NS.ds), 'QualifyingProperties', NS.xades).flatMap((q) => children(q, 'SignedProperties', NS.xades));

@@ -1,9 +1,9 @@
-import { createHash, createVerify, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual, verify } from 'node:crypto';
 import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
 import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from './algorithms';
 import { parseCertificate, publicKeyOf, type ParsedCertificate } from './certificates';
-import { NS, parseStrict, refuseAmbiguousXml } from './dom';
-import { attrOf, canonicalBytes, elementsById, isWithin, ownText, withXmlDocument, xchild, xchildren, XmlElement, xpath, xtext, type XmlDocument } from './libxml';
+import { NS, refuseAmbiguousXml } from './dom';
+import { attrOf, canonicalBytes, elementsById, isWithin, localName, nodeOf, ownText, rootOf, withXmlDocument, xchild, xchildren, xelements, xpath, xtext, type XmlDocument, type XmlElement, type XNode } from './libxml';
 import { checkXadesProperties } from './xades';
 
 /** What checking one enveloped signature found, plus the certificates needed for the identity and chain checks. */
@@ -15,11 +15,6 @@ export interface SignatureCheck<R = undefined> {
   signingTime?: Date;
   /** What `read` returned from the verified document's root (when it parsed). */
   read?: R;
-  /**
-   * The text as an @xmldom/xmldom document, parsed only if asked for (when it is well-formed): the checks run on
-   * libxml2's document, which is freed before `checkSignature` returns (see libxml.ts).
-   */
-  readonly doc?: Document;
   /** The text is not well-formed XML: nothing in it can be trusted, whatever signature it may carry. */
   malformed?: boolean;
 }
@@ -39,10 +34,10 @@ export interface SignatureCheck<R = undefined> {
  *   each reference is reported on its own so people see *what* changed.
  * - The XAdES properties (signing time, signing certificate, policy) are checked in xades.ts.
  *
- * `read`, when given, is run on the document's root before it is freed (the checks of DIAN's response read its
- * content from its own signed text).
+ * `read`, when given, is run on the document's root, after the checks and before the document is freed (the checks
+ * of DIAN's response read its content from its own signed text).
  */
-export function checkSignature<R = undefined>(xml: string, read?: (root: XmlElement) => R): SignatureCheck<R> {
+export function checkSignature<R = undefined>(xml: string, read?: (root: XNode, doc: XmlDocument) => R): SignatureCheck<R> {
   const facts: SignatureFacts = { present: false, valid: false, references: [], problems: [] };
   const result: SignatureCheck<R> = { facts, carried: [] };
   try {
@@ -57,7 +52,7 @@ export function checkSignature<R = undefined>(xml: string, read?: (root: XmlElem
     withXmlDocument(xml, (doc) => {
       parsed = true;
       check(doc, result);
-      if (read) result.read = read(doc.root);
+      if (read) result.read = read(rootOf(doc), doc);
     });
   } catch (error) {
     if (parsed) throw error;
@@ -66,14 +61,12 @@ export function checkSignature<R = undefined>(xml: string, read?: (root: XmlElem
     result.malformed = true;
     return result;
   }
-  let dom: Document | undefined;
-  Object.defineProperty(result, 'doc', { enumerable: false, get: () => (dom ??= parseStrict(xml)) });
   return result;
 }
 
 function check(doc: XmlDocument, result: SignatureCheck<unknown>): void {
   const { facts } = result;
-  const signatures = xchildren(doc.root, 'UBLExtensions')
+  const signatures = xchildren(rootOf(doc), 'UBLExtensions')
     .flatMap((e) => xchildren(e, 'UBLExtension'))
     .flatMap((e) => xchildren(e, 'ExtensionContent'))
     .flatMap((e) => xchildren(e, 'Signature', NS.ds));
@@ -111,7 +104,7 @@ function check(doc: XmlDocument, result: SignatureCheck<unknown>): void {
     return;
   }
 
-  const core = checkCore(doc, signature, result.signer);
+  const core = coreCheck(doc, signature, result.signer);
   facts.references = core.references;
   if (core.signatureValueOk !== undefined) facts.signatureValueOk = core.signatureValueOk;
   if (core.error) facts.problems.push(core.error);
@@ -144,7 +137,7 @@ function referenceProblem(ref: ReferenceCheck): string {
 }
 
 /** DIAN allows only RSA-SHA256/384/512, SHA-256/384/512 digests and inclusive C14N (plus the enveloped transform). */
-function checkAlgorithms(signedInfo: XmlElement | undefined, signatureMethod: string): string[] {
+function checkAlgorithms(signedInfo: XNode | undefined, signatureMethod: string): string[] {
   const problems: string[] = [];
   const c14n = attrOf(xpath(signedInfo, 'CanonicalizationMethod'), 'Algorithm');
   if (c14n !== INCLUSIVE_C14N) problems.push(`Canonicalización no permitida por la DIAN: ${c14n ?? 'ninguna'}.`);
@@ -193,7 +186,11 @@ export interface CoreCheck {
  * fixture and tampering of the tests (test/authenticity/core-oracle.test.ts).
  */
 export function checkCore(doc: XmlDocument, signature: XmlElement, signer: ParsedCertificate): CoreCheck {
-  let byId: Map<string, XmlElement[]> | undefined;
+  return coreCheck(doc, nodeOf(signature), signer);
+}
+
+function coreCheck(doc: XmlDocument, signature: XNode, signer: ParsedCertificate): CoreCheck {
+  let byId: Map<string, XNode[]> | undefined;
   const withId = (id: string) => (byId ??= elementsById(doc)).get(id) ?? [];
   const failed = (message: string) => `La firma no se pudo verificar: ${message}`;
   const signedInfos = xchildren(signature, 'SignedInfo', NS.ds);
@@ -202,7 +199,7 @@ export function checkCore(doc: XmlDocument, signature: XmlElement, signer: Parse
   let error: string | undefined;
   const loaded = withXmlDocument(canonical, (signedInfo) => {
     const references: Reference[] = [];
-    const nodes = xchildren(signedInfo.root, 'Reference', NS.ds);
+    const nodes = xchildren(rootOf(signedInfo), 'Reference', NS.ds);
     if (nodes.length === 0) error = failed('la firma no tiene referencias (SignedInfo/Reference).');
     for (const node of nodes) {
       const digestAlgorithm = attrOf(xchild(node, 'DigestMethod', NS.ds), 'Algorithm');
@@ -236,12 +233,12 @@ export function checkCore(doc: XmlDocument, signature: XmlElement, signer: Parse
   const value = signatureValueText(signature);
   if (!method) error ??= failed('algoritmo de firma no permitido.');
   else if (value === undefined) error ??= failed('no trae SignatureValue.');
-  else signatureValueOk = createVerify(`RSA-${method.toUpperCase()}`).update(canonical).verify(publicKeyOf(signer), value, 'base64');
+  else signatureValueOk = verify(method, canonical, publicKeyOf(signer), Buffer.from(value, 'base64'));
   return { references, signatureValueOk, ...(error ? { error } : {}) };
 }
 
 /** Does the reference's digest hold? Throws (with why) for what DIAN's profile does not allow or cannot decide. */
-function digestHolds(doc: XmlDocument, signature: XmlElement, ref: Reference, withId: (id: string) => XmlElement[]): boolean {
+function digestHolds(doc: XmlDocument, signature: XNode, ref: Reference, withId: (id: string) => XNode[]): boolean {
   const hash = ALLOWED_DIGESTS[ref.digestAlgorithm];
   if (!hash) throw new Error(`algoritmo de huella no permitido: ${ref.digestAlgorithm}.`);
   const enveloped = ref.transforms[0] === ENVELOPED;
@@ -266,11 +263,10 @@ function digestHolds(doc: XmlDocument, signature: XmlElement, ref: Reference, wi
 }
 
 /** The first SignatureValue in the signature (document order) with text, line breaks removed (as xml-crypto read it). */
-function signatureValueText(signature: XmlElement): string | undefined {
-  const visit = (node: XmlElement): string | undefined => {
-    for (let c = node.firstChild; c; c = c.next) {
-      if (!(c instanceof XmlElement)) continue;
-      const text = c.name === 'SignatureValue' ? ownText(c) : undefined;
+function signatureValueText(signature: XNode): string | undefined {
+  const visit = (node: XNode): string | undefined => {
+    for (const c of xelements(node)) {
+      const text = localName(c) === 'SignatureValue' ? ownText(c) : undefined;
       if (text !== undefined) return text.replace(/\r?\n/g, '');
       const below = visit(c);
       if (below !== undefined) return below;
@@ -280,11 +276,12 @@ function signatureValueText(signature: XmlElement): string | undefined {
   return visit(signature);
 }
 
-function referenceTarget(ref: Reference, signature: XmlElement, withId: (id: string) => XmlElement[]): ReferenceCheck['target'] {
+function referenceTarget(ref: Reference, signature: XNode, withId: (id: string) => XNode[]): ReferenceCheck['target'] {
   if (ref.uri === '') return 'document';
   if (ref.type === 'http://uri.etsi.org/01903#SignedProperties') return 'signed-properties';
   const target = ref.uri.startsWith('#') ? withId(ref.uri.slice(1)).find((e) => isWithin(e, signature)) : undefined;
-  if (target?.name === 'KeyInfo') return 'keyinfo';
-  if (target?.name === 'SignedProperties') return 'signed-properties';
+  const name = target && localName(target);
+  if (name === 'KeyInfo') return 'keyinfo';
+  if (name === 'SignedProperties') return 'signed-properties';
   return 'other';
 }

@@ -102,6 +102,39 @@ export function rogueCa(): TestIdentity {
   return made;
 }
 
+/**
+ * A forger's authority with exactly the test CA's name (subject and issuer) but its own key: what it issues looks,
+ * by names alone, like what the test CA issues (for the tests of the certificate and chain caches).
+ */
+export function lookalikeCa(): TestIdentity {
+  const id = identities.get('lookalike-ca');
+  if (id) return id;
+  const keyPem = loadState().signerKey;
+  const key = createPrivateKey(keyPem);
+  const subject = AsnConvert.parse(testCa().certDer, asn.Certificate).tbsCertificate.subject;
+  const made = { key, keyPem, certDer: issueCertificate({ subject, issuer: subject, publicKey: createPublicKey(key), issuerKey: key, serial: 'lookalike', ca: true }) };
+  identities.set('lookalike-ca', made);
+  return made;
+}
+
+/**
+ * A holder certificate like {@link identityUnder}'s (same names, same serial) but for a key of its own, made now and
+ * kept only for this process.
+ */
+export function identityWithOwnKey(issuer: TestIdentity, nit: string, name: string): TestIdentity {
+  const cacheKey = `own-key|${createHash('sha256').update(issuer.certDer).digest('hex')}|${nit}|${name}`;
+  const cached = identities.get(cacheKey);
+  if (cached) return cached;
+  const keyPem = newKeyPem();
+  const key = createPrivateKey(keyPem);
+  const issuerName = AsnConvert.parse(issuer.certDer, asn.Certificate).tbsCertificate.subject;
+  const subject = [[OID.C, 'CO'], [OID.O, name], [OID.CN, name], [OID.serialNumber, `${nit}${computeDv(nit) ?? ''}`]] as const;
+  const certDer = issueCertificate({ subject, issuer: issuerName, publicKey: createPublicKey(key), issuerKey: issuer.key, serial: `${nit}|${name}`, ca: false });
+  const made = { key, keyPem, certDer };
+  identities.set(cacheKey, made);
+  return made;
+}
+
 /** A holder certificate for `nit` issued by `issuer` (every holder shares one key: only the certificate differs). */
 export function identityUnder(issuer: TestIdentity, nit: string, name: string): TestIdentity {
   const cacheKey = `${createHash('sha256').update(issuer.certDer).digest('hex')}|${nit}|${name}`;
