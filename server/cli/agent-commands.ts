@@ -7,6 +7,7 @@ import { activateAgent, currentAgentState, listAgentEvents, pauseAgent, resumeAg
 import { pageBills } from '../agent/bills';
 import { getDocumentOrThrow, pageDocuments } from '../agent/inbox-documents';
 import { registerByHand } from '../agent/manual-registration';
+import { recheckUnconfirmed } from '../agent/recheck-authenticity';
 import { PAGE_SIZES, parsePage } from '../agent/pagination';
 import { CliExit, cliActor, companyOf, printJson, withAgent, type GlobalOptions } from './context';
 
@@ -140,6 +141,22 @@ export function documentsCommand(global: () => GlobalOptions): Command {
         const result = await registerByHand(agent.deps, company.id, id, cliActor());
         printJson(result);
         if (result.outcome.status !== 'registered') throw new Error(`No se registró: ${'reason' in result.outcome ? result.outcome.reason : result.outcome.status}`);
+      }),
+    );
+  command
+    .command('recheck')
+    .description('Vuelve a comprobar las firmas de los documentos que esperan porque no se pudo confirmar su autenticidad (después de instalar anclas con `agente anclas`); los que ahora se confirman se juzgan como al llegar.')
+    .action(() =>
+      withAgent(global(), async (agent) => {
+        const company = await companyOf(agent, global());
+        const result = await recheckUnconfirmed(agent.db, agent.clock, company);
+        const pending = result.changed.filter((d) => d.status.after === 'pending').length;
+        process.stderr.write(
+          `Revisados ${result.checked} documentos que esperaban por su autenticidad; cambiaron ${result.changed.length}.` +
+            (pending ? ` ${pending} ya se pueden registrar solos: el agente lo hace en segundos si está corriendo, o ahora con \`npx agente run\`.` : '') +
+            '\n',
+        );
+        printJson({ revisados: result.checked, cambiaron: result.changed });
       }),
     );
   return command;

@@ -6,7 +6,7 @@ import { x509 } from '../authenticity/certificates';
 import { ANCHORS_VARIABLE, BUNDLED_ANCHORS, INSTALLED_ANCHORS_VARIABLE, installedAnchorsFile, loadAnchors } from '../authenticity/trust-anchors';
 import { CliExit, printJson } from './context';
 
-const RESTART = 'Reinicia el agente (`npm start`) para que las use. Los documentos que ya esperan en el buzón no se vuelven a comprobar solos: revísalos y regístralos con «Registrar ahora».';
+const RESTART = 'Reinicia el agente (`npm start`) para que las use. Los documentos que ya esperan porque no se pudo confirmar su autenticidad se vuelven a comprobar con `npx agente documents recheck` (uno por empresa: `--company <nit>`).';
 
 /**
  * `agente anclas`: the certification authorities a signature must chain to. Lists them; `agregar` installs the

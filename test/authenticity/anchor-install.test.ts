@@ -176,6 +176,8 @@ describe('npx agente anclas', () => {
   const installed = join(dir, 'anclas-instaladas.pem');
   const pins = join(dir, 'conocidas.json');
   const container = join(dir, 'factura.xml');
+  const laterContainer = join(dir, 'en-pausa.xml');
+  const db = join(dir, 'agente.db');
   // Nothing but the bundle and what `anclas` installs: not the tests' CA through AGENTE_ANCLAS_CONFIANZA.
   const env = { ...process.env, AGENTE_ANCLAS_CONFIANZA: '', AGENTE_ANCLAS_INSTALADAS: installed, AGENTE_ANCLAS_CONOCIDAS: pins };
 
@@ -184,6 +186,7 @@ describe('npx agente anclas', () => {
     writeFileSync(join(dir, 'falsa.pem'), toPem(rogueCa().certDer));
     writeFileSync(pins, JSON.stringify({ raices: [{ nombre: 'Autoridad de pruebas', sha256: sha256Of(new x509.X509Certificate(Uint8Array.from(testCa().certDer))), fuente: 'la prueba' }], descargas: [] }));
     writeFileSync(container, deliverable(unsignedUbl(invoiceSpec('FE-ANCLA-1'))));
+    writeFileSync(laterContainer, deliverable(unsignedUbl(invoiceSpec('FE-ANCLA-2'))));
   });
 
   const authenticityOf = async () => {
@@ -192,8 +195,26 @@ describe('npx agente anclas', () => {
     return (JSON.parse(run.stdout) as { authenticity: AuthenticityResult }).authenticity.code;
   };
 
-  it('a document signed under an authority the agent does not know is not verified; once installed, it is', async () => {
+  const agente = async (...args: string[]) => {
+    const run = await runAgente(['--db', db, ...args], { env });
+    expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+    return JSON.parse(run.stdout) as unknown;
+  };
+  const statusOf = async () => ((await agente('documents')) as { items: { number: string; status: string; reasonCode: string | null }[] }).items.map((d) => [d.number, d.status, d.reasonCode ?? null]).sort();
+
+  it('a document signed under an authority the agent does not know is not verified; once installed, it is, and `documents recheck` lets what waited register (never what came while paused)', async () => {
     expect(await authenticityOf()).toBe('unverifiable');
+    await agente('init');
+    await agente('company', 'create', '--nit', '900123456', '--name', 'Comercializadora Prueba SAS', '--user', 'Ana');
+    await agente('agent', 'activate');
+    await agente('ingest', container);
+    await agente('agent', 'pause');
+    await agente('ingest', laterContainer);
+    await agente('run');
+    expect(await statusOf()).toEqual([
+      ['FE-ANCLA-1', 'not_registered', 'AUTHENTICITY_UNCONFIRMED'],
+      ['FE-ANCLA-2', 'not_registered', 'AUTHENTICITY_UNCONFIRMED'],
+    ]);
 
     const notACertificate = await runAgente(['anclas', 'agregar', pins], { env });
     expect(notACertificate.code).toBe(1);
@@ -215,5 +236,22 @@ describe('npx agente anclas', () => {
     const again = await runAgente(['anclas', 'agregar', join(dir, 'ca.pem')], { env });
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ instaladas: 0, certificados: [{ resultado: 'ya_estaba' }] });
+
+    // What waited for its authenticity is judged again as at its arrival: the one that came while the agent was
+    // active registers; the one that came during the pause stays out, as it would have been.
+    const rechecked = (await agente('documents', 'recheck')) as { revisados: number; cambiaron: { number: string; authenticity: { after: string } }[] };
+    expect(rechecked.revisados).toBe(2);
+    expect(rechecked.cambiaron.map((d) => [d.number, d.authenticity.after]).sort()).toEqual([
+      ['FE-ANCLA-1', 'verified'],
+      ['FE-ANCLA-2', 'verified'],
+    ]);
+    await agente('agent', 'resume');
+    await agente('run');
+    expect(await statusOf()).toEqual([
+      ['FE-ANCLA-1', 'registered', null],
+      ['FE-ANCLA-2', 'arrived_while_paused', 'ARRIVED_WHILE_PAUSED'],
+    ]);
+    // Nothing left to change: a second pass changes nothing.
+    expect(((await agente('documents', 'recheck')) as { cambiaron: unknown[] }).cambiaron).toEqual([]);
   });
 });
