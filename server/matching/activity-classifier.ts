@@ -609,9 +609,19 @@ function ownTrade(concept: Concept, company: CompanyProfile): { account: string;
  * is not flagged is booked silently). Administrative concepts (fees, telecom, software, office supplies, insurance…)
  * are the office's whatever the company does.
  */
+/**
+ * The buyer's posture by CIIU section (accounting-co.md §4.3), as data: `server/data/postura-por-seccion.csv`, one row
+ * per section with its name from ciiu.csv and the row of §4.3 (or the PUC 61 cuenta) each answer comes from.
+ */
+function sectionsWhere(column: 'produce_con_costo' | 'consume_en_su_servicio' | 'alimenta_a_quien_atiende' | 'compra_servicios_como_costo'): ReadonlySet<string> {
+  const rows = readDataCsv('postura-por-seccion.csv');
+  for (const row of rows) if (row[column] !== 'si' && row[column] !== 'no') throw new Error(`postura-por-seccion.csv: «${column}» de la sección ${row.seccion} debe ser si o no`);
+  return new Set(rows.filter((row) => row[column] === 'si').map((row) => row.seccion!));
+}
+
 const PRODUCTION_CONCEPTS = new Set(['energia', 'acueducto', 'gas', 'alquiler-equipo', 'alquiler-maquinaria', 'mant-vehiculo', 'mant-equipo-medico', 'mant-maquinaria', 'fletes', 'alimentos', 'bebidas', 'empaques', 'ferreteria', 'electricos', 'pinturas', 'combustible', 'repuestos-vehiculo', 'materiales-construccion', 'laboratorio', 'insumos-medicos', 'material-didactico', 'semillas', 'fertilizantes', 'agroquimicos', 'alimento-animal', 'servicios-agricolas', 'temporales']);
 /** CIIU sections whose companies produce goods or render services with a cost of their own (§4.3 rows A, C, F, H, I, N, P, Q; B, D, E and R, S alike). */
-const PRODUCER_SECTIONS = new Set(['A', 'B', 'C', 'D', 'E', 'F', 'H', 'I', 'N', 'P', 'Q', 'R', 'S']);
+const PRODUCER_SECTIONS = sectionsWhere('produce_con_costo');
 
 function mayBeProductionCost(concept: Concept, company: CompanyProfile): string | undefined {
   if (!PRODUCTION_CONCEPTS.has(concept.key) || FOOD_CONCEPTS.has(concept.key)) return undefined;
@@ -632,14 +642,14 @@ function mayBeProductionCost(concept: Concept, company: CompanyProfile): string 
  * food is stock, §4.3 I; what its kitchen and premises use up is booked both ways), and so does C (§4.3 C: class 7
  * for the plant, 51xx for the office, the plant's goods are already stock in `stockAccount`).
  */
-const SERVICE_COST_SECTIONS = new Set(['A', 'H', 'N', 'P', 'Q', 'R', 'S']);
+const SERVICE_COST_SECTIONS = sectionsWhere('consume_en_su_servicio');
 /**
  * Food and drink are part of the service where the service feeds someone — a farm's stock, a clinic's or a care
  * home's patients, a school's pupils, a funeral home's mourners (A, P, Q, R, S) — and the staff's cafetería elsewhere
  * (a carrier, a security firm: H, N keep the expense reading, flagged).
  */
 const FOOD_CONCEPTS = new Set(['alimentos', 'bebidas']);
-const FED_SECTIONS = new Set(['A', 'P', 'Q', 'R', 'S']);
+const FED_SECTIONS = sectionsWhere('alimenta_a_quien_atiende');
 /**
  * The same holds for food bought as a service (catering, refrigerios, a restaurant's menus): PUC 519520 «gastos de
  * representación» is the company entertaining third parties, but a school's snacks, a hospital's patient diets are
@@ -669,7 +679,7 @@ function consumedInService(concept: Concept, company: CompanyProfile, chart: Cha
  * stationery, staff travel, advertising) and cleaning and cafeteria supplies, which the PUC's own 519525 names and
  * service companies mostly book there.
  */
-const SERVICE_SECTIONS = new Set(['H', 'N', 'R', 'S']);
+const SERVICE_SECTIONS = sectionsWhere('compra_servicios_como_costo');
 const OFFICE_SERVICES = new Set(['revisoria', 'auditoria', 'juridica', 'contabilidad', 'consultoria', 'avaluo', 'telecomunicaciones', 'nube', 'licencia-perpetua', 'soporte', 'mant-computo', 'seguros', 'seguro-soat', 'seguro-incendio', 'seguro-hurto', 'seguro-rc', 'bancarios', 'intereses', 'tramites', 'afiliaciones', 'pasajes-aereos', 'pasajes-terrestres', 'taxis', 'representacion', 'musica', 'publicidad', 'suscripciones', 'salud', 'aseo', 'cafeteria']);
 
 function mayBeServiceCost(concept: Concept, company: CompanyProfile): string | undefined {
