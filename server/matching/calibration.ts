@@ -50,15 +50,22 @@ export class Calibration {
     readonly threshold: number,
   ) {}
 
+  /** Per kind, per band: the measured value of its nearest measured ancestor (resolved once per kind). */
+  private readonly resolved = new Map<string, (number | undefined)[]>();
+
   /** The measured accuracy of lines decided by this kind of evidence at this raw confidence. */
   confidence({ kind, raw }: Evidence): number {
-    const band = bandOf(raw);
-    for (const k of ancestry(kind)) {
-      const p = this.cells.get(`${k}|${band}`);
-      // Measured, never certain: a kind right on every line seen so far is still reported as at most 0.99.
-      if (p !== undefined) return Math.min(MAX_CONFIDENCE, p);
+    let row = this.resolved.get(kind);
+    if (!row) {
+      const kinds = ancestry(kind);
+      row = RAW_BANDS.map((_, band) => {
+        const found = kinds.map((k) => this.cells.get(`${k}|${band}`)).find((p) => p !== undefined);
+        // Measured, never certain: a kind right on every line seen so far is still reported as at most 0.99.
+        return found === undefined ? undefined : Math.min(MAX_CONFIDENCE, found);
+      });
+      this.resolved.set(kind, row);
     }
-    return raw;
+    return row[bandOf(raw)] ?? raw;
   }
 
   static parse(text: string): Calibration {
