@@ -201,7 +201,7 @@ const { cells, calibration } = fitAll(lines);
 
 const report: string[] = [];
 report.push(`Umbral «por verificar» ajustado: confianza < ${calibration.threshold} (ningún conjunto con más de ${pc(MAX_FLAGGED)} marcado)`);
-report.push('Conjunto       | motor sin calibrar (< 0,6): marca / atrapa | calibrado, todos los conjuntos: marca / atrapa | dejando este conjunto fuera: umbral, marca / atrapa, Brier');
+report.push('Conjunto, exactitud    | motor sin calibrar (< 0,6): marca / atrapa | calibrado, todos los conjuntos: marca / atrapa | dejando este conjunto fuera: umbral, marca / atrapa, Brier');
 let held = 0;
 for (const [name, set] of lines) {
   const others: Lines = new Map([...lines].filter(([n]) => n !== name));
@@ -215,8 +215,9 @@ for (const [name, set] of lines) {
     for (const l of set) if (!l.right && loso.confidence(l) >= loso.threshold) missed.set(l.kind, (missed.get(l.kind) ?? 0) + 1);
     process.stderr.write(`${name}: errores sin marca por tipo: ${[...missed].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
   }
+  const accuracy = set.filter((l) => l.right).length / set.length;
   report.push(
-    `${name.padEnd(14)} | ${pc(raw.flagged).padStart(7)} / ${pc(raw.recall).padStart(7)} (${raw.caught}/${raw.wrong}) | ${pc(all.flagged).padStart(7)} / ${pc(all.recall).padStart(7)} (${all.caught}/${all.wrong}) | ${loso.threshold}, ${pc(out.flagged).padStart(7)} / ${pc(out.recall).padStart(7)} (${out.caught}/${out.wrong}), ${out.brier.toFixed(3)} ${out.recall >= RECALL_GOAL && out.flagged <= 0.25 ? '✔' : '✘'}`,
+    `${`${name} ${pc(accuracy)}`.padEnd(22)} | ${pc(raw.flagged).padStart(7)} / ${pc(raw.recall).padStart(7)} (${raw.caught}/${raw.wrong}) | ${pc(all.flagged).padStart(7)} / ${pc(all.recall).padStart(7)} (${all.caught}/${all.wrong}) | ${loso.threshold}, ${pc(out.flagged).padStart(7)} / ${pc(out.recall).padStart(7)} (${out.caught}/${out.wrong}), ${out.brier.toFixed(3)} ${out.recall >= RECALL_GOAL && out.flagged <= 0.25 ? '✔' : '✘'}`,
   );
 }
 report.push(`Conjuntos que, dejados fuera, cumplen atrapa ≥ 80 % con marca ≤ 25 %: ${held} de ${lines.size}`);
