@@ -19,4 +19,10 @@ export interface Suggestion {
 
 export interface Classification extends Suggestion {
   runnerUp?: Suggestion;
+  /**
+   * What decided the line and how sure that mechanism was by its own reckoning (`raw`); `confidence` is what lines
+   * decided that way turned out to be worth when measured (server/matching/calibration.ts). The agent's own
+   * registration teaches back `raw`, the number its reasoning compares.
+   */
+  evidence?: { kind: string; raw: number };
 }

@@ -14,6 +14,7 @@ import { SecretBox } from '../secrets/secret-box';
 import type { DianCopyChecker, DianCopyReport } from './dian-copy-check';
 import { WorkLoop } from './work-loop';
 import type { AgentDeps, BillListener } from './register-document';
+import { reviewThreshold } from '../matching/calibration';
 
 export interface AgentOptions {
   clock?: Clock;
@@ -159,13 +160,14 @@ export class Agent {
 }
 
 /**
- * The "por verificar" threshold: `AGENTE_UMBRAL_CONFIANZA` (a number from 0 to 1), 0.6 by default. A bill with a line
- * suggested below it is registered anyway, flagged for review and listed first in the panel.
+ * The "por verificar" threshold: `AGENTE_UMBRAL_CONFIANZA` (a number from 0 to 1); by default the one fitted with the
+ * measured confidence (server/data/calibracion-confianza.csv, issue #13). A bill with a line suggested below it is
+ * registered anyway, flagged for review and listed first in the panel.
  * @throws Error when the variable is set to something that is not a number from 0 to 1
  */
 export function confidenceThresholdFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.AGENTE_UMBRAL_CONFIANZA;
-  if (raw === undefined || raw.trim() === '') return 0.6;
+  if (raw === undefined || raw.trim() === '') return reviewThreshold();
   const value = Number(raw.replace(',', '.'));
   if (!Number.isFinite(value) || value < 0 || value > 1) {
     throw new Error(`AGENTE_UMBRAL_CONFIANZA debe ser un número entre 0 y 1 (por ejemplo 0.6), no «${raw}».`);

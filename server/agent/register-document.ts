@@ -170,7 +170,8 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
       // A line a person chose before registration (an override) is a person's decision; otherwise it is the
       // agent's own registration, worth no more than the confidence its suggestion had (issue #13).
       byUser: l.classification.source === 'user',
-      ...(l.classification.source === 'user' ? {} : { origin: 'registro' as const, confidence: l.classification.confidence }),
+      // The suggestion's own number, not the measured one: that is what the engine's reasoning compares it with.
+      ...(l.classification.source === 'user' ? {} : { origin: 'registro' as const, confidence: l.classification.evidence?.raw ?? l.classification.confidence }),
       at: now,
     }));
   try {

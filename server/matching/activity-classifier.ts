@@ -30,6 +30,8 @@ export interface ActivityVerdict {
   explanation: string;
   concept: Concept;
   evidence: Evidence;
+  /** The reading rests on the line's first word (its head noun), not only on words after it. */
+  head?: boolean;
   /** The account is an inventory account (the company resells or transforms the goods). */
   inventory: boolean;
   goods: boolean;
@@ -79,6 +81,13 @@ compiled.forEach((c, i) => {
  */
 export function classifyByActivity(input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
   const read = recognise(input, sectorOf(company));
+  const verdict = verdictFor(read, input, company, chart);
+  // Whether the line's first word (what the product is, in Spanish) said it, or only a later qualifier did: the
+  // calibration measures how often each is right (calibration.ts).
+  return verdict && read && verdict.concept !== OWN_MATERIAL ? { ...verdict, head: read.head } : verdict && { ...verdict, head: true };
+}
+
+function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
   const material = ownMaterial(input, company, chart, read);
   if (material) return material;
   if (!read) return undefined;
@@ -191,6 +200,8 @@ const GENERIC_ACTIVITY_WORDS = new Set(
   ['fabricacion', 'elaboracion', 'produccion', 'procesamiento', 'conservacion', 'transformacion', 'preparacion', 'confeccion', 'acabado', 'producto', 'articulo', 'actividad', 'tipo', 'cualquier', 'otro', 'excepto', 'parte', 'pieza', 'accesorio', 'material', 'similar', 'uso', 'base', 'general', 'ncp', 'servicio', 'mantenimiento', 'reparacion', 'instalacion', 'equipo', 'maquina', 'industria', 'industrial']
     .flatMap((w) => normalize(w).words),
 );
+/** Words an invoice line starts with before saying what was bought (the head noun comes after them). */
+const LEAD_WORDS = new Set(['servicio', 'suministro', 'compra', 'pago', 'cargo', 'valor', 'cobro', 'consumo', 'factura'].flatMap((w) => normalize(w).words));
 const OWN_MATERIAL: Concept = { key: 'materia-prima-actividad', label: 'materia prima de la actividad', kind: 'goods', words: [], accounts: ['1405'] };
 
 function ownMaterial(input: ActivityInput, company: CompanyProfile, chart: Chart, read: ReturnType<typeof recognise>): ActivityVerdict | undefined {
@@ -232,7 +243,7 @@ function serviceOnAsset<T extends { concept: Concept; detail: string }>(found: T
 }
 
 /** What the line is: the concept with most keyword evidence, confirmed (or found) by its UNSPSC code and supplier. */
-function recognise(input: ActivityInput, sector?: Sector, guess = true): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; alone?: boolean } | undefined {
+function recognise(input: ActivityInput, sector?: Sector, guess = true): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; alone?: boolean; head?: boolean } | undefined {
   // Per concept: keyword score, the keywords found, and where the first one sits in the line (Spanish product names
   // start with what the product is: "Monitor LED", "Computador de escritorio"; that breaks ties).
   const scores = new Map<number, { score: number; words: string[]; first: number }>();
@@ -310,16 +321,19 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
     // noun («mesa infantil», «desbrozadora a gasolina») is neither consumption nor cost of the service.
     const sectorRival = !/^1[5-6]/.test(concept.accounts[0]!) && sectorHits.some((i) => i !== best!.index && compiled[i]!.concept.accounts[0] !== concept.accounts[0]) && !sectorHits.includes(best.index);
     const strength: ActivityVerdict['strength'] = sectorRival ? 'debil' : best.total >= 1.5 && margin >= 0.5 ? 'fuerte' : best.total >= 1.5 && margin > 0.2 ? 'media' : 'debil';
-    if (keywords.length && unspscConcept === concept) return { concept, evidence: 'palabras y UNSPSC', detail: `«${keywords[0]}», UNSPSC ${input.unspsc}`, strength };
+    // The head noun: the first word, after the invoice's lead words («Servicio de energía», «Suministro de agua»).
+    const lead = input.words.findIndex((w) => !LEAD_WORDS.has(w));
+    const head = best.first <= Math.max(0, lead);
+    if (keywords.length && unspscConcept === concept) return { concept, evidence: 'palabras y UNSPSC', detail: `«${keywords[0]}», UNSPSC ${input.unspsc}`, strength, head };
     if (keywords.length && unspscConcept && unspscConcept.accounts[0] !== concept.accounts[0]) {
       // One keyword against the line's own UNSPSC class is a guess, not a reading: it never decides alone.
       const alone = keywords.length === 1 && !keywords[0]!.includes(' ');
-      return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}» (el UNSPSC ${input.unspsc} dice otra cosa)`, strength: 'debil', alone };
+      return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}» (el UNSPSC ${input.unspsc} dice otra cosa)`, strength: 'debil', alone, head };
     }
     // One keyword and nothing else agreeing (no second keyword, no code, not the supplier's trade): on unseen wording a
     // lone keyword is often another product that shares a word («arena» para gatos, «batería» de un bus).
     const alone = keywords.length === 1 && !keywords[0]!.includes(' ') && supplierConcept !== concept;
-    if (keywords.length) return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}»`, strength, alone };
+    if (keywords.length) return { concept, evidence: 'palabras', detail: `«${keywords.slice(0, 2).join('», «')}»`, strength, alone, head };
     if (unspscConcept === concept) return { concept, evidence: 'UNSPSC', detail: `UNSPSC ${input.unspsc}`, strength: (input.unspsc ?? '').length >= 6 && unspscPrefixLength(input.unspsc!) >= 4 ? 'media' : 'debil' };
     return { concept, evidence: 'actividad del proveedor', detail: `proveedor CIIU ${input.supplierCiiu.join(', ')}`, strength: 'debil' };
   }
@@ -595,9 +609,19 @@ function ownTrade(concept: Concept, company: CompanyProfile): { account: string;
  * is not flagged is booked silently). Administrative concepts (fees, telecom, software, office supplies, insurance…)
  * are the office's whatever the company does.
  */
+/**
+ * The buyer's posture by CIIU section (accounting-co.md §4.3), as data: `server/data/postura-por-seccion.csv`, one row
+ * per section with its name from ciiu.csv and the row of §4.3 (or the PUC 61 cuenta) each answer comes from.
+ */
+function sectionsWhere(column: 'produce_con_costo' | 'consume_en_su_servicio' | 'alimenta_a_quien_atiende' | 'compra_servicios_como_costo'): ReadonlySet<string> {
+  const rows = readDataCsv('postura-por-seccion.csv');
+  for (const row of rows) if (row[column] !== 'si' && row[column] !== 'no') throw new Error(`postura-por-seccion.csv: «${column}» de la sección ${row.seccion} debe ser si o no`);
+  return new Set(rows.filter((row) => row[column] === 'si').map((row) => row.seccion!));
+}
+
 const PRODUCTION_CONCEPTS = new Set(['energia', 'acueducto', 'gas', 'alquiler-equipo', 'alquiler-maquinaria', 'mant-vehiculo', 'mant-equipo-medico', 'mant-maquinaria', 'fletes', 'alimentos', 'bebidas', 'empaques', 'ferreteria', 'electricos', 'pinturas', 'combustible', 'repuestos-vehiculo', 'materiales-construccion', 'laboratorio', 'insumos-medicos', 'material-didactico', 'semillas', 'fertilizantes', 'agroquimicos', 'alimento-animal', 'servicios-agricolas', 'temporales']);
 /** CIIU sections whose companies produce goods or render services with a cost of their own (§4.3 rows A, C, F, H, I, N, P, Q; B, D, E and R, S alike). */
-const PRODUCER_SECTIONS = new Set(['A', 'B', 'C', 'D', 'E', 'F', 'H', 'I', 'N', 'P', 'Q', 'R', 'S']);
+const PRODUCER_SECTIONS = sectionsWhere('produce_con_costo');
 
 function mayBeProductionCost(concept: Concept, company: CompanyProfile): string | undefined {
   if (!PRODUCTION_CONCEPTS.has(concept.key) || FOOD_CONCEPTS.has(concept.key)) return undefined;
@@ -618,14 +642,14 @@ function mayBeProductionCost(concept: Concept, company: CompanyProfile): string 
  * food is stock, §4.3 I; what its kitchen and premises use up is booked both ways), and so does C (§4.3 C: class 7
  * for the plant, 51xx for the office, the plant's goods are already stock in `stockAccount`).
  */
-const SERVICE_COST_SECTIONS = new Set(['A', 'H', 'N', 'P', 'Q', 'R', 'S']);
+const SERVICE_COST_SECTIONS = sectionsWhere('consume_en_su_servicio');
 /**
  * Food and drink are part of the service where the service feeds someone — a farm's stock, a clinic's or a care
  * home's patients, a school's pupils, a funeral home's mourners (A, P, Q, R, S) — and the staff's cafetería elsewhere
  * (a carrier, a security firm: H, N keep the expense reading, flagged).
  */
 const FOOD_CONCEPTS = new Set(['alimentos', 'bebidas']);
-const FED_SECTIONS = new Set(['A', 'P', 'Q', 'R', 'S']);
+const FED_SECTIONS = sectionsWhere('alimenta_a_quien_atiende');
 /**
  * The same holds for food bought as a service (catering, refrigerios, a restaurant's menus): PUC 519520 «gastos de
  * representación» is the company entertaining third parties, but a school's snacks, a hospital's patient diets are
@@ -655,7 +679,7 @@ function consumedInService(concept: Concept, company: CompanyProfile, chart: Cha
  * stationery, staff travel, advertising) and cleaning and cafeteria supplies, which the PUC's own 519525 names and
  * service companies mostly book there.
  */
-const SERVICE_SECTIONS = new Set(['H', 'N', 'R', 'S']);
+const SERVICE_SECTIONS = sectionsWhere('compra_servicios_como_costo');
 const OFFICE_SERVICES = new Set(['revisoria', 'auditoria', 'juridica', 'contabilidad', 'consultoria', 'avaluo', 'telecomunicaciones', 'nube', 'licencia-perpetua', 'soporte', 'mant-computo', 'seguros', 'seguro-soat', 'seguro-incendio', 'seguro-hurto', 'seguro-rc', 'bancarios', 'intereses', 'tramites', 'afiliaciones', 'pasajes-aereos', 'pasajes-terrestres', 'taxis', 'representacion', 'musica', 'publicidad', 'suscripciones', 'salud', 'aseo', 'cafeteria']);
 
 function mayBeServiceCost(concept: Concept, company: CompanyProfile): string | undefined {

@@ -7,6 +7,7 @@ import type { Chart } from '../ledger/chart';
 import { classifyByActivity, isGoodsKeyword, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
+import { defaultCalibration, type Calibration, type Evidence } from './calibration';
 import { durableEvidence, machineHead } from './durable-evidence';
 import { unspscClassName } from './reference-data';
 import { classifyByRule, isGoods } from './default-account-rule';
@@ -22,6 +23,10 @@ export interface SuggestionEngineOptions {
   historySimilarity?: number;
   /** Companies kept in memory at once (an accountant may keep many in one database); the least recent reloads. */
   companiesInMemory?: number;
+  /** Measured confidence (calibration.ts); `Calibration.identity()` reports each mechanism's own number. */
+  calibration?: Calibration;
+  /** Sees the evidence behind every suggestion, in order (the fitting script records it). */
+  observe?: (evidence: Evidence) => void;
 }
 
 interface Candidate extends Suggestion {
@@ -31,6 +36,12 @@ interface Candidate extends Suggestion {
   guess?: boolean;
   /** In `reconcile`: the full confidence of a generic activity reading whose vote was discounted. */
   generic?: number;
+  /** History a person's correction or verification decided. */
+  decided?: boolean;
+  /** What the activity rules read (evidence and strength), or the mechanism that overrode them. */
+  tag?: string;
+  /** Independent signals: whether others agreed with the winner, or one disagreed. */
+  support?: 'coinciden' | 'contra';
 }
 
 interface Line {
@@ -44,6 +55,7 @@ interface Line {
 }
 
 const DEFAULTS = { itemSimilarity: 0.55, historySimilarity: 0.62, companiesInMemory: 16 };
+type Options = typeof DEFAULTS & Pick<SuggestionEngineOptions, 'observe'> & { calibration: Calibration };
 /** The agent disagreeing with its own earlier guess: below the «por verificar» threshold (0.6). */
 const REREAD_CONFIDENCE = 0.58;
 const LARGE_CATALOG = 2_000;
@@ -71,14 +83,14 @@ const LARGE_CATALOG = 2_000;
 export class SuggestionEngine implements LineClassifier {
   private readonly memories = new Map<string, CompanyMemory>();
   private readonly locks = new Map<string, Promise<unknown>>();
-  private readonly options: typeof DEFAULTS;
+  private readonly options: Options;
   private readonly postures = new WeakMap<CompanyMemory, { company: string; posture: CompanyPosture }>();
 
   constructor(
     private readonly db: Db,
     options: SuggestionEngineOptions = {},
   ) {
-    this.options = { ...DEFAULTS, ...options };
+    this.options = { ...DEFAULTS, ...options, calibration: options.calibration ?? defaultCalibration() };
   }
 
   async classify(lines: LineToClassify[], context: ClassificationContext): Promise<Classification[]> {
@@ -181,14 +193,17 @@ export class SuggestionEngine implements LineClassifier {
     const [winner, ...rest] = reread ? [reread, first, ...others] : [first, ...others];
     const runnerUp = rest.find((c) => c.accountCode !== winner.accountCode);
     const chosen = this.withNewItem(winner, line, company, chart);
+    const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp), raw: chosen.confidence };
+    this.options.observe?.(evidence);
     return {
       accountCode: chosen.accountCode,
       ...(chosen.itemId ? { itemId: chosen.itemId } : {}),
       ...(chosen.itemName ? { itemName: chosen.itemName } : {}),
       source: chosen.source,
-      confidence: round(chosen.confidence),
+      confidence: round(this.options.calibration.confidence(evidence)),
       explanation: chosen.explanation,
       ...(runnerUp ? { runnerUp: stripStage(runnerUp) } : {}),
+      evidence: { kind: evidence.kind, raw: round(evidence.raw) },
     };
   }
 
@@ -208,6 +223,7 @@ export class SuggestionEngine implements LineClassifier {
       ...fromActivity(verdict),
       confidence: Math.min(verdict.confidence, REREAD_CONFIDENCE),
       explanation: `${verdict.explanation}; el agente la había registrado en ${guess.accountCode} sin que nadie la verificara`,
+      stage: 'relectura',
     };
   }
 
@@ -265,6 +281,7 @@ export class SuggestionEngine implements LineClassifier {
         explanation: `Parecida a «${description.text}» de este proveedor (${usedText(verdict).toLowerCase()})${moved(verdict.best.account, account)}`,
         stage: 'similar-proveedor',
         guess: verdict.selfOnly,
+        decided: verdict.decided,
       },
     ];
   }
@@ -276,7 +293,7 @@ export class SuggestionEngine implements LineClassifier {
     const verdict = description?.verdict((a) => !!postable(a));
     if (!description || !verdict) return [];
     const account = postable(verdict.best.account)!;
-    return [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict) * 0.9, explanation: `${usedText(verdict)} con otros proveedores para «${description.text}»`, stage: 'descripcion-empresa', guess: verdict.selfOnly }];
+    return [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict) * 0.9, explanation: `${usedText(verdict)} con otros proveedores para «${description.text}»`, stage: 'descripcion-empresa', guess: verdict.selfOnly, decided: verdict.decided }];
   }
 
   /** The closest catalog item by name, if close enough; less sure when a different-account item is as close. */
@@ -329,6 +346,7 @@ export class SuggestionEngine implements LineClassifier {
         explanation: `Parecida a «${description.text}» de otro proveedor (${usedText(verdict).toLowerCase()})`,
         stage: 'similar-empresa',
         guess: verdict.selfOnly,
+        decided: verdict.decided,
       },
     ];
   }
@@ -579,7 +597,7 @@ function reconcile(signals: Candidate[][]): Candidate[] {
     explanation += `; en cambio, ${lowerFirst(rival.cs[0]!.explanation)}`;
   }
   const { generic: _generic, ...leader } = lead;
-  const winner: Candidate = { ...leader, ...(item?.itemId ? { itemId: item.itemId, itemName: item.itemName } : {}), ...(item && item !== lead ? { source: 'inventory' as const } : {}), confidence, explanation, guess: win.cs.every((c) => c.guess) };
+  const winner: Candidate = { ...leader, ...(item?.itemId ? { itemId: item.itemId, itemName: item.itemName } : {}), ...(item && item !== lead ? { source: 'inventory' as const } : {}), confidence, explanation, guess: win.cs.every((c) => c.guess), ...(rival ? { support: 'contra' as const } : agreeing || win.cs.length > 1 ? { support: 'coinciden' as const } : {}) };
   return [winner, ...ranked.slice(1).map((r) => r.cs[0]!), ...win.cs.slice(1), ...runnerUps];
 }
 
@@ -587,6 +605,17 @@ const PRIOR_STAGES = new Set(['habito-proveedor', 'clase-empresa']);
 
 /** What a generic activity reading weighs against the company's own evidence (see `reconcile`). */
 const GENERIC_WEIGHT = 0.7;
+
+/**
+ * The kind of evidence that decided a line, general to specific (calibration.ts): the stage; who stands behind it (a
+ * person, the company's books, the agent's own guesses) or what the rules read; whether independent signals agreed or
+ * one disagreed; whether a rival account came close.
+ */
+function evidenceKind(c: Candidate, runnerUp: Candidate | undefined): string {
+  const who = c.stage === 'rule' ? 'regla' : c.decided ? 'persona' : c.guess ? 'agente' : c.tag ? undefined : 'libros';
+  const rival = runnerUp && runnerUp.confidence >= 0.45 ? 'rival' : 'sola';
+  return [c.stage, who ?? c.tag, c.support ?? '-', rival, kindOf(c.accountCode)].join('/');
+}
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
@@ -641,7 +670,7 @@ function fromTally(tally: Tally | undefined, postable: Postable, memory: Company
   const verdict = tally?.verdict((a) => !!postable(a));
   if (!verdict) return undefined;
   const account = postable(verdict.best.account)!;
-  const out: Candidate[] = [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict), explanation: explain(verdict, account), stage, guess: verdict.selfOnly }];
+  const out: Candidate[] = [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict), explanation: explain(verdict, account), stage, guess: verdict.selfOnly, decided: verdict.decided }];
   const second = verdict.second ? postable(verdict.second.account) : undefined;
   if (verdict.second && second && second !== account) {
     out.push({ accountCode: second, source: 'history', confidence: round(Math.min(0.5, verdict.second.count / Math.max(1, verdict.count))), explanation: `También se usó ${verdict.second.count === 1 ? 'una vez' : `${verdict.second.count} veces`} ${second}`, stage });
@@ -694,7 +723,7 @@ function activityVerdict(line: Line, company: CompanyProfile, chart: Chart): Act
 }
 
 function fromActivity(verdict: ActivityVerdict): Candidate {
-  return { accountCode: verdict.accountCode, source: 'activity', confidence: verdict.confidence, explanation: verdict.explanation, stage: 'actividad' };
+  return { accountCode: verdict.accountCode, source: 'activity', confidence: verdict.confidence, explanation: verdict.explanation, stage: 'actividad', tag: `${verdict.evidence.replace(/ /g, '-')}/${verdict.strength}/${verdict.head ? 'nucleo' : 'calificativo'}` };
 }
 
 /** Why the history decided, in an accountant's words: a person's decision, the books, or the agent's own guesses. */
@@ -753,12 +782,12 @@ function toNewItem(companyId: string, item: CatalogItem): NewItem {
 /** A line whose words name a machine: maquinaria y equipo (accounting-co.md §4.2 row 11), «por verificar». */
 function asMachinery(account: string, why: string, usualAccount?: string): Candidate {
   const usual = usualAccount ? `, aunque este proveedor suele ir a ${usualAccount}` : '';
-  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${why}: una máquina es activo fijo → ${account} maquinaria y equipo${usual}`, stage: 'actividad' };
+  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${why}: una máquina es activo fijo → ${account} maquinaria y equipo${usual}`, stage: 'actividad', tag: 'maquina' };
 }
 
 /** The reading stays, «por verificar»: the line may be a fixed asset (§2.2). */
 function mayBeAsset(candidate: Candidate, why: string): Candidate {
-  return { ...candidate, confidence: Math.min(candidate.confidence, 0.5), explanation: `${candidate.explanation}; la línea ${why}: puede ser un activo fijo` };
+  return { ...candidate, confidence: Math.min(candidate.confidence, 0.5), explanation: `${candidate.explanation}; la línea ${why}: puede ser un activo fijo`, tag: 'puede-ser-activo' };
 }
 
 function stripStage({ stage: _stage, ...suggestion }: Candidate): Suggestion {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { confidenceThresholdFromEnv } from '../../server/agent/agent';
+import { reviewThreshold } from '../../server/matching/calibration';
 
 describe('the "por verificar" threshold', () => {
-  it('is 0.6 unless AGENTE_UMBRAL_CONFIANZA says otherwise (decimal point or comma)', () => {
-    expect(confidenceThresholdFromEnv({})).toBe(0.6);
+  it('is the calibrated threshold unless AGENTE_UMBRAL_CONFIANZA says otherwise (decimal point or comma)', () => {
+    expect(confidenceThresholdFromEnv({})).toBe(reviewThreshold());
     expect(confidenceThresholdFromEnv({ AGENTE_UMBRAL_CONFIANZA: '0.8' })).toBe(0.8);
     expect(confidenceThresholdFromEnv({ AGENTE_UMBRAL_CONFIANZA: '0,75' })).toBe(0.75);
   });

@@ -6,7 +6,9 @@ import { openDatabase, type Db } from '../../server/db/database';
 import { Chart } from '../../server/ledger/chart';
 import { importFile } from '../../server/matching/import-data';
 import type { LearnedLine, LineToClassify } from '../../server/matching/line-classifier';
-import { SuggestionEngine } from '../../server/matching/suggestion-engine';
+import type { Evidence } from '../../server/matching/calibration';
+import { reviewThreshold } from '../../server/matching/calibration';
+import { SuggestionEngine, type SuggestionEngineOptions } from '../../server/matching/suggestion-engine';
 import { hashSeed } from '../fixtures/matching/descriptions';
 import { buildUnseenScenarios, GROUP_OF, type Group, type Situation, type UnseenLine, type UnseenScenario } from '../fixtures/matching/unseen/scenarios';
 
@@ -26,7 +28,7 @@ import { calibrationReport, pct, type Outcome } from './matching-calibration';
  * Goals (issue #13): recurring ≥ 98 %, similar item ≥ 95 %, cold start ≥ 75 %; «por verificar» catches ≥ 80 % of
  * wrong lines while flagging ≤ 25 % of lines.
  */
-const THRESHOLD = 0.6;
+const THRESHOLD = reviewThreshold();
 const GOALS: Record<Group, number> = { recurring: 0.98, similar: 0.95, cold: 0.75 };
 const GROUP_LABELS: Record<Group, string> = {
   recurring: 'Proveedores recurrentes',
@@ -51,7 +53,8 @@ export async function run(): Promise<void> {
  * Runs one scenario family and prints its figures: top-1 per group, situation and company, the reliability curve and
  * the «por verificar» recall and precision. Shared by the «no visto» and the blind sets, so both are measured alike.
  */
-export async function runScenarioSet(title: string, scenarios: ScenarioToRun[]): Promise<void> {
+export async function runScenarioSet(title: string, scenarios: ScenarioToRun[], options: RunOptions = {}): Promise<Observed[]> {
+  const observed: Observed[] = [];
   const scores = new Map<string, Score>();
   const outcomes: Outcome[] = [];
   const mistakes: string[] = [];
@@ -65,7 +68,8 @@ export async function runScenarioSet(title: string, scenarios: ScenarioToRun[]):
   };
 
   for (const scenario of scenarios) {
-    const { db, engine, company, chart } = await setUp(scenario);
+    let seen: Evidence[] = [];
+    const { db, engine, company, chart } = await setUp(scenario, { ...options.engine, observe: (e) => seen.push(e) });
     const context = { company, chart };
     // The agent alone: registers, a person corrects 60 % of what it got wrong.
     for (const batch of invoices(scenario.warmUp)) {
@@ -77,12 +81,14 @@ export async function runScenarioSet(title: string, scenarios: ScenarioToRun[]):
       await engine.learn(learned);
     }
     for (const batch of invoices(scenario.tests)) {
+      seen = [];
       const results = await engine.classify(batch.map(toLine), context);
       batch.forEach((line, i) => {
         const result = results[i]!;
         const ok = result.accountCode === line.expected;
         const flagged = result.confidence < THRESHOLD;
         outcomes.push({ confidence: result.confidence, right: ok });
+        observed.push({ ...seen[i]!, confidence: result.confidence, right: ok, company: scenario.company.key });
         add(GROUP_OF[line.situation], ok, flagged);
         add(`${GROUP_OF[line.situation]}|${line.situation}`, ok, flagged);
         add(`${GROUP_OF[line.situation]}@${scenario.company.key}`, ok, flagged);
@@ -95,6 +101,7 @@ export async function runScenarioSet(title: string, scenarios: ScenarioToRun[]):
     await db.destroy();
   }
 
+  if (options.quiet) return observed;
   process.stdout.write(`${title}\n`);
   process.stdout.write(`Exactitud top-1, facturas registradas una tras otra (umbral «por verificar»: confianza < ${THRESHOLD}):\n`);
   for (const group of ['recurring', 'similar', 'cold'] as Group[]) {
@@ -112,9 +119,23 @@ export async function runScenarioSet(title: string, scenarios: ScenarioToRun[]):
   process.stdout.write(`  Total: ${pct(all.right, all.total)} (${all.right}/${all.total})\n`);
   process.stdout.write(`${calibrationReport(outcomes, THRESHOLD)}\n`);
   if (mistakes.length) process.stdout.write(`\nErrores sin marca (BENCH_VERBOSE):\n${mistakes.slice(0, 400).join('\n')}\n`);
+  return observed;
 }
 
-async function setUp(scenario: ScenarioToRun): Promise<{ db: Db; engine: SuggestionEngine; company: CompanyProfile; chart: Chart }> {
+/** For the calibration fit (fit-calibration.ts): the engine's options, and no printout. */
+export interface RunOptions {
+  engine?: SuggestionEngineOptions;
+  quiet?: boolean;
+}
+
+/** One evaluated line: the evidence that decided it, the confidence reported, whether it was right. */
+export interface Observed extends Evidence {
+  confidence: number;
+  right: boolean;
+  company: string;
+}
+
+async function setUp(scenario: ScenarioToRun, engineOptions: SuggestionEngineOptions): Promise<{ db: Db; engine: SuggestionEngine; company: CompanyProfile; chart: Chart }> {
   const db = await openDatabase(':memory:');
   const { company: c } = scenario;
   const company = await createCompany(db, { nit: scenario.nit, name: c.name, userName: 'Bench', ciiu: c.ciiu, inventory: c.inventory }, clock);
@@ -130,7 +151,7 @@ async function setUp(scenario: ScenarioToRun): Promise<{ db: Db; engine: Suggest
     const rows = scenario.corrections.map((h) => [h.supplierNit, h.description, h.sellerCode ?? '', h.account, h.previous, h.date]);
     await importFile(db, company.id, 'corrections', csv(['supplierNit', 'description', 'sellerCode', 'account', 'previousAccount', 'date'], rows), { ...options, fileName: 'correcciones.csv' });
   }
-  return { db, engine: new SuggestionEngine(db), company, chart: await Chart.forCompany(db, company.id) };
+  return { db, engine: new SuggestionEngine(db, engineOptions), company, chart: await Chart.forCompany(db, company.id) };
 }
 
 /** The person reviews some suppliers' bills and not others: 60 % of the suppliers get their wrong lines corrected. */
@@ -138,7 +159,7 @@ function correctsIt(line: UnseenLine): boolean {
   return hashSeed(line.supplier.nit) % 5 < 3;
 }
 
-function registered(companyId: string, line: UnseenLine, result: { accountCode: string; itemId?: string; confidence: number }): LearnedLine {
+function registered(companyId: string, line: UnseenLine, result: { accountCode: string; itemId?: string; confidence: number; evidence?: { raw: number } }): LearnedLine {
   return {
     companyId,
     supplierNit: line.supplier.nit,
@@ -149,7 +170,8 @@ function registered(companyId: string, line: UnseenLine, result: { accountCode: 
     ...(result.itemId ? { itemId: result.itemId } : {}),
     byUser: false,
     origin: 'registro',
-    confidence: result.confidence,
+    // As the agent does (register-document.ts): the suggestion's own number, which the engine's reasoning compares.
+    confidence: result.evidence?.raw ?? result.confidence,
     at: `${line.at}T15:00:00Z`,
   };
 }

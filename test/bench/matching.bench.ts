@@ -7,9 +7,11 @@ import { openDatabase, type Db } from '../../server/db/database';
 import { Chart } from '../../server/ledger/chart';
 import { importFile } from '../../server/matching/import-data';
 import type { LineToClassify } from '../../server/matching/line-classifier';
-import { SuggestionEngine } from '../../server/matching/suggestion-engine';
+import { reviewThreshold, type Evidence } from '../../server/matching/calibration';
+import { SuggestionEngine, type SuggestionEngineOptions } from '../../server/matching/suggestion-engine';
 import { buildLargeScenario, buildScenarios, type BenchLine, type Category, type CompanyScenario } from '../fixtures/matching/scenarios';
 import { calibrationReport, pct, type Outcome } from './matching-calibration';
+import type { Observed, RunOptions } from './matching-unseen.bench';
 
 /**
  * Suggestion accuracy and latency (issue #4). Companies of six kinds (restaurant, stationer, hardware store,
@@ -27,7 +29,7 @@ const LABELS: Record<Category, string> = {
   'cold-start': 'Arranque en frío (sin historial ni catálogo)',
   'new-product': 'Producto nuevo de proveedor nuevo (informativo, sin objetivo)',
 };
-const THRESHOLD = 0.6;
+const THRESHOLD = reviewThreshold();
 const LATENCY_TARGET_MS = 2;
 const clock = new ManualClock('2026-09-01T15:00:00Z');
 
@@ -40,6 +42,14 @@ interface Score {
 
 export async function run(): Promise<void> {
   if (process.env.BENCH_ONLY_LATENCY) return latency();
+  await accuracy();
+  if (process.env.BENCH_SKIP_LATENCY) return;
+  await latency();
+}
+
+/** The own set's accuracy and calibration; with `quiet`, only the evaluated lines (for fit-calibration.ts). */
+export async function accuracy(options: RunOptions = {}): Promise<Observed[]> {
+  const observed: Observed[] = [];
   const scores = new Map<string, Score>();
   const add = (key: string, ok: boolean, flagged: boolean) => {
     const s = scores.get(key) ?? { total: 0, right: 0, flagged: 0, flaggedWrong: 0 };
@@ -54,14 +64,17 @@ export async function run(): Promise<void> {
   const mistakes: string[] = [];
   const scenarios = buildScenarios();
   for (const scenario of scenarios) {
-    const { db, engine, company, chart } = await setUp(scenario);
+    let seen: Evidence[] = [];
+    const { db, engine, company, chart } = await setUp(scenario, { ...options.engine, observe: (e) => seen.push(e) });
     for (const batch of invoices(scenario.tests)) {
+      seen = [];
       const results = await engine.classify(batch.map(toLine), { company, chart });
       batch.forEach((line, i) => {
         const result = results[i]!;
         const ok = result.accountCode === line.expected;
         const flagged = result.confidence < THRESHOLD;
         outcomes.push({ confidence: result.confidence, right: ok });
+        observed.push({ ...seen[i]!, confidence: result.confidence, right: ok, company: scenario.archetype.key });
         if ((process.env.BENCH_VERBOSE === '3' || (!ok && (!flagged || process.env.BENCH_VERBOSE === '2'))) && process.env.BENCH_VERBOSE) mistakes.push(`${ok ? '✔' : '✘'} ${scenario.archetype.key}/${line.category}/${line.kind}: «${line.description}» → ${result.accountCode} (${result.confidence}) esperada ${line.expected} · ${result.explanation}`);
         add(line.category, ok, flagged);
         add(`${line.category}|${line.kind}`, ok, flagged);
@@ -72,6 +85,7 @@ export async function run(): Promise<void> {
     await db.destroy();
   }
 
+  if (options.quiet) return observed;
   process.stdout.write(`Conjunto propio (vocabulario de test/fixtures/matching, con el que se escribieron las tablas del motor)\n`);
   process.stdout.write(`Exactitud top-1 de la cuenta sugerida (umbral «por verificar»: confianza < ${THRESHOLD}):\n`);
   for (const category of ['recurring', 'new-supplier', 'cold-start', 'new-product'] as Category[]) {
@@ -87,9 +101,7 @@ export async function run(): Promise<void> {
 
   process.stdout.write(`${calibrationReport(outcomes, THRESHOLD)}\n`);
   if (mistakes.length) process.stdout.write(`\nErrores sin marca (BENCH_VERBOSE):\n${mistakes.join('\n')}\n`);
-  if (process.env.BENCH_SKIP_LATENCY) return;
-
-  await latency();
+  return observed;
 }
 
 async function latency(): Promise<void> {
@@ -130,7 +142,7 @@ async function latency(): Promise<void> {
   await db.destroy();
 }
 
-async function setUp(scenario: CompanyScenario): Promise<{ db: Db; engine: SuggestionEngine; company: CompanyProfile; chart: Chart; importMs: number }> {
+async function setUp(scenario: CompanyScenario, engineOptions: SuggestionEngineOptions = {}): Promise<{ db: Db; engine: SuggestionEngine; company: CompanyProfile; chart: Chart; importMs: number }> {
   const db = await openDatabase(':memory:');
   const { archetype } = scenario;
   const company = await createCompany(db, { nit: scenario.nit, name: archetype.name, userName: 'Bench', ciiu: archetype.ciiu, inventory: archetype.inventory, expenseFunction: archetype.expenseFunction }, clock);
@@ -147,7 +159,7 @@ async function setUp(scenario: CompanyScenario): Promise<{ db: Db; engine: Sugge
     await importFile(db, company.id, 'history', csv(['nit_proveedor', 'proveedor', 'descripcion', 'codigo_proveedor', 'unspsc', 'cuenta', 'fecha'], rows), { ...options, fileName: 'historial.csv' });
   }
   const importMs = performance.now() - start;
-  return { db, engine: new SuggestionEngine(db), company, chart: await Chart.forCompany(db, company.id), importMs };
+  return { db, engine: new SuggestionEngine(db, engineOptions), company, chart: await Chart.forCompany(db, company.id), importMs };
 }
 
 /** Consecutive lines of one supplier make one invoice (1–8 lines), as registration would send them. */

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SuggestionEngine } from '../../server/matching/suggestion-engine';
 import { Tally, tallyConfidence } from '../../server/matching/tally';
 import { line, past, testCompany, type TestCompany } from './support';
+import { Calibration } from '../../server/matching/calibration';
 
 const STATIONER = '800111222';
 const CLEANING = '800333444';
@@ -141,7 +142,7 @@ describe('suggestion engine: learning', () => {
   it('remembers across a restart: learning lives in SQLite', async () => {
     t = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
     await t.engine.learn([{ companyId: t.company.id, supplierNit: STATIONER, description: 'Licencia antivirus anual', accountCode: '513520', byUser: true, at: '2026-05-01T12:00:00Z' }]);
-    const restarted = new SuggestionEngine(t.db);
+    const restarted = new SuggestionEngine(t.db, { calibration: Calibration.identity() });
     const [result] = await restarted.classify([line('LICENCIA ANTIVIRUS ANUAL', { nit: STATIONER })], { company: t.company, chart: await t.chart() });
     expect(result).toMatchObject({ accountCode: '513520', source: 'history' });
   });
@@ -252,7 +253,7 @@ describe('suggestion engine: guarantees', () => {
     t = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' }, history: [past('Honorarios contables', '511030', '2026-01-31')] });
     const { createCompany } = await import('../../server/companies/companies');
     const other = await createCompany(t.db, { nit: '901000111', name: 'Otra SAS', ciiu: ['6201'], inventory: 'none' }, t.clock);
-    const engine = new SuggestionEngine(t.db, { companiesInMemory: 1 });
+    const engine = new SuggestionEngine(t.db, { companiesInMemory: 1, calibration: Calibration.identity() });
     const chart = await t.chart();
     const ask = async (companyId: string) => (await engine.classify([line('Honorarios contables abril')], { company: companyId === other.id ? other : t.company, chart }))[0]!;
     expect(await ask(t.company.id)).toMatchObject({ accountCode: '511030', source: 'history' });
@@ -273,7 +274,7 @@ describe('suggestion engine: guarantees', () => {
     const batch = [line('ARROZ DIANA X 5KG'), line('Arroz 5 kg', { nit: '899000111' }), line('aceite 3000 ml'), line('Servicio de gas natural', { unitCode: 'E48' }), line('Gaseosa Postobón 1.5 l')];
     const first = await t.classify(...batch);
     const second = await t.classify(...batch);
-    const fresh = await new SuggestionEngine(t.db).classify(batch, { company: t.company, chart: await t.chart() });
+    const fresh = await new SuggestionEngine(t.db, { calibration: Calibration.identity() }).classify(batch, { company: t.company, chart: await t.chart() });
     expect(second).toEqual(first);
     expect(fresh).toEqual(first);
     expect(first.every((r) => r.explanation.length > 0)).toBe(true);

@@ -8,6 +8,7 @@ import { importAccounts, importHistory, importItems } from '../../server/matchin
 import type { LineToClassify } from '../../server/matching/line-classifier';
 import { SuggestionEngine } from '../../server/matching/suggestion-engine';
 import { openTestDatabase, type Engine } from '../support/engines';
+import { Calibration } from '../../server/matching/calibration';
 
 /** A company in a fresh in-memory database, with whatever chart, catalog and past bills a test gives it. */
 export interface TestCompany {
@@ -38,7 +39,9 @@ export async function testCompany(spec: TestCompanySpec = {}): Promise<TestCompa
   if (spec.accounts) await importAccounts(db, company.id, spec.accounts, options);
   if (spec.items) await importItems(db, company.id, spec.items, options);
   if (spec.history) await importHistory(db, company.id, spec.history, options);
-  const engine = new SuggestionEngine(db);
+  // The mechanisms' own numbers (what their reasoning compares, the 0.6 of the hand-set era): these tests pin what each
+  // mechanism concludes; calibration.test.ts pins what the measured table makes of it.
+  const engine = new SuggestionEngine(db, { calibration: Calibration.identity() });
   const chart = () => Chart.forCompany(db, company.id);
   return {
     db,
