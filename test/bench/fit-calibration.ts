@@ -2,7 +2,7 @@
  * Fits the engine's confidence to what it measures (issue #13, eighth round) and writes
  * server/data/calibracion-confianza.csv. Run: `npx tsx test/bench/fit-calibration.ts [--escribir]`.
  *
- * 1. Runs the seven matching sets as `npm run bench:matching` does, recording for every evaluated line the kind of
+ * 1. Runs the eight matching sets as `npm run bench:matching` does, recording for every evaluated line the kind of
  *    evidence that decided it, the mechanism's own (raw) confidence and whether the account was right. One pass is
  *    enough: the agent learns back its registrations with the raw number (`evidence.raw`), so no decision of the
  *    engine depends on the table.
@@ -12,7 +12,7 @@
  *    of itself is never reported as less right than when it was less sure.
  * 3. The «por verificar» threshold: the highest recall of wrong lines (mean over the sets) such that no set gets more
  *    than `MAX_FLAGGED` of its lines flagged (the goal is 25 %).
- * 4. Leave-one-set-out: for each set, the table and threshold fitted on the other six, applied to it — what a new
+ * 4. Leave-one-set-out: for each set, the table and threshold fitted on the others, applied to it — what a new
  *    set may expect. `FIT_DIAG=1` also prints, per held-out set, the kinds of evidence of the errors left unflagged.
  */
 import { execSync } from 'node:child_process';
@@ -24,6 +24,7 @@ import { buildBlind2Scenarios } from '../fixtures/matching/blind2/scenarios';
 import { buildBlind3Scenarios } from '../fixtures/matching/blind3/scenarios';
 import { buildBlind4Scenarios } from '../fixtures/matching/blind4/scenarios';
 import { buildBlind5Scenarios } from '../fixtures/matching/blind5/scenarios';
+import { buildBlind6Scenarios } from '../fixtures/matching/blind6/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import { accuracy } from './matching.bench';
 import { runScenarioSet, type Observed, type ScenarioToRun } from './matching-unseen.bench';
@@ -43,6 +44,7 @@ const SETS: { name: string; run: (calibration: Calibration) => Promise<Observed[
       ['a ciegas 3', buildBlind3Scenarios],
       ['a ciegas 4', buildBlind4Scenarios],
       ['a ciegas 5', buildBlind5Scenarios],
+      ['a ciegas 6', buildBlind6Scenarios],
     ] as [string, () => ScenarioToRun[]][]
   ).map(([name, build]) => ({ name, run: (calibration: Calibration) => runScenarioSet(name, build(), { quiet: true, engine: { calibration } }) })),
 ];
@@ -232,7 +234,7 @@ if (process.argv.includes('--escribir')) {
     `Conjuntos: ${[...lines.keys()].join(', ')} (${[...lines.values()].flat().length} líneas evaluadas; test/fixtures/matching/).`,
     `Motor: commit ${commit}${dirty}; fecha ${new Date().toISOString().slice(0, 10)}.`,
     `Suavizado: ${PRIOR_LINES} líneas del tipo padre; monótona en la franja dentro de cada tipo. Umbral: mejor recall con ningún conjunto > ${pc(MAX_FLAGGED)} marcado.`,
-    'Dejando un conjunto fuera (tabla y umbral ajustados en los otros seis):',
+    'Dejando un conjunto fuera (tabla y umbral ajustados en los otros siete):',
     ...report.slice(1),
   ];
   writeFileSync(fileURLToPath(new URL(`../../server/data/${CALIBRATION_FILE}`, import.meta.url)), toCsv(cells, calibration.threshold, header));
