@@ -539,12 +539,15 @@ function stockAccount(concept: Concept, company: CompanyProfile, unspsc?: string
   if (roles.includes('merchandise') && trade && resells(concept, company)) return merchandise;
   if (roles.includes('merchandise') && sellsOverTheCounter(concept, company)) return merchandise;
   if (food && roles.includes('food-input')) return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `insumos de ${concept.label} (materia prima)` };
-  if (food && roles.includes('beverage')) return { codes: merchandise.codes, why: `${concept.label} que se revenden` };
-  // A farm sells its harvest packed (coffee in fique sacks): its packaging is stock like a manufacturer's.
-  if (roles.includes('packaging') && (trade || food || manufacturer || farm)) return { codes: ['1460', '146005'], why: 'envases y empaques' };
+  // A manufacturer whose own CIIU description names what the line is (a brewery, 1103 «Producción de malta,
+  // elaboración de cervezas…», buying malt) transforms it: materia prima (§4.3 C), even when the concept is one a
+  // restaurant would resell as bought. So this reading goes before the drinks-for-resale one below.
   if (manufacturer && tradeWords.get(concept.key)!.some((w) => company.ciiu.some((c) => ciiuActivity(c)?.words.has(w)))) {
     return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `${concept.label} (materia prima)` };
   }
+  if (food && roles.includes('beverage')) return { codes: merchandise.codes, why: `${concept.label} que se revenden` };
+  // A farm sells its harvest packed (coffee in fique sacks): its packaging is stock like a manufacturer's.
+  if (roles.includes('packaging') && (trade || food || manufacturer || farm)) return { codes: ['1460', '146005'], why: 'envases y empaques' };
   // Rule 2 of §4.2: what UNSPSC calls raw materials (segments 11–13, families 1010–1017 and 1410–1412: paper
   // materials and paper products) is a manufacturer's materia prima whatever the line calls it.
   if (manufacturer && unspsc && RAW_MATERIAL_UNSPSC.some((prefix) => unspsc.startsWith(prefix))) return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `materia prima (UNSPSC ${unspsc.slice(0, 4)}, regla 2)` };
