@@ -2,7 +2,7 @@
  * Fits the engine's confidence to what it measures (issue #13, eighth round) and writes
  * server/data/calibracion-confianza.csv. Run: `npx tsx test/bench/fit-calibration.ts [--escribir]`.
  *
- * 1. Runs the eight matching sets as `npm run bench:matching` does, recording for every evaluated line the kind of
+ * 1. Runs the nine matching sets as `npm run bench:matching` does, recording for every evaluated line the kind of
  *    evidence that decided it, the mechanism's own (raw) confidence and whether the account was right. One pass is
  *    enough: the agent learns back its registrations with the raw number (`evidence.raw`), so no decision of the
  *    engine depends on the table.
@@ -25,6 +25,7 @@ import { buildBlind3Scenarios } from '../fixtures/matching/blind3/scenarios';
 import { buildBlind4Scenarios } from '../fixtures/matching/blind4/scenarios';
 import { buildBlind5Scenarios } from '../fixtures/matching/blind5/scenarios';
 import { buildBlind6Scenarios } from '../fixtures/matching/blind6/scenarios';
+import { buildBlind7Scenarios } from '../fixtures/matching/blind7/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import { accuracy } from './matching.bench';
 import { runScenarioSet, type Observed, type ScenarioToRun } from './matching-unseen.bench';
@@ -45,6 +46,7 @@ const SETS: { name: string; run: (calibration: Calibration) => Promise<Observed[
       ['a ciegas 4', buildBlind4Scenarios],
       ['a ciegas 5', buildBlind5Scenarios],
       ['a ciegas 6', buildBlind6Scenarios],
+      ['a ciegas 7', buildBlind7Scenarios],
     ] as [string, () => ScenarioToRun[]][]
   ).map(([name, build]) => ({ name, run: (calibration: Calibration) => runScenarioSet(name, build(), { quiet: true, engine: { calibration } }) })),
 ];
@@ -234,7 +236,7 @@ if (process.argv.includes('--escribir')) {
     `Conjuntos: ${[...lines.keys()].join(', ')} (${[...lines.values()].flat().length} líneas evaluadas; test/fixtures/matching/).`,
     `Motor: commit ${commit}${dirty}; fecha ${new Date().toISOString().slice(0, 10)}.`,
     `Suavizado: ${PRIOR_LINES} líneas del tipo padre; monótona en la franja dentro de cada tipo. Umbral: mejor recall con ningún conjunto > ${pc(MAX_FLAGGED)} marcado.`,
-    'Dejando un conjunto fuera (tabla y umbral ajustados en los otros siete):',
+    'Dejando un conjunto fuera (tabla y umbral ajustados en los otros ocho):',
     ...report.slice(1),
   ];
   writeFileSync(fileURLToPath(new URL(`../../server/data/${CALIBRATION_FILE}`, import.meta.url)), toCsv(cells, calibration.threshold, header));
