@@ -195,13 +195,14 @@ export class SuggestionEngine implements LineClassifier {
     const chosen = this.withNewItem(winner, line, company, chart);
     const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp), raw: chosen.confidence };
     this.options.observe?.(evidence);
+    const confidence = round(this.options.calibration.confidence(evidence));
     return {
       accountCode: chosen.accountCode,
       ...(chosen.itemId ? { itemId: chosen.itemId } : {}),
       ...(chosen.itemName ? { itemName: chosen.itemName } : {}),
       source: chosen.source,
-      confidence: round(this.options.calibration.confidence(evidence)),
-      explanation: chosen.explanation,
+      confidence,
+      explanation: confidence >= this.options.calibration.threshold ? withoutVerifyRequest(chosen.explanation) : chosen.explanation,
       ...(runnerUp ? { runnerUp: stripStage(runnerUp) } : {}),
       evidence: { kind: evidence.kind, raw: round(evidence.raw) },
     };
@@ -615,6 +616,15 @@ function evidenceKind(c: Candidate, runnerUp: Candidate | undefined): string {
   const who = c.stage === 'rule' ? 'regla' : c.decided ? 'persona' : c.guess ? 'agente' : c.tag ? undefined : 'libros';
   const rival = runnerUp && runnerUp.confidence >= 0.45 ? 'rival' : 'sola';
   return [c.stage, who ?? c.tag, c.support ?? '-', rival, kindOf(c.accountCode)].join('/');
+}
+
+/**
+ * A mechanism that is unsure says so in its words («…: verifícala»), but whether a line is «por verificar» is decided
+ * by the measured confidence: a line measured above the threshold is not flagged, so its explanation keeps what it
+ * knows («si se consumió en la producción…, es costo (612005)») without asking the accountant to check it.
+ */
+function withoutVerifyRequest(explanation: string): string {
+  return explanation.replace(/[:;,]\s*verifícala(?=\.|$)/, '');
 }
 
 function lowerFirst(text: string): string {

@@ -56,6 +56,23 @@ describe('suggestion engine: measured confidence (eighth round of #13)', () => {
     expect(calibrated!.explanation).toBe(own!.explanation);
   });
 
+  it('a line measured above the threshold is not asked to be verified in its explanation; one below still is', async () => {
+    t = await testCompany({ company: { ciiu: ['6920'] } });
+    const chart = await t.chart();
+    // The default rule (a word no rule knows, at an accounting firm) says «verifícala» in its own words.
+    const unknown = line('Servicio de zarandeo del lote 7');
+    const [own] = await t.classify(unknown);
+    expect(own!.explanation).toMatch(/\(519595\); verifícala\. Ítem nuevo/);
+    const measuredAs = (value: string, threshold: string) =>
+      new SuggestionEngine(t.db, { calibration: Calibration.parse([`# umbral_por_verificar: ${threshold}`, 'evidencia,franja,desde,hasta,lineas,aciertos,confianza', ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((band) => `*,${band},0,1,100,90,${value}`)].join('\n')) });
+    const [sure] = await measuredAs('0.900', '0.85').classify([unknown], { company: t.company, chart });
+    expect(sure!.confidence).toBe(0.9);
+    expect(sure!.explanation).toBe(own!.explanation.replace('; verifícala', ''));
+    expect(sure!.explanation).not.toContain('verifíca');
+    const [unsure] = await measuredAs('0.400', '0.85').classify([unknown], { company: t.company, chart });
+    expect(unsure!.explanation).toBe(own!.explanation);
+  });
+
   it('a keyword rule read from the head noun and one read from a later qualifier are measured apart', async () => {
     t = await testCompany();
     const measured = new SuggestionEngine(t.db, { calibration: Calibration.parse(table) });
