@@ -10,6 +10,14 @@ import { fileURLToPath } from 'node:url';
  * database driver to know it.
  */
 export function projectRoot(): string {
+  // Asked on every verification (the installed anchors' default path): found once, it never moves.
+  found ??= searchProjectRoot();
+  return found;
+}
+
+let found: string | undefined;
+
+function searchProjectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');

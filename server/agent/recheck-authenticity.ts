@@ -41,11 +41,15 @@ export async function recheckUnconfirmed(db: Db, clock: Clock, company: CompanyP
   const { verifyOutcomes } = await import('../authenticity');
   const dianCopyAt = await dianCopyEnvironment(db, company.id);
   const changed: RecheckedDocument[] = [];
+  // A file may hold several waiting documents: it is read once.
+  const readFiles = new Map<string, ReturnType<typeof readDianFile>['outcomes']>();
   let checked = 0;
   for (const row of rows) {
     if (fromJson<Partial<AuthenticityResult>>(row.authenticityJson, {}).dianCopy) continue;
-    // The same document of the same stored file (a file may hold several): found by its CUFE/CUDE, else its number.
-    const outcome = readDianFile(row.bytes).outcomes.find((o) => o.document && (row.cufe ? o.document.cufe === row.cufe : o.document.number === row.number && o.document.supplier.nit === row.supplierNit));
+    let outcomes = readFiles.get(row.receivedFileId);
+    if (!outcomes) readFiles.set(row.receivedFileId, (outcomes = readDianFile(row.bytes).outcomes));
+    // The same document of the same stored file: found by its CUFE/CUDE, else its number.
+    const outcome = outcomes.find((o) => o.document && (row.cufe ? o.document.cufe === row.cufe : o.document.number === row.number && o.document.supplier.nit === row.supplierNit));
     if (!outcome) continue;
     checked++;
     const [authenticity] = await verifyOutcomes([outcome], clock.now(), options);

@@ -92,14 +92,7 @@ export function dianIdentity(): TestIdentity {
  * `identityUnder(rogueCa(), '800197268', …)` is a "DIAN" certificate a forger could make.
  */
 export function rogueCa(): TestIdentity {
-  const id = identities.get('rogue-ca');
-  if (id) return id;
-  const keyPem = loadState().signerKey;
-  const key = createPrivateKey(keyPem);
-  const subject = [[OID.C, 'CO'], [OID.O, 'Autoridad falsa'], [OID.CN, 'Autoridad Subordinada 01 GSE']] as const;
-  const made = { key, keyPem, certDer: issueCertificate({ subject, issuer: subject, publicKey: createPublicKey(key), issuerKey: key, serial: 'rogue', ca: true }) };
-  identities.set('rogue-ca', made);
-  return made;
+  return selfSignedAuthority('rogue', [[OID.C, 'CO'], [OID.O, 'Autoridad falsa'], [OID.CN, 'Autoridad Subordinada 01 GSE']]);
 }
 
 /**
@@ -107,13 +100,17 @@ export function rogueCa(): TestIdentity {
  * by names alone, like what the test CA issues (for the tests of the certificate and chain caches).
  */
 export function lookalikeCa(): TestIdentity {
-  const id = identities.get('lookalike-ca');
+  return selfSignedAuthority('lookalike', AsnConvert.parse(testCa().certDer, asn.Certificate).tbsCertificate.subject);
+}
+
+/** A self-signed authority on the shared signer key, made once per process. */
+function selfSignedAuthority(label: string, subject: NameSpec): TestIdentity {
+  const id = identities.get(`${label}-ca`);
   if (id) return id;
   const keyPem = loadState().signerKey;
   const key = createPrivateKey(keyPem);
-  const subject = AsnConvert.parse(testCa().certDer, asn.Certificate).tbsCertificate.subject;
-  const made = { key, keyPem, certDer: issueCertificate({ subject, issuer: subject, publicKey: createPublicKey(key), issuerKey: key, serial: 'lookalike', ca: true }) };
-  identities.set('lookalike-ca', made);
+  const made = { key, keyPem, certDer: issueCertificate({ subject, issuer: subject, publicKey: createPublicKey(key), issuerKey: key, serial: label, ca: true }) };
+  identities.set(`${label}-ca`, made);
   return made;
 }
 
@@ -122,25 +119,20 @@ export function lookalikeCa(): TestIdentity {
  * kept only for this process.
  */
 export function identityWithOwnKey(issuer: TestIdentity, nit: string, name: string): TestIdentity {
-  const cacheKey = `own-key|${createHash('sha256').update(issuer.certDer).digest('hex')}|${nit}|${name}`;
-  const cached = identities.get(cacheKey);
-  if (cached) return cached;
-  const keyPem = newKeyPem();
-  const key = createPrivateKey(keyPem);
-  const issuerName = AsnConvert.parse(issuer.certDer, asn.Certificate).tbsCertificate.subject;
-  const subject = [[OID.C, 'CO'], [OID.O, name], [OID.CN, name], [OID.serialNumber, `${nit}${computeDv(nit) ?? ''}`]] as const;
-  const certDer = issueCertificate({ subject, issuer: issuerName, publicKey: createPublicKey(key), issuerKey: issuer.key, serial: `${nit}|${name}`, ca: false });
-  const made = { key, keyPem, certDer };
-  identities.set(cacheKey, made);
-  return made;
+  return holderUnder(issuer, nit, name, 'own-key|', newKeyPem);
 }
 
 /** A holder certificate for `nit` issued by `issuer` (every holder shares one key: only the certificate differs). */
 export function identityUnder(issuer: TestIdentity, nit: string, name: string): TestIdentity {
-  const cacheKey = `${createHash('sha256').update(issuer.certDer).digest('hex')}|${nit}|${name}`;
+  return holderUnder(issuer, nit, name, '', () => loadState().signerKey);
+}
+
+/** A holder certificate (serialNumber = NIT + DV, as Colombian CAs issue them), kept per issuer, NIT, name and key kind. */
+function holderUnder(issuer: TestIdentity, nit: string, name: string, keyKind: string, keyPemOf: () => string): TestIdentity {
+  const cacheKey = `${keyKind}${createHash('sha256').update(issuer.certDer).digest('hex')}|${nit}|${name}`;
   const cached = identities.get(cacheKey);
   if (cached) return cached;
-  const keyPem = loadState().signerKey;
+  const keyPem = keyPemOf();
   const key = createPrivateKey(keyPem);
   const issuerName = AsnConvert.parse(issuer.certDer, asn.Certificate).tbsCertificate.subject;
   const subject = [[OID.C, 'CO'], [OID.O, name], [OID.CN, name], [OID.serialNumber, `${nit}${computeDv(nit) ?? ''}`]] as const;
