@@ -1,6 +1,7 @@
 import type { AuthenticityResult } from '#shared/authenticity';
 import type { CompanyProfile } from '#shared/company';
 import type { TrustAnchors } from '../authenticity';
+import { getCompanyOrThrow } from '../companies/companies';
 import { readDianFile } from '../dian';
 import { fromJson, toJson, type Db } from '../db/database';
 import { announceWork } from '../workers/work-signal';
@@ -75,4 +76,28 @@ export async function recheckUnconfirmed(db: Db, clock: Clock, company: CompanyP
     });
   }
   return { checked, changed };
+}
+
+/**
+ * At start-up: the companies whose waiting documents were last checked under other trust anchors than those in
+ * force now (anchors installed with `agente anclas`, then a restart) are checked again with
+ * {@link recheckUnconfirmed}, without anybody having to remember `documents recheck`; each company is then marked as
+ * checked under these anchors, so the next start does nothing. A company never checked (new, or from before this
+ * mark existed) is checked once: its waiting documents may predate anchors installed since.
+ */
+export async function recheckWhereAnchorsChanged(db: Db, clock: Clock, anchors: TrustAnchors): Promise<{ company: CompanyProfile; checked: number; changed: RecheckedDocument[] }[]> {
+  const stale = await db
+    .selectFrom('company')
+    .select('id')
+    .where((eb) => eb.or([eb('anchorsCheckedKey', 'is', null), eb('anchorsCheckedKey', '!=', anchors.key)]))
+    .orderBy('createdAt')
+    .execute();
+  const results = [];
+  for (const { id } of stale) {
+    const company = await getCompanyOrThrow(db, id);
+    const result = await recheckUnconfirmed(db, clock, company, { anchors });
+    await db.updateTable('company').set({ anchorsCheckedKey: anchors.key }).where('id', '=', id).execute();
+    results.push({ company, ...result });
+  }
+  return results;
 }

@@ -19,6 +19,7 @@ import { folderSourceKey, runWhileLeased } from '../workers/source-lease';
 import { listenForWork } from '../workers/work-signal';
 import type { GlobalOptions } from './context';
 import { defaultAnchors, describeAnchors } from '../authenticity/trust-anchors';
+import { recheckWhereAnchorsChanged } from '../agent/recheck-authenticity';
 
 interface ServeFlags {
   port: string;
@@ -80,6 +81,18 @@ export function serveCommand(global: () => GlobalOptions): Command {
       // Days missed while the server was down are composed in the background (for an office, minutes): the API
       // answers meanwhile, and Ctrl+C stops it between two days instead of waiting for the last company.
       const catchingUp = scheduler.catchUp().catch((error) => console.error('No se pudieron calcular los resúmenes pendientes:', error));
+      // Anchors installed since the last start (`agente anclas`): what waited because its authenticity could not be
+      // confirmed is checked again under them, in the background; what now verifies is judged as at its arrival.
+      const anchors = defaultAnchors();
+      const rechecking = recheckWhereAnchorsChanged(db, agent.clock, anchors)
+        .then((results) => {
+          for (const { company, checked, changed } of results) {
+            if (checked === 0) continue;
+            const ready = changed.filter((d) => d.status.after === 'pending').length;
+            console.log(`Anclas de confianza nuevas: ${company.name}: se volvieron a comprobar ${checked} documentos que esperaban por su autenticidad; cambiaron ${changed.length}${ready ? `, ${ready} se registran ahora solos` : ''}.`);
+          }
+        })
+        .catch((error) => console.error('No se pudieron volver a comprobar los documentos que esperaban por su autenticidad:', error));
       const keepDays = backupDaysFromEnv();
       // PostgreSQL is backed up by its own tools (pg_dump), on the database server's schedule: README.
       const backups = keepDays > 0 && file !== ':memory:' && !postgres ? startBackupScheduler(db, file, { keepDays, clock: agent.clock }) : undefined;
@@ -100,7 +113,7 @@ export function serveCommand(global: () => GlobalOptions): Command {
               ? `Copias de seguridad diarias: ${backupDirFor(file)} (se guardan ${keepDays} días)`
               : 'Copias de seguridad diarias: desactivadas (AGENTE_COPIAS_DIAS=0)',
           watcher ? `Carpeta vigilada: ${flags.inbox}${watcher.holding ? '' : ' (la lee otro proceso del agente; este la tomará si ese se detiene)'}` : 'Carpeta vigilada: desactivada',
-          describeAnchors(defaultAnchors()),
+          describeAnchors(anchors),
           mailboxes ? `Buzones de correo: ${mailboxes.size || 'ninguno configurado (`npx agente mailbox set …` o desde el panel)'}` : 'Buzones de correo: desactivados',
           companies.length
             ? `Empresas: ${companies.map((c) => `${c.name} (NIT ${c.nit})`).join(', ')}`
@@ -122,6 +135,7 @@ export function serveCommand(global: () => GlobalOptions): Command {
       await agent.stop();
       await schedulerStopped;
       await catchingUp;
+      await rechecking;
       await radian.idle();
       await db.destroy();
     });

@@ -52,6 +52,7 @@ export async function createCompany(db: Db, input: Partial<CompanyInput> & Pick<
     inventory: input.inventory ?? 'perpetual',
     createdAt: clock.now().toISOString(),
     trustedSupplierNits: toJson(normalizeNits(input.trustedSupplierNits ?? [])),
+    anchorsCheckedKey: null,
   };
   try {
     await db.insertInto('company').values(row).execute();

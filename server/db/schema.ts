@@ -23,6 +23,11 @@ export interface CompanyTable {
   createdAt: string;
   /** JSON array of supplier NITs whose bare documents (without DIAN's response) register by themselves. */
   trustedSupplierNits: Generated<string>;
+  /**
+   * The content hash of the trust anchors its documents waiting for authenticity were last checked under; null
+   * before the first check (migration 2026_12_04_1200_anchors_checked).
+   */
+  anchorsCheckedKey: Generated<string | null>;
 }
 
 export interface AgentEventTable {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pauseAgent } from '../../server/agent/agent-switch';
-import { recheckUnconfirmed } from '../../server/agent/recheck-authenticity';
+import { recheckUnconfirmed, recheckWhereAnchorsChanged } from '../../server/agent/recheck-authenticity';
 import { BUNDLED_ANCHORS, loadAnchors } from '../../server/authenticity';
 import { invoiceSpec, openHarness, type Harness } from '../support/agent-harness';
 import { forEachEngine, type Engine } from '../support/engines';
@@ -44,6 +44,30 @@ forEachEngine((engine: Engine) => {
         ['FE-R1', 'pending'],
         ['FE-R3', 'arrived_while_paused'],
       ]);
+    });
+
+    it('at start-up, a change of anchors re-checks each company once: the same anchors again do nothing', async () => {
+      const bundleOnly = loadAnchors([BUNDLED_ANCHORS]);
+      const withTestAuthority = loadAnchors([BUNDLED_ANCHORS, TEST_ANCHOR_FILE]);
+      h = await openHarness({ engine, activate: true, trustAnchors: bundleOnly });
+      const [waiting] = (await h.ingest(deliverable(unsignedUbl(invoiceSpec('FE-S1'))))).documents;
+      expect(waiting).toMatchObject({ status: 'not_registered', reasonCode: 'AUTHENTICITY_UNCONFIRMED' });
+      const status = async () => h.db.selectFrom('inboxDocument').select(['status', 'authenticity']).where('id', '=', waiting!.id).executeTakeFirstOrThrow();
+
+      // First start with the mark: the company was never checked, so it is, under the anchors of that start.
+      const first = await recheckWhereAnchorsChanged(h.db, h.clock, bundleOnly);
+      expect(first.map((r) => [r.company.nit, r.checked, r.changed.length])).toEqual([[h.company.nit, 1, 0]]);
+      // A restart with the same anchors: nobody is checked again.
+      expect(await recheckWhereAnchorsChanged(h.db, h.clock, bundleOnly)).toEqual([]);
+      expect(await status()).toEqual({ status: 'not_registered', authenticity: 'unverifiable' });
+
+      // The authority installed, a restart: the waiting document verifies and goes to be registered.
+      const second = await recheckWhereAnchorsChanged(h.db, h.clock, withTestAuthority);
+      expect(second.map((r) => [r.checked, r.changed.map((d) => [d.number, d.status.after])])).toEqual([[1, [['FE-S1', 'pending']]]]);
+      expect(await status()).toEqual({ status: 'pending', authenticity: 'verified' });
+      expect(await recheckWhereAnchorsChanged(h.db, h.clock, withTestAuthority)).toEqual([]);
+      const mark = await h.db.selectFrom('company').select('anchorsCheckedKey').where('id', '=', h.company.id).executeTakeFirstOrThrow();
+      expect(mark.anchorsCheckedKey).toBe(withTestAuthority.key);
     });
   });
 });
