@@ -4,7 +4,7 @@ import type { CompanyProfile } from '#shared/company';
 import { normalizeNit } from '#shared/nit';
 import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
-import { classifyByActivity, isGoodsKeyword, type ActivityVerdict } from './activity-classifier';
+import { classifyByActivity, isGoodsKeyword, ownEquipment, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence } from './calibration';
@@ -374,6 +374,12 @@ export class SuggestionEngine implements LineClassifier {
       // too: the name alone only asks a person to look.
       const machinery = evidence.machine && !(evidence.named && isResale(habit.accountCode)) ? postable('1520') : undefined;
       if (machinery) return [asMachinery(machinery, evidence.why, habit.accountCode), habit, ...(activity ? [activity] : [])];
+      // A serial number is said of equipment, not of what a supplier of supplies or services usually bills (issue #13,
+      // rule 3): the line goes to the equipment account of the company's activity (equipo-por-seccion.csv), «por
+      // verificar», the habit as the runner-up. Merchandise the company resells may carry serials too (a phone a
+      // shop resells): there the habit stays, flagged.
+      const equipment = evidence.serial && !isResale(habit.accountCode) ? ownEquipment(company, chart) : undefined;
+      if (equipment) return [asEquipment(equipment, evidence.why, chart, habit.accountCode), habit, ...(activity ? [activity] : [])];
       return [mayBeAsset(habit, evidence.why), ...(activity ? [activity] : [])];
     }
     if (habit && activity && verdict) {
@@ -381,6 +387,13 @@ export class SuggestionEngine implements LineClassifier {
         // The supplier's own CIIU agreeing with its habit is the same evidence twice; the line's words are new.
         const lineSaysIt = verdict.strength !== 'debil' && verdict.evidence !== 'actividad del proveedor';
         return [{ ...habit, confidence: lineSaysIt ? Math.min(0.9, Math.max(habit.confidence, activity.confidence) + 0.05) : habit.confidence, explanation: `${habit.explanation}; ${verdict.explanation}` }];
+      }
+      // The reading itself names the supplier's usual account as this company's other choice (the cost of its activity
+      // rather than the office's expense, its stock rather than consumption): the line cannot tell, the supplier's books
+      // can, so the habit decides — still a prior, with its own confidence (issue #13, rule 3).
+      // Only the books or a person make that habit: the agent's own registrations never decide (issue #13, rule 2).
+      if (activity.stage === 'actividad' && verdict.alternatives?.some((a) => habit.accountCode.startsWith(a)) && supplier!.tally.verdict((a) => !!postable(a))?.selfOnly === false) {
+        return [{ ...habit, explanation: `${habit.explanation}; la línea parece ${verdict.concept.label}, que esta empresa también registra en ${habit.accountCode}` }, activity];
       }
       const supplierSellsIt = supplier!.tally.shareOf(activity.accountCode) >= 0.05;
       const otherKind = kindOf(activity.accountCode) !== kindOf(habit.accountCode);
@@ -793,6 +806,12 @@ function toNewItem(companyId: string, item: CatalogItem): NewItem {
 function asMachinery(account: string, why: string, usualAccount?: string): Candidate {
   const usual = usualAccount ? `, aunque este proveedor suele ir a ${usualAccount}` : '';
   return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${why}: una máquina es activo fijo → ${account} maquinaria y equipo${usual}`, stage: 'actividad', tag: 'maquina' };
+}
+
+/** A durable good nothing names more precisely: the equipment account of the company's activity, «por verificar». */
+function asEquipment(account: string, why: string, chart: Chart, usualAccount: string): Candidate {
+  const name = chart.name(account)?.toLowerCase();
+  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${why}: es un equipo, activo fijo → ${account}${name ? ` ${name}` : ''}, aunque este proveedor suele ir a ${usualAccount}`, stage: 'actividad', tag: 'equipo' };
 }
 
 /** The reading stays, «por verificar»: the line may be a fixed asset (§2.2). */
