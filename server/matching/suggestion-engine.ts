@@ -391,10 +391,6 @@ export class SuggestionEngine implements LineClassifier {
       // The reading itself names the supplier's usual account as this company's other choice (the cost of its activity
       // rather than the office's expense, its stock rather than consumption): the line cannot tell, the supplier's books
       // can, so the habit decides — still a prior, with its own confidence (issue #13, rule 3).
-      // Only the books or a person make that habit: the agent's own registrations never decide (issue #13, rule 2).
-      if (activity.stage === 'actividad' && verdict.alternatives?.some((a) => habit.accountCode.startsWith(a)) && supplier!.tally.verdict((a) => !!postable(a))?.selfOnly === false) {
-        return [{ ...habit, explanation: `${habit.explanation}; la línea parece ${verdict.concept.label}, que esta empresa también registra en ${habit.accountCode}` }, activity];
-      }
       const supplierSellsIt = supplier!.tally.shareOf(activity.accountCode) >= 0.05;
       const otherKind = kindOf(activity.accountCode) !== kindOf(habit.accountCode);
       // Equipment from a supplier of supplies: the line's own evidence of a durable good (a serial number, a rating)
@@ -402,6 +398,14 @@ export class SuggestionEngine implements LineClassifier {
       const durable = kindOf(activity.accountCode) === 'activo' && otherKind ? durableEvidence(line.input.line.description) : undefined;
       const plain = verdict.strength === 'fuerte' || (verdict.strength === 'media' && otherKind) || !!durable;
       if (durable && plain) return [{ ...activity, confidence: Math.min(activity.confidence, 0.55), explanation: `${activity.explanation}; la línea ${durable.why}, aunque este proveedor suele ir a ${habit.accountCode}` }, habit];
+      // A plain reading that itself names the supplier's usual account as this company's other choice (the cost of its
+      // activity rather than the office's expense, its stock rather than consumption): the line cannot tell, the
+      // supplier's books can, so the habit decides — still a prior, with its own confidence (issue #13, rule 3). Only the
+      // books or a person make that habit: the agent's own registrations never decide (rule 2). A weak reading that
+      // happens to name it confirms nothing: the habit wins there anyway, doubted as before.
+      if ((plain || supplierSellsIt) && activity.stage === 'actividad' && verdict.alternatives?.some((a) => habit.accountCode.startsWith(a)) && supplier!.tally.verdict((a) => !!postable(a))?.selfOnly === false) {
+        return [{ ...habit, explanation: `${habit.explanation}; la línea parece ${verdict.concept.label}, que esta empresa también registra en ${habit.accountCode}` }, activity];
+      }
       const doubt = (c: Candidate, why: string): Candidate => ({ ...c, confidence: Math.min(c.confidence, 0.55), explanation: `${c.explanation}; ${why}` });
       if (plain || supplierSellsIt) return [doubt(activity, `aunque este proveedor suele ir a ${habit.accountCode}`), habit];
       return [doubt(habit, `la línea parece ${verdict.concept.label} (${activity.accountCode})`), activity];
