@@ -68,6 +68,19 @@ describe('suggestion engine: tenth round of #13', () => {
     await shop.close();
   });
 
+  it('a machine the line names, with its rating, goes to fixed assets although the company books its UNSPSC class to consumption', async () => {
+    const items = [
+      { codigo: 'S-1', nombre: 'Electrodo 6013 1/8 caja', cuenta: '616005', inventariable: 'no', unspsc: '23271400' },
+      { codigo: 'S-2', nombre: 'Alambre MIG 0.9 rollo', cuenta: '616005', inventariable: 'no', unspsc: '23271400' },
+      { codigo: 'S-3', nombre: 'Careta para soldar', cuenta: '616005', inventariable: 'no', unspsc: '23271400' },
+    ];
+    t = await testCompany({ company: { ciiu: ['8559'], inventory: 'none' }, items });
+    const [welder] = await t.classify(line('MAQUINA SOLDAR INVERTER 220V 200A', { unspsc: '23271400', nit: '900777888' }));
+    expect(welder!.accountCode).toBe('1520');
+    expect(welder!.confidence).toBeLessThanOrEqual(0.55);
+    expect(welder!.runnerUp?.accountCode).toBe('616005');
+  });
+
   it('equipo-por-seccion.csv: one row per CIIU section, named as in ciiu.csv, each a PUC group 15 cuenta named as in puc.csv, with its source', () => {
     const rows = readDataCsv('equipo-por-seccion.csv');
     const sections = new Map(readDataCsv('ciiu.csv').filter((r) => r.section).map((r) => [r.section!, r.section_name!]));
