@@ -32,6 +32,12 @@ export interface ActivityVerdict {
   evidence: Evidence;
   /** The reading rests on the line's first word (its head noun), not only on words after it. */
   head?: boolean;
+  /**
+   * Accounts the reading itself names as just as likely for this company (the cost of its activity when the line does
+   * not say whether it went to the plant or the office, the sector's own subcuenta, inbound freight as part of stock):
+   * what it cannot tell from the line, the company's books for this supplier may.
+   */
+  alternatives?: string[];
   /** The account is an inventory account (the company resells or transforms the goods). */
   inventory: boolean;
   goods: boolean;
@@ -168,6 +174,7 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
       // A meal service is the pupils' or the patients' as often as a staff meeting's: always a person's call.
       confidence: strength === 'fuerte' && !found.alone && evidence !== 'actividad del proveedor' && !MEALS.has(concept.key) ? confidence : Math.min(confidence, LONE_KEYWORD),
       explanation: `${activity}: ${concept.label} → ${flip.account} (${evidenceText(evidence, found.detail)}): ${flip.why}; si fue para la oficina, es gasto (${account}): verifícala`,
+      alternatives: [account],
       concept,
       evidence,
       inventory: false,
@@ -179,7 +186,8 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
     strength,
     ...alone,
     confidence: maybeResold ? Math.min(confidence, 0.55) : alternativeAccount || productionCost ? Math.min(confidence, LONE_KEYWORD) : confidence,
-    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})${alternativeAccount ? `; en esta actividad también se usa ${alternativeAccount} ${chart.name(alternativeAccount)?.toLowerCase() ?? ''}`.trimEnd() : ''}${productionCost ? `; ${productionCost}` : ''}`,
+    explanation: `${activity}: ${concept.label}${goods && company.inventory !== 'none' && !/^1[5-6]/.test(account) ? ' para consumo' : ''} → ${account} (${evidenceText(evidence, found.detail)})${alternativeAccount ? `; en esta actividad también se usa ${alternativeAccount} ${chart.name(alternativeAccount)?.toLowerCase() ?? ''}`.trimEnd() : ''}${productionCost ? `; ${productionCost.text}` : ''}`,
+    ...alternativesOf([alternativeAccount, productionCost?.account, goods && !/^1[5-6]/.test(account) ? ownStock(company, chart) : undefined]),
     concept,
     evidence,
     inventory: false,
@@ -626,14 +634,14 @@ const PRODUCTION_CONCEPTS = new Set(['energia', 'acueducto', 'gas', 'alquiler-eq
 /** CIIU sections whose companies produce goods or render services with a cost of their own (§4.3 rows A, C, F, H, I, N, P, Q; B, D, E and R, S alike). */
 const PRODUCER_SECTIONS = sectionsWhere('produce_con_costo');
 
-function mayBeProductionCost(concept: Concept, company: CompanyProfile): string | undefined {
+function mayBeProductionCost(concept: Concept, company: CompanyProfile): Caveat | undefined {
   if (!PRODUCTION_CONCEPTS.has(concept.key) || FOOD_CONCEPTS.has(concept.key)) return undefined;
   const first = company.ciiu[0];
   const main = first === undefined ? undefined : ciiuClass(first);
   const activity = main ? ciiuActivity(main) : undefined;
   if (!activity || !PRODUCER_SECTIONS.has(activity.section)) return undefined;
   const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
-  return `si se consumió en la producción o el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`;
+  return { text: `si se consumió en la producción o el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`, ...(cost ? { account: cost } : {}) };
 }
 
 /**
@@ -685,14 +693,14 @@ function consumedInService(concept: Concept, company: CompanyProfile, chart: Cha
 const SERVICE_SECTIONS = sectionsWhere('compra_servicios_como_costo');
 const OFFICE_SERVICES = new Set(['revisoria', 'auditoria', 'juridica', 'contabilidad', 'consultoria', 'avaluo', 'telecomunicaciones', 'nube', 'licencia-perpetua', 'soporte', 'mant-computo', 'seguros', 'seguro-soat', 'seguro-incendio', 'seguro-hurto', 'seguro-rc', 'bancarios', 'intereses', 'tramites', 'afiliaciones', 'pasajes-aereos', 'pasajes-terrestres', 'taxis', 'representacion', 'musica', 'publicidad', 'suscripciones', 'salud', 'aseo', 'cafeteria']);
 
-function mayBeServiceCost(concept: Concept, company: CompanyProfile): string | undefined {
+function mayBeServiceCost(concept: Concept, company: CompanyProfile): Caveat | undefined {
   if (OFFICE_SERVICES.has(concept.key) || OFFICE_CONCEPTS.has(concept.key)) return undefined;
   const first = company.ciiu[0];
   const main = first === undefined ? undefined : ciiuClass(first);
   const activity = main ? ciiuActivity(main) : undefined;
   if (!activity || !SERVICE_SECTIONS.has(activity.section)) return undefined;
   const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
-  return `si se usó para prestar el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`;
+  return { text: `si se usó para prestar el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`, ...(cost ? { account: cost } : {}) };
 }
 
 /**
@@ -700,10 +708,35 @@ function mayBeServiceCost(concept: Concept, company: CompanyProfile): string | u
  * carrying the goods it bought is part of their cost (accounting-co.md §4.2 row 24: «inbound for inventory: add to
  * 1435»), and «flete transporte mercancía» says neither — a person should look.
  */
-function mayBeInboundFreight(concept: Concept, company: CompanyProfile, chart: Chart): string | undefined {
+function mayBeInboundFreight(concept: Concept, company: CompanyProfile, chart: Chart): Caveat | undefined {
   if (concept.key !== 'fletes' || company.inventory === 'none' || !company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)))) return undefined;
   const stock = chart.firstPostable(...(company.inventory === 'periodic' ? ['6205'] : ['1435', '143505']));
-  return stock ? `si es el flete de mercancía comprada, hace parte de su costo (${stock}): verifícala` : undefined;
+  return stock ? { text: `si es el flete de mercancía comprada, hace parte de su costo (${stock}): verifícala`, account: stock } : undefined;
+}
+
+/**
+ * Goods a company that keeps inventory reads «para consumo» may as well be its stock: a manufacturer's materia prima
+ * (§4.3 C: 1405), a shop's merchandise (1435); under the periodic system their purchases (6210, 6205). The line does not
+ * say which; the alternative is named so that the supplier's books may.
+ */
+function ownStock(company: CompanyProfile, chart: Chart): string | undefined {
+  if (company.inventory === 'none') return undefined;
+  const divisions = company.ciiu.map((c) => Number(ciiuClass(c).slice(0, 2)));
+  const periodic = company.inventory === 'periodic';
+  if (divisions.some((d) => d >= 10 && d <= 33)) return chart.firstPostable(...(periodic ? ['6210'] : ['1405', '140505']));
+  if (divisions.some((d) => d >= 45 && d <= 47)) return chart.firstPostable(...(periodic ? ['6205'] : ['1435', '143505']));
+  return undefined;
+}
+
+function alternativesOf(accounts: (string | undefined)[]): { alternatives?: string[] } {
+  const named = accounts.filter((a): a is string => !!a);
+  return named.length ? { alternatives: named } : {};
+}
+
+/** A reading's doubt in words, and the account it names instead (when it names one). */
+interface Caveat {
+  text: string;
+  account?: string;
 }
 
 /**
@@ -835,3 +868,24 @@ function costTable(): [string, string[]][] {
     .sort((a, b) => b[0].length - a[0].length);
   return costByCiiu;
 }
+
+/**
+ * The fixed-asset account of the equipment a company of this CIIU section works with (server/data/equipo-por-seccion.csv,
+ * from the PUC group 15 names): a health provider's is equipo médico-científico (1532), a hotel's or restaurant's
+ * equipo de hoteles y restaurantes (1536), anyone else's maquinaria y equipo (1520) unless the section says otherwise.
+ * Where a durable good nothing else names goes (issue #13, rule 3: the supplier's usual account is not a verdict).
+ */
+export function ownEquipment(company: CompanyProfile, chart: Chart): string | undefined {
+  const first = company.ciiu[0];
+  const main = first === undefined ? undefined : ciiuClass(first);
+  const section = main ? ciiuActivity(main)?.section : undefined;
+  const account = (section && EQUIPMENT_BY_SECTION.get(section)) || '1520';
+  return chart.firstPostable(account, account.slice(0, 4)) ?? chart.firstPostable('1520');
+}
+
+const EQUIPMENT_BY_SECTION = new Map(
+  readDataCsv('equipo-por-seccion.csv').map((row) => {
+    if (!/^15\d\d$/.test(row.cuenta ?? '') || !row.fuente) throw new Error(`equipo-por-seccion.csv: la sección ${row.seccion} necesita una cuenta 15xx y su fuente`);
+    return [row.seccion!, row.cuenta!] as const;
+  }),
+);

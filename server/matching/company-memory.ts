@@ -101,6 +101,16 @@ export class CompanyMemory {
         supplier.index.add(text.key, text);
       }
       description.add(fact.accountCode, fact.at, provenance, itemId, options);
+      // A person decides about a product, not about one wording of it (issue #13, rule 1): the same supplier's other
+      // wordings of that product (a lot number, an expiry date, a reordered or shortened name) take the decision too,
+      // so older lines under another wording no longer outvote it. Only near-identical wordings: a decision on
+      // «mantenimiento preventivo» says nothing about «mantenimiento correctivo».
+      if (provenance === 'person') {
+        for (const sibling of supplier.index.find(text, SIBLINGS)) {
+          if (sibling.id === text.key || sibling.similarity < SAME_PRODUCT) continue;
+          supplier.byDescription.get(sibling.id)?.add(fact.accountCode, fact.at, provenance, itemId, options);
+        }
+      }
       tallyAt(this.companyDescriptions, text.key, fact.description).add(fact.accountCode, fact.at, provenance, itemId, options);
       this.descriptionIndex?.add(text.key, text);
     }
@@ -186,6 +196,11 @@ export function unspscOf(code: string | null | undefined): string | undefined {
   const digits = code?.replace(/^[^:]*:/, '').replace(/\D/g, '');
   return digits && digits.length === 8 && Number(digits.slice(0, 2)) >= 10 ? digits : undefined;
 }
+
+/** Similarity (0…1) above which two wordings of one supplier are the same product (see `learn`). */
+const SAME_PRODUCT = 0.85;
+/** Wordings of one supplier a person's decision is checked against (the most similar first). */
+const SIBLINGS = 50;
 
 function tallyAt(map: Map<string, Tally>, key: string, text?: string): Tally {
   let tally = map.get(key);

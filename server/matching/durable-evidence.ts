@@ -18,6 +18,8 @@ export interface DurableEvidence {
    * (1520, accounting-co.md §4.2 row 11) unless its words say which other asset it is.
    */
   machine: boolean;
+  /** A serial number: said of equipment only (a rating of engine size is also said of a bottle of oil, «1000 CC»). */
+  serial?: boolean;
   /** Read from the line's first noun only (`machineHead`), not from a serial number or a rating. */
   named?: boolean;
 }
@@ -29,7 +31,7 @@ const MACHINE_UNITS = new Set(['hp', 'kva', 'kw', 'rpm']);
 const UNIT_NAMES: Record<string, string> = { hp: 'potencia', kva: 'potencia', kw: 'potencia', w: 'potencia', vatios: 'potencia', v: 'voltaje', voltios: 'voltaje', vac: 'voltaje', amp: 'corriente', a: 'corriente', rpm: 'velocidad', cc: 'cilindrada' };
 
 export function durableEvidence(description: string): DurableEvidence | undefined {
-  if (SERIAL.test(description)) return { why: 'trae número de serie', strong: true, machine: false };
+  if (SERIAL.test(description)) return { why: 'trae número de serie', strong: true, machine: false, serial: true };
   const rating = RATING.exec(description);
   if (rating) {
     const unit = rating[2]!.toLowerCase();

@@ -74,6 +74,8 @@ const STOPWORDS = new Set([
   'mes', 'periodo', 'factura', 'fact', 'valor', 'total', 'iva', 'incluido', 'segun', 'orden', 'compra', 'oc', 'remision', 'guia',
   'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
   'ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'sept', 'oct', 'nov', 'dic',
+  // The expiry date printed next to the lot on medicines and health goods (INVIMA labelling): «LOTE A123 VTO 04/2028».
+  'vto', 'venc', 'vence', 'vencimiento',
 ]);
 
 // Another common name of the same product → the canonical one (synonyms.ts, with sources).

@@ -4,7 +4,7 @@ import type { CompanyProfile } from '#shared/company';
 import { normalizeNit } from '#shared/nit';
 import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
-import { classifyByActivity, isGoodsKeyword, type ActivityVerdict } from './activity-classifier';
+import { classifyByActivity, isGoodsKeyword, ownEquipment, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence } from './calibration';
@@ -42,6 +42,8 @@ interface Candidate extends Suggestion {
   tag?: string;
   /** Independent signals: whether others agreed with the winner, or one disagreed. */
   support?: 'coinciden' | 'contra';
+  /** A fixed asset the line itself says it is: a serial number or a rating, or its own noun read plainly. */
+  durable?: boolean;
 }
 
 interface Line {
@@ -374,6 +376,12 @@ export class SuggestionEngine implements LineClassifier {
       // too: the name alone only asks a person to look.
       const machinery = evidence.machine && !(evidence.named && isResale(habit.accountCode)) ? postable('1520') : undefined;
       if (machinery) return [asMachinery(machinery, evidence.why, habit.accountCode), habit, ...(activity ? [activity] : [])];
+      // A serial number is said of equipment, not of what a supplier of supplies or services usually bills (issue #13,
+      // rule 3): the line goes to the equipment account of the company's activity (equipo-por-seccion.csv), «por
+      // verificar», the habit as the runner-up. Merchandise the company resells may carry serials too (a phone a
+      // shop resells): there the habit stays, flagged.
+      const equipment = evidence.serial && !isResale(habit.accountCode) ? ownEquipment(company, chart) : undefined;
+      if (equipment) return [asEquipment(equipment, evidence.why, chart, habit.accountCode), habit, ...(activity ? [activity] : [])];
       return [mayBeAsset(habit, evidence.why), ...(activity ? [activity] : [])];
     }
     if (habit && activity && verdict) {
@@ -382,15 +390,26 @@ export class SuggestionEngine implements LineClassifier {
         const lineSaysIt = verdict.strength !== 'debil' && verdict.evidence !== 'actividad del proveedor';
         return [{ ...habit, confidence: lineSaysIt ? Math.min(0.9, Math.max(habit.confidence, activity.confidence) + 0.05) : habit.confidence, explanation: `${habit.explanation}; ${verdict.explanation}` }];
       }
+      // The reading itself names the supplier's usual account as this company's other choice (the cost of its activity
+      // rather than the office's expense, its stock rather than consumption): the line cannot tell, the supplier's books
+      // can, so the habit decides — still a prior, with its own confidence (issue #13, rule 3).
       const supplierSellsIt = supplier!.tally.shareOf(activity.accountCode) >= 0.05;
       const otherKind = kindOf(activity.accountCode) !== kindOf(habit.accountCode);
       // Equipment from a supplier of supplies: the line's own evidence of a durable good (a serial number, a rating)
       // backs a reading of a fixed asset against the supplier's consumption account, however weak the words alone.
       const durable = kindOf(activity.accountCode) === 'activo' && otherKind ? durableEvidence(line.input.line.description) : undefined;
       const plain = verdict.strength === 'fuerte' || (verdict.strength === 'media' && otherKind) || !!durable;
-      if (durable && plain) return [{ ...activity, confidence: Math.min(activity.confidence, 0.55), explanation: `${activity.explanation}; la línea ${durable.why}, aunque este proveedor suele ir a ${habit.accountCode}` }, habit];
+      if (durable && plain) return [{ ...activity, confidence: Math.min(activity.confidence, 0.55), explanation: `${activity.explanation}; la línea ${durable.why}, aunque este proveedor suele ir a ${habit.accountCode}`, durable: true }, habit];
+      // A plain reading that itself names the supplier's usual account as this company's other choice (the cost of its
+      // activity rather than the office's expense, its stock rather than consumption): the line cannot tell, the
+      // supplier's books can, so the habit decides — still a prior, with its own confidence (issue #13, rule 3). Only the
+      // books or a person make that habit: the agent's own registrations never decide (rule 2). A weak reading that
+      // happens to name it confirms nothing: the habit wins there anyway, doubted as before.
+      if ((plain || supplierSellsIt) && activity.stage === 'actividad' && verdict.alternatives?.some((a) => habit.accountCode.startsWith(a)) && supplier!.tally.verdict((a) => !!postable(a))?.selfOnly === false) {
+        return [{ ...habit, explanation: `${habit.explanation}; la línea parece ${verdict.concept.label}, que esta empresa también registra en ${habit.accountCode}` }, activity];
+      }
       const doubt = (c: Candidate, why: string): Candidate => ({ ...c, confidence: Math.min(c.confidence, 0.55), explanation: `${c.explanation}; ${why}` });
-      if (plain || supplierSellsIt) return [doubt(activity, `aunque este proveedor suele ir a ${habit.accountCode}`), habit];
+      if (plain || supplierSellsIt) return [{ ...doubt(activity, `aunque este proveedor suele ir a ${habit.accountCode}`), ...(plainAsset(activity, verdict) ? { durable: true } : {}) }, habit];
       return [doubt(habit, `la línea parece ${verdict.concept.label} (${activity.accountCode})`), activity];
     }
     // No habit: a line that starts with a machine's name the rules read as something consumed (an «aspiradora» as
@@ -402,7 +421,7 @@ export class SuggestionEngine implements LineClassifier {
       if (activity && isResale(activity.accountCode)) return [mayBeAsset(activity, machine.why)];
       return [asMachinery(machinery, machine.why), ...(activity ? [activity] : [])];
     }
-    return [habit, activity].filter((c): c is Candidate => !!c);
+    return [habit, activity && verdict && plainAsset(activity, verdict) ? { ...activity, durable: true } : activity].filter((c): c is Candidate => !!c);
   }
 
   /**
@@ -584,11 +603,21 @@ function reconcile(signals: Candidate[][]): Candidate[] {
     return independent.length ? Math.max(guesses, 1 - independent.reduce((q, p) => q * (1 - Math.min(p, 0.97)), 1)) : guesses;
   };
   const ranked = [...support.entries()].map(([account, cs]) => ({ account, cs: [...cs].sort((a, b) => b.confidence - a.confidence), p: strength(cs) })).sort((a, b) => b.p - a.p);
+  // What kind of thing a line is — a fixed asset or something consumed or stocked — is the line's to say (issue #13,
+  // rule 3): when only priors (the supplier's habit, the company's books for the UNSPSC class or family) back another
+  // kind, a fixed asset the line itself names (a serial, a rating, its own noun) goes first, «por verificar».
+  const asset = ranked.find((r) => r.cs.some((c) => c.durable) && kindOf(r.account) === 'activo');
+  const overPriors = !!asset && ranked[0] !== asset && kindOf(ranked[0]!.account) !== 'activo' && ranked[0]!.cs.every((c) => c.guess || PRIOR_STAGES.has(c.stage));
+  if (overPriors) {
+    ranked.splice(ranked.indexOf(asset), 1);
+    ranked.unshift(asset);
+  }
   const [win, rival] = ranked as [(typeof ranked)[number], ...typeof ranked];
   const lead = win.cs[0]!;
   const item = win.cs.find((c) => c.itemId);
   let confidence = win.cs.length > 1 ? Math.min(0.95, win.p) : (lead.generic ?? lead.confidence);
   if (win.cs.every((c) => c.guess)) confidence = Math.min(confidence, lead.confidence);
+  if (overPriors) confidence = Math.min(confidence, 0.55);
   let explanation = lead.explanation;
   const agreeing = win.cs.find((c) => c !== lead && c.stage !== lead.stage);
   if (agreeing) explanation += `; coincide: ${lowerFirst(agreeing.explanation)}`;
@@ -792,7 +821,18 @@ function toNewItem(companyId: string, item: CatalogItem): NewItem {
 /** A line whose words name a machine: maquinaria y equipo (accounting-co.md §4.2 row 11), «por verificar». */
 function asMachinery(account: string, why: string, usualAccount?: string): Candidate {
   const usual = usualAccount ? `, aunque este proveedor suele ir a ${usualAccount}` : '';
-  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${why}: una máquina es activo fijo → ${account} maquinaria y equipo${usual}`, stage: 'actividad', tag: 'maquina' };
+  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${why}: una máquina es activo fijo → ${account} maquinaria y equipo${usual}`, stage: 'actividad', tag: 'maquina', durable: true };
+}
+
+/** A durable good nothing names more precisely: the equipment account of the company's activity, «por verificar». */
+function asEquipment(account: string, why: string, chart: Chart, usualAccount: string): Candidate {
+  const name = chart.name(account)?.toLowerCase();
+  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${why}: es un equipo, activo fijo → ${account}${name ? ` ${name}` : ''}, aunque este proveedor suele ir a ${usualAccount}`, stage: 'actividad', tag: 'equipo', durable: true };
+}
+
+/** The rules read a fixed asset from the line's own noun or several words, plainly (not a lone or borrowed word). */
+function plainAsset(activity: Candidate, verdict: ActivityVerdict): boolean {
+  return kindOf(activity.accountCode) === 'activo' && verdict.strength === 'fuerte' && !verdict.alone && verdict.evidence !== 'actividad del proveedor';
 }
 
 /** The reading stays, «por verificar»: the line may be a fixed asset (§2.2). */
