@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ParseOption, XmlDocument, type XmlElement, type XmlNode } from 'libxml2-wasm';
 // libxml2-wasm's own bindings of libxml2's C API (the package has no `exports` map; the version is pinned). Used for
 // canonicalization (`canonicalBytes`) and to read the tree through its pointers (the helpers below).
@@ -47,9 +48,85 @@ export function withXmlDocument<T>(xml: string | Uint8Array, use: (doc: XmlDocum
 type NodePtr = number;
 const ptrOf = (node: XmlNode): NodePtr => (node as unknown as { _nodePtr: NodePtr })._nodePtr;
 const docPtrOf = (doc: XmlDocument): number => (doc as unknown as { _ptr: number })._ptr;
-const Tree = libxml2.XmlTreeCommonStruct;
-const Named = libxml2.XmlNamedNodeStruct;
 const ELEMENT = 1;
+
+/**
+ * libxml2's structures, read straight from WebAssembly memory. The bindings' accessors (`XmlTreeCommonStruct.next`,
+ * `.name_`…) go through emscripten's `getValue(address, type)`, which tests the type string on every call, and turn
+ * every name into a JS string; on the walks of a whole document (`elementsById`) and of the C14N node-sets that was
+ * ≈ 8 % of a verification (perf, test/bench/authenticity.bench.ts). The memory is reached through a view the bindings
+ * hand out (an empty slice of their HEAP32); libxml2 replaces it when it grows its memory, and a view of the old one
+ * reads as empty, so every read checks that first. The offsets are the bindings' own (32-bit build, version 0.7.2),
+ * checked against their accessors when this module loads.
+ */
+let words: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+let octets: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
+
+function remap(): void {
+  const buffer = libxml2.XmlNodeSetStruct.nodeTable(0, 0).buffer;
+  words = new Uint32Array(buffer);
+  octets = new Uint8Array(buffer);
+}
+
+function word(address: number): number {
+  if (words.length === 0) remap();
+  return words[address >>> 2]!;
+}
+
+const Tree = {
+  type: (node: NodePtr): number => word(node + 4),
+  name: (node: NodePtr): number => word(node + 8),
+  children: (node: NodePtr): NodePtr => word(node + 12),
+  parent: (node: NodePtr): NodePtr => word(node + 20),
+  next: (node: NodePtr): NodePtr => word(node + 24),
+  /** Elements and attributes: their `xmlNs`, or 0. */
+  namespace: (node: NodePtr): number => word(node + 36),
+  /** Elements: the first attribute, or 0. */
+  properties: (node: NodePtr): NodePtr => word(node + 44),
+  /** An `xmlNs`: its URI. */
+  href: (ns: number): number => word(ns + 8),
+};
+
+const encoded = new Map<string, Uint8Array>();
+const utf8 = new TextEncoder();
+
+/** Is the NUL-terminated UTF-8 string at `address` exactly `text`? (Compared as octets, without decoding it.) */
+function cstringIs(address: number, text: string): boolean {
+  if (address === 0) return false;
+  let expected = encoded.get(text);
+  if (!expected) {
+    expected = utf8.encode(text);
+    encoded.set(text, expected);
+  }
+  if (octets.length === 0) remap();
+  const end = address + expected.length;
+  if (end >= octets.length) return false;
+  for (let i = 0; i < expected.length; i++) if (octets[address + i] !== expected[i]) return false;
+  return octets[end] === 0;
+}
+
+// The offsets above, against the bindings' accessors, on a small document (a different layout fails here, loudly).
+{
+  const doc = XmlDocument.fromString('<r xmlns="urn:x" Id="1"><a/>t</r>', { option: PARSE_OPTIONS });
+  try {
+    const root = ptrOf(doc.root);
+    const Bound = libxml2.XmlNodeStruct;
+    const first = Bound.children(root);
+    const agree =
+      Tree.type(root) === Bound.type(root) &&
+      Tree.children(root) === first &&
+      Tree.parent(first) === Bound.parent(first) &&
+      Tree.next(first) === Bound.next(first) &&
+      Tree.properties(root) === Bound.properties(root) &&
+      Tree.namespace(root) === Bound.namespace(root) &&
+      cstringIs(Tree.name(root), 'r') &&
+      cstringIs(Tree.href(Tree.namespace(root)), libxml2.XmlNsStruct.href(Bound.namespace(root))) &&
+      cstringIs(Tree.name(Tree.properties(root)), 'Id');
+    if (!agree) throw new Error('libxml2-wasm no tiene la estructura de nodos esperada: la versión instalada no es la esperada (0.7.2).');
+  } finally {
+    doc.dispose();
+  }
+}
 
 /**
  * The elements the canonicalization of a subtree may show (see `canonicalBytes`); a module-wide slot because
@@ -72,11 +149,32 @@ const subtreeVisible: number = libxml2.addFunction((_user: number, node: NodePtr
  * - of the node-set of one element's subtree otherwise (a `#id` reference, SignedInfo): C14N then renders the
  *   namespaces (and xml:* attributes) it inherits, as the XML Signature spec asks.
  */
-export function canonicalBytes(doc: XmlDocument, options: { subtree?: XNode; omit?: XNode } = {}): Buffer {
+export function canonicalBytes(doc: XmlDocument, options: CanonicalOptions = {}): Buffer {
   const chunks: Buffer[] = [];
+  canonicalize(doc, options, (bytes) => chunks.push(Buffer.from(bytes)));
+  return Buffer.concat(chunks);
+}
+
+export interface CanonicalOptions {
+  subtree?: XNode;
+  omit?: XNode;
+}
+
+/**
+ * The digest (node:crypto `algorithm`) of {@link canonicalBytes}' octets, hashed as libxml2 writes them: a reference's
+ * digest needs no copy of the canonical text (the whole document's, for `URI=""`).
+ */
+export function canonicalDigest(doc: XmlDocument, options: CanonicalOptions, algorithm: string): Buffer {
+  const hash = createHash(algorithm);
+  canonicalize(doc, options, (bytes) => hash.update(bytes));
+  return hash.digest();
+}
+
+/** Runs the canonicalization, handing each chunk of output to `sink` while it is valid (a view of libxml2's memory). */
+function canonicalize(doc: XmlDocument, options: CanonicalOptions, sink: (bytes: Uint8Array) => void): void {
   const handler = {
     write: (bytes: Uint8Array) => {
-      chunks.push(Buffer.from(bytes));
+      sink(bytes);
       return bytes.byteLength;
     },
     close: () => true,
@@ -99,7 +197,6 @@ export function canonicalBytes(doc: XmlDocument, options: { subtree?: XNode; omi
     // Last out, first back: each element's next sibling is in place again when it is put back.
     for (const node of unlinked.reverse()) relink(node);
   }
-  return Buffer.concat(chunks);
 }
 
 interface Unlinked {
@@ -172,14 +269,17 @@ export const nodeOf = (node: XmlNode): XNode => ptrOf(node) as XNode;
 export const rootOf = (doc: XmlDocument): XNode => nodeOf(doc.root);
 
 /** The element's local name. */
-export const localName = (node: XNode): string => Tree.name_(node);
+export const localName = (node: XNode): string => libxml2.XmlTreeCommonStruct.name_(node);
+
+/** Is this node an element with that local name? */
+export const isNamed = (node: XNode, local: string): boolean => Tree.type(node) === ELEMENT && cstringIs(Tree.name(node), local);
 
 /** Is this node an element with that local name (and namespace, when given)? */
 function isElement(ptr: NodePtr, local: string, ns: string | undefined): boolean {
-  if (Tree.type(ptr) !== ELEMENT || Tree.name_(ptr) !== local) return false;
+  if (Tree.type(ptr) !== ELEMENT || !cstringIs(Tree.name(ptr), local)) return false;
   if (ns === undefined) return true;
-  const namespace = Named.namespace(ptr);
-  return namespace !== 0 && libxml2.XmlNsStruct.href(namespace) === ns;
+  const namespace = Tree.namespace(ptr);
+  return namespace !== 0 && cstringIs(Tree.href(namespace), ns);
 }
 
 export function xchildren(node: XNode | undefined, local: string, ns?: string): XNode[] {
@@ -215,8 +315,8 @@ export function xpath(node: XNode | undefined, ...names: string[]): XNode | unde
 /** An attribute without namespace (`Algorithm`, `URI`, `Id`), or `undefined`. */
 export function attrOf(node: XNode | undefined, name: string): string | undefined {
   if (!node) return undefined;
-  for (let a = libxml2.XmlNodeStruct.properties(node); a; a = Tree.next(a)) {
-    if (Named.namespace(a) === 0 && Tree.name_(a) === name) return libxml2.xmlNodeGetContent(a);
+  for (let a = Tree.properties(node); a; a = Tree.next(a)) {
+    if (Tree.namespace(a) === 0 && cstringIs(Tree.name(a), name)) return libxml2.xmlNodeGetContent(a);
   }
   return undefined;
 }
@@ -238,7 +338,8 @@ export function ownText(node: XNode | undefined): string | undefined {
   return text;
 }
 
-const ID_NAMES = new Set(['Id', 'ID', 'id']);
+const ID_NAMES = ['Id', 'ID', 'id'];
+const isIdName = (address: number): boolean => ID_NAMES.some((name) => cstringIs(address, name));
 
 /**
  * Every element of the document by the value of its `Id`, `ID` or `id` attribute (any namespace), in document
@@ -250,13 +351,13 @@ export function elementsById(doc: XmlDocument): Map<string, XNode[]> {
   const visit = (node: NodePtr) => {
     for (let c = Tree.children(node); c; c = Tree.next(c)) {
       if (Tree.type(c) !== ELEMENT) continue;
-      const values = new Set<string>();
-      for (let a = libxml2.XmlNodeStruct.properties(c); a; a = Tree.next(a)) if (ID_NAMES.has(Tree.name_(a))) values.add(libxml2.xmlNodeGetContent(a));
-      // An element with both `Id` and `id` of the same value is still one element.
-      for (const value of values) {
+      for (let a = Tree.properties(c); a; a = Tree.next(a)) {
+        if (!isIdName(Tree.name(a))) continue;
+        const value = libxml2.xmlNodeGetContent(a);
         const same = index.get(value);
-        if (same) same.push(c as XNode);
-        else index.set(value, [c as XNode]);
+        // An element with both `Id` and `id` of the same value is still one element.
+        if (!same) index.set(value, [c as XNode]);
+        else if (same[same.length - 1] !== c) same.push(c as XNode);
       }
       visit(c);
     }

@@ -96,10 +96,26 @@ export function anchorFiles(anchors: TrustAnchors): string[] | undefined {
 export function defaultAnchors(env: NodeJS.ProcessEnv = process.env): TrustAnchors {
   const files = [BUNDLED_ANCHORS];
   const installed = installedAnchorsFile(env);
-  if (installed && existsSync(installed)) files.push(installed);
+  if (installed && installedPresent(installed)) files.push(installed);
   const extra = env[ANCHORS_VARIABLE]?.trim();
   if (extra) files.push(extra);
   return loadAnchors(files);
+}
+
+const present = new Map<string, boolean>();
+
+/**
+ * Whether the installed anchors file is there, looked up once per path and process like the anchors themselves
+ * (`defaultAnchors` runs for every document checked: a file-system call each time was a measurable part of sending a
+ * document to a verification thread).
+ */
+function installedPresent(file: string): boolean {
+  let there = present.get(file);
+  if (there === undefined) {
+    there = existsSync(file);
+    present.set(file, there);
+  }
+  return there;
 }
 
 /** For the start-up lines: how many anchors, from where, and what to do when only the bundle's roots are there. */

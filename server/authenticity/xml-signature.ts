@@ -1,9 +1,9 @@
-import { createHash, timingSafeEqual, verify } from 'node:crypto';
+import { timingSafeEqual, verify } from 'node:crypto';
 import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
 import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from './algorithms';
 import { parseCertificate, publicKeyOf, type ParsedCertificate } from './certificates';
 import { NS, refuseAmbiguousXml } from './dom';
-import { attrOf, canonicalBytes, elementsById, isWithin, localName, nodeOf, ownText, rootOf, withXmlDocument, xchild, xchildren, xelements, xpath, xtext, type XmlDocument, type XmlElement, type XNode } from './libxml';
+import { attrOf, canonicalBytes, canonicalDigest, elementsById, isNamed, isWithin, localName, nodeOf, ownText, rootOf, withXmlDocument, xchild, xchildren, xelements, xpath, xtext, type CanonicalOptions, type XmlDocument, type XmlElement, type XNode } from './libxml';
 import { checkXadesProperties } from './xades';
 
 /** What checking one enveloped signature found, plus the certificates needed for the identity and chain checks. */
@@ -244,20 +244,20 @@ function digestHolds(doc: XmlDocument, signature: XNode, ref: Reference, withId:
   const enveloped = ref.transforms[0] === ENVELOPED;
   const rest = ref.transforms.slice(enveloped ? 1 : 0);
   if (rest.length > 1 || (rest.length === 1 && rest[0] !== INCLUSIVE_C14N)) throw new Error(`transformaciones no admitidas en la referencia «${ref.uri}».`);
-  let octets: Buffer;
+  let options: CanonicalOptions;
   if (ref.uri === '') {
-    octets = canonicalBytes(doc, enveloped ? { omit: signature } : {});
+    options = enveloped ? { omit: signature } : {};
   } else if (ref.uri.startsWith('#')) {
     const found = withId(ref.uri.slice(1));
     if (found.length > 1) throw new Error(`hay ${found.length} elementos con el mismo Id «${ref.uri.slice(1)}» (posible envoltura de firma).`);
     const target = found[0];
     if (!target) return false;
     if (enveloped && isWithin(target, signature)) throw new Error(`la transformación enveloped-signature no aplica a «${ref.uri}», que está dentro de la firma.`);
-    octets = canonicalBytes(doc, { subtree: target, ...(enveloped && isWithin(signature, target) ? { omit: signature } : {}) });
+    options = { subtree: target, ...(enveloped && isWithin(signature, target) ? { omit: signature } : {}) };
   } else {
     throw new Error(`referencia «${ref.uri}» no admitida: solo "" o "#Id".`);
   }
-  const computed = createHash(hash).update(octets).digest();
+  const computed = canonicalDigest(doc, options, hash);
   const stated = Buffer.from(ref.digestValue, 'base64');
   return computed.length === stated.length && timingSafeEqual(computed, stated);
 }
@@ -266,7 +266,7 @@ function digestHolds(doc: XmlDocument, signature: XNode, ref: Reference, withId:
 function signatureValueText(signature: XNode): string | undefined {
   const visit = (node: XNode): string | undefined => {
     for (const c of xelements(node)) {
-      const text = localName(c) === 'SignatureValue' ? ownText(c) : undefined;
+      const text = isNamed(c, 'SignatureValue') ? ownText(c) : undefined;
       if (text !== undefined) return text.replace(/\r?\n/g, '');
       const below = visit(c);
       if (below !== undefined) return below;
