@@ -26,6 +26,8 @@ import { buildBlind4Scenarios } from '../fixtures/matching/blind4/scenarios';
 import { buildBlind5Scenarios } from '../fixtures/matching/blind5/scenarios';
 import { buildBlind6Scenarios } from '../fixtures/matching/blind6/scenarios';
 import { buildBlind7Scenarios } from '../fixtures/matching/blind7/scenarios';
+import { buildBlind8Scenarios } from '../fixtures/matching/blind8/scenarios';
+import { buildBlind9Scenarios } from '../fixtures/matching/blind9/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import { accuracy } from './matching.bench';
 import { runScenarioSet, type Observed, type ScenarioToRun } from './matching-unseen.bench';
@@ -47,6 +49,8 @@ const SETS: { name: string; run: (calibration: Calibration) => Promise<Observed[
       ['a ciegas 5', buildBlind5Scenarios],
       ['a ciegas 6', buildBlind6Scenarios],
       ['a ciegas 7', buildBlind7Scenarios],
+      ['a ciegas 8', buildBlind8Scenarios],
+      ['a ciegas 9', buildBlind9Scenarios],
     ] as [string, () => ScenarioToRun[]][]
   ).map(([name, build]) => ({ name, run: (calibration: Calibration) => runScenarioSet(name, build(), { quiet: true, engine: { calibration } }) })),
 ];
