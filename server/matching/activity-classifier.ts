@@ -3,7 +3,7 @@ import type { Chart } from '../ledger/chart';
 import { readDataCsv } from '../ledger/puc';
 import { CONCEPTS, GENERAL_STORE_CONCEPTS, SEGMENT_CONCEPTS, SERVICE_UNITS, type Concept, type Sector } from './activity-rules';
 import { head, normalize, singular } from './normalize';
-import { activityCostAccount, ciiuActivity, ciiuClass, guessUnspscClass, referenceWords } from './reference-data';
+import { activityCostAccount, ciiuActivity, ciiuClass, guessUnspscClass, referenceWords, type CiiuActivity } from './reference-data';
 import { withinOneEdit } from './similarity';
 
 /** What the line itself says, besides its words. */
@@ -580,8 +580,7 @@ const STOCKED_BY_SECTION: Record<string, { concepts?: ReadonlySet<string>; role?
 
 function keptByServiceCompany(concept: Concept, company: CompanyProfile): string | undefined {
   if (company.inventory !== 'perpetual') return undefined;
-  const first = company.ciiu[0];
-  const section = first === undefined ? undefined : ciiuActivity(ciiuClass(first))?.section;
+  const section = mainActivity(company)?.activity.section;
   const rule = section ? STOCKED_BY_SECTION[section] : undefined;
   if (!rule) return undefined;
   const fits = rule.concepts ? rule.concepts.has(concept.key) : !!rule.role && (concept.stock ?? []).includes(rule.role) && concept.kind === 'goods';
@@ -636,11 +635,9 @@ const PRODUCER_SECTIONS = sectionsWhere('produce_con_costo');
 
 function mayBeProductionCost(concept: Concept, company: CompanyProfile): Caveat | undefined {
   if (!PRODUCTION_CONCEPTS.has(concept.key) || FOOD_CONCEPTS.has(concept.key)) return undefined;
-  const first = company.ciiu[0];
-  const main = first === undefined ? undefined : ciiuClass(first);
-  const activity = main ? ciiuActivity(main) : undefined;
-  if (!activity || !PRODUCER_SECTIONS.has(activity.section)) return undefined;
-  const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
+  const { main, activity } = mainActivity(company) ?? {};
+  if (!main || !activity || !PRODUCER_SECTIONS.has(activity.section)) return undefined;
+  const cost = activityCost(main);
   return { text: `si se consumió en la producción o el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`, ...(cost ? { account: cost } : {}) };
 }
 
@@ -670,12 +667,10 @@ const MEALS = new Set(['representacion']);
 
 function consumedInService(concept: Concept, company: CompanyProfile, chart: Chart): { account: string; why: string } | undefined {
   if (!PRODUCTION_CONCEPTS.has(concept.key) && !MEALS.has(concept.key)) return undefined;
-  const first = company.ciiu[0];
-  const main = first === undefined ? undefined : ciiuClass(first);
-  const activity = main ? ciiuActivity(main) : undefined;
-  if (!activity || !SERVICE_COST_SECTIONS.has(activity.section)) return undefined;
+  const { main, activity } = mainActivity(company) ?? {};
+  if (!main || !activity || !SERVICE_COST_SECTIONS.has(activity.section)) return undefined;
   if ((FOOD_CONCEPTS.has(concept.key) || MEALS.has(concept.key)) && !FED_SECTIONS.has(activity.section)) return undefined;
-  const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
+  const cost = activityCost(main);
   const account = cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
   return account ? { account, why: 'lo que se consume al prestar el servicio o producir lo que la empresa vende es costo de la actividad' } : undefined;
 }
@@ -695,11 +690,9 @@ const OFFICE_SERVICES = new Set(['revisoria', 'auditoria', 'juridica', 'contabil
 
 function mayBeServiceCost(concept: Concept, company: CompanyProfile): Caveat | undefined {
   if (OFFICE_SERVICES.has(concept.key) || OFFICE_CONCEPTS.has(concept.key)) return undefined;
-  const first = company.ciiu[0];
-  const main = first === undefined ? undefined : ciiuClass(first);
-  const activity = main ? ciiuActivity(main) : undefined;
-  if (!activity || !SERVICE_SECTIONS.has(activity.section)) return undefined;
-  const cost = costOfActivity(main!)?.[0] ?? activityCostAccount(main!);
+  const { main, activity } = mainActivity(company) ?? {};
+  if (!main || !activity || !SERVICE_SECTIONS.has(activity.section)) return undefined;
+  const cost = activityCost(main);
   return { text: `si se usó para prestar el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`, ...(cost ? { account: cost } : {}) };
 }
 
@@ -876,9 +869,7 @@ function costTable(): [string, string[]][] {
  * Where a durable good nothing else names goes (issue #13, rule 3: the supplier's usual account is not a verdict).
  */
 export function ownEquipment(company: CompanyProfile, chart: Chart): string | undefined {
-  const first = company.ciiu[0];
-  const main = first === undefined ? undefined : ciiuClass(first);
-  const section = main ? ciiuActivity(main)?.section : undefined;
+  const section = mainActivity(company)?.activity.section;
   const account = (section && EQUIPMENT_BY_SECTION.get(section)) || '1520';
   return chart.firstPostable(account, account.slice(0, 4)) ?? chart.firstPostable('1520');
 }
@@ -889,3 +880,17 @@ const EQUIPMENT_BY_SECTION = new Map(
     return [row.seccion!, row.cuenta!] as const;
   }),
 );
+
+/** The company's main activity: its first CIIU class and that class's row of the CIIU table, when it has one. */
+function mainActivity(company: CompanyProfile): { main: string; activity: CiiuActivity } | undefined {
+  const first = company.ciiu[0];
+  if (first === undefined) return undefined;
+  const main = ciiuClass(first);
+  const activity = ciiuActivity(main);
+  return activity ? { main, activity } : undefined;
+}
+
+/** The cost account of a CIIU class's activity: its own row of costo-por-actividad.csv, else its section's. */
+function activityCost(main: string): string | undefined {
+  return costOfActivity(main)?.[0] ?? activityCostAccount(main);
+}

@@ -390,9 +390,6 @@ export class SuggestionEngine implements LineClassifier {
         const lineSaysIt = verdict.strength !== 'debil' && verdict.evidence !== 'actividad del proveedor';
         return [{ ...habit, confidence: lineSaysIt ? Math.min(0.9, Math.max(habit.confidence, activity.confidence) + 0.05) : habit.confidence, explanation: `${habit.explanation}; ${verdict.explanation}` }];
       }
-      // The reading itself names the supplier's usual account as this company's other choice (the cost of its activity
-      // rather than the office's expense, its stock rather than consumption): the line cannot tell, the supplier's books
-      // can, so the habit decides — still a prior, with its own confidence (issue #13, rule 3).
       const supplierSellsIt = supplier!.tally.shareOf(activity.accountCode) >= 0.05;
       const otherKind = kindOf(activity.accountCode) !== kindOf(habit.accountCode);
       // Equipment from a supplier of supplies: the line's own evidence of a durable good (a serial number, a rating)
