@@ -745,6 +745,20 @@ export function objectOfActivity(words: readonly string[], company: CompanyProfi
 }
 
 /**
+ * The catch-all account of a company whose section consumes what it buys in the service it sells
+ * (postura-por-seccion.csv «consume_en_su_servicio»: agro, transport, administrative services, education, health,
+ * recreation, other services — accounting-co.md §4.3 books what they consume and the services they buy to 61xx / class
+ * 7): when nothing in a line says what it is, the activity's cost «actividades conexas» is as much a placeholder as
+ * «gastos diversos – otros» (519595), and the likelier one. Still a proposal a person confirms.
+ */
+export function defaultCostOfActivity(company: CompanyProfile, chart: Chart): string | undefined {
+  const { main, activity } = mainActivity(company) ?? {};
+  if (!main || !activity || !SERVICE_COST_SECTIONS.has(activity.section)) return undefined;
+  const cost = activityCost(main);
+  return cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
+}
+
+/**
  * Freight of a trading company that keeps inventory: carrying goods to a customer is a selling expense (523550), but
  * carrying the goods it bought is part of their cost (accounting-co.md §4.2 row 24: «inbound for inventory: add to
  * 1435»), and «flete transporte mercancía» says neither — a person should look.

@@ -1,5 +1,5 @@
 import type { Classification } from '#shared/classification';
-import { objectOfActivity } from './activity-classifier';
+import { defaultCostOfActivity, objectOfActivity } from './activity-classifier';
 import type { ClassificationContext, LineClassifier, LineToClassify } from './line-classifier';
 import { normalize } from './normalize';
 
@@ -32,6 +32,10 @@ export function classifyByRule({ line }: LineToClassify, { company, chart }: Cla
   const named = objectOfActivity(normalize(line.description).words, company, chart, isGoods(line));
   if (named) {
     return { accountCode: named.account, source: 'rule', confidence: 0.3, explanation: `Actividad ${company.ciiu[0]}: ${named.why} → ${named.account}; la línea no dice qué se compró: verifícala` };
+  }
+  const cost = defaultCostOfActivity(company, chart);
+  if (cost) {
+    return { accountCode: cost, source: 'rule', confidence: 0.2, explanation: `Cuenta por defecto: nada en la línea dice qué es; en la actividad ${company.ciiu[0]} lo que se compra se consume al prestar el servicio, costo de la actividad (${cost}); si fue para la oficina, es gasto (519595): verifícala` };
   }
   const prefix = company.expenseFunction === 'ventas' ? '52' : '51';
   const account = chart.firstPostable(`${prefix}9595`, `${prefix}95`, '519595') ?? '519595';

@@ -14,7 +14,9 @@ import { line, testCompany, type TestCompany } from './support';
  *    them, whatever they name;
  * 3. a line nothing else recognises, but that names the activity's object, is proposed at that cost, «por verificar»;
  * 4. a manufacturer buying goods its own CIIU description names transforms them: materia prima (1405);
- * 5. the cost subcuenta of a car-rental company is the PUC's «alquiler equipo de transporte».
+ * 5. the cost subcuenta of a car-rental company is the PUC's «alquiler equipo de transporte»;
+ * 6. a line nothing recognises, bought by a company whose section consumes what it buys in its service
+ *    (postura-por-seccion.csv), defaults to the activity's cost instead of 519595, still «por verificar».
  */
 describe('suggestion engine: eleventh round of #13, part A', () => {
   let t: TestCompany;
@@ -52,6 +54,19 @@ describe('suggestion engine: eleventh round of #13, part A', () => {
     expect(berth!.accountCode).toBe('614515');
     expect(berth!.confidence).toBeLessThan(reviewThreshold());
     expect(berth!.explanation).toContain('«barcaza»');
+  });
+
+  it('a line nothing recognises, bought by a company that consumes what it buys in its service, defaults to its cost, flagged; a consultancy keeps 519595', async () => {
+    t = await testCompany({ company: { ciiu: ['8610'], inventory: 'none' } });
+    const [unknown] = await t.classify(line('ZUNCHADO PERIMETRAL ETAPA TRES'));
+    expect(unknown!.accountCode).toBe('616505'); // PUC 6165 servicio hospitalario
+    expect(unknown!.confidence).toBeLessThan(reviewThreshold());
+    expect(unknown!.explanation).toContain('nada en la línea dice qué es');
+
+    const office = await testCompany({ company: { ciiu: ['7020'], inventory: 'none' } });
+    const [same] = await office.classify(line('ZUNCHADO PERIMETRAL ETAPA TRES'));
+    expect(same!.accountCode).toBe('519595');
+    await office.close();
   });
 
   it('a manufacturer buying what its own CIIU description names keeps it as materia prima', async () => {
