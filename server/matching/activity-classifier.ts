@@ -5,6 +5,7 @@ import { CONCEPTS, GENERAL_STORE_CONCEPTS, SEGMENT_CONCEPTS, SERVICE_UNITS, type
 import { head, normalize, singular } from './normalize';
 import { activityCostAccount, ciiuActivity, ciiuClass, guessUnspscClass, referenceWords, type CiiuActivity } from './reference-data';
 import { withinOneEdit } from './similarity';
+import { namedActivityObject } from './activity-object';
 
 /** What the line itself says, besides its words. */
 export interface ActivityInput {
@@ -156,6 +157,21 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
   }
   const account = chart.firstPostable(...forFunction(concept.accounts, company));
   if (!account) return undefined;
+  const named = /^5[12]/.test(account) && !NEVER_COST.has(concept.key) && !/^5[12](05|15|55)/.test(account) ? objectOfActivity(input.words, company, chart, goods) : undefined;
+  if (named) {
+    return {
+      accountCode: named.account,
+      strength,
+      ...alone,
+      confidence,
+      explanation: `${activity}: ${concept.label}, ${named.why} → ${named.account} (${evidenceText(evidence, found.detail)}); si fue para la oficina, sería gasto (${account})`,
+      alternatives: [account],
+      concept,
+      evidence,
+      inventory: named.inventory,
+      goods,
+    };
+  }
   const sector = sectorOf(company);
   const alternative = sector ? concept.sectorAlternative?.[sector] : undefined;
   const alternativeAccount = alternative ? chart.firstPostable(alternative) : undefined;
@@ -694,6 +710,52 @@ function mayBeServiceCost(concept: Concept, company: CompanyProfile): Caveat | u
   if (!main || !activity || !SERVICE_SECTIONS.has(activity.section)) return undefined;
   const cost = activityCost(main);
   return { text: `si se usó para prestar el servicio que la empresa vende, es costo${cost ? ` (${cost})` : ''}: verifícala`, ...(cost ? { account: cost } : {}) };
+}
+
+/**
+ * The line names what the company's activity works on or serves (activity-object.ts: «aeronave» for an airline,
+ * «flota» for a car-rental company, «estudiante» for a school, «residente» for a care home): what was bought for it is
+ * consumed in rendering what the company sells, the cost of the activity (PUC 61, accounting-co.md §4.3), whatever
+ * the office would have booked the same service or supply to (insurance, rent, parking, fees, telecom). Only for a
+ * company whose activity has a cost of its own (postura-por-seccion.csv «produce_con_costo», or a row of
+ * objeto-de-actividad.csv, which names the 61 subcuenta). A manufacturer buying goods its own CIIU description names
+ * (cement for a maker of «artículos de hormigón, cemento y yeso») transforms them: materia prima (§4.3 C: 1405).
+ */
+// Not the activity's whatever they name: freight of what is sold (a selling expense), finance, the company's own
+// books and advertising; the SOAT, which the PUC gives a subcuenta of its own (513075) for every vehicle. Nor what
+// the company spends on its own people (5105 gastos de personal: their training, uniforms, medical care), on their
+// trips (5155 gastos de viaje), or taxes (5115): a school's «curso para docentes» trains its staff.
+const NEVER_COST = new Set(['fletes', 'intereses', 'bancarios', 'afiliaciones', 'revisoria', 'auditoria', 'contabilidad', 'juridica', 'publicidad', 'seguro-soat']);
+
+export function objectOfActivity(words: readonly string[], company: CompanyProfile, chart: Chart, goods: boolean): { account: string; why: string; inventory: boolean } | undefined {
+  const { main, activity } = mainActivity(company) ?? {};
+  if (!main || !activity) return undefined;
+  const named = namedActivityObject(words, company.ciiu);
+  if (!named) return undefined;
+  const division = Number(main.slice(0, 2));
+  if (goods && division >= 10 && division <= 33) {
+    if (company.inventory === 'none' || named.ciiu !== main) return undefined;
+    const stock = chart.firstPostable(...(company.inventory === 'periodic' ? ['6210'] : ['1405', '140505']));
+    return stock ? { account: stock, why: `la línea nombra lo que la empresa fabrica («${named.word}» en su actividad CIIU): materia prima`, inventory: true } : undefined;
+  }
+  if (!PRODUCER_SECTIONS.has(activity.section) && named.ciiu === main) return undefined;
+  const cost = activityCost(main);
+  const account = cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
+  return account ? { account, why: `la línea nombra lo que la empresa hace («${named.word}»): costo de la actividad`, inventory: false } : undefined;
+}
+
+/**
+ * The catch-all account of a company whose section consumes what it buys in the service it sells
+ * (postura-por-seccion.csv «consume_en_su_servicio»: agro, transport, administrative services, education, health,
+ * recreation, other services — accounting-co.md §4.3 books what they consume and the services they buy to 61xx / class
+ * 7): when nothing in a line says what it is, the activity's cost «actividades conexas» is as much a placeholder as
+ * «gastos diversos – otros» (519595), and the likelier one. Still a proposal a person confirms.
+ */
+export function defaultCostOfActivity(company: CompanyProfile, chart: Chart): string | undefined {
+  const { main, activity } = mainActivity(company) ?? {};
+  if (!main || !activity || !SERVICE_COST_SECTIONS.has(activity.section)) return undefined;
+  const cost = activityCost(main);
+  return cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Classification } from '#shared/classification';
+import { defaultCostOfActivity, objectOfActivity } from './activity-classifier';
 import type { ClassificationContext, LineClassifier, LineToClassify } from './line-classifier';
+import { normalize } from './normalize';
 
 /**
  * The simple rule used until (and beneath) the suggestion engine: goods bought by a company that keeps inventory
@@ -24,6 +26,16 @@ export function classifyByRule({ line }: LineToClassify, { company, chart }: Cla
     if (account) {
       return { accountCode: account, source: 'rule', confidence: 0.4, explanation: 'Regla por defecto: mercancía para la venta (empresa comercial con inventario) → 1435' };
     }
+  }
+  // Nothing says what the line is, but it names what the company's activity works on («hangar», «flota», «alumnos»):
+  // whatever it was, it was bought for the activity — its cost (activity-object.ts) — still for a person to confirm.
+  const named = objectOfActivity(normalize(line.description).words, company, chart, isGoods(line));
+  if (named) {
+    return { accountCode: named.account, source: 'rule', confidence: 0.3, explanation: `Actividad ${company.ciiu[0]}: ${named.why} → ${named.account}; la línea no dice qué se compró: verifícala` };
+  }
+  const cost = defaultCostOfActivity(company, chart);
+  if (cost) {
+    return { accountCode: cost, source: 'rule', confidence: 0.2, explanation: `Cuenta por defecto: nada en la línea dice qué es; en la actividad ${company.ciiu[0]} lo que se compra se consume al prestar el servicio, costo de la actividad (${cost}); si fue para la oficina, es gasto (519595): verifícala` };
   }
   const prefix = company.expenseFunction === 'ventas' ? '52' : '51';
   const account = chart.firstPostable(`${prefix}9595`, `${prefix}95`, '519595') ?? '519595';
