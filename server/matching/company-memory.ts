@@ -91,6 +91,7 @@ export class CompanyMemory {
     const provenance: Provenance = provenanceOf(fact.origin, fact.byUser);
     const options = { confidence: fact.confidence, verification: isVerification(fact.origin) };
     const supplier = this.supplier(fact.supplierNit);
+    if (provenance === 'person') this.lessonFrom(fact, supplier, text);
     supplier.tally.add(fact.accountCode, fact.at, provenance, itemId, options);
     if (fact.sellerCode) tallyAt(supplier.byCode, itemCodeKey(fact.sellerCode)).add(fact.accountCode, fact.at, provenance, itemId, options);
     if (text.key) {
@@ -123,6 +124,33 @@ export class CompanyMemory {
     }
     if (provenance !== 'self') this.trustedRevision++;
     if (fact.id > this.lastHistoryId) this.lastHistoryId = fact.id;
+  }
+
+  /**
+   * What people's decisions in this company taught about the agent's own choices, beyond the product decided: for each
+   * account the agent had chosen on its own for a product a person then decided, the accounts people moved such
+   * products to (each product counted once) and the products people confirmed in it. Keyed on what the agent chose,
+   * never on words: «the agent's 5135 went to 6120 three times, never confirmed» is a general lesson.
+   */
+  readonly lessons = new Map<string, Lesson>();
+
+  /** A person's decision on a product the agent had booked by itself: a lesson about the account it had chosen. */
+  private lessonFrom(fact: HistoryFact, supplier: SupplierMemory, text: NormalizedText): void {
+    const tally = (fact.sellerCode ? supplier.byCode.get(itemCodeKey(fact.sellerCode)) : undefined) ?? (text.key ? supplier.byDescription.get(text.key) : undefined);
+    const before = tally?.verdict();
+    // Only what the agent chose alone: a product the books or a person had already decided teaches nothing about it.
+    if (!before || !before.selfOnly || before.decided) return;
+    const chosen = before.best.account;
+    const product = `${fact.supplierNit}\u0001${fact.sellerCode ? itemCodeKey(fact.sellerCode) : text.key}`;
+    let lesson = this.lessons.get(chosen);
+    if (!lesson) this.lessons.set(chosen, (lesson = { movedTo: new Map(), confirmed: new Set() }));
+    if (fact.accountCode === chosen) {
+      lesson.confirmed.add(product);
+      return;
+    }
+    let products = lesson.movedTo.get(fact.accountCode);
+    if (!products) lesson.movedTo.set(fact.accountCode, (products = new Set()));
+    products.add(product);
   }
 
   /**
@@ -173,6 +201,14 @@ export class CompanyMemory {
     }
     return supplier;
   }
+}
+
+/** What people did with the products the agent had booked by itself to one account (see `CompanyMemory.lessons`). */
+export interface Lesson {
+  /** Account people moved them to → the products (supplier + code or description) they moved. */
+  movedTo: Map<string, Set<string>>;
+  /** Products people confirmed in the account the agent had chosen. */
+  confirmed: Set<string>;
 }
 
 /** A supplier's code for an item of the catalog, as a key ("REF-0012" = "ref 0012"). */

@@ -40,8 +40,8 @@ interface Candidate extends Suggestion {
   decided?: boolean;
   /** What the activity rules read (evidence and strength), or the mechanism that overrode them. */
   tag?: string;
-  /** Independent signals: whether others agreed with the winner, or one disagreed. */
-  support?: 'coinciden' | 'contra';
+  /** Independent signals: whether others agreed with the winner, or one disagreed; or people corrected the same choice elsewhere. */
+  support?: 'coinciden' | 'contra' | 'corregida';
   /** A fixed asset the line itself says it is: a serial number or a rating, or its own noun read plainly. */
   durable?: boolean;
 }
@@ -61,6 +61,10 @@ type Options = typeof DEFAULTS & Pick<SuggestionEngineOptions, 'observe'> & { ca
 /** The agent disagreeing with its own earlier guess: below the «por verificar» threshold (0.6). */
 const REREAD_CONFIDENCE = 0.58;
 const LARGE_CATALOG = 2_000;
+/** Products people moved from one account of the agent's to the same other account before the agent follows them. */
+const LESSON_PRODUCTS = 2;
+/** A lesson from people's corrections on other products: surer than the cold reading it replaces, not a recall. */
+const LESSON_CONFIDENCE = 0.7;
 
 /**
  * The suggestion engine behind `LineClassifier` (issue #4). For each line it tries, in this order:
@@ -192,9 +196,14 @@ export class SuggestionEngine implements LineClassifier {
     }
     const [first, ...others] = found as [Candidate, ...Candidate[]];
     const reread = first.guess ? this.rereadGuess(first, line, company, chart) : undefined;
-    const [winner, ...rest] = reread ? [reread, first, ...others] : [first, ...others];
+    const [read, ...rest] = reread ? [reread, first, ...others] : [first, ...others];
+    const lesson = this.lessonFor(read, line, memory, postable);
+    const winner = lesson?.follow ?? read;
+    if (lesson?.follow) rest.unshift(read);
     const runnerUp = rest.find((c) => c.accountCode !== winner.accountCode);
-    const chosen = this.withNewItem(winner, line, company, chart);
+    // People already moved this kind of choice elsewhere in this company, not yet consistently: the line says so, and
+    // its evidence is its own kind for the calibration (`corregida`), so the measurement decides how sure it is.
+    const chosen = this.withNewItem(lesson && !lesson.follow ? { ...winner, explanation: `${winner.explanation}; ${lesson.why}`, support: 'corregida' } : winner, line, company, chart);
     const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp), raw: chosen.confidence };
     this.options.observe?.(evidence);
     const confidence = round(this.options.calibration.confidence(evidence));
@@ -228,6 +237,37 @@ export class SuggestionEngine implements LineClassifier {
       explanation: `${verdict.explanation}; el agente la había registrado en ${guess.accountCode} sin que nadie la verificara`,
       stage: 'relectura',
     };
+  }
+
+  /**
+   * People's corrections teach beyond the product they corrected (issue #13: the agent «learns from every correction»).
+   * A line whose only basis is the agent's own unverified registrations or its cold reading (the rules, the default
+   * rule, a supplier habit the agent made itself) lands on an account from which people in this company already moved
+   * the agent's choices: with consistent evidence — the same account moved to the same target for at least two
+   * products, never confirmed nor moved elsewhere — the line follows the people; with a single such correction it says so,
+   * and the calibration measures such lines as their own kind of evidence. A person's decision or the books on the product itself are never overridden: those
+   * lines are not the agent's guess.
+   */
+  private lessonFor(read: Candidate, line: Line, memory: CompanyMemory, postable: Postable): { follow?: Candidate; why: string } | undefined {
+    if (read.decided) return undefined;
+    const cold = read.guess || read.stage === 'rule' || read.stage === 'relectura' || (read.source === 'activity' && read.stage === 'actividad') || (read.stage === 'habito-proveedor' && memory.suppliers.get(line.nit)?.tally.verdict((a) => !!postable(a))?.selfOnly === true);
+    if (!cold) return undefined;
+    const from = read.accountCode;
+    const top = lessonOf(memory, from, postable);
+    if (!top) return undefined;
+    const times = top.n === 1 ? 'una vez' : `${top.n} veces`;
+    const why = `una persona ya corrigió en esta empresa ${times} lo que el agente había puesto en ${from} (→ ${top.account}): verifícala`;
+    // One correction, or several to different accounts: not yet a rule, but nobody confirmed the agent's account nor moved
+    // the target back: the line says so (its evidence is measured as its own kind, see `suggest`).
+    if (!top.consistent) return top.disputed ? undefined : { why };
+    const follow: Candidate = {
+      accountCode: top.account,
+      source: 'history',
+      confidence: LESSON_CONFIDENCE,
+      explanation: `En esta empresa, personas corrigieron ${top.n} productos que el agente había puesto en ${from} y los pasaron a ${top.account}, ninguno al revés: se sigue su corrección (el agente la leía como ${from})`,
+      stage: 'leccion',
+    };
+    return { follow, why };
   }
 
   /** Supplier + seller's code, supplier + normalized description, supplier's code of a catalog item. */
@@ -572,6 +612,33 @@ export class SuggestionEngine implements LineClassifier {
 }
 
 type Postable = (code: string) => string | undefined;
+
+interface LessonReading {
+  account: string;
+  n: number;
+  consistent: boolean;
+  /** People confirmed the agent's account for some product, or moved the target back to it. */
+  disputed: boolean;
+}
+
+/**
+ * What people did with the agent's choices of one account: the target most of its corrected products went to, and
+ * whether the evidence is consistent — at least `LESSON_PRODUCTS` products moved there, none elsewhere, none confirmed,
+ * and no product the agent had put in the target moved back the other way.
+ */
+function lessonOf(memory: CompanyMemory, from: string, postable: Postable): LessonReading | undefined {
+  const lesson = memory.lessons.get(from);
+  if (!lesson || lesson.movedTo.size === 0) return undefined;
+  const moves = [...lesson.movedTo.entries()].sort((a, b) => b[1].size - a[1].size);
+  const [target, products] = moves[0]!;
+  const account = postable(target);
+  if (!account || account === from) return undefined;
+  const total = moves.reduce((a, [, p]) => a + p.size, 0);
+  const back = memory.lessons.get(target)?.movedTo.get(from)?.size ?? 0;
+  const disputed = lesson.confirmed.size > 0 || back > 0;
+  const consistent = products.size >= LESSON_PRODUCTS && total === products.size && !disputed;
+  return { account, n: products.size, consistent, disputed };
+}
 
 /**
  * Independent signals about a line nothing recalls (each stage's first candidate is its vote; the rest are only
