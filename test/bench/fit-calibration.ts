@@ -28,6 +28,8 @@ import { buildBlind6Scenarios } from '../fixtures/matching/blind6/scenarios';
 import { buildBlind7Scenarios } from '../fixtures/matching/blind7/scenarios';
 import { buildBlind8Scenarios } from '../fixtures/matching/blind8/scenarios';
 import { buildBlind9Scenarios } from '../fixtures/matching/blind9/scenarios';
+import { buildBlind10Scenarios } from '../fixtures/matching/blind10/scenarios';
+import { buildBlind11Scenarios } from '../fixtures/matching/blind11/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import { accuracy } from './matching.bench';
 import { runScenarioSet, type Observed, type ScenarioToRun } from './matching-unseen.bench';
@@ -51,6 +53,8 @@ const SETS: { name: string; run: (calibration: Calibration) => Promise<Observed[
       ['a ciegas 7', buildBlind7Scenarios],
       ['a ciegas 8', buildBlind8Scenarios],
       ['a ciegas 9', buildBlind9Scenarios],
+      ['a ciegas 10', buildBlind10Scenarios],
+      ['a ciegas 11', buildBlind11Scenarios],
     ] as [string, () => ScenarioToRun[]][]
   ).map(([name, build]) => ({ name, run: (calibration: Calibration) => runScenarioSet(name, build(), { quiet: true, engine: { calibration } }) })),
 ];
