@@ -111,7 +111,7 @@ export function equipmentName(words: readonly string[], measures: readonly strin
 const GENERIC_TRADE = new Set(['equipo', 'producto', 'articulo', 'accesorio', 'suministro', 'componente', 'sistema', 'material', 'relacionado', 'general', 'servicio', 'herramienta', 'instrumento', 'aparato', 'maquinaria', 'dispositivo']);
 
 /** First words that say «a piece of equipment» without saying which. */
-const GENERIC_HEADS = new Set(['equipo', 'set', 'smart', 'mini', 'nuevo', 'nueva']);
+const GENERIC_HEADS = new Set(['equipo', 'set', 'smart', 'mini', 'nuevo', 'nueva', 'dispositivo']);
 /** Words of what is consumed, rented or replaced, not kept: a spare part, a refill, a seal of the machine, a service. */
 const CONSUMED = new Set(['repuesto', 'recarga', 'accesorio', 'pieza', 'parte', 'empaque', 'empaquetadura', 'sello', 'cuchilla', 'kit', 'mantenimiento', 'reparacion', 'alquiler', 'arriendo', 'servicio', 'instalacion',
   // A server in the cloud is rented by the month: a service (PUC 513520), not a machine the company keeps.

@@ -45,6 +45,8 @@ describe('suggestion engine: twelfth round of #13, part A', () => {
     expect(read('Balanza analítica 120 g 0.001')?.account).toBe('153215');
     expect(read('Cama hospitalaria de dos planos')?.account).toBe('153205');
     expect(read('Equipo centrífuga 12 tubos')?.account).toBe('153215');
+    expect(read('Monitor de signos vitales con capnografía')?.account).toBe('153205');
+    expect(read('Monitor 27 pulgadas IPS')?.account).toBe('152805');
     expect(read('Repuesto sello para bomba periférica')).toBeUndefined();
     expect(read('Mantenimiento bomba sumergible')).toBeUndefined();
     expect(read('Sello mecánico bomba 1 pulg')).toBeUndefined();
