@@ -99,7 +99,8 @@ export function equipmentName(words: readonly string[], measures: readonly strin
   const pair = words[start + 1] ? table.names.get(`${head} ${words[start + 1]}`) : undefined;
   const row = pair ?? table.names.get(head);
   if (!row) return undefined;
-  if (measures.some((m) => /^x\d+$/.test(m))) return undefined;
+  // «x 12» after a bare number is a size («6 x 4 m»), not a pack count.
+  if (measures.some((m, i) => /^x\d+$/.test(m) && !/^\d+([.,]\d+)?$/.test(measures[i - 1] ?? ''))) return undefined;
   if (words.some((w) => CONSUMED.has(w))) return undefined;
   const qualifier = words.slice(start + 1).map((w) => table.qualifiers.get(w)).find((q) => q !== undefined);
   const account = qualifier?.account ?? row.account;

@@ -51,6 +51,7 @@ describe('suggestion engine: twelfth round of #13, part A', () => {
     expect(read('Mantenimiento bomba sumergible')).toBeUndefined();
     expect(read('Sello mecánico bomba 1 pulg')).toBeUndefined();
     expect(read('Colchón inflable x 12 unidades')).toBeUndefined();
+    expect(read('Estantería 2 x 1 m cinco niveles')?.account).toBe('152405'); // a size, not a pack
     expect(read('Manguera para compresor 10 m')).toBeUndefined();
     expect(read('Servidor virtual en la nube plan mensual')).toBeUndefined();
   });
