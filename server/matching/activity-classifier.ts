@@ -936,6 +936,36 @@ export function ownEquipment(company: CompanyProfile, chart: Chart): string | un
   return chart.firstPostable(account, account.slice(0, 4)) ?? chart.firstPostable('1520');
 }
 
+/**
+ * The account of a piece of equipment its own name points to (durable-evidence.ts `equipmentName`), in this company's
+ * chart: a hotel's or restaurant's machines are equipo de hoteles y restaurantes (PUC 1536: 153610 de comestibles y
+ * bebidas) when its section's equipment is 1536 (equipo-por-seccion.csv), and a hotel's (CIIU 55) room furnishings
+ * 153605 de habitaciones; a bar has no rooms.
+ */
+export function namedEquipmentAccount(account: string, company: CompanyProfile, chart: Chart): string | undefined {
+  const section = mainActivity(company)?.activity.section;
+  const own = section ? EQUIPMENT_BY_SECTION.get(section) : undefined;
+  let target = account;
+  const lodging = mainActivity(company)?.main.startsWith('55') ?? false;
+  if (own === '1536' && account.startsWith('1520')) target = '153610';
+  else if (own === '1536' && lodging && account.startsWith('1524')) target = '153605';
+  return chart.firstPostable(target, target.slice(0, 4)) ?? chart.firstPostable(account, account.slice(0, 4));
+}
+
+/**
+ * A shop that keeps stock (CIIU 45–47) and whose own CIIU description names the kind of good a piece of equipment is
+ * (its UNSPSC class, family or segment names: 4754 «…electrodomésticos… muebles…» and a bed, UNSPSC 5610 «Muebles»)
+ * may be buying it to sell: merchandise (1435, periodic 6205), «por verificar» (accounting-co.md §4.2 row 1).
+ */
+export function sellsEquipment(trade: ReadonlySet<string>, company: CompanyProfile, chart: Chart): string | undefined {
+  if (company.inventory === 'none') return undefined;
+  const shops = company.ciiu.map((c) => ciiuActivity(c)).filter((a): a is CiiuActivity => !!a && /^4[5-7]/.test(a.code));
+  const stem = (w: string) => w.slice(0, 6);
+  const stems = new Set([...trade].map(stem));
+  if (!shops.some((shop) => [...shop.words].some((w) => w.length >= 5 && stems.has(stem(w))))) return undefined;
+  return company.inventory === 'periodic' ? chart.firstPostable('6205', '62') : chart.firstPostable('1435', '143505');
+}
+
 const EQUIPMENT_BY_SECTION = new Map(
   readDataCsv('equipo-por-seccion.csv').map((row) => {
     if (!/^15\d\d$/.test(row.cuenta ?? '') || !row.fuente) throw new Error(`equipo-por-seccion.csv: la sección ${row.seccion} necesita una cuenta 15xx y su fuente`);

@@ -1,3 +1,6 @@
+import { readDataCsv } from '../ledger/puc';
+import { normalize } from './normalize';
+
 /**
  * What in a line says it is a durable good — equipment kept and used for years, a fixed asset candidate
  * (accounting-co.md §2.2) — whatever the supplier usually sells (issue #13: «the supplier's usual account is a prior,
@@ -66,3 +69,79 @@ export function machineHead(words: readonly string[], measures: readonly string[
 
 /** Words that describe how an apparatus works or how big it is, not what a consumable is made of. */
 const MECHANISM = new Set(['electrico', 'electrica', 'hidraulico', 'hidraulica', 'neumatico', 'neumatica', 'automatico', 'automatica', 'industrial', 'profesional', 'digital', 'motor', 'manual', 'estacionario', 'estacionaria']);
+
+/** What `equipmentName` read: the evidence, and the group-15 account the equipment's own name points to. */
+export interface NamedEquipment extends DurableEvidence {
+  /** A PUC group-15 account (cuenta or subcuenta) from server/data/equipo-durable.csv. */
+  account: string;
+  /** The kind of equipment, in Spanish, for the explanation («báscula», «microscopio»). */
+  kind: string;
+  /** Words of the names of its UNSPSC class, family and segment: what a shop that sells this kind of good is called. */
+  trade: ReadonlySet<string>;
+}
+
+/**
+ * A line whose first noun names a piece of equipment a company keeps and uses (server/data/equipo-durable.csv: the
+ * goods of the UNSPSC equipment classes — pumps, scales, hoists, microscopes, playground and gym equipment, furniture,
+ * audiovisual equipment — with the PUC group-15 account each belongs to). What a line is, is its first noun (issue
+ * #13): «Bomba de espalda» is a pump, «Repuesto para bomba» or «Sello bomba» a part. A word next to it may say whose
+ * equipment it is (a «cama hospitalaria» is equipo médico, a «balanza analítica» equipo de laboratorio). A pack count
+ * (x 50) or a word of spare parts and refills says it is consumed, not kept. Nothing here names a line of the sets:
+ * the table lists kinds of equipment from the public classification, so it holds for trades the rules never saw.
+ */
+export function equipmentName(words: readonly string[], measures: readonly string[]): NamedEquipment | undefined {
+  const table = equipmentTable();
+  let start = 0;
+  // A generic first word («equipo», «set», «smart», «mini») names no kind: the next one does.
+  while (start < 2 && GENERIC_HEADS.has(words[start] ?? '')) start++;
+  const head = words[start];
+  if (!head) return undefined;
+  const pair = words[start + 1] ? table.names.get(`${head} ${words[start + 1]}`) : undefined;
+  const row = pair ?? table.names.get(head);
+  if (!row) return undefined;
+  // «x 12» after a bare number is a size («6 x 4 m»), not a pack count.
+  if (measures.some((m, i) => /^x\d+$/.test(m) && !/^\d+([.,]\d+)?$/.test(measures[i - 1] ?? ''))) return undefined;
+  if (words.some((w) => CONSUMED.has(w))) return undefined;
+  const qualifier = words.slice(start + 1).map((w) => table.qualifiers.get(w)).find((q) => q !== undefined);
+  const account = qualifier?.account ?? row.account;
+  const kind = qualifier ? `${row.kind} ${qualifier.kind}` : row.kind;
+  return { why: `parece un equipo que la empresa usa (${kind})`, strong: true, machine: account === '1520', named: true, account, kind, trade: row.trade };
+}
+
+/** Words of the UNSPSC names that say nothing of what a shop sells. */
+const GENERIC_TRADE = new Set(['equipo', 'producto', 'articulo', 'accesorio', 'suministro', 'componente', 'sistema', 'material', 'relacionado', 'general', 'servicio', 'herramienta', 'instrumento', 'aparato', 'maquinaria', 'dispositivo']);
+
+/** First words that say «a piece of equipment» without saying which. */
+const GENERIC_HEADS = new Set(['equipo', 'set', 'smart', 'mini', 'nuevo', 'nueva', 'dispositivo']);
+/** Words of what is consumed, rented or replaced, not kept: a spare part, a refill, a seal of the machine, a service. */
+const CONSUMED = new Set(['repuesto', 'recarga', 'accesorio', 'pieza', 'parte', 'empaque', 'empaquetadura', 'sello', 'cuchilla', 'kit', 'mantenimiento', 'reparacion', 'alquiler', 'arriendo', 'servicio', 'instalacion',
+  // A server in the cloud is rented by the month: a service (PUC 513520), not a machine the company keeps.
+  'cloud', 'nube', 'hosting', 'virtual', 'vps', 'suscripcion', 'mensual', 'licencia']);
+
+interface EquipmentRow {
+  account: string;
+  kind: string;
+  trade: ReadonlySet<string>;
+}
+
+let equipment: { names: Map<string, EquipmentRow>; qualifiers: Map<string, EquipmentRow> } | undefined;
+
+function equipmentTable(): { names: Map<string, EquipmentRow>; qualifiers: Map<string, EquipmentRow> } {
+  if (!equipment) {
+    const names = new Map<string, EquipmentRow>();
+    const qualifiers = new Map<string, EquipmentRow>();
+    const unspscNames = new Map<string, string>();
+    for (const r of readDataCsv('unspsc-classes.csv')) unspscNames.set(r.class!, r.name_es ?? '');
+    for (const r of readDataCsv('unspsc-families.csv')) unspscNames.set(r.family!, r.name_es ?? '');
+    for (const r of readDataCsv('unspsc-segments.csv')) unspscNames.set(r.segment!, r.name_es ?? '');
+    for (const row of readDataCsv('equipo-durable.csv')) {
+      if (!/^15\d{2}(\d{2})?$/.test(row.cuenta ?? '') || !row.unspsc || !row.fuente) throw new Error(`equipo-durable.csv: «${row.palabra}» necesita una cuenta del grupo 15, su código UNSPSC y su fuente`);
+      // The class, its family and its segment: «Equipos audiovisuales» is in «Artículos domésticos … electrónicos de consumo».
+      const codes = row.unspsc.split(' ').flatMap((c) => [c, c.slice(0, 4), c.slice(0, 2)]);
+      const trade = new Set(codes.flatMap((c) => normalize(unspscNames.get(c) ?? '').words).filter((w) => w.length >= 5 && !GENERIC_TRADE.has(w)));
+      (row.tipo === 'calificativo' ? qualifiers : names).set(row.palabra!, { account: row.cuenta!, kind: row.equipo ?? row.palabra!, trade });
+    }
+    equipment = { names, qualifiers };
+  }
+  return equipment;
+}

@@ -4,11 +4,11 @@ import type { CompanyProfile } from '#shared/company';
 import { normalizeNit } from '#shared/nit';
 import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
-import { classifyByActivity, isGoodsKeyword, ownEquipment, type ActivityVerdict } from './activity-classifier';
+import { classifyByActivity, isGoodsKeyword, namedEquipmentAccount, ownEquipment, sellsEquipment, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence } from './calibration';
-import { durableEvidence, machineHead } from './durable-evidence';
+import { durableEvidence, equipmentName, machineHead } from './durable-evidence';
 import { unspscClassName } from './reference-data';
 import { classifyByRule, isGoods } from './default-account-rule';
 import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
@@ -405,12 +405,24 @@ export class SuggestionEngine implements LineClassifier {
     const supplier = memory.suppliers.get(line.nit);
     const habit = supplier ? supplierHabit(supplier.tally, postable) : undefined;
     const verdict = activityVerdict(line, company, chart);
-    const activity = verdict ? this.inCompanyPosture(fromActivity(verdict), verdict, company, memory, postable) : undefined;
+    const read = verdict ? this.inCompanyPosture(fromActivity(verdict), verdict, company, memory, postable) : undefined;
+    // The equipment's own name (equipo-durable.csv) says which group-15 account, so it is read first.
+    const anyNamed = equipmentName(line.text.words, line.text.measures);
+    const anyNamedAccount = anyNamed ? namedEquipmentAccount(anyNamed.account, company, chart) : undefined;
+    const activity = read && anyNamedAccount ? asNamedAsset(read, anyNamed!, anyNamedAccount) : read;
     // Equipment nothing in the words names as an asset (a serial number, a machine's rating) from a supplier of
     // supplies or services: a powered machine is maquinaria y equipo (§4.2 row 11), proposed «por verificar»; otherwise
     // the usual account stays the best guess, but a person should look (it may be a fixed asset, §2.2).
     const notAsset = !activity || kindOf(activity.accountCode) !== 'activo';
-    const evidence = habit && kindOf(habit.accountCode) !== 'activo' && notAsset ? (durableEvidence(line.input.line.description) ?? machineHead(line.text.words, line.text.measures, isGoodsKeyword)) : undefined;
+    const named = notAsset ? anyNamed : undefined;
+    const namedAccount = named ? anyNamedAccount : undefined;
+    // A shop whose CIIU names that kind of good may be buying it to sell: its stock, «por verificar» (§4.2 row 1).
+    const stock = named && namedAccount ? sellsEquipment(named.trade, company, chart) : undefined;
+    if (named && namedAccount && stock && !(habit && isResale(habit.accountCode)) && !(activity && isResale(activity.accountCode))) {
+      return [{ accountCode: stock, source: 'activity', confidence: 0.5, explanation: `La línea ${named.why.replace('que la empresa usa', 'de los que la empresa vende')}: mercancía → ${stock}; si es para su propio uso, es activo fijo (${namedAccount})`, stage: 'actividad', tag: 'puede-ser-activo' }, ...(habit ? [habit] : [])];
+    }
+    const evidence = habit && kindOf(habit.accountCode) !== 'activo' && notAsset ? (named ?? durableEvidence(line.input.line.description) ?? machineHead(line.text.words, line.text.measures, isGoodsKeyword)) : undefined;
+    if (habit && evidence?.strong && evidence === named && namedAccount && !isResale(habit.accountCode)) return [asNamedEquipment(namedAccount, named, chart, habit.accountCode), habit, ...(activity ? [activity] : [])];
     if (habit && evidence?.strong) {
       // A machine's name from a supplier whose lines are merchandise (a hardware store's resale) may be merchandise
       // too: the name alone only asks a person to look.
@@ -434,7 +446,7 @@ export class SuggestionEngine implements LineClassifier {
       const otherKind = kindOf(activity.accountCode) !== kindOf(habit.accountCode);
       // Equipment from a supplier of supplies: the line's own evidence of a durable good (a serial number, a rating)
       // backs a reading of a fixed asset against the supplier's consumption account, however weak the words alone.
-      const durable = kindOf(activity.accountCode) === 'activo' && otherKind ? durableEvidence(line.input.line.description) : undefined;
+      const durable = kindOf(activity.accountCode) === 'activo' && otherKind ? (durableEvidence(line.input.line.description) ?? anyNamed) : undefined;
       const plain = verdict.strength === 'fuerte' || (verdict.strength === 'media' && otherKind) || !!durable;
       if (durable && plain) return [{ ...activity, confidence: Math.min(activity.confidence, 0.55), explanation: `${activity.explanation}; la línea ${durable.why}, aunque este proveedor suele ir a ${habit.accountCode}`, durable: true }, habit];
       // A plain reading that itself names the supplier's usual account as this company's other choice (the cost of its
@@ -452,6 +464,7 @@ export class SuggestionEngine implements LineClassifier {
     // No habit: a line that starts with a machine's name the rules read as something consumed (an «aspiradora» as
     // cleaning, a «lavadora extractora» as upkeep, a «mezcladora» as a builder's works) is proposed as maquinaria y
     // equipo, «por verificar», the rules' reading as the runner-up; merchandise the company may resell stays, flagged.
+    if (!habit && named && namedAccount) return activity && isResale(activity.accountCode) ? [mayBeAsset(activity, named.why)] : [asNamedEquipment(namedAccount, named, chart), ...(activity ? [activity] : [])];
     const machine = !habit && notAsset ? machineHead(line.text.words, line.text.measures, isGoodsKeyword) : undefined;
     const machinery = machine ? postable('1520') : undefined;
     if (machine && machinery) {
@@ -886,6 +899,24 @@ function toNewItem(companyId: string, item: CatalogItem): NewItem {
 function asMachinery(account: string, why: string, usualAccount?: string): Candidate {
   const usual = usualAccount ? `, aunque este proveedor suele ir a ${usualAccount}` : '';
   return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${why}: una máquina es activo fijo → ${account} maquinaria y equipo${usual}`, stage: 'actividad', tag: 'maquina', durable: true };
+}
+
+/**
+ * The rules read a fixed asset, and the line's first noun names the equipment (equipo-durable.csv): the name says
+ * which group-15 account (a «centrífuga de mesa» is laboratory equipment, not furniture because of «mesa»). Another
+ * cuenta than the rules' leaves the line «por verificar»; another subcuenta of the same cuenta does not.
+ */
+function asNamedAsset(activity: Candidate, named: { why: string }, account: string): Candidate {
+  if (activity.stage !== 'actividad' || kindOf(activity.accountCode) !== 'activo' || !/^15/.test(activity.accountCode) || activity.accountCode === account) return activity;
+  const sameCuenta = activity.accountCode.slice(0, 4) === account.slice(0, 4);
+  return { ...activity, accountCode: account, confidence: sameCuenta ? activity.confidence : Math.min(activity.confidence, 0.6), explanation: `${activity.explanation}; pero la línea ${named.why}: → ${account}` };
+}
+
+/** Equipment by its own name (equipo-durable.csv): a fixed asset, «por verificar» — the company's threshold may make it an expense. */
+function asNamedEquipment(account: string, named: { why: string }, chart: Chart, usualAccount?: string): Candidate {
+  const name = chart.name(account)?.toLowerCase();
+  const usual = usualAccount ? `, aunque este proveedor suele ir a ${usualAccount}` : '';
+  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${named.why}: activo fijo → ${account}${name ? ` ${name}` : ''}${usual}; si su valor es menor que el umbral de activos de la empresa, es gasto`, stage: 'actividad', tag: 'equipo', durable: true };
 }
 
 /** A durable good nothing names more precisely: the equipment account of the company's activity, «por verificar». */
