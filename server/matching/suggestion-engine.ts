@@ -372,7 +372,9 @@ export class SuggestionEngine implements LineClassifier {
       const b = matches.find((m) => m.id === second.itemId)!;
       if (a.similarity < 1.1 * b.similarity) first.confidence = Math.max(0.3, first.confidence - 0.15);
     }
-    if (out.length === 0) {
+    // A line that says it is a machine or equipment (a rating, a serial, a machine's name first) is not claimed by a
+    // loose match: a UNSPSC class and a shared word mix machines with their consumables and their upkeep.
+    if (out.length === 0 && !saysMachine(line)) {
       const near = this.nearItem(line.text.words, matches, postable, memory) ?? this.sameKindItem(line, memory, postable);
       if (near) out.push(near);
     }
@@ -408,7 +410,8 @@ export class SuggestionEngine implements LineClassifier {
    * thing in this company: the item most like the line is proposed, «por verificar».
    */
   private sameKindItem(line: Line, memory: CompanyMemory, postable: Postable): Candidate | undefined {
-    if (memory.itemsByUnspscClass.size === 0 || line.text.words.length === 0) return undefined;
+    // A line with its own UNSPSC code is already read by its class (`sameClassInBooks`): a guess from its words adds nothing.
+    if (memory.itemsByUnspscClass.size === 0 || line.text.words.length === 0 || line.unspsc) return undefined;
     const guess = guessUnspscClass(line.text.words);
     if (!guess || guess.similarity < CONCEPT_SIMILARITY) return undefined;
     const members = memory.itemsByUnspscClass.get(guess.code);
@@ -795,6 +798,10 @@ function namedInFull(text: NormalizedText, item: CatalogItem | undefined): boole
   if (!item) return false;
   const name = normalize(item.name).words;
   return name.length > 0 && text.words[0] === name[0] && name.every((w) => text.words.includes(w));
+}
+
+function saysMachine(line: Line): boolean {
+  return !!durableEvidence(line.input.line.description) || !!machineHead(line.text.words, line.text.measures, isGoodsKeyword);
 }
 
 /** The line's first word (what the product is) is a word of the item's name: equal, or sharing its first letters. */
