@@ -804,12 +804,17 @@ function saysMachine(line: Line): boolean {
   return !!durableEvidence(line.input.line.description) || !!machineHead(line.text.words, line.text.measures, isGoodsKeyword);
 }
 
-/** The line's first word (what the product is) is a word of the item's name: equal, or sharing its first letters. */
+/**
+ * The two name the same thing: the line's first word (what the product is) is a word of the item's name (equal, or
+ * sharing its first letters), or the item's first word is a word of the line.
+ */
 function namesHead(lineWords: string[], itemWords: string[]): boolean {
   const first = lineWords[0];
   if (!first) return false;
   const h = head(first);
-  return itemWords.some((w) => w === first || (h !== undefined && head(w) === h));
+  if (itemWords.some((w) => w === first || (h !== undefined && head(w) === h))) return true;
+  // Or the item's own first word is in the line («CONO HILO 40/2» and the item «Hilo»).
+  return itemWords.length > 0 && lineWords.includes(itemWords[0]!);
 }
 
 /** A chart without the default rule's account (gastos diversos): the first postable expense, said plainly. */

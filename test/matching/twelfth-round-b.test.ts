@@ -47,6 +47,17 @@ describe('suggestion engine: twelfth round of #13 (B)', () => {
     expect(roller!.explanation).toMatch(/[Ss]e parece al ítem «Rodillo de felpa» de tu catálogo/);
   });
 
+  it('a decent match also counts when the item’s own first word is in the line', async () => {
+    const items = [
+      { codigo: 'P-4', nombre: 'Alambre dulce', cuenta: '1435', inventariable: 'si' },
+      { codigo: 'P-5', nombre: 'Puntilla con cabeza', cuenta: '1435', inventariable: 'si' },
+    ];
+    t = await testCompany({ company: { ciiu: ['4752'], inventory: 'perpetual' }, items });
+    const [wire] = await t.classify(line('CARRETE ALAMBRE', { nit: '901555666' }));
+    expect(wire!.itemName).toBe('Alambre dulce');
+    expect(wire!.explanation).toMatch(/[Ss]e parece al ítem «Alambre dulce» de tu catálogo/);
+  });
+
   it('a word the line only qualifies with is not the same product', async () => {
     const items = [{ codigo: 'P-9', nombre: 'Thinner corriente galón', cuenta: '1435', inventariable: 'si' }];
     t = await testCompany({ company: { ciiu: ['4752'], inventory: 'perpetual' }, items });
