@@ -806,15 +806,16 @@ function saysMachine(line: Line): boolean {
 
 /**
  * The two name the same thing: the line's first word (what the product is) is a word of the item's name (equal, or
- * sharing its first letters), or the item's first word is a word of the line.
+ * sharing its first letters), or the item's first word is the line's second word.
  */
 function namesHead(lineWords: string[], itemWords: string[]): boolean {
   const first = lineWords[0];
   if (!first) return false;
   const h = head(first);
   if (itemWords.some((w) => w === first || (h !== undefined && head(w) === h))) return true;
-  // Or the item's own first word is in the line («CONO HILO 40/2» and the item «Hilo»).
-  return itemWords.length > 0 && lineWords.includes(itemWords[0]!);
+  // Or the item's own first word is the line's second word («CONO HILO 40/2» and the item «Hilo»); further on it only
+  // qualifies («pliego de papel cartulina» is not the item «Cartulina»).
+  return itemWords.length > 0 && lineWords[1] === itemWords[0];
 }
 
 /** A chart without the default rule's account (gastos diversos): the first postable expense, said plainly. */
