@@ -1,4 +1,4 @@
-import { head, type NormalizedText } from './normalize';
+import { HEAD_LENGTH, head, type NormalizedText } from './normalize';
 import { describeSimilarity } from './similarity';
 import type { TextMatch } from './text-index';
 
@@ -42,7 +42,7 @@ export class LineIndex {
   find(query: NormalizedText, limit = 1): TextMatch[] {
     const words = [...new Set(query.words)];
     const candidates = new Set<number>();
-    for (const h of new Set([...words.map(headOf), ...query.codes.map((c) => `#${c}`)])) for (const i of this.byHead.get(h) ?? []) candidates.add(i);
+    for (const h of new Set([...words.flatMap(headsOf), ...query.codes.map((c) => `#${c}`)])) for (const i of this.byHead.get(h) ?? []) candidates.add(i);
     const n = this.entries.length;
     const weight = (word: string) => Math.log(1 + (n + 1) / (1 + (this.df.get(word) ?? 0)));
     const scored: TextMatch[] = [];
@@ -53,6 +53,18 @@ export class LineIndex {
     scored.sort((a, b) => b.similarity - a.similarity);
     return scored.slice(0, limit);
   }
+}
+
+/**
+ * A query word's head, and the heads it would have with two neighbouring letters of its head typed the other way
+ * round («prfoesor» finds «profesor»): the similarity forgives the swap, but only once the entry is a candidate.
+ */
+function headsOf(word: string): string[] {
+  const own = headOf(word);
+  if (word.length < 5) return [own];
+  const out = [own];
+  for (let i = 0; i < HEAD_LENGTH - 1; i++) if (word[i] !== word[i + 1]) out.push(`${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2, HEAD_LENGTH)}`);
+  return out;
 }
 
 function headOf(word: string): string {

@@ -9,11 +9,12 @@ import { CompanyMemory, codeKey, gtinOf, itemCodeKey, unspscOf, type CatalogItem
 import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence } from './calibration';
 import { durableEvidence, equipmentName, machineHead } from './durable-evidence';
-import { unspscClassName } from './reference-data';
+import { guessUnspscClass, unspscClassName } from './reference-data';
+import { describeSimilarity } from './similarity';
 import { classifyByRule, isGoods } from './default-account-rule';
 import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
 import { findItems, freshness, insertHistory, loadHistorySince, loadItemsSince, nextCatalogRevision, upsertItems, type NewHistoryRow, type NewItem } from './matching-store';
-import { normalize, type NormalizedText } from './normalize';
+import { head, normalize, type NormalizedText } from './normalize';
 import { round, tallyConfidence, type Tally, type TallyVerdict } from './tally';
 
 export interface SuggestionEngineOptions {
@@ -61,6 +62,12 @@ type Options = typeof DEFAULTS & Pick<SuggestionEngineOptions, 'observe'> & { ca
 /** The agent disagreeing with its own earlier guess: below the «por verificar» threshold (0.6). */
 const REREAD_CONFIDENCE = 0.58;
 const LARGE_CATALOG = 2_000;
+/** Below the item threshold but still a decent match: a modest vote for the item (see `nearItem`). */
+const NEAR_ITEM_SIMILARITY = 0.4;
+/** How alike the line and a UNSPSC class name must be for the class to say what the line is (see `sameKindItem`). */
+const CONCEPT_SIMILARITY = 0.45;
+/** A class with more catalog items than this says too little about which one (and costs a scan): skipped. */
+const CONCEPT_MEMBERS = 50;
 /** Products people moved from one account of the agent's to the same other account before the agent follows them. */
 const LESSON_PRODUCTS = 2;
 /** A lesson from people's corrections on other products: surer than the cold reading it replaces, not a recall. */
@@ -365,7 +372,71 @@ export class SuggestionEngine implements LineClassifier {
       const b = matches.find((m) => m.id === second.itemId)!;
       if (a.similarity < 1.1 * b.similarity) first.confidence = Math.max(0.3, first.confidence - 0.15);
     }
+    // A line that says it is a machine or equipment (a rating, a serial, a machine's name first) is not claimed by a
+    // loose match: a UNSPSC class and a shared word mix machines with their consumables and their upkeep.
+    if (out.length === 0 && !saysMachine(line)) {
+      const near = this.nearItem(line.text.words, matches, postable, memory) ?? this.sameKindItem(line, memory, postable);
+      if (near) out.push(near);
+    }
     return out;
+  }
+
+  /**
+   * The closest catalog item is below the threshold but still a decent match, clearly ahead of any item of another
+   * account: another supplier's wording of the same product usually shares only part of the catalog's name («TAPA
+   * PLASTICA 28 MM» and «Tapas»). Not certain, so it is a modest vote: the activity rules may outweigh it, and it
+   * stays «por verificar» either way; but the item is not silently lost before a new one is created (issue #13).
+   */
+  private nearItem(lineWords: string[], matches: { id: string; similarity: number }[], postable: Postable, memory: CompanyMemory): Candidate | undefined {
+    const [best, next] = matches;
+    if (!best || best.similarity < NEAR_ITEM_SIMILARITY) return undefined;
+    const item = memory.items.get(best.id);
+    const account = item ? postable(item.accountCode) : undefined;
+    // Only the company's own items (imported or confirmed by a person): an item the agent created is a guess, and a
+    // guess found by a loose match is worth nothing. The line's own first word (what it is) must be in the item's name:
+    // a shared qualifier («gasolina» in a brush cutter and in the fuel) is not the same product.
+    if (!item || !account || item.confidence !== null || !namesHead(lineWords, normalize(item.name).words)) return undefined;
+    const rival = next ? memory.items.get(next.id) : undefined;
+    if (next && rival && postable(rival.accountCode) !== account && best.similarity < 1.1 * next.similarity) return undefined;
+    const span = this.options.itemSimilarity - NEAR_ITEM_SIMILARITY;
+    const base = 0.42 + 0.08 * Math.min(1, (best.similarity - NEAR_ITEM_SIMILARITY) / span);
+    return { accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, base), explanation: `Se parece al ítem «${item.name}» de tu catálogo, sin ser el mismo nombre${unconfirmed(item)}: verifícala`, stage: 'item-cercano', guess: item.confidence !== null };
+  }
+
+  /**
+   * Concept-level matching (issue #13): the line and a catalog item read to the same UNSPSC class through the class's
+   * Spanish name, even with no word in common with the item («LIMPIAVIDRIOS» and an item of class 471318 «Productos
+   * de limpieza»…). When every trusted item of that class in the catalog goes to one account, the line is that kind of
+   * thing in this company: that account is proposed, «por verificar», naming the item most like the line. The item
+   * itself is not linked: the same kind is not the same product (a herbicide is not the catalog's glyphosate), and a
+   * wrong link would put the purchase into another product's stock; the line gets its own item, as any new product.
+   */
+  private sameKindItem(line: Line, memory: CompanyMemory, postable: Postable): Candidate | undefined {
+    // A line with its own UNSPSC code is already read by its class (`sameClassInBooks`): a guess from its words adds nothing.
+    if (memory.itemsByUnspscClass.size === 0 || line.text.words.length === 0 || line.unspsc) return undefined;
+    const guess = guessUnspscClass(line.text.words);
+    if (!guess || guess.similarity < CONCEPT_SIMILARITY) return undefined;
+    const members = memory.itemsByUnspscClass.get(guess.code);
+    if (!members || members.size === 0 || members.size > CONCEPT_MEMBERS) return undefined;
+    let chosen: CatalogItem | undefined;
+    let account: string | undefined;
+    let bestSimilarity = -1;
+    for (const id of members) {
+      const item = memory.items.get(id);
+      const itemAccount = item && item.confidence === null ? postable(item.accountCode) : undefined;
+      if (!item || !itemAccount) continue;
+      if (account && itemAccount !== account) return undefined;
+      account = itemAccount;
+      const name = normalize(item.name);
+      const similarity = describeSimilarity(line.text.words, line.text.codes, name.words, name.codes, () => 1);
+      if (similarity > bestSimilarity) {
+        chosen = item;
+        bestSimilarity = similarity;
+      }
+    }
+    if (!chosen || !account) return undefined;
+    const confidence = 0.4 + 0.15 * Math.min(1, (guess.similarity - CONCEPT_SIMILARITY) / (1 - CONCEPT_SIMILARITY));
+    return { accountCode: account, source: 'history', confidence, explanation: `Es del mismo tipo que el ítem «${chosen.name}» de tu catálogo (UNSPSC ${guess.code} «${guess.name}»), que la empresa lleva a ${account}: verifícala`, stage: 'item-concepto' };
   }
 
   /**
@@ -742,6 +813,24 @@ function namedInFull(text: NormalizedText, item: CatalogItem | undefined): boole
   if (!item) return false;
   const name = normalize(item.name).words;
   return name.length > 0 && text.words[0] === name[0] && name.every((w) => text.words.includes(w));
+}
+
+function saysMachine(line: Line): boolean {
+  return !!durableEvidence(line.input.line.description) || !!machineHead(line.text.words, line.text.measures, isGoodsKeyword);
+}
+
+/**
+ * The two name the same thing: the line's first word (what the product is) is a word of the item's name (equal, or
+ * sharing its first letters), or the item's first word is the line's second word.
+ */
+function namesHead(lineWords: string[], itemWords: string[]): boolean {
+  const first = lineWords[0];
+  if (!first) return false;
+  const h = head(first);
+  if (itemWords.some((w) => w === first || (h !== undefined && head(w) === h))) return true;
+  // Or the item's own first word is the line's second word («CONO HILO 40/2» and the item «Hilo»); further on it only
+  // qualifies («pliego de papel cartulina» is not the item «Cartulina»).
+  return itemWords.length > 0 && lineWords[1] === itemWords[0];
 }
 
 /** A chart without the default rule's account (gastos diversos): the first postable expense, said plainly. */

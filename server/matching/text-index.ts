@@ -180,6 +180,16 @@ export class TextIndex {
     }
     if (word.length >= 5) {
       for (const [term, [postings]] of this.vocabulary.fuzzyGet(word, word.length >= 9 ? 2 : 1)) if (!term.startsWith('#')) out.push({ term, postings, credit: 0.7 });
+      // Two neighbouring letters typed the other way round («TRITURDAO», «PRFOESOR») are two edits to Levenshtein, so
+      // words under nine letters miss them above: each swap is one more exact look-up (at most seven).
+      if (word.length < 9) {
+        for (let i = 0; i + 1 < word.length; i++) {
+          if (word[i] === word[i + 1]) continue;
+          const swapped = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
+          const postings = this.vocabulary.get(swapped);
+          if (postings && !out.some((o) => o.term === swapped)) out.push({ term: swapped, postings, credit: 0.7 });
+        }
+      }
     }
     return out;
   }
