@@ -262,8 +262,9 @@ export class SuggestionEngine implements LineClassifier {
     const from = read.accountCode;
     const top = lessonOf(memory, from, postable);
     if (!top) return undefined;
-    const times = top.n === 1 ? 'una vez' : `${top.n} veces`;
-    const why = `una persona ya corrigió en esta empresa ${times} lo que el agente había puesto en ${from} (→ ${top.account}): verifícala`;
+    const why = top.n === 1
+      ? `una persona ya corrigió en esta empresa una vez lo que el agente había puesto en ${from} (→ ${top.account}): verifícala`
+      : `personas ya corrigieron en esta empresa ${top.n} productos que el agente había puesto en ${from} (→ ${top.account}), no siempre a la misma cuenta: verifícala`;
     // One correction, or several to different accounts: not yet a rule, but nobody confirmed the agent's account nor moved
     // the target back: the line says so (its evidence is measured as its own kind, see `suggest`).
     if (!top.consistent) return top.disputed ? undefined : { why };
