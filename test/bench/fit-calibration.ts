@@ -30,6 +30,8 @@ import { buildBlind8Scenarios } from '../fixtures/matching/blind8/scenarios';
 import { buildBlind9Scenarios } from '../fixtures/matching/blind9/scenarios';
 import { buildBlind10Scenarios } from '../fixtures/matching/blind10/scenarios';
 import { buildBlind11Scenarios } from '../fixtures/matching/blind11/scenarios';
+import { buildBlind12Scenarios } from '../fixtures/matching/blind12/scenarios';
+import { buildBlind13Scenarios } from '../fixtures/matching/blind13/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import { accuracy } from './matching.bench';
 import { runScenarioSet, type Observed, type ScenarioToRun } from './matching-unseen.bench';
@@ -55,6 +57,8 @@ const SETS: { name: string; run: (calibration: Calibration) => Promise<Observed[
       ['a ciegas 9', buildBlind9Scenarios],
       ['a ciegas 10', buildBlind10Scenarios],
       ['a ciegas 11', buildBlind11Scenarios],
+      ['a ciegas 12', buildBlind12Scenarios],
+      ['a ciegas 13', buildBlind13Scenarios],
     ] as [string, () => ScenarioToRun[]][]
   ).map(([name, build]) => ({ name, run: (calibration: Calibration) => runScenarioSet(name, build(), { quiet: true, engine: { calibration } }) })),
 ];
