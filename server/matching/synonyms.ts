@@ -112,7 +112,6 @@ export const WORD_SYNONYMS: Synonym[] = [
   { canonical: 'habichuela', variants: ['ejote', 'vainita', 'chaucha'], source: 'DLE, s. v. «habichuela», «ejote», «vainita» y «chaucha»: judía verde' },
   { canonical: 'mazorca', variants: ['choclo', 'elote'], source: 'DLE, s. v. «choclo» y «elote»: mazorca tierna de maíz' },
   { canonical: 'panela', variants: ['piloncillo', 'chancaca', 'raspadura'], source: 'DLE, s. v. «panela» (Col.), «piloncillo», «chancaca» y «raspadura»' },
-  { canonical: 'pitillo', variants: ['pajilla', 'pajita', 'popote'], source: 'DLE, s. v. «pitillo» (Col.), «pajita» y «popote»' },
   { canonical: 'tocineta', variants: ['bacon', 'beicon'], source: 'DLE, s. v. «beicon»; uso en Colombia (tocineta)' },
   { canonical: 'ketchup', variants: ['catsup', 'katchup'], source: 'DLE, s. v. «kétchup» y «cátsup»' },
   { canonical: 'botellon', variants: ['garrafon'], source: 'DLE, s. v. «garrafón»; uso en Colombia (botellón de agua)' },
@@ -131,6 +130,11 @@ export const WORD_SYNONYMS: Synonym[] = [
   { canonical: 'delantal', variants: ['mandil'], source: 'DLE, s. v. «mandil»: delantal' },
   { canonical: 'gorra', variants: ['cachucha'], source: 'DLE, s. v. «cachucha»: gorra' },
   { canonical: 'jean', variants: ['bluyin'], source: 'DLE, s. v. «bluyín»: pantalón vaquero (jean)' },
+  // Equipment, signage and plumbing (second pass).
+  { canonical: 'congelador', variants: ['freezer', 'frizer'], source: 'DLE, s. v. «frízer» (Am.): congelador' },
+  { canonical: 'afiche', variants: ['poster'], source: 'DLE, s. v. «afiche» y «póster»: cartel' },
+  { canonical: 'sticker', variants: ['calcomania'], source: 'DLE, s. v. «calcomanía»; uso en Colombia (sticker)' },
+  { canonical: 'chupa', variants: ['sopapa', 'desatascador'], source: 'DLE, s. v. «desatascador» y «sopapa»; uso en Colombia (chupa para sanitario)' },
 ];
 
 /** Several words naming the product, replaced before the words are read. */
@@ -177,4 +181,6 @@ export const PHRASE_SYNONYMS: Synonym[] = [
   { canonical: 'stretch', variants: ['pelicula extensible', 'pelicula estirable', 'film stretch', 'stretch film'], source: 'uso en Colombia (película estirable de embalaje, «stretch»)' },
   { canonical: 'protector auditivo', variants: ['tapaoidos', 'tapaoido', 'tapa oidos', 'tapon auditivo', 'tapones auditivos', 'tapones para oidos'], source: 'uso en Colombia (tapaoídos = protector auditivo de inserción)' },
   { canonical: 'breaker', variants: ['interruptor termomagnetico', 'interruptor automatico', 'disyuntor', 'disyuntores'], source: 'DLE, s. v. «disyuntor»; uso en Colombia (breaker)' },
+  { canonical: 'camibuso', variants: ['camisa polo', 'camiseta polo', 'camiseta tipo polo', 'camisa tipo polo'], source: 'uso en Colombia (camibuso = camisa tipo polo); UNSPSC 531030 «Camisetas»' },
+  { canonical: 'gel antibacterial', variants: ['alcohol en gel', 'alcohol gel', 'gel antiseptico', 'gel desinfectante de manos'], source: 'uso en Colombia (gel antibacterial = gel hidroalcohólico para manos)' },
 ];
