@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../server/matching/normalize';
+import { PHRASE_SYNONYMS, WORD_SYNONYMS } from '../../server/matching/synonyms';
+
+const all = [...WORD_SYNONYMS, ...PHRASE_SYNONYMS];
+
+describe('synonym table (issue #13)', () => {
+  it('gives every entry a source and at least one variant', () => {
+    for (const entry of all) {
+      expect(entry.source.trim(), entry.canonical).not.toBe('');
+      expect(entry.variants.length, entry.canonical).toBeGreaterThan(0);
+    }
+  });
+
+  it('never lists a variant under two canonicals, nor a variant that is itself a canonical (no chains)', () => {
+    const canonicalOf = new Map<string, string>();
+    for (const entry of all) {
+      for (const variant of entry.variants) {
+        const other = canonicalOf.get(variant);
+        expect(other === undefined || other === entry.canonical, `«${variant}»: ${other} y ${entry.canonical}`).toBe(true);
+        canonicalOf.set(variant, entry.canonical);
+      }
+    }
+    const canonicals = new Set(all.map((e) => e.canonical));
+    for (const variant of canonicalOf.keys()) expect(canonicals.has(variant), variant).toBe(false);
+  });
+
+  it('writes every variant as normalize reads it: lowercase, no accents', () => {
+    for (const entry of all) {
+      for (const variant of [entry.canonical, ...entry.variants]) expect(variant).toMatch(/^[a-z0-9 .]+$/);
+    }
+  });
+
+  it('makes every variant read exactly as its canonical does', () => {
+    for (const entry of all) {
+      const canonical = normalize(entry.canonical).words;
+      for (const variant of entry.variants) expect(normalize(variant).words, variant).toEqual(canonical);
+    }
+  });
+
+  it.each([
+    ['METAMIZOL SODICO 1G AMPOLLA', 'Dipirona sódico 1 g ampolla'],
+    ['Esfigmomanómetro adulto', 'Tensiómetro adulto'],
+    ['GRAPADORA METALICA', 'Cosedora metálica'],
+    ['Parqueadero mensual', 'Estacionamiento mensual'],
+    ['BALINERA 6203', 'Rodamiento 6203'],
+    ['Plumillas 18"', 'Limpiaparabrisas 18"'],
+    ['Trapeador algodón', 'Trapero algodón'],
+    ['PALLET MADERA', 'Estiba madera'],
+    ['Pendrive 32GB', 'Memoria USB 32 GB'],
+    ['Bomba de espalda 20 L', 'Fumigadora 20 litros'],
+    ['Papel sanitario doble hoja', 'Papel higiénico doble hoja'],
+    ['Ácido acetilsalicílico 100 mg', 'Aspirina 100 mg'],
+  ])('«%s» reads as «%s»', (variant, canonical) => {
+    expect(normalize(variant).key).toBe(normalize(canonical).key);
+  });
+
+  it('leaves words that only look alike apart (an ampoule is not a light bulb; a brush is not a wiper)', () => {
+    expect(normalize('Ampolla 1 ml').words).toEqual(['ampolla']);
+    expect(normalize('Escobilla para baño').words).toEqual(['escobilla', 'bano']);
+    expect(normalize('Herbicida glifosato').words).toEqual(['herbicida', 'glifosato']);
+  });
+});
