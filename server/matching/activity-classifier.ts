@@ -236,7 +236,7 @@ function ownMaterial(input: ActivityInput, company: CompanyProfile, chart: Chart
   const main = company.ciiu[0] === undefined ? undefined : ciiuClass(company.ciiu[0]);
   const division = main ? Number(main.slice(0, 2)) : 0;
   if (division < 10 || division > 33 || !ciiuActivity(main!)?.words.has(head)) return undefined;
-  const account = chart.firstPostable(...(company.inventory === 'periodic' ? ['6210'] : ['1405', '140505']));
+  const account = chart.firstPostable(...rawMaterialCodes(company.inventory === 'periodic'));
   if (!account) return undefined;
   const instead = read ? `; no «${read.detail.replace(/^«|».*$/g, '')}», que va después del sustantivo y solo lo califica` : '';
   return {
@@ -562,19 +562,19 @@ function stockAccount(concept: Concept, company: CompanyProfile, unspsc?: string
 
   if (roles.includes('merchandise') && trade && resells(concept, company)) return merchandise;
   if (roles.includes('merchandise') && sellsOverTheCounter(concept, company)) return merchandise;
-  if (food && roles.includes('food-input')) return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `insumos de ${concept.label} (materia prima)` };
+  if (food && roles.includes('food-input')) return { codes: rawMaterialCodes(periodic), why: `insumos de ${concept.label} (materia prima)` };
   // A manufacturer whose own CIIU description names what the line is (a brewery, 1103 «Producción de malta,
   // elaboración de cervezas…», buying malt) transforms it: materia prima (§4.3 C), even when the concept is one a
   // restaurant would resell as bought. So this reading goes before the drinks-for-resale one below.
   if (manufacturer && tradeWords.get(concept.key)!.some((w) => company.ciiu.some((c) => ciiuActivity(c)?.words.has(w)))) {
-    return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `${concept.label} (materia prima)` };
+    return { codes: rawMaterialCodes(periodic), why: `${concept.label} (materia prima)` };
   }
   if (food && roles.includes('beverage')) return { codes: merchandise.codes, why: `${concept.label} que se revenden` };
   // A farm sells its harvest packed (coffee in fique sacks): its packaging is stock like a manufacturer's.
   if (roles.includes('packaging') && (trade || food || manufacturer || farm)) return { codes: ['1460', '146005'], why: 'envases y empaques' };
   // Rule 2 of §4.2: what UNSPSC calls raw materials (segments 11–13, families 1010–1017 and 1410–1412: paper
   // materials and paper products) is a manufacturer's materia prima whatever the line calls it.
-  if (manufacturer && unspsc && RAW_MATERIAL_UNSPSC.some((prefix) => unspsc.startsWith(prefix))) return { codes: periodic ? ['6210'] : ['1405', '140505'], why: `materia prima (UNSPSC ${unspsc.slice(0, 4)}, regla 2)` };
+  if (manufacturer && unspsc && RAW_MATERIAL_UNSPSC.some((prefix) => unspsc.startsWith(prefix))) return { codes: rawMaterialCodes(periodic), why: `materia prima (UNSPSC ${unspsc.slice(0, 4)}, regla 2)` };
   if (manufacturer && roles.includes('spare-part')) return { codes: ['1455', '145505'], why: `${concept.label} (materiales y repuestos)` };
   if (builder && roles.includes('construction')) return { codes: ['1415', '141505'], why: `${concept.label} (obras en curso)` };
   const kept = keptByServiceCompany(concept, company);
@@ -735,7 +735,7 @@ export function objectOfActivity(words: readonly string[], company: CompanyProfi
   const division = Number(main.slice(0, 2));
   if (goods && division >= 10 && division <= 33) {
     if (company.inventory === 'none' || named.ciiu !== main) return undefined;
-    const stock = chart.firstPostable(...(company.inventory === 'periodic' ? ['6210'] : ['1405', '140505']));
+    const stock = chart.firstPostable(...rawMaterialCodes(company.inventory === 'periodic'));
     return stock ? { account: stock, why: `la línea nombra lo que la empresa fabrica («${named.word}» en su actividad CIIU): materia prima`, inventory: true } : undefined;
   }
   if (!PRODUCER_SECTIONS.has(activity.section) && named.ciiu === main) return undefined;
@@ -765,7 +765,7 @@ export function defaultCostOfActivity(company: CompanyProfile, chart: Chart): st
  */
 function mayBeInboundFreight(concept: Concept, company: CompanyProfile, chart: Chart): Caveat | undefined {
   if (concept.key !== 'fletes' || company.inventory === 'none' || !company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)))) return undefined;
-  const stock = chart.firstPostable(...(company.inventory === 'periodic' ? ['6205'] : ['1435', '143505']));
+  const stock = chart.firstPostable(...merchandiseCodes(company.inventory === 'periodic'));
   return stock ? { text: `si es el flete de mercancía comprada, hace parte de su costo (${stock}): verifícala`, account: stock } : undefined;
 }
 
@@ -778,8 +778,8 @@ function ownStock(company: CompanyProfile, chart: Chart): string | undefined {
   if (company.inventory === 'none') return undefined;
   const divisions = company.ciiu.map((c) => Number(ciiuClass(c).slice(0, 2)));
   const periodic = company.inventory === 'periodic';
-  if (divisions.some((d) => d >= 10 && d <= 33)) return chart.firstPostable(...(periodic ? ['6210'] : ['1405', '140505']));
-  if (divisions.some((d) => d >= 45 && d <= 47)) return chart.firstPostable(...(periodic ? ['6205'] : ['1435', '143505']));
+  if (divisions.some((d) => d >= 10 && d <= 33)) return chart.firstPostable(...rawMaterialCodes(periodic));
+  if (divisions.some((d) => d >= 45 && d <= 47)) return chart.firstPostable(...merchandiseCodes(periodic));
   return undefined;
 }
 
@@ -943,10 +943,10 @@ export function ownEquipment(company: CompanyProfile, chart: Chart): string | un
  * 153605 de habitaciones; a bar has no rooms.
  */
 export function namedEquipmentAccount(account: string, company: CompanyProfile, chart: Chart): string | undefined {
-  const section = mainActivity(company)?.activity.section;
-  const own = section ? EQUIPMENT_BY_SECTION.get(section) : undefined;
+  const main = mainActivity(company);
+  const own = main ? EQUIPMENT_BY_SECTION.get(main.activity.section) : undefined;
   let target = account;
-  const lodging = mainActivity(company)?.main.startsWith('55') ?? false;
+  const lodging = main?.main.startsWith('55') ?? false;
   if (own === '1536' && account.startsWith('1520')) target = '153610';
   else if (own === '1536' && lodging && account.startsWith('1524')) target = '153605';
   return chart.firstPostable(target, target.slice(0, 4)) ?? chart.firstPostable(account, account.slice(0, 4));
@@ -972,6 +972,16 @@ const EQUIPMENT_BY_SECTION = new Map(
     return [row.seccion!, row.cuenta!] as const;
   }),
 );
+
+/** Materia prima (accounting-co.md §4.3 C: 1405), or what its purchases go to under the periodic system (6210). */
+function rawMaterialCodes(periodic: boolean): string[] {
+  return periodic ? ['6210'] : ['1405', '140505'];
+}
+
+/** Mercancías no fabricadas por la empresa (§4.2 row 1: 1435), or their purchases under the periodic system (6205). */
+function merchandiseCodes(periodic: boolean): string[] {
+  return periodic ? ['6205'] : ['1435', '143505'];
+}
 
 /** The company's main activity: its first CIIU class and that class's row of the CIIU table, when it has one. */
 function mainActivity(company: CompanyProfile): { main: string; activity: CiiuActivity } | undefined {

@@ -1,5 +1,6 @@
 import { readDataCsv } from '../ledger/puc';
 import { normalize } from './normalize';
+import { unspscName } from './reference-data';
 
 /**
  * What in a line says it is a durable good — equipment kept and used for years, a fixed asset candidate
@@ -130,15 +131,11 @@ function equipmentTable(): { names: Map<string, EquipmentRow>; qualifiers: Map<s
   if (!equipment) {
     const names = new Map<string, EquipmentRow>();
     const qualifiers = new Map<string, EquipmentRow>();
-    const unspscNames = new Map<string, string>();
-    for (const r of readDataCsv('unspsc-classes.csv')) unspscNames.set(r.class!, r.name_es ?? '');
-    for (const r of readDataCsv('unspsc-families.csv')) unspscNames.set(r.family!, r.name_es ?? '');
-    for (const r of readDataCsv('unspsc-segments.csv')) unspscNames.set(r.segment!, r.name_es ?? '');
     for (const row of readDataCsv('equipo-durable.csv')) {
       if (!/^15\d{2}(\d{2})?$/.test(row.cuenta ?? '') || !row.unspsc || !row.fuente) throw new Error(`equipo-durable.csv: «${row.palabra}» necesita una cuenta del grupo 15, su código UNSPSC y su fuente`);
       // The class, its family and its segment: «Equipos audiovisuales» is in «Artículos domésticos … electrónicos de consumo».
       const codes = row.unspsc.split(' ').flatMap((c) => [c, c.slice(0, 4), c.slice(0, 2)]);
-      const trade = new Set(codes.flatMap((c) => normalize(unspscNames.get(c) ?? '').words).filter((w) => w.length >= 5 && !GENERIC_TRADE.has(w)));
+      const trade = new Set(codes.flatMap((c) => normalize(unspscName(c) ?? '').words).filter((w) => w.length >= 5 && !GENERIC_TRADE.has(w)));
       (row.tipo === 'calificativo' ? qualifiers : names).set(row.palabra!, { account: row.cuenta!, kind: row.equipo ?? row.palabra!, trade });
     }
     equipment = { names, qualifiers };

@@ -1,5 +1,5 @@
 import { HEAD_LENGTH, head, type NormalizedText } from './normalize';
-import { describeSimilarity } from './similarity';
+import { adjacentSwaps, describeSimilarity } from './similarity';
 import type { TextMatch } from './text-index';
 
 interface Entry {
@@ -61,10 +61,7 @@ export class LineIndex {
  */
 function headsOf(word: string): string[] {
   const own = headOf(word);
-  if (word.length < 5) return [own];
-  const out = [own];
-  for (let i = 0; i < HEAD_LENGTH - 1; i++) if (word[i] !== word[i + 1]) out.push(`${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2, HEAD_LENGTH)}`);
-  return out;
+  return word.length < 5 ? [own] : [own, ...adjacentSwaps(word, HEAD_LENGTH).map(headOf)];
 }
 
 function headOf(word: string): string {

@@ -45,9 +45,7 @@ export function referenceWords(): ReadonlySet<string> {
     const add = (text: string | undefined) => {
       for (const w of normalize(text ?? '').words) words.add(w);
     };
-    for (const row of readDataCsv('unspsc-classes.csv')) add(row.name_es);
-    for (const row of readDataCsv('unspsc-families.csv')) add(row.name_es);
-    for (const row of readDataCsv('unspsc-segments.csv')) add(row.name_es);
+    for (const name of unspscNames().values()) add(name);
     for (const row of readDataCsv('ciiu.csv')) add(row.description);
     for (const row of readDataCsv('puc.csv')) add(row.name);
     knownWords = words;
@@ -85,19 +83,33 @@ const guesses = new Map<string, UnspscGuess | null>();
 
 /** The Spanish name of a UNSPSC class (its 6 digits), if the list has it. */
 export function unspscClassName(code: string): string | undefined {
-  return classes().names.get(code);
+  return code.length === 6 ? unspscName(code) : undefined;
+}
+
+/** The Spanish name of a UNSPSC segment (2 digits), family (4) or class (6), if the lists have it. */
+export function unspscName(code: string): string | undefined {
+  return unspscNames().get(code);
+}
+
+let names: Map<string, string> | undefined;
+
+/** The three UNSPSC lists, read once per process: segment, family and class codes never collide (2, 4, 6 digits). */
+function unspscNames(): Map<string, string> {
+  if (!names) {
+    names = new Map();
+    for (const [file, column] of [['unspsc-segments.csv', 'segment'], ['unspsc-families.csv', 'family'], ['unspsc-classes.csv', 'class']] as const) {
+      for (const row of readDataCsv(file)) if (row[column] && row.name_es) names.set(row[column], row.name_es);
+    }
+  }
+  return names;
 }
 
 function classes(): { index: TextIndex; names: Map<string, string> } {
   if (!unspscClasses) {
     const index = new TextIndex();
-    const names = new Map<string, string>();
-    for (const row of readDataCsv('unspsc-classes.csv')) {
-      if (!row.class || !row.name_es) continue;
-      names.set(row.class, row.name_es);
-      index.add(row.class, normalize(row.name_es));
-    }
-    unspscClasses = { index, names };
+    const all = unspscNames();
+    for (const [code, name] of all) if (code.length === 6) index.add(code, normalize(name));
+    unspscClasses = { index, names: all };
   }
   return unspscClasses;
 }

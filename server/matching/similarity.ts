@@ -54,3 +54,12 @@ export function withinOneEdit(a: string, b: string): boolean {
   return short.slice(i) === long.slice(i + 1);
 }
 
+/**
+ * The word with two neighbouring letters typed the other way round, each way it can be, within its first `end`
+ * letters («prfoesor» → «profesor», …): one slip of the fingers that Levenshtein counts as two edits.
+ */
+export function adjacentSwaps(word: string, end = word.length): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < Math.min(end, word.length); i++) if (word[i] !== word[i + 1]) out.push(`${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`);
+  return out;
+}

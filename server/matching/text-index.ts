@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { NormalizedText } from './normalize';
-import { describeSimilarity } from './similarity';
+import { adjacentSwaps, describeSimilarity } from './similarity';
 
 /** A candidate the index found, with a similarity in 0…1 that thresholds and confidences can rely on. */
 export interface TextMatch {
@@ -183,9 +183,7 @@ export class TextIndex {
       // Two neighbouring letters typed the other way round («TRITURDAO», «PRFOESOR») are two edits to Levenshtein, so
       // words under nine letters miss them above: each swap is one more exact look-up (at most seven).
       if (word.length < 9) {
-        for (let i = 0; i + 1 < word.length; i++) {
-          if (word[i] === word[i + 1]) continue;
-          const swapped = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
+        for (const swapped of adjacentSwaps(word)) {
           const postings = this.vocabulary.get(swapped);
           if (postings && !out.some((o) => o.term === swapped)) out.push({ term: swapped, postings, credit: 0.7 });
         }
