@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,10 @@ import { freePort } from '../support/dovecot';
 import { identityUnder, rogueCa, testCa, toPem } from '../support/pki';
 import { COMPANY, companyCredential, SUPPLIER, TEST_SOFTWARE, testCufe, testEvent, unsignedEvent, type TestEventSpec } from '../support/radian-events';
 import { signUbl } from '../support/signing';
+
+/** The collector, callable from a test (the flag must be set before the context that exposes it is made). */
+setFlagsFromString('--expose-gc');
+const forceGc = runInNewContext('gc') as () => void;
 
 let dian: DianImitation;
 const credential = companyCredential();
@@ -280,6 +286,23 @@ describe('retries', () => {
     expect(error).toBeInstanceOf(DianServiceError);
     expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true, attempts: 1, message: 'La DIAN no respondió en 1 segundos.' });
     expect(dian.eventsFor(bill.cufe)).toEqual([]);
+  });
+
+  it('an attempt’s own timeout fires under the caller’s deadline even when the garbage collector runs meanwhile', async () => {
+    // Node can collect an AbortSignal.timeout held only by an AbortSignal.any, which then never fires
+    // (nodejs/node#57736): a 1 s attempt then waited for the person's 20 s deadline, and CI timed out on it.
+    const bill = invoice('FV-1207');
+    dian.failNext(1, 'hang');
+    const deadline = new AbortController();
+    const person = setTimeout(() => deadline.abort(new Error('Plazo de la persona.')), 3_000);
+    const collect = setInterval(forceGc, 25);
+    try {
+      const error = await gateway({ timeoutMs: 1_000, retries: 0 }).sendEvent(bill.event('030'), TEST_SOFTWARE, credential, { signal: deadline.signal }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true, attempts: 1, message: 'La DIAN no respondió en 1 segundos. Se intentó 1 veces; se reintentará más tarde.' });
+    } finally {
+      clearInterval(collect);
+      clearTimeout(person);
+    }
   });
 
   it('reports a host that refuses connections', async () => {

@@ -95,12 +95,13 @@ async function attemptOnce(doFetch: FetchLike, url: string, request: SoapCall, a
   }
   let status: number;
   let text: string;
+  const deadline = attemptDeadline(timeoutMs, request.signal);
   try {
     const response = await doFetch(url, {
       method: 'POST',
       headers: { 'Content-Type': `application/soap+xml; charset=utf-8; action="${soapAction(request.method)}"` },
       body: envelope,
-      signal: request.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), request.signal]) : AbortSignal.timeout(timeoutMs),
+      signal: deadline.signal,
     });
     status = response.status;
     text = await response.text();
@@ -112,6 +113,8 @@ async function attemptOnce(doFetch: FetchLike, url: string, request: SoapCall, a
     }
     const reason = describeNetworkError(error);
     throw new DianServiceError('NETWORK', `No se pudo conectar con el servicio de la DIAN (${reason}).`, true, attempt, { cause: error });
+  } finally {
+    deadline.clear();
   }
 
   let parsed: ReturnType<typeof parseSoapBody> | undefined;
@@ -134,6 +137,28 @@ async function attemptOnce(doFetch: FetchLike, url: string, request: SoapCall, a
     throw new DianServiceError('HTTP', `El servicio de la DIAN respondió con un error HTTP ${status}.`, false, attempt);
   }
   throw new DianServiceError('BAD_RESPONSE', `La respuesta de la DIAN no se pudo leer: ${parseError?.message ?? 'forma desconocida'}`, false, attempt, { cause: parseError });
+}
+
+/**
+ * One attempt's signal: aborts after `timeoutMs` (a TimeoutError) or when the caller's `outer` signal does (with its
+ * reason). A plain timer and controller on purpose, not `AbortSignal.any([AbortSignal.timeout(ms), outer])`: Node
+ * may garbage-collect a timeout signal that only a composite signal holds, and then it never fires
+ * (nodejs/node#57736). A 1 s attempt then waited for the person's 20 s deadline. `clear` stops the timer and
+ * unhooks the caller's signal once the attempt is over, so nothing lingers between attempts.
+ */
+function attemptDeadline(timeoutMs: number, outer: AbortSignal | undefined): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`La DIAN no respondió en ${timeoutMs} ms.`, 'TimeoutError')), timeoutMs);
+  const follow = () => controller.abort(outer!.reason);
+  if (outer?.aborted) follow();
+  else outer?.addEventListener('abort', follow, { once: true });
+  return {
+    signal: controller.signal,
+    clear() {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', follow);
+    },
+  };
 }
 
 /**
