@@ -428,9 +428,9 @@ export class SuggestionEngine implements LineClassifier {
       if (!item || !itemAccount) continue;
       if (account && itemAccount !== account) return undefined;
       account = itemAccount;
-      const name = normalize(item.name);
-      const similarity = describeSimilarity(line.text.words, line.text.codes, name.words, name.codes, () => 1);
-      if (similarity > bestSimilarity) {
+      const similarity = nameSimilarity(line, memory, item);
+      // Equally alike: the first by name, not by the order the items were loaded in (their ids are random).
+      if (similarity > bestSimilarity || (similarity === bestSimilarity && chosen && item.name < chosen.name)) {
         chosen = item;
         bestSimilarity = similarity;
       }
@@ -613,6 +613,22 @@ export class SuggestionEngine implements LineClassifier {
       let best: [string, number] | undefined;
       for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
       if (!best || total === 0) continue;
+      // The books split evenly between accounts: the account of the class's item most like the line (the nearest
+      // example says which half the line belongs to), then the account's code — never the order the items were loaded
+      // in, which follows their random ids.
+      const tied = [...counts].filter(([, n]) => n === best![1]).map(([a]) => a);
+      if (tied.length > 1) {
+        const nearest = new Map<string, number>(tied.map((a) => [a, -1]));
+        for (const cls of classes) {
+          for (const id of memory.itemsByUnspscClass.get(cls) ?? []) {
+            const item = memory.items.get(id);
+            const account = item && item.confidence === null ? postable(item.accountCode) : undefined;
+            if (account && nearest.has(account)) nearest.set(account, Math.max(nearest.get(account)!, nameSimilarity(line, memory, item!)));
+          }
+        }
+        const pick = tied.sort((a, b) => nearest.get(b)! - nearest.get(a)! || (a < b ? -1 : 1))[0]!;
+        best = [pick, best[1]];
+      }
       const [account, n] = best;
       const share = n / total;
       if (share < 0.5) return [];
@@ -807,6 +823,12 @@ function withoutVerifyRequest(explanation: string): string {
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** How alike the line and a catalog item's name are (every word alike), from the words the catalog index keeps. */
+function nameSimilarity(line: Line, memory: CompanyMemory, item: CatalogItem): number {
+  const name = memory.itemIndex.wordsOf(item.id) ?? normalize(item.name);
+  return describeSimilarity(line.text.words, line.text.codes, name.words, name.codes, () => 1);
 }
 
 /** The item's whole name is in the line, and the line starts with the item's first word (what the product is). */
