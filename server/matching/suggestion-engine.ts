@@ -202,7 +202,7 @@ export class SuggestionEngine implements LineClassifier {
       found.push(chart.isPostable(rule.accountCode) ? { ...rule, stage: 'rule' } : lastResort(chart, rule.accountCode));
     }
     const [first, ...others] = found as [Candidate, ...Candidate[]];
-    const reread = first.guess ? this.rereadGuess(first, line, company, chart) : undefined;
+    const reread = first.guess ? this.rereadGuess(first, line, company, chart, memory, postable) : undefined;
     const [read, ...rest] = reread ? [reread, first, ...others] : [first, ...others];
     const lesson = this.lessonFor(read, line, memory, postable);
     const winner = lesson?.follow ?? read;
@@ -232,16 +232,24 @@ export class SuggestionEngine implements LineClassifier {
    * account — better wording than the first time, or a word the rules learnt since — it wins, «por verificar» because
    * the agent now disagrees with itself, and the old guess stays as the runner-up.
    */
-  private rereadGuess(guess: Candidate, line: Line, company: CompanyProfile, chart: Chart): Candidate | undefined {
+  private rereadGuess(guess: Candidate, line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate | undefined {
     const verdict = activityVerdict(line, company, chart);
     // Only a clear reading overrides: the product's own noun or several words, well ahead of any rival, and clearly
     // surer than the guess was (a truncation or a lone qualifier reads as something else too easily).
     if (!verdict || verdict.accountCode === guess.accountCode || verdict.strength !== 'fuerte' || verdict.alone) return undefined;
     if (verdict.evidence === 'actividad del proveedor' || verdict.evidence === 'nombre UNSPSC parecido' || verdict.confidence < guess.confidence + 0.05) return undefined;
+    // The rules themselves name the guess as this company's other choice for such a line (the cost of its activity
+    // rather than the office's expense, its stock rather than consumption): the words cannot tell the two apart, so
+    // they do not overrule the first reading.
+    if (verdict.alternatives?.some((a) => guess.accountCode.startsWith(a))) return undefined;
+    // The line is read again as the engine reads any line: with the company's own books for that kind of thing
+    // (company-posture.ts). The office's generic account does not overrule a guess the company's books agree with.
+    const read = this.inCompanyPosture(fromActivity(verdict), verdict, company, memory, postable);
+    if (read.accountCode === guess.accountCode) return undefined;
     return {
-      ...fromActivity(verdict),
-      confidence: Math.min(verdict.confidence, REREAD_CONFIDENCE),
-      explanation: `${verdict.explanation}; el agente la había registrado en ${guess.accountCode} sin que nadie la verificara`,
+      ...read,
+      confidence: Math.min(read.confidence, REREAD_CONFIDENCE),
+      explanation: `${read.explanation}; el agente la había registrado en ${guess.accountCode} sin que nadie la verificara`,
       stage: 'relectura',
     };
   }

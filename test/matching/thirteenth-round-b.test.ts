@@ -8,7 +8,9 @@ import { line, testCompany, type TestCompany } from './support';
  * The thirteenth round of issue #13, part B. Cases written here (a print shop, a hardware catalog), not taken from any
  * benchmark set:
  * 1. determinism: the same books give the same answer whatever order the catalog was loaded in (item ids derive
- *    from the company's random id, so load order by id changed answers from one database to the next).
+ *    from the company's random id, so load order by id changed answers from one database to the next);
+ * 2. the agent rereading its own unverified guess reads the line as any other line, with the company's own books for
+ *    that kind of thing: the office's generic account does not overrule a guess those books agree with.
  */
 describe('suggestion engine: thirteenth round of #13 (B)', () => {
   let t: TestCompany;
@@ -58,5 +60,25 @@ describe('suggestion engine: thirteenth round of #13 (B)', () => {
       }
       expect(accounts).toEqual(['519540', '519540']);
     });
+  });
+});
+
+describe('suggestion engine: thirteenth round of #13 (B), rereading the agent’s own guess', () => {
+  let t: TestCompany;
+  afterEach(async () => t?.close());
+
+  it('the reread reads the line with the company’s own books: the office’s generic account does not overrule them', async () => {
+    t = await testCompany({
+      company: { ciiu: ['8219'], inventory: 'none' },
+      items: [
+        { codigo: 'P-1', nombre: 'Resma papel bond carta 75 g', cuenta: '615585', inventariable: 'no' },
+        { codigo: 'P-2', nombre: 'Papel bond oficio resma', cuenta: '615585', inventariable: 'no' },
+      ],
+    });
+    const description = 'RESMAS PAPEL BOND OFICIO 70 G CAJA X 5';
+    await t.engine.learn([{ companyId: t.company.id, supplierNit: '900555444', description, standardCode: '14111500', accountCode: '615585', byUser: false, origin: 'registro', confidence: 0.5, at: '2026-05-02T15:00:00Z' }]);
+    const [again] = await t.classify(line(description, { nit: '900555444', unspsc: '14111500' }));
+    expect(again!.accountCode).toBe('615585');
+    expect(again!.explanation).not.toContain('sin que nadie la verificara');
   });
 });
