@@ -246,6 +246,11 @@ export class SuggestionEngine implements LineClassifier {
     // (company-posture.ts). The office's generic account does not overrule a guess the company's books agree with.
     const read = this.inCompanyPosture(fromActivity(verdict), verdict, company, memory, postable);
     if (read.accountCode === guess.accountCode) return undefined;
+    // Nor does it overrule what the company's own catalog says of the line: an item of the company's (imported or
+    // confirmed by a person) like it, or its books for the line's UNSPSC class, in the guess's account. The first
+    // reading may have had them; the generic rules are below the company's own evidence (issue #13).
+    const own = [this.similarItem(line, memory, postable), this.sameClassInBooks(line, memory, postable)];
+    if (own.some(([vote]) => vote && !vote.guess && vote.accountCode === guess.accountCode)) return undefined;
     return {
       ...read,
       confidence: Math.min(read.confidence, REREAD_CONFIDENCE),

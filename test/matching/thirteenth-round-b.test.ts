@@ -10,7 +10,8 @@ import { line, testCompany, type TestCompany } from './support';
  * 1. determinism: the same books give the same answer whatever order the catalog was loaded in (item ids derive
  *    from the company's random id, so load order by id changed answers from one database to the next);
  * 2. the agent rereading its own unverified guess reads the line as any other line, with the company's own books for
- *    that kind of thing: the office's generic account does not overrule a guess those books agree with.
+ *    that kind of thing: the office's generic account does not overrule a guess those books, or an item of the
+ *    company's own catalog like the line, agree with.
  */
 describe('suggestion engine: thirteenth round of #13 (B)', () => {
   let t: TestCompany;
@@ -80,5 +81,26 @@ describe('suggestion engine: thirteenth round of #13 (B), rereading the agent’
     const [again] = await t.classify(line(description, { nit: '900555444', unspsc: '14111500' }));
     expect(again!.accountCode).toBe('615585');
     expect(again!.explanation).not.toContain('sin que nadie la verificara');
+  });
+
+  it('nor does the office’s generic account overrule a guess an item of the company’s own catalog backs', async () => {
+    t = await testCompany({
+      company: { ciiu: ['8220'], inventory: 'none' },
+      items: [{ codigo: 'H-1', nombre: 'Audífonos con micrófono para agentes', cuenta: '615595', inventariable: 'no' }],
+    });
+    const description = 'AUDIFONOS CON MICROFONO USB PARA AGENTES';
+    await t.engine.learn([{ companyId: t.company.id, supplierNit: '900555444', description, standardCode: '43211700', accountCode: '615595', byUser: false, origin: 'registro', confidence: 0.5, at: '2026-05-02T15:00:00Z' }]);
+    const [again] = await t.classify(line(description, { nit: '900555444', unspsc: '43211700' }));
+    expect(again!.accountCode).toBe('615595');
+    expect(again!.explanation).not.toContain('sin que nadie la verificara');
+  });
+
+  it('without the company’s own evidence, a clearly different reading still overrules the agent’s guess', async () => {
+    t = await testCompany({ company: { ciiu: ['8220'], inventory: 'none' } });
+    const description = 'AUDIFONOS CON MICROFONO USB PARA AGENTES';
+    await t.engine.learn([{ companyId: t.company.id, supplierNit: '900555444', description, standardCode: '43211700', accountCode: '615595', byUser: false, origin: 'registro', confidence: 0.5, at: '2026-05-02T15:00:00Z' }]);
+    const [again] = await t.classify(line(description, { nit: '900555444', unspsc: '43211700' }));
+    expect(again!.accountCode).not.toBe('615595');
+    expect(again!.explanation).toContain('el agente la había registrado en 615595 sin que nadie la verificara');
   });
 });
