@@ -170,7 +170,7 @@ export class CompanyMemory {
   putItem(item: CatalogItem): void {
     const previous = this.items.get(item.id);
     if (previous) {
-      if (previous.name !== item.name) this.itemIndex.remove(item.id);
+      if (itemOrder(previous) !== itemOrder(item)) this.itemIndex.remove(item.id);
       const oldGtin = gtinOf(previous.gtin);
       if (oldGtin && this.itemByGtin.get(oldGtin) === item.id) this.itemByGtin.delete(oldGtin);
       if (previous.code && this.itemByCode.get(itemCodeKey(previous.code)) === item.id) this.itemByCode.delete(itemCodeKey(previous.code));
@@ -186,7 +186,7 @@ export class CompanyMemory {
     }
     this.trustedRevision++;
     this.items.set(item.id, item);
-    this.itemIndex.add(item.id, normalize(item.name));
+    this.itemIndex.add(item.id, normalize(item.name), itemOrder(item));
     const gtin = gtinOf(item.gtin);
     if (gtin) this.itemByGtin.set(gtin, item.id);
     if (item.code) this.itemByCode.set(itemCodeKey(item.code), item.id);
@@ -209,6 +209,15 @@ export interface Lesson {
   movedTo: Map<string, Set<string>>;
   /** Products people confirmed in the account the agent had chosen. */
   confirmed: Set<string>;
+}
+
+/**
+ * How catalog items with the same words rank when they fit a line equally: by name, code and account. Never by id: an
+ * imported item's id derives from the company's, a random UUID, so id order would change the answer from one
+ * database to another.
+ */
+function itemOrder(item: CatalogItem): string {
+  return `${item.name}\u0001${item.code ?? ''}\u0001${item.accountCode}`;
 }
 
 /** A supplier's code for an item of the catalog, as a key ("REF-0012" = "ref 0012"). */

@@ -202,7 +202,7 @@ export class SuggestionEngine implements LineClassifier {
       found.push(chart.isPostable(rule.accountCode) ? { ...rule, stage: 'rule' } : lastResort(chart, rule.accountCode));
     }
     const [first, ...others] = found as [Candidate, ...Candidate[]];
-    const reread = first.guess ? this.rereadGuess(first, line, company, chart) : undefined;
+    const reread = first.guess ? this.rereadGuess(first, line, company, chart, memory, postable) : undefined;
     const [read, ...rest] = reread ? [reread, first, ...others] : [first, ...others];
     const lesson = this.lessonFor(read, line, memory, postable);
     const winner = lesson?.follow ?? read;
@@ -232,16 +232,29 @@ export class SuggestionEngine implements LineClassifier {
    * account — better wording than the first time, or a word the rules learnt since — it wins, «por verificar» because
    * the agent now disagrees with itself, and the old guess stays as the runner-up.
    */
-  private rereadGuess(guess: Candidate, line: Line, company: CompanyProfile, chart: Chart): Candidate | undefined {
+  private rereadGuess(guess: Candidate, line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate | undefined {
     const verdict = activityVerdict(line, company, chart);
     // Only a clear reading overrides: the product's own noun or several words, well ahead of any rival, and clearly
     // surer than the guess was (a truncation or a lone qualifier reads as something else too easily).
     if (!verdict || verdict.accountCode === guess.accountCode || verdict.strength !== 'fuerte' || verdict.alone) return undefined;
     if (verdict.evidence === 'actividad del proveedor' || verdict.evidence === 'nombre UNSPSC parecido' || verdict.confidence < guess.confidence + 0.05) return undefined;
+    // The rules themselves name the guess as this company's other choice for such a line (the cost of its activity
+    // rather than the office's expense, its stock rather than consumption): the words cannot tell the two apart, so
+    // they do not overrule the first reading.
+    if (verdict.alternatives?.some((a) => guess.accountCode.startsWith(a))) return undefined;
+    // The line is read again as the engine reads any line: with the company's own books for that kind of thing
+    // (company-posture.ts). The office's generic account does not overrule a guess the company's books agree with.
+    const read = this.inCompanyPosture(fromActivity(verdict), verdict, company, memory, postable);
+    if (read.accountCode === guess.accountCode) return undefined;
+    // Nor does it overrule what the company's own catalog says of the line: an item of the company's (imported or
+    // confirmed by a person) like it, or its books for the line's UNSPSC class, in the guess's account. The first
+    // reading may have had them; the generic rules are below the company's own evidence (issue #13).
+    const own = [this.similarItem(line, memory, postable), this.sameClassInBooks(line, memory, postable)];
+    if (own.some(([vote]) => vote && !vote.guess && vote.accountCode === guess.accountCode)) return undefined;
     return {
-      ...fromActivity(verdict),
-      confidence: Math.min(verdict.confidence, REREAD_CONFIDENCE),
-      explanation: `${verdict.explanation}; el agente la había registrado en ${guess.accountCode} sin que nadie la verificara`,
+      ...read,
+      confidence: Math.min(read.confidence, REREAD_CONFIDENCE),
+      explanation: `${read.explanation}; el agente la había registrado en ${guess.accountCode} sin que nadie la verificara`,
       stage: 'relectura',
     };
   }
@@ -428,9 +441,9 @@ export class SuggestionEngine implements LineClassifier {
       if (!item || !itemAccount) continue;
       if (account && itemAccount !== account) return undefined;
       account = itemAccount;
-      const name = normalize(item.name);
-      const similarity = describeSimilarity(line.text.words, line.text.codes, name.words, name.codes, () => 1);
-      if (similarity > bestSimilarity) {
+      const similarity = nameSimilarity(line, memory, item);
+      // Equally alike: the first by name, not by the order the items were loaded in (their ids are random).
+      if (similarity > bestSimilarity || (similarity === bestSimilarity && chosen && item.name < chosen.name)) {
         chosen = item;
         bestSimilarity = similarity;
       }
@@ -613,6 +626,22 @@ export class SuggestionEngine implements LineClassifier {
       let best: [string, number] | undefined;
       for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
       if (!best || total === 0) continue;
+      // The books split evenly between accounts: the account of the class's item most like the line (the nearest
+      // example says which half the line belongs to), then the account's code — never the order the items were loaded
+      // in, which follows their random ids.
+      const tied = [...counts].filter(([, n]) => n === best![1]).map(([a]) => a);
+      if (tied.length > 1) {
+        const nearest = new Map<string, number>(tied.map((a) => [a, -1]));
+        for (const cls of classes) {
+          for (const id of memory.itemsByUnspscClass.get(cls) ?? []) {
+            const item = memory.items.get(id);
+            const account = item && item.confidence === null ? postable(item.accountCode) : undefined;
+            if (account && nearest.has(account)) nearest.set(account, Math.max(nearest.get(account)!, nameSimilarity(line, memory, item!)));
+          }
+        }
+        const pick = tied.sort((a, b) => nearest.get(b)! - nearest.get(a)! || (a < b ? -1 : 1))[0]!;
+        best = [pick, best[1]];
+      }
       const [account, n] = best;
       const share = n / total;
       if (share < 0.5) return [];
@@ -807,6 +836,12 @@ function withoutVerifyRequest(explanation: string): string {
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** How alike the line and a catalog item's name are (every word alike), from the words the catalog index keeps. */
+function nameSimilarity(line: Line, memory: CompanyMemory, item: CatalogItem): number {
+  const name = memory.itemIndex.wordsOf(item.id) ?? normalize(item.name);
+  return describeSimilarity(line.text.words, line.text.codes, name.words, name.codes, () => 1);
 }
 
 /** The item's whole name is in the line, and the line starts with the item's first word (what the product is). */

@@ -17,6 +17,8 @@ interface Member {
   id: string;
   measures: string[];
   codes: string[];
+  /** What decides between members that fit a query equally (the caller's words: an item's name, code, account). */
+  order: string;
 }
 
 /** Documents with the same words (sizes and presentations of one product) are one entry with several members. */
@@ -84,14 +86,29 @@ export class TextIndex {
     return this.members.has(id);
   }
 
-  add(id: string, text: NormalizedText): void {
+  /**
+   * An entry's words (as indexed: distinct, sorted) and its own codes, without normalizing its text again: a scan over
+   * a class of catalog items compares the line with each of them.
+   */
+  wordsOf(id: string): { words: string[]; codes: string[] } | undefined {
+    const key = this.members.get(id);
+    const group = key === undefined ? undefined : this.groups.get(key);
+    const member = group?.members.find((m) => m.id === id);
+    return group && member ? { words: group.words, codes: member.codes } : undefined;
+  }
+
+  /**
+   * `order` breaks ties between entries with the same words (an item's name, code and account): ids may be random
+   * (an imported item's id derives from the company's), and the same books must give the same answer every time.
+   */
+  add(id: string, text: NormalizedText, order = id): void {
     if (this.members.has(id)) return;
     const words = [...new Set(text.words)].sort();
     const codes = [...new Set(text.codes)];
     if (words.length === 0 && codes.length === 0) return;
     const key = words.length ? words.join(' ') : `#${[...codes].sort().join(' ')}`;
     this.members.set(id, key);
-    const member = { id, measures: this.keepMeasures ? [...new Set(text.measures)] : NONE, codes: codes.length ? codes : NONE };
+    const member = { id, measures: this.keepMeasures ? [...new Set(text.measures)] : NONE, codes: codes.length ? codes : NONE, order };
     const group = this.groups.get(key);
     if (group) {
       group.members.push(member);
@@ -134,7 +151,11 @@ export class TextIndex {
     if (words.length === 0 && query.codes.length === 0) return [];
     const boosts = this.plan(words, query.codes);
     if (boosts.size === 0) return [];
-    const results = this.search.search([...boosts.keys()].join(' '), { boostTerm: (term) => boosts.get(term) ?? 1 }).slice(0, CANDIDATES);
+    // Equal scores are cut by key, not by the library's insertion order (which follows the order items were loaded in).
+    const results = this.search
+      .search([...boosts.keys()].join(' '), { boostTerm: (term) => boosts.get(term) ?? 1 })
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, CANDIDATES);
     const scored: { group: Group; similarity: number; score: number }[] = [];
     for (const result of results) {
       const group = this.groups.get(result.id as string);
@@ -208,7 +229,7 @@ export class TextIndex {
   }
 }
 
-/** The member of a group whose codes and measures fit the query (the first added on ties). */
+/** The member of a group whose codes and measures fit the query (on ties, the first by its `order`, not by when it was added). */
 function bestMember(group: Group, query: NormalizedText): Member {
   if (group.members.length === 1) return group.members[0]!;
   let best = group.members[0]!;
@@ -217,7 +238,7 @@ function bestMember(group: Group, query: NormalizedText): Member {
     let score = 0;
     for (const c of member.codes) if (query.codes.includes(c)) score += 2;
     for (const m of member.measures) if (query.measures.includes(m)) score += 1;
-    if (score > bestScore) {
+    if (score > bestScore || (score === bestScore && member.order < best.order)) {
       best = member;
       bestScore = score;
     }
