@@ -293,10 +293,11 @@ function ownMaterial(input: ActivityInput, company: CompanyProfile, chart: Chart
  * what it transforms, materia prima (§4.3 C: 1405). Before the rules, only the head noun, and only when it is no
  * keyword of theirs and they read the line weakly («Cuero napa café»: the colour does not decide); after the rules,
  * any word of the line, when they would book the goods as the office's expense («Lámina de acero para estructuras»
- * in a maker of «productos metálicos para uso estructural»). Measured on blind2–13, the own and unseen sets: the head
- * noun alone in both places loses lines in «a ciegas 7, 9 y 13» (a later word names the material: «refrigerante
- * sintético mecanizado»); any word before the rules loses one in «a ciegas 3» (a qualifier that names the trade
- * outvotes a plain reading). Both places share this function and its word filter.
+ * in a maker of «productos metálicos para uso estructural»). Measured on blind1–13, the own and unseen sets (the own
+ * and unseen sets the same every way): only the head-noun rule, without the after-rules place, loses a line in «a
+ * ciegas 7» and one in «a ciegas 9»; the head noun alone in both places loses the one in «a ciegas 7» (a later word
+ * names the material); any word before the rules loses one in «a ciegas 3» (a qualifier that names the trade outvotes a
+ * plain reading). Both places share this function and its word filter.
  */
 function materialOfActivity(words: readonly string[], company: CompanyProfile, chart: Chart, beforeRules: boolean): { main: string; word: string; account: string } | undefined {
   if (company.inventory === 'none') return undefined;
