@@ -6,6 +6,7 @@ import { head, normalize, singular } from './normalize';
 import { activityCostAccount, ciiuActivity, ciiuClass, guessUnspscClass, referenceWords, type CiiuActivity } from './reference-data';
 import { withinOneEdit } from './similarity';
 import { namedActivityObject } from './activity-object';
+import { keepsInputs, manufacturerInput } from './manufacturer-inputs';
 
 /** What the line itself says, besides its words. */
 export interface ActivityInput {
@@ -97,7 +98,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
 function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
   const material = ownMaterial(input, company, chart, read);
   if (material) return material;
-  if (!read) return undefined;
+  if (!read) return inputOfManufacture(input, company, chart);
   const found = serviceOnAsset(read, input);
   const { concept, evidence, strength } = found;
   const goods = concept.kind === 'goods' && !(input.unitCode && SERVICE_UNITS.has(input.unitCode));
@@ -157,6 +158,12 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
   }
   const account = chart.firstPostable(...forFunction(concept.accounts, company));
   if (!account) return undefined;
+  // A manufacturer's goods the rules would book as the office's expense, whose UNSPSC family is an input of its
+  // division (insumos-por-division.csv): materia prima or packaging. The line's own code says it whatever the words
+  // read; the concept's family, the closest class name or the supplier only when the words read weakly.
+  const weak = strength === 'debil' || !!found.alone || evidence === 'actividad del proveedor' || evidence === 'nombre UNSPSC parecido';
+  const input_ = /^5[12]/.test(account) && goods && !/^5[12](05|15|55)/.test(account) ? inputOfManufacture(input, company, chart, { concept, weak, confidence, guessed: evidence === 'nombre UNSPSC parecido' }) : undefined;
+  if (input_) return input_;
   const named = /^5[12]/.test(account) && !NEVER_COST.has(concept.key) && !/^5[12](05|15|55)/.test(account) ? objectOfActivity(input.words, company, chart, goods) : undefined;
   if (named) {
     return {
@@ -211,6 +218,40 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
   };
 }
 
+const MANUFACTURER_INPUT: Concept = { key: 'insumo-de-fabricacion', label: 'insumo de la fabricación', kind: 'goods', words: [], accounts: ['1405'] };
+
+/**
+ * A manufacturer's goods line whose UNSPSC family is an input of its CIIU division (manufacturer-inputs.ts): materia
+ * prima (1405) or envases y empaques (1460), per accounting-co.md §4.2 rows 2 and 4, §4.3 C. Below the «por verificar»
+ * threshold unless the line's own UNSPSC code says it and the rules read the line plainly: the table says what such a
+ * plant usually transforms, not that this purchase went to the plant.
+ */
+function inputOfManufacture(input: ActivityInput, company: CompanyProfile, chart: Chart, read?: { concept: Concept; weak: boolean; confidence: number; guessed: boolean }): ActivityVerdict | undefined {
+  if (!keepsInputs(company) || (input.unitCode && SERVICE_UNITS.has(input.unitCode))) return undefined;
+  const segment = Number((input.unspsc ?? '').replace(/\D/g, '').slice(0, 2));
+  if (segment >= 70) return undefined;
+  const conceptUnspsc = read && !OFFICE_CONCEPTS.has(read.concept.key) ? (read.concept.unspsc ?? []) : [];
+  // The closest UNSPSC class name is looked up only where the rules already did (it is the costliest step), and the
+  // supplier's activity counts only when the rules read nothing at all.
+  const hit = manufacturerInput({ words: input.words, ...(input.unspsc ? { unspsc: input.unspsc } : {}), conceptUnspsc, supplierCiiu: input.supplierCiiu, guess: !read || read.guessed, supplier: !read }, company);
+  if (!hit || (read && !read.weak && hit.evidence !== 'codigo' && hit.evidence !== 'concepto')) return undefined;
+  const periodic = company.inventory === 'periodic';
+  const account = hit.account === '1460' ? chart.firstPostable('1460', '146005') : chart.firstPostable(...rawMaterialCodes(periodic));
+  if (!account) return undefined;
+  const plain = hit.evidence === 'codigo' && read && !read.weak;
+  const name = hit.account === '1460' ? 'envases y empaques' : 'materia prima';
+  return {
+    accountCode: account,
+    strength: plain ? 'fuerte' : 'debil',
+    confidence: plain ? Math.min(read!.confidence, 0.7) : Math.min(read?.confidence ?? LONE_KEYWORD, LONE_KEYWORD),
+    explanation: `Actividad ${ciiuClass(company.ciiu[0]!)}: ${hit.why}: lo que la planta transforma o empaca → ${account} ${name}${read ? `; si fue para la oficina o el mantenimiento, sería ${read.concept.label}` : ''}: verifícala`,
+    concept: MANUFACTURER_INPUT,
+    evidence: hit.evidence === 'codigo' ? 'UNSPSC' : hit.evidence === 'proveedor' ? 'actividad del proveedor' : hit.evidence === 'nombre' ? 'nombre UNSPSC parecido' : 'palabras',
+    inventory: true,
+    goods: true,
+  };
+}
+
 /**
  * Head-noun rule for a manufacturer: a Spanish product name starts with what the product is («cuero flor corregida
  * café», «piel de res negra», «suela caucho termoplástico»); what follows qualifies it (a colour, an origin, a «de…»
@@ -221,7 +262,7 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
  * keeps its own rule, and a generic word of the CIIU titles («fabricación», «productos», «partes») says nothing.
  */
 const GENERIC_ACTIVITY_WORDS = new Set(
-  ['fabricacion', 'elaboracion', 'produccion', 'procesamiento', 'conservacion', 'transformacion', 'preparacion', 'confeccion', 'acabado', 'producto', 'articulo', 'actividad', 'tipo', 'cualquier', 'otro', 'excepto', 'parte', 'pieza', 'accesorio', 'material', 'similar', 'uso', 'base', 'general', 'ncp', 'servicio', 'mantenimiento', 'reparacion', 'instalacion', 'equipo', 'maquina', 'industria', 'industrial']
+  ['fabricacion', 'elaboracion', 'produccion', 'procesamiento', 'conservacion', 'transformacion', 'preparacion', 'confeccion', 'acabado', 'producto', 'articulo', 'actividad', 'tipo', 'cualquier', 'otro', 'excepto', 'parte', 'pieza', 'accesorio', 'material', 'similar', 'uso', 'base', 'general', 'ncp', 'servicio', 'mantenimiento', 'reparacion', 'instalacion', 'equipo', 'maquina', 'industria', 'industrial', 'venta', 'comercio', 'consumo', 'bien', 'via', 'carga', 'sistema', 'tangible']
     .flatMap((w) => normalize(w).words),
 );
 /** Words an invoice line starts with before saying what was bought (the head noun comes after them). */
@@ -229,26 +270,44 @@ const LEAD_WORDS = new Set(['servicio', 'suministro', 'compra', 'pago', 'cargo',
 const OWN_MATERIAL: Concept = { key: 'materia-prima-actividad', label: 'materia prima de la actividad', kind: 'goods', words: [], accounts: ['1405'] };
 
 function ownMaterial(input: ActivityInput, company: CompanyProfile, chart: Chart, read: ReturnType<typeof recognise>): ActivityVerdict | undefined {
-  if (company.inventory === 'none' || (read && read.strength !== 'debil' && !read.alone)) return undefined;
+  if (read && read.strength !== 'debil' && !read.alone) return undefined;
   if (input.unitCode && SERVICE_UNITS.has(input.unitCode)) return undefined;
-  const head = input.words[0];
-  if (!head || head.length < 4 || GENERIC_ACTIVITY_WORDS.has(head) || SERVICE_HEADS.has(head) || keywordConcepts.has(head)) return undefined;
-  const main = company.ciiu[0] === undefined ? undefined : ciiuClass(company.ciiu[0]);
-  const division = main ? Number(main.slice(0, 2)) : 0;
-  if (division < 10 || division > 33 || !ciiuActivity(main!)?.words.has(head)) return undefined;
-  const account = chart.firstPostable(...rawMaterialCodes(company.inventory === 'periodic'));
-  if (!account) return undefined;
+  const found = materialOfActivity(input.words.slice(0, 1), company, chart, true);
+  if (!found) return undefined;
   const instead = read ? `; no «${read.detail.replace(/^«|».*$/g, '')}», que va después del sustantivo y solo lo califica` : '';
   return {
-    accountCode: account,
+    accountCode: found.account,
     strength: 'media',
     confidence: confidenceFor('palabras', 'media'),
-    explanation: `Actividad ${main}: la línea empieza por «${head}», de lo que la empresa fabrica según su actividad CIIU → ${account} materia prima${instead}`,
+    explanation: `Actividad ${found.main}: la línea empieza por «${found.word}», de lo que la empresa fabrica según su actividad CIIU → ${found.account} materia prima${instead}`,
     concept: OWN_MATERIAL,
     evidence: 'palabras',
     inventory: true,
     goods: true,
   };
+}
+
+/**
+ * One mechanism, two places (thirteenth round of #13: the head-noun rule above and the eleventh round's «objeto de la
+ * actividad» for manufacturers were twins): a word of the line that the manufacturer's own CIIU description names is
+ * what it transforms, materia prima (§4.3 C: 1405). Before the rules, only the head noun, and only when it is no
+ * keyword of theirs and they read the line weakly («Cuero napa café»: the colour does not decide); after the rules,
+ * any word of the line, when they would book the goods as the office's expense («Lámina de acero para estructuras»
+ * in a maker of «productos metálicos para uso estructural»). Measured on blind1–13, the own and unseen sets (the own
+ * and unseen sets the same every way): only the head-noun rule, without the after-rules place, loses a line in «a
+ * ciegas 7» and one in «a ciegas 9»; the head noun alone in both places loses the one in «a ciegas 7» (a later word
+ * names the material); any word before the rules loses one in «a ciegas 3» (a qualifier that names the trade outvotes a
+ * plain reading). Both places share this function and its word filter.
+ */
+function materialOfActivity(words: readonly string[], company: CompanyProfile, chart: Chart, beforeRules: boolean): { main: string; word: string; account: string } | undefined {
+  if (company.inventory === 'none') return undefined;
+  const main = company.ciiu[0] === undefined ? undefined : ciiuClass(company.ciiu[0]);
+  const division = main ? Number(main.slice(0, 2)) : 0;
+  if (!main || division < 10 || division > 33) return undefined;
+  const description = ciiuActivity(main)?.words;
+  const word = words.find((w) => w.length >= 4 && !GENERIC_ACTIVITY_WORDS.has(w) && !SERVICE_HEADS.has(w) && !(beforeRules && keywordConcepts.has(w)) && description?.has(w));
+  const account = word ? chart.firstPostable(...rawMaterialCodes(company.inventory === 'periodic')) : undefined;
+  return word && account ? { main, word, account } : undefined;
 }
 
 /**
@@ -730,14 +789,13 @@ const NEVER_COST = new Set(['fletes', 'intereses', 'bancarios', 'afiliaciones', 
 export function objectOfActivity(words: readonly string[], company: CompanyProfile, chart: Chart, goods: boolean): { account: string; why: string; inventory: boolean } | undefined {
   const { main, activity } = mainActivity(company) ?? {};
   if (!main || !activity) return undefined;
-  const named = namedActivityObject(words, company.ciiu);
-  if (!named) return undefined;
   const division = Number(main.slice(0, 2));
   if (goods && division >= 10 && division <= 33) {
-    if (company.inventory === 'none' || named.ciiu !== main) return undefined;
-    const stock = chart.firstPostable(...rawMaterialCodes(company.inventory === 'periodic'));
-    return stock ? { account: stock, why: `la línea nombra lo que la empresa fabrica («${named.word}» en su actividad CIIU): materia prima`, inventory: true } : undefined;
+    const material = materialOfActivity(words, company, chart, false);
+    return material ? { account: material.account, why: `la línea nombra lo que la empresa fabrica («${material.word}» en su actividad CIIU): materia prima`, inventory: true } : undefined;
   }
+  const named = namedActivityObject(words, company.ciiu);
+  if (!named) return undefined;
   if (!PRODUCER_SECTIONS.has(activity.section) && named.ciiu === main) return undefined;
   const cost = activityCost(main);
   const account = cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
