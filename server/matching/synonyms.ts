@@ -166,7 +166,6 @@ export const WORD_SYNONYMS: Synonym[] = [
   { canonical: 'remache', variants: ['roblon'], source: 'DLE, s. v. «roblón»: remache; UNSPSC 311622 «Remaches»' },
   { canonical: 'bisagra', variants: ['gozne', 'charnela'], source: 'DLE, s. v. «gozne» y «charnela»: bisagra' },
   { canonical: 'tanque', variants: ['tinaco'], source: 'DLE, s. v. «tinaco» (Méx.): depósito de agua' },
-  { canonical: 'pegante', variants: ['colbon'], source: 'uso en Colombia (Colbón, marca usada como nombre genérico del pegante blanco)' },
   // Workshops.
   { canonical: 'refrigerante', variants: ['coolant', 'anticongelante'], source: 'uso en Colombia (refrigerante de motor = anticongelante, coolant)' },
   { canonical: 'retenedor', variants: ['estopera'], source: 'uso en Colombia (retenedor = sello de aceite; estopera en México)' },
