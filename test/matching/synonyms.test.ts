@@ -61,3 +61,32 @@ describe('synonym table (issue #13)', () => {
     expect(normalize('Herbicida glifosato').words).toEqual(['herbicida', 'glifosato']);
   });
 });
+
+describe('synonym table, third pass (syn14)', () => {
+  it.each([
+    ['Cofia desechable x100', 'Gorro desechable x100'],
+    ['Colutorio 500 ml', 'Enjuague bucal 500 ml'],
+    ['Solución de Hartmann 500 ml', 'Lactato de Ringer 500 ml'],
+    ['Pasta dental 75 ml', 'Crema dental 75 ml'],
+    ['Palomitas de maíz 60 g', 'Crispetas 60 g'],
+    ['Yogurt natural 1000 g', 'Yogur natural 1 kg'],
+    ['Hombre solo 10"', 'Pinza de presión 10"'],
+    ['Correa de repartición', 'Correa de distribución'],
+    ['Placa de yeso 1/2"', 'Drywall 1/2"'],
+    ['Botas pantaneras talla 40', 'Bota de caucho talla 40'],
+    ['Pipeta de gas 40 lb', 'Cilindro de gas 40 lb'],
+    ['DCTO pronto pago', 'Descuento pronto pago'],
+  ])('«%s» reads as «%s»', (variant, canonical) => {
+    expect(normalize(variant).key).toBe(normalize(canonical).key);
+  });
+
+  it('keeps apart words that also name another product', () => {
+    // A web host is not a hotel night, and a lab pipette is not a gas cylinder.
+    expect(normalize('Alojamiento web anual').words).toEqual(['hosting', 'anual']);
+    expect(normalize('Alojamiento 2 noches').words).toEqual(['alojamiento', 'noche']);
+    expect(normalize('Pipeta Pasteur 3 ml').words).toEqual(['pipeta', 'pasteur']);
+    // «ratón» (trap for mice) and «guardapolvo» (a car's dust boot) were left out on purpose.
+    expect(normalize('Trampa para ratones').words).toEqual(['trampa', 'raton']);
+    expect(normalize('Guardapolvo amortiguador').words).toEqual(['guardapolvo', 'amortiguador']);
+  });
+});
