@@ -187,6 +187,22 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
   const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)));
   const productionCost = /^5[12]/.test(account) && !alternativeAccount ? (mayBeProductionCost(concept, company) ?? mayBeServiceCost(concept, company) ?? mayBeInboundFreight(concept, company, chart)) : undefined;
   const flip = /^5[12]/.test(account) && !alternativeAccount && (goods || MEALS.has(concept.key)) ? consumedInService(concept, company, chart) : undefined;
+  const plant = !flip && /^5[12]/.test(account) && !alternativeAccount ? consumedInPlant(concept, company, chart) : undefined;
+  if (plant) {
+    return {
+      accountCode: plant.account,
+      strength,
+      ...alone,
+      // Nothing in «energía», «gas» or «mantenimiento» says plant or office: always a person's call (issue #13).
+      confidence: Math.min(confidence, LONE_KEYWORD),
+      explanation: `${activity}: ${concept.label} → ${plant.account} (${evidenceText(evidence, found.detail)}): ${plant.why}; si es de la oficina, es gasto ${account}: verifícala`,
+      alternatives: [account],
+      concept,
+      evidence,
+      inventory: false,
+      goods,
+    };
+  }
   if (flip) {
     return {
       accountCode: flip.account,
@@ -748,6 +764,47 @@ function consumedInService(concept: Concept, company: CompanyProfile, chart: Cha
   const cost = activityCost(main);
   const account = cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
   return account ? { account, why: 'lo que se consume al prestar el servicio o producir lo que la empresa vende es costo de la actividad' } : undefined;
+}
+
+/**
+ * What a plant or a service consumes in producing, whatever the company makes (accounting-co.md §4.3: C «class 7 for the
+ * plant, 51xx office»; H «6145 / class 7 (fuel, tyres, maintenance)»; A «class 7»; F «class 7 per project»; I «6140 /
+ * class 7»; P, Q «6160 / 6165 / class 7»; R, S: the PUC's 6170): the energy, gas and water the process runs on, the
+ * fuel, the upkeep of its machines and vehicles, the lab's analyses. The default chart has no class 7, so the cost is
+ * the activity's 61 subcuenta (costo-por-actividad.csv, else the PUC name of its section's cuenta). The sections are
+ * data (postura-por-seccion.csv «costo_de_planta», the kinds of consumption each section's row of §4.3 names: a
+ * plant's energy and gas, a kitchen's gas, the machines a service is rendered with, a carrier's fleet). Water is left
+ * out: a plant's water is mostly its premises'. The same energy or repair may be the office's: the line rarely says,
+ * so the reading is always «por verificar» with the expense as the runner-up. Other sections and kinds keep the
+ * expense reading, flagged where mayBeProductionCost names the cost (J, K, L, M, N, O… keep it plainly).
+ */
+/** The kinds of plant consumption, and the concepts (activity-rules.ts) that name each. */
+const PLANT_KINDS: Record<string, readonly string[]> = {
+  energia: ['energia'],
+  gas: ['gas'],
+  maquinas: ['mant-maquinaria'],
+  flota: ['mant-vehiculo', 'repuestos-vehiculo', 'combustible'],
+};
+/** Section → the concepts its plant or service consumes as cost (postura-por-seccion.csv «costo_de_planta»). */
+const PLANT_COST: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  readDataCsv('postura-por-seccion.csv').map((row) => {
+    const kinds = (row.costo_de_planta ?? '').split(/\s+/).filter(Boolean);
+    for (const kind of kinds) if (!PLANT_KINDS[kind]) throw new Error(`postura-por-seccion.csv: «${kind}» (costo_de_planta, sección ${row.seccion}) no es energia, gas, maquinas ni flota`);
+    return [row.seccion!, new Set(kinds.flatMap((kind) => PLANT_KINDS[kind]!))];
+  }),
+);
+/** Sections that make goods in a plant (§4.3 C; B, D, E alike): the explanation says «la planta». */
+const MAKES_GOODS = new Set(['B', 'C', 'D', 'E']);
+
+function consumedInPlant(concept: Concept, company: CompanyProfile, chart: Chart): { account: string; why: string } | undefined {
+  const { main, activity } = mainActivity(company) ?? {};
+  if (!main || !activity || !PLANT_COST.get(activity.section)?.has(concept.key)) return undefined;
+  const cost = activityCost(main);
+  const account = cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
+  if (!account) return undefined;
+  return MAKES_GOODS.has(activity.section)
+    ? { account, why: `la empresa fabrica: ${concept.label} de la planta es costo de producción (§4.3)` }
+    : { account, why: `${concept.label} de lo que presta el servicio o produce es costo de la actividad (§4.3)` };
 }
 
 /**

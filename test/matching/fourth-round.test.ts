@@ -61,11 +61,19 @@ describe('suggestion engine: fourth round of #13', () => {
   });
 
   it('energy a producer may have used in production is flagged, naming its cost account; an office’s is not', async () => {
-    t = await testCompany({ company: { ciiu: ['1081'], inventory: 'perpetual' } });
-    const [bakery] = await t.classify(line('Energía eléctrica consumo kWh periodo marzo'));
-    expect(bakery!.accountCode).toBe('513530');
+    // A farm's energy lights the house and the office as much as the crop: the expense, flagged, naming the cost.
+    t = await testCompany({ company: { ciiu: ['0113'], inventory: 'none' } });
+    const [farm] = await t.classify(line('Energía eléctrica consumo kWh periodo marzo'));
+    expect(farm!.accountCode).toBe('513530');
+    expect(farm!.confidence).toBeLessThan(0.6);
+    expect(farm!.explanation).toMatch(/costo \(61\d{4}\)/);
+    // A bakery's is its plant's (§4.3 C, thirteenth round part C): the cost, flagged, naming the expense.
+    const plant = await testCompany({ company: { ciiu: ['1081'], inventory: 'perpetual' } });
+    const [bakery] = await plant.classify(line('Energía eléctrica consumo kWh periodo marzo'));
+    expect(bakery!.accountCode).toMatch(/^6120/);
     expect(bakery!.confidence).toBeLessThan(0.6);
-    expect(bakery!.explanation).toMatch(/costo \(61\d{4}\)/);
+    expect(bakery!.explanation).toContain('513530');
+    await plant.close();
     const office = await testCompany({ company: { ciiu: ['6201'], inventory: 'none' } });
     const [own] = await office.classify(line('Energía eléctrica consumo kWh periodo marzo'));
     expect(own!.accountCode).toBe('513530');
