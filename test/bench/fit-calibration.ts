@@ -32,6 +32,8 @@ import { buildBlind10Scenarios } from '../fixtures/matching/blind10/scenarios';
 import { buildBlind11Scenarios } from '../fixtures/matching/blind11/scenarios';
 import { buildBlind12Scenarios } from '../fixtures/matching/blind12/scenarios';
 import { buildBlind13Scenarios } from '../fixtures/matching/blind13/scenarios';
+import { buildBlind14Scenarios } from '../fixtures/matching/blind14/scenarios';
+import { buildBlind15Scenarios } from '../fixtures/matching/blind15/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import { accuracy } from './matching.bench';
 import { runScenarioSet, type Observed, type ScenarioToRun } from './matching-unseen.bench';
@@ -59,6 +61,8 @@ const SETS: { name: string; run: (calibration: Calibration) => Promise<Observed[
       ['a ciegas 11', buildBlind11Scenarios],
       ['a ciegas 12', buildBlind12Scenarios],
       ['a ciegas 13', buildBlind13Scenarios],
+      ['a ciegas 14', buildBlind14Scenarios],
+      ['a ciegas 15', buildBlind15Scenarios],
     ] as [string, () => ScenarioToRun[]][]
   ).map(([name, build]) => ({ name, run: (calibration: Calibration) => runScenarioSet(name, build(), { quiet: true, engine: { calibration } }) })),
 ];
