@@ -161,10 +161,14 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
   // A manufacturer's goods the rules would book as the office's expense, whose UNSPSC family is an input of its
   // division (insumos-por-division.csv): materia prima or packaging. The line's own code says it whatever the words
   // read; the concept's family, the closest class name or the supplier only when the words read weakly.
+  // An expense (51/52), and among expenses one a purchase can turn out to be cost or stock: not staff (5105, 5205),
+  // taxes (5115, 5215) or travel (5155, 5255).
+  const expense = /^5[12]/.test(account);
+  const officeExpense = expense && !/^5[12](05|15|55)/.test(account);
   const weak = strength === 'debil' || !!found.alone || evidence === 'actividad del proveedor' || evidence === 'nombre UNSPSC parecido';
-  const input_ = /^5[12]/.test(account) && goods && !/^5[12](05|15|55)/.test(account) ? inputOfManufacture(input, company, chart, { concept, weak, confidence, guessed: evidence === 'nombre UNSPSC parecido' }) : undefined;
-  if (input_) return input_;
-  const named = /^5[12]/.test(account) && !NEVER_COST.has(concept.key) && !/^5[12](05|15|55)/.test(account) ? objectOfActivity(input.words, company, chart, goods) : undefined;
+  const manufactureInput = officeExpense && goods ? inputOfManufacture(input, company, chart, { concept, weak, confidence, guessed: evidence === 'nombre UNSPSC parecido' }) : undefined;
+  if (manufactureInput) return manufactureInput;
+  const named = officeExpense && !NEVER_COST.has(concept.key) ? objectOfActivity(input.words, company, chart, goods) : undefined;
   if (named) {
     return {
       accountCode: named.account,
@@ -185,9 +189,9 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
   // A shop that keeps inventory buying goods it could resell, when its CIIU does not say it sells them: resale or
   // own consumption is the company's call, not the line's, so a person should look.
   const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)));
-  const productionCost = /^5[12]/.test(account) && !alternativeAccount ? (mayBeProductionCost(concept, company) ?? mayBeServiceCost(concept, company) ?? mayBeInboundFreight(concept, company, chart)) : undefined;
-  const flip = /^5[12]/.test(account) && !alternativeAccount && (goods || MEALS.has(concept.key)) ? consumedInService(concept, company, chart) : undefined;
-  const plant = !flip && /^5[12]/.test(account) && !alternativeAccount ? consumedInPlant(concept, company, chart) : undefined;
+  const productionCost = expense && !alternativeAccount ? (mayBeProductionCost(concept, company) ?? mayBeServiceCost(concept, company) ?? mayBeInboundFreight(concept, company, chart)) : undefined;
+  const flip = expense && !alternativeAccount && (goods || MEALS.has(concept.key)) ? consumedInService(concept, company, chart) : undefined;
+  const plant = !flip && expense && !alternativeAccount ? consumedInPlant(concept, company, chart) : undefined;
   if (plant) {
     return {
       accountCode: plant.account,
@@ -703,6 +707,22 @@ function ownTrade(concept: Concept, company: CompanyProfile): { account: string;
 }
 
 /**
+ * The buyer's posture by CIIU section (accounting-co.md §4.3), as data: `server/data/postura-por-seccion.csv`, one row
+ * per section with its name from ciiu.csv and the row of §4.3 (or the PUC 61 cuenta) each answer comes from. Read
+ * once; each column below is one question asked of it.
+ */
+const POSTURE_ROWS = readDataCsv('postura-por-seccion.csv');
+
+function sectionsWhere(column: 'produce_con_costo' | 'consume_en_su_servicio' | 'alimenta_a_quien_atiende' | 'compra_servicios_como_costo'): ReadonlySet<string> {
+  for (const row of POSTURE_ROWS) if (row[column] !== 'si' && row[column] !== 'no') throw new Error(`postura-por-seccion.csv: «${column}» de la sección ${row.seccion} debe ser si o no`);
+  return new Set(POSTURE_ROWS.filter((row) => row[column] === 'si').map((row) => row.seccion!));
+}
+
+const PRODUCTION_CONCEPTS = new Set(['energia', 'acueducto', 'gas', 'alquiler-equipo', 'alquiler-maquinaria', 'mant-vehiculo', 'mant-equipo-medico', 'mant-maquinaria', 'fletes', 'alimentos', 'bebidas', 'empaques', 'ferreteria', 'electricos', 'pinturas', 'combustible', 'repuestos-vehiculo', 'materiales-construccion', 'laboratorio', 'insumos-medicos', 'material-didactico', 'semillas', 'fertilizantes', 'agroquimicos', 'alimento-animal', 'servicios-agricolas', 'temporales']);
+/** CIIU sections whose companies produce goods or render services with a cost of their own (§4.3 rows A, C, F, H, I, N, P, Q; B, D, E and R, S alike). */
+const PRODUCER_SECTIONS = sectionsWhere('produce_con_costo');
+
+/**
  * What a producer may consume in producing (accounting-co.md §4.3: «class 7 for the plant, 51xx office»; agro, health,
  * education, transport, hotels: 61xx): energy and water, fuel, maintenance of machines and vehicles, materials,
  * food, freight, packaging, inputs. For a company of those sections nothing in the line says whether it went to the
@@ -710,20 +730,6 @@ function ownTrade(concept: Concept, company: CompanyProfile): { account: string;
  * is not flagged is booked silently). Administrative concepts (fees, telecom, software, office supplies, insurance…)
  * are the office's whatever the company does.
  */
-/**
- * The buyer's posture by CIIU section (accounting-co.md §4.3), as data: `server/data/postura-por-seccion.csv`, one row
- * per section with its name from ciiu.csv and the row of §4.3 (or the PUC 61 cuenta) each answer comes from.
- */
-function sectionsWhere(column: 'produce_con_costo' | 'consume_en_su_servicio' | 'alimenta_a_quien_atiende' | 'compra_servicios_como_costo'): ReadonlySet<string> {
-  const rows = readDataCsv('postura-por-seccion.csv');
-  for (const row of rows) if (row[column] !== 'si' && row[column] !== 'no') throw new Error(`postura-por-seccion.csv: «${column}» de la sección ${row.seccion} debe ser si o no`);
-  return new Set(rows.filter((row) => row[column] === 'si').map((row) => row.seccion!));
-}
-
-const PRODUCTION_CONCEPTS = new Set(['energia', 'acueducto', 'gas', 'alquiler-equipo', 'alquiler-maquinaria', 'mant-vehiculo', 'mant-equipo-medico', 'mant-maquinaria', 'fletes', 'alimentos', 'bebidas', 'empaques', 'ferreteria', 'electricos', 'pinturas', 'combustible', 'repuestos-vehiculo', 'materiales-construccion', 'laboratorio', 'insumos-medicos', 'material-didactico', 'semillas', 'fertilizantes', 'agroquimicos', 'alimento-animal', 'servicios-agricolas', 'temporales']);
-/** CIIU sections whose companies produce goods or render services with a cost of their own (§4.3 rows A, C, F, H, I, N, P, Q; B, D, E and R, S alike). */
-const PRODUCER_SECTIONS = sectionsWhere('produce_con_costo');
-
 function mayBeProductionCost(concept: Concept, company: CompanyProfile): Caveat | undefined {
   if (!PRODUCTION_CONCEPTS.has(concept.key) || FOOD_CONCEPTS.has(concept.key)) return undefined;
   const { main, activity } = mainActivity(company) ?? {};
@@ -766,18 +772,6 @@ function consumedInService(concept: Concept, company: CompanyProfile, chart: Cha
   return account ? { account, why: 'lo que se consume al prestar el servicio o producir lo que la empresa vende es costo de la actividad' } : undefined;
 }
 
-/**
- * What a plant or a service consumes in producing, whatever the company makes (accounting-co.md §4.3: C «class 7 for the
- * plant, 51xx office»; H «6145 / class 7 (fuel, tyres, maintenance)»; A «class 7»; F «class 7 per project»; I «6140 /
- * class 7»; P, Q «6160 / 6165 / class 7»; R, S: the PUC's 6170): the energy, gas and water the process runs on, the
- * fuel, the upkeep of its machines and vehicles, the lab's analyses. The default chart has no class 7, so the cost is
- * the activity's 61 subcuenta (costo-por-actividad.csv, else the PUC name of its section's cuenta). The sections are
- * data (postura-por-seccion.csv «costo_de_planta», the kinds of consumption each section's row of §4.3 names: a
- * plant's energy and gas, a kitchen's gas, the machines a service is rendered with, a carrier's fleet). Water is left
- * out: a plant's water is mostly its premises'. The same energy or repair may be the office's: the line rarely says,
- * so the reading is always «por verificar» with the expense as the runner-up. Other sections and kinds keep the
- * expense reading, flagged where mayBeProductionCost names the cost (J, K, L, M, N, O… keep it plainly).
- */
 /** The kinds of plant consumption, and the concepts (activity-rules.ts) that name each. */
 const PLANT_KINDS: Record<string, readonly string[]> = {
   energia: ['energia'],
@@ -787,7 +781,7 @@ const PLANT_KINDS: Record<string, readonly string[]> = {
 };
 /** Section → the concepts its plant or service consumes as cost (postura-por-seccion.csv «costo_de_planta»). */
 const PLANT_COST: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  readDataCsv('postura-por-seccion.csv').map((row) => {
+  POSTURE_ROWS.map((row) => {
     const kinds = (row.costo_de_planta ?? '').split(/\s+/).filter(Boolean);
     for (const kind of kinds) if (!PLANT_KINDS[kind]) throw new Error(`postura-por-seccion.csv: «${kind}» (costo_de_planta, sección ${row.seccion}) no es energia, gas, maquinas ni flota`);
     return [row.seccion!, new Set(kinds.flatMap((kind) => PLANT_KINDS[kind]!))];
@@ -796,6 +790,16 @@ const PLANT_COST: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 /** Sections that make goods in a plant (§4.3 C; B, D, E alike): the explanation says «la planta». */
 const MAKES_GOODS = new Set(['B', 'C', 'D', 'E']);
 
+/**
+ * What a plant or a service consumes in producing (accounting-co.md §4.3: C «class 7 for the plant, 51xx office»; H
+ * «6145 / class 7 (fuel, tyres, maintenance)»; A «class 7»; F «class 7 per project»; P, Q «6160 / 6165 / class 7»;
+ * R, S: the PUC's 6170): the energy and gas the process runs on, the upkeep of its machines, a fleet's fuel, parts and
+ * upkeep. The default chart has no class 7, so the cost is the activity's 61 subcuenta (costo-por-actividad.csv, else
+ * the PUC name of its section's cuenta). Which kinds each section books as cost is data (PLANT_COST). Left as expense,
+ * flagged by mayBeProductionCost where it applies: water (a plant's water is mostly its premises'), a farm's energy,
+ * a kitchen's gas, sections with no kinds (J, K, L, M, N, O…). The same energy or repair may be the office's and the
+ * line rarely says, so the reading is always «por verificar» and its explanation names the expense.
+ */
 function consumedInPlant(concept: Concept, company: CompanyProfile, chart: Chart): { account: string; why: string } | undefined {
   const { main, activity } = mainActivity(company) ?? {};
   if (!main || !activity || !PLANT_COST.get(activity.section)?.has(concept.key)) return undefined;
