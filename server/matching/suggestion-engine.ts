@@ -10,6 +10,7 @@ import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence } from './calibration';
 import { durableEvidence, equipmentName, machineHead } from './durable-evidence';
 import { guessUnspscClass, unspscClassName } from './reference-data';
+import { chooseSharedItem } from './shared-codes';
 import { describeSimilarity } from './similarity';
 import { classifyByRule, isGoods } from './default-account-rule';
 import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
@@ -55,6 +56,8 @@ interface Line {
   unspsc?: string;
   /** What the activity rules read in the line, once: the habit stage and the reread of a guess ask the same question. */
   activity?: { verdict: ActivityVerdict | undefined };
+  /** What the exact keys could not decide (a code shared by items of different accounts), said in the explanation. */
+  notes: string[];
 }
 
 const DEFAULTS = { itemSimilarity: 0.55, historySimilarity: 0.62, companiesInMemory: 16 };
@@ -210,7 +213,8 @@ export class SuggestionEngine implements LineClassifier {
     const runnerUp = rest.find((c) => c.accountCode !== winner.accountCode);
     // People already moved this kind of choice elsewhere in this company, not yet consistently: the line says so, and
     // its evidence is its own kind for the calibration (`corregida`), so the measurement decides how sure it is.
-    const chosen = this.withNewItem(lesson && !lesson.follow ? { ...winner, explanation: `${winner.explanation}; ${lesson.why}`, support: 'corregida' } : winner, line, company, chart);
+    const told = line.notes.length ? { ...winner, explanation: `${winner.explanation}; ${line.notes.map(lowerFirst).join('; ')}` } : winner;
+    const chosen = this.withNewItem(lesson && !lesson.follow ? { ...told, explanation: `${told.explanation}; ${lesson.why}`, support: 'corregida' } : told, line, company, chart);
     const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp), raw: chosen.confidence };
     this.options.observe?.(evidence);
     const confidence = round(this.options.calibration.confidence(evidence));
@@ -300,10 +304,9 @@ export class SuggestionEngine implements LineClassifier {
       const tally = supplier?.byCode.get(itemCodeKey(code));
       const candidate = fromTally(tally, postable, memory, 'codigo', (v, account) => `${usedText(v)} con este proveedor para su código ${code}${moved(v.best.account, account)}`);
       if (candidate) out.push(...candidate);
-      const itemId = memory.itemBySupplierCode.get(codeKey(line.nit, code));
-      const item = itemId ? memory.items.get(itemId) : undefined;
-      const account = item ? postable(item.accountCode) : undefined;
-      if (item && account) out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, 0.95), explanation: `El código ${code} de este proveedor es el ítem «${item.name}»${unconfirmed(item)}`, stage: 'codigo-item', guess: item.confidence !== null });
+      const shared = chooseSharedItem(memory.itemsBySupplierCode.get(codeKey(line.nit, code)), memory.items, postable, (i) => nameSimilarity(line, memory, i), `El código ${code} de este proveedor`);
+      if (shared?.item) out.push({ accountCode: shared.account, itemId: shared.item.id, itemName: shared.item.name, source: 'inventory', confidence: itemTrust(shared.item, 0.95), explanation: `El código ${code} de este proveedor es el ítem «${shared.item.name}»${unconfirmed(shared.item)}${shared.why}`, stage: 'codigo-item', guess: shared.item.confidence !== null });
+      else if (shared) line.notes.push(shared.why);
     }
     if (line.text.key) {
       const description = supplier?.byDescription.get(line.text.key);
@@ -317,10 +320,11 @@ export class SuggestionEngine implements LineClassifier {
   private byGtin(line: Line, memory: CompanyMemory, postable: Postable): Candidate[] {
     if (!line.gtin) return [];
     const out: Candidate[] = [];
-    const itemId = memory.itemByGtin.get(line.gtin);
-    const item = itemId ? memory.items.get(itemId) : undefined;
-    const account = item ? postable(item.accountCode) : undefined;
-    if (item && account) out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, 0.95), explanation: `Mismo código de barras (GTIN ${line.gtin.replace(/^0+/, '')}) del ítem «${item.name}»${unconfirmed(item)}`, stage: 'gtin-item', guess: item.confidence !== null });
+    const gtin = line.gtin.replace(/^0+/, '');
+    const shared = chooseSharedItem(memory.itemsByGtin.get(line.gtin), memory.items, postable, (i) => nameSimilarity(line, memory, i), `El código de barras ${gtin}`);
+    const item = shared?.item;
+    if (item) out.push({ accountCode: shared.account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, 0.95), explanation: `Mismo código de barras (GTIN ${gtin}) del ítem «${item.name}»${unconfirmed(item)}${shared.why}`, stage: 'gtin-item', guess: item.confidence !== null });
+    else if (shared) line.notes.push(shared.why);
     const candidate = fromTally(memory.byGtin.get(line.gtin), postable, memory, 'gtin', (v) => `${usedText(v)} para el código de barras ${line.gtin!.replace(/^0+/, '')}`);
     if (candidate) out.push(...candidate);
     return out;
@@ -904,7 +908,7 @@ function toLine(input: LineToClassify): Line {
   const standard = line.standardCode;
   const gtin = standard?.scheme === 'GTIN' ? gtinOf(standard.id) : line.additionalCodes.map((c) => (c.scheme === 'GTIN' ? gtinOf(c.id) : undefined)).find(Boolean);
   const unspsc = standard?.scheme === 'UNSPSC' ? standard.id.replace(/\D/g, '') : undefined;
-  return { input, nit: normalizeNit(input.supplier.nit), text: normalize(line.description), ...(gtin ? { gtin } : {}), ...(unspsc ? { unspsc } : {}) };
+  return { input, nit: normalizeNit(input.supplier.nit), text: normalize(line.description), notes: [], ...(gtin ? { gtin } : {}), ...(unspsc ? { unspsc } : {}) };
 }
 
 function fromTally(tally: Tally | undefined, postable: Postable, memory: CompanyMemory, stage: string, explain: (v: TallyVerdict, account: string) => string): Candidate[] | undefined {
@@ -992,7 +996,10 @@ function moved(original: string, account: string): string {
 function linkedItem(memory: CompanyMemory, nit: string, line: LearnedLine): string | undefined {
   const supplier = memory.suppliers.get(nit);
   if (line.sellerCode) {
-    const byCode = memory.itemBySupplierCode.get(codeKey(nit, line.sellerCode)) ?? supplier?.byCode.get(itemCodeKey(line.sellerCode))?.verdict()?.best.itemId;
+    // Items sharing the supplier's code: the one its lines were booked with, else the only one (never the last loaded).
+    const ids = memory.itemsBySupplierCode.get(codeKey(nit, line.sellerCode));
+    const booked = supplier?.byCode.get(itemCodeKey(line.sellerCode))?.verdict()?.best.itemId;
+    const byCode = (booked && (ids.length === 0 || ids.includes(booked)) ? booked : undefined) ?? (ids.length === 1 ? ids[0] : undefined);
     if (byCode) return byCode;
   }
   return supplier?.byDescription.get(normalize(line.description).key)?.verdict()?.best.itemId;
