@@ -69,6 +69,8 @@ const LARGE_CATALOG = 2_000;
 const NEAR_ITEM_SIMILARITY = 0.4;
 /** How alike the line and a UNSPSC class name must be for the class to say what the line is (see `sameKindItem`). */
 const CONCEPT_SIMILARITY = 0.45;
+/** A catalog item of the line's class whose name also says what the line is (see `sameKindItem`). */
+const NAMED_KIND_CONFIDENCE = 0.7;
 /** A class with more catalog items than this says too little about which one (and costs a scan): skipped. */
 const CONCEPT_MEMBERS = 50;
 /** Products people moved from one account of the agent's to the same other account before the agent follows them. */
@@ -454,6 +456,14 @@ export class SuggestionEngine implements LineClassifier {
     }
     if (!chosen || !account) return undefined;
     const confidence = 0.4 + 0.15 * Math.min(1, (guess.similarity - CONCEPT_SIMILARITY) / (1 - CONCEPT_SIMILARITY));
+    // Two independent readings name the same catalog item: the class the line's words read to is the item's class, and
+    // the line's own noun (what it is) is a word of the item's name («ETIQUETA …» and «Cajas y etiquetas»). The
+    // catalog groups the product under a wider name, but it is this company's own evidence of where such things go,
+    // above a generic reading of the word (accounting-co.md §4.1): as sure as an item barely above the threshold.
+    const itemWords = normalize(chosen.name).words;
+    if (namesHead(line.text.words, itemWords)) {
+      return { accountCode: account, source: 'history', confidence: Math.max(confidence, NAMED_KIND_CONFIDENCE), explanation: `Es del mismo tipo que el ítem «${chosen.name}» de tu catálogo, cuyo nombre dice lo que es la línea (UNSPSC ${guess.code} «${guess.name}»), y la empresa lo lleva a ${account}: verifícala`, stage: 'item-concepto' };
+    }
     return { accountCode: account, source: 'history', confidence, explanation: `Es del mismo tipo que el ítem «${chosen.name}» de tu catálogo (UNSPSC ${guess.code} «${guess.name}»), que la empresa lleva a ${account}: verifícala`, stage: 'item-concepto' };
   }
 
