@@ -1,6 +1,7 @@
 import { LineIndex } from './line-index';
 import { normalize, type NormalizedText } from './normalize';
 import { isVerification, provenanceOf, Tally, type Provenance } from './tally';
+import { ItemsByCode } from './shared-codes';
 import { TextIndex } from './text-index';
 
 /** One learned line, as stored in `matching_history`. */
@@ -66,9 +67,10 @@ export class CompanyMemory {
 
   readonly items = new Map<string, CatalogItem>();
   readonly itemIndex = new TextIndex();
-  readonly itemByGtin = new Map<string, string>();
-  readonly itemBySupplierCode = new Map<string, string>();
-  readonly itemByCode = new Map<string, string>();
+  /** Items by GTIN, supplier's code and internal code: every item sharing one, chosen by `chooseSharedItem`. */
+  readonly itemsByGtin = new ItemsByCode();
+  readonly itemsBySupplierCode = new ItemsByCode();
+  readonly itemsByCode = new ItemsByCode();
   /**
    * The company's books by UNSPSC (accounting-co.md §4.1 step 1: «same UNSPSC, mapped to the account used before»):
    * history lines by class (first 6 digits) and family (first 4), and catalog items by class. A new supplier's line
@@ -172,9 +174,9 @@ export class CompanyMemory {
     if (previous) {
       if (itemOrder(previous) !== itemOrder(item)) this.itemIndex.remove(item.id);
       const oldGtin = gtinOf(previous.gtin);
-      if (oldGtin && this.itemByGtin.get(oldGtin) === item.id) this.itemByGtin.delete(oldGtin);
-      if (previous.code && this.itemByCode.get(itemCodeKey(previous.code)) === item.id) this.itemByCode.delete(itemCodeKey(previous.code));
-      if (previous.supplierNit && previous.supplierCode) this.itemBySupplierCode.delete(codeKey(previous.supplierNit, previous.supplierCode));
+      if (oldGtin) this.itemsByGtin.remove(oldGtin, item.id);
+      if (previous.code) this.itemsByCode.remove(itemCodeKey(previous.code), item.id);
+      if (previous.supplierNit && previous.supplierCode) this.itemsBySupplierCode.remove(codeKey(previous.supplierNit, previous.supplierCode), item.id);
       const oldClass = unspscOf(previous.unspsc)?.slice(0, 6);
       if (oldClass) this.itemsByUnspscClass.get(oldClass)?.delete(item.id);
     }
@@ -188,9 +190,9 @@ export class CompanyMemory {
     this.items.set(item.id, item);
     this.itemIndex.add(item.id, normalize(item.name), itemOrder(item));
     const gtin = gtinOf(item.gtin);
-    if (gtin) this.itemByGtin.set(gtin, item.id);
-    if (item.code) this.itemByCode.set(itemCodeKey(item.code), item.id);
-    if (item.supplierNit && item.supplierCode) this.itemBySupplierCode.set(codeKey(item.supplierNit, item.supplierCode), item.id);
+    if (gtin) this.itemsByGtin.add(gtin, item.id);
+    if (item.code) this.itemsByCode.add(itemCodeKey(item.code), item.id);
+    if (item.supplierNit && item.supplierCode) this.itemsBySupplierCode.add(codeKey(item.supplierNit, item.supplierCode), item.id);
   }
 
   private supplier(nit: string): SupplierMemory {

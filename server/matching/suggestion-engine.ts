@@ -10,6 +10,7 @@ import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence } from './calibration';
 import { durableEvidence, equipmentName, machineHead } from './durable-evidence';
 import { guessUnspscClass, unspscClassName } from './reference-data';
+import { chooseSharedItem } from './shared-codes';
 import { describeSimilarity } from './similarity';
 import { classifyByRule, isGoods } from './default-account-rule';
 import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
@@ -55,6 +56,8 @@ interface Line {
   unspsc?: string;
   /** What the activity rules read in the line, once: the habit stage and the reread of a guess ask the same question. */
   activity?: { verdict: ActivityVerdict | undefined };
+  /** What the exact keys could not decide (a code shared by items of different accounts), said in the explanation. */
+  notes: string[];
 }
 
 const DEFAULTS = { itemSimilarity: 0.55, historySimilarity: 0.62, companiesInMemory: 16 };
@@ -66,6 +69,8 @@ const LARGE_CATALOG = 2_000;
 const NEAR_ITEM_SIMILARITY = 0.4;
 /** How alike the line and a UNSPSC class name must be for the class to say what the line is (see `sameKindItem`). */
 const CONCEPT_SIMILARITY = 0.45;
+/** A catalog item of the line's class whose name also says what the line is (see `sameKindItem`). */
+const NAMED_KIND_CONFIDENCE = 0.7;
 /** A class with more catalog items than this says too little about which one (and costs a scan): skipped. */
 const CONCEPT_MEMBERS = 50;
 /** Products people moved from one account of the agent's to the same other account before the agent follows them. */
@@ -210,7 +215,8 @@ export class SuggestionEngine implements LineClassifier {
     const runnerUp = rest.find((c) => c.accountCode !== winner.accountCode);
     // People already moved this kind of choice elsewhere in this company, not yet consistently: the line says so, and
     // its evidence is its own kind for the calibration (`corregida`), so the measurement decides how sure it is.
-    const chosen = this.withNewItem(lesson && !lesson.follow ? { ...winner, explanation: `${winner.explanation}; ${lesson.why}`, support: 'corregida' } : winner, line, company, chart);
+    const told = line.notes.length ? { ...winner, explanation: `${winner.explanation}; ${line.notes.map(lowerFirst).join('; ')}` } : winner;
+    const chosen = this.withNewItem(lesson && !lesson.follow ? { ...told, explanation: `${told.explanation}; ${lesson.why}`, support: 'corregida' } : told, line, company, chart);
     const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp), raw: chosen.confidence };
     this.options.observe?.(evidence);
     const confidence = round(this.options.calibration.confidence(evidence));
@@ -300,10 +306,9 @@ export class SuggestionEngine implements LineClassifier {
       const tally = supplier?.byCode.get(itemCodeKey(code));
       const candidate = fromTally(tally, postable, memory, 'codigo', (v, account) => `${usedText(v)} con este proveedor para su código ${code}${moved(v.best.account, account)}`);
       if (candidate) out.push(...candidate);
-      const itemId = memory.itemBySupplierCode.get(codeKey(line.nit, code));
-      const item = itemId ? memory.items.get(itemId) : undefined;
-      const account = item ? postable(item.accountCode) : undefined;
-      if (item && account) out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, 0.95), explanation: `El código ${code} de este proveedor es el ítem «${item.name}»${unconfirmed(item)}`, stage: 'codigo-item', guess: item.confidence !== null });
+      const shared = chooseSharedItem(memory.itemsBySupplierCode.get(codeKey(line.nit, code)), memory.items, postable, (i) => nameSimilarity(line, memory, i), `El código ${code} de este proveedor`);
+      if (shared?.item) out.push({ accountCode: shared.account, itemId: shared.item.id, itemName: shared.item.name, source: 'inventory', confidence: itemTrust(shared.item, 0.95), explanation: `El código ${code} de este proveedor es el ítem «${shared.item.name}»${unconfirmed(shared.item)}${shared.why}`, stage: 'codigo-item', guess: shared.item.confidence !== null });
+      else if (shared) line.notes.push(shared.why);
     }
     if (line.text.key) {
       const description = supplier?.byDescription.get(line.text.key);
@@ -317,10 +322,11 @@ export class SuggestionEngine implements LineClassifier {
   private byGtin(line: Line, memory: CompanyMemory, postable: Postable): Candidate[] {
     if (!line.gtin) return [];
     const out: Candidate[] = [];
-    const itemId = memory.itemByGtin.get(line.gtin);
-    const item = itemId ? memory.items.get(itemId) : undefined;
-    const account = item ? postable(item.accountCode) : undefined;
-    if (item && account) out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, 0.95), explanation: `Mismo código de barras (GTIN ${line.gtin.replace(/^0+/, '')}) del ítem «${item.name}»${unconfirmed(item)}`, stage: 'gtin-item', guess: item.confidence !== null });
+    const gtin = line.gtin.replace(/^0+/, '');
+    const shared = chooseSharedItem(memory.itemsByGtin.get(line.gtin), memory.items, postable, (i) => nameSimilarity(line, memory, i), `El código de barras ${gtin}`);
+    const item = shared?.item;
+    if (item) out.push({ accountCode: shared.account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, 0.95), explanation: `Mismo código de barras (GTIN ${gtin}) del ítem «${item.name}»${unconfirmed(item)}${shared.why}`, stage: 'gtin-item', guess: item.confidence !== null });
+    else if (shared) line.notes.push(shared.why);
     const candidate = fromTally(memory.byGtin.get(line.gtin), postable, memory, 'gtin', (v) => `${usedText(v)} para el código de barras ${line.gtin!.replace(/^0+/, '')}`);
     if (candidate) out.push(...candidate);
     return out;
@@ -450,6 +456,14 @@ export class SuggestionEngine implements LineClassifier {
     }
     if (!chosen || !account) return undefined;
     const confidence = 0.4 + 0.15 * Math.min(1, (guess.similarity - CONCEPT_SIMILARITY) / (1 - CONCEPT_SIMILARITY));
+    // Two independent readings name the same catalog item: the class the line's words read to is the item's class, and
+    // the line's own noun (what it is) is a word of the item's name («ETIQUETA …» and «Cajas y etiquetas»). The
+    // catalog groups the product under a wider name, but it is this company's own evidence of where such things go,
+    // above a generic reading of the word (accounting-co.md §4.1): as sure as an item barely above the threshold.
+    const itemWords = normalize(chosen.name).words;
+    if (namesHead(line.text.words, itemWords)) {
+      return { accountCode: account, source: 'history', confidence: Math.max(confidence, NAMED_KIND_CONFIDENCE), explanation: `Es del mismo tipo que el ítem «${chosen.name}» de tu catálogo, cuyo nombre dice lo que es la línea (UNSPSC ${guess.code} «${guess.name}»), y la empresa lo lleva a ${account}: verifícala`, stage: 'item-concepto' };
+    }
     return { accountCode: account, source: 'history', confidence, explanation: `Es del mismo tipo que el ítem «${chosen.name}» de tu catálogo (UNSPSC ${guess.code} «${guess.name}»), que la empresa lleva a ${account}: verifícala`, stage: 'item-concepto' };
   }
 
@@ -904,7 +918,7 @@ function toLine(input: LineToClassify): Line {
   const standard = line.standardCode;
   const gtin = standard?.scheme === 'GTIN' ? gtinOf(standard.id) : line.additionalCodes.map((c) => (c.scheme === 'GTIN' ? gtinOf(c.id) : undefined)).find(Boolean);
   const unspsc = standard?.scheme === 'UNSPSC' ? standard.id.replace(/\D/g, '') : undefined;
-  return { input, nit: normalizeNit(input.supplier.nit), text: normalize(line.description), ...(gtin ? { gtin } : {}), ...(unspsc ? { unspsc } : {}) };
+  return { input, nit: normalizeNit(input.supplier.nit), text: normalize(line.description), notes: [], ...(gtin ? { gtin } : {}), ...(unspsc ? { unspsc } : {}) };
 }
 
 function fromTally(tally: Tally | undefined, postable: Postable, memory: CompanyMemory, stage: string, explain: (v: TallyVerdict, account: string) => string): Candidate[] | undefined {
@@ -992,7 +1006,10 @@ function moved(original: string, account: string): string {
 function linkedItem(memory: CompanyMemory, nit: string, line: LearnedLine): string | undefined {
   const supplier = memory.suppliers.get(nit);
   if (line.sellerCode) {
-    const byCode = memory.itemBySupplierCode.get(codeKey(nit, line.sellerCode)) ?? supplier?.byCode.get(itemCodeKey(line.sellerCode))?.verdict()?.best.itemId;
+    // Items sharing the supplier's code: the one its lines were booked with, else the only one (never the last loaded).
+    const ids = memory.itemsBySupplierCode.get(codeKey(nit, line.sellerCode));
+    const booked = supplier?.byCode.get(itemCodeKey(line.sellerCode))?.verdict()?.best.itemId;
+    const byCode = (booked && (ids.length === 0 || ids.includes(booked)) ? booked : undefined) ?? (ids.length === 1 ? ids[0] : undefined);
     if (byCode) return byCode;
   }
   return supplier?.byDescription.get(normalize(line.description).key)?.verdict()?.best.itemId;
