@@ -40,10 +40,11 @@ function rowOf(company: CompanyProfile): Row | undefined {
   const first = company.ciiu[0];
   if (first === undefined) return undefined;
   const main = ciiuClass(first);
-  return serviceInputTable()
-    .filter((r) => main.startsWith(r.ciiu))
-    .sort((a, b) => b.ciiu.length - a.ciiu.length)[0];
+  // Asked on every expense line: one lookup per CIIU class (p95 per line).
+  if (!rowByClass.has(main)) rowByClass.set(main, serviceInputTable().filter((r) => main.startsWith(r.ciiu)).sort((a, b) => b.ciiu.length - a.ciiu.length)[0] ?? null);
+  return rowByClass.get(main) ?? undefined;
 }
+const rowByClass = new Map<string, Row | null>();
 
 /**
  * Whether a line is a direct input of the company's service: its own UNSPSC code (when it brings one of 4+ digits,
