@@ -7,6 +7,7 @@ import { activityCostAccount, ciiuActivity, ciiuClass, guessUnspscClass, referen
 import { withinOneEdit } from './similarity';
 import { namedActivityObject } from './activity-object';
 import { keepsInputs, manufacturerInput } from './manufacturer-inputs';
+import { directServiceInput, sameTradeSupplier } from './service-inputs';
 
 /** What the line itself says, besides its words. */
 export interface ActivityInput {
@@ -98,7 +99,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
 function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
   const material = ownMaterial(input, company, chart, read);
   if (material) return material;
-  if (!read) return inputOfManufacture(input, company, chart);
+  if (!read) return inputOfManufacture(input, company, chart) ?? unnamedServiceInput(input, company, chart);
   const found = serviceOnAsset(read, input);
   const { concept, evidence, strength } = found;
   const goods = concept.kind === 'goods' && !(input.unitCode && SERVICE_UNITS.has(input.unitCode));
@@ -224,6 +225,32 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
       goods,
     };
   }
+  // What the company spends on its own people (5105 gastos de personal: their training, uniforms, medical care) stays
+  // theirs when only the line's words say so («seminario», «uniforme»); the line's own UNSPSC code or the supplier's
+  // trade may say that the «course» is the pupils' class or the «vest» the guard's gear of the service.
+  const staffWords = /^5[12]05/.test(account) && evidence.startsWith('palabras');
+  const serviceInput = !plant && !flip && expense && !alternativeAccount && !ADMINISTRATION.has(concept.key) ? directServiceInput({ unspsc: input.unspsc, conceptUnspsc: concept.unspsc }, company) : undefined;
+  const tableInput = serviceInput && (!staffWords || serviceInput.evidence === 'codigo') ? serviceInput : undefined;
+  const sameTrade = !tableInput && !staffWords && !plant && !flip && expense && !alternativeAccount && concept.kind === 'service' && !ADMINISTRATION.has(concept.key) ? sameTradeSupplier(input.supplierCiiu, company) : undefined;
+  const direct = tableInput ?? (sameTrade ? { evidence: 'proveedor' as const, why: `el proveedor (CIIU ${sameTrade}) hace lo mismo que la empresa: parte del servicio que ella presta, subcontratada` } : undefined);
+  const directCost = direct ? defaultCostOfActivity(company, chart) ?? activityCostIn(company, chart) : undefined;
+  if (direct && directCost) {
+    // The line's own code in the table and words that say it plainly: the reading stands. Anything less (the concept's
+    // family, a lone or weak word) is a proposal: the same goods may have gone to the office.
+    const firm = direct.evidence === 'codigo' && strength === 'fuerte' && !found.alone;
+    return {
+      accountCode: directCost,
+      strength,
+      ...alone,
+      confidence: firm ? confidence : Math.min(confidence, LONE_KEYWORD),
+      explanation: `${activity}: ${concept.label} → ${directCost} (${evidenceText(evidence, found.detail)}): ${direct.why}, costo de lo que la empresa presta (§4.3); si fue para la oficina o el personal, es gasto (${account}): verifícala`,
+      alternatives: [account],
+      concept,
+      evidence,
+      inventory: false,
+      goods,
+    };
+  }
   return {
     accountCode: account,
     strength,
@@ -235,6 +262,37 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
     evidence,
     inventory: false,
     goods,
+  };
+}
+
+const SERVICE_INPUT: Concept = { key: 'insumo-del-servicio', label: 'insumo o servicio de la actividad', kind: 'service', words: [], accounts: ['519595'] };
+
+/**
+ * A line the rules read nothing in, from a service company: its own UNSPSC code in the company's direct inputs
+ * (insumos-de-servicio.csv), or a supplier of the company's own trade (service-inputs.ts), says it is the activity's
+ * cost. Always a proposal a person confirms; the explanation names «gastos diversos» as the other reading.
+ */
+function unnamedServiceInput(input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
+  const byCode = input.unspsc ? directServiceInput({ unspsc: input.unspsc }, company) : undefined;
+  // A supplier of the company's own trade mostly sells it the part of the service it subcontracts (an illustrator to a
+  // design studio, a surveyor's helper to a surveying firm); it may also sell it a machine, hence always flagged.
+  const trade = byCode ? undefined : sameTradeSupplier(input.supplierCiiu, company);
+  if (!byCode && !trade) return undefined;
+  const account = defaultCostOfActivity(company, chart) ?? activityCostIn(company, chart);
+  if (!account) return undefined;
+  const evidence: Evidence = byCode ? 'UNSPSC' : 'actividad del proveedor';
+  const why = byCode ? byCode.why : `el proveedor (CIIU ${trade}) hace lo mismo que la empresa: parte del servicio que ella presta, subcontratada`;
+  return {
+    accountCode: account,
+    strength: 'debil',
+    alone: true,
+    confidence: Math.min(confidenceFor(evidence, 'debil'), LONE_KEYWORD),
+    explanation: `Actividad ${company.ciiu[0]}: ${why} → ${account}, costo de lo que la empresa presta (§4.3); si no, sería gasto (519595): verifícala`,
+    alternatives: ['519595'],
+    concept: SERVICE_INPUT,
+    evidence,
+    inventory: false,
+    goods: false,
   };
 }
 
@@ -870,6 +928,20 @@ export function objectOfActivity(words: readonly string[], company: CompanyProfi
  * 7): when nothing in a line says what it is, the activity's cost «actividades conexas» is as much a placeholder as
  * «gastos diversos – otros» (519595), and the likelier one. Still a proposal a person confirms.
  */
+/**
+ * Plainly the administration's whatever the company sells (accounting-co.md §4.2 rows 28–36, 49–52): its books,
+ * lawyers, insurance, banks, taxes and registrations, guild fees, office rent. A service company's direct inputs
+ * (service-inputs.ts) never include them.
+ */
+const ADMINISTRATION = new Set(['revisoria', 'auditoria', 'juridica', 'contabilidad', 'avaluo', 'seguros', 'seguro-soat', 'seguro-incendio', 'seguro-hurto', 'seguro-rc', 'bancarios', 'intereses', 'tramites', 'afiliaciones', 'arriendo', 'nube', 'licencia-perpetua', 'mant-computo', 'cafeteria', 'papeleria']);
+
+/** The cost account of the company's activity (61 subcuenta), for sections that do not consume in their service by default. */
+function activityCostIn(company: CompanyProfile, chart: Chart): string | undefined {
+  const { main } = mainActivity(company) ?? {};
+  const cost = main ? activityCost(main) : undefined;
+  return cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
+}
+
 export function defaultCostOfActivity(company: CompanyProfile, chart: Chart): string | undefined {
   const { main, activity } = mainActivity(company) ?? {};
   if (!main || !activity || !SERVICE_COST_SECTIONS.has(activity.section)) return undefined;
