@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { bandOf } from '../../server/matching/calibration';
+import { chooseThreshold, fit, FITTED, fitAll, type MeasuredLine, type Read, ROUND13, type Sets } from '../bench/calibration-fit';
+
+/**
+ * The fourteenth round of issue #13: the «por verificar» threshold is chosen for what each set gets (the most sets
+ * meeting recall ≥ 80 % with ≤ 25 % flagged), not bound by the one set flagged most; and the fitting options measured
+ * this round (a kind seen in few sets, a kind that varies between sets) do what they say.
+ */
+const reads = (values: [number, boolean][]): Read[] => values.map(([p, right]) => ({ p, right }));
+
+/** `n` lines at confidence p, `wrong` of them wrong. */
+function lines(p: number, n: number, wrong: number): [number, boolean][] {
+  return Array.from({ length: n }, (_, i) => [p, i >= wrong]);
+}
+
+describe('calibration fit: the threshold rule (fourteenth round of #13)', () => {
+  // Three sets of 100 lines. Two have their errors at 0.80 and 0.85 and would meet the goal at 0.86; the third has many
+  // lines at 0.85 (right ones) and would be flagged over 25 % there.
+  const sets = [
+    reads([...lines(0.8, 10, 10), ...lines(0.85, 10, 5), ...lines(0.95, 80, 0)]),
+    reads([...lines(0.8, 10, 10), ...lines(0.85, 10, 5), ...lines(0.95, 80, 0)]),
+    reads([...lines(0.8, 20, 10), ...lines(0.85, 20, 0), ...lines(0.95, 60, 0)]),
+  ];
+
+  it('the thirteenth round’s rule lets the set flagged most bind the threshold, so the others miss their recall', () => {
+    // 0.801 flags 10 %, 10 % and 20 %; 0.851 would flag 40 % of the third set.
+    expect(chooseThreshold(sets, 0.245, 'max')).toBe(0.801);
+  });
+
+  it('the rule counting the goal per set raises it where two of three sets meet it', () => {
+    // At 0.851: 20 % flagged / 100 % caught on the first two, 40 % flagged on the third: two of three meet the goal,
+    // against none at 0.801 (10 of 15 errors caught, 67 %).
+    expect(FITTED.rule).toBe('goals');
+    expect(chooseThreshold(sets, 0.245, FITTED.rule)).toBe(0.851);
+  });
+
+  it('never goes above the flag limit when no threshold meets the recall goal', () => {
+    const hard = [reads([...lines(0.5, 30, 10), ...lines(0.9, 70, 10)])];
+    // 0.501 flags 30 % (over the limit) and catches half the errors; 0.901 flags everything: no threshold meets the
+    // goal, and the rule falls back to what stays under the limit (nothing flagged) instead of the best recall.
+    expect(chooseThreshold(hard, 0.245, 'goals')).toBe(0.5);
+  });
+});
+
+describe('calibration fit: how much a kind is trusted (fourteenth round of #13)', () => {
+  const line = (kind: string, right: boolean, raw = 0.9): MeasuredLine => ({ kind, raw, right });
+  const set = (kinds: [string, number, number][]): MeasuredLine[] => kinds.flatMap(([kind, n, wrong]) => Array.from({ length: n }, (_, i) => line(kind, i >= wrong)));
+
+  it('a kind seen in fewer sets than `minSets` takes its parent’s value; seen in enough, its own', () => {
+    const sets: Sets = new Map([
+      ['a', set([['x/uno', 100, 0], ['x/dos', 50, 25]])],
+      ['b', set([['x/uno', 100, 0]])],
+      ['c', set([['x/uno', 100, 0]])],
+    ]);
+    const loose = fit(sets, { ...ROUND13, minSets: 1 });
+    const strict = fit(sets, { ...ROUND13, minSets: 2 });
+    const band = bandOf(0.9);
+    expect(loose.get('x/dos')![band]!.p).toBeLessThan(strict.get('x/dos')![band]!.p);
+    expect(strict.get('x/dos')![band]!.p).toBeCloseTo(strict.get('x')![band]!.p, 6);
+    // Seen in all three sets, `x/uno` keeps its own measure either way.
+    expect(strict.get('x/uno')![band]!.p).toBeCloseTo(loose.get('x/uno')![band]!.p, 6);
+    expect(strict.get('x/dos')![band]!.lines).toBe(50);
+  });
+
+  it('a kind whose accuracy varies between sets leans more on its parent than one as right in every set', () => {
+    // Both kinds are 80 % right overall; `y/varia` is 100 % in one set and 60 % in the other.
+    const sets: Sets = new Map([
+      ['a', set([['y/varia', 100, 0], ['y/pareja', 100, 20], ['z', 400, 0]])],
+      ['b', set([['y/varia', 100, 40], ['y/pareja', 100, 20], ['z', 400, 0]])],
+    ]);
+    const plain = fit(sets, { ...ROUND13, betweenSets: false });
+    const shrunk = fit(sets, { ...ROUND13, betweenSets: true });
+    const band = bandOf(0.9);
+    const parent = shrunk.get('y')![band]!.p;
+    expect(plain.get('y/varia')![band]!.p).toBeCloseTo(plain.get('y/pareja')![band]!.p, 6);
+    expect(Math.abs(shrunk.get('y/varia')![band]!.p - parent)).toBeLessThan(Math.abs(shrunk.get('y/pareja')![band]!.p - parent));
+    expect(shrunk.get('y/varia')![band]!.n).toBeLessThan(shrunk.get('y/pareja')![band]!.n);
+  });
+
+  it('fits a table whose threshold is one the fit chose and whose confidences are measured shares', () => {
+    const sets: Sets = new Map(
+      ['a', 'b', 'c'].map((name) => [name, [...set([['bien', 80, 0]]), ...Array.from({ length: 20 }, (_, i) => line('dudosa', i >= 10, 0.5))]] as [string, MeasuredLine[]]),
+    );
+    const { calibration } = fitAll(sets, FITTED);
+    const sure = calibration.confidence({ kind: 'bien', raw: 0.9 });
+    const unsure = calibration.confidence({ kind: 'dudosa', raw: 0.5 });
+    expect(unsure).toBeLessThan(0.7);
+    expect(sure).toBeGreaterThan(0.9);
+    // Flagging the doubtful lines (20 %) catches every error: the threshold sits between the two.
+    expect(calibration.threshold).toBeGreaterThan(unsure);
+    expect(calibration.threshold).toBeLessThanOrEqual(sure);
+  });
+});
