@@ -22,7 +22,8 @@ export interface Classification extends Suggestion {
   /**
    * What decided the line and how sure that mechanism was by its own reckoning (`raw`); `confidence` is what lines
    * decided that way turned out to be worth when measured (server/matching/calibration.ts). The agent's own
-   * registration teaches back `raw`, the number its reasoning compares.
+   * registration teaches back `raw`, the number its reasoning compares. `first`: for a repeat of the agent's own
+   * unverified guess, the reading that first made it; the line is never reported surer than that reading.
    */
-  evidence?: { kind: string; raw: number };
+  evidence?: { kind: string; raw: number; first?: { kind: string; raw: number } };
 }

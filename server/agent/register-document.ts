@@ -170,8 +170,9 @@ export async function registerDocument(deps: AgentDeps, documentId: string, opti
       // A line a person chose before registration (an override) is a person's decision; otherwise it is the
       // agent's own registration, worth no more than the confidence its suggestion had (issue #13).
       byUser: l.classification.source === 'user',
-      // The suggestion's own number, not the measured one: that is what the engine's reasoning compares it with.
-      ...(l.classification.source === 'user' ? {} : { origin: 'registro' as const, confidence: l.classification.evidence?.raw ?? l.classification.confidence }),
+      // The suggestion's own number, which the engine's reasoning compares, and the reading that first made the guess
+      // (its own, or an earlier guess's it repeats): a repeat of it is never reported surer than that reading.
+      ...(l.classification.source === 'user' ? {} : { origin: 'registro' as const, confidence: l.classification.evidence?.raw ?? l.classification.confidence, ...firstReadingOf(l.classification.evidence) }),
       at: now,
     }));
   try {
@@ -512,4 +513,10 @@ export function lineBooking(l: PreparedLine) {
     conceptExplanation: l.thirdParty ? null : l.conceptExplanation,
     conceptSource: l.thirdParty ? null : l.conceptSource,
   };
+}
+
+/** The reading that first made a registered guess: a repeat's original, else the suggestion's own evidence. */
+function firstReadingOf(evidence: Classification['evidence']): { first?: { kind: string; raw: number } } {
+  if (!evidence) return {};
+  return { first: evidence.first ?? { kind: evidence.kind, raw: evidence.raw } };
 }

@@ -20,6 +20,7 @@ import * as users from './migrations/2026_12_03_1700_users';
 import * as registrationIndexes from './migrations/2026_12_03_2000_registration_indexes';
 import * as receptionIndexes from './migrations/2026_12_04_0200_reception_indexes';
 import * as anchorsChecked from './migrations/2026_12_04_1200_anchors_checked';
+import * as firstReading from './migrations/2026_12_04_2000_first_reading';
 import type { Database } from './schema';
 import { projectRoot } from '../project-root';
 
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_12_04_0200_reception_indexes': receptionIndexes,
   '2026_12_04_0400_dian_copy': dianCopy,
   '2026_12_04_1200_anchors_checked': anchorsChecked,
+  '2026_12_04_2000_first_reading': firstReading,
 };
 
 const FIRST_MIGRATION = '2026_11_28_0900_create_core';

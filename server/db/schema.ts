@@ -564,6 +564,9 @@ export interface MatchingItemTable {
   source: string;
   /** Agent-created items: the confidence of the guess that created them, until a person confirms (then null). */
   confidence: number | null;
+  /** The first reading behind that guess: its kind of evidence and own number (migration 2026_12_04_2000_first_reading). */
+  firstKind: string | null;
+  firstRaw: number | null;
   revision: number;
   createdAt: string;
   updatedAt: string;
@@ -585,6 +588,9 @@ export interface MatchingHistoryTable {
   at: string;
   /** Agent registrations: the confidence its suggestion had (migration 2026_12_03_1300_matching_provenance). */
   confidence: number | null;
+  /** Agent registrations: the first reading behind the guess, kind and own number (migration 2026_12_04_2000_first_reading). */
+  firstKind: string | null;
+  firstRaw: number | null;
 }
 
 export interface MatchingStateTable {

@@ -20,6 +20,19 @@ export interface Evidence {
   kind: string;
   /** The mechanism's own confidence before calibration (0…1). */
   raw: number;
+  /**
+   * A repeat of the agent's own unverified guess: the reading that first made the guess. The line is never reported
+   * surer than that reading is measured (issue #13: the agent's registrations never make it surer than the original
+   * evidence) — a kind right on most lines would otherwise lift a guess first flagged «por verificar» above the
+   * threshold just because nobody looked at it.
+   */
+  first?: FirstReading;
+}
+
+/** The kind of evidence and the mechanism's own number of the reading that first made a guess. */
+export interface FirstReading {
+  kind: string;
+  raw: number;
 }
 
 /** Upper edges of the raw-confidence bands (the last one closes at 1). */
@@ -53,8 +66,13 @@ export class Calibration {
   /** Per kind, per band: the measured value of its nearest measured ancestor (resolved once per kind). */
   private readonly resolved = new Map<string, (number | undefined)[]>();
 
-  /** The measured accuracy of lines decided by this kind of evidence at this raw confidence. */
-  confidence({ kind, raw }: Evidence): number {
+  /** The measured accuracy of lines decided by this kind of evidence at this raw confidence (a repeated guess: never above its first reading). */
+  confidence({ kind, raw, first }: Evidence): number {
+    const measured = this.measured(kind, raw);
+    return first ? Math.min(measured, this.measured(first.kind, first.raw)) : measured;
+  }
+
+  private measured(kind: string, raw: number): number {
     let row = this.resolved.get(kind);
     if (!row) {
       const kinds = ancestry(kind);

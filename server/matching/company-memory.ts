@@ -1,3 +1,4 @@
+import type { FirstReading } from './calibration';
 import { LineIndex } from './line-index';
 import { normalize, type NormalizedText } from './normalize';
 import { isVerification, provenanceOf, Tally, type Provenance } from './tally';
@@ -19,6 +20,8 @@ export interface HistoryFact {
   origin: string;
   /** The agent's confidence when it registered the line itself (null otherwise, or before it was stored). */
   confidence: number | null;
+  /** …and the first reading behind it (null before it was stored). */
+  first?: FirstReading | null;
 }
 
 /** One catalog item, as stored in `matching_item`. */
@@ -36,6 +39,8 @@ export interface CatalogItem {
   source: string;
   /** An item the agent created from a guess: that guess's confidence, until a person confirms it (then null). */
   confidence: number | null;
+  /** …and the first reading behind that guess (null before it was stored). */
+  first?: FirstReading | null;
 }
 
 /** What the company bought from one supplier: every line, by seller's code and by description, searchable. */
@@ -91,7 +96,7 @@ export class CompanyMemory {
     }
     const itemId = fact.itemId ?? undefined;
     const provenance: Provenance = provenanceOf(fact.origin, fact.byUser);
-    const options = { confidence: fact.confidence, verification: isVerification(fact.origin) };
+    const options = { confidence: fact.confidence, first: fact.first ?? null, verification: isVerification(fact.origin) };
     const supplier = this.supplier(fact.supplierNit);
     if (provenance === 'person') this.lessonFrom(fact, supplier, text);
     supplier.tally.add(fact.accountCode, fact.at, provenance, itemId, options);

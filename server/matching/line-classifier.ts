@@ -1,3 +1,4 @@
+import type { FirstReading } from './calibration';
 import type { Classification } from '#shared/classification';
 import type { CompanyProfile } from '#shared/company';
 import type { DocumentLine } from '#shared/dian-document';
@@ -34,8 +35,10 @@ export interface LearnedLine {
    * (e.g. bills synced from its accounting software).
    */
   origin?: 'registro' | 'verificacion' | 'correccion' | 'importado';
-  /** For the agent's own registrations: the confidence of the suggestion it registered. */
+  /** For the agent's own registrations: the confidence of the suggestion it registered (the mechanism's own number)… */
   confidence?: number;
+  /** …and the reading that first made it (`evidence.first` of a repeat, else its own `evidence`): see calibration.ts. */
+  first?: FirstReading;
 }
 
 /**

@@ -4,6 +4,7 @@ import { runsOnPostgres } from '../db/engine';
 import { insertRows, preparedQuery } from '../db/prepared-query';
 import type { MatchingItemRow } from '../db/schema';
 import type { CatalogItem, HistoryFact } from './company-memory';
+import type { FirstReading } from './calibration';
 
 /**
  * The suggestion engine's tables: learned and imported history (append-only, read by id so a running engine only
@@ -28,8 +29,10 @@ export interface NewHistoryRow {
   origin: HistoryOrigin;
   byUser: boolean;
   at: string;
-  /** The agent's own registrations: the confidence of the suggestion it registered. */
+  /** The agent's own registrations: the confidence of the suggestion it registered (the mechanism's own number). */
   confidence?: number | null;
+  /** …and the first reading behind it (calibration.ts): a repeat is never reported surer than that reading. */
+  first?: FirstReading | null;
 }
 
 export type ItemSource = 'import' | 'agente' | 'usuario';
@@ -49,6 +52,8 @@ export interface NewItem {
   source: ItemSource;
   /** Agent-created items: the confidence of the guess that created them; null once a person confirms. */
   confidence?: number | null;
+  /** …and the first reading behind that guess. */
+  first?: FirstReading | null;
 }
 
 const INSERT_CHUNK = 400;
@@ -57,7 +62,7 @@ const INSERT_CHUNK = 400;
 const historySince = preparedQuery((db, v: { companyId: string; afterId: number }) =>
   db
     .selectFrom('matchingHistory')
-    .select(['id', 'supplierNit', 'description', 'sellerCode', 'standardCode', 'accountCode', 'itemId', 'byUser', 'at', 'origin', 'confidence'])
+    .select(['id', 'supplierNit', 'description', 'sellerCode', 'standardCode', 'accountCode', 'itemId', 'byUser', 'at', 'origin', 'confidence', 'firstKind', 'firstRaw'])
     .where('companyId', '=', v.companyId)
     .where('id', '>', v.afterId)
     .orderBy('id'),
@@ -75,7 +80,7 @@ const freshnessQuery = preparedQuery((db, v: { companyId: string }) =>
  */
 export async function loadHistorySince(db: Db, companyId: string, afterId: number): Promise<HistoryFact[]> {
   const { rows } = await historySince(db, { companyId, afterId });
-  const facts = rows.map((r) => ({ ...r, byUser: r.byUser === 1 }));
+  const facts = rows.map(({ firstKind, firstRaw, ...r }) => ({ ...r, byUser: r.byUser === 1, first: firstReading(firstKind, firstRaw) }));
   return facts.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
 }
 
@@ -117,6 +122,8 @@ export async function insertHistory(db: Db, rows: NewHistoryRow[]): Promise<void
         byUser: r.byUser ? 1 : 0,
         at: r.at,
         confidence: r.confidence ?? null,
+        firstKind: r.first?.kind ?? null,
+        firstRaw: r.first?.raw ?? null,
       })),
     );
   }
@@ -173,6 +180,8 @@ export async function upsertItems(db: Db, items: NewItem[], revision: number, no
           supplierCode: item.supplierCode ?? null,
           source: item.source,
           confidence: item.confidence ?? null,
+          firstKind: item.first?.kind ?? null,
+          firstRaw: item.first?.raw ?? null,
           revision,
           createdAt: now,
           updatedAt: now,
@@ -191,6 +200,8 @@ export async function upsertItems(db: Db, items: NewItem[], revision: number, no
           supplierCode: eb.ref('excluded.supplierCode'),
           source: eb.ref('excluded.source'),
           confidence: eb.ref('excluded.confidence'),
+          firstKind: eb.ref('excluded.firstKind'),
+          firstRaw: eb.ref('excluded.firstRaw'),
           revision: eb.ref('excluded.revision'),
           updatedAt: eb.ref('excluded.updatedAt'),
         })),
@@ -213,5 +224,10 @@ function toCatalogItem(row: MatchingItemRow): CatalogItem {
     supplierCode: row.supplierCode,
     source: row.source,
     confidence: row.confidence,
+    first: firstReading(row.firstKind, row.firstRaw),
   };
+}
+
+function firstReading(kind: string | null, raw: number | null): FirstReading | null {
+  return kind !== null && raw !== null ? { kind, raw } : null;
 }

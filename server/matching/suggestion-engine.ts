@@ -7,7 +7,7 @@ import type { Chart } from '../ledger/chart';
 import { classifyByActivity, isGoodsKeyword, namedEquipmentAccount, ownEquipment, sellsEquipment, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
-import { defaultCalibration, type Calibration, type Evidence } from './calibration';
+import { defaultCalibration, type Calibration, type Evidence, type FirstReading } from './calibration';
 import { durableEvidence, equipmentName, machineHead } from './durable-evidence';
 import { guessUnspscClass, unspscClassName } from './reference-data';
 import { chooseSharedItem } from './shared-codes';
@@ -36,6 +36,8 @@ interface Candidate extends Suggestion {
   stage: string;
   /** It rests only on the agent's own unverified registrations or on an item it created from a guess. */
   guess?: boolean;
+  /** For a guess: the reading that first made it, which caps how sure it is reported (calibration.ts `Evidence.first`). */
+  first?: FirstReading;
   /** In `reconcile`: the full confidence of a generic activity reading whose vote was discounted. */
   generic?: number;
   /** History a person's correction or verification decided. */
@@ -217,7 +219,7 @@ export class SuggestionEngine implements LineClassifier {
     // its evidence is its own kind for the calibration (`corregida`), so the measurement decides how sure it is.
     const told = line.notes.length ? { ...winner, explanation: `${winner.explanation}; ${line.notes.map(lowerFirst).join('; ')}` } : winner;
     const chosen = this.withNewItem(lesson && !lesson.follow ? { ...told, explanation: `${told.explanation}; ${lesson.why}`, support: 'corregida' } : told, line, company, chart);
-    const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp), raw: chosen.confidence };
+    const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp), raw: chosen.confidence, ...(chosen.guess && chosen.first ? { first: chosen.first } : {}) };
     this.options.observe?.(evidence);
     const confidence = round(this.options.calibration.confidence(evidence));
     return {
@@ -228,7 +230,7 @@ export class SuggestionEngine implements LineClassifier {
       confidence,
       explanation: confidence >= this.options.calibration.threshold ? withoutVerifyRequest(chosen.explanation) : chosen.explanation,
       ...(runnerUp ? { runnerUp: stripStage(runnerUp) } : {}),
-      evidence: { kind: evidence.kind, raw: round(evidence.raw) },
+      evidence: { kind: evidence.kind, raw: round(evidence.raw), ...(evidence.first ? { first: evidence.first } : {}) },
     };
   }
 
@@ -307,7 +309,7 @@ export class SuggestionEngine implements LineClassifier {
       const candidate = fromTally(tally, postable, memory, 'codigo', (v, account) => `${usedText(v)} con este proveedor para su código ${code}${moved(v.best.account, account)}`);
       if (candidate) out.push(...candidate);
       const shared = chooseSharedItem(memory.itemsBySupplierCode.get(codeKey(line.nit, code)), memory.items, postable, (i) => nameSimilarity(line, memory, i), `El código ${code} de este proveedor`);
-      if (shared?.item) out.push({ accountCode: shared.account, itemId: shared.item.id, itemName: shared.item.name, source: 'inventory', confidence: itemTrust(shared.item, 0.95), explanation: `El código ${code} de este proveedor es el ítem «${shared.item.name}»${unconfirmed(shared.item)}${shared.why}`, stage: 'codigo-item', guess: shared.item.confidence !== null });
+      if (shared?.item) out.push({ accountCode: shared.account, itemId: shared.item.id, itemName: shared.item.name, source: 'inventory', confidence: itemTrust(shared.item, 0.95), explanation: `El código ${code} de este proveedor es el ítem «${shared.item.name}»${unconfirmed(shared.item)}${shared.why}`, stage: 'codigo-item', guess: shared.item.confidence !== null, ...itemFirst(shared.item) });
       else if (shared) line.notes.push(shared.why);
     }
     if (line.text.key) {
@@ -325,7 +327,7 @@ export class SuggestionEngine implements LineClassifier {
     const gtin = line.gtin.replace(/^0+/, '');
     const shared = chooseSharedItem(memory.itemsByGtin.get(line.gtin), memory.items, postable, (i) => nameSimilarity(line, memory, i), `El código de barras ${gtin}`);
     const item = shared?.item;
-    if (item) out.push({ accountCode: shared.account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, 0.95), explanation: `Mismo código de barras (GTIN ${gtin}) del ítem «${item.name}»${unconfirmed(item)}${shared.why}`, stage: 'gtin-item', guess: item.confidence !== null });
+    if (item) out.push({ accountCode: shared.account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, 0.95), explanation: `Mismo código de barras (GTIN ${gtin}) del ítem «${item.name}»${unconfirmed(item)}${shared.why}`, stage: 'gtin-item', guess: item.confidence !== null, ...itemFirst(item) });
     else if (shared) line.notes.push(shared.why);
     const candidate = fromTally(memory.byGtin.get(line.gtin), postable, memory, 'gtin', (v) => `${usedText(v)} para el código de barras ${line.gtin!.replace(/^0+/, '')}`);
     if (candidate) out.push(...candidate);
@@ -351,6 +353,7 @@ export class SuggestionEngine implements LineClassifier {
         explanation: `Parecida a «${description.text}» de este proveedor (${usedText(verdict).toLowerCase()})${moved(verdict.best.account, account)}`,
         stage: 'similar-proveedor',
         guess: verdict.selfOnly,
+        ...firstOf(verdict),
         decided: verdict.decided,
       },
     ];
@@ -363,7 +366,7 @@ export class SuggestionEngine implements LineClassifier {
     const verdict = description?.verdict((a) => !!postable(a));
     if (!description || !verdict) return [];
     const account = postable(verdict.best.account)!;
-    return [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict) * 0.9, explanation: `${usedText(verdict)} con otros proveedores para «${description.text}»`, stage: 'descripcion-empresa', guess: verdict.selfOnly, decided: verdict.decided }];
+    return [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict) * 0.9, explanation: `${usedText(verdict)} con otros proveedores para «${description.text}»`, stage: 'descripcion-empresa', guess: verdict.selfOnly, ...firstOf(verdict), decided: verdict.decided }];
   }
 
   /** The closest catalog item by name, if close enough; less sure when a different-account item is as close. */
@@ -382,7 +385,7 @@ export class SuggestionEngine implements LineClassifier {
       // catalog name the line spells out in full, first word first («Cartulina» in «CARTULINA ESCOLAR PLIEGO»), counts
       // as barely similar: worth proposing, «por verificar».
       const base = 0.5 + 0.45 * ((Math.max(match.similarity, threshold) - threshold) / (1 - threshold));
-      out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, base), explanation: `Parecida al ítem «${item.name}»${unconfirmed(item)}`, stage: 'item-similar', guess: item.confidence !== null });
+      out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, base), explanation: `Parecida al ítem «${item.name}»${unconfirmed(item)}`, stage: 'item-similar', guess: item.confidence !== null, ...itemFirst(item) });
       if (rival) break;
     }
     const [first, second] = out;
@@ -420,7 +423,7 @@ export class SuggestionEngine implements LineClassifier {
     if (next && rival && postable(rival.accountCode) !== account && best.similarity < 1.1 * next.similarity) return undefined;
     const span = this.options.itemSimilarity - NEAR_ITEM_SIMILARITY;
     const base = 0.42 + 0.08 * Math.min(1, (best.similarity - NEAR_ITEM_SIMILARITY) / span);
-    return { accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, base), explanation: `Se parece al ítem «${item.name}» de tu catálogo, sin ser el mismo nombre${unconfirmed(item)}: verifícala`, stage: 'item-cercano', guess: item.confidence !== null };
+    return { accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, base), explanation: `Se parece al ítem «${item.name}» de tu catálogo, sin ser el mismo nombre${unconfirmed(item)}: verifícala`, stage: 'item-cercano', guess: item.confidence !== null, ...itemFirst(item) };
   }
 
   /**
@@ -488,6 +491,7 @@ export class SuggestionEngine implements LineClassifier {
         explanation: `Parecida a «${description.text}» de otro proveedor (${usedText(verdict).toLowerCase()})`,
         stage: 'similar-empresa',
         guess: verdict.selfOnly,
+        ...firstOf(verdict),
         decided: verdict.decided,
       },
     ];
@@ -705,7 +709,7 @@ export class SuggestionEngine implements LineClassifier {
         const byUser = l.byUser || origin === 'verificacion' || origin === 'correccion';
         let itemId = l.itemId ?? null;
         if (itemId && !existing.has(itemId) && !items.has(itemId)) {
-          items.set(itemId, agentItem(companyId, itemId, l, nit, byUser ? null : (l.confidence ?? null)));
+          items.set(itemId, agentItem(companyId, itemId, l, nit, byUser ? null : (l.confidence ?? null), byUser ? null : (l.first ?? null)));
         }
         if (byUser) {
           // A person's decision on a line whose item the agent created moves the item too (its next invoice follows)
@@ -714,7 +718,7 @@ export class SuggestionEngine implements LineClassifier {
           const item = agentItemId ? (memory.items.get(agentItemId) ?? existing.get(agentItemId)) : undefined;
           if (item && item.source === 'agente' && (item.accountCode !== l.accountCode || item.confidence !== null)) {
             itemId = item.id;
-            items.set(item.id, { ...toNewItem(companyId, item), accountCode: l.accountCode, inventoried: isInventoryAccount(l.accountCode), source: 'agente', confidence: null });
+            items.set(item.id, { ...toNewItem(companyId, item), accountCode: l.accountCode, inventoried: isInventoryAccount(l.accountCode), source: 'agente', confidence: null, first: null });
           }
         }
         return {
@@ -729,6 +733,7 @@ export class SuggestionEngine implements LineClassifier {
           byUser,
           at: l.at,
           confidence: origin === 'registro' ? (l.confidence ?? null) : null,
+          first: origin === 'registro' ? (l.first ?? null) : null,
         };
       });
       await insertHistory(trx, rows);
@@ -819,7 +824,10 @@ function reconcile(signals: Candidate[][]): Candidate[] {
     explanation += `; en cambio, ${lowerFirst(rival.cs[0]!.explanation)}`;
   }
   const { generic: _generic, ...leader } = lead;
-  const winner: Candidate = { ...leader, ...(item?.itemId ? { itemId: item.itemId, itemName: item.itemName } : {}), ...(item && item !== lead ? { source: 'inventory' as const } : {}), confidence, explanation, guess: win.cs.every((c) => c.guess), ...(rival ? { support: 'contra' as const } : agreeing || win.cs.length > 1 ? { support: 'coinciden' as const } : {}) };
+  // Guesses that agree: capped by the surest first reading among them (one with none kept: no cap, as before).
+  const firsts = win.cs.map((c) => c.first);
+  const first = win.cs.every((c) => c.guess) && firsts.every((f) => f) ? { first: firsts.reduce((a, b) => (b!.raw > a!.raw ? b : a))! } : { first: undefined };
+  const winner: Candidate = { ...leader, ...first, ...(item?.itemId ? { itemId: item.itemId, itemName: item.itemName } : {}), ...(item && item !== lead ? { source: 'inventory' as const } : {}), confidence, explanation, guess: win.cs.every((c) => c.guess), ...(rival ? { support: 'contra' as const } : agreeing || win.cs.length > 1 ? { support: 'coinciden' as const } : {}) };
   return [winner, ...ranked.slice(1).map((r) => r.cs[0]!), ...win.cs.slice(1), ...runnerUps];
 }
 
@@ -925,7 +933,7 @@ function fromTally(tally: Tally | undefined, postable: Postable, memory: Company
   const verdict = tally?.verdict((a) => !!postable(a));
   if (!verdict) return undefined;
   const account = postable(verdict.best.account)!;
-  const out: Candidate[] = [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict), explanation: explain(verdict, account), stage, guess: verdict.selfOnly, decided: verdict.decided }];
+  const out: Candidate[] = [{ accountCode: account, ...itemOf(verdict, memory), source: 'history', confidence: tallyConfidence(verdict), explanation: explain(verdict, account), stage, guess: verdict.selfOnly, ...firstOf(verdict), decided: verdict.decided }];
   const second = verdict.second ? postable(verdict.second.account) : undefined;
   if (verdict.second && second && second !== account) {
     out.push({ accountCode: second, source: 'history', confidence: round(Math.min(0.5, verdict.second.count / Math.max(1, verdict.count))), explanation: `También se usó ${verdict.second.count === 1 ? 'una vez' : `${verdict.second.count} veces`} ${second}`, stage });
@@ -987,6 +995,16 @@ function itemTrust(item: CatalogItem, confidence: number): number {
   return item.confidence === null ? confidence : Math.min(confidence, item.confidence);
 }
 
+/** A tally's best account resting only on the agent's guesses: the first reading behind the surest of them. */
+function firstOf(verdict: TallyVerdict): { first?: FirstReading } {
+  return verdict.selfOnly && verdict.best.selfFirst ? { first: verdict.best.selfFirst } : {};
+}
+
+/** An item the agent created from a guess: the first reading behind that guess (none kept: no cap, as before). */
+function itemFirst(item: CatalogItem): { first?: FirstReading } {
+  return item.confidence !== null && item.first ? { first: item.first } : {};
+}
+
 function unconfirmed(item: CatalogItem): string {
   return item.confidence === null ? '' : ' (ítem creado por el agente, sin confirmar por una persona)';
 }
@@ -1015,7 +1033,7 @@ function linkedItem(memory: CompanyMemory, nit: string, line: LearnedLine): stri
   return supplier?.byDescription.get(normalize(line.description).key)?.verdict()?.best.itemId;
 }
 
-function agentItem(companyId: string, itemId: string, line: LearnedLine, nit: string, confidence: number | null): NewItem {
+function agentItem(companyId: string, itemId: string, line: LearnedLine, nit: string, confidence: number | null, first: FirstReading | null): NewItem {
   const gtin = gtinOf(line.standardCode);
   return {
     id: itemId,
@@ -1030,6 +1048,7 @@ function agentItem(companyId: string, itemId: string, line: LearnedLine, nit: st
     supplierCode: line.sellerCode ? itemCodeKey(line.sellerCode) : null,
     source: 'agente',
     confidence,
+    first,
   };
 }
 

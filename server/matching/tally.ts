@@ -15,6 +15,8 @@
  * Recency counts among the books: each line weighs 2^(age / 180 days) relative to a fixed epoch, so a line half a
  * year later weighs double, and the comparison does not depend on today's date (same inputs, same answer).
  */
+import type { FirstReading } from './calibration';
+
 export type Provenance = 'person' | 'books' | 'self';
 
 export interface TallyEntry {
@@ -32,6 +34,11 @@ export interface TallyEntry {
   selfWeight: number;
   /** Highest confidence the agent's suggestion had when it registered one of those lines (0: none). */
   selfConfidence: number;
+  /**
+   * The first reading behind the surest of those lines (calibration.ts `Evidence.first`; undefined for lines registered
+   * before it was kept): a repeat of the agent's own guess is never reported surer than that reading is measured.
+   */
+  selfFirst: FirstReading | undefined;
   /** Decisions of a person (corrections and verifications). */
   corrections: number;
   /** Of those, how many only confirmed the account the agent had chosen. */
@@ -75,6 +82,7 @@ export class Tally implements TallyEntry {
   selfCount = 0;
   selfWeight = 0;
   selfConfidence = 0;
+  selfFirst: FirstReading | undefined = undefined;
   corrections = 0;
   verifications = 0;
   lastCorrectionAt = 0;
@@ -94,7 +102,7 @@ export class Tally implements TallyEntry {
     return this.totalCount;
   }
 
-  add(account: string, at: string, provenance: Provenance, itemId?: string, options: { confidence?: number | null; verification?: boolean } = {}): void {
+  add(account: string, at: string, provenance: Provenance, itemId?: string, options: { confidence?: number | null; first?: FirstReading | null; verification?: boolean } = {}): void {
     const time = instant(at);
     const weight = 2 ** ((time - EPOCH) / HALF_LIFE_MS);
     if (provenance === 'person' && time > this.decisionAt) {
@@ -113,7 +121,7 @@ export class Tally implements TallyEntry {
     } else {
       entry = this.more?.find((e) => e.account === account);
       if (!entry) {
-        entry = { account, itemId: undefined, weight: 0, recent: 0, count: 0, selfCount: 0, selfWeight: 0, selfConfidence: 0, corrections: 0, verifications: 0, lastCorrectionAt: 0, lastWasVerification: false, lastAt: time };
+        entry = { account, itemId: undefined, weight: 0, recent: 0, count: 0, selfCount: 0, selfWeight: 0, selfConfidence: 0, selfFirst: undefined, corrections: 0, verifications: 0, lastCorrectionAt: 0, lastWasVerification: false, lastAt: time };
         (this.more ??= []).push(entry);
       }
     }
@@ -127,7 +135,10 @@ export class Tally implements TallyEntry {
     if (provenance === 'self') {
       entry.selfCount += 1;
       entry.selfWeight += weight;
-      entry.selfConfidence = Math.max(entry.selfConfidence, options.confidence ?? LEGACY_SELF_CONFIDENCE);
+      const confidence = options.confidence ?? LEGACY_SELF_CONFIDENCE;
+      // The first reading of the surest line (the first one on a tie: a repeat is never surer than its original).
+      if (entry.selfCount === 1 || confidence > entry.selfConfidence) entry.selfFirst = options.first ?? undefined;
+      entry.selfConfidence = Math.max(entry.selfConfidence, confidence);
       this.totalSelf += weight;
     } else {
       entry.weight += weight;
@@ -201,8 +212,8 @@ function compareEntries(a: TallyEntry, b: TallyEntry): number {
 }
 
 function snapshot(entry: TallyEntry): TallyEntry {
-  const { account, itemId, weight, recent, count, selfCount, selfWeight, selfConfidence, corrections, verifications, lastCorrectionAt, lastWasVerification, lastAt } = entry;
-  return { account, itemId, weight, recent, count, selfCount, selfWeight, selfConfidence, corrections, verifications, lastCorrectionAt, lastWasVerification, lastAt };
+  const { account, itemId, weight, recent, count, selfCount, selfWeight, selfConfidence, selfFirst, corrections, verifications, lastCorrectionAt, lastWasVerification, lastAt } = entry;
+  return { account, itemId, weight, recent, count, selfCount, selfWeight, selfConfidence, selfFirst, corrections, verifications, lastCorrectionAt, lastWasVerification, lastAt };
 }
 
 /** An ISO date or instant as epoch milliseconds (unreadable dates count as the epoch: oldest, lightest). */

@@ -159,7 +159,7 @@ function correctsIt(line: UnseenLine): boolean {
   return hashSeed(line.supplier.nit) % 5 < 3;
 }
 
-function registered(companyId: string, line: UnseenLine, result: { accountCode: string; itemId?: string; confidence: number; evidence?: { raw: number } }): LearnedLine {
+function registered(companyId: string, line: UnseenLine, result: { accountCode: string; itemId?: string; confidence: number; evidence?: { kind: string; raw: number; first?: { kind: string; raw: number } } }): LearnedLine {
   return {
     companyId,
     supplierNit: line.supplier.nit,
@@ -172,6 +172,8 @@ function registered(companyId: string, line: UnseenLine, result: { accountCode: 
     origin: 'registro',
     // As the agent does (register-document.ts): the suggestion's own number, which the engine's reasoning compares.
     confidence: result.evidence?.raw ?? result.confidence,
+    // …and the reading that first made the guess, as register-document.ts keeps it.
+    first: result.evidence?.first ?? (result.evidence ? { kind: result.evidence.kind, raw: result.evidence.raw } : undefined),
     at: `${line.at}T15:00:00Z`,
   };
 }
