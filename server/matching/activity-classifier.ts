@@ -233,7 +233,7 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
   const tableInput = serviceInput && (!staffWords || serviceInput.evidence === 'codigo') ? serviceInput : undefined;
   const sameTrade = !tableInput && !staffWords && !plant && !flip && expense && !alternativeAccount && concept.kind === 'service' && !ADMINISTRATION.has(concept.key) ? sameTradeSupplier(input.supplierCiiu, company) : undefined;
   const direct = tableInput ?? (sameTrade ? { evidence: 'proveedor' as const, why: `el proveedor (CIIU ${sameTrade}) hace lo mismo que la empresa: parte del servicio que ella presta, subcontratada` } : undefined);
-  const directCost = direct ? defaultCostOfActivity(company, chart) ?? activityCostIn(company, chart) : undefined;
+  const directCost = direct ? activityCostIn(company, chart) : undefined;
   if (direct && directCost) {
     // The line's own code in the table and words that say it plainly: the reading stands. Anything less (the concept's
     // family, a lone or weak word) is a proposal: the same goods may have gone to the office.
@@ -278,7 +278,7 @@ function unnamedServiceInput(input: ActivityInput, company: CompanyProfile, char
   // design studio, a surveyor's helper to a surveying firm); it may also sell it a machine, hence always flagged.
   const trade = byCode ? undefined : sameTradeSupplier(input.supplierCiiu, company);
   if (!byCode && !trade) return undefined;
-  const account = defaultCostOfActivity(company, chart) ?? activityCostIn(company, chart);
+  const account = activityCostIn(company, chart);
   if (!account) return undefined;
   const evidence: Evidence = byCode ? 'UNSPSC' : 'actividad del proveedor';
   const why = byCode ? byCode.why : `el proveedor (CIIU ${trade}) hace lo mismo que la empresa: parte del servicio que ella presta, subcontratada`;
@@ -922,31 +922,29 @@ export function objectOfActivity(words: readonly string[], company: CompanyProfi
 }
 
 /**
- * The catch-all account of a company whose section consumes what it buys in the service it sells
- * (postura-por-seccion.csv «consume_en_su_servicio»: agro, transport, administrative services, education, health,
- * recreation, other services — accounting-co.md §4.3 books what they consume and the services they buy to 61xx / class
- * 7): when nothing in a line says what it is, the activity's cost «actividades conexas» is as much a placeholder as
- * «gastos diversos – otros» (519595), and the likelier one. Still a proposal a person confirms.
- */
-/**
  * Plainly the administration's whatever the company sells (accounting-co.md §4.2 rows 28–36, 49–52): its books,
  * lawyers, insurance, banks, taxes and registrations, guild fees, office rent. A service company's direct inputs
  * (service-inputs.ts) never include them.
  */
 const ADMINISTRATION = new Set(['revisoria', 'auditoria', 'juridica', 'contabilidad', 'avaluo', 'seguros', 'seguro-soat', 'seguro-incendio', 'seguro-hurto', 'seguro-rc', 'bancarios', 'intereses', 'tramites', 'afiliaciones', 'arriendo', 'nube', 'licencia-perpetua', 'mant-computo', 'cafeteria', 'papeleria']);
 
-/** The cost account of the company's activity (61 subcuenta), for sections that do not consume in their service by default. */
+/** The cost account (61 subaccount) of the company's main activity, whatever its section. */
 function activityCostIn(company: CompanyProfile, chart: Chart): string | undefined {
   const { main } = mainActivity(company) ?? {};
   const cost = main ? activityCost(main) : undefined;
   return cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
 }
 
+/**
+ * The catch-all account of a company whose section consumes what it buys in the service it sells
+ * (postura-por-seccion.csv «consume_en_su_servicio»: agro, transport, administrative services, education, health,
+ * recreation, other services — accounting-co.md §4.3 books what they consume and the services they buy to 61xx / class
+ * 7): when nothing in a line says what it is, the activity's cost «actividades conexas» is as much a placeholder as
+ * «gastos diversos – otros» (519595), and the likelier one. Still a proposal a person confirms.
+ */
 export function defaultCostOfActivity(company: CompanyProfile, chart: Chart): string | undefined {
-  const { main, activity } = mainActivity(company) ?? {};
-  if (!main || !activity || !SERVICE_COST_SECTIONS.has(activity.section)) return undefined;
-  const cost = activityCost(main);
-  return cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
+  const activity = mainActivity(company)?.activity;
+  return activity && SERVICE_COST_SECTIONS.has(activity.section) ? activityCostIn(company, chart) : undefined;
 }
 
 /**

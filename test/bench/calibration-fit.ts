@@ -12,11 +12,10 @@
  * measured too and did not help a held-out set (see the round's report); they stay as options, off, so the next
  * refit can measure them again.
  */
-import { ancestry, bandOf, Calibration, RAW_BANDS } from '../../server/matching/calibration';
+import { ancestry, bandOf, Calibration, RAW_BANDS, type Evidence } from '../../server/matching/calibration';
 
-export interface MeasuredLine {
-  kind: string;
-  raw: number;
+/** A measured line: its evidence (with the first reading of a repeated guess, which caps it) and whether it was right. */
+export interface MeasuredLine extends Evidence {
   right: boolean;
 }
 

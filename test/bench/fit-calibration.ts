@@ -4,8 +4,10 @@
  *
  * 1. Runs the nineteen matching sets as `npm run bench:matching` does, recording for every evaluated line the kind of
  *    evidence that decided it, the mechanism's own (raw) confidence and whether the account was right. One pass is
- *    enough: the agent learns back its registrations with the raw number (`evidence.raw`), so no decision of the
- *    engine depends on the table.
+ *    enough: the agent learns back its registrations with the raw number (`evidence.raw`) and the first reading behind
+ *    a repeated guess as a kind and a raw number (`evidence.first`), so no decision of the engine depends on the
+ *    table. A repeated guess is read through the table being fitted twice: as its own kind, capped by its first
+ *    reading's (calibration.ts).
  * 2. Per kind of evidence (a path general → specific, calibration.ts) and band of raw confidence: the share of right
  *    lines (each set weighing the same), smoothed toward the parent kind (a kind seen a few times says little: `prior`
  *    pseudo-lines of its parent), then made non-decreasing in the raw band within each kind (pool-adjacent-violators): a mechanism surer
