@@ -222,13 +222,16 @@ export class SuggestionEngine implements LineClassifier {
     const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp), raw: chosen.confidence, ...(chosen.guess && chosen.first ? { first: chosen.first } : {}) };
     this.options.observe?.(evidence);
     const confidence = round(this.options.calibration.confidence(evidence));
+    // Held at the first reading (a repeat of its own guess): the line says why it is not surer than the first time.
+    const held = evidence.first && confidence < round(this.options.calibration.confidence({ kind: evidence.kind, raw: evidence.raw }));
+    const explanation = held ? `${chosen.explanation}; la primera vez el agente la leyó con confianza de ${Math.round(confidence * 100)} % y nadie la ha verificado: verifícala` : chosen.explanation;
     return {
       accountCode: chosen.accountCode,
       ...(chosen.itemId ? { itemId: chosen.itemId } : {}),
       ...(chosen.itemName ? { itemName: chosen.itemName } : {}),
       source: chosen.source,
       confidence,
-      explanation: confidence >= this.options.calibration.threshold ? withoutVerifyRequest(chosen.explanation) : chosen.explanation,
+      explanation: confidence >= this.options.calibration.threshold ? withoutVerifyRequest(explanation) : explanation,
       ...(runnerUp ? { runnerUp: stripStage(runnerUp) } : {}),
       evidence: { kind: evidence.kind, raw: round(evidence.raw), ...(evidence.first ? { first: evidence.first } : {}) },
     };

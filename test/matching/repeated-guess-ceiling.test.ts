@@ -53,6 +53,7 @@ describe('a repeated guess of the agent is never reported surer than its first r
     // Measured as its own kind it would be 0.95; its first reading is worth 0.5.
     expect(second!.evidence!.first).toEqual({ kind: first!.evidence!.kind, raw: first!.evidence!.raw });
     expect(second!.confidence).toBe(0.5);
+    expect(second!.explanation).toMatch(/; la primera vez el agente la leyó con confianza de 50 % y nadie la ha verificado: verifícala$/);
     await engine.learn([register(nit, text, second!, '2026-07-01T10:00:00Z')]);
 
     // A new engine reads the company from the database: the first reading was stored with the registrations.
@@ -66,6 +67,7 @@ describe('a repeated guess of the agent is never reported surer than its first r
     const [verified] = await restarted.classify([line(text, { nit })], context);
     expect(verified!.evidence!.first).toBeUndefined();
     expect(verified!.confidence).toBe(0.95);
+    expect(verified!.explanation).not.toMatch(/la primera vez/);
   });
 
   it('a guess first read surely is not lowered: the cap only ever keeps a repeat at its first reading', () => {
