@@ -214,8 +214,10 @@ export function score(lines: Read[], threshold: number): Score {
 }
 
 /**
- * The threshold with the best recall (mean over sets, each weighing the same) such that no set flags more than
- * `maxFlagged` of its lines. Thresholds sit a thousandth above a confidence the table can report (3 decimals).
+ * The «por verificar» threshold. `max`: the best recall (mean over sets, each weighing the same) such that no set flags
+ * more than `maxFlagged` of its lines. `goals`: the one that leaves the most sets with recall ≥ 80 % and at most
+ * `maxFlagged` flagged, then the best mean recall (a set over the limit may remain). Thresholds sit a thousandth above
+ * a confidence the table can report (3 decimals).
  */
 export function chooseThreshold(sets: Read[][], maxFlagged: number, rule: 'max' | 'goals' = 'max'): number {
   const sorted = sets.map((lines) => ({ all: lines.map((l) => l.p).sort((a, b) => a - b), wrong: lines.filter((l) => !l.right).map((l) => l.p).sort((a, b) => a - b) }));
