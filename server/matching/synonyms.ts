@@ -200,7 +200,7 @@ export const WORD_SYNONYMS: Synonym[] = [
   { canonical: 'gafa', variants: ['anteojo'], source: 'DLE, s. v. «anteojo» (anteojos: gafas)' },
   // Security.
   { canonical: 'bolillo', variants: ['tolete', 'porra', 'macana'], source: 'uso en Colombia (bolillo = porra de vigilante); DLE, s. v. «tolete» (Col., Ven.) y «macana» (Am.): garrote' },
-  // Fourth pass (syn15): CIIU trades the table had nothing for (printing and advertising, courier,
+  // Fourth pass (syn15): CIIU trades the table had nothing for (printing and advertising, real estate, courier,
   // funeral services, fish farming, hairdressing, solar energy) and more trade names that share no word with the
   // catalog's. Left out on purpose, because the variant also names something else: refresco (in Colombia a fruit
   // drink, not a soda; removed from «gaseosa»), brida (plastic cable tie or pipe flange, UNSPSC 4017 «Bridas»),
