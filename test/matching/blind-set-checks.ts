@@ -75,3 +75,19 @@ export function blindSetChecks<P extends BlindProduct>(
 
   return scenarios;
 }
+
+/**
+ * Sets built with `realMonthEnd` (7 on) write billing periods «DEL 01/mm/aaaa AL dd/mm/aaaa» that end on the month's
+ * real last day, never on 30 February or 30 October; months of 31, 30 and 28 days all appear (the books run from
+ * March 2025 to November 2026). Called inside the set's `describe`, after `blindSetChecks`.
+ */
+export function billingPeriodChecks(scenarios: readonly BlindScenario[]): void {
+  it('billing periods end on the month\'s real last day', () => {
+    const texts = scenarios.flatMap((s) => [...s.tests, ...s.warmUp].map((l) => l.description).concat(s.history.map((h) => h.description), s.corrections.map((c) => c.description)));
+    const ranges = texts.map((t) => / DEL 01\/(\d{2})\/(\d{4}) AL (\d{2})\/(\d{2})\/(\d{4})/i.exec(t)).filter((m): m is RegExpExecArray => !!m);
+    expect(ranges.length).toBeGreaterThan(50);
+    const wrong = ranges.filter(([, m, y, d, m2, y2]) => m !== m2 || y !== y2 || Number(d) !== new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate());
+    expect(wrong.map((r) => r[0])).toEqual([]);
+    expect(new Set(ranges.map((r) => r[3]))).toEqual(new Set(['28', '30', '31']));
+  });
+}
