@@ -37,7 +37,6 @@ export const WORD_SYNONYMS: Synonym[] = [
   { canonical: 'esfero', variants: ['boligrafo', 'lapicero'], source: 'Diccionario de americanismos (ASALE), s. v. «esfero» (Col., Ec.); uso en Colombia' },
   { canonical: 'tajalapiz', variants: ['sacapunta', 'sacapuntas'], source: 'DLE, s. v. «tajalápiz» (Col.)' },
   { canonical: 'pegante', variants: ['pegamento'], source: 'DLE, s. v. «pegante» y «pegamento»' },
-  { canonical: 'gaseosa', variants: ['refresco'], source: 'DLE, s. v. «gaseosa»' },
   { canonical: 'icopor', variants: ['poliestireno', 'anime', 'tecnopor'], source: 'uso en Colombia (icopor: poliestireno expandido)' },
   { canonical: 'curita', variants: ['tirita'], source: 'DLE, s. v. «curita» (Am.)' },
   { canonical: 'fonendoscopio', variants: ['estetoscopio'], source: 'DLE, s. v. «fonendoscopio» y «estetoscopio»' },
@@ -201,6 +200,75 @@ export const WORD_SYNONYMS: Synonym[] = [
   { canonical: 'gafa', variants: ['anteojo'], source: 'DLE, s. v. «anteojo» (anteojos: gafas)' },
   // Security.
   { canonical: 'bolillo', variants: ['tolete', 'porra', 'macana'], source: 'uso en Colombia (bolillo = porra de vigilante); DLE, s. v. «tolete» (Col., Ven.) y «macana» (Am.): garrote' },
+  // Fourth pass (syn15): CIIU trades the table had nothing for (printing and advertising, real estate, courier,
+  // funeral services, fish farming, hairdressing, solar energy) and more trade names that share no word with the
+  // catalog's. Left out on purpose, because the variant also names something else: refresco (in Colombia a fruit
+  // drink, not a soda; removed from «gaseosa»), brida (plastic cable tie or pipe flange, UNSPSC 4017 «Bridas»),
+  // tableta (tablet or pill), conmutador (network switch or PBX), bocina (horn or loudspeaker), poro (leek or skin
+  // pore), sorbete (straw or sherbet), enjuague (hair conditioner or rinse), esparrago (threaded rod or asparagus),
+  // cargador portátil (power bank or laptop charger), latiguillo (patch cord or hose), balata, farola, cojinete.
+  // Tried and removed because they lowered a bench set (bisected): arriendo/alquiler → arrendamiento (blind5, 7, 9
+  // and the own set's cold start), pajita/popote → pitillo, etanol → alcohol etílico, GLP → gas propano, tubo de
+  // escape → exosto, picadora de pasto → picapasto.
+  // Health and laboratories.
+  { canonical: 'hioscina', variants: ['buscapina'], source: 'uso en Colombia (Buscapina, marca de butilbromuro de hioscina usada como nombre genérico)' },
+  { canonical: 'clorfeniramina', variants: ['clorfenamina'], source: 'DCI (OMS): clorfenamina; clorfeniramina es el nombre usual en Colombia (mismo principio activo)' },
+  { canonical: 'centrifuga', variants: ['centrifugadora'], source: 'DLE, s. v. «centrífugo» (máquina centrífuga) y «centrifugadora»; UNSPSC 411039 «Centrifugadoras de laboratorio y accesorios»' },
+  { canonical: 'cubreobjeto', variants: ['laminilla', 'laminillas'], source: 'uso en Colombia (laminillas = cubreobjetos de microscopía); UNSPSC 411226 «Portaobjetos de laboratorio y suministros»' },
+  { canonical: 'vaselina', variants: ['petrolato'], source: 'DLE, s. v. «vaselina» (sustancia obtenida de la parafina y aceites densos del petróleo); petrolato es su nombre farmacopeico' },
+  { canonical: 'glicerina', variants: ['glicerol'], source: 'DLE, s. v. «glicerina»: alcohol de tres grupos hidroxilo (glicerol)' },
+  { canonical: 'formol', variants: ['formaldehido'], source: 'DLE, s. v. «formol»: solución acuosa de formaldehído' },
+  { canonical: 'raticida', variants: ['rodenticida'], source: 'DLE, s. v. «raticida»; rodenticida es el nombre técnico del mismo plaguicida' },
+  // Farming, fish farming and livestock.
+  { canonical: 'alevino', variants: ['alevin'], source: 'DLE, s. v. «alevín» y «alevino»: cría de pez para repoblar' },
+  { canonical: 'bovino', variants: ['vacuno'], source: 'DLE, s. v. «vacuno»: bovino' },
+  { canonical: 'despulpadora', variants: ['despulpador'], source: 'uso en Colombia (despulpadora de café = despulpador)' },
+  { canonical: 'guacal', variants: ['huacal'], source: 'DLE, s. v. «guacal» y «huacal»' },
+  // Food service.
+  { canonical: 'cilantro', variants: ['culantro', 'coriandro'], source: 'DLE, s. v. «culantro» y «coriandro»: cilantro' },
+  { canonical: 'batata', variants: ['camote', 'boniato'], source: 'DLE, s. v. «camote» (Am.) y «boniato»: batata; UNSPSC 504064 «Batatas»' },
+  { canonical: 'ajonjoli', variants: ['sesamo'], source: 'DLE, s. v. «ajonjolí»: sésamo' },
+  { canonical: 'soya', variants: ['soja'], source: 'DLE, s. v. «soya» y «soja»; UNSPSC 501720 «Productos de fríjol de soya fermentados»' },
+  { canonical: 'achiote', variants: ['onoto', 'bija', 'annatto'], source: 'DLE, s. v. «onoto» (Ven.) y «bija»: achiote' },
+  { canonical: 'ulluco', variants: ['olluco', 'melloco', 'chugua'], source: 'DLE, s. v. «olluco» y «melloco» (Ec.): ulluco; uso en Colombia (chugua)' },
+  { canonical: 'lechon', variants: ['cochinillo'], source: 'DLE, s. v. «cochinillo»: cerdo de leche (lechón)' },
+  { canonical: 'ponque', variants: ['queque'], source: 'DLE, s. v. «ponqué» y «queque»: torta, bizcocho' },
+  { canonical: 'torta', variants: ['tarta'], source: 'DLE, s. v. «tarta»: torta' },
+  { canonical: 'sandwich', variants: ['sanduche', 'sanguche', 'emparedado'], source: 'DLE, s. v. «sándwich», «sánduche» y «emparedado»; UNSPSC 501925 «Sándwiches y panecillos con relleno»' },
+  { canonical: 'aguardiente', variants: ['guaro'], source: 'Diccionario de americanismos (ASALE), s. v. «guaro»: aguardiente de caña' },
+  { canonical: 'cerveza', variants: ['birra'], source: 'DLE, s. v. «birra»: cerveza' },
+  { canonical: 'aromatica', variants: ['tisana'], source: 'DLE, s. v. «aromática» (Col.: infusión de hierbas) y «tisana»' },
+  { canonical: 'palillo', variants: ['mondadientes', 'escarbadientes'], source: 'DLE, s. v. «mondadientes» y «escarbadientes»; uso en Colombia (palillos)' },
+  { canonical: 'licuadora', variants: ['blender'], source: 'DLE, s. v. «licuadora» (Am.); uso en Colombia (blender)' },
+  // Cleaning.
+  { canonical: 'blanqueador', variants: ['limpido', 'clorox'], source: 'uso en Colombia (Límpido y Clorox, marcas de blanqueador con hipoclorito usadas como nombre genérico)' },
+  { canonical: 'bayetilla', variants: ['bayeta'], source: 'DLE, s. v. «bayeta» (paño para fregar); uso en Colombia (bayetilla)' },
+  // Education, office, printing and IT.
+  { canonical: 'perforadora', variants: ['perforador'], source: 'DLE, s. v. «perforador, ra»; uso en Colombia (perforadora de papel)' },
+  { canonical: 'chinche', variants: ['chincheta'], source: 'DLE, s. v. «chinche» (clavito de cabeza grande) y «chincheta»' },
+  { canonical: 'foami', variants: ['foamy', 'fomi'], source: 'uso en Colombia (foami = lámina de goma EVA para manualidades)' },
+  { canonical: 'volante', variants: ['flyer', 'octavilla'], source: 'DLE, s. v. «volante» (hoja impresa de propaganda) y «octavilla»' },
+  { canonical: 'escaner', variants: ['scanner'], source: 'DLE, s. v. «escáner» (del inglés scanner); UNSPSC 441022 «Accesorios para escáneres»' },
+  // Construction, electrical and hardware.
+  { canonical: 'interruptor', variants: ['suiche'], source: 'DLE, s. v. «suiche» (Col., Ven.): interruptor eléctrico; UNSPSC 391222 «Interruptores eléctricos y accesorios»' },
+  { canonical: 'portalampara', variants: ['soquet', 'socket'], source: 'DLE, s. v. «sóquet» (Méx.): portalámparas; uso en Colombia (socket)' },
+  { canonical: 'tapete', variants: ['alfombra'], source: 'DLE, s. v. «tapete» (alfombra pequeña); uso en Colombia (tapete = alfombra, también la del vehículo)' },
+  // Transport and workshops.
+  { canonical: 'tiquete', variants: ['pasaje'], source: 'DLE, s. v. «pasaje» (billete para un viaje) y «tiquete» (Col.)' },
+  { canonical: 'direccional', variants: ['intermitente'], source: 'DLE, s. v. «direccional» (Col., Méx.): luz intermitente del automóvil' },
+  // Services: real estate, courier, funeral, beauty.
+  { canonical: 'mensajeria', variants: ['courier'], source: 'uso en Colombia (servicio de courier = mensajería expresa)' },
+  { canonical: 'ataud', variants: ['feretro'], source: 'DLE, s. v. «féretro»: ataúd' },
+  { canonical: 'afeitadora', variants: ['rasuradora'], source: 'DLE, s. v. «rasuradora» (Méx.): máquina de afeitar' },
+  { canonical: 'precinto', variants: ['marchamo'], source: 'DLE, s. v. «marchamo» (señal que se pone en los bultos) y «precinto»' },
+  // Textiles, uniforms and home.
+  { canonical: 'sueter', variants: ['sweater'], source: 'DLE, s. v. «suéter» (del inglés sweater)' },
+  { canonical: 'brasier', variants: ['sosten', 'brassier'], source: 'DLE, s. v. «brasier» (Col., Cuba, Méx.): sostén' },
+  { canonical: 'panty', variants: ['panti', 'pantaleta'], source: 'DLE, s. v. «panti» y «pantaleta» (Am.): braga' },
+  { canonical: 'impermeable', variants: ['chubasquero'], source: 'DLE, s. v. «chubasquero»: impermeable' },
+  { canonical: 'chancla', variants: ['chancleta', 'ojota'], source: 'DLE, s. v. «chancleta» y «ojota» (Am. Mer.)' },
+  { canonical: 'pasamontana', variants: ['balaclava'], source: 'DLE, s. v. «pasamontañas»; balaclava es el mismo gorro (uso en dotación)' },
+  { canonical: 'cobija', variants: ['frazada', 'cobertor'], source: 'DLE, s. v. «cobija» (Am.), «frazada» y «cobertor»: manta de cama' },
   // Abbreviations (RAE, «Lista de abreviaturas»: dto. = descuento; dcto. and dscto. are Colombian usage).
   { canonical: 'descuento', variants: ['dto', 'dcto', 'dscto'], source: 'RAE, «Lista de abreviaturas» (dto.); uso en Colombia (dcto., dscto.)' },
 ];
@@ -291,4 +359,41 @@ export const PHRASE_SYNONYMS: Synonym[] = [
   { canonical: 'tarjeta de presentacion', variants: ['tarjeta de visita', 'tarjetas de visita'], source: 'DLE, s. v. «tarjeta» (tarjeta de visita); uso en Colombia' },
   { canonical: 'pantaloneta', variants: ['pantalon corto', 'pantalones cortos'], source: 'DLE, s. v. «pantaloneta» (Col.): pantalón corto' },
   { canonical: 'bota de caucho', variants: ['bota pantanera', 'botas pantaneras', 'bota de hule', 'botas de hule'], source: 'UNSPSC 531115 «Botas»; uso en Colombia (bota pantanera = bota de caucho)' },
+  // Fourth pass (syn15).
+  { canonical: 'alcohol isopropilico', variants: ['isopropanol'], source: 'uso en laboratorios (isopropanol = alcohol isopropílico)' },
+  { canonical: 'bicarbonato de sodio', variants: ['bicarbonato sodico'], source: 'DLE, s. v. «bicarbonato» (bicarbonato sódico)' },
+  { canonical: 'caja de petri', variants: ['placa de petri', 'placas de petri'], source: 'uso en laboratorios (placa de Petri = caja de Petri)' },
+  { canonical: 'probeta', variants: ['cilindro graduado', 'cilindros graduados'], source: 'DLE, s. v. «probeta» (recipiente cilíndrico graduado)' },
+  { canonical: 'chicle', variants: ['goma de mascar'], source: 'DLE, s. v. «chicle»: goma de mascar' },
+  { canonical: 'azucar pulverizada', variants: ['azucar glas', 'azucar glass', 'azucar impalpable', 'azucar en polvo', 'azucar flor'], source: 'DLE, s. v. «azúcar» (azúcar glas, azúcar flor); uso en Colombia (azúcar pulverizada)' },
+  { canonical: 'polvo de hornear', variants: ['levadura quimica', 'polvo para hornear'], source: 'uso en Colombia (polvo de hornear = levadura química)' },
+  { canonical: 'perro caliente', variants: ['hot dog', 'hot dogs', 'hotdog', 'hotdogs'], source: 'DLE, s. v. «perrito» (perrito caliente); uso en Colombia (perro caliente)' },
+  { canonical: 'papas fritas', variants: ['papas a la francesa', 'papa a la francesa', 'papitas a la francesa'], source: 'uso en Colombia (papas a la francesa = papas fritas en bastones)' },
+  { canonical: 'papel parafinado', variants: ['papel encerado'], source: 'uso en Colombia (papel parafinado = papel encerado)' },
+  { canonical: 'papel kraft', variants: ['papel craft'], source: 'uso en Colombia (grafía de «kraft»); UNSPSC 141115 «Papel de imprenta y papel de escribir»' },
+  { canonical: 'papel periodico', variants: ['papel prensa'], source: 'DLE, s. v. «papel» (papel prensa: el de los periódicos)' },
+  { canonical: 'plastico burbuja', variants: ['papel burbuja', 'papel de burbujas', 'papel de burbuja'], source: 'uso en Colombia (plástico de burbujas para embalaje)' },
+  { canonical: 'cinta de embalaje', variants: ['cinta de empaque', 'cintas de empaque', 'cinta canela'], source: 'uso en Colombia (cinta canela = cinta de empaque o embalaje)' },
+  { canonical: 'amarre plastico', variants: ['cincho plastico', 'cinchos plasticos', 'abrazadera plastica', 'abrazaderas plasticas', 'sujetacables', 'cintillo plastico', 'cintillos plasticos'], source: 'uso en Colombia (amarres plásticos = cinchos o abrazaderas plásticas para cables)' },
+  { canonical: 'gancho legajador', variants: ['fastener', 'fasteners'], source: 'uso en Colombia (Fastener, nombre usado para el gancho legajador)' },
+  { canonical: 'grapa', variants: ['gancho para cosedora', 'ganchos para cosedora', 'gancho cosedora', 'ganchos cosedora', 'ganchos de cosedora', 'gancho para grapadora', 'ganchos para grapadora', 'ganchos para engrapadora'], source: 'DLE, s. v. «grapa»; uso en Colombia (ganchos para cosedora)' },
+
+  { canonical: 'colbon', variants: ['cola blanca', 'pegante blanco', 'pegamento blanco'], source: 'uso en Colombia (Colbón, marca de pegante blanco de PVA usada como nombre genérico)' },
+  { canonical: 'mouse pad', variants: ['mousepad', 'pad mouse', 'pad para mouse', 'alfombrilla para mouse', 'alfombrilla de raton', 'alfombrilla para raton'], source: 'uso en Colombia (mouse pad = alfombrilla para ratón)' },
+  { canonical: 'patch cord', variants: ['cable de parcheo', 'cables de parcheo'], source: 'uso en Colombia (patch cord = cable de parcheo de red)' },
+  { canonical: 'power bank', variants: ['powerbank', 'bateria externa', 'baterias externas'], source: 'uso en Colombia (power bank = batería externa)' },
+  { canonical: 'cielo raso', variants: ['cielorraso', 'cielorrasos', 'cielo falso', 'falso techo', 'falsos techos'], source: 'DLE, s. v. «cielo» (cielo raso) y «cielorraso»' },
+  { canonical: 'tomacorriente', variants: ['toma corriente', 'tomas corriente', 'toma de corriente', 'tomas de corriente'], source: 'DLE, s. v. «tomacorriente» (Am.) y «toma» (toma de corriente)' },
+  { canonical: 'flexometro', variants: ['cinta metrica', 'cintas metricas'], source: 'uso en Colombia (flexómetro = cinta métrica)' },
+  { canonical: 'palustre', variants: ['cuchara de albanil', 'paleta de albanil'], source: 'DLE, s. v. «palustre»: paleta de albañil' },
+  { canonical: 'concertina', variants: ['alambre de cuchillas', 'alambre de cuchilla', 'alambre navaja'], source: 'uso en Colombia (concertina = alambre de cuchillas en espiral)' },
+  { canonical: 'panel solar', variants: ['modulo fotovoltaico', 'modulos fotovoltaicos', 'panel fotovoltaico', 'paneles fotovoltaicos', 'placa solar', 'placas solares'], source: 'uso (panel solar = módulo fotovoltaico)' },
+  { canonical: 'polo a tierra', variants: ['puesta a tierra'], source: 'uso en Colombia (polo a tierra = puesta a tierra, RETIE)' },
+  { canonical: 'liga de frenos', variants: ['liquido de frenos', 'liquido para frenos', 'liquido de freno'], source: 'uso en Colombia (liga de frenos = líquido de frenos)' },
+  { canonical: 'radio de comunicacion', variants: ['walkie talkie', 'walkie talkies'], source: 'uso en Colombia (walkie-talkie = radio portátil de comunicación)' },
+  { canonical: 'camara de seguridad', variants: ['camara de vigilancia', 'camaras de vigilancia'], source: 'uso en Colombia (cámara de seguridad = cámara de vigilancia, CCTV)' },
+  { canonical: 'linterna', variants: ['lampara de mano'], source: 'DLE, s. v. «linterna» (farol portátil, lámpara de mano)' },
+  { canonical: 'tenis', variants: ['zapatilla deportiva', 'zapatillas deportivas'], source: 'DLE, s. v. «tenis» (Am.: zapatilla deportiva)' },
+  { canonical: 'quitaesmalte', variants: ['removedor de esmalte', 'removedor esmalte'], source: 'DLE, s. v. «quitaesmalte»' },
+  { canonical: 'afeitadora', variants: ['maquina de afeitar', 'maquinas de afeitar'], source: 'DLE, s. v. «afeitadora»: máquina de afeitar' },
 ];

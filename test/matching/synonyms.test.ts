@@ -90,3 +90,29 @@ describe('synonym table, third pass (syn14)', () => {
     expect(normalize('Guardapolvo amortiguador').words).toEqual(['guardapolvo', 'amortiguador']);
   });
 });
+
+describe('synonym table, fourth pass (syn15)', () => {
+  it.each([
+    ['Buscapina 10 mg x 20', 'Hioscina 10 mg x 20'],
+    ['Laminillas 22x22 mm x100', 'Cubreobjetos 22x22 mm x100'],
+    ['Placa de Petri desechable', 'Caja de Petri desechable'],
+    ['Sésamo tostado 250 g', 'Ajonjolí tostado 250 g'],
+    ['Mondadientes x1000', 'Palillos x1000'],
+    ['Ganchos para cosedora 26/6', 'Grapas 26/6'],
+    ['Toma de corriente doble', 'Tomacorriente doble'],
+    ['Módulo fotovoltaico 450 W', 'Panel solar 450 W'],
+    ['Líquido de frenos DOT 4', 'Liga de frenos DOT 4'],
+    ['Balaclava en lana', 'Pasamontañas en lana'],
+    ['Flyer media carta x1000', 'Volante media carta x1000'],
+  ])('«%s» reads as «%s»', (variant, canonical) => {
+    expect(normalize(variant).key).toBe(normalize(canonical).key);
+  });
+
+  it('keeps apart words that also name another product or service', () => {
+    // A soda is not the fruit drink Colombians call «refresco»; a pipe flange is not a cable tie.
+    expect(normalize('Refresco en polvo mora').words).toEqual(['refresco', 'polvo', 'mora']);
+    expect(normalize('Brida ciega 4"').words).toEqual(['brida', 'ciega']);
+    // A pill is not a tablet computer.
+    expect(normalize('Tableta recubierta').words).toEqual(['tableta', 'recubierta']);
+  });
+});
