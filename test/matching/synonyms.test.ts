@@ -103,7 +103,6 @@ describe('synonym table, fourth pass (syn15)', () => {
     ['Módulo fotovoltaico 450 W', 'Panel solar 450 W'],
     ['Líquido de frenos DOT 4', 'Liga de frenos DOT 4'],
     ['Balaclava en lana', 'Pasamontañas en lana'],
-    ['Flyer media carta x1000', 'Volante media carta x1000'],
   ])('«%s» reads as «%s»', (variant, canonical) => {
     expect(normalize(variant).key).toBe(normalize(canonical).key);
   });
@@ -114,5 +113,33 @@ describe('synonym table, fourth pass (syn15)', () => {
     expect(normalize('Brida ciega 4"').words).toEqual(['brida', 'ciega']);
     // A pill is not a tablet computer.
     expect(normalize('Tableta recubierta').words).toEqual(['tableta', 'recubierta']);
+  });
+});
+
+describe('synonym table, fifth pass (syn16)', () => {
+  it.each([
+    ['Teja Eternit No. 6', 'Teja de fibrocemento No. 6'],
+    ['Pipeta automática 100-1000 ul', 'Micropipeta 100-1000 ul'],
+    ['Sandía', 'Patilla'],
+    ['MDP 15 mm', 'Aglomerado 15 mm'],
+    ['Hidrolimpiadora 1600 psi', 'Hidrolavadora 1600 psi'],
+    ['Miel de purga', 'Melaza'],
+    ['CTA de cobro', 'Cuenta de cobro'],
+  ])('«%s» reads as «%s»', (variant, canonical) => {
+    expect(normalize(variant).key).toBe(normalize(canonical).key);
+  });
+
+  it('keeps apart products that only share a name', () => {
+    // A solid brick and a sledgehammer are not a guard's baton; a wooden dowel is not a wall plug.
+    expect(normalize('Ladrillo tolete').words).toEqual(['ladrillo', 'tolete']);
+    expect(normalize('Porra 4 lb').words).toEqual(['porra']);
+    expect(normalize('Tarugo de madera').words).toEqual(['tarugo', 'madera']);
+    // A disposable razor is not an electric shaver; a flyer is not a steering wheel; hazard lights are not turn signals.
+    expect(normalize('Máquina de afeitar desechable').words).toEqual(['maquina', 'afeitar', 'desechable']);
+    expect(normalize('Flyer').words).toEqual(['flyer']);
+    expect(normalize('Luz intermitente').words).toEqual(['luz', 'intermitente']);
+    // A walkie-talkie stays a walkie-talkie; a tailor's tape is not a steel flexómetro.
+    expect(normalize('Walkie talkie').words).toEqual(['walkie', 'talkie']);
+    expect(normalize('Cinta métrica').words).toEqual(['cinta', 'metrica']);
   });
 });
