@@ -90,3 +90,56 @@ describe('synonym table, third pass (syn14)', () => {
     expect(normalize('Guardapolvo amortiguador').words).toEqual(['guardapolvo', 'amortiguador']);
   });
 });
+
+describe('synonym table, fourth pass (syn15)', () => {
+  it.each([
+    ['Buscapina 10 mg x 20', 'Hioscina 10 mg x 20'],
+    ['Laminillas 22x22 mm x100', 'Cubreobjetos 22x22 mm x100'],
+    ['Placa de Petri desechable', 'Caja de Petri desechable'],
+    ['Sésamo tostado 250 g', 'Ajonjolí tostado 250 g'],
+    ['Mondadientes x1000', 'Palillos x1000'],
+    ['Ganchos para cosedora 26/6', 'Grapas 26/6'],
+    ['Toma de corriente doble', 'Tomacorriente doble'],
+    ['Módulo fotovoltaico 450 W', 'Panel solar 450 W'],
+    ['Líquido de frenos DOT 4', 'Liga de frenos DOT 4'],
+    ['Balaclava en lana', 'Pasamontañas en lana'],
+  ])('«%s» reads as «%s»', (variant, canonical) => {
+    expect(normalize(variant).key).toBe(normalize(canonical).key);
+  });
+
+  it('keeps apart words that also name another product or service', () => {
+    // A soda is not the fruit drink Colombians call «refresco»; a pipe flange is not a cable tie.
+    expect(normalize('Refresco en polvo mora').words).toEqual(['refresco', 'polvo', 'mora']);
+    expect(normalize('Brida ciega 4"').words).toEqual(['brida', 'ciega']);
+    // A pill is not a tablet computer.
+    expect(normalize('Tableta recubierta').words).toEqual(['tableta', 'recubierta']);
+  });
+});
+
+describe('synonym table, fifth pass (syn16)', () => {
+  it.each([
+    ['Teja Eternit No. 6', 'Teja de fibrocemento No. 6'],
+    ['Pipeta automática 100-1000 ul', 'Micropipeta 100-1000 ul'],
+    ['Sandía', 'Patilla'],
+    ['MDP 15 mm', 'Aglomerado 15 mm'],
+    ['Hidrolimpiadora 1600 psi', 'Hidrolavadora 1600 psi'],
+    ['Miel de purga', 'Melaza'],
+    ['CTA de cobro', 'Cuenta de cobro'],
+  ])('«%s» reads as «%s»', (variant, canonical) => {
+    expect(normalize(variant).key).toBe(normalize(canonical).key);
+  });
+
+  it('keeps apart products that only share a name', () => {
+    // A solid brick and a sledgehammer are not a guard's baton; a wooden dowel is not a wall plug.
+    expect(normalize('Ladrillo tolete').words).toEqual(['ladrillo', 'tolete']);
+    expect(normalize('Porra 4 lb').words).toEqual(['porra']);
+    expect(normalize('Tarugo de madera').words).toEqual(['tarugo', 'madera']);
+    // A disposable razor is not an electric shaver; a flyer is not a steering wheel; hazard lights are not turn signals.
+    expect(normalize('Máquina de afeitar desechable').words).toEqual(['maquina', 'afeitar', 'desechable']);
+    expect(normalize('Flyer').words).toEqual(['flyer']);
+    expect(normalize('Luz intermitente').words).toEqual(['luz', 'intermitente']);
+    // A walkie-talkie stays a walkie-talkie; a tailor's tape is not a steel flexómetro.
+    expect(normalize('Walkie talkie').words).toEqual(['walkie', 'talkie']);
+    expect(normalize('Cinta métrica').words).toEqual(['cinta', 'metrica']);
+  });
+});
