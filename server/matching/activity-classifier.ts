@@ -924,9 +924,17 @@ export function objectOfActivity(words: readonly string[], company: CompanyProfi
 /**
  * Plainly the administration's whatever the company sells (accounting-co.md §4.2 rows 28–36, 49–52): its books,
  * lawyers, insurance, banks, taxes and registrations, guild fees, office rent. A service company's direct inputs
- * (service-inputs.ts) never include them.
+ * (service-inputs.ts) never include them. Policy, hence data: server/data/conceptos-de-administracion.csv, one concept
+ * key a row with the §4.2 row that says it.
  */
-const ADMINISTRATION = new Set(['revisoria', 'auditoria', 'juridica', 'contabilidad', 'avaluo', 'seguros', 'seguro-soat', 'seguro-incendio', 'seguro-hurto', 'seguro-rc', 'bancarios', 'intereses', 'tramites', 'afiliaciones', 'arriendo', 'nube', 'licencia-perpetua', 'mant-computo', 'cafeteria', 'papeleria']);
+const ADMINISTRATION: ReadonlySet<string> = new Set(
+  readDataCsv('conceptos-de-administracion.csv').map((row) => {
+    const key = (row.concepto ?? '').trim();
+    // A key that names no concept would silently stop protecting the administration's lines: fail at start.
+    if (!CONCEPTS.some((c) => c.key === key) || !row.fuente) throw new Error(`conceptos-de-administracion.csv: «${row.concepto}» necesita ser un concepto de activity-rules.ts y tener fuente`);
+    return key;
+  }),
+);
 
 /** The cost account (61 subaccount) of the company's main activity, whatever its section. */
 function activityCostIn(company: CompanyProfile, chart: Chart): string | undefined {
