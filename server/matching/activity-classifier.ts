@@ -836,12 +836,13 @@ const PLANT_KINDS: Record<string, readonly string[]> = {
   gas: ['gas'],
   maquinas: ['mant-maquinaria'],
   flota: ['mant-vehiculo', 'repuestos-vehiculo', 'combustible'],
+  ensayos: ['ensayos'],
 };
 /** Section → the concepts its plant or service consumes as cost (postura-por-seccion.csv «costo_de_planta»). */
 const PLANT_COST: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   POSTURE_ROWS.map((row) => {
     const kinds = (row.costo_de_planta ?? '').split(/\s+/).filter(Boolean);
-    for (const kind of kinds) if (!PLANT_KINDS[kind]) throw new Error(`postura-por-seccion.csv: «${kind}» (costo_de_planta, sección ${row.seccion}) no es energia, gas, maquinas ni flota`);
+    for (const kind of kinds) if (!PLANT_KINDS[kind]) throw new Error(`postura-por-seccion.csv: «${kind}» (costo_de_planta, sección ${row.seccion}) no es energia, gas, maquinas, flota ni ensayos`);
     return [row.seccion!, new Set(kinds.flatMap((kind) => PLANT_KINDS[kind]!))];
   }),
 );
