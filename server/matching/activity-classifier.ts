@@ -64,6 +64,27 @@ const compiled: CompiledConcept[] = CONCEPTS.map((concept) => ({
   sectorWords: new Map(Object.entries(concept.sectorWords ?? {}).map(([sector, words]) => [sector as Sector, new Set(words.flatMap((w) => normalize(w).words))])),
 }));
 const byKey = new Map(CONCEPTS.map((c) => [c.key, c]));
+/**
+ * A keyword that is the PUC name of the cuenta holding the concept's account («honorarios» 5110, «seguros» 5130,
+ * «arrendamientos» 5120) names the cuenta, not the subcuenta: every sibling subcuenta is «honorarios» too (revisoría,
+ * auditoría, jurídica, financiera, técnica). When a sibling concept (whose account lies in the same cuenta) is named
+ * by a word of its own, that cuenta word is no evidence for either (`recognise`). Read from puc.csv: the class-5
+ * cuentas whose name is one word. Concept index → [cuenta, its name's word].
+ */
+const CUENTA_WORD: Map<number, { cuenta: string; word: string }> = (() => {
+  const names = new Map<string, string>();
+  for (const row of readDataCsv('puc.csv')) {
+    const words = /^5\d{3}$/.test(row.code ?? '') ? normalize(row.name ?? '').words : [];
+    if (words.length === 1) names.set(row.code!, words[0]!);
+  }
+  const out = new Map<number, { cuenta: string; word: string }>();
+  compiled.forEach((c, i) => {
+    const cuenta = c.concept.accounts[0]?.slice(0, 4) ?? '';
+    const word = names.get(cuenta);
+    if (word && c.words.has(word)) out.set(i, { cuenta, word });
+  });
+  return out;
+})();
 /** Keywords that count on their own (not only inside a phrase). */
 const singleKeywords = new Set(compiled.flatMap((c) => [...c.words, ...[...c.sectorWords.values()].flatMap((w) => [...w])]));
 /** Keyword → concepts, and keywords by their first letters (to catch truncations and typos quickly). */
@@ -407,7 +428,7 @@ function serviceOnAsset<T extends { concept: Concept; detail: string }>(found: T
 function recognise(input: ActivityInput, sector?: Sector, guess = true): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; alone?: boolean; head?: boolean } | undefined {
   // Per concept: keyword score, the keywords found, and where the first one sits in the line (Spanish product names
   // start with what the product is: "Monitor LED", "Computador de escritorio"; that breaks ties).
-  const scores = new Map<number, { score: number; words: string[]; first: number }>();
+  const scores = new Map<number, { score: number; words: string[]; first: number; cuentaWord?: number }>();
   const lineWords = [...new Set(input.words)];
   lineWords.forEach((word, position) => {
     // One word of the line is evidence once per concept, however many of its keywords it could abbreviate («anti»
@@ -424,8 +445,10 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
           // A word written in full is better evidence than one read as a truncation or a typo of the keyword; the
           // first word is what the product is ("Aguja desechable", "Oxímetro portátil"), the rest qualifies it, so
           // one qualifier alone does not outvote the noun.
-          entry.score += keyword === word || inflectionOf(word, keyword) ? 1 + (position === 0 ? HEAD_BONUS : 0) : 0.7;
+          const value = keyword === word || inflectionOf(word, keyword) ? 1 + (position === 0 ? HEAD_BONUS : 0) : 0.7;
+          entry.score += value;
           entry.words.push(keyword);
+          if (CUENTA_WORD.get(i)?.word === keyword) entry.cuentaWord = value;
         }
         scores.set(i, entry);
       }
@@ -449,6 +472,14 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
     entry.score += 2;
     entry.words.push(hint.why);
     scores.set(hint.index, entry);
+  }
+  // «Honorarios contabilidad»: the cuenta's own name (5110 honorarios) says nothing between sibling subcuentas, so
+  // when a sibling is named by a word of its own the cuenta word stops counting for both (CUENTA_WORD).
+  for (const [i, entry] of scores) {
+    if (!entry.cuentaWord) continue;
+    const { cuenta } = CUENTA_WORD.get(i)!;
+    const sibling = [...scores].some(([j, other]) => j !== i && compiled[j]!.concept.accounts[0]?.startsWith(cuenta) && other.score - (other.cuentaWord ?? 0) > 0);
+    if (sibling) entry.score -= entry.cuentaWord;
   }
   const unspscConcept = input.unspsc ? conceptForUnspsc(input.unspsc) : undefined;
   const supplierConcept = conceptForSupplier(input.supplierCiiu);

@@ -155,16 +155,19 @@ export const CONCEPTS: Concept[] = [
   // A test or analysis bought from a testing laboratory (CIIU 712 «Ensayos y análisis técnicos»; UNSPSC 811415
   // «Control de calidad»): not the lab's supplies nor a staff medical exam. An office has no account of its own for
   // it (519595); a plant or a works books it to its production cost (postura-por-seccion.csv «ensayos»), an
-  // engineering firm to its service's (insumos-de-servicio.csv, division 71).
+  // engineering firm to its service's (insumos-de-servicio.csv, division 71), a health provider to its own (§4.3 Q).
   {
     key: 'ensayos',
     label: 'ensayos y análisis técnicos',
     kind: 'service',
     words: ['ensayo'],
-    phrases: [['ensayo', 'laboratorio'], ['analisis', 'laboratorio'], ['analisis', 'tecnico'], ['control', 'calidad']],
+    phrases: [['ensayo', 'laboratorio'], ['analisis', 'laboratorio'], ['analisis', 'tecnico']],
+    // No supplier CIIU: a testing lab also calibrates, inspects and certifies equipment (its upkeep, 5145), and the
+    // supplier alone would pull those lines here. No «control de calidad» phrase: a clinical lab's quality-control
+    // material is a supply (laboratorio), not a test bought.
     unspsc: ['811415'],
-    supplierCiiu: ['712'],
     accounts: ['519595'],
+    sector: { salud: 'cost' },
   },
   {
     key: 'laboratorio',

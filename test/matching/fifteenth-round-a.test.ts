@@ -42,6 +42,18 @@ describe('suggestion engine: fifteenth round of #13, part A', () => {
     expect(test!.accountCode).toBe('519595');
   });
 
+  it('«honorarios» names the cuenta 5110, not the subcuenta: the sibling named by its own word decides', async () => {
+    t = await testCompany({ company: { ciiu: ['4711'], inventory: 'perpetual' } });
+    const [books, advice, lawyer] = await t.classify(
+      line('Honorarios llevar contabilidad trimestre', { supplierCiiu: ['7490'] }),
+      line('Honorarios consultoria en procesos', { supplierCiiu: ['7490'] }),
+      line('Honorarios abogado proceso ejecutivo', { supplierCiiu: ['7490'] }),
+    );
+    expect(books!.accountCode).toMatch(/^5[12]1030$/);
+    expect(advice!.accountCode).toMatch(/^5[12]1035$/);
+    expect(lawyer!.accountCode).toMatch(/^5[12]1025$/);
+  });
+
   it('the administration’s concepts are data: each row a concept of the rules, with its §4.2 source', () => {
     const rows = readDataCsv('conceptos-de-administracion.csv');
     const keys = new Set(CONCEPTS.map((c) => c.key));
