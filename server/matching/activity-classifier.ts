@@ -190,6 +190,22 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
   const weak = strength === 'debil' || !!found.alone || evidence === 'actividad del proveedor' || evidence === 'nombre UNSPSC parecido';
   const manufactureInput = officeExpense && goods ? inputOfManufacture(input, company, chart, { concept, weak, confidence, guessed: evidence === 'nombre UNSPSC parecido' }) : undefined;
   if (manufactureInput) return manufactureInput;
+  const outbound = officeExpense ? outboundFreight(concept, input.words, company, chart) : undefined;
+  if (outbound) {
+    return {
+      accountCode: outbound.account,
+      strength,
+      ...alone,
+      // Where the goods went is read from one word: a person confirms it.
+      confidence: Math.min(confidence, LONE_KEYWORD),
+      explanation: `${activity}: ${concept.label} → ${outbound.account} (${evidenceText(evidence, found.detail)}): ${outbound.why}, gasto de ventas (§4.2 fila 24); si fue el flete de lo que compró, es parte de su costo o gasto (${account}): verifícala`,
+      alternatives: [account],
+      concept,
+      evidence,
+      inventory: false,
+      goods,
+    };
+  }
   const named = officeExpense && !NEVER_COST.has(concept.key) ? objectOfActivity(input.words, company, chart, goods) : undefined;
   if (named) {
     return {
@@ -968,6 +984,30 @@ const ADMINISTRATION: ReadonlySet<string> = new Set(
   }),
 );
 
+/**
+ * Freight of what the company sells (accounting-co.md §4.2 row 24: outbound → 523550 transporte, fletes y acarreos de
+ * ventas): the line says it goes to a customer, or names what the company produces — a content word of its own CIIU
+ * description (a flower farm's «flor», a publisher's «libros»). Only for producers (not trade, CIIU 45–47, whose
+ * freight may be the goods' inbound cost, nor services, which ship nothing of their own): the crop or the product
+ * leaving the farm or the plant. The activity's verbs («cultivo», «cría», «edición») name no product.
+ */
+const ACTIVITY_NOUNS = new Set(['cultivo', 'cria', 'explotacion', 'extraccion', 'edicion', 'recoleccion', 'beneficio', 'obtencion', 'aserrado', 'impregnacion'].flatMap((w) => normalize(w).words));
+const CUSTOMER_WORDS = new Set(['cliente'].flatMap((w) => normalize(w).words));
+
+function outboundFreight(concept: Concept, words: readonly string[], company: CompanyProfile, chart: Chart): { account: string; why: string } | undefined {
+  if (concept.key !== 'fletes') return undefined;
+  const { main, activity } = mainActivity(company) ?? {};
+  if (!main || !activity) return undefined;
+  const division = Number(main.slice(0, 2));
+  if (!(division <= 33 || division === 58 || division === 59)) return undefined;
+  const customer = words.find((w) => CUSTOMER_WORDS.has(w));
+  const product = customer ? undefined : words.find((w) => w.length >= 4 && activity.words.has(w) && !GENERIC_ACTIVITY_WORDS.has(w) && !ACTIVITY_NOUNS.has(w));
+  if (!customer && !product) return undefined;
+  const account = chart.firstPostable('523550', '5235');
+  if (!account) return undefined;
+  return { account, why: customer ? 'el flete lleva lo vendido al cliente' : `el flete lleva lo que la empresa produce («${product}» en su actividad CIIU)` };
+}
+
 /** The cost account (61 subaccount) of the company's main activity, whatever its section. */
 function activityCostIn(company: CompanyProfile, chart: Chart): string | undefined {
   const { main } = mainActivity(company) ?? {};
@@ -1033,13 +1073,22 @@ const OFFICE_CONCEPTS = new Set(['papeleria', 'accesorios-computo', 'dotacion', 
 /** UNSPSC prefixes of raw materials (accounting-co.md §4.2 rule 2). */
 const RAW_MATERIAL_UNSPSC = ['1010', '1011', '1012', '1013', '1014', '1015', '1016', '1017', '11', '12', '13', '1410', '1411', '1412'];
 
+/**
+ * Two forms of one word (noun and adjective: «alimentos» / «productos alimenticios»): the same first seven letters.
+ * Shorter words must be equal (normalization already joined plurals and genders): «electr» is «eléctrico» and
+ * «electrodoméstico» alike.
+ */
+function sameStem(a: string, b: string): boolean {
+  return a.length >= 7 && b.length >= 7 && a.slice(0, 7) === b.slice(0, 7);
+}
+
 /** A trading company resells what its CIIU description names (or, for general stores, everyday goods). */
 function resells(concept: Concept, company: CompanyProfile): boolean {
   for (const code of company.ciiu) {
     const digits = ciiuClass(code);
     if (GENERAL_STORE_CONCEPTS[digits]?.includes(concept.key)) return true;
     const activity = ciiuActivity(digits);
-    if (activity && Number(digits.slice(0, 2)) >= 45 && Number(digits.slice(0, 2)) <= 47 && tradeWords.get(concept.key)!.some((w) => activity.words.has(w))) return true;
+    if (activity && Number(digits.slice(0, 2)) >= 45 && Number(digits.slice(0, 2)) <= 47 && tradeWords.get(concept.key)!.some((w) => activity.words.has(w) || [...activity.words].some((d) => sameStem(w, d)))) return true;
   }
   return false;
 }

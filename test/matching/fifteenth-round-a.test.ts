@@ -54,6 +54,25 @@ describe('suggestion engine: fifteenth round of #13, part A', () => {
     expect(lawyer!.accountCode).toMatch(/^5[12]1025$/);
   });
 
+  it('freight of what a producer sells is a selling expense (523550), flagged; its inbound freight is not', async () => {
+    t = await testCompany({ company: { ciiu: ['0125'], inventory: 'none' } });
+    const [out, inbound] = await t.classify(line('Flete camion flores hasta terminal de carga', { supplierCiiu: ['4923'] }), line('Flete abono y cal desde el almacen', { supplierCiiu: ['4923'] }));
+    expect(out!.accountCode).toBe('523550');
+    expect(out!.confidence).toBeLessThan(reviewThreshold());
+    expect(out!.explanation).toContain('gasto de ventas');
+    expect(inbound!.accountCode).not.toMatch(/^5235/);
+    const plant = await testCompany({ company: { ciiu: ['3110'], inventory: 'perpetual' } });
+    const [delivery] = await plant.classify(line('Flete entrega de pedido a cliente en Pereira', { supplierCiiu: ['4923'] }));
+    expect(delivery!.accountCode).toBe('523550');
+    await plant.close();
+  });
+
+  it('a wholesaler of «productos alimenticios» resells food: merchandise (1435), not its cafeteria', async () => {
+    t = await testCompany({ company: { ciiu: ['4631'], inventory: 'perpetual' } });
+    const [food] = await t.classify(line('Lenteja seleccionada bulto 25 kg', { supplierCiiu: ['1051'] }));
+    expect(food!.accountCode).toBe('1435');
+  });
+
   it('the administration’s concepts are data: each row a concept of the rules, with its §4.2 source', () => {
     const rows = readDataCsv('conceptos-de-administracion.csv');
     const keys = new Set(CONCEPTS.map((c) => c.key));
