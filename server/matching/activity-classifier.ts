@@ -758,7 +758,10 @@ function stockAccount(concept: Concept, company: CompanyProfile, unspsc?: string
   if (roles.includes('packaging') && (trade || food || manufacturer || farm)) return { codes: ['1460', '146005'], why: 'envases y empaques' };
   // Rule 2 of §4.2: what UNSPSC calls raw materials (segments 11–13, families 1010–1017 and 1410–1412: paper
   // materials and paper products) is a manufacturer's materia prima whatever the line calls it.
-  if (manufacturer && unspsc && RAW_MATERIAL_UNSPSC.some((prefix) => unspsc.startsWith(prefix))) return { codes: rawMaterialCodes(periodic), why: `materia prima (UNSPSC ${unspsc.slice(0, 4)}, regla 2)` };
+  // Except UNSPSC 141117 «Productos de papel para uso personal» (toilet paper, towels, napkins): what the staff use up
+  // (§4.2 row 16, 519525), materia prima only for a paper converter (CIIU 17).
+  const personalPaper = !!unspsc && unspsc.startsWith(PERSONAL_PAPER) && !divisions.includes(17);
+  if (manufacturer && unspsc && !personalPaper && RAW_MATERIAL_UNSPSC.some((prefix) => unspsc.startsWith(prefix))) return { codes: rawMaterialCodes(periodic), why: `materia prima (UNSPSC ${unspsc.slice(0, 4)}, regla 2)` };
   if (manufacturer && roles.includes('spare-part')) return { codes: ['1455', '145505'], why: `${concept.label} (materiales y repuestos)` };
   if (builder && roles.includes('construction')) return { codes: ['1415', '141505'], why: `${concept.label} (obras en curso)` };
   const kept = keptByServiceCompany(concept, company);
@@ -1071,6 +1074,7 @@ interface Caveat {
 const OFFICE_CONCEPTS = new Set(['papeleria', 'accesorios-computo', 'dotacion', 'botiquin', 'suscripciones', 'herramientas-mano']);
 
 /** UNSPSC prefixes of raw materials (accounting-co.md §4.2 rule 2). */
+const PERSONAL_PAPER = '141117';
 const RAW_MATERIAL_UNSPSC = ['1010', '1011', '1012', '1013', '1014', '1015', '1016', '1017', '11', '12', '13', '1410', '1411', '1412'];
 
 /**

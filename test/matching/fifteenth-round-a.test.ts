@@ -73,6 +73,12 @@ describe('suggestion engine: fifteenth round of #13, part A', () => {
     expect(food!.accountCode).toBe('1435');
   });
 
+  it('a glass plant’s toilet paper (UNSPSC 141117, personal-use paper) is the staff’s (519525), not materia prima', async () => {
+    t = await testCompany({ company: { ciiu: ['2310'], inventory: 'perpetual' } });
+    const [paper] = await t.classify(line('Servilleta y papel higienico rollo institucional', { unspsc: '14111700', supplierCiiu: ['4649'] }));
+    expect(paper!.accountCode).toBe('519525');
+  });
+
   it('the administration’s concepts are data: each row a concept of the rules, with its §4.2 source', () => {
     const rows = readDataCsv('conceptos-de-administracion.csv');
     const keys = new Set(CONCEPTS.map((c) => c.key));
