@@ -64,6 +64,27 @@ const compiled: CompiledConcept[] = CONCEPTS.map((concept) => ({
   sectorWords: new Map(Object.entries(concept.sectorWords ?? {}).map(([sector, words]) => [sector as Sector, new Set(words.flatMap((w) => normalize(w).words))])),
 }));
 const byKey = new Map(CONCEPTS.map((c) => [c.key, c]));
+/**
+ * A keyword that is the PUC name of the cuenta holding the concept's account («honorarios» 5110, «seguros» 5130,
+ * «arrendamientos» 5120) names the cuenta, not the subcuenta: every sibling subcuenta is «honorarios» too (revisoría,
+ * auditoría, jurídica, financiera, técnica). When a sibling concept (whose account lies in the same cuenta) is named
+ * by a word of its own, that cuenta word is no evidence for either (`recognise`). Read from puc.csv: the class-5
+ * cuentas whose name is one word. Concept index → [cuenta, its name's word].
+ */
+const CUENTA_WORD: Map<number, { cuenta: string; word: string }> = (() => {
+  const names = new Map<string, string>();
+  for (const row of readDataCsv('puc.csv')) {
+    const words = /^5\d{3}$/.test(row.code ?? '') ? normalize(row.name ?? '').words : [];
+    if (words.length === 1) names.set(row.code!, words[0]!);
+  }
+  const out = new Map<number, { cuenta: string; word: string }>();
+  compiled.forEach((c, i) => {
+    const cuenta = c.concept.accounts[0]?.slice(0, 4) ?? '';
+    const word = names.get(cuenta);
+    if (word && c.words.has(word)) out.set(i, { cuenta, word });
+  });
+  return out;
+})();
 /** Keywords that count on their own (not only inside a phrase). */
 const singleKeywords = new Set(compiled.flatMap((c) => [...c.words, ...[...c.sectorWords.values()].flatMap((w) => [...w])]));
 /** Keyword → concepts, and keywords by their first letters (to catch truncations and typos quickly). */
@@ -169,6 +190,22 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
   const weak = strength === 'debil' || !!found.alone || evidence === 'actividad del proveedor' || evidence === 'nombre UNSPSC parecido';
   const manufactureInput = officeExpense && goods ? inputOfManufacture(input, company, chart, { concept, weak, confidence, guessed: evidence === 'nombre UNSPSC parecido' }) : undefined;
   if (manufactureInput) return manufactureInput;
+  const outbound = officeExpense ? outboundFreight(concept, input.words, company, chart) : undefined;
+  if (outbound) {
+    return {
+      accountCode: outbound.account,
+      strength,
+      ...alone,
+      // Where the goods went is read from one word: a person confirms it.
+      confidence: Math.min(confidence, LONE_KEYWORD),
+      explanation: `${activity}: ${concept.label} → ${outbound.account} (${evidenceText(evidence, found.detail)}): ${outbound.why}, gasto de ventas (§4.2 fila 24); si fue el flete de lo que compró, es parte de su costo o gasto (${account}): verifícala`,
+      alternatives: [account],
+      concept,
+      evidence,
+      inventory: false,
+      goods,
+    };
+  }
   const named = officeExpense && !NEVER_COST.has(concept.key) ? objectOfActivity(input.words, company, chart, goods) : undefined;
   if (named) {
     return {
@@ -407,7 +444,7 @@ function serviceOnAsset<T extends { concept: Concept; detail: string }>(found: T
 function recognise(input: ActivityInput, sector?: Sector, guess = true): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; alone?: boolean; head?: boolean } | undefined {
   // Per concept: keyword score, the keywords found, and where the first one sits in the line (Spanish product names
   // start with what the product is: "Monitor LED", "Computador de escritorio"; that breaks ties).
-  const scores = new Map<number, { score: number; words: string[]; first: number }>();
+  const scores = new Map<number, { score: number; words: string[]; first: number; cuentaWord?: number }>();
   const lineWords = [...new Set(input.words)];
   lineWords.forEach((word, position) => {
     // One word of the line is evidence once per concept, however many of its keywords it could abbreviate («anti»
@@ -424,8 +461,10 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
           // A word written in full is better evidence than one read as a truncation or a typo of the keyword; the
           // first word is what the product is ("Aguja desechable", "Oxímetro portátil"), the rest qualifies it, so
           // one qualifier alone does not outvote the noun.
-          entry.score += keyword === word || inflectionOf(word, keyword) ? 1 + (position === 0 ? HEAD_BONUS : 0) : 0.7;
+          const value = keyword === word || inflectionOf(word, keyword) ? 1 + (position === 0 ? HEAD_BONUS : 0) : 0.7;
+          entry.score += value;
           entry.words.push(keyword);
+          if (CUENTA_WORD.get(i)?.word === keyword) entry.cuentaWord = value;
         }
         scores.set(i, entry);
       }
@@ -449,6 +488,14 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
     entry.score += 2;
     entry.words.push(hint.why);
     scores.set(hint.index, entry);
+  }
+  // «Honorarios contabilidad»: the cuenta's own name (5110 honorarios) says nothing between sibling subcuentas, so
+  // when a sibling is named by a word of its own the cuenta word stops counting for both (CUENTA_WORD).
+  for (const [i, entry] of scores) {
+    if (!entry.cuentaWord) continue;
+    const { cuenta } = CUENTA_WORD.get(i)!;
+    const sibling = [...scores].some(([j, other]) => j !== i && compiled[j]!.concept.accounts[0]?.startsWith(cuenta) && other.score - (other.cuentaWord ?? 0) > 0);
+    if (sibling) entry.score -= entry.cuentaWord;
   }
   const unspscConcept = input.unspsc ? conceptForUnspsc(input.unspsc) : undefined;
   const supplierConcept = conceptForSupplier(input.supplierCiiu);
@@ -711,7 +758,10 @@ function stockAccount(concept: Concept, company: CompanyProfile, unspsc?: string
   if (roles.includes('packaging') && (trade || food || manufacturer || farm)) return { codes: ['1460', '146005'], why: 'envases y empaques' };
   // Rule 2 of §4.2: what UNSPSC calls raw materials (segments 11–13, families 1010–1017 and 1410–1412: paper
   // materials and paper products) is a manufacturer's materia prima whatever the line calls it.
-  if (manufacturer && unspsc && RAW_MATERIAL_UNSPSC.some((prefix) => unspsc.startsWith(prefix))) return { codes: rawMaterialCodes(periodic), why: `materia prima (UNSPSC ${unspsc.slice(0, 4)}, regla 2)` };
+  // Except UNSPSC 141117 «Productos de papel para uso personal» (toilet paper, towels, napkins): what the staff use up
+  // (§4.2 row 16, 519525), materia prima only for a paper converter (CIIU 17).
+  const personalPaper = !!unspsc && unspsc.startsWith(PERSONAL_PAPER) && !divisions.includes(17);
+  if (manufacturer && unspsc && !personalPaper && RAW_MATERIAL_UNSPSC.some((prefix) => unspsc.startsWith(prefix))) return { codes: rawMaterialCodes(periodic), why: `materia prima (UNSPSC ${unspsc.slice(0, 4)}, regla 2)` };
   if (manufacturer && roles.includes('spare-part')) return { codes: ['1455', '145505'], why: `${concept.label} (materiales y repuestos)` };
   if (builder && roles.includes('construction')) return { codes: ['1415', '141505'], why: `${concept.label} (obras en curso)` };
   const kept = keptByServiceCompany(concept, company);
@@ -836,12 +886,13 @@ const PLANT_KINDS: Record<string, readonly string[]> = {
   gas: ['gas'],
   maquinas: ['mant-maquinaria'],
   flota: ['mant-vehiculo', 'repuestos-vehiculo', 'combustible'],
+  ensayos: ['ensayos'],
 };
 /** Section → the concepts its plant or service consumes as cost (postura-por-seccion.csv «costo_de_planta»). */
 const PLANT_COST: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   POSTURE_ROWS.map((row) => {
     const kinds = (row.costo_de_planta ?? '').split(/\s+/).filter(Boolean);
-    for (const kind of kinds) if (!PLANT_KINDS[kind]) throw new Error(`postura-por-seccion.csv: «${kind}» (costo_de_planta, sección ${row.seccion}) no es energia, gas, maquinas ni flota`);
+    for (const kind of kinds) if (!PLANT_KINDS[kind]) throw new Error(`postura-por-seccion.csv: «${kind}» (costo_de_planta, sección ${row.seccion}) no es energia, gas, maquinas, flota ni ensayos`);
     return [row.seccion!, new Set(kinds.flatMap((kind) => PLANT_KINDS[kind]!))];
   }),
 );
@@ -924,9 +975,41 @@ export function objectOfActivity(words: readonly string[], company: CompanyProfi
 /**
  * Plainly the administration's whatever the company sells (accounting-co.md §4.2 rows 28–36, 49–52): its books,
  * lawyers, insurance, banks, taxes and registrations, guild fees, office rent. A service company's direct inputs
- * (service-inputs.ts) never include them.
+ * (service-inputs.ts) never include them. Policy, hence data: server/data/conceptos-de-administracion.csv, one concept
+ * key a row with the §4.2 row that says it.
  */
-const ADMINISTRATION = new Set(['revisoria', 'auditoria', 'juridica', 'contabilidad', 'avaluo', 'seguros', 'seguro-soat', 'seguro-incendio', 'seguro-hurto', 'seguro-rc', 'bancarios', 'intereses', 'tramites', 'afiliaciones', 'arriendo', 'nube', 'licencia-perpetua', 'mant-computo', 'cafeteria', 'papeleria']);
+const ADMINISTRATION: ReadonlySet<string> = new Set(
+  readDataCsv('conceptos-de-administracion.csv').map((row) => {
+    const key = (row.concepto ?? '').trim();
+    // A key that names no concept would silently stop protecting the administration's lines: fail at start.
+    if (!CONCEPTS.some((c) => c.key === key) || !row.fuente) throw new Error(`conceptos-de-administracion.csv: «${row.concepto}» necesita ser un concepto de activity-rules.ts y tener fuente`);
+    return key;
+  }),
+);
+
+/**
+ * Freight of what the company sells (accounting-co.md §4.2 row 24: outbound → 523550 transporte, fletes y acarreos de
+ * ventas): the line says it goes to a customer, or names what the company produces — a content word of its own CIIU
+ * description (a flower farm's «flor», a publisher's «libros»). Only for producers (not trade, CIIU 45–47, whose
+ * freight may be the goods' inbound cost, nor services, which ship nothing of their own): the crop or the product
+ * leaving the farm or the plant. The activity's verbs («cultivo», «cría», «edición») name no product.
+ */
+const ACTIVITY_NOUNS = new Set(['cultivo', 'cria', 'explotacion', 'extraccion', 'edicion', 'recoleccion', 'beneficio', 'obtencion', 'aserrado', 'impregnacion'].flatMap((w) => normalize(w).words));
+const CUSTOMER_WORDS = new Set(['cliente'].flatMap((w) => normalize(w).words));
+
+function outboundFreight(concept: Concept, words: readonly string[], company: CompanyProfile, chart: Chart): { account: string; why: string } | undefined {
+  if (concept.key !== 'fletes') return undefined;
+  const { main, activity } = mainActivity(company) ?? {};
+  if (!main || !activity) return undefined;
+  const division = Number(main.slice(0, 2));
+  if (!(division <= 33 || division === 58 || division === 59)) return undefined;
+  const customer = words.find((w) => CUSTOMER_WORDS.has(w));
+  const product = customer ? undefined : words.find((w) => w.length >= 4 && activity.words.has(w) && !GENERIC_ACTIVITY_WORDS.has(w) && !ACTIVITY_NOUNS.has(w));
+  if (!customer && !product) return undefined;
+  const account = chart.firstPostable('523550', '5235');
+  if (!account) return undefined;
+  return { account, why: customer ? 'el flete lleva lo vendido al cliente' : `el flete lleva lo que la empresa produce («${product}» en su actividad CIIU)` };
+}
 
 /** The cost account (61 subaccount) of the company's main activity, whatever its section. */
 function activityCostIn(company: CompanyProfile, chart: Chart): string | undefined {
@@ -991,7 +1074,17 @@ interface Caveat {
 const OFFICE_CONCEPTS = new Set(['papeleria', 'accesorios-computo', 'dotacion', 'botiquin', 'suscripciones', 'herramientas-mano']);
 
 /** UNSPSC prefixes of raw materials (accounting-co.md §4.2 rule 2). */
+const PERSONAL_PAPER = '141117';
 const RAW_MATERIAL_UNSPSC = ['1010', '1011', '1012', '1013', '1014', '1015', '1016', '1017', '11', '12', '13', '1410', '1411', '1412'];
+
+/**
+ * Two forms of one word (noun and adjective: «alimentos» / «productos alimenticios»): the same first seven letters.
+ * Shorter words must be equal (normalization already joined plurals and genders): «electr» is «eléctrico» and
+ * «electrodoméstico» alike.
+ */
+function sameStem(a: string, b: string): boolean {
+  return a.length >= 7 && b.length >= 7 && a.slice(0, 7) === b.slice(0, 7);
+}
 
 /** A trading company resells what its CIIU description names (or, for general stores, everyday goods). */
 function resells(concept: Concept, company: CompanyProfile): boolean {
@@ -999,7 +1092,7 @@ function resells(concept: Concept, company: CompanyProfile): boolean {
     const digits = ciiuClass(code);
     if (GENERAL_STORE_CONCEPTS[digits]?.includes(concept.key)) return true;
     const activity = ciiuActivity(digits);
-    if (activity && Number(digits.slice(0, 2)) >= 45 && Number(digits.slice(0, 2)) <= 47 && tradeWords.get(concept.key)!.some((w) => activity.words.has(w))) return true;
+    if (activity && Number(digits.slice(0, 2)) >= 45 && Number(digits.slice(0, 2)) <= 47 && tradeWords.get(concept.key)!.some((w) => activity.words.has(w) || [...activity.words].some((d) => sameStem(w, d)))) return true;
   }
   return false;
 }

@@ -152,6 +152,23 @@ export const CONCEPTS: Concept[] = [
   // «revolvedor», and «mantenimiento revólver calibre 38» is a service; the UNSPSC class says it.
   { key: 'armamento', label: 'armamento de vigilancia', kind: 'goods', words: ['escopeta', 'carabina'], phrases: [['arma', 'fuego']], unspsc: ['461015'], accounts: ['1560'] },
   { key: 'municion', label: 'munición', kind: 'goods', words: ['municion'], unspsc: ['461016', '461017', '461018'], accounts: ['519595'], tradeWords: ['seguridad', 'vigilancia'] },
+  // A test or analysis bought from a testing laboratory (CIIU 712 «Ensayos y análisis técnicos»; UNSPSC 811415
+  // «Control de calidad»): not the lab's supplies nor a staff medical exam. An office has no account of its own for
+  // it (519595); a plant or a works books it to its production cost (postura-por-seccion.csv «ensayos»), an
+  // engineering firm to its service's (insumos-de-servicio.csv, division 71), a health provider to its own (§4.3 Q).
+  {
+    key: 'ensayos',
+    label: 'ensayos y análisis técnicos',
+    kind: 'service',
+    words: ['ensayo'],
+    phrases: [['ensayo', 'laboratorio'], ['analisis', 'laboratorio'], ['analisis', 'tecnico']],
+    // No supplier CIIU: a testing lab also calibrates, inspects and certifies equipment (its upkeep, 5145), and the
+    // supplier alone would pull those lines here. No «control de calidad» phrase: a clinical lab's quality-control
+    // material is a supply (laboratorio), not a test bought.
+    unspsc: ['811415'],
+    accounts: ['519595'],
+    sector: { salud: 'cost' },
+  },
   {
     key: 'laboratorio',
     label: 'insumos de laboratorio',
