@@ -1126,7 +1126,11 @@ function plainAsset(activity: Candidate, verdict: ActivityVerdict): boolean {
  */
 function headAsset(line: Line, verdict: ActivityVerdict, usualAccount: string): { why: string; named: true } | undefined {
   if (!verdict.head || isResale(usualAccount) || (verdict.evidence !== 'palabras' && verdict.evidence !== 'palabras y UNSPSC')) return undefined;
-  return line.text.words.length ? { why: `nombra por su sustantivo principal un bien durable (${verdict.concept.label}): activo fijo`, named: true } : undefined;
+  // The noun must be the line's very first word, a good the rules know: after an abbreviation or a lead word
+  // («serv de mesa» is table napkins) the first noun is not what the line is. A good sold by the hundred is consumed.
+  const first = line.text.words[0];
+  if (!first || !isGoodsKeyword(first) || line.text.measures.some((m) => /^x\d+$/.test(m))) return undefined;
+  return { why: `nombra por su sustantivo principal un bien durable (${verdict.concept.label}): activo fijo`, named: true };
 }
 
 /**
