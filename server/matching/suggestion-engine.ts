@@ -4,7 +4,7 @@ import type { CompanyProfile } from '#shared/company';
 import { normalizeNit } from '#shared/nit';
 import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
-import { classifyByActivity, isGoodsKeyword, namedEquipmentAccount, ownEquipment, sellsEquipment, type ActivityVerdict } from './activity-classifier';
+import { classifyByActivity, conceptOf, isGoodsKeyword, namedEquipmentAccount, ownEquipment, sellsEquipment, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence, type FirstReading } from './calibration';
@@ -48,6 +48,13 @@ interface Candidate extends Suggestion {
   support?: 'coinciden' | 'contra' | 'corregida';
   /** A fixed asset the line itself says it is: a serial number or a rating, or its own noun read plainly. */
   durable?: boolean;
+  /** That fixed asset is read from the line's first noun, the name of a machine or a piece of equipment (what the line is). */
+  named?: boolean;
+  /**
+   * A catalog item whose name starts with another noun than the line: the line mentions the item's subject but is not
+   * the same kind of thing («Cuchilla para cortadora» and a line that starts with «cortadora»).
+   */
+  aside?: boolean;
 }
 
 interface Line {
@@ -388,7 +395,7 @@ export class SuggestionEngine implements LineClassifier {
       // catalog name the line spells out in full, first word first («Cartulina» in «CARTULINA ESCOLAR PLIEGO»), counts
       // as barely similar: worth proposing, «por verificar».
       const base = 0.5 + 0.45 * ((Math.max(match.similarity, threshold) - threshold) / (1 - threshold));
-      out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, base), explanation: `Parecida al ítem «${item.name}»${unconfirmed(item)}`, stage: 'item-similar', guess: item.confidence !== null, ...itemFirst(item) });
+      out.push({ accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, base), explanation: `Parecida al ítem «${item.name}»${unconfirmed(item)}`, stage: 'item-similar', guess: item.confidence !== null, ...itemFirst(item), ...aside(line.text.words, item) });
       if (rival) break;
     }
     const [first, second] = out;
@@ -426,7 +433,7 @@ export class SuggestionEngine implements LineClassifier {
     if (next && rival && postable(rival.accountCode) !== account && best.similarity < 1.1 * next.similarity) return undefined;
     const span = this.options.itemSimilarity - NEAR_ITEM_SIMILARITY;
     const base = 0.42 + 0.08 * Math.min(1, (best.similarity - NEAR_ITEM_SIMILARITY) / span);
-    return { accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, base), explanation: `Se parece al ítem «${item.name}» de tu catálogo, sin ser el mismo nombre${unconfirmed(item)}: verifícala`, stage: 'item-cercano', guess: item.confidence !== null, ...itemFirst(item) };
+    return { accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: itemTrust(item, base), explanation: `Se parece al ítem «${item.name}» de tu catálogo, sin ser el mismo nombre${unconfirmed(item)}: verifícala`, stage: 'item-cercano', guess: item.confidence !== null, ...itemFirst(item), ...aside(lineWords, item) };
   }
 
   /**
@@ -468,9 +475,9 @@ export class SuggestionEngine implements LineClassifier {
     // above a generic reading of the word (accounting-co.md §4.1): as sure as an item barely above the threshold.
     const itemWords = normalize(chosen.name).words;
     if (namesHead(line.text.words, itemWords)) {
-      return { accountCode: account, source: 'history', confidence: Math.max(confidence, NAMED_KIND_CONFIDENCE), explanation: `Es del mismo tipo que el ítem «${chosen.name}» de tu catálogo, cuyo nombre dice lo que es la línea (UNSPSC ${guess.code} «${guess.name}»), y la empresa lo lleva a ${account}: verifícala`, stage: 'item-concepto' };
+      return { accountCode: account, source: 'history', confidence: Math.max(confidence, NAMED_KIND_CONFIDENCE), explanation: `Es del mismo tipo que el ítem «${chosen.name}» de tu catálogo, cuyo nombre dice lo que es la línea (UNSPSC ${guess.code} «${guess.name}»), y la empresa lo lleva a ${account}: verifícala`, stage: 'item-concepto', ...aside(line.text.words, chosen) };
     }
-    return { accountCode: account, source: 'history', confidence, explanation: `Es del mismo tipo que el ítem «${chosen.name}» de tu catálogo (UNSPSC ${guess.code} «${guess.name}»), que la empresa lleva a ${account}: verifícala`, stage: 'item-concepto' };
+    return { accountCode: account, source: 'history', confidence, explanation: `Es del mismo tipo que el ítem «${chosen.name}» de tu catálogo (UNSPSC ${guess.code} «${guess.name}»), que la empresa lleva a ${account}: verifícala`, stage: 'item-concepto', ...aside(line.text.words, chosen) };
   }
 
   /**
@@ -533,12 +540,12 @@ export class SuggestionEngine implements LineClassifier {
       // A machine's name from a supplier whose lines are merchandise (a hardware store's resale) may be merchandise
       // too: the name alone only asks a person to look.
       const machinery = evidence.machine && !(evidence.named && isResale(habit.accountCode)) ? postable('1520') : undefined;
-      if (machinery) return [asMachinery(machinery, evidence.why, habit.accountCode), habit, ...(activity ? [activity] : [])];
+      if (machinery) return [asMachinery(machinery, evidence.why, habit.accountCode, evidence.named), habit, ...(activity ? [activity] : [])];
       // A serial number is said of equipment, not of what a supplier of supplies or services usually bills (issue #13,
       // rule 3): the line goes to the equipment account of the company's activity (equipo-por-seccion.csv), «por
       // verificar», the habit as the runner-up. Merchandise the company resells may carry serials too (a phone a
       // shop resells): there the habit stays, flagged.
-      const equipment = evidence.serial && !isResale(habit.accountCode) ? ownEquipment(company, chart) : undefined;
+      const equipment = evidence.serial && !isResale(habit.accountCode) ? (assetNamed(line, company, chart) ?? ownEquipment(company, chart)) : undefined;
       if (equipment) return [asEquipment(equipment, evidence.why, chart, habit.accountCode), habit, ...(activity ? [activity] : [])];
       return [mayBeAsset(habit, evidence.why), ...(activity ? [activity] : [])];
     }
@@ -552,9 +559,9 @@ export class SuggestionEngine implements LineClassifier {
       const otherKind = kindOf(activity.accountCode) !== kindOf(habit.accountCode);
       // Equipment from a supplier of supplies: the line's own evidence of a durable good (a serial number, a rating)
       // backs a reading of a fixed asset against the supplier's consumption account, however weak the words alone.
-      const durable = kindOf(activity.accountCode) === 'activo' && otherKind ? (durableEvidence(line.input.line.description) ?? anyNamed) : undefined;
+      const durable = kindOf(activity.accountCode) === 'activo' && otherKind ? (durableEvidence(line.input.line.description) ?? anyNamed ?? headAsset(line, verdict, habit.accountCode)) : undefined;
       const plain = verdict.strength === 'fuerte' || (verdict.strength === 'media' && otherKind) || !!durable;
-      if (durable && plain) return [{ ...activity, confidence: Math.min(activity.confidence, 0.55), explanation: `${activity.explanation}; la línea ${durable.why}, aunque este proveedor suele ir a ${habit.accountCode}`, durable: true }, habit];
+      if (durable && plain) return [{ ...activity, confidence: Math.min(activity.confidence, 0.55), explanation: `${activity.explanation}; la línea ${durable.why}, aunque este proveedor suele ir a ${habit.accountCode}`, durable: true, ...(durable.named ? { named: true } : {}) }, habit];
       // A plain reading that itself names the supplier's usual account as this company's other choice (the cost of its
       // activity rather than the office's expense, its stock rather than consumption): the line cannot tell, the
       // supplier's books can, so the habit decides — still a prior, with its own confidence (issue #13, rule 3). Only the
@@ -575,7 +582,7 @@ export class SuggestionEngine implements LineClassifier {
     const machinery = machine ? postable('1520') : undefined;
     if (machine && machinery) {
       if (activity && isResale(activity.accountCode)) return [mayBeAsset(activity, machine.why)];
-      return [asMachinery(machinery, machine.why), ...(activity ? [activity] : [])];
+      return [asMachinery(machinery, machine.why, undefined, true), ...(activity ? [activity] : [])];
     }
     return [habit, activity && verdict && plainAsset(activity, verdict) ? { ...activity, durable: true } : activity].filter((c): c is Candidate => !!c);
   }
@@ -806,8 +813,12 @@ function reconcile(signals: Candidate[][]): Candidate[] {
   // What kind of thing a line is — a fixed asset or something consumed or stocked — is the line's to say (issue #13,
   // rule 3): when only priors (the supplier's habit, the company's books for the UNSPSC class or family) back another
   // kind, a fixed asset the line itself names (a serial, a rating, its own noun) goes first, «por verificar».
+  // A machine or piece of equipment the line's first noun names also goes before a catalog item whose own name starts
+  // with another noun (a blade, the upkeep or the fuel of that machine): the line is the machine, not the item
+  // (issue #13, rule 3); both readings are said and the line stays «por verificar».
   const asset = ranked.find((r) => r.cs.some((c) => c.durable) && kindOf(r.account) === 'activo');
-  const overPriors = !!asset && ranked[0] !== asset && kindOf(ranked[0]!.account) !== 'activo' && ranked[0]!.cs.every((c) => c.guess || PRIOR_STAGES.has(c.stage));
+  const byName = !!asset && asset.cs.some((c) => c.durable && c.named);
+  const overPriors = !!asset && ranked[0] !== asset && kindOf(ranked[0]!.account) !== 'activo' && ranked[0]!.cs.every((c) => c.guess || PRIOR_STAGES.has(c.stage) || (byName && c.aside));
   if (overPriors) {
     ranked.splice(ranked.indexOf(asset), 1);
     ranked.unshift(asset);
@@ -867,6 +878,17 @@ function lowerFirst(text: string): string {
 function nameSimilarity(line: Line, memory: CompanyMemory, item: CatalogItem): number {
   const name = memory.itemIndex.wordsOf(item.id) ?? normalize(item.name);
   return describeSimilarity(line.text.words, line.text.codes, name.words, name.codes, () => 1);
+}
+
+/**
+ * The item's name starts with another noun than the line (neither is the other's stem): the line may mention what
+ * the item is about («lavadora» in «Mantenimiento lavadora»), but it is not the same kind of thing.
+ */
+function aside(lineWords: readonly string[], item: CatalogItem): { aside?: true } {
+  const line = lineWords[0];
+  const own = normalize(item.name).words[0];
+  if (!line || !own || line.startsWith(own) || own.startsWith(line)) return {};
+  return { aside: true };
 }
 
 /** The item's whole name is in the line, and the line starts with the item's first word (what the product is). */
@@ -1060,9 +1082,9 @@ function toNewItem(companyId: string, item: CatalogItem): NewItem {
 }
 
 /** A line whose words name a machine: maquinaria y equipo (accounting-co.md §4.2 row 11), «por verificar». */
-function asMachinery(account: string, why: string, usualAccount?: string): Candidate {
+function asMachinery(account: string, why: string, usualAccount?: string, named?: boolean): Candidate {
   const usual = usualAccount ? `, aunque este proveedor suele ir a ${usualAccount}` : '';
-  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${why}: una máquina es activo fijo → ${account} maquinaria y equipo${usual}`, stage: 'actividad', tag: 'maquina', durable: true };
+  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${why}: una máquina es activo fijo → ${account} maquinaria y equipo${usual}`, stage: 'actividad', tag: 'maquina', durable: true, ...(named ? { named } : {}) };
 }
 
 /**
@@ -1080,7 +1102,7 @@ function asNamedAsset(activity: Candidate, named: { why: string }, account: stri
 function asNamedEquipment(account: string, named: { why: string }, chart: Chart, usualAccount?: string): Candidate {
   const name = chart.name(account)?.toLowerCase();
   const usual = usualAccount ? `, aunque este proveedor suele ir a ${usualAccount}` : '';
-  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${named.why}: activo fijo → ${account}${name ? ` ${name}` : ''}${usual}; si su valor es menor que el umbral de activos de la empresa, es gasto`, stage: 'actividad', tag: 'equipo', durable: true };
+  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${named.why}: activo fijo → ${account}${name ? ` ${name}` : ''}${usual}; si su valor es menor que el umbral de activos de la empresa, es gasto`, stage: 'actividad', tag: 'equipo', durable: true, named: true };
 }
 
 /** A durable good nothing names more precisely: the equipment account of the company's activity, «por verificar». */
@@ -1092,6 +1114,36 @@ function asEquipment(account: string, why: string, chart: Chart, usualAccount: s
 /** The rules read a fixed asset from the line's own noun or several words, plainly (not a lone or borrowed word). */
 function plainAsset(activity: Candidate, verdict: ActivityVerdict): boolean {
   return kindOf(activity.accountCode) === 'activo' && verdict.strength === 'fuerte' && !verdict.alone && verdict.evidence !== 'actividad del proveedor';
+}
+
+/**
+ * What a line is, is its first noun (issue #13, point 3): when that noun itself is what the rules read as a fixed asset,
+ * the line is a durable good, even if the reading is weak by the rules' own measure (a single word, no UNSPSC code to
+ * back it) — a word after the noun could be read so by chance, the noun cannot. Against a supplier usually booked to
+ * something consumed or to a service, the line's own noun says another kind of thing than the habit, so the habit is a
+ * prior it overrules, «por verificar». Not against a supplier whose lines are merchandise the company resells: that
+ * shop may be buying the same good to sell it, and the line cannot tell (the habit stays, flagged).
+ */
+function headAsset(line: Line, verdict: ActivityVerdict, usualAccount: string): { why: string; named: true } | undefined {
+  if (!verdict.head || isResale(usualAccount) || (verdict.evidence !== 'palabras' && verdict.evidence !== 'palabras y UNSPSC')) return undefined;
+  // The noun must be the line's very first word, a good the rules know: after an abbreviation or a lead word
+  // («serv de mesa» is table napkins) the first noun is not what the line is. A good sold by the hundred is consumed.
+  const first = line.text.words[0];
+  if (!first || !isGoodsKeyword(first) || line.text.measures.some((m) => /^x\d+$/.test(m))) return undefined;
+  return { why: `nombra por su sustantivo principal un bien durable (${verdict.concept.label}): activo fijo`, named: true };
+}
+
+/**
+ * A line with a serial number is equipment; which kind, its own words may say even when the rules read the line as
+ * something else (a computer a shop also sells, a desk from a stationer's): the fixed-asset concept its words name
+ * (equipo de cómputo, muebles y enseres, flota y equipo de transporte), read from the words and the line's UNSPSC code
+ * only — never from the supplier's activity, which is what the serial number overrules. None: the caller falls back
+ * to the equipment account of the company's activity.
+ */
+function assetNamed(line: Line, company: CompanyProfile, chart: Chart): string | undefined {
+  const concept = conceptOf({ words: line.text.words, supplierCiiu: [], codes: line.text.codes, measures: line.text.measures, ...(line.unspsc ? { unspsc: line.unspsc } : {}) }, company);
+  const account = concept?.accounts.find((a) => /^15/.test(a));
+  return account && concept!.accounts[0] === account ? namedEquipmentAccount(account, company, chart) : undefined;
 }
 
 /** The reading stays, «por verificar»: the line may be a fixed asset (§2.2). */
