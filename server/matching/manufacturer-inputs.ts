@@ -78,11 +78,12 @@ export function manufacturerInput(line: { words: readonly string[]; unspsc?: str
     const hit = inFamily(own);
     return hit ? { account: hit.row.account, evidence: 'codigo', why: `UNSPSC ${own} (familia ${hit.prefix}, insumo de la división ${division})` } : undefined;
   }
-  // The line's first noun is the whole name of a packaging class of the table («Etiquetas», «Botellas»): that class is
-  // what it is, whatever office rule the word also fits (a label on the product is its packaging, §4.2 row 4).
+  // The line's first noun is the whole name of a packaging class the table lists one by one («Etiquetas», 551216):
+  // that class is what it is, whatever office rule the word also fits (a label on the product is its packaging, §4.2
+  // row 4). Not the classes of a whole family it lists: «Botellas» (2412) is also the ink refill of a printer.
   const head = line.words[0];
   for (const row of head ? mine.filter((r) => r.account === '1460') : []) {
-    const named = row.unspsc.flatMap(unspscClassesUnder).find(([, name]) => oneWordName(name) === head);
+    const named = row.unspsc.filter((p) => p.length === 6).flatMap(unspscClassesUnder).find(([, name]) => oneWordName(name) === head);
     if (named) return { account: row.account, evidence: 'clase', why: `«${head}» es el nombre de la clase UNSPSC ${named[0]} «${named[1]}», empaque de lo que fabrica la división ${division}` };
   }
   for (const code of line.conceptUnspsc ?? []) {
