@@ -227,7 +227,7 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
   // A shop that keeps inventory buying goods it could resell, when its CIIU does not say it sells them: resale or
   // own consumption is the company's call, not the line's, so a person should look.
   const maybeResold = goods && company.inventory !== 'none' && (concept.stock ?? []).includes('merchandise') && company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)));
-  const productionCost = expense && !alternativeAccount ? (mayBeProductionCost(concept, company) ?? mayBeServiceCost(concept, company) ?? mayBeInboundFreight(concept, company, chart)) : undefined;
+  const productionCost = expense && !alternativeAccount ? (mayBeProductionCost(concept, company) ?? mayBeServiceCost(concept, company) ?? mayBeInboundFreight(concept, company, chart, input.words)) : undefined;
   const flip = expense && !alternativeAccount && (goods || MEALS.has(concept.key)) ? consumedInService(concept, company, chart) : undefined;
   const plant = !flip && expense && !alternativeAccount ? consumedInPlant(concept, company, chart) : undefined;
   if (plant) {
@@ -285,6 +285,21 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
       concept,
       evidence,
       inventory: false,
+      goods,
+    };
+  }
+  if (productionCost?.inbound && productionCost.account) {
+    return {
+      accountCode: productionCost.account,
+      strength,
+      ...alone,
+      // One word says where the goods came from: a person confirms it.
+      confidence: Math.min(confidence, LONE_KEYWORD),
+      explanation: `${activity}: ${concept.label} → ${productionCost.account} (${evidenceText(evidence, found.detail)}): ${productionCost.text}; si llevó mercancía vendida a un cliente, es gasto de ventas (${account}): verifícala`,
+      alternatives: [account],
+      concept,
+      evidence,
+      inventory: true,
       goods,
     };
   }
@@ -349,7 +364,7 @@ function inputOfManufacture(input: ActivityInput, company: CompanyProfile, chart
   // The closest UNSPSC class name is looked up only where the rules already did (it is the costliest step), and the
   // supplier's activity counts only when the rules read nothing at all.
   const hit = manufacturerInput({ words: input.words, ...(input.unspsc ? { unspsc: input.unspsc } : {}), conceptUnspsc, supplierCiiu: input.supplierCiiu, guess: !read || read.guessed, supplier: !read }, company);
-  if (!hit || (read && !read.weak && hit.evidence !== 'codigo' && hit.evidence !== 'concepto')) return undefined;
+  if (!hit || (read && !read.weak && hit.evidence !== 'codigo' && hit.evidence !== 'concepto' && hit.evidence !== 'clase')) return undefined;
   const periodic = company.inventory === 'periodic';
   const account = hit.account === '1460' ? chart.firstPostable('1460', '146005') : chart.firstPostable(...rawMaterialCodes(periodic));
   if (!account) return undefined;
@@ -1035,11 +1050,25 @@ export function defaultCostOfActivity(company: CompanyProfile, chart: Chart): st
  * carrying the goods it bought is part of their cost (accounting-co.md §4.2 row 24: «inbound for inventory: add to
  * 1435»), and «flete transporte mercancía» says neither — a person should look.
  */
-function mayBeInboundFreight(concept: Concept, company: CompanyProfile, chart: Chart): Caveat | undefined {
+function mayBeInboundFreight(concept: Concept, company: CompanyProfile, chart: Chart, words: readonly string[] = []): Caveat | undefined {
   if (concept.key !== 'fletes' || company.inventory === 'none' || !company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)))) return undefined;
   const stock = chart.firstPostable(...merchandiseCodes(company.inventory === 'periodic'));
-  return stock ? { text: `si es el flete de mercancía comprada, hace parte de su costo (${stock}): verifícala`, account: stock } : undefined;
+  if (!stock) return undefined;
+  const inbound = words.some((w) => SALE_WORDS.has(w)) ? undefined : words.find((w) => INBOUND_WORDS.has(w));
+  return inbound
+    ? { text: `la línea dice de dónde viene la mercancía («${inbound}»): el flete de lo comprado hace parte de su costo (§2, NIIF Pymes 13.5)`, account: stock, inbound }
+    : { text: `si es el flete de mercancía comprada, hace parte de su costo (${stock}): verifícala`, account: stock };
 }
+
+/**
+ * What says a trading company's freight brings goods in (accounting-co.md §2 worked example 1 and §4.2 row 24: freight-in
+ * and import costs are part of the inventory's cost): where they come from — the supplier, a purchase, «desde» somewhere
+ * — the import chain (port, container, sea or air freight, customs), or its own warehouse receiving them. Words of a
+ * sale or a delivery (customer, dispatch, home delivery) say the opposite and win: that freight is 523550. («bodega»,
+ * «pedido» and «importado» are noise words to normalize and never reach here.)
+ */
+const INBOUND_WORDS = new Set(['proveedor', 'proveedores', 'compra', 'compras', 'desde', 'importacion', 'importada', 'contenedor', 'puerto', 'maritimo', 'aereo', 'internacional', 'aduana', 'aduanera', 'aduanero', 'nacionalizacion', 'cedi', 'recoleccion'].flatMap((w) => normalize(w).words));
+const SALE_WORDS = new Set(['cliente', 'clientes', 'entrega', 'entregas', 'despacho', 'despachos', 'domicilio', 'domicilios', 'domiciliario', 'distribucion', 'envio', 'envios', 'venta', 'ventas', 'reparto', 'exportacion'].flatMap((w) => normalize(w).words));
 
 /**
  * Goods a company that keeps inventory reads «para consumo» may as well be its stock: a manufacturer's materia prima
@@ -1064,6 +1093,8 @@ function alternativesOf(accounts: (string | undefined)[]): { alternatives?: stri
 interface Caveat {
   text: string;
   account?: string;
+  /** The word that says the caveat's account is the line's own reading, not only the other one (inbound freight). */
+  inbound?: string;
 }
 
 /**

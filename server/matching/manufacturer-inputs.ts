@@ -1,6 +1,7 @@
 import type { CompanyProfile } from '#shared/company';
 import { readDataCsv } from '../ledger/puc';
-import { ciiuClass, guessUnspscClass } from './reference-data';
+import { normalize } from './normalize';
+import { ciiuClass, guessUnspscClass, unspscClassesUnder } from './reference-data';
 
 /**
  * What a manufacturer transforms is not only what its CIIU description names (issue #13, thirteenth round): a maker of
@@ -17,7 +18,7 @@ export interface ManufacturerInput {
   /** 1405 materias primas or 1460 envases y empaques (the table's «cuenta»). */
   account: '1405' | '1460';
   /** What said it: the line's own UNSPSC code, the rules' concept, the UNSPSC class its name resembles, or the supplier. */
-  evidence: 'codigo' | 'concepto' | 'nombre' | 'proveedor';
+  evidence: 'codigo' | 'concepto' | 'clase' | 'nombre' | 'proveedor';
   /** The UNSPSC prefix or supplier CIIU that matched, and the CIIU row, for the explanation. */
   why: string;
 }
@@ -77,6 +78,14 @@ export function manufacturerInput(line: { words: readonly string[]; unspsc?: str
     const hit = inFamily(own);
     return hit ? { account: hit.row.account, evidence: 'codigo', why: `UNSPSC ${own} (familia ${hit.prefix}, insumo de la división ${division})` } : undefined;
   }
+  // The line's first noun is the whole name of a packaging class the table lists one by one («Etiquetas», 551216):
+  // that class is what it is, whatever office rule the word also fits (a label on the product is its packaging, §4.2
+  // row 4). Not the classes of a whole family it lists: «Botellas» (2412) is also the ink refill of a printer.
+  const head = line.words[0];
+  for (const row of head ? mine.filter((r) => r.account === '1460') : []) {
+    const named = row.unspsc.filter((p) => p.length === 6).flatMap(unspscClassesUnder).find(([, name]) => oneWordName(name) === head);
+    if (named) return { account: row.account, evidence: 'clase', why: `«${head}» es el nombre de la clase UNSPSC ${named[0]} «${named[1]}», empaque de lo que fabrica la división ${division}` };
+  }
   for (const code of line.conceptUnspsc ?? []) {
     const hit = inFamily(code);
     if (hit) return { account: hit.row.account, evidence: 'concepto', why: `lo que la línea es (UNSPSC ${code}) es insumo de la división ${division}` };
@@ -92,6 +101,16 @@ export function manufacturerInput(line: { words: readonly string[]; unspsc?: str
     if (supplier) return { account: row.account, evidence: 'proveedor', why: `el proveedor (CIIU ${supplier}) vende insumos de la división ${division}` };
   }
   return undefined;
+}
+
+const oneWordNames = new Map<string, string | undefined>();
+/** A UNSPSC class name that is one word once normalized («Etiquetas» → «etiqueta»), else undefined. */
+function oneWordName(name: string): string | undefined {
+  if (!oneWordNames.has(name)) {
+    const words = normalize(name).words;
+    oneWordNames.set(name, words.length === 1 ? words[0] : undefined);
+  }
+  return oneWordNames.get(name);
 }
 
 /** How close a line's name must be to a UNSPSC class name for the class to say what it is. */
