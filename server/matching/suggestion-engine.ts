@@ -437,6 +437,10 @@ export class SuggestionEngine implements LineClassifier {
     const noun = line.text.words[0];
     const ids = noun ? memory.itemsByNoun.get(noun) : undefined;
     if (!noun || !ids || ids.size === 0 || ids.size > CONCEPT_MEMBERS) return undefined;
+    // Equipment (a serial, a rating, a machine's name) from a supplier whose lines are not stock is the company's own
+    // equipment, even when it also sells that kind of thing: the line's evidence and the supplier's habit decide there.
+    const usual = machine ? memory.suppliers.get(line.nit)?.tally.verdict((a) => !!postable(a))?.best.account : undefined;
+    if (usual && kindOf(usual) !== 'inventario') return undefined;
     let chosen: CatalogItem | undefined;
     let account: string | undefined;
     let best = -1;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { line, testCompany, type TestCompany } from './support';
+import { line, past, testCompany, type TestCompany } from './support';
 
 /**
  * The fifteenth round of issue #13, part C: a new supplier sells something the company's own catalog already names.
@@ -78,5 +78,17 @@ describe('suggestion engine: fifteenth round of #13 (C), the company’s own ite
     });
     const [result] = await t.classify(line('ASPIRADORA INDUSTRIAL 30 LITROS SECO HUMEDO NEGRA', { nit: NEW_SUPPLIER }));
     expect(result!.explanation).not.toContain('«Aspiradoras alquiladas»');
+  });
+
+  it('a serial-numbered machine from the company’s services supplier stays its own equipment, not the stock item', async () => {
+    const SERVICES = '900111222';
+    const history = Array.from({ length: 10 }, (_, i) => past(`Soporte tecnico remoto mes ${i + 1}`, '523520', `2026-0${1 + (i % 5)}-15`, { nit: SERVICES }));
+    t = await testCompany({
+      company: { ciiu: ['4741'], inventory: 'perpetual' },
+      items: [{ codigo: 'PO-1', nombre: 'Portatiles para la venta', cuenta: '1435' }],
+      history,
+    });
+    const [result] = await t.classify(line('PORTATIL 15 PULGADAS RYZEN 7 16GB SERIAL QW77120', { nit: SERVICES }));
+    expect(result!.accountCode).toMatch(/^1528/);
   });
 });
