@@ -413,14 +413,13 @@ export class SuggestionEngine implements LineClassifier {
     // loose match: a UNSPSC class and a shared word mix machines with their consumables and their upkeep.
     // The company's own item named by the line's head noun («Lavadoras y secadoras» for «LAVADORA CARGA SUPERIOR…») is
     // its evidence of what the line is, even for a machine: the noun is the same thing, not a part or its upkeep.
-    // A looser match that names another account (it shares more of the line's words) keeps its say; agreeing, the two
-    // are one reading, as sure as the named item.
+    // A looser match (it shares more of the line's words) keeps its say and its modest weight: a shared brand or size
+    // («Tesa», «caja x 1000») does not make the head noun surer.
     if (out.length === 0) {
       const machine = saysMachine(line) || !!equipmentName(line.text.words, line.text.measures);
       const near = machine ? undefined : (this.nearItem(line.text.words, matches, postable, memory) ?? this.sameKindItem(line, memory, postable));
       const named = this.headNounItem(line, memory, postable, machine);
-      if (near && named && near.accountCode === named.accountCode && named.confidence > near.confidence) out.push({ ...near, confidence: named.confidence, explanation: `${near.explanation}; ${lowerFirst(named.explanation)}` });
-      else if (near ?? named) out.push((near ?? named)!);
+      if (near ?? named) out.push((near ?? named)!);
     }
     return out;
   }
