@@ -84,6 +84,12 @@ export class CompanyMemory {
   readonly byUnspscClass = new Map<string, Tally>();
   readonly byUnspscFamily = new Map<string, Tally>();
   readonly itemsByUnspscClass = new Map<string, Set<string>>();
+  /**
+   * Catalog items by the nouns their names are made of: the first word of the name and of every part it enumerates
+   * («Lavadoras y secadoras» → lavadora, secadora; «Carretes, etiquetas y bolsas» → carrete, etiqueta, bolsa). A line
+   * that starts with one of them names what the item is, however the rest of the wording differs (see `itemNouns`).
+   */
+  readonly itemsByNoun = new Map<string, Set<string>>();
   /** Bumped whenever trusted evidence changes (items, the books, a person's decision): derived views rebuild. */
   trustedRevision = 0;
 
@@ -184,6 +190,12 @@ export class CompanyMemory {
       if (previous.supplierNit && previous.supplierCode) this.itemsBySupplierCode.remove(codeKey(previous.supplierNit, previous.supplierCode), item.id);
       const oldClass = unspscOf(previous.unspsc)?.slice(0, 6);
       if (oldClass) this.itemsByUnspscClass.get(oldClass)?.delete(item.id);
+      for (const noun of itemNouns(previous.name)) this.itemsByNoun.get(noun)?.delete(item.id);
+    }
+    for (const noun of itemNouns(item.name)) {
+      let named = this.itemsByNoun.get(noun);
+      if (!named) this.itemsByNoun.set(noun, (named = new Set()));
+      named.add(item.id);
     }
     const unspscClass = unspscOf(item.unspsc)?.slice(0, 6);
     if (unspscClass) {
@@ -208,6 +220,21 @@ export class CompanyMemory {
     }
     return supplier;
   }
+}
+
+/**
+ * The nouns an item's name is made of: its first word and the first word of every part it enumerates (split at
+ * commas, «y»/«e», «/», parentheses) when its first part is a lone noun. A category item names several kinds of product («Neveras y congeladores»); what
+ * follows a noun in its part only qualifies it («Comisión por colocar inmuebles» → comision).
+ */
+export function itemNouns(name: string): string[] {
+  const nouns = new Set<string>();
+  const parts = name.split(/,|\(|\)|\/|\s+[yeYE]\s+/).map((part) => normalize(part).words);
+  // Only a list of nouns enumerates kinds: after «Mantenimiento de extrusora» the «y retorcedoras» that follows is what
+  // is maintained, not a kind of item.
+  const enumerates = (parts[0]?.length ?? 0) === 1;
+  for (const words of enumerates ? parts : parts.slice(0, 1)) if (words[0]) nouns.add(words[0]);
+  return [...nouns];
 }
 
 /** What people did with the products the agent had booked by itself to one account (see `CompanyMemory.lessons`). */

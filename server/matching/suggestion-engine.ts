@@ -5,7 +5,7 @@ import { normalizeNit } from '#shared/nit';
 import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
 import { classifyByActivity, conceptOf, isGoodsKeyword, namedEquipmentAccount, ownEquipment, sellsEquipment, type ActivityVerdict } from './activity-classifier';
-import { CompanyMemory, codeKey, gtinOf, itemCodeKey, unspscOf, type CatalogItem } from './company-memory';
+import { CompanyMemory, codeKey, gtinOf, itemCodeKey, itemNouns, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence, type FirstReading } from './calibration';
 import { durableEvidence, equipmentName, machineHead } from './durable-evidence';
@@ -82,6 +82,10 @@ const CONCEPT_SIMILARITY = 0.45;
 const NAMED_KIND_CONFIDENCE = 0.7;
 /** A class with more catalog items than this says too little about which one (and costs a scan): skipped. */
 const CONCEPT_MEMBERS = 50;
+/** A catalog item of the company's named by the line's head noun (see `headNounItem`): its own evidence, above a generic reading. */
+const HEAD_NOUN_CONFIDENCE = 0.7;
+/** What an item is for, not what kind of thing it is («Colchones para la venta»). */
+const PURPOSE_WORDS = new Set(['venta', 'reventa']);
 /** Products people moved from one account of the agent's to the same other account before the agent follows them. */
 const LESSON_PRODUCTS = 2;
 /** A lesson from people's corrections on other products: surer than the cold reading it replaces, not a recall. */
@@ -407,11 +411,62 @@ export class SuggestionEngine implements LineClassifier {
     }
     // A line that says it is a machine or equipment (a rating, a serial, a machine's name first) is not claimed by a
     // loose match: a UNSPSC class and a shared word mix machines with their consumables and their upkeep.
-    if (out.length === 0 && !saysMachine(line)) {
-      const near = this.nearItem(line.text.words, matches, postable, memory) ?? this.sameKindItem(line, memory, postable);
-      if (near) out.push(near);
+    // The company's own item named by the line's head noun («Lavadoras y secadoras» for «LAVADORA CARGA SUPERIOR…») is
+    // its evidence of what the line is, even for a machine: the noun is the same thing, not a part or its upkeep.
+    // A looser match (it shares more of the line's words) keeps its say and its modest weight: a shared brand or size
+    // («Tesa», «caja x 1000») does not make the head noun surer.
+    if (out.length === 0) {
+      const machine = saysMachine(line) || !!equipmentName(line.text.words, line.text.measures);
+      const near = machine ? undefined : (this.nearItem(line.text.words, matches, postable, memory) ?? this.sameKindItem(line, memory, postable));
+      const named = this.headNounItem(line, memory, postable, machine);
+      if (near ?? named) out.push((near ?? named)!);
     }
     return out;
+  }
+
+  /**
+   * The line starts with a noun that names one of the company's own catalog items (imported or confirmed by a person):
+   * the item's first word or one of the kinds a category item enumerates («Lavadoras y secadoras», «Carretes, etiquetas y
+   * bolsas»), singular or plural. The rest of the wording may differ (another supplier's reference, size, colour): the
+   * head noun says what the product is, and this company's item says where it goes — above a generic reading of the
+   * same word (a machine's name, a durable good, the activity's table; issue #13). Items the agent created are guesses
+   * and never count; items of that noun in different accounts leave the choice to the other signals.
+   */
+  private headNounItem(line: Line, memory: CompanyMemory, postable: Postable, machine: boolean): Candidate | undefined {
+    const noun = line.text.words[0];
+    const ids = noun ? memory.itemsByNoun.get(noun) : undefined;
+    if (!noun || !ids || ids.size === 0 || ids.size > CONCEPT_MEMBERS) return undefined;
+    // Equipment (a serial, a rating, a machine's name) from a supplier whose lines are not stock is the company's own
+    // equipment, even when it also sells that kind of thing: the line's evidence and the supplier's habit decide there.
+    const usual = machine ? memory.suppliers.get(line.nit)?.tally.verdict((a) => !!postable(a))?.best.account : undefined;
+    if (usual && kindOf(usual) !== 'inventario') return undefined;
+    let chosen: CatalogItem | undefined;
+    let account: string | undefined;
+    let best = -1;
+    for (const id of ids) {
+      const item = memory.items.get(id);
+      const itemAccount = item && item.confidence === null ? postable(item.accountCode) : undefined;
+      // A line that is a machine or equipment is not a service or supply item of that name (its rental, its upkeep).
+      if (!item || !itemAccount || (machine && kindOf(itemAccount) !== 'inventario' && kindOf(itemAccount) !== 'activo')) continue;
+      if (account && itemAccount !== account) return undefined;
+      account = itemAccount;
+      const similarity = nameSimilarity(line, memory, item);
+      if (similarity > best || (similarity === best && chosen && item.name < chosen.name)) {
+        chosen = item;
+        best = similarity;
+      }
+    }
+    if (!chosen || !account) return undefined;
+    // The item's own qualifiers («Bolsas de basura») narrow the noun to one kind: when the line shares none of them, it
+    // may be another kind of the same noun (a vacuum bag), and a wrong override is worse than a miss: no vote (the
+    // looser matches still have theirs). Its purpose («para la venta») is not a kind.
+    const nouns = new Set(itemNouns(chosen.name));
+    const qualifiers = normalize(chosen.name).words.filter((w) => !nouns.has(w) && !PURPOSE_WORDS.has(w));
+    const narrowed = qualifiers.length > 0 && !qualifiers.some((w) => line.text.words.includes(w));
+    // The account, not the item: the same noun is the same kind of product, not necessarily the same reference (a
+    // wrong link would put the purchase into another product's stock); the line gets its own item if it needs one.
+    if (narrowed) return undefined;
+    return { accountCode: account, source: 'history', confidence: HEAD_NOUN_CONFIDENCE, explanation: `La línea empieza por «${noun}», que nombra el ítem «${chosen.name}» de tu catálogo, y la empresa lo lleva a ${account}`, stage: 'item-nucleo' };
   }
 
   /**
@@ -689,7 +744,7 @@ export class SuggestionEngine implements LineClassifier {
    */
   private withNewItem(winner: Candidate, line: Line, company: CompanyProfile, chart: Chart): Candidate {
     if (winner.itemId || company.inventory === 'none') return winner;
-    if (!['activity', 'rule'].includes(winner.source) && winner.stage !== 'habito-proveedor' && winner.stage !== 'clase-empresa') return winner;
+    if (!['activity', 'rule'].includes(winner.source) && winner.stage !== 'habito-proveedor' && winner.stage !== 'clase-empresa' && winner.stage !== 'item-nucleo') return winner;
     if (!isGoods(line.input.line) || line.text.words.length === 0) return winner;
     // Fixed assets and intangibles are not catalog items.
     if (/^1[5-6]/.test(winner.accountCode)) return winner;
