@@ -2,7 +2,7 @@
  * Fits the engine's confidence to what it measures (issue #13, eighth round) and writes
  * server/data/calibracion-confianza.csv. Run: `npx tsx test/bench/fit-calibration.ts [--escribir]`.
  *
- * 1. Runs the twenty-one matching sets as `npm run bench:matching` does, recording for every evaluated line the kind of
+ * 1. Runs the twenty-three matching sets as `npm run bench:matching` does, recording for every evaluated line the kind of
  *    evidence that decided it, the mechanism's own (raw) confidence and whether the account was right. One pass is
  *    enough: the agent learns back its registrations with the raw number (`evidence.raw`) and the first reading behind
  *    a repeated guess as a kind and a raw number (`evidence.first`), so no decision of the engine depends on the
@@ -41,6 +41,8 @@ import { buildBlind16Scenarios } from '../fixtures/matching/blind16/scenarios';
 import { buildBlind17Scenarios } from '../fixtures/matching/blind17/scenarios';
 import { buildBlind18Scenarios } from '../fixtures/matching/blind18/scenarios';
 import { buildBlind19Scenarios } from '../fixtures/matching/blind19/scenarios';
+import { buildBlind20Scenarios } from '../fixtures/matching/blind20/scenarios';
+import { buildBlind21Scenarios } from '../fixtures/matching/blind21/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import { accuracy } from './matching.bench';
 import { runScenarioSet, type Observed, type ScenarioToRun } from './matching-unseen.bench';
@@ -81,6 +83,8 @@ const SETS: { name: string; run: (calibration: Calibration) => Promise<Observed[
       ['a ciegas 17', buildBlind17Scenarios],
       ['a ciegas 18', buildBlind18Scenarios],
       ['a ciegas 19', buildBlind19Scenarios],
+      ['a ciegas 20', buildBlind20Scenarios],
+      ['a ciegas 21', buildBlind21Scenarios],
     ] as [string, () => ScenarioToRun[]][]
   ).map(([name, build]) => ({ name, run: (calibration: Calibration) => runScenarioSet(name, build(), { quiet: true, engine: { calibration } }) })),
 ];
