@@ -1004,13 +1004,22 @@ const ADMINISTRATION: ReadonlySet<string> = new Set(
 
 /**
  * Freight of what the company sells (accounting-co.md §4.2 row 24: outbound → 523550 transporte, fletes y acarreos de
- * ventas): the line says it goes to a customer, or names what the company produces — a content word of its own CIIU
- * description (a flower farm's «flor», a publisher's «libros»). Only for producers (not trade, CIIU 45–47, whose
+ * ventas): the line says it goes to a customer or a sale (SALE_WORDS), or names what the company produces — a content
+ * word of its own CIIU description (a flower farm's «flor», a publisher's «libros»). Only for producers (not trade, CIIU 45–47, whose
  * freight may be the goods' inbound cost, nor services, which ship nothing of their own): the crop or the product
  * leaving the farm or the plant. The activity's verbs («cultivo», «cría», «edición») name no product.
  */
 const ACTIVITY_NOUNS = new Set(['cultivo', 'cria', 'explotacion', 'extraccion', 'edicion', 'recoleccion', 'beneficio', 'obtencion', 'aserrado', 'impregnacion'].flatMap((w) => normalize(w).words));
-const CUSTOMER_WORDS = new Set(['cliente'].flatMap((w) => normalize(w).words));
+/**
+ * What says a trading company's freight brings goods in (accounting-co.md §2 worked example 1 and §4.2 row 24: freight-in
+ * and import costs are part of the inventory's cost): where they come from — the supplier, a purchase, «desde» somewhere
+ * — the import chain (port, container, sea or air freight, customs), or its own warehouse receiving them. Words of a
+ * sale or a delivery (customer, dispatch, home delivery) say the opposite and win: that freight is 523550. («bodega»,
+ * «pedido» and «importado» are noise words to normalize and never reach here.) The same sale words tell a producer's
+ * freight of what it sells (`outboundFreight`).
+ */
+const INBOUND_WORDS = new Set(['proveedor', 'proveedores', 'compra', 'compras', 'desde', 'importacion', 'importada', 'contenedor', 'puerto', 'maritimo', 'aereo', 'internacional', 'aduana', 'aduanera', 'aduanero', 'nacionalizacion', 'cedi', 'recoleccion'].flatMap((w) => normalize(w).words));
+const SALE_WORDS = new Set(['cliente', 'clientes', 'entrega', 'entregas', 'despacho', 'despachos', 'domicilio', 'domicilios', 'domiciliario', 'distribucion', 'envio', 'envios', 'venta', 'ventas', 'reparto', 'exportacion'].flatMap((w) => normalize(w).words));
 
 function outboundFreight(concept: Concept, words: readonly string[], company: CompanyProfile, chart: Chart): { account: string; why: string } | undefined {
   if (concept.key !== 'fletes') return undefined;
@@ -1018,12 +1027,12 @@ function outboundFreight(concept: Concept, words: readonly string[], company: Co
   if (!main || !activity) return undefined;
   const division = Number(main.slice(0, 2));
   if (!(division <= 33 || division === 58 || division === 59)) return undefined;
-  const customer = words.find((w) => CUSTOMER_WORDS.has(w));
-  const product = customer ? undefined : words.find((w) => w.length >= 4 && activity.words.has(w) && !GENERIC_ACTIVITY_WORDS.has(w) && !ACTIVITY_NOUNS.has(w));
-  if (!customer && !product) return undefined;
+  const sale = words.find((w) => SALE_WORDS.has(w));
+  const product = sale ? undefined : words.find((w) => w.length >= 4 && activity.words.has(w) && !GENERIC_ACTIVITY_WORDS.has(w) && !ACTIVITY_NOUNS.has(w));
+  if (!sale && !product) return undefined;
   const account = chart.firstPostable('523550', '5235');
   if (!account) return undefined;
-  return { account, why: customer ? 'el flete lleva lo vendido al cliente' : `el flete lleva lo que la empresa produce («${product}» en su actividad CIIU)` };
+  return { account, why: sale ? `el flete lleva lo vendido («${sale}»)` : `el flete lleva lo que la empresa produce («${product}» en su actividad CIIU)` };
 }
 
 /** The cost account (61 subaccount) of the company's main activity, whatever its section. */
@@ -1059,16 +1068,6 @@ function mayBeInboundFreight(concept: Concept, company: CompanyProfile, chart: C
     ? { text: `la línea dice de dónde viene la mercancía («${inbound}»): el flete de lo comprado hace parte de su costo (§2, NIIF Pymes 13.5)`, account: stock, inbound }
     : { text: `si es el flete de mercancía comprada, hace parte de su costo (${stock}): verifícala`, account: stock };
 }
-
-/**
- * What says a trading company's freight brings goods in (accounting-co.md §2 worked example 1 and §4.2 row 24: freight-in
- * and import costs are part of the inventory's cost): where they come from — the supplier, a purchase, «desde» somewhere
- * — the import chain (port, container, sea or air freight, customs), or its own warehouse receiving them. Words of a
- * sale or a delivery (customer, dispatch, home delivery) say the opposite and win: that freight is 523550. («bodega»,
- * «pedido» and «importado» are noise words to normalize and never reach here.)
- */
-const INBOUND_WORDS = new Set(['proveedor', 'proveedores', 'compra', 'compras', 'desde', 'importacion', 'importada', 'contenedor', 'puerto', 'maritimo', 'aereo', 'internacional', 'aduana', 'aduanera', 'aduanero', 'nacionalizacion', 'cedi', 'recoleccion'].flatMap((w) => normalize(w).words));
-const SALE_WORDS = new Set(['cliente', 'clientes', 'entrega', 'entregas', 'despacho', 'despachos', 'domicilio', 'domicilios', 'domiciliario', 'distribucion', 'envio', 'envios', 'venta', 'ventas', 'reparto', 'exportacion'].flatMap((w) => normalize(w).words));
 
 /**
  * Goods a company that keeps inventory reads «para consumo» may as well be its stock: a manufacturer's materia prima

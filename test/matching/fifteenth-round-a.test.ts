@@ -67,6 +67,15 @@ describe('suggestion engine: fifteenth round of #13, part A', () => {
     await plant.close();
   });
 
+  it('a producer\'s freight that says it ships a sale (a dispatch, a delivery, an export) is a selling expense too', async () => {
+    t = await testCompany({ company: { ciiu: ['3110'], inventory: 'perpetual' } });
+    const [dispatch, exported] = await t.classify(line('Flete despacho mercancia Barranquilla', { supplierCiiu: ['4923'] }), line('Flete terrestre exportacion contenedor Buenaventura', { supplierCiiu: ['4923'] }));
+    expect(dispatch!.accountCode).toBe('523550');
+    expect(dispatch!.explanation).toContain('«despacho»');
+    expect(dispatch!.confidence).toBeLessThan(reviewThreshold());
+    expect(exported!.accountCode).toBe('523550');
+  });
+
   it('a wholesaler of «productos alimenticios» resells food: merchandise (1435), not its cafeteria', async () => {
     t = await testCompany({ company: { ciiu: ['4631'], inventory: 'perpetual' } });
     const [food] = await t.classify(line('Lenteja seleccionada bulto 25 kg', { supplierCiiu: ['1051'] }));
