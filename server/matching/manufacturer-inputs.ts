@@ -1,7 +1,7 @@
 import type { CompanyProfile } from '#shared/company';
 import { readDataCsv } from '../ledger/puc';
 import { normalize } from './normalize';
-import { ciiuClass, guessUnspscClass, unspscClassesUnder } from './reference-data';
+import { ciiuClass, guessUnspscClass, unspscName } from './reference-data';
 
 /**
  * What a manufacturer transforms is not only what its CIIU description names (issue #13, thirteenth round): a maker of
@@ -83,8 +83,8 @@ export function manufacturerInput(line: { words: readonly string[]; unspsc?: str
   // row 4). Not the classes of a whole family it lists: «Botellas» (2412) is also the ink refill of a printer.
   const head = line.words[0];
   for (const row of head ? mine.filter((r) => r.account === '1460') : []) {
-    const named = row.unspsc.filter((p) => p.length === 6).flatMap(unspscClassesUnder).find(([, name]) => oneWordName(name) === head);
-    if (named) return { account: row.account, evidence: 'clase', why: `«${head}» es el nombre de la clase UNSPSC ${named[0]} «${named[1]}», empaque de lo que fabrica la división ${division}` };
+    const named = row.unspsc.filter((p) => p.length === 6).find((p) => oneWordName(unspscName(p)) === head);
+    if (named) return { account: row.account, evidence: 'clase', why: `«${head}» es el nombre de la clase UNSPSC ${named} «${unspscName(named)}», empaque de lo que fabrica la división ${division}` };
   }
   for (const code of line.conceptUnspsc ?? []) {
     const hit = inFamily(code);
@@ -105,7 +105,8 @@ export function manufacturerInput(line: { words: readonly string[]; unspsc?: str
 
 const oneWordNames = new Map<string, string | undefined>();
 /** A UNSPSC class name that is one word once normalized («Etiquetas» → «etiqueta»), else undefined. */
-function oneWordName(name: string): string | undefined {
+function oneWordName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
   if (!oneWordNames.has(name)) {
     const words = normalize(name).words;
     oneWordNames.set(name, words.length === 1 ? words[0] : undefined);

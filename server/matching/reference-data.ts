@@ -91,11 +91,6 @@ export function unspscName(code: string): string | undefined {
   return unspscNames().get(code);
 }
 
-/** The UNSPSC classes (6 digits) under a segment, family or class prefix, with their Spanish names. */
-export function unspscClassesUnder(prefix: string): [code: string, name: string][] {
-  return [...unspscNames()].filter(([code]) => code.length === 6 && code.startsWith(prefix));
-}
-
 let names: Map<string, string> | undefined;
 
 /** The three UNSPSC lists, read once per process: segment, family and class codes never collide (2, 4, 6 digits). */
