@@ -22,30 +22,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Calibration, CALIBRATION_FILE } from '../../server/matching/calibration';
 import { describeOptions, FITTED, fitAll, type FitOptions, read, RECALL_GOAL, score, toCsv } from './calibration-fit';
-import { buildBlindScenarios } from '../fixtures/matching/blind/scenarios';
-import { buildBlind2Scenarios } from '../fixtures/matching/blind2/scenarios';
-import { buildBlind3Scenarios } from '../fixtures/matching/blind3/scenarios';
-import { buildBlind4Scenarios } from '../fixtures/matching/blind4/scenarios';
-import { buildBlind5Scenarios } from '../fixtures/matching/blind5/scenarios';
-import { buildBlind6Scenarios } from '../fixtures/matching/blind6/scenarios';
-import { buildBlind7Scenarios } from '../fixtures/matching/blind7/scenarios';
-import { buildBlind8Scenarios } from '../fixtures/matching/blind8/scenarios';
-import { buildBlind9Scenarios } from '../fixtures/matching/blind9/scenarios';
-import { buildBlind10Scenarios } from '../fixtures/matching/blind10/scenarios';
-import { buildBlind11Scenarios } from '../fixtures/matching/blind11/scenarios';
-import { buildBlind12Scenarios } from '../fixtures/matching/blind12/scenarios';
-import { buildBlind13Scenarios } from '../fixtures/matching/blind13/scenarios';
-import { buildBlind14Scenarios } from '../fixtures/matching/blind14/scenarios';
-import { buildBlind15Scenarios } from '../fixtures/matching/blind15/scenarios';
-import { buildBlind16Scenarios } from '../fixtures/matching/blind16/scenarios';
-import { buildBlind17Scenarios } from '../fixtures/matching/blind17/scenarios';
-import { buildBlind18Scenarios } from '../fixtures/matching/blind18/scenarios';
-import { buildBlind19Scenarios } from '../fixtures/matching/blind19/scenarios';
-import { buildBlind20Scenarios } from '../fixtures/matching/blind20/scenarios';
-import { buildBlind21Scenarios } from '../fixtures/matching/blind21/scenarios';
-import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import { accuracy } from './matching.bench';
-import { runScenarioSet, type Observed, type ScenarioToRun } from './matching-unseen.bench';
+import { runScenarioSet, type Observed } from './matching-unseen.bench';
+import { UNSEEN_AND_BLIND_SETS } from './scenario-sets';
 
 // Every choice of the fit is a hyper-parameter chosen by leave-one-set-out (see calibration-fit.ts); the environment
 // overrides them to try others.
@@ -61,32 +40,7 @@ const OPTIONS: FitOptions = {
 
 const SETS: { name: string; run: (calibration: Calibration) => Promise<Observed[]> }[] = [
   { name: 'propio', run: (calibration) => accuracy({ quiet: true, engine: { calibration } }) },
-  ...(
-    [
-      ['no visto', buildUnseenScenarios],
-      ['ciego', buildBlindScenarios],
-      ['a ciegas 2', buildBlind2Scenarios],
-      ['a ciegas 3', buildBlind3Scenarios],
-      ['a ciegas 4', buildBlind4Scenarios],
-      ['a ciegas 5', buildBlind5Scenarios],
-      ['a ciegas 6', buildBlind6Scenarios],
-      ['a ciegas 7', buildBlind7Scenarios],
-      ['a ciegas 8', buildBlind8Scenarios],
-      ['a ciegas 9', buildBlind9Scenarios],
-      ['a ciegas 10', buildBlind10Scenarios],
-      ['a ciegas 11', buildBlind11Scenarios],
-      ['a ciegas 12', buildBlind12Scenarios],
-      ['a ciegas 13', buildBlind13Scenarios],
-      ['a ciegas 14', buildBlind14Scenarios],
-      ['a ciegas 15', buildBlind15Scenarios],
-      ['a ciegas 16', buildBlind16Scenarios],
-      ['a ciegas 17', buildBlind17Scenarios],
-      ['a ciegas 18', buildBlind18Scenarios],
-      ['a ciegas 19', buildBlind19Scenarios],
-      ['a ciegas 20', buildBlind20Scenarios],
-      ['a ciegas 21', buildBlind21Scenarios],
-    ] as [string, () => ScenarioToRun[]][]
-  ).map(([name, build]) => ({ name, run: (calibration: Calibration) => runScenarioSet(name, build(), { quiet: true, engine: { calibration } }) })),
+  ...UNSEEN_AND_BLIND_SETS.map(([name, build]) => ({ name, run: (calibration: Calibration) => runScenarioSet(name, build(), { quiet: true, engine: { calibration } }) })),
 ];
 
 type Lines = Map<string, Observed[]>;

@@ -96,7 +96,19 @@ export async function runScenarioSet(title: string, scenarios: ScenarioToRun[], 
         if ((process.env.BENCH_VERBOSE === '3' || (!ok && (!flagged || process.env.BENCH_VERBOSE === '2'))) && process.env.BENCH_VERBOSE) mistakes.push(`${ok ? '✔' : '✘'} ${scenario.company.key}/${line.situation}: «${line.description}» → ${result.accountCode} (${result.confidence}) esperada ${line.expected} · ${result.explanation}`);
       });
       // Registered as the agent would: its own registrations, with the confidence they had.
-      await engine.learn(batch.map((line, i) => registered(company.id, line, results[i]!)));
+      const learned = batch.map((line, i) => registered(company.id, line, results[i]!));
+      // With `review`, a person then opens every line marked «por verificar», as bills.ts records it: keeping the
+      // agent's account is a verification, changing it a correction.
+      if (options.review) {
+        for (const [i, line] of batch.entries()) {
+          const result = results[i]!;
+          if (result.confidence >= THRESHOLD) continue;
+          const right = result.accountCode === line.expected;
+          const { confidence: _agents, first: _reading, itemId, ...agent } = registered(company.id, line, result);
+          learned.push({ ...agent, ...(right && itemId ? { itemId } : {}), accountCode: line.expected, byUser: true, origin: right ? 'verificacion' : 'correccion', at: `${line.at}T18:00:00Z` });
+        }
+      }
+      await engine.learn(learned);
     }
     await db.destroy();
   }
@@ -126,6 +138,8 @@ export async function runScenarioSet(title: string, scenarios: ScenarioToRun[], 
 export interface RunOptions {
   engine?: SuggestionEngineOptions;
   quiet?: boolean;
+  /** A person reviews every line marked «por verificar» as it is registered (flag-review.bench.ts). */
+  review?: boolean;
 }
 
 /** One evaluated line: the evidence that decided it, the confidence reported, whether it was right. */
