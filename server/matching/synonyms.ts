@@ -303,7 +303,8 @@ export const WORD_SYNONYMS: Synonym[] = [
   // Left out on purpose: «transpaleta» ← «estibador manual» (the durable-goods rules read «estibador»: it moved a hand
   // pallet jack out of 154040 in test/matching/fifteenth-round-d), «trasteo» → mudanza and «celaduría» → vigilancia
   // (keyword words already), «cierre» → cremallera (also «cierre contable»), «plegable» (also an adjective),
-  // «cloro» → blanqueador (also pool chlorine), «lavaplatos» (the detergent or the sink).
+  // «cloro» → blanqueador (also pool chlorine), «lavaplatos» (the detergent or the sink). Removed after the bench:
+  // «alimento balanceado» → concentrado (blind11 let one more wrong answer pass without «por verificar», 76 → 75/87).
   { canonical: 'tecnicomecanica', variants: ['tecnomecanica'], source: 'Ley 769 de 2002 (Código Nacional de Tránsito), art. 51: revisión técnico-mecánica; uso en Colombia («tecnomecánica»)' },
   { canonical: 'volqueta', variants: ['volquete'], source: 'DLE, s. v. «volqueta» (Col., Ec.): volquete' },
   { canonical: 'buseta', variants: ['microbus'], source: 'DLE, s. v. «buseta» (Col., Ec., Ven.): autobús pequeño (microbús)' },
@@ -529,7 +530,6 @@ export const PHRASE_SYNONYMS: Synonym[] = [
   { canonical: 'pastilla de cloro', variants: ['tableta de cloro', 'tabletas de cloro'], source: 'uso (pastillas o tabletas de cloro para piscinas y tanques)' },
   { canonical: 'arena para gato', variants: ['arena sanitaria', 'arenas sanitarias', 'arena higienica para gato', 'piedras sanitarias'], source: 'uso en Colombia (arena sanitaria = arena para gatos); UNSPSC 101218 «Alimento para perros y gatos» (tienda de mascotas)' },
   { canonical: 'lombricompost', variants: ['humus de lombriz', 'vermicompost', 'lombricomposta'], source: 'uso (lombricompost = humus de lombriz, vermicompost)' },
-  { canonical: 'concentrado', variants: ['alimento balanceado', 'alimentos balanceados'], source: 'uso (alimento balanceado, en Ecuador y el Cono Sur, = concentrado para animales)' },
   { canonical: 'montura', variants: ['silla de montar', 'sillas de montar'], source: 'DLE, s. v. «montura»: silla para montar' },
   { canonical: 'icopor', variants: ['poliestireno expandido', 'poliestireno expandible', 'poliestireno expansible'], source: 'uso en Colombia (icopor = poliestireno expandido; el poliestireno de alto impacto o cristal no es icopor)' },
 ];
