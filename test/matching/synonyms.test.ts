@@ -143,3 +143,35 @@ describe('synonym table, fifth pass (syn16)', () => {
     expect(normalize('Cinta métrica').words).toEqual(['cinta', 'metrica']);
   });
 });
+
+describe('synonym table, sixth pass (syn17)', () => {
+  it.each([
+    ['GMF 4 por mil', 'GMF'],
+    ['Revisión tecnomecánica', 'Revisión técnico mecánica'],
+    ['Burro de arranque reconstruido', 'Motor de arranque reconstruido'],
+    ['Junta de culata', 'Empaque de culata'],
+    ['Faros antiniebla LED', 'Exploradoras LED'],
+    ['Grupo electrógeno 5 kVA', 'Planta eléctrica 5 kVA'],
+    ['Camión cisterna 3000 gal', 'Carrotanque 3000 gal'],
+    ['Tractocamión', 'Tractomula'],
+    ['Bala de oxígeno 6 m3', 'Cilindro de oxígeno 6 m3'],
+    ['Salsa inglesa 150 ml', 'Salsa negra 150 ml'],
+    ['Quitagrapas metálico', 'Sacaganchos metálico'],
+    ['No break 1 kVA', 'UPS 1 kVA'],
+    ['Hormigonera 1 bulto', 'Mezcladora de concreto 1 bulto'],
+    ['Bolsa Ziploc 18x20', 'Bolsa hermética 18x20'],
+    ['Humus de lombriz 25 kg', 'Lombricompost 25 kg'],
+  ])('«%s» reads as «%s»', (variant, canonical) => {
+    expect(normalize(variant).key).toBe(normalize(canonical).key);
+  });
+
+  it('keeps apart products that only share a word', () => {
+    // Fertilizer urea is not the diesel exhaust fluid; a hand pallet jack keeps the word the durable-goods rules read.
+    expect(normalize('Urea granulada 50 kg').words).toEqual(['urea', 'granulada']);
+    expect(normalize('Estibador manual 2500 kg').words).toEqual(['estibador', 'manual']);
+    // A high-impact polystyrene sheet is not icopor (expanded polystyrene); GIS software is not chalk.
+    expect(normalize('Lámina poliestireno alto impacto').words).toEqual(['lamina', 'poliestireno', 'alto', 'impacto']);
+    expect(normalize('Poliestireno expandido').words).toEqual(['icopor']);
+    expect(normalize('Licencia GIS').words).toEqual(['licencia', 'gis']);
+  });
+});
