@@ -55,6 +55,8 @@ interface Candidate extends Suggestion {
    * the same kind of thing («Cuchilla para cortadora» and a line that starts with «cortadora»).
    */
   aside?: boolean;
+  /** A weak head-noun vote (see `headNounItem`): it may decide a contest, never make a reading that agrees surer. */
+  weak?: boolean;
 }
 
 interface Line {
@@ -492,7 +494,7 @@ export class SuggestionEngine implements LineClassifier {
       : narrowed
         ? `; la línea no dice «${qualifiers.join(' ')}», podría ser otra clase de «${noun}»: verifícala`
         : '';
-    return { accountCode: account, source: 'history', confidence, explanation: `${how}, que nombra el ítem «${chosen.name}» de tu catálogo, y la empresa lo lleva a ${account}${doubt}`, stage: 'item-nucleo' };
+    return { accountCode: account, source: 'history', confidence, explanation: `${how}, que nombra el ítem «${chosen.name}» de tu catálogo, y la empresa lo lleva a ${account}${doubt}`, stage: 'item-nucleo', ...(narrowed || carrier ? { weak: true } : {}) };
   }
 
   /**
@@ -876,6 +878,10 @@ function reconcile(signals: Candidate[][]): Candidate[] {
   // own chart wins). In a contest the generic reading counts for less; confirmed by the books it counts fully.
   const votes = signals.map((s) => s[0]).filter((c): c is Candidate => !!c).map((c) => (c.stage === 'actividad' && c.source === 'activity' ? { ...c, confidence: c.confidence * GENERIC_WEIGHT, generic: c.confidence } : c));
   const runnerUps = signals.flatMap((s) => s.slice(1));
+  // A weak head-noun vote says nothing new to a reading of the same account: it is dropped there, so it never turns a
+  // reading «por verificar» into a sure one; it only counts where it is the account's own evidence.
+  const weakEcho = (c: Candidate) => c.weak && signals.some((s) => s[0] && s[0] !== c && s[0].accountCode === c.accountCode);
+  for (let i = votes.length - 1; i >= 0; i--) if (weakEcho(votes[i]!)) votes.splice(i, 1);
   if (votes.length === 0) return runnerUps;
   const support = new Map<string, Candidate[]>();
   for (const vote of votes) support.set(vote.accountCode, [...(support.get(vote.accountCode) ?? []), vote]);

@@ -9,7 +9,8 @@ import { line, testCompany, type TestCompany } from './support';
  *    («FRASCO ESENCIA …» → the item «Harinas, esencias y colorantes»): a weaker vote, the other reading said;
  * 2. a process word first («BARNIZADO SILLAS …») is a service on the item, not the item: no vote;
  * 3. the item's own qualifiers missing from the line: still a vote, weaker, naming the other reading;
- * 4. …but not for an office supply (5195) nor when another account's item shares the line's other words.
+ * 4. …but not for an office supply (5195) nor when another account's item shares the line's other words;
+ * 5. a weak vote never makes a reading of the same account surer (it would hide the line from «por verificar»).
  */
 const NEW_SUPPLIER = '901765432';
 
@@ -81,5 +82,25 @@ describe('suggestion engine: sixteenth round of #13 (C), the catalog item named 
     });
     const [result] = await t.classify(line('PLANCHA TERMICA CTP 510X400 CAJA X 50', { nit: NEW_SUPPLIER }));
     expect(result!.explanation).not.toContain('«Planchas de aluminio offset»');
+  });
+
+  it('a weak vote that agrees with the line’s own reading does not make it surer', async () => {
+    const read = async (items: { codigo: string; nombre: string; cuenta: string }[]) => {
+      t = await testCompany({ company: { ciiu: ['5611'], inventory: 'perpetual' }, items });
+      const [result] = await t.classify(line('SAL MARINA GRUESA BOLSA 1 KG', { nit: NEW_SUPPLIER }));
+      await t.close();
+      return result!;
+    };
+    // The same books either way (two food items in 1405): only the narrowed «Sal refinada de mesa» differs.
+    const without = await read([
+      { codigo: 'AR-1', nombre: 'Arroz blanco', cuenta: '1405' },
+      { codigo: 'AC-1', nombre: 'Aceite de cocina', cuenta: '1405' },
+    ]);
+    const withItem = await read([
+      { codigo: 'AR-1', nombre: 'Arroz blanco', cuenta: '1405' },
+      { codigo: 'SA-1', nombre: 'Sal refinada de mesa', cuenta: '1405' },
+    ]);
+    expect(withItem.accountCode).toBe(without.accountCode);
+    expect(withItem.confidence).toBe(without.confidence);
   });
 });
