@@ -55,6 +55,8 @@ interface Candidate extends Suggestion {
    * the same kind of thing («Cuchilla para cortadora» and a line that starts with «cortadora»).
    */
   aside?: boolean;
+  /** A weak head-noun vote (see `headNounItem`): it may decide a contest, never make a reading that agrees surer. */
+  weak?: boolean;
 }
 
 interface Line {
@@ -84,6 +86,15 @@ const NAMED_KIND_CONFIDENCE = 0.7;
 const CONCEPT_MEMBERS = 50;
 /** A catalog item of the company's named by the line's head noun (see `headNounItem`): its own evidence, above a generic reading. */
 const HEAD_NOUN_CONFIDENCE = 0.7;
+/** The same, when the line lacks the item's qualifiers or names it by its second word (see `headNounItem`): a judgement. */
+const WEAK_NOUN_CONFIDENCE = 0.6;
+/** A word that names a process done to something (pintado, trituración, secar, montaje, mantenimiento), not a thing. */
+const PROCESS_WORD = /(?:cion|sion|ado|ada|ido|ida|aje|miento|ar|er|ir)$/;
+/**
+ * Head words that name a class of things, not a product («equipo», «material»): without the item's qualifiers they say
+ * nothing of which one (see `weakNounHolds`).
+ */
+const CLASS_WORDS = new Set(['equipo', 'material', 'producto', 'articulo', 'elemento', 'insumo', 'accesorio', 'repuesto', 'servicio', 'kit']);
 /** What an item is for, not what kind of thing it is («Colchones para la venta»). */
 const PURPOSE_WORDS = new Set(['venta', 'reventa']);
 /** Products people moved from one account of the agent's to the same other account before the agent follows them. */
@@ -418,7 +429,7 @@ export class SuggestionEngine implements LineClassifier {
     if (out.length === 0) {
       const machine = saysMachine(line) || !!equipmentName(line.text.words, line.text.measures);
       const near = machine ? undefined : (this.nearItem(line.text.words, matches, postable, memory) ?? this.sameKindItem(line, memory, postable));
-      const named = this.headNounItem(line, memory, postable, machine);
+      const named = this.headNounItem(line, memory, postable, machine, matches);
       if (near ?? named) out.push((near ?? named)!);
     }
     return out;
@@ -432,10 +443,17 @@ export class SuggestionEngine implements LineClassifier {
    * same word (a machine's name, a durable good, the activity's table; issue #13). Items the agent created are guesses
    * and never count; items of that noun in different accounts leave the choice to the other signals.
    */
-  private headNounItem(line: Line, memory: CompanyMemory, postable: Postable, machine: boolean): Candidate | undefined {
-    const noun = line.text.words[0];
+  private headNounItem(line: Line, memory: CompanyMemory, postable: Postable, machine: boolean, matches: { id: string }[]): Candidate | undefined {
+    const head = line.text.words[0];
+    // A head word that names no item of the company's and no process (a carrier, a container, a form: «disco» of
+    // sandpaper, «bidón» of water, «flor» of hops) lets the word right after it say what the product is: the company's
+    // item named by that word is its evidence, less sure than the head noun (the head word may be the product after all).
+    // A process word first («pintado de los marcos», «trituración de papel») is a service on the item, not the item.
+    const second = head && !memory.itemsByNoun.has(head) && !PROCESS_WORD.test(head) ? line.text.words[1] : undefined;
+    const noun = head && memory.itemsByNoun.has(head) ? head : second && memory.itemsByNoun.has(second) ? second : undefined;
     const ids = noun ? memory.itemsByNoun.get(noun) : undefined;
     if (!noun || !ids || ids.size === 0 || ids.size > CONCEPT_MEMBERS) return undefined;
+    const carrier = noun !== head;
     // Equipment (a serial, a rating, a machine's name) from a supplier whose lines are not stock is the company's own
     // equipment, even when it also sells that kind of thing: the line's evidence and the supplier's habit decide there.
     const usual = machine ? memory.suppliers.get(line.nit)?.tally.verdict((a) => !!postable(a))?.best.account : undefined;
@@ -465,8 +483,18 @@ export class SuggestionEngine implements LineClassifier {
     const narrowed = qualifiers.length > 0 && !qualifiers.some((w) => line.text.words.includes(w));
     // The account, not the item: the same noun is the same kind of product, not necessarily the same reference (a
     // wrong link would put the purchase into another product's stock); the line gets its own item if it needs one.
-    if (narrowed) return undefined;
-    return { accountCode: account, source: 'history', confidence: HEAD_NOUN_CONFIDENCE, explanation: `La línea empieza por «${noun}», que nombra el ítem «${chosen.name}» de tu catálogo, y la empresa lo lleva a ${account}`, stage: 'item-nucleo' };
+    // Without the item's qualifiers, or named by the second word, the vote is weaker (a judgement): the company's item
+    // still says what such a noun is here, but the explanation names the other reading and the line stays «por verificar».
+    if (narrowed && carrier) return undefined;
+    if ((narrowed || carrier) && !weakNounHolds(line, noun, account, matches, memory, postable)) return undefined;
+    const confidence = narrowed || carrier ? WEAK_NOUN_CONFIDENCE : HEAD_NOUN_CONFIDENCE;
+    const how = carrier ? `La línea nombra «${noun}» tras «${head}»` : `La línea empieza por «${noun}»`;
+    const doubt = carrier
+      ? `; si «${head}» es el producto y no su presentación, es otra cosa: verifícala`
+      : narrowed
+        ? `; la línea no dice «${qualifiers.join(' ')}», podría ser otra clase de «${noun}»: verifícala`
+        : '';
+    return { accountCode: account, source: 'history', confidence, explanation: `${how}, que nombra el ítem «${chosen.name}» de tu catálogo, y la empresa lo lleva a ${account}${doubt}`, stage: 'item-nucleo', ...(narrowed || carrier ? { weak: true } : {}) };
   }
 
   /**
@@ -850,6 +878,10 @@ function reconcile(signals: Candidate[][]): Candidate[] {
   // own chart wins). In a contest the generic reading counts for less; confirmed by the books it counts fully.
   const votes = signals.map((s) => s[0]).filter((c): c is Candidate => !!c).map((c) => (c.stage === 'actividad' && c.source === 'activity' ? { ...c, confidence: c.confidence * GENERIC_WEIGHT, generic: c.confidence } : c));
   const runnerUps = signals.flatMap((s) => s.slice(1));
+  // A weak head-noun vote says nothing new to a reading of the same account: it is dropped there, so it never turns a
+  // reading «por verificar» into a sure one; it only counts where it is the account's own evidence.
+  const weakEcho = (c: Candidate) => c.weak && signals.some((s) => s[0] && s[0] !== c && s[0].accountCode === c.accountCode);
+  for (let i = votes.length - 1; i >= 0; i--) if (weakEcho(votes[i]!)) votes.splice(i, 1);
   if (votes.length === 0) return runnerUps;
   const support = new Map<string, Candidate[]>();
   for (const vote of votes) support.set(vote.accountCode, [...(support.get(vote.accountCode) ?? []), vote]);
@@ -961,6 +993,26 @@ function saysMachine(line: Line): boolean {
  * The two name the same thing: the line's first word (what the product is) is a word of the item's name (equal, or
  * sharing its first letters), or the item's first word is the line's second word.
  */
+/**
+ * A weak head-noun vote (the line lacks the item's qualifiers, or names the item by its second word) holds only when
+ * nothing else in the line points elsewhere: the noun is not a mere class word («equipo»); the item is not an office
+ * supply (5195: aseo y cafetería, útiles, combustibles), whose qualifiers say the office's use of a common noun (a bag
+ * for the rubbish, paper for the toilets, fuel for the manager's car) where the line may be the operation's; and no
+ * item of another account among the closest ones shares one of the line's other words («BOLSA VACIO …» and the item
+ * «Empaques al vacío» next to «Bolsas de basura»).
+ */
+function weakNounHolds(line: Line, noun: string, account: string, matches: { id: string }[], memory: CompanyMemory, postable: Postable): boolean {
+  if (CLASS_WORDS.has(noun) || account.startsWith('5195')) return false;
+  const others = line.text.words.filter((w) => w !== noun);
+  for (const match of matches) {
+    const item = memory.items.get(match.id);
+    const itemAccount = item ? postable(item.accountCode) : undefined;
+    if (!item || !itemAccount || itemAccount === account) continue;
+    if (normalize(item.name).words.some((w) => others.includes(w))) return false;
+  }
+  return true;
+}
+
 function namesHead(lineWords: string[], itemWords: string[]): boolean {
   const first = lineWords[0];
   if (!first) return false;

@@ -10,7 +10,7 @@ import { line, past, testCompany, type TestCompany } from './support';
  *    plural or singular;
  * 3. items of that noun in different accounts do not decide: the other signals do, as before;
  * 4. an item whose name narrows the noun with words the line does not say («Cajas de cartón») may be another kind of
- *    that noun: it does not decide; and a line that is a machine is not a rental or upkeep item of that name.
+ *    that noun: it does not decide surely (round 16: a weaker vote naming the other reading); and a line that is a machine is not a rental or upkeep item of that name.
  */
 const NEW_SUPPLIER = '901234567';
 
@@ -59,7 +59,9 @@ describe('suggestion engine: fifteenth round of #13 (C), the company’s own ite
     expect(result!.explanation).not.toContain('que nombra el ítem');
   });
 
-  it('an item that narrows the noun with words the line lacks («Cajas de carton») does not decide the line', async () => {
+  // Round 16 (C) made this a weaker vote that names the other reading (sixteenth-round-c.test.ts): the item still says
+  // what such a noun is in this company, but not surely.
+  it('an item that narrows the noun with words the line lacks («Cajas de carton») does not decide the line surely', async () => {
     t = await testCompany({
       company: { ciiu: ['0125'], inventory: 'perpetual' },
       items: [
@@ -68,7 +70,8 @@ describe('suggestion engine: fifteenth round of #13 (C), the company’s own ite
       ],
     });
     const [result] = await t.classify(line('CAJA PLASTICA APILABLE CALADA 60X40', { nit: NEW_SUPPLIER }));
-    expect(result!.explanation).not.toContain('que nombra el ítem');
+    expect(result!.explanation).toContain('podría ser otra clase de «caja»');
+    expect(result!.confidence).toBeLessThan(0.7);
   });
 
   it('a machine is not the rental item that bears its name', async () => {
