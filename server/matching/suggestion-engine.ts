@@ -990,10 +990,6 @@ function saysMachine(line: Line): boolean {
 }
 
 /**
- * The two name the same thing: the line's first word (what the product is) is a word of the item's name (equal, or
- * sharing its first letters), or the item's first word is the line's second word.
- */
-/**
  * A weak head-noun vote (the line lacks the item's qualifiers, or names the item by its second word) holds only when
  * nothing else in the line points elsewhere: the noun is not a mere class word («equipo»); the item is not an office
  * supply (5195: aseo y cafetería, útiles, combustibles), whose qualifiers say the office's use of a common noun (a bag
@@ -1013,6 +1009,10 @@ function weakNounHolds(line: Line, noun: string, account: string, matches: { id:
   return true;
 }
 
+/**
+ * The two name the same thing: the line's first word (what the product is) is a word of the item's name (equal, or
+ * sharing its first letters), or the item's first word is the line's second word.
+ */
 function namesHead(lineWords: string[], itemWords: string[]): boolean {
   const first = lineWords[0];
   if (!first) return false;
