@@ -1,6 +1,5 @@
 import type { CompanyProfile } from '#shared/company';
-import { companyActivityCost, conceptOf } from './activity-classifier';
-import type { Concept } from './activity-rules';
+import { companyActivityCost, conceptOf, type ActivityVerdict } from './activity-classifier';
 import { kindOfConcept } from './posture-kinds';
 import { unspscOf, type CompanyMemory } from './company-memory';
 import { normalize } from './normalize';
@@ -123,9 +122,12 @@ export class CompanyPosture {
    * kind of thing on (`kindFor`): to the cost account of the company's activity (costo-por-actividad.csv), or to the
    * concept's own expense account. «Por verificar» always: the company's books teach a posture, not this product.
    */
-  moveByKind(concept: Concept, account: string, memory: CompanyMemory, postable: (code: string) => string | undefined): { accountCode: string; confidence: number; explanation: string } | undefined {
+  moveByKind(verdict: Pick<ActivityVerdict, 'concept' | 'strength' | 'evidence' | 'alone'>, account: string, memory: CompanyMemory, postable: (code: string) => string | undefined): { accountCode: string; confidence: number; explanation: string } | undefined {
     const from = sideOf(account);
-    if (!from) return undefined;
+    // The posture says where a kind of thing goes, not what the line is: only a line whose own words plainly say the
+    // concept (not a lone word, nor the supplier's activity or a UNSPSC code alone) is moved by it.
+    if (!from || verdict.strength !== 'fuerte' || verdict.alone || (verdict.evidence !== 'palabras' && verdict.evidence !== 'palabras y UNSPSC')) return undefined;
+    const concept = verdict.concept;
     const kind = this.kindFor(concept.key, memory);
     if (!kind || kind.side === from) return undefined;
     const cost = companyActivityCost(this.company);
