@@ -61,6 +61,7 @@ export class CompanyPosture {
   private examples = 0;
   private readonly byConcept = new Map<string, Map<string, number>>();
   private readonly labels = new Map<string, string>();
+  private readonly kinds = new Map<string, KindPosture | undefined>();
 
   constructor(private readonly company: CompanyProfile) {}
 
@@ -87,6 +88,12 @@ export class CompanyPosture {
     this.refresh(memory);
     const kind = kindOfConcept(conceptKey);
     if (!kind || this.byConcept.has(conceptKey)) return undefined;
+    // Per kind, once per rebuild of the books: a line costs a map look-up.
+    if (!this.kinds.has(kind)) this.kinds.set(kind, this.postureOfKind(kind));
+    return this.kinds.get(kind);
+  }
+
+  private postureOfKind(kind: string): KindPosture | undefined {
     const sides: Record<Side, { labels: string[]; accounts: Map<string, number>; examples: number }> = {
       costo: { labels: [], accounts: new Map(), examples: 0 },
       gasto: { labels: [], accounts: new Map(), examples: 0 },
@@ -154,6 +161,7 @@ export class CompanyPosture {
   private rebuild(memory: CompanyMemory): void {
     this.revision = memory.trustedRevision;
     this.byConcept.clear();
+    this.kinds.clear();
     let read = 0;
     const add = (description: string, unspsc: string | undefined, account: string) => {
       const text = normalize(description);
