@@ -1304,6 +1304,12 @@ function mainActivity(company: CompanyProfile): { main: string; activity: CiiuAc
   return activity ? { main, activity } : undefined;
 }
 
+/** The cost account (PUC 61 subcuenta) of the company's main activity (costo-por-actividad.csv, else its section's). */
+export function companyActivityCost(company: CompanyProfile): string | undefined {
+  const { main } = mainActivity(company) ?? {};
+  return main ? activityCost(main) : undefined;
+}
+
 /** The cost account of a CIIU class's activity: its own row of costo-por-actividad.csv, else its section's. */
 function activityCost(main: string): string | undefined {
   return costOfActivity(main)?.[0] ?? activityCostAccount(main);

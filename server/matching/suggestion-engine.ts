@@ -682,6 +682,9 @@ export class SuggestionEngine implements LineClassifier {
       this.postures.set(memory, posture);
     }
     const answer = posture.posture.accountFor(verdict.concept.key, memory);
+    // Books silent on this concept: where they put the other concepts of its kind (company-posture.ts, round 16).
+    const byKind = answer ? undefined : posture.posture.moveByKind(verdict, activity.accountCode, memory, postable);
+    if (byKind) return { ...activity, ...byKind, stage: 'actividad-empresa' };
     if (!answer || answer.count < 2) return activity;
     const share = answer.count / answer.total;
     const account = postable(answer.account);

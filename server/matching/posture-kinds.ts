@@ -1,0 +1,17 @@
+import { readDataCsv } from '../ledger/puc';
+
+/**
+ * The kinds of thing a company's operation consumes (server/data/clase-de-consumo.csv): energy, water and gas; the
+ * upkeep and rent of its machines; its fleet; the materials and inputs of its trade. A company that books two
+ * concepts of a kind to its cost (or to its expense) has a posture for the kind, not only for those concepts.
+ */
+const KIND_OF: ReadonlyMap<string, string> = new Map(
+  readDataCsv('clase-de-consumo.csv').map((row) => {
+    if (!row.concepto || !row.clase || !row.fuente) throw new Error('clase-de-consumo.csv: cada fila necesita concepto, clase y fuente');
+    return [row.concepto, row.clase];
+  }),
+);
+
+export function kindOfConcept(conceptKey: string): string | undefined {
+  return KIND_OF.get(conceptKey);
+}
