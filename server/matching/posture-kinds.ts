@@ -1,4 +1,5 @@
 import { readDataCsv } from '../ledger/puc';
+import { CONCEPTS } from './activity-rules';
 
 /**
  * The kinds of thing a company's operation consumes (server/data/clase-de-consumo.csv): energy, water and gas; the
@@ -7,7 +8,8 @@ import { readDataCsv } from '../ledger/puc';
  */
 const KIND_OF: ReadonlyMap<string, string> = new Map(
   readDataCsv('clase-de-consumo.csv').map((row) => {
-    if (!row.concepto || !row.clase || !row.fuente) throw new Error('clase-de-consumo.csv: cada fila necesita concepto, clase y fuente');
+    // A misspelt concept would silently never move anything: the engine refuses to start instead.
+    if (!row.concepto || !CONCEPTS.some((c) => c.key === row.concepto) || !row.clase || !row.fuente) throw new Error(`clase-de-consumo.csv: «${row.concepto ?? ''}» necesita ser un concepto de activity-rules.ts y tener clase y fuente`);
     return [row.concepto, row.clase];
   }),
 );
