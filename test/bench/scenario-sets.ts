@@ -19,6 +19,8 @@ import { buildBlind18Scenarios } from '../fixtures/matching/blind18/scenarios';
 import { buildBlind19Scenarios } from '../fixtures/matching/blind19/scenarios';
 import { buildBlind20Scenarios } from '../fixtures/matching/blind20/scenarios';
 import { buildBlind21Scenarios } from '../fixtures/matching/blind21/scenarios';
+import { buildBlind22Scenarios } from '../fixtures/matching/blind22/scenarios';
+import { buildBlind23Scenarios } from '../fixtures/matching/blind23/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import type { ScenarioToRun } from './matching-unseen.bench';
 
@@ -50,4 +52,6 @@ export const UNSEEN_AND_BLIND_SETS: readonly (readonly [name: string, build: () 
   ['a ciegas 19', buildBlind19Scenarios],
   ['a ciegas 20', buildBlind20Scenarios],
   ['a ciegas 21', buildBlind21Scenarios],
+  ['a ciegas 22', buildBlind22Scenarios],
+  ['a ciegas 23', buildBlind23Scenarios],
 ];
