@@ -231,7 +231,7 @@ export class SuggestionEngine implements LineClassifier {
       found.push(chart.isPostable(rule.accountCode) ? { ...rule, stage: 'rule' } : lastResort(chart, rule.accountCode));
     }
     const [first, ...others] = found as [Candidate, ...Candidate[]];
-    const reread = first.guess ? this.rereadGuess(first, line, company, chart, memory, postable) : undefined;
+    const reread = first.guess ? (this.yieldToTrusted(first, line, company, chart, memory, postable) ?? this.rereadGuess(first, line, company, chart, memory, postable)) : undefined;
     const [read, ...rest] = reread ? [reread, first, ...others] : [first, ...others];
     const lesson = this.lessonFor(read, line, memory, postable);
     const winner = lesson?.follow ?? read;
@@ -256,6 +256,38 @@ export class SuggestionEngine implements LineClassifier {
       explanation: confidence >= this.options.calibration.threshold ? withoutVerifyRequest(explanation) : explanation,
       ...(runnerUp ? { runnerUp: stripStage(runnerUp) } : {}),
       evidence: { kind: evidence.kind, raw: round(evidence.raw), ...(evidence.first ? { first: evidence.first } : {}) },
+    };
+  }
+
+  /**
+   * The line matched only the agent's own unverified registrations (or an item it created from a guess), and the
+   * company's own evidence now reads it elsewhere (issue #13, §2: a person > the books > the agent's own guesses). The
+   * line is read afresh as a line nothing recalls — the catalog, the books by class, other suppliers' lines, the
+   * activity against the supplier's habit — without the agent's own rows; when that reading goes to another account
+   * and rests on evidence of a higher rank than the guess (a catalog item of the company's, the books or a person on a
+   * like product, the company's books for that kind of thing), that evidence wins, «por verificar», the old guess as
+   * the runner-up. Evidence that arrived after the guess (an imported catalog, a person's correction elsewhere) or that
+   * matches only now (a catalog item the first wording missed) otherwise never got its say: the repeat was reread first.
+   * A generic reading (the rules, the default rule, the supplier's habit, the class's books alone) does not overrule
+   * the guess here; `rereadGuess` weighs those.
+   */
+  private yieldToTrusted(guess: Candidate, line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate | undefined {
+    const signals = [this.similarItem(line, memory, postable), this.sameClassInBooks(line, memory, postable), this.similarDescriptionElsewhere(line, memory, postable), this.activityOrSupplierHabit(line, company, chart, memory, postable)].map((s) => s.filter((c) => !c.guess));
+    const [fresh] = reconcile(signals);
+    if (!fresh || fresh.guess || fresh.accountCode === guess.accountCode) return undefined;
+    // The company's own evidence split between the two (an item or the class's books on the guess's side): the guess
+    // breaks the tie, as it did when it was made.
+    if (signals.flat().some((c) => c.accountCode === guess.accountCode && (TRUSTED_STAGES.has(c.stage) || c.stage === 'clase-empresa'))) return undefined;
+    const backing = signals.flat().filter((c) => c.accountCode === fresh.accountCode && TRUSTED_STAGES.has(c.stage));
+    const [strongest] = backing.sort((a, b) => TRUSTED_RANK.indexOf(a.stage) - TRUSTED_RANK.indexOf(b.stage) || (b.decided ? 1 : 0) - (a.decided ? 1 : 0));
+    if (!strongest) return undefined;
+    const who = strongest.stage.startsWith('item-') ? 'tu catálogo dice' : strongest.decided ? 'una persona dijo' : 'tus libros dicen';
+    return {
+      ...fresh,
+      confidence: Math.min(fresh.confidence, REREAD_CONFIDENCE),
+      explanation: `${fresh.explanation}. Antes la registré en ${guess.accountCode} sin que nadie la verificara; ahora ${who} ${fresh.accountCode}: verifícala`,
+      stage: 'cede-registro',
+      tag: strongest.stage,
     };
   }
 
@@ -936,6 +968,14 @@ function reconcile(signals: Candidate[][]): Candidate[] {
 }
 
 const PRIOR_STAGES = new Set(['habito-proveedor', 'clase-empresa']);
+
+/**
+ * The company's own evidence about what a line is, above the agent's own unverified guesses (see `yieldToTrusted`),
+ * strongest first: a catalog item of the company's, a like product in its books (or decided by a person), its books
+ * for that kind of thing. Priors (the supplier's habit, the class's books alone) and the generic rules are not.
+ */
+const TRUSTED_RANK = ['item-similar', 'item-nucleo', 'item-concepto', 'item-cercano', 'similar-empresa', 'actividad-empresa'];
+const TRUSTED_STAGES = new Set(TRUSTED_RANK);
 
 /** What a generic activity reading weighs against the company's own evidence (see `reconcile`). */
 const GENERIC_WEIGHT = 0.7;
