@@ -47,3 +47,27 @@ describe('activity classifier: the head noun that names a machine beats an asset
     expect(result!.accountCode).not.toMatch(/^15/);
   });
 });
+
+/**
+ * «Equipo de cómputo» is the common name of the class (UNSPSC 4321, PUC 1528): a line that starts with it is a computer,
+ * also from a stationer whose books are paper, and also when the words after it are its specifications (RAM, SSD).
+ */
+describe('equipment table: «equipo de cómputo» named first is a computer', () => {
+  let t: TestCompany;
+  afterEach(async () => t?.close());
+  const STATIONER = '830111999';
+  const stationersBooks = () => Array.from({ length: 12 }, (_, i) => past(`Cuaderno argollado 100 hojas lote ${i}`, '519530', `2026-0${1 + (i % 5)}-14`, { nit: STATIONER }));
+
+  it('from the stationer it is equipo de procesamiento de datos, «por verificar»', async () => {
+    t = await testCompany({ company: { ciiu: ['6920'], inventory: 'none' }, history: stationersBooks() });
+    const [result] = await t.classify(line('EQUIPO DE COMPUTO 8 GB RAM SSD 480 GB', { nit: STATIONER }));
+    expect(result!.accountCode).toBe('152805');
+    expect(result!.confidence).toBeLessThan(reviewThreshold());
+  });
+
+  it('its upkeep is not the computer', async () => {
+    t = await testCompany({ company: { ciiu: ['6920'], inventory: 'none' } });
+    const [result] = await t.classify(line('MANTENIMIENTO PREVENTIVO EQUIPO DE COMPUTO', { nit: STATIONER }));
+    expect(result!.accountCode).not.toMatch(/^15/);
+  });
+});
