@@ -6,6 +6,7 @@ import { head, normalize, singular } from './normalize';
 import { activityCostAccount, ciiuActivity, ciiuClass, guessUnspscClass, referenceWords, type CiiuActivity } from './reference-data';
 import { withinOneEdit } from './similarity';
 import { namedActivityObject } from './activity-object';
+import { machineHead, saysConsumed } from './durable-evidence';
 import { keepsInputs, manufacturerInput } from './manufacturer-inputs';
 import { directServiceInput, sameTradeSupplier } from './service-inputs';
 
@@ -547,6 +548,8 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
     // The head noun: the first word, after the invoice's lead words («Servicio de energía», «Suministro de agua»).
     const lead = input.words.findIndex((w) => !LEAD_WORDS.has(w));
     const head = best.first <= Math.max(0, lead);
+    const named = head ? undefined : machineNamedFirst(input, Math.max(0, lead), concept, scores);
+    if (named) return { ...named, detail: `${named.detail}; «${keywords[0]}» solo la describe (se leería ${concept.label})` };
     if (keywords.length && unspscConcept === concept) return { concept, evidence: 'palabras y UNSPSC', detail: `«${keywords[0]}», UNSPSC ${input.unspsc}`, strength, head };
     if (keywords.length && unspscConcept && unspscConcept.accounts[0] !== concept.accounts[0]) {
       // One keyword against the line's own UNSPSC class is a guess, not a reading: it never decides alone.
@@ -569,6 +572,30 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
     }
   }
   return undefined;
+}
+
+const MACHINERY = byKey.get('maquinaria')!;
+
+/**
+ * What a line is, is its head noun (issue #13): «Aserradora portátil de cinta» is a machine whose later word
+ * («portátil») also names a laptop; «Fresadora CNC mesa 600» a machine with a table, not furniture. When no rule reads
+ * the head noun and it is the name of an apparatus (durable-evidence.ts `machineHead`: a noun of the verb in «-dora»,
+ * not a word the rules already read as a good), a goods concept read only from later words does not decide: the line is
+ * maquinaria y equipo (PUC 1520, accounting-co.md §4.2 row 11). A weak reading, «por verificar», that names the other
+ * one. Only against another asset reading (computer, furniture), and not when the line says the machine is serviced,
+ * rented or a part of it (saysConsumed).
+ */
+function machineNamedFirst(input: ActivityInput, at: number, concept: Concept, scores: ReadonlyMap<number, { first: number }>): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; alone: boolean; head: boolean } | undefined {
+  // Only a rival asset reading: a consumable read from a later word («lote», «rollo») the engine already weighs against
+  // the machine's name (suggestion-engine.ts), with the supplier's habit; two assets, only the head tells apart.
+  if (concept.kind !== 'goods' || concept === MACHINERY || !/^15/.test(concept.accounts[0] ?? '') || (input.unitCode && SERVICE_UNITS.has(input.unitCode))) return undefined;
+  // The head noun itself read as something by the rules: that reading stands (a «calculadora» is papelería).
+  if ([...scores.values()].some((s) => s.first <= at)) return undefined;
+  const words = input.words.slice(at);
+  if (saysConsumed(input.words)) return undefined;
+  const machine = machineHead(words, input.measures ?? [], isGoodsKeyword);
+  if (!machine) return undefined;
+  return { concept: MACHINERY, evidence: 'palabras', detail: `«${words[0]}», nombre de una máquina`, strength: 'debil', alone: true, head: true };
 }
 
 /**

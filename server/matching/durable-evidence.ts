@@ -114,6 +114,11 @@ const GENERIC_TRADE = new Set(['equipo', 'producto', 'articulo', 'accesorio', 's
 
 /** First words that say «a piece of equipment» without saying which. */
 const GENERIC_HEADS = new Set(['equipo', 'set', 'smart', 'mini', 'nuevo', 'nueva', 'dispositivo']);
+/** The line names something consumed, rented, serviced or replaced (a spare part, a refill, a repair), not kept. */
+export function saysConsumed(words: readonly string[]): boolean {
+  return words.some((w) => CONSUMED.has(w));
+}
+
 /** Words of what is consumed, rented or replaced, not kept: a spare part, a refill, a seal of the machine, a service. */
 const CONSUMED = new Set(['repuesto', 'recarga', 'accesorio', 'pieza', 'parte', 'empaque', 'empaquetadura', 'sello', 'cuchilla', 'kit', 'mantenimiento', 'reparacion', 'alquiler', 'arriendo', 'servicio', 'instalacion',
   // A server in the cloud is rented by the month: a service (PUC 513520), not a machine the company keeps.
