@@ -21,6 +21,8 @@ import { buildBlind20Scenarios } from '../fixtures/matching/blind20/scenarios';
 import { buildBlind21Scenarios } from '../fixtures/matching/blind21/scenarios';
 import { buildBlind22Scenarios } from '../fixtures/matching/blind22/scenarios';
 import { buildBlind23Scenarios } from '../fixtures/matching/blind23/scenarios';
+import { buildBlind24Scenarios } from '../fixtures/matching/blind24/scenarios';
+import { buildBlind25Scenarios } from '../fixtures/matching/blind25/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import type { ScenarioToRun } from './matching-unseen.bench';
 
@@ -54,4 +56,6 @@ export const UNSEEN_AND_BLIND_SETS: readonly (readonly [name: string, build: () 
   ['a ciegas 21', buildBlind21Scenarios],
   ['a ciegas 22', buildBlind22Scenarios],
   ['a ciegas 23', buildBlind23Scenarios],
+  ['a ciegas 24', buildBlind24Scenarios],
+  ['a ciegas 25', buildBlind25Scenarios],
 ];
