@@ -92,6 +92,12 @@ export class CompanyMemory {
   readonly itemsByNoun = new Map<string, Set<string>>();
   /** Bumped whenever trusted evidence changes (items, the books, a person's decision): derived views rebuild. */
   trustedRevision = 0;
+  /**
+   * Whether anything trusted was ever learnt: a catalog item a person or an import made, a line from the books or a
+   * person. Until then only the agent's own guesses exist, and nothing can outrank them (suggestion-engine.ts
+   * `yieldToTrusted` skips its fresh reading).
+   */
+  hasTrusted = false;
 
   /** Applies one history row. `texts` caches normalizations while loading (the same description repeats a lot). */
   learn(fact: HistoryFact, texts?: Map<string, NormalizedText>): void {
@@ -135,7 +141,10 @@ export class CompanyMemory {
       tallyAt(this.byUnspscClass, unspsc.slice(0, 6)).add(fact.accountCode, fact.at, provenance, itemId, options);
       tallyAt(this.byUnspscFamily, unspsc.slice(0, 4)).add(fact.accountCode, fact.at, provenance, itemId, options);
     }
-    if (provenance !== 'self') this.trustedRevision++;
+    if (provenance !== 'self') {
+      this.trustedRevision++;
+      this.hasTrusted = true;
+    }
     if (fact.id > this.lastHistoryId) this.lastHistoryId = fact.id;
   }
 
@@ -204,6 +213,7 @@ export class CompanyMemory {
       members.add(item.id);
     }
     this.trustedRevision++;
+    if (item.confidence === null) this.hasTrusted = true;
     this.items.set(item.id, item);
     this.itemIndex.add(item.id, normalize(item.name), itemOrder(item));
     const gtin = gtinOf(item.gtin);

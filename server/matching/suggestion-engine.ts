@@ -272,6 +272,9 @@ export class SuggestionEngine implements LineClassifier {
    * the guess here; `rereadGuess` weighs those.
    */
   private yieldToTrusted(guess: Candidate, line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate | undefined {
+    // A company whose memory holds only the agent's own guesses has nothing of a higher rank: no fresh reading (it
+    // would cost as much as reading a new line, on every repeated line of an agent that runs alone).
+    if (!memory.hasTrusted) return undefined;
     const signals = [this.similarItem(line, memory, postable), this.sameClassInBooks(line, memory, postable), this.similarDescriptionElsewhere(line, memory, postable), this.activityOrSupplierHabit(line, company, chart, memory, postable)].map((s) => s.filter((c) => !c.guess));
     const [fresh] = reconcile(signals);
     if (!fresh || fresh.guess || fresh.accountCode === guess.accountCode) return undefined;
