@@ -173,7 +173,7 @@ function correctsIt(line: UnseenLine): boolean {
   return hashSeed(line.supplier.nit) % 5 < 3;
 }
 
-function registered(companyId: string, line: UnseenLine, result: { accountCode: string; itemId?: string; confidence: number; evidence?: { kind: string; raw: number; first?: { kind: string; raw: number } } }): LearnedLine {
+export function registered(companyId: string, line: UnseenLine, result: { accountCode: string; itemId?: string; confidence: number; evidence?: { kind: string; raw: number; first?: { kind: string; raw: number } } }): LearnedLine {
   return {
     companyId,
     supplierNit: line.supplier.nit,
@@ -193,7 +193,7 @@ function registered(companyId: string, line: UnseenLine, result: { accountCode: 
 }
 
 /** Consecutive lines of one supplier on one day make one invoice (up to 6 lines). */
-function invoices(lines: UnseenLine[]): UnseenLine[][] {
+export function invoices(lines: UnseenLine[]): UnseenLine[][] {
   const out: UnseenLine[][] = [];
   for (const line of lines) {
     const last = out[out.length - 1];
@@ -203,7 +203,7 @@ function invoices(lines: UnseenLine[]): UnseenLine[][] {
   return out;
 }
 
-function toLine(line: UnseenLine): LineToClassify {
+export function toLine(line: UnseenLine): LineToClassify {
   const documentLine: DocumentLine = {
     id: '1',
     position: 1,
@@ -225,7 +225,7 @@ function toLine(line: UnseenLine): LineToClassify {
   return { line: documentLine, supplier: line.supplier, currency: 'COP' };
 }
 
-function csv(header: string[], rows: string[][]): string {
+export function csv(header: string[], rows: string[][]): string {
   const cell = (v: string) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return [header, ...rows].map((r) => r.map(cell).join(';')).join('\n');
 }

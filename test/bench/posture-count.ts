@@ -14,8 +14,8 @@ import { normalize } from '../../server/matching/normalize';
 import { SuggestionEngine } from '../../server/matching/suggestion-engine';
 import type { LearnedLine } from '../../server/matching/line-classifier';
 import { hashSeed } from '../fixtures/matching/descriptions';
-import { GROUP_OF, type UnseenLine } from '../fixtures/matching/unseen/scenarios';
-import type { ScenarioToRun } from './matching-unseen.bench';
+import { GROUP_OF } from '../fixtures/matching/unseen/scenarios';
+import { csv, invoices, registered, toLine, type ScenarioToRun } from './matching-unseen.bench';
 import { kindOfConcept } from '../../server/matching/posture-kinds';
 
 const clock = new ManualClock('2026-09-01T15:00:00Z');
@@ -96,23 +96,4 @@ async function main() {
   for (const k of Object.keys(table).sort()) console.log(`${k}\t${table[k]}`);
 }
 
-function registered(companyId: string, line: UnseenLine, result: { accountCode: string; itemId?: string; confidence: number; evidence?: { kind: string; raw: number; first?: { kind: string; raw: number } } }): LearnedLine {
-  return { companyId, supplierNit: line.supplier.nit, description: line.description, ...(line.sellerCode ? { sellerCode: line.sellerCode } : {}), ...(line.unspsc ? { standardCode: line.unspsc } : {}), accountCode: result.accountCode, ...(result.itemId ? { itemId: result.itemId } : {}), byUser: false, origin: 'registro', confidence: result.evidence?.raw ?? result.confidence, first: result.evidence?.first ?? (result.evidence ? { kind: result.evidence.kind, raw: result.evidence.raw } : undefined), at: `${line.at}T15:00:00Z` };
-}
-function invoices(lines: UnseenLine[]): UnseenLine[][] {
-  const out: UnseenLine[][] = [];
-  for (const line of lines) {
-    const last = out[out.length - 1];
-    if (last && last.length < 6 && last[0]!.supplier.nit === line.supplier.nit && last[0]!.at === line.at) last.push(line);
-    else out.push([line]);
-  }
-  return out;
-}
-function toLine(line: UnseenLine) {
-  return { line: { id: '1', position: 1, description: line.description, quantity: '1', unitCode: line.unitCode, lineTotal: '100000.00', unitPrice: '100000.00', allowanceCharges: [], freeOfCharge: false, ...(line.sellerCode ? { sellerCode: line.sellerCode } : {}), ...(line.unspsc ? { standardCode: { id: line.unspsc, scheme: 'UNSPSC' as const, schemeId: '001' } } : {}), additionalCodes: [], taxes: [], withholdings: [], thirdPartyIncome: false, notes: [] }, supplier: line.supplier, currency: 'COP' as const };
-}
-function csv(header: string[], rows: string[][]): string {
-  const cell = (v: string) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return [header, ...rows].map((r) => r.map(cell).join(';')).join('\n');
-}
 await main();
