@@ -102,7 +102,7 @@ export function equipmentName(words: readonly string[], measures: readonly strin
   if (!row) return undefined;
   // «x 12» after a bare number is a size («6 x 4 m»), not a pack count.
   if (measures.some((m, i) => /^x\d+$/.test(m) && !/^\d+([.,]\d+)?$/.test(measures[i - 1] ?? ''))) return undefined;
-  if (words.some((w) => CONSUMED.has(w))) return undefined;
+  if (saysConsumed(words)) return undefined;
   const qualifier = words.slice(start + 1).map((w) => table.qualifiers.get(w)).find((q) => q !== undefined);
   const account = qualifier?.account ?? row.account;
   const kind = qualifier ? `${row.kind} ${qualifier.kind}` : row.kind;
@@ -114,15 +114,15 @@ const GENERIC_TRADE = new Set(['equipo', 'producto', 'articulo', 'accesorio', 's
 
 /** First words that say «a piece of equipment» without saying which. */
 const GENERIC_HEADS = new Set(['equipo', 'set', 'smart', 'mini', 'nuevo', 'nueva', 'dispositivo']);
-/** The line names something consumed, rented, serviced or replaced (a spare part, a refill, a repair), not kept. */
-export function saysConsumed(words: readonly string[]): boolean {
-  return words.some((w) => CONSUMED.has(w));
-}
-
 /** Words of what is consumed, rented or replaced, not kept: a spare part, a refill, a seal of the machine, a service. */
 const CONSUMED = new Set(['repuesto', 'recarga', 'accesorio', 'pieza', 'parte', 'empaque', 'empaquetadura', 'sello', 'cuchilla', 'kit', 'mantenimiento', 'reparacion', 'alquiler', 'arriendo', 'servicio', 'instalacion',
   // A server in the cloud is rented by the month: a service (PUC 513520), not a machine the company keeps.
   'cloud', 'nube', 'hosting', 'virtual', 'vps', 'suscripcion', 'mensual', 'licencia']);
+
+/** The line names something consumed, rented, serviced or replaced (a spare part, a refill, a repair), not kept. */
+export function saysConsumed(words: readonly string[]): boolean {
+  return words.some((w) => CONSUMED.has(w));
+}
 
 interface EquipmentRow {
   account: string;
