@@ -10,7 +10,10 @@ import { line, past, testCompany, type TestCompany } from './support';
  * 1. a line the agent booked by itself before the company's catalog was imported now reads as a catalog item of
  *    another account: the item wins, «por verificar», and the explanation names the old guess;
  * 2. the same when the company's books (another supplier's like line) say it after the guess;
- * 3. a catalog item in the guess's own account changes nothing: the repeat stays, without that note.
+ * 3. a catalog item in the guess's own account changes nothing: the repeat stays, without that note;
+ * 4. the company's books for the line's concept (other products of the kind, another account) are not evidence about
+ *    this product: the repeat stays (with a person reviewing the flagged lines, yielding to them left right lines wrong
+ *    and unflagged, `npm run bench -- flag-review`).
  */
 const SUPPLIER = '901222333';
 const OTHER = '800444555';
@@ -68,6 +71,24 @@ describe('suggestion engine: sixteenth round of #13 (G), the agent’s own guess
     const [first] = await t.classify(line(text, { nit: SUPPLIER }));
     await t.engine.learn([register(text, first!, '2026-05-02T10:00:00Z')]);
     await importItems(t.db, t.company.id, [{ codigo: 'LI-1', nombre: 'Lija de agua grano 80', cuenta: first!.accountCode }], options());
+
+    const [again] = await t.classify(line(text, { nit: SUPPLIER }));
+    expect(again!.accountCode).toBe(first!.accountCode);
+    expect(again!.explanation).not.toContain('Antes la registré');
+  });
+
+  it('the books for the concept (other products of the kind) do not move the agent’s repeat of this product', async () => {
+    t = await testCompany({ company: { ciiu: ['7020'], inventory: 'none' } });
+    const text = 'RESMA PAPEL CARTA 75 G REPROGRAF';
+    const [first] = await t.classify(line(text, { nit: SUPPLIER }));
+    await t.engine.learn([register(text, first!, '2026-05-02T10:00:00Z')]);
+    const elsewhere = first!.accountCode === '519595' ? '519530' : '519595';
+    await importHistory(
+      t.db,
+      t.company.id,
+      ['CUADERNO ARGOLLADO 100 HOJAS', 'BOLIGRAFO TINTA NEGRA CAJA X 12', 'CARPETA LEGAJADORA YUTE', 'MARCADOR BORRABLE AZUL'].flatMap((d, i) => [past(d, elsewhere, `2026-04-0${1 + i}`, { nit: OTHER }), past(d, elsewhere, `2026-04-1${1 + i}`, { nit: OTHER })]),
+      options(),
+    );
 
     const [again] = await t.classify(line(text, { nit: SUPPLIER }));
     expect(again!.accountCode).toBe(first!.accountCode);
