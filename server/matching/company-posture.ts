@@ -35,7 +35,7 @@ const EXAMPLES = 6_000;
  * carry its energy and gas to the crop's cost has told the agent where its water goes, though no line of water was
  * ever corrected.
  */
-export interface KindPosture {
+interface KindPosture {
   side: Side;
   /** Labels of the concepts that say so, in the company's books. */
   concepts: string[];
@@ -84,7 +84,7 @@ export class CompanyPosture {
    * least two concepts on one side, none on the other. A concept the books already hold examples of is theirs to say
    * (`accountFor`), never this.
    */
-  kindFor(conceptKey: string, memory: CompanyMemory): KindPosture | undefined {
+  private kindFor(conceptKey: string, memory: CompanyMemory): KindPosture | undefined {
     this.refresh(memory);
     const kind = kindOfConcept(conceptKey);
     if (!kind || this.byConcept.has(conceptKey)) return undefined;
