@@ -17,6 +17,8 @@ import { ancestry, bandOf, Calibration, RAW_BANDS, type Evidence } from '../../s
 /** A measured line: its evidence (with the first reading of a repeated guess, which caps it) and whether it was right. */
 export interface MeasuredLine extends Evidence {
   right: boolean;
+  /** Measured on a pass where a person reviewed what was flagged (fit-calibration.ts `FIT_REVIEW`). */
+  reviewed?: boolean;
 }
 
 export type Sets = Map<string, MeasuredLine[]>;
@@ -269,7 +271,10 @@ export function outOfFold(sets: Sets, options: FitOptions): Map<string, Read[]> 
 /** The table and its threshold fitted on these sets. */
 export function fitAll(sets: Sets, options: FitOptions): { cells: Map<string, Cell[]>; calibration: Calibration } {
   const cells = fit(sets, options);
-  const reads = options.outOfFold ? [...outOfFold(sets, options).values()] : [...sets.values()].map((lines) => read(lines, calibrationOf(cells, 0)));
-  const threshold = chooseThreshold(reads, options.maxFlagged, options.rule);
+  const lineSets = [...sets.values()];
+  const reads = options.outOfFold ? [...outOfFold(sets, options).values()] : lineSets.map((lines) => read(lines, calibrationOf(cells, 0)));
+  // The threshold is chosen for the flag's goal, which is measured on passes without review.
+  const plain = reads.map((set, i) => set.filter((_, j) => !lineSets[i]![j]!.reviewed));
+  const threshold = chooseThreshold(plain, options.maxFlagged, options.rule);
   return { cells, calibration: calibrationOf(cells, threshold) };
 }

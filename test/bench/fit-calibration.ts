@@ -38,12 +38,29 @@ const OPTIONS: FitOptions = {
   ...(process.env.FIT_OOF ? { outOfFold: process.env.FIT_OOF === '1' } : {}),
 };
 
-const SETS: { name: string; run: (calibration: Calibration) => Promise<Observed[]> }[] = [
+// `FIT_REVIEW=1`: each set the engine's author did not write is also run with a person opening every line the
+// shipped table flags (flag-review.bench.ts), as the agent is used. The table is fitted on both passes (each half of
+// the set's weight): what a person's corrections teach the agent is evidence whose reliability the table must know.
+// The threshold is still chosen for the flag's goal on the passes without review.
+const REVIEW = process.env.FIT_REVIEW === '1';
+
+/** A measured line, and whether a person was reviewing the flagged lines on its pass. */
+type Measured = Observed & { reviewed?: boolean };
+
+const SETS: { name: string; run: (calibration: Calibration) => Promise<Measured[]> }[] = [
   { name: 'propio', run: (calibration) => accuracy({ quiet: true, engine: { calibration } }) },
-  ...UNSEEN_AND_BLIND_SETS.map(([name, build]) => ({ name, run: (calibration: Calibration) => runScenarioSet(name, build(), { quiet: true, engine: { calibration } }) })),
+  ...UNSEEN_AND_BLIND_SETS.map(([name, build]) => ({
+    name,
+    run: async (calibration: Calibration) => {
+      const alone = await runScenarioSet(name, build(), { quiet: true, engine: { calibration } });
+      // Who reviews what depends on the flag, so this pass uses the table the agent ships with.
+      const reviewed = REVIEW ? await runScenarioSet(name, build(), { quiet: true, review: true }) : [];
+      return [...alone, ...reviewed.map((line) => ({ ...line, reviewed: true }))];
+    },
+  })),
 ];
 
-type Lines = Map<string, Observed[]>;
+type Lines = Map<string, Measured[]>;
 
 async function collect(calibration: Calibration): Promise<Lines> {
   const out: Lines = new Map();
@@ -61,36 +78,49 @@ const pc = (x: number) => `${(100 * x).toFixed(1)} %`;
 const cache = fileURLToPath(new URL('.fit-calibration.json', import.meta.url));
 let lines: Lines;
 if (process.argv.includes('--reusar')) {
-  lines = new Map(JSON.parse(readFileSync(cache, 'utf8')) as [string, Observed[]][]);
+  // Passes measured with review are fitted on only when asked for (FIT_REVIEW=1); they are always reported.
+  lines = new Map(JSON.parse(readFileSync(cache, 'utf8')) as [string, Measured[]][]);
 } else {
   lines = await collect(Calibration.identity());
   writeFileSync(cache, JSON.stringify([...lines]));
 }
-const { cells, calibration } = fitAll(lines, OPTIONS);
+/** What the table is fitted on: every pass with FIT_REVIEW=1, else only those without review. */
+const fitOn = (sets: Lines): Lines => (REVIEW ? sets : new Map([...sets].map(([name, set]) => [name, set.filter((l) => !l.reviewed)])));
+const { cells, calibration } = fitAll(fitOn(lines), OPTIONS);
 
 const report: string[] = [];
 report.push(`Umbral «por verificar» ajustado: confianza < ${calibration.threshold} (${describeOptions(OPTIONS)})`);
 report.push('Conjunto, exactitud    | motor sin calibrar (< 0,6): marca / atrapa | calibrado, todos los conjuntos: marca / atrapa | dejando este conjunto fuera: umbral, marca / atrapa, Brier');
 let held = 0;
 let inFit = 0;
+const silent: string[] = [];
+let silentLines = 0;
+let reviewedLines = 0;
 for (const [name, set] of lines) {
   const others: Lines = new Map([...lines].filter(([n]) => n !== name));
-  const loso = fitAll(others, OPTIONS).calibration;
-  const raw = score(read(set, Calibration.identity()), Calibration.identity().threshold);
-  const all = score(read(set, calibration), calibration.threshold);
-  const out = score(read(set, loso), loso.threshold);
+  const loso = fitAll(fitOn(others), OPTIONS).calibration;
+  const alone = set.filter((l) => !l.reviewed);
+  const raw = score(read(alone, Calibration.identity()), Calibration.identity().threshold);
+  const all = score(read(alone, calibration), calibration.threshold);
+  const out = score(read(alone, loso), loso.threshold);
+  const reviewed = set.filter((l) => l.reviewed);
+  const quiet = reviewed.filter((l) => !l.right && calibration.confidence(l) >= calibration.threshold).length;
+  if (reviewed.length) silent.push(`${name} ${pc(quiet / reviewed.length)}`);
+  silentLines += quiet;
+  reviewedLines += reviewed.length;
   if (out.recall >= RECALL_GOAL && out.flagged <= 0.25) held++;
   if (all.recall >= RECALL_GOAL && all.flagged <= 0.25) inFit++;
   if (process.env.FIT_DIAG) {
     const missed = new Map<string, number>();
-    for (const l of set) if (!l.right && loso.confidence(l) >= loso.threshold) missed.set(l.kind, (missed.get(l.kind) ?? 0) + 1);
+    for (const l of alone) if (!l.right && loso.confidence(l) >= loso.threshold) missed.set(l.kind, (missed.get(l.kind) ?? 0) + 1);
     process.stderr.write(`${name}: errores sin marca por tipo: ${[...missed].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
   }
-  const accuracy = set.filter((l) => l.right).length / set.length;
+  const accuracy = alone.filter((l) => l.right).length / alone.length;
   report.push(
     `${`${name} ${pc(accuracy)}`.padEnd(22)} | ${pc(raw.flagged).padStart(7)} / ${pc(raw.recall).padStart(7)} (${raw.caught}/${raw.wrong}) | ${pc(all.flagged).padStart(7)} / ${pc(all.recall).padStart(7)} (${all.caught}/${all.wrong}) | ${loso.threshold}, ${pc(out.flagged).padStart(7)} / ${pc(out.recall).padStart(7)} (${out.caught}/${out.wrong}), ${out.brier.toFixed(3)} ${out.recall >= RECALL_GOAL && out.flagged <= 0.25 ? '✔' : '✘'}`,
   );
 }
+if (silent.length) report.push(`Con revisión (leída con la tabla nueva, aproximado: quién revisó lo decidió la tabla anterior), líneas mal y sin marca: ${pc(silentLines / reviewedLines)} (${silent.join(', ')})`);
 report.push(`Conjuntos que cumplen atrapa ≥ 80 % con marca ≤ 25 %: dejados fuera ${held} de ${lines.size}; con la tabla de todos ${inFit} de ${lines.size}`);
 process.stdout.write(`${report.join('\n')}\n`);
 

@@ -91,4 +91,17 @@ describe('calibration fit: how much a kind is trusted (fourteenth round of #13)'
     expect(calibration.threshold).toBeGreaterThan(unsure);
     expect(calibration.threshold).toBeLessThanOrEqual(sure);
   });
+
+  it('measures the lines of a pass with review, but chooses the threshold on the passes without it (FIT_REVIEW)', () => {
+    const plain = () => [...set([['bien', 80, 0]]), ...Array.from({ length: 20 }, (_, i) => line('dudosa', i >= 10, 0.5))];
+    // With review, a kind only a person's corrections produce: 30 lines at raw 0.9, all wrong.
+    const reviewed = () => Array.from({ length: 30 }, (): MeasuredLine => ({ ...line('corregida', false), reviewed: true }));
+    const without = fitAll(new Map(['a', 'b', 'c'].map((name) => [name, plain()] as [string, MeasuredLine[]])), FITTED).calibration;
+    const withReview = fitAll(new Map(['a', 'b', 'c'].map((name) => [name, [...plain(), ...reviewed()]] as [string, MeasuredLine[]])), FITTED).calibration;
+    expect(withReview.confidence({ kind: 'corregida', raw: 0.9 })).toBeLessThan(0.4);
+    // Counted in the goal, flagging them and the doubtful lines would flag 38 % of each set: the threshold would drop
+    // below the doubtful lines.
+    expect(withReview.threshold).toBe(without.threshold);
+    expect(withReview.threshold).toBeGreaterThan(withReview.confidence({ kind: 'dudosa', raw: 0.5 }));
+  });
 });
