@@ -873,6 +873,15 @@ const PRODUCTION_CONCEPTS = new Set(['energia', 'acueducto', 'gas', 'alquiler-eq
 const PRODUCER_SECTIONS = sectionsWhere('produce_con_costo');
 
 /**
+ * The company's activity has a cost of its own (a producer section): an expense reading may be what its plant or its
+ * service consumed, so the calibration measures such readings apart (suggestion-engine.ts `evidenceKind`).
+ */
+export function producesWithCost(company: CompanyProfile): boolean {
+  const section = mainActivity(company)?.activity.section;
+  return section !== undefined && PRODUCER_SECTIONS.has(section);
+}
+
+/**
  * What a producer may consume in producing (accounting-co.md §4.3: «class 7 for the plant, 51xx office»; agro, health,
  * education, transport, hotels: 61xx): energy and water, fuel, maintenance of machines and vehicles, materials,
  * food, freight, packaging, inputs. For a company of those sections nothing in the line says whether it went to the

@@ -4,7 +4,7 @@ import type { CompanyProfile } from '#shared/company';
 import { normalizeNit } from '#shared/nit';
 import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
-import { classifyByActivity, conceptOf, isGoodsKeyword, namedEquipmentAccount, ownEquipment, sellsEquipment, type ActivityVerdict } from './activity-classifier';
+import { classifyByActivity, conceptOf, isGoodsKeyword, namedEquipmentAccount, ownEquipment, producesWithCost, sellsEquipment, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, itemNouns, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence, type FirstReading } from './calibration';
@@ -241,7 +241,7 @@ export class SuggestionEngine implements LineClassifier {
     // its evidence is its own kind for the calibration (`corregida`), so the measurement decides how sure it is.
     const told = line.notes.length ? { ...winner, explanation: `${winner.explanation}; ${line.notes.map(lowerFirst).join('; ')}` } : winner;
     const chosen = this.withNewItem(lesson && !lesson.follow ? { ...told, explanation: `${told.explanation}; ${lesson.why}`, support: 'corregida' } : told, line, company, chart);
-    const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp), raw: chosen.confidence, ...(chosen.guess && chosen.first ? { first: chosen.first } : {}) };
+    const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp, producesWithCost(company)), raw: chosen.confidence, ...(chosen.guess && chosen.first ? { first: chosen.first } : {}) };
     this.options.observe?.(evidence);
     const confidence = round(this.options.calibration.confidence(evidence));
     // Held at the first reading (a repeat of its own guess): the line says why it is not surer than the first time.
@@ -991,10 +991,12 @@ const GENERIC_WEIGHT = 0.7;
  * person, the company's books, the agent's own guesses) or what the rules read; whether independent signals agreed or
  * one disagreed; whether a rival account came close.
  */
-function evidenceKind(c: Candidate, runnerUp: Candidate | undefined): string {
+function evidenceKind(c: Candidate, runnerUp: Candidate | undefined, producer: boolean): string {
   const who = c.stage === 'rule' ? 'regla' : c.decided ? 'persona' : c.guess ? 'agente' : c.tag ? undefined : 'libros';
   const rival = runnerUp && runnerUp.confidence >= 0.45 ? 'rival' : 'sola';
-  return [c.stage, who ?? c.tag, c.support ?? '-', rival, kindOf(c.accountCode)].join('/');
+  const side = kindOf(c.accountCode);
+  // An expense in a company that also costs what it consumes (accounting-co.md §4.3) is measured apart.
+  return [c.stage, who ?? c.tag, c.support ?? '-', rival, side, ...(side === 'gasto' && producer ? ['costea'] : [])].join('/');
 }
 
 /**
