@@ -75,7 +75,10 @@ export function manufacturerStockRole(words: readonly string[], company: Company
   const division = Number(main.slice(0, 2));
   if (division < 10 || division > 32) return undefined;
   const mine = table().filter((r) => covers(r, main));
-  if (mine.some((r) => r.role === 'planta' && matches(r, words))) return undefined;
+  // A word of the plant's machines stops the move, unless it is what the company makes (an engine maker's «motor»).
+  const description = ciiuActivity(main)?.words;
+  const own = description ? words.filter((w) => !description.has(w)) : words;
+  if (mine.some((r) => r.role === 'planta' && matches(r, own))) return undefined;
   // A container named first («caja cartón suelas») is what was bought; the part of the product after it is its content.
   const containers = mine.filter((r) => r.role === 'contenedor' || r.role === 'empaque');
   const firstContainer = words.findIndex((w) => containers.some((r) => r.words.has(w)));
@@ -84,7 +87,6 @@ export function manufacturerStockRole(words: readonly string[], company: Company
     const word = matches(row, before);
     if (word) return { account: '1405', word, why: `«${word}» es parte de lo que fabrica la actividad ${main}: materia prima` };
   }
-  const description = ciiuActivity(main)?.words;
   const lead = words.slice(0, 2);
   for (const row of mine.filter((r) => r.role === 'empaque')) {
     const word = row.words.size && lead.find((w) => row.words.has(w)) ? lead.find((w) => row.words.has(w)) : row.phrases.find((p) => p.every((w) => words.includes(w)) && lead.includes(p[0]!))?.join(' ');
