@@ -8,6 +8,7 @@ import { withinOneEdit } from './similarity';
 import { namedActivityObject } from './activity-object';
 import { machineHead, saysConsumed } from './durable-evidence';
 import { keepsInputs, manufacturerInput } from './manufacturer-inputs';
+import { manufacturerStockRole } from './manufacturer-stock';
 import { directServiceInput, sameTradeSupplier } from './service-inputs';
 
 /** What the line itself says, besides its words. */
@@ -112,10 +113,34 @@ compiled.forEach((c, i) => {
  */
 export function classifyByActivity(input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
   const read = recognise(input, sectorOf(company));
-  const verdict = verdictFor(read, input, company, chart);
+  const verdict = inventoryOfManufacturer(verdictFor(read, input, company, chart), input, company, chart);
   // Whether the line's first word (what the product is, in Spanish) said it, or only a later qualifier did: the
   // calibration measures how often each is right (calibration.ts).
   return verdict && read && verdict.concept !== OWN_MATERIAL ? { ...verdict, head: read.head } : verdict && { ...verdict, head: true };
+}
+
+/**
+ * Seventeenth round of #13, part I (manufacturer-stock.ts): among a manufacturer's inventories, what its product
+ * contains is materia prima, what wraps or labels it is envases y empaques; the rules' 1455 (or office expense) for
+ * such goods moves, flagged, naming where the rules had put it.
+ */
+function inventoryOfManufacturer(verdict: ActivityVerdict | undefined, input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
+  if (!verdict || !verdict.goods || (input.unitCode && SERVICE_UNITS.has(input.unitCode))) return verdict;
+  const from = verdict.accountCode;
+  if (!/^(14(05|55|60)|5[12])/.test(from) || /^5[12](05|15|55)/.test(from)) return verdict;
+  const role = manufacturerStockRole(input.words, company);
+  if (!role || from.startsWith(role.account) || (role.account === '1460' && from.startsWith('6210'))) return verdict;
+  const account = role.account === '1460' ? chart.firstPostable('1460', '146005') : chart.firstPostable(...rawMaterialCodes(company.inventory === 'periodic'));
+  if (!account || account === from) return verdict;
+  const other = chart.name(from)?.toLowerCase() ?? from;
+  return {
+    ...verdict,
+    accountCode: account,
+    confidence: Math.min(verdict.confidence, LONE_KEYWORD),
+    explanation: `Actividad ${ciiuClass(company.ciiu[0]!)}: ${role.why} → ${account}; si es para la planta o la oficina y no para el producto, sería ${from} ${other}: verifícala`,
+    alternatives: [from],
+    inventory: true,
+  };
 }
 
 function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
