@@ -103,8 +103,9 @@ describe('the cost subcuenta of an activity', () => {
     expect(activityOf('0130')).toBe('610510');
   });
 
-  it('a mixed farm has no subcuenta of its own: the cuenta’s «actividades conexas»', () => {
-    expect(activityOf('0150')).toBe('610595');
+  it('a mixed farm and a cocoa or tea grower have no subcuenta of their own: the cuenta’s «otros cultivos agrícolas»', () => {
+    expect(activityOf('0150')).toBe('610545');
+    expect(activityOf('0127')).toBe('610545');
   });
 });
 
