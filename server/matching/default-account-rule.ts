@@ -5,7 +5,8 @@ import { normalize } from './normalize';
 
 /**
  * The simple rule used until (and beneath) the suggestion engine: goods bought by a company that keeps inventory
- * and trades (CIIU 45–47) go to 1435 mercancías; everything else to "gastos diversos – otros" (519595 / 529595),
+ * and trades (CIIU 45–47) go to 1435 mercancías; what a company whose activity has a cost of its own buys, to that
+ * cost (postura-por-seccion.csv «costo_por_defecto»); everything else to "gastos diversos – otros" (519595 / 529595),
  * clearly named so an accountant sees at once that nobody chose it. Confidence is low on purpose: such bills are
  * registered but flagged "por verificar".
  */
@@ -33,13 +34,16 @@ export function classifyByRule({ line }: LineToClassify, { company, chart }: Cla
   if (named) {
     return { accountCode: named.account, source: 'rule', confidence: 0.3, explanation: `Actividad ${company.ciiu[0]}: ${named.why} → ${named.account}; la línea no dice qué se compró: verifícala` };
   }
+  const prefix = company.expenseFunction === 'ventas' ? '52' : '51';
+  const expense = chart.firstPostable(`${prefix}9595`, `${prefix}95`, '519595') ?? '519595';
+  // Nothing says what the line is, and the company's activity has a cost of its own: what it buys is mostly consumed
+  // by the plant or the service (accounting-co.md §4.3), so the activity's 61 subcuenta is the likelier placeholder;
+  // the office's expense is the other reading, named so the person who checks it sees both.
   const cost = defaultCostOfActivity(company, chart);
   if (cost) {
-    return { accountCode: cost, source: 'rule', confidence: 0.2, explanation: `Cuenta por defecto: nada en la línea dice qué es; en la actividad ${company.ciiu[0]} lo que se compra se consume al prestar el servicio, costo de la actividad (${cost}); si fue para la oficina, es gasto (519595): verifícala` };
+    return { accountCode: cost.account, source: 'rule', confidence: 0.2, explanation: `Cuenta por defecto: nada en la línea dice qué es; en la actividad ${company.ciiu[0]} ${cost.why}, costo de la actividad (${cost.account}); si fue para la oficina, es gasto ${expense}: verifícala` };
   }
-  const prefix = company.expenseFunction === 'ventas' ? '52' : '51';
-  const account = chart.firstPostable(`${prefix}9595`, `${prefix}95`, '519595') ?? '519595';
-  return { accountCode: account, source: 'rule', confidence: 0.2, explanation: `Cuenta por defecto: gastos diversos – otros (${account}); verifícala` };
+  return { accountCode: expense, source: 'rule', confidence: 0.2, explanation: `Cuenta por defecto: gastos diversos – otros (${expense}); verifícala` };
 }
 
 /** Goods unless the line says it is a service: UNSPSC segment 70+ or a time-based unit. */
