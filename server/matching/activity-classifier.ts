@@ -113,7 +113,7 @@ compiled.forEach((c, i) => {
  */
 export function classifyByActivity(input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
   const read = recognise(input, sectorOf(company));
-  const verdict = inventoryOfManufacturer(verdictFor(read, input, company, chart), input, company, chart);
+  const verdict = officeReading(inventoryOfManufacturer(verdictFor(read, input, company, chart), input, company, chart), input, company, chart);
   // Whether the line's first word (what the product is, in Spanish) said it, or only a later qualifier did: the
   // calibration measures how often each is right (calibration.ts).
   return verdict && read && verdict.concept !== OWN_MATERIAL ? { ...verdict, head: read.head } : verdict && { ...verdict, head: true };
@@ -140,6 +140,27 @@ function inventoryOfManufacturer(verdict: ActivityVerdict | undefined, input: Ac
     explanation: `Actividad ${ciiuClass(company.ciiu[0]!)}: ${role.why} → ${account}; si es para la planta o la oficina y no para el producto, sería ${from} ${other}: verifícala`,
     alternatives: [from],
     inventory: true,
+  };
+}
+
+/**
+ * Seventeenth round of #13: the line says it was the office's or the management's («camioneta de la gerencia», «sede
+ * administrativa»: palabras-de-oficina.csv), and the reading moved it to what the plant or the service consumes (61/7):
+ * it goes back to the office's expense (accounting-co.md §1: «513530 for the office … class 7 or 61 for a factory»),
+ * still «por verificar», naming the cost as the other reading (some companies cost even the office of their service).
+ */
+function officeReading(verdict: ActivityVerdict | undefined, input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
+  if (!verdict || !/^[67]/.test(verdict.accountCode) || !namesTheOffice(input.words)) return verdict;
+  const expense = verdict.alternatives?.find((a) => /^5[12]/.test(a)) ?? chart.firstPostable(...forFunction(verdict.concept.accounts, company));
+  if (!expense || !/^5[12]/.test(expense)) return verdict;
+  const word = input.words.find((w) => OFFICE_WORDS.has(w));
+  return {
+    ...verdict,
+    accountCode: expense,
+    confidence: Math.min(verdict.confidence, LONE_KEYWORD),
+    explanation: `Actividad ${ciiuClass(company.ciiu[0]!)}: ${verdict.concept.label} → ${expense}: la línea dice que fue de la oficina («${word}»); si se consumió en la producción o el servicio que la empresa vende, es costo (${verdict.accountCode}): verifícala`,
+    alternatives: [verdict.accountCode],
+    inventory: false,
   };
 }
 
@@ -1030,6 +1051,18 @@ function mayBeServiceCost(concept: Concept, company: CompanyProfile): Caveat | u
 // books and advertising; the SOAT, which the PUC gives a subcuenta of its own (513075) for every vehicle. Nor what
 // the company spends on its own people (5105 gastos de personal: their training, uniforms, medical care), on their
 // trips (5155 gastos de viaje), or taxes (5115): a school's «curso para docentes» trains its staff.
+/** Words that say a line was the office's or the management's (server/data/palabras-de-oficina.csv, each with its source). */
+const OFFICE_WORDS = new Set(
+  readDataCsv('palabras-de-oficina.csv').map((row) => {
+    if (!row.palabra || !row.fuente) throw new Error('palabras-de-oficina.csv: cada palabra necesita su fuente');
+    return row.palabra;
+  }),
+);
+
+export function namesTheOffice(words: readonly string[]): boolean {
+  return words.some((w) => OFFICE_WORDS.has(w));
+}
+
 const NEVER_COST = new Set(['fletes', 'intereses', 'bancarios', 'afiliaciones', 'revisoria', 'auditoria', 'contabilidad', 'juridica', 'publicidad', 'seguro-soat']);
 
 export function objectOfActivity(words: readonly string[], company: CompanyProfile, chart: Chart, goods: boolean): { account: string; why: string; inventory: boolean } | undefined {

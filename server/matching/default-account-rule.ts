@@ -1,5 +1,5 @@
 import type { Classification } from '#shared/classification';
-import { defaultCostOfActivity, objectOfActivity } from './activity-classifier';
+import { defaultCostOfActivity, namesTheOffice, objectOfActivity } from './activity-classifier';
 import type { ClassificationContext, LineClassifier, LineToClassify } from './line-classifier';
 import { normalize } from './normalize';
 
@@ -30,7 +30,8 @@ export function classifyByRule({ line }: LineToClassify, { company, chart }: Cla
   }
   // Nothing says what the line is, but it names what the company's activity works on («hangar», «flota», «alumnos»):
   // whatever it was, it was bought for the activity — its cost (activity-object.ts) — still for a person to confirm.
-  const named = objectOfActivity(normalize(line.description).words, company, chart, isGoods(line));
+  const words = normalize(line.description).words;
+  const named = objectOfActivity(words, company, chart, isGoods(line));
   if (named) {
     return { accountCode: named.account, source: 'rule', confidence: 0.3, explanation: `Actividad ${company.ciiu[0]}: ${named.why} → ${named.account}; la línea no dice qué se compró: verifícala` };
   }
@@ -39,7 +40,8 @@ export function classifyByRule({ line }: LineToClassify, { company, chart }: Cla
   // Nothing says what the line is, and the company's activity has a cost of its own: what it buys is mostly consumed
   // by the plant or the service (accounting-co.md §4.3), so the activity's 61 subcuenta is the likelier placeholder;
   // the office's expense is the other reading, named so the person who checks it sees both.
-  const cost = defaultCostOfActivity(company, chart);
+  // …unless the line says it was the office's («gerencia», «oficina»: palabras-de-oficina.csv).
+  const cost = namesTheOffice(words) ? undefined : defaultCostOfActivity(company, chart);
   if (cost) {
     return { accountCode: cost.account, source: 'rule', confidence: 0.2, explanation: `Cuenta por defecto: nada en la línea dice qué es; en la actividad ${company.ciiu[0]} ${cost.why}, costo de la actividad (${cost.account}); si fue para la oficina, es gasto ${expense}: verifícala` };
   }
