@@ -23,6 +23,8 @@ import { buildBlind22Scenarios } from '../fixtures/matching/blind22/scenarios';
 import { buildBlind23Scenarios } from '../fixtures/matching/blind23/scenarios';
 import { buildBlind24Scenarios } from '../fixtures/matching/blind24/scenarios';
 import { buildBlind25Scenarios } from '../fixtures/matching/blind25/scenarios';
+import { buildBlind26Scenarios } from '../fixtures/matching/blind26/scenarios';
+import { buildBlind27Scenarios } from '../fixtures/matching/blind27/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import type { ScenarioToRun } from './matching-unseen.bench';
 
@@ -58,4 +60,6 @@ export const UNSEEN_AND_BLIND_SETS: readonly (readonly [name: string, build: () 
   ['a ciegas 23', buildBlind23Scenarios],
   ['a ciegas 24', buildBlind24Scenarios],
   ['a ciegas 25', buildBlind25Scenarios],
+  ['a ciegas 26', buildBlind26Scenarios],
+  ['a ciegas 27', buildBlind27Scenarios],
 ];
