@@ -89,7 +89,7 @@ export function manufacturerStockRole(words: readonly string[], company: Company
   }
   const lead = words.slice(0, 2);
   for (const row of mine.filter((r) => r.role === 'empaque')) {
-    const word = row.words.size && lead.find((w) => row.words.has(w)) ? lead.find((w) => row.words.has(w)) : row.phrases.find((p) => p.every((w) => words.includes(w)) && lead.includes(p[0]!))?.join(' ');
+    const word = lead.find((w) => row.words.has(w)) ?? row.phrases.find((p) => p.every((w) => words.includes(w)) && lead.includes(p[0]!))?.join(' ');
     if (word && !word.split(' ').some((w) => description?.has(w))) return { account: '1460', word, why: `«${word}» envuelve, rotula o sirve el producto que se vende: envases y empaques` };
   }
   return undefined;
