@@ -127,7 +127,7 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
 function inventoryOfManufacturer(verdict: ActivityVerdict | undefined, input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
   if (!verdict || !verdict.goods || (input.unitCode && SERVICE_UNITS.has(input.unitCode))) return verdict;
   const from = verdict.accountCode;
-  if (!/^(14(05|55|60)|5[12])/.test(from) || /^5[12](05|15|55)/.test(from)) return verdict;
+  if (!/^14(05|55|60)/.test(from) && !isOfficeExpense(from)) return verdict;
   const role = manufacturerStockRole(input.words, company);
   if (!role || from.startsWith(role.account) || (role.account === '1460' && from.startsWith('6210'))) return verdict;
   const account = role.account === '1460' ? chart.firstPostable('1460', '146005') : chart.firstPostable(...rawMaterialCodes(company.inventory === 'periodic'));
@@ -150,10 +150,10 @@ function inventoryOfManufacturer(verdict: ActivityVerdict | undefined, input: Ac
  * still «por verificar», naming the cost as the other reading (some companies cost even the office of their service).
  */
 function officeReading(verdict: ActivityVerdict | undefined, input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
-  if (!verdict || !/^[67]/.test(verdict.accountCode) || !namesTheOffice(input.words)) return verdict;
+  const word = verdict && /^[67]/.test(verdict.accountCode) ? officeWord(input.words) : undefined;
+  if (!verdict || !word) return verdict;
   const expense = verdict.alternatives?.find((a) => /^5[12]/.test(a)) ?? chart.firstPostable(...forFunction(verdict.concept.accounts, company));
   if (!expense || !/^5[12]/.test(expense)) return verdict;
-  const word = input.words.find((w) => OFFICE_WORDS.has(w));
   return {
     ...verdict,
     accountCode: expense,
@@ -230,10 +230,8 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
   // A manufacturer's goods the rules would book as the office's expense, whose UNSPSC family is an input of its
   // division (insumos-por-division.csv): materia prima or packaging. The line's own code says it whatever the words
   // read; the concept's family, the closest class name or the supplier only when the words read weakly.
-  // An expense (51/52), and among expenses one a purchase can turn out to be cost or stock: not staff (5105, 5205),
-  // taxes (5115, 5215) or travel (5155, 5255).
   const expense = /^5[12]/.test(account);
-  const officeExpense = expense && !/^5[12](05|15|55)/.test(account);
+  const officeExpense = isOfficeExpense(account);
   const weak = strength === 'debil' || !!found.alone || evidence === 'actividad del proveedor' || evidence === 'nombre UNSPSC parecido';
   const manufactureInput = officeExpense && goods ? inputOfManufacture(input, company, chart, { concept, weak, confidence, guessed: evidence === 'nombre UNSPSC parecido' }) : undefined;
   if (manufactureInput) return manufactureInput;
@@ -1059,8 +1057,17 @@ const OFFICE_WORDS = new Set(
   }),
 );
 
-export function namesTheOffice(words: readonly string[]): boolean {
-  return words.some((w) => OFFICE_WORDS.has(w));
+/** The word that says the line was the office's, if any. */
+export function officeWord(words: readonly string[]): string | undefined {
+  return words.find((w) => OFFICE_WORDS.has(w));
+}
+
+/**
+ * An expense (51/52) a purchase can turn out to be cost or stock instead: not staff (5105, 5205), taxes (5115, 5215)
+ * or travel (5155, 5255).
+ */
+function isOfficeExpense(account: string): boolean {
+  return /^5[12]/.test(account) && !/^5[12](05|15|55)/.test(account);
 }
 
 const NEVER_COST = new Set(['fletes', 'intereses', 'bancarios', 'afiliaciones', 'revisoria', 'auditoria', 'contabilidad', 'juridica', 'publicidad', 'seguro-soat']);

@@ -1,5 +1,5 @@
 import type { Classification } from '#shared/classification';
-import { defaultCostOfActivity, namesTheOffice, objectOfActivity } from './activity-classifier';
+import { defaultCostOfActivity, objectOfActivity, officeWord } from './activity-classifier';
 import type { ClassificationContext, LineClassifier, LineToClassify } from './line-classifier';
 import { normalize } from './normalize';
 
@@ -41,7 +41,7 @@ export function classifyByRule({ line }: LineToClassify, { company, chart }: Cla
   // by the plant or the service (accounting-co.md §4.3), so the activity's 61 subcuenta is the likelier placeholder;
   // the office's expense is the other reading, named so the person who checks it sees both.
   // …unless the line says it was the office's («gerencia», «oficina»: palabras-de-oficina.csv).
-  const cost = namesTheOffice(words) ? undefined : defaultCostOfActivity(company, chart);
+  const cost = officeWord(words) ? undefined : defaultCostOfActivity(company, chart);
   if (cost) {
     return { accountCode: cost.account, source: 'rule', confidence: 0.2, explanation: `Cuenta por defecto: nada en la línea dice qué es; en la actividad ${company.ciiu[0]} ${cost.why}, costo de la actividad (${cost.account}); si fue para la oficina, es gasto ${expense}: verifícala` };
   }
