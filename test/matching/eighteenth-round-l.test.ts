@@ -32,11 +32,13 @@ describe('nombres-del-mismo-servicio.csv', () => {
   });
 
   it('a diminutive is read only as a noun the catalog uses', () => {
-    const known = (n: string) => ['queso', 'nevera', 'jabon'].includes(n);
+    const known = (n: string) => ['queso', 'nevera', 'jabon', 'repuesto'].includes(n);
     expect(diminutiveOf('quesito', known)).toBe('queso');
     expect(diminutiveOf('neverita', known)).toBe('nevera');
     expect(diminutiveOf('jaboncito', known)).toBe('jabon');
+    expect(diminutiveOf('repuesticos', known)).toBe('repuesto');
     expect(diminutiveOf('circuito', known)).toBeUndefined();
+    expect(diminutiveOf('plastico', known)).toBeUndefined();
     expect(diminutiveOf('queso', known)).toBeUndefined();
   });
 });
