@@ -12,6 +12,7 @@ import { durableEvidence, equipmentName, machineHead } from './durable-evidence'
 import { guessUnspscClass, unspscClassName } from './reference-data';
 import { chooseSharedItem } from './shared-codes';
 import { describeSimilarity } from './similarity';
+import { diminutiveOf, sameServiceWords } from './service-words';
 import { classifyByRule, isGoods } from './default-account-rule';
 import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
 import { findItems, freshness, insertHistory, loadHistorySince, loadItemsSince, nextCatalogRevision, upsertItems, type NewHistoryRow, type NewItem } from './matching-store';
@@ -88,6 +89,8 @@ const CONCEPT_MEMBERS = 50;
 const HEAD_NOUN_CONFIDENCE = 0.7;
 /** The same, when the line lacks the item's qualifiers or names it by its second word (see `headNounItem`): a judgement. */
 const WEAK_NOUN_CONFIDENCE = 0.6;
+/** The company's item for the same service under another of its names (`sameServiceItem`): as sure as a weak head noun. */
+const SAME_SERVICE_CONFIDENCE = 0.6;
 /** A word that names a process done to something (pintado, trituración, secar, montaje, mantenimiento), not a thing. */
 const PROCESS_WORD = /(?:cion|sion|ado|ada|ido|ida|aje|miento|ar|er|ir)$/;
 /**
@@ -468,7 +471,9 @@ export class SuggestionEngine implements LineClassifier {
       const machine = saysMachine(line) || !!equipmentName(line.text.words, line.text.measures);
       const near = machine ? undefined : (this.nearItem(line.text.words, matches, postable, memory) ?? this.sameKindItem(line, memory, postable));
       const named = this.headNounItem(line, memory, postable, machine, matches);
-      if (near ?? named) out.push((near ?? named)!);
+      // Last, the company's item for the same service under another of its names («Renta…» and «Alquiler de…»).
+      const renamed = near ?? named ? undefined : this.sameServiceItem(line, memory, postable);
+      if (near ?? named ?? renamed) out.push((near ?? named ?? renamed)!);
     }
     return out;
   }
@@ -487,11 +492,14 @@ export class SuggestionEngine implements LineClassifier {
     // sandpaper, «bidón» of water, «flor» of hops) lets the word right after it say what the product is: the company's
     // item named by that word is its evidence, less sure than the head noun (the head word may be the product after all).
     // A process word first («pintado de los marcos», «trituración de papel») is a service on the item, not the item.
-    const second = head && !memory.itemsByNoun.has(head) && !PROCESS_WORD.test(head) ? line.text.words[1] : undefined;
-    const noun = head && memory.itemsByNoun.has(head) ? head : second && memory.itemsByNoun.has(second) ? second : undefined;
+    // A Colombian diminutive of the catalog's noun («QUESITO…» and «Quesos») is that noun, said fondly: a weaker vote
+    // (the word only looks like one), «por verificar», and the explanation says which noun it took.
+    const small = head && !memory.itemsByNoun.has(head) ? diminutiveOf(head, (n) => memory.itemsByNoun.has(n)) : undefined;
+    const second = head && !small && !memory.itemsByNoun.has(head) && !PROCESS_WORD.test(head) ? line.text.words[1] : undefined;
+    const noun = small ?? (head && memory.itemsByNoun.has(head) ? head : second && memory.itemsByNoun.has(second) ? second : undefined);
     const ids = noun ? memory.itemsByNoun.get(noun) : undefined;
     if (!noun || !ids || ids.size === 0 || ids.size > CONCEPT_MEMBERS) return undefined;
-    const carrier = noun !== head;
+    const carrier = !small && noun !== head;
     // Equipment (a serial, a rating, a machine's name) from a supplier whose lines are not stock is the company's own
     // equipment, even when it also sells that kind of thing: the line's evidence and the supplier's habit decide there.
     const usual = machine ? memory.suppliers.get(line.nit)?.tally.verdict((a) => !!postable(a))?.best.account : undefined;
@@ -524,15 +532,42 @@ export class SuggestionEngine implements LineClassifier {
     // Without the item's qualifiers, or named by the second word, the vote is weaker (a judgement): the company's item
     // still says what such a noun is here, but the explanation names the other reading and the line stays «por verificar».
     if (narrowed && carrier) return undefined;
-    if ((narrowed || carrier) && !weakNounHolds(line, noun, account, matches, memory, postable)) return undefined;
-    const confidence = narrowed || carrier ? WEAK_NOUN_CONFIDENCE : HEAD_NOUN_CONFIDENCE;
-    const how = carrier ? `La línea nombra «${noun}» tras «${head}»` : `La línea empieza por «${noun}»`;
-    const doubt = carrier
+    if ((narrowed || carrier || small) && !weakNounHolds(line, noun, account, matches, memory, postable)) return undefined;
+    const confidence = narrowed || carrier || small ? WEAK_NOUN_CONFIDENCE : HEAD_NOUN_CONFIDENCE;
+    const how = carrier ? `La línea nombra «${noun}» tras «${head}»` : small ? `«${head}» es «${noun}» en diminutivo` : `La línea empieza por «${noun}»`;
+    const doubt = small
+      ? `: verifícala`
+      : carrier
       ? `; si «${head}» es el producto y no su presentación, es otra cosa: verifícala`
       : narrowed
         ? `; la línea no dice «${qualifiers.join(' ')}», podría ser otra clase de «${noun}»: verifícala`
         : '';
-    return { accountCode: account, source: 'history', confidence, explanation: `${how}, que nombra el ítem «${chosen.name}» de tu catálogo, y la empresa lo lleva a ${account}${doubt}`, stage: 'item-nucleo', ...(narrowed || carrier ? { weak: true } : {}) };
+    return { accountCode: account, source: 'history', confidence, explanation: `${how}, que nombra el ítem «${chosen.name}» de tu catálogo, y la empresa lo lleva a ${account}${doubt}`, stage: 'item-nucleo', ...(narrowed || carrier || small ? { weak: true } : {}) };
+  }
+
+  /**
+   * The line starts with another name of the service one of the company's own items starts with («RENTA DEL
+   * MONTACARGAS» and «Alquiler de montacargas», nombres-del-mismo-servicio.csv), and the rest of the item's name is in
+   * the line: the same service from a new supplier. Only the item's other words make it the same one (a one-word item
+   * «Arriendo» would pull every rental), only the company's own items count, and a close item of another account
+   * leaves the choice to the other signals. Found through another word, so a modest vote and always «por verificar».
+   */
+  private sameServiceItem(line: Line, memory: CompanyMemory, postable: Postable): Candidate | undefined {
+    const [head, ...rest] = line.text.words;
+    if (!head || rest.length === 0) return undefined;
+    for (const other of sameServiceWords(head)) {
+      const [best, next] = memory.itemIndex.find({ ...line.text, words: [other, ...rest] }, 2);
+      if (!best || best.similarity < this.options.itemSimilarity) continue;
+      const item = memory.items.get(best.id);
+      const account = item ? postable(item.accountCode) : undefined;
+      if (!item || !account || item.confidence !== null) continue;
+      const [first, ...qualifiers] = normalize(item.name).words;
+      if (first !== other || qualifiers.length === 0 || !qualifiers.every((w) => rest.some((r) => sameStem(r, w)))) continue;
+      const rival = next ? memory.items.get(next.id) : undefined;
+      if (rival && postable(rival.accountCode) !== account && best.similarity < 1.1 * next!.similarity) return undefined;
+      return { accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: SAME_SERVICE_CONFIDENCE, explanation: `«${head}» es otro nombre de «${other}»: la línea es tu ítem «${item.name}», y la empresa lo lleva a ${account}; verifícala`, stage: 'item-cercano', ...itemFirst(item) };
+    }
+    return undefined;
   }
 
   /**
@@ -1064,6 +1099,11 @@ function weakNounHolds(line: Line, noun: string, account: string, matches: { id:
  * The two name the same thing: the line's first word (what the product is) is a word of the item's name (equal, or
  * sharing its first letters), or the item's first word is the line's second word.
  */
+/** The same word, or one the other's truncation of at least five letters («inmuebl» and «inmueble»). */
+function sameStem(a: string, b: string): boolean {
+  return a === b || (Math.min(a.length, b.length) >= 5 && (a.startsWith(b) || b.startsWith(a)));
+}
+
 function namesHead(lineWords: string[], itemWords: string[]): boolean {
   const first = lineWords[0];
   if (!first) return false;

@@ -78,6 +78,9 @@ export const WORD_SYNONYMS: Synonym[] = [
   { canonical: 'tiquete', variants: ['boleto'], source: 'DLE, s. v. «tiquete» (Col.) y «boleto» (Am.): billete' },
   { canonical: 'bus', variants: ['autobus'], source: 'DLE, s. v. «bus»: autobús' },
   { canonical: 'moto', variants: ['motocicleta'], source: 'DLE, s. v. «moto» (acort. de motocicleta)' },
+  // Round 18 L: the everyday clippings of a product's name (acortamientos), as a new supplier may write them.
+  { canonical: 'televisor', variants: ['tele', 'teles'], source: 'DLE, s. v. «tele» (coloq., acort. de televisión y de televisor)' },
+  { canonical: 'bicicleta', variants: ['bici'], source: 'DLE, s. v. «bici» (coloq., acort. de bicicleta)' },
   { canonical: 'rodamiento', variants: ['balinera', 'ruleman'], source: 'UNSPSC 311715 «Rodamientos»; DLE, s. v. «rulemán»; uso en Colombia (balinera)' },
   { canonical: 'embrague', variants: ['clutch', 'cloche'], source: 'UNSPSC 261119 «Embragues»; uso en Colombia (clutch, cloche)' },
   { canonical: 'silenciador', variants: ['mofle'], source: 'DLE, s. v. «mofle» (Am. Cen., Méx.): silenciador' },
