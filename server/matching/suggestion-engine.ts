@@ -1095,15 +1095,15 @@ function weakNounHolds(line: Line, noun: string, account: string, matches: { id:
   return true;
 }
 
-/**
- * The two name the same thing: the line's first word (what the product is) is a word of the item's name (equal, or
- * sharing its first letters), or the item's first word is the line's second word.
- */
 /** The same word, or one the other's truncation of at least five letters («inmuebl» and «inmueble»). */
 function sameStem(a: string, b: string): boolean {
   return a === b || (Math.min(a.length, b.length) >= 5 && (a.startsWith(b) || b.startsWith(a)));
 }
 
+/**
+ * The two name the same thing: the line's first word (what the product is) is a word of the item's name (equal, or
+ * sharing its first letters), or the item's first word is the line's second word.
+ */
 function namesHead(lineWords: string[], itemWords: string[]): boolean {
   const first = lineWords[0];
   if (!first) return false;
