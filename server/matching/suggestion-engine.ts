@@ -244,7 +244,7 @@ export class SuggestionEngine implements LineClassifier {
     // its evidence is its own kind for the calibration (`corregida`), so the measurement decides how sure it is.
     const told = line.notes.length ? { ...winner, explanation: `${winner.explanation}; ${line.notes.map(lowerFirst).join('; ')}` } : winner;
     const chosen = this.withNewItem(lesson && !lesson.follow ? { ...told, explanation: `${told.explanation}; ${lesson.why}`, support: 'corregida' } : told, line, company, chart);
-    const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp, producesWithCost(company)), raw: chosen.confidence, ...(chosen.guess && chosen.first ? { first: chosen.first } : {}) };
+    const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp, company), raw: chosen.confidence, ...(chosen.guess && chosen.first ? { first: chosen.first } : {}) };
     this.options.observe?.(evidence);
     const confidence = round(this.options.calibration.confidence(evidence));
     // Held at the first reading (a repeat of its own guess): the line says why it is not surer than the first time.
@@ -1025,13 +1025,27 @@ const GENERIC_WEIGHT = 0.7;
  * The kind of evidence that decided a line, general to specific (calibration.ts): the stage; who stands behind it (a
  * person, the company's books, the agent's own guesses) or what the rules read; whether independent signals agreed or
  * one disagreed; whether a rival account came close.
+ *
+ * Then facts the engine knows that separate right from wrong lines of the same kind (issue #13, rounds 17–18, each
+ * kept because it raised the flag's held-out figures): an expense in a company that also costs what it consumes
+ * (accounting-co.md §4.3); a fixed asset whose close rival is another side (an asset against a cost is the plant's
+ * consumption or its equipment, and was wrong far more often than an asset against an office expense); and a repeat of
+ * the agent's own guess by the company's inventory system (with inventory, a guess may be stock, cost or expense).
  */
-function evidenceKind(c: Candidate, runnerUp: Candidate | undefined, producer: boolean): string {
+function evidenceKind(c: Candidate, runnerUp: Candidate | undefined, company: CompanyProfile): string {
   const who = c.stage === 'rule' ? 'regla' : c.decided ? 'persona' : c.guess ? 'agente' : c.tag ? undefined : 'libros';
-  const rival = runnerUp && runnerUp.confidence >= 0.45 ? 'rival' : 'sola';
+  const close = runnerUp && runnerUp.confidence >= 0.45 ? runnerUp : undefined;
   const side = kindOf(c.accountCode);
-  // An expense in a company that also costs what it consumes (accounting-co.md §4.3) is measured apart.
-  return [c.stage, who ?? c.tag, c.support ?? '-', rival, side, ...(side === 'gasto' && producer ? ['costea'] : [])].join('/');
+  return [
+    c.stage,
+    who ?? c.tag,
+    c.support ?? '-',
+    close ? 'rival' : 'sola',
+    side,
+    ...(side === 'gasto' && producesWithCost(company) ? ['costea'] : []),
+    ...(side === 'activo' && close ? [`frente-${kindOf(close.accountCode)}`] : []),
+    ...(who === 'agente' ? [{ perpetual: 'inventario-permanente', periodic: 'inventario-periodico', none: 'sin-inventario' }[company.inventory]] : []),
+  ].join('/');
 }
 
 /**
