@@ -6,10 +6,11 @@ import { head, normalize, singular } from './normalize';
 import { activityCostAccount, ciiuActivity, ciiuClass, guessUnspscClass, referenceWords, type CiiuActivity } from './reference-data';
 import { withinOneEdit } from './similarity';
 import { namedActivityObject } from './activity-object';
-import { machineHead, saysConsumed } from './durable-evidence';
+import { machineHead, namesConsumed, saysConsumed } from './durable-evidence';
 import { keepsInputs, manufacturerInput } from './manufacturer-inputs';
 import { manufacturerStockRole } from './manufacturer-stock';
 import { directServiceInput, sameTradeSupplier } from './service-inputs';
+import { serviceHead, serviceHeads } from './service-head';
 
 /** What the line itself says, besides its words. */
 export interface ActivityInput {
@@ -504,8 +505,11 @@ function serviceOnAsset<T extends { concept: Concept; detail: string }>(found: T
 function recognise(input: ActivityInput, sector?: Sector, guess = true): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; alone?: boolean; head?: boolean } | undefined {
   // Per concept: keyword score, the keywords found, and where the first one sits in the line (Spanish product names
   // start with what the product is: "Monitor LED", "Computador de escritorio"; that breaks ties).
-  const scores = new Map<number, { score: number; words: string[]; first: number; cuentaWord?: number }>();
+  const scores = new Map<number, { score: number; words: string[]; first: number; cuentaWord?: number; headWord?: string }>();
   const lineWords = [...new Set(input.words)];
+  // The head noun: the first word, after the invoice's lead words («Servicio de energía», «Suministro de agua»).
+  const lead = input.words.findIndex((w) => !LEAD_WORDS.has(w));
+  const headAt = lineWords.indexOf(input.words[Math.max(0, lead)] ?? '');
   lineWords.forEach((word, position) => {
     // One word of the line is evidence once per concept, however many of its keywords it could abbreviate («anti»
     // is a truncation of antibiótico and antiséptico alike: one word, not two).
@@ -525,6 +529,8 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
           entry.score += value;
           entry.words.push(keyword);
           if (CUENTA_WORD.get(i)?.word === keyword) entry.cuentaWord = value;
+          // Only a head written in full says what it is: a truncation («canal» of canaleta) may be another noun.
+          if (position === headAt && value >= 1) entry.headWord = keyword;
         }
         scores.set(i, entry);
       }
@@ -589,11 +595,24 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
     // noun («mesa infantil», «desbrozadora a gasolina») is neither consumption nor cost of the service.
     const sectorRival = !/^1[5-6]/.test(concept.accounts[0]!) && sectorHits.some((i) => i !== best!.index && compiled[i]!.concept.accounts[0] !== concept.accounts[0]) && !sectorHits.includes(best.index);
     const strength: ActivityVerdict['strength'] = sectorRival ? 'debil' : best.total >= 1.5 && margin >= 0.5 ? 'fuerte' : best.total >= 1.5 && margin > 0.2 ? 'media' : 'debil';
-    // The head noun: the first word, after the invoice's lead words («Servicio de energía», «Suministro de agua»).
-    const lead = input.words.findIndex((w) => !LEAD_WORDS.has(w));
     const head = best.first <= Math.max(0, lead);
     const named = head ? undefined : machineNamedFirst(input, Math.max(0, lead), concept, scores);
     if (named) return { ...named, detail: `${named.detail}; «${keywords[0]}» solo la describe (se leería ${concept.label})` };
+    // What the line is, is its head noun (eighteenth round, part N): a good read only from the words after it
+    // («portátil», «impresora» of an electrocardiograph; «bolsa plástica» of a box of wall plugs) does not override
+    // what the head itself reads as; and a head noun that names a service («Renta de montacargas», «Lavado de
+    // toallas») makes the good it names next the object of that service, not the purchase.
+    if (!head && concept.kind === 'goods' && unspscConcept !== concept) {
+      const first = headGoodsReading(best.index, scores, totals);
+      if (first) return { concept: first.concept, evidence: 'palabras', detail: `«${first.word}», lo primero que nombra la línea; «${keywords[0]}» solo la describe (se leería ${concept.label})`, strength: 'debil', alone: true, head: true };
+      const service = serviceNamedFirst(input, Math.max(0, lead), concept, totals);
+      if (service === null) return undefined;
+      if (service) return { concept: service.concept, evidence: 'palabras', detail: `«${service.word}», un servicio sobre lo que sigue; «${keywords[0]}» solo dice sobre qué (se leería ${concept.label})`, strength: 'debil', alone: true, head: true };
+      // «Recarga de gas para montacargas», «Repuesto para guadaña»: a head noun of what is consumed or replaced says the
+      // line is not the asset a later word names (durable-evidence.ts `namesConsumed`).
+      const headWord = input.words[Math.max(0, lead)] ?? '';
+      if (/^15/.test(concept.accounts[0] ?? '') && namesConsumed(headWord) && !(SERVICE_HEADS.has(headWord) && UPKEEP_OF[concept.key])) return undefined;
+    }
     if (keywords.length && unspscConcept === concept) return { concept, evidence: 'palabras y UNSPSC', detail: `«${keywords[0]}», UNSPSC ${input.unspsc}`, strength, head };
     if (keywords.length && unspscConcept && unspscConcept.accounts[0] !== concept.accounts[0]) {
       // One keyword against the line's own UNSPSC class is a guess, not a reading: it never decides alone.
@@ -619,6 +638,49 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
 }
 
 const MACHINERY = byKey.get('maquinaria')!;
+
+/**
+ * The goods concept the line's head noun itself is a keyword of, when another goods concept won on later words only:
+ * the head's reading stands (what a line is, is its first noun), the other is named. Not a cuenta's own name
+ * («honorarios» says nothing between the subcuentas of 5110), and not a service read from the head («Bala» is no
+ * «balanceo»): only one good against another.
+ */
+function headGoodsReading(winner: number, scores: ReadonlyMap<number, { headWord?: string }>, totals: readonly number[]): { concept: Concept; word: string } | undefined {
+  const rival = compiled[winner]!.concept;
+  // The winner's own phrases name the head noun («vaso para llevar» is packaging): it read the head, qualified.
+  const ownsHead = (word: string) => compiled[winner]!.phrases.some((p) => p.includes(word));
+  let found: { index: number; word: string } | undefined;
+  for (const [i, entry] of scores) {
+    const c = compiled[i]!.concept;
+    if (i === winner || !entry.headWord || c.kind !== 'goods' || c.accounts[0] === rival.accounts[0] || ownsHead(entry.headWord)) continue;
+    if (CUENTA_WORD.get(i)?.word === entry.headWord) continue;
+    if (!found || totals[i]! > totals[found.index]!) found = { index: i, word: entry.headWord };
+  }
+  return found && { concept: compiled[found.index]!.concept, word: found.word };
+}
+
+/** Each row of nucleo-de-servicio.csv names a concept of the rules, or none: checked when the rules load. */
+for (const row of serviceHeads()) if (row.concept && !byKey.has(row.concept)) throw new Error(`nucleo-de-servicio.csv: «${row.word}» nombra el concepto «${row.concept}», que no existe en activity-rules.ts`);
+
+/**
+ * A head noun that names a service (service-head.ts, server/data/nucleo-de-servicio.csv) before the good a later
+ * word reads as: the service concept the head names (alquiler → alquiler de equipos, transporte → fletes), else the
+ * best service the line's other words read; `null` when none does (the line says a service, not which: the
+ * company's default decides). Upkeep of an asset keeps its own reading (`serviceOnAsset`).
+ */
+function serviceNamedFirst(input: ActivityInput, at: number, concept: Concept, totals: readonly number[]): { concept: Concept; word: string } | null | undefined {
+  const word = input.words[at];
+  const found = serviceHead(word);
+  if (!found || !word) return undefined;
+  if (SERVICE_HEADS.has(word) && UPKEEP_OF[concept.key]) return undefined;
+  const named = found.concept ? byKey.get(found.concept) : undefined;
+  if (named) return { concept: named, word };
+  let best: { concept: Concept; total: number } | undefined;
+  compiled.forEach((c, i) => {
+    if (c.concept.kind === 'service' && totals[i]! > 0 && (!best || totals[i]! > best.total)) best = { concept: c.concept, total: totals[i]! };
+  });
+  return best ? { concept: best.concept, word } : null;
+}
 
 /**
  * What a line is, is its head noun (issue #13): «Aserradora portátil de cinta» is a machine whose later word

@@ -119,6 +119,11 @@ const CONSUMED = new Set(['repuesto', 'recarga', 'accesorio', 'pieza', 'parte', 
   // A server in the cloud is rented by the month: a service (PUC 513520), not a machine the company keeps.
   'cloud', 'nube', 'hosting', 'virtual', 'vps', 'suscripcion', 'mensual', 'licencia']);
 
+/** This word (a line's head noun) names something consumed, rented, serviced or replaced, not kept. */
+export function namesConsumed(word: string): boolean {
+  return CONSUMED.has(word);
+}
+
 /** The line names something consumed, rented, serviced or replaced (a spare part, a refill, a repair), not kept. */
 export function saysConsumed(words: readonly string[]): boolean {
   return words.some((w) => CONSUMED.has(w));
