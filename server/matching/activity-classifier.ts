@@ -7,7 +7,7 @@ import { activityCostAccount, ciiuActivity, ciiuClass, guessUnspscClass, referen
 import { withinOneEdit } from './similarity';
 import { namedActivityObject } from './activity-object';
 import { machineHead, namesConsumed, saysConsumed } from './durable-evidence';
-import { keepsInputs, manufacturerInput } from './manufacturer-inputs';
+import { keepsInputs, manufacturerInput, serviceOnGoods } from './manufacturer-inputs';
 import { manufacturerStockRole } from './manufacturer-stock';
 import { directServiceInput, sameTradeSupplier } from './service-inputs';
 import { serviceHead, serviceHeads } from './service-head';
@@ -410,6 +410,23 @@ function inputOfManufacture(input: ActivityInput, company: CompanyProfile, chart
   // The closest UNSPSC class name is looked up only where the rules already did (it is the costliest step), and the
   // supplier's activity counts only when the rules read nothing at all.
   const hit = manufacturerInput({ words: input.words, ...(input.unspsc ? { unspsc: input.unspsc } : {}), conceptUnspsc, supplierCiiu: input.supplierCiiu, guess: !read || read.guessed, supplier: !read }, company);
+  // Only the supplier's activity said «input», and the supplier or the line says it is a service on the plant's goods:
+  // the cost of the production, a proposal like the reading it replaces.
+  const service = hit?.evidence === 'proveedor' ? serviceOnGoods(input.words, input.supplierCiiu) : undefined;
+  const cost = service ? activityCostIn(company, chart) : undefined;
+  if (service && cost) {
+    return {
+      accountCode: cost,
+      strength: 'debil',
+      confidence: LONE_KEYWORD,
+      explanation: `Actividad ${ciiuClass(company.ciiu[0]!)}: ${service}: costo de la producción → ${cost} (§4.3); si trajo el material, es materia prima (1405): verifícala`,
+      alternatives: [hit!.account],
+      concept: MANUFACTURER_INPUT,
+      evidence: 'actividad del proveedor',
+      inventory: false,
+      goods: false,
+    };
+  }
   if (!hit || (read && !read.weak && hit.evidence !== 'codigo' && hit.evidence !== 'concepto' && hit.evidence !== 'clase')) return undefined;
   const periodic = company.inventory === 'periodic';
   const account = hit.account === '1460' ? chart.firstPostable('1460', '146005') : chart.firstPostable(...rawMaterialCodes(periodic));

@@ -2,6 +2,7 @@ import type { CompanyProfile } from '#shared/company';
 import { readDataCsv } from '../ledger/puc';
 import { normalize } from './normalize';
 import { ciiuClass, guessUnspscClass, unspscName } from './reference-data';
+import { serviceHead } from './service-head';
 
 /**
  * What a manufacturer transforms is not only what its CIIU description names (issue #13, thirteenth round): a maker of
@@ -100,6 +101,37 @@ export function manufacturerInput(line: { words: readonly string[]; unspsc?: str
     const supplier = line.supplierCiiu.map(ciiuClass).find((c) => row.suppliers.some((p) => c.startsWith(p)));
     if (supplier) return { account: row.account, evidence: 'proveedor', why: `el proveedor (CIIU ${supplier}) vende insumos de la división ${division}` };
   }
+  return undefined;
+}
+
+let serviceClasses: Map<string, string> | undefined;
+
+/** CIIU classes whose activity is a service on someone else's goods (server/data/servicio-industrial.csv). */
+function serviceClassTable(): Map<string, string> {
+  serviceClasses ??= new Map(
+    readDataCsv('servicio-industrial.csv').map((row) => {
+      if (!/^\d{4}$/.test(row.ciiu ?? '') || !row.nombre || !row.fuente) throw new Error(`servicio-industrial.csv: la fila «${row.ciiu}» necesita clase CIIU, nombre y fuente`);
+      return [row.ciiu!, row.nombre] as const;
+    }),
+  );
+  return serviceClasses;
+}
+
+/**
+ * A manufacturer's line that only its supplier's activity explains, and that is a service on the plant's goods rather
+ * than goods (issue #13, eighteenth round, after judging): the supplier's class is one that works on someone else's
+ * goods (servicio-industrial.csv: metal treatment and machining, textile finishing, printing services, farm support),
+ * or the line names a service — its head noun is one of nucleo-de-servicio.csv («maquila», «pulido»), or it says
+ * «maquila» (DLE: work done for another). Not a noun of action in «-ción» or «-sión» alone: «emulsión», «aleación»,
+ * «solución» are goods a plant transforms. What the plant pays a contractor to do to its
+ * product is a cost of the production (accounting-co.md §4.3), not raw material. The reason, in Spanish, or undefined.
+ */
+export function serviceOnGoods(words: readonly string[], supplierCiiu: readonly string[]): string | undefined {
+  const head = words[0];
+  const supplier = supplierCiiu.map(ciiuClass).find((c) => serviceClassTable().has(c));
+  if (supplier) return `el proveedor (CIIU ${supplier}, «${serviceClassTable().get(supplier)!.toLowerCase()}») presta un servicio sobre lo que la planta produce`;
+  if (head && serviceHead(head)) return `«${head}» nombra un servicio sobre lo que la planta produce, no un insumo`;
+  if (words.includes('maquila')) return 'la línea es una maquila: un servicio sobre lo que la planta produce, no un insumo';
   return undefined;
 }
 
