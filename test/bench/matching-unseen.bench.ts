@@ -130,7 +130,8 @@ export async function runScenarioSet(title: string, scenarios: ScenarioToRun[], 
   const all = [...scores.entries()].filter(([k]) => k.startsWith('situacion|')).reduce((a, [, s]) => ({ total: a.total + s.total, right: a.right + s.right }), { total: 0, right: 0 });
   process.stdout.write(`  Total: ${pct(all.right, all.total)} (${all.right}/${all.total})\n`);
   process.stdout.write(`${calibrationReport(outcomes, THRESHOLD)}\n`);
-  if (mistakes.length) process.stdout.write(`\nErrores sin marca (BENCH_VERBOSE):\n${mistakes.slice(0, 400).join('\n')}\n`);
+  // 400 lines are enough to read; `BENCH_MAX` lifts it to compare two runs line by line (BENCH_VERBOSE=3 prints every line).
+  if (mistakes.length) process.stdout.write(`\nErrores sin marca (BENCH_VERBOSE):\n${mistakes.slice(0, Number(process.env.BENCH_MAX ?? 400)).join('\n')}\n`);
   return observed;
 }
 
