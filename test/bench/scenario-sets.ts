@@ -25,6 +25,8 @@ import { buildBlind24Scenarios } from '../fixtures/matching/blind24/scenarios';
 import { buildBlind25Scenarios } from '../fixtures/matching/blind25/scenarios';
 import { buildBlind26Scenarios } from '../fixtures/matching/blind26/scenarios';
 import { buildBlind27Scenarios } from '../fixtures/matching/blind27/scenarios';
+import { buildBlind28Scenarios } from '../fixtures/matching/blind28/scenarios';
+import { buildBlind29Scenarios } from '../fixtures/matching/blind29/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import type { ScenarioToRun } from './matching-unseen.bench';
 
@@ -62,4 +64,6 @@ export const UNSEEN_AND_BLIND_SETS: readonly (readonly [name: string, build: () 
   ['a ciegas 25', buildBlind25Scenarios],
   ['a ciegas 26', buildBlind26Scenarios],
   ['a ciegas 27', buildBlind27Scenarios],
+  ['a ciegas 28', buildBlind28Scenarios],
+  ['a ciegas 29', buildBlind29Scenarios],
 ];
