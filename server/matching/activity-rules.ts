@@ -409,8 +409,10 @@ export const CONCEPTS: Concept[] = [
     key: 'muebles',
     label: 'muebles y enseres',
     kind: 'goods',
-    words: ['silla', 'escritorio', 'mesa', 'archivador', 'estante', 'estanteria', 'biblioteca', 'mueble', 'sofa', 'locker', 'casillero', 'counter', 'vitrina', 'gondola', 'pupitre', 'pizarra', 'tablero', 'bipersonal', 'unipersonal', 'giratoria', 'ergonomica', 'interlocutora'],
-    phrases: [['tablero', 'acrilico'], ['tablero', 'borrable'], ['tablero', 'vidrio'], ['silla', 'universitaria']],
+    // «Cajonera» (DLE: conjunto de cajones) and the workstation of UNSPSC 561115 «Sitios de trabajo y paquetes para la
+    // oficina», which Colombian suppliers call «puesto de trabajo» or «módulo operativo».
+    words: ['silla', 'escritorio', 'mesa', 'archivador', 'estante', 'estanteria', 'biblioteca', 'mueble', 'sofa', 'locker', 'casillero', 'counter', 'vitrina', 'gondola', 'pupitre', 'pizarra', 'tablero', 'bipersonal', 'unipersonal', 'giratoria', 'ergonomica', 'interlocutora', 'cajonera'],
+    phrases: [['tablero', 'acrilico'], ['tablero', 'borrable'], ['tablero', 'vidrio'], ['silla', 'universitaria'], ['puesto', 'trabajo'], ['modulo', 'operativo']],
     unspsc: ['5610', '5611', '5612'],
     supplierCiiu: ['3110', '4754'],
     accounts: ['152405', '1524'],

@@ -6,7 +6,8 @@ import { line, testCompany, type TestCompany } from './support';
  * Round 18 of issue #13, after judging («a ciegas 28» and «29»): a manufacturer's line that only the supplier's
  * activity explains is raw material when the supplier sells the plant's inputs, but a cost of the production when the
  * supplier works on someone else's goods (server/data/servicio-industrial.csv: metal treatment, textile finishing…) or
- * the line says it is a contractor's job («maquila»). Cases written here, not taken from a benchmark set.
+ * the line says it is a contractor's job («maquila»). And a workstation is office furniture (UNSPSC 561115 «Sitios de
+ * trabajo»), whoever sells it. Cases written here, not taken from a benchmark set.
  */
 describe('suggestion engine: eighteenth round of #13 (a service on the plant\'s goods is not raw material)', () => {
   let t: TestCompany;
@@ -30,6 +31,13 @@ describe('suggestion engine: eighteenth round of #13 (a service on the plant\'s 
     const job = await read('2813', 'ARMADO CUERPOS MAQUILA X UND', '2813');
     expect(job.accountCode).toMatch(/^61/);
     expect(job.explanation).toContain('maquila');
+  });
+
+  it('a workstation («puesto de trabajo», «módulo operativo con cajonera») is office furniture, even from a stationer', async () => {
+    t = await testCompany({ company: { ciiu: ['6910'], inventory: 'none' } });
+    const [desk, module] = await t.classify(line('PUESTO DE TRABAJO EN L 1.60 WENGUE', { nit: '900444556', supplierCiiu: ['4761'] }), line('MODULO OPERATIVO 1.20 CON CAJONERA', { nit: '900444556', supplierCiiu: ['4761'] }));
+    expect(desk!.accountCode).toMatch(/^1524/);
+    expect(module!.accountCode).toMatch(/^1524/);
   });
 
   it('what another valve maker sells, with no service word, stays raw material', async () => {
