@@ -12,7 +12,8 @@ import { durableEvidence, equipmentName, machineHead } from './durable-evidence'
 import { guessUnspscClass, unspscClassName } from './reference-data';
 import { chooseSharedItem } from './shared-codes';
 import { describeSimilarity } from './similarity';
-import { diminutiveOf, sameServiceWords } from './service-words';
+import { diminutiveOf } from './diminutives';
+import { sameServiceWords } from './service-words';
 import { classifyByRule, isGoods } from './default-account-rule';
 import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
 import { findItems, freshness, insertHistory, loadHistorySince, loadItemsSince, nextCatalogRevision, upsertItems, type NewHistoryRow, type NewItem } from './matching-store';
@@ -562,7 +563,7 @@ export class SuggestionEngine implements LineClassifier {
       const account = item ? postable(item.accountCode) : undefined;
       if (!item || !account || item.confidence !== null) continue;
       const [first, ...qualifiers] = normalize(item.name).words;
-      if (first !== other || qualifiers.length === 0 || !qualifiers.every((w) => rest.some((r) => sameStem(r, w)))) continue;
+      if (first !== other || qualifiers.length === 0 || !qualifiers.every((w) => rest.some((r) => sameOrTruncated(r, w)))) continue;
       const rival = next ? memory.items.get(next.id) : undefined;
       if (rival && postable(rival.accountCode) !== account && best.similarity < 1.1 * next!.similarity) return undefined;
       return { accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: SAME_SERVICE_CONFIDENCE, explanation: `«${head}» es otro nombre de «${other}»: la línea es tu ítem «${item.name}», y la empresa lo lleva a ${account}; verifícala`, stage: 'item-cercano', ...itemFirst(item) };
@@ -1032,6 +1033,9 @@ const GENERIC_WEIGHT = 0.7;
  * consumption or its equipment, and was wrong far more often than an asset against an office expense); and a repeat of
  * the agent's own guess by the company's inventory system (with inventory, a guess may be stock, cost or expense).
  */
+/** The company's inventory system, as a repeat of the agent's own guess names it in its kind of evidence. */
+const INVENTORY_KIND: Record<CompanyProfile['inventory'], string> = { perpetual: 'inventario-permanente', periodic: 'inventario-periodico', none: 'sin-inventario' };
+
 function evidenceKind(c: Candidate, runnerUp: Candidate | undefined, company: CompanyProfile): string {
   const who = c.stage === 'rule' ? 'regla' : c.decided ? 'persona' : c.guess ? 'agente' : c.tag ? undefined : 'libros';
   const close = runnerUp && runnerUp.confidence >= 0.45 ? runnerUp : undefined;
@@ -1044,7 +1048,7 @@ function evidenceKind(c: Candidate, runnerUp: Candidate | undefined, company: Co
     side,
     ...(side === 'gasto' && producesWithCost(company) ? ['costea'] : []),
     ...(side === 'activo' && close ? [`frente-${kindOf(close.accountCode)}`] : []),
-    ...(who === 'agente' ? [{ perpetual: 'inventario-permanente', periodic: 'inventario-periodico', none: 'sin-inventario' }[company.inventory]] : []),
+    ...(who === 'agente' ? [INVENTORY_KIND[company.inventory]] : []),
   ].join('/');
 }
 
@@ -1109,8 +1113,11 @@ function weakNounHolds(line: Line, noun: string, account: string, matches: { id:
   return true;
 }
 
-/** The same word, or one the other's truncation of at least five letters («inmuebl» and «inmueble»). */
-function sameStem(a: string, b: string): boolean {
+/**
+ * The same word, or one the other's truncation of at least five letters («inmuebl» and «inmueble»). Not the `sameStem`
+ * of activity-classifier.ts or reference-data.ts, which compare a fixed number of first letters.
+ */
+function sameOrTruncated(a: string, b: string): boolean {
   return a === b || (Math.min(a.length, b.length) >= 5 && (a.startsWith(b) || b.startsWith(a)));
 }
 

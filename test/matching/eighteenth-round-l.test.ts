@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readDataCsv } from '../../server/ledger/puc';
-import { diminutiveOf, sameServiceWords } from '../../server/matching/service-words';
+import { diminutiveOf } from '../../server/matching/diminutives';
+import { sameServiceWords } from '../../server/matching/service-words';
 import { line, testCompany, type TestCompany } from './support';
 
 /**
