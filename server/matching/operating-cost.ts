@@ -9,19 +9,23 @@ import { normalize } from './normalize';
  * administrative account (PUC 51) names the office's consumption of the same thing, so in a company whose activity
  * has a cost subcuenta of its own (costo-por-actividad.csv) the reading moves there, «por verificar».
  *
- * Data: `server/data/costo-de-la-operacion.csv`, one row per concept: which activities (CIIU sections, CIIU class or
- * group prefixes, or «*» for any with a cost subcuenta), which words say the object is the office's after all, and
- * the source.
+ * Data: `server/data/costo-de-la-operacion.csv`, one row per concept: which activities (CIIU sections, CIIU division,
+ * group or class prefixes, or «costo» for the sections whose activity has a cost of its own, postura-por-seccion.csv
+ * «produce_con_costo»), which words say the object is the office's after all, and the source.
  */
 interface OperatingRow {
   concept: string;
-  /** Section letters and CIIU prefixes; empty with `any`. */
+  /** Section letters and CIIU prefixes. */
   sections: ReadonlySet<string>;
   prefixes: readonly string[];
-  any: boolean;
   /** Normalized words that say the object is the office's (a projector, a photocopier). */
   except: ReadonlySet<string>;
 }
+
+/** Sections whose activity has a cost of its own (§4.3 rows A, C, F, H, I, N, P, Q; B, D, E and R, S alike). */
+const COST_SECTIONS: readonly string[] = readDataCsv('postura-por-seccion.csv')
+  .filter((row) => row.produce_con_costo === 'si')
+  .map((row) => row.seccion!);
 
 // Loaded at start-up: a row without its source stops the engine.
 const ROWS: ReadonlyMap<string, OperatingRow> = load();
@@ -35,12 +39,11 @@ function load(): ReadonlyMap<string, OperatingRow> {
         throw new Error(`costo-de-la-operacion.csv: la fila «${concept}» necesita un concepto de activity-rules.ts, actividades y fuente`);
       }
       const tokens = row.actividades.split(/\s+/).filter(Boolean);
-      const bad = tokens.find((t) => t !== '*' && !/^[A-U]$/.test(t) && !/^\d{2,4}$/.test(t));
-      if (bad) throw new Error(`costo-de-la-operacion.csv: «${bad}» (fila ${concept}) no es una sección CIIU, un código CIIU ni «*»`);
+      const bad = tokens.find((t) => t !== 'costo' && !/^[A-U]$/.test(t) && !/^\d{2,4}$/.test(t));
+      if (bad) throw new Error(`costo-de-la-operacion.csv: «${bad}» (fila ${concept}) no es una sección CIIU, un código CIIU ni «costo»`);
       map.set(concept, {
         concept,
-        any: tokens.includes('*'),
-        sections: new Set(tokens.filter((t) => /^[A-U]$/.test(t))),
+        sections: new Set([...tokens.filter((t) => /^[A-U]$/.test(t)), ...(tokens.includes('costo') ? COST_SECTIONS : [])]),
         prefixes: tokens.filter((t) => /^\d+$/.test(t)),
         except: new Set(normalize(row.salvo ?? '').words),
       });
@@ -57,7 +60,7 @@ function load(): ReadonlyMap<string, OperatingRow> {
 export function operatingConcept(conceptKey: string, main: string, section: string, words: readonly string[]): { operating: true } | { officeWord: string } | undefined {
   const row = ROWS.get(conceptKey);
   if (!row) return undefined;
-  if (!row.any && !row.sections.has(section) && !row.prefixes.some((p) => main.startsWith(p))) return undefined;
+  if (!row.sections.has(section) && !row.prefixes.some((p) => main.startsWith(p))) return undefined;
   const office = words.find((w) => row.except.has(w));
   return office ? { officeWord: office } : { operating: true };
 }
