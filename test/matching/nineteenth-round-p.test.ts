@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readDataCsv } from '../../server/ledger/puc';
 import { CONCEPTS } from '../../server/matching/activity-rules';
 import { line, testCompany, type TestCompany } from './support';
@@ -22,6 +22,17 @@ describe('costo-de-la-operacion.csv', () => {
       expect(row.fuente, row.concepto).toBeTruthy();
     }
   });
+
+  it('a row without its source stops the engine, in Spanish', async () => {
+    vi.resetModules();
+    vi.doMock('../../server/ledger/puc', async (original) => {
+      const real = await original<typeof import('../../server/ledger/puc')>();
+      return { ...real, readDataCsv: (name: string) => (name === 'costo-de-la-operacion.csv' ? [{ concepto: 'alquiler-equipo', actividades: 'costo', salvo: '', fuente: '' }] : real.readDataCsv(name)) };
+    });
+    await expect(import('../../server/matching/operating-cost')).rejects.toThrow(/necesita .*fuente/);
+    vi.doUnmock('../../server/ledger/puc');
+    vi.resetModules();
+  });
 });
 
 describe('what the operation consumes goes to the activity cost', () => {
@@ -35,6 +46,15 @@ describe('what the operation consumes goes to the activity cost', () => {
     expect(result!.confidence).toBeLessThan(0.6);
     expect(result!.explanation).toMatch(/512095|512015/);
     expect(result!.explanation).toContain('verifícala');
+    // Its own kind of evidence for the calibration, not the firm kind of the words it rests on.
+    expect(result!.evidence?.kind).toMatch(/^actividad\/operacion\//);
+  });
+
+  it('a bar paying a live band: the show is what it sells', async () => {
+    t = await testCompany({ company: { ciiu: ['5630'], inventory: 'perpetual' } });
+    const [result] = await t.classify(line('PRESENTACION GRUPO EN VIVO NOCHE VIERNES', { unspsc: '90131500' }));
+    expect(result!.accountCode).toBe('614020');
+    expect(result!.explanation).toContain('519595');
   });
 
   it('a restaurant fumigating its kitchen: cost of the restaurant', async () => {
