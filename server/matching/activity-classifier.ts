@@ -293,7 +293,7 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
       ...alone,
       // The line rarely says whether the crane or the fumigation served the operation or the premises: a person's call.
       confidence: Math.min(confidence, LONE_KEYWORD),
-      explanation: `${activity}: ${concept.label} → ${operating.account} (${evidenceText(evidence, found.detail)}): ${operating.why}; si fue para la oficina o la administración, es gasto ${account} ${chart.name(account)?.toLowerCase() ?? ''}: verifícala`.replace(' : verifícala', ': verifícala'),
+      explanation: `${activity}: ${concept.label} → ${operating.account} (${evidenceText(evidence, found.detail)}): ${operating.why}; si fue para la oficina o la administración, es gasto ${account}${chart.name(account) ? ` (${chart.name(account)!.toLowerCase()})` : ''}: verifícala`,
       alternatives: [account],
       concept,
       evidence,
@@ -1133,7 +1133,7 @@ function consumedInOperation(concept: Concept, company: CompanyProfile, chart: C
   const reading = operatingConcept(concept.key, main, activity.section, words);
   if (!reading || 'officeWord' in reading) return undefined;
   const account = chart.firstPostable(cost, cost.slice(0, 4));
-  return account ? { account, why: `${concept.label} para operar es costo de la actividad (§4.3: lo que la empresa consume al producir o prestar su servicio)` } : undefined;
+  return account ? { account, why: 'lo que la operación consume al producir o prestar el servicio que la empresa vende es costo de su actividad, no gasto de la oficina (§4.3)' } : undefined;
 }
 
 /**
