@@ -6,6 +6,7 @@ import { head, normalize, singular } from './normalize';
 import { activityCostAccount, ciiuActivity, ciiuClass, guessUnspscClass, referenceWords, type CiiuActivity } from './reference-data';
 import { withinOneEdit } from './similarity';
 import { namedActivityObject } from './activity-object';
+import { operatingConcept } from './operating-cost';
 import { machineHead, namesConsumed, saysConsumed } from './durable-evidence';
 import { keepsInputs, manufacturerInput, serviceOnGoods } from './manufacturer-inputs';
 import { manufacturerStockRole } from './manufacturer-stock';
@@ -47,6 +48,11 @@ export interface ActivityVerdict {
   /** The account is an inventory account (the company resells or transforms the goods). */
   inventory: boolean;
   goods: boolean;
+  /**
+   * The step that moved the rules' reading, when it is measured apart (calibration.ts kinds): «operacion» for a concept
+   * the operation consumes moved to the activity's cost (operating-cost.ts).
+   */
+  mechanism?: 'operacion';
 }
 
 interface CompiledConcept {
@@ -128,14 +134,16 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
 function inventoryOfManufacturer(verdict: ActivityVerdict | undefined, input: ActivityInput, company: CompanyProfile, chart: Chart): ActivityVerdict | undefined {
   if (!verdict || !verdict.goods || (input.unitCode && SERVICE_UNITS.has(input.unitCode))) return verdict;
   const from = verdict.accountCode;
-  if (!/^14(05|55|60)/.test(from) && !isOfficeExpense(from)) return verdict;
+  // The operation's cost (operating-cost.ts) is the office reading moved: what the product contains is still stock.
+  if (!/^14(05|55|60)/.test(from) && !isOfficeExpense(from) && verdict.mechanism !== 'operacion') return verdict;
   const role = manufacturerStockRole(input.words, company);
   if (!role || from.startsWith(role.account) || (role.account === '1460' && from.startsWith('6210'))) return verdict;
   const account = role.account === '1460' ? chart.firstPostable('1460', '146005') : chart.firstPostable(...rawMaterialCodes(company.inventory === 'periodic'));
   if (!account || account === from) return verdict;
   const other = chart.name(from)?.toLowerCase() ?? from;
+  const { mechanism: _moved, ...rest } = verdict;
   return {
-    ...verdict,
+    ...rest,
     accountCode: account,
     confidence: Math.min(verdict.confidence, LONE_KEYWORD),
     explanation: `Actividad ${ciiuClass(company.ciiu[0]!)}: ${role.why} → ${account}; si es para la planta o la oficina y no para el producto, sería ${from} ${other}: verifícala`,
@@ -155,8 +163,9 @@ function officeReading(verdict: ActivityVerdict | undefined, input: ActivityInpu
   if (!verdict || !word) return verdict;
   const expense = verdict.alternatives?.find((a) => /^5[12]/.test(a)) ?? chart.firstPostable(...forFunction(verdict.concept.accounts, company));
   if (!expense || !/^5[12]/.test(expense)) return verdict;
+  const { mechanism: _moved, ...rest } = verdict;
   return {
-    ...verdict,
+    ...rest,
     accountCode: expense,
     confidence: Math.min(verdict.confidence, LONE_KEYWORD),
     explanation: `Actividad ${ciiuClass(company.ciiu[0]!)}: ${verdict.concept.label} → ${expense}: la línea dice que fue de la oficina («${word}»); si se consumió en la producción o el servicio que la empresa vende, es costo (${verdict.accountCode}): verifícala`,
@@ -276,6 +285,23 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
   const productionCost = expense && !alternativeAccount ? (mayBeProductionCost(concept, company) ?? mayBeServiceCost(concept, company) ?? mayBeInboundFreight(concept, company, chart, input.words)) : undefined;
   const flip = expense && !alternativeAccount && (goods || MEALS.has(concept.key)) ? consumedInService(concept, company, chart) : undefined;
   const plant = !flip && expense && !alternativeAccount ? consumedInPlant(concept, company, chart) : undefined;
+  const operating = !plant && !flip && expense && !alternativeAccount ? consumedInOperation(concept, company, chart, input.words) : undefined;
+  if (operating) {
+    return {
+      accountCode: operating.account,
+      strength,
+      ...alone,
+      // The line rarely says whether the crane or the fumigation served the operation or the premises: a person's call.
+      confidence: Math.min(confidence, LONE_KEYWORD),
+      explanation: `${activity}: ${concept.label} → ${operating.account} (${evidenceText(evidence, found.detail)}): ${operating.why}; si fue para la oficina o la administración, es gasto ${account}${chart.name(account) ? ` (${chart.name(account)!.toLowerCase()})` : ''}: verifícala`,
+      alternatives: [account],
+      concept,
+      evidence,
+      inventory: false,
+      goods,
+      mechanism: 'operacion',
+    };
+  }
   if (plant) {
     return {
       accountCode: plant.account,
@@ -1092,6 +1118,22 @@ function consumedInPlant(concept: Concept, company: CompanyProfile, chart: Chart
   return MAKES_GOODS.has(activity.section)
     ? { account, why: `la empresa fabrica: ${concept.label} de la planta es costo de producción (§4.3)` }
     : { account, why: `${concept.label} de lo que presta el servicio o produce es costo de la actividad (§4.3)` };
+}
+
+/**
+ * Nineteenth round of #13 (operating-cost.ts, costo-de-la-operacion.csv): a concept whose object is the operation's
+ * (rented machinery, pest control of the production areas, a manufacturer's hardware, the show of a bar), in a company
+ * whose activity has a cost subcuenta of its own (costo-por-actividad.csv), is that cost (accounting-co.md §4.3), not
+ * the office's expense the rules name. A word of the line that names office equipment leaves the expense.
+ */
+function consumedInOperation(concept: Concept, company: CompanyProfile, chart: Chart, words: readonly string[]): { account: string; why: string } | undefined {
+  const { main, activity } = mainActivity(company) ?? {};
+  const cost = main ? costOfActivity(main)?.[0] : undefined;
+  if (!main || !activity || !cost) return undefined;
+  const reading = operatingConcept(concept.key, main, activity.section, words);
+  if (!reading || 'officeWord' in reading) return undefined;
+  const account = chart.firstPostable(cost, cost.slice(0, 4));
+  return account ? { account, why: 'lo que la operación consume al producir o prestar el servicio que la empresa vende es costo de su actividad, no gasto de la oficina (§4.3)' } : undefined;
 }
 
 /**
