@@ -1,3 +1,4 @@
+import { readDataCsv } from '../ledger/puc';
 import type { CompanyMemory } from './company-memory';
 
 /**
@@ -65,3 +66,14 @@ export function kindLessonOf(memory: CompanyMemory, from: string, toKind: string
   if (products.size < KIND_LESSON_PRODUCTS) return undefined;
   return { account, fromKind, toKind, from: [...byChosen].map(([a, p]) => [a, p.size] as [string, number]), n: products.size };
 }
+
+/**
+ * Concepts of the rules that are a bill of the company's premises (conceptos-del-local.csv): a line of one of them
+ * never follows a kind lesson (see `kindLessonFor` in suggestion-engine.ts). Every row names its source.
+ */
+export const PREMISES_CONCEPTS: ReadonlySet<string> = new Set(
+  readDataCsv('conceptos-del-local.csv').map((row) => {
+    if (!row.concepto || !row.fuente) throw new Error(`conceptos-del-local.csv: la fila «${row.concepto ?? ''}» necesita concepto y fuente`);
+    return row.concepto;
+  }),
+);

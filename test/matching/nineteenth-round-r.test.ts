@@ -10,8 +10,8 @@ import { line, testCompany, type TestCompany } from './support';
  *    product the agent had put in a third office account, which the rules read as office expense or the activity's
  *    cost, follows them, «por verificar», saying which corrections it follows; a line never seen does too;
  * 2. what must not move: overhead the rules read without the cost as an alternative (the internet), a line that names
- *    the management (the manager's fuel), a person's own decision, an account a person confirmed, a company whose
- *    people moved a cost back to the office, and corrections to two different cost accounts.
+ *    the management (the manager's fuel), a bill of the premises (energy), a person's own decision, an account a
+ *    person confirmed, a company whose people moved a cost back to the office, and corrections to two cost accounts.
  */
 describe('suggestion engine: nineteenth round of #13 (R)', () => {
   let t: TestCompany;
@@ -45,7 +45,7 @@ describe('suggestion engine: nineteenth round of #13 (R)', () => {
     await agentAlone();
     await t.engine.learn([correct(GAS, COST), correct(ACPM, COST)]);
 
-    const [flete, alquiler, nueva] = await t.classify(again(FLETE), again(ALQUILER), line('ENERGIA ELECTRICA KWH PERIODO', { nit: '800100299' }));
+    const [flete, alquiler, nueva] = await t.classify(again(FLETE), again(ALQUILER), line('TORNILLOS ACERO X100', { nit: '800100299' }));
     for (const [c, from] of [[flete!, FLETE[2]], [alquiler!, ALQUILER[2]]] as const) {
       expect(c.accountCode).toBe(COST);
       expect(c.explanation).toContain('personas ya pasaron en esta empresa 2 productos que el agente había puesto en gastos de administración (513555, 519535) a 614015, ninguno al revés');
@@ -61,13 +61,17 @@ describe('suggestion engine: nineteenth round of #13 (R)', () => {
     await agentAlone();
     await t.engine.learn([correct(GAS, COST), correct(ACPM, COST)]);
 
-    const [internet, gerencia, gas] = await t.classify(again(INTERNET), again(GERENCIA), again(GAS));
+    const [internet, gerencia, gas, energia] = await t.classify(again(INTERNET), again(GERENCIA), again(GAS), line('ENERGIA ELECTRICA KWH PERIODO', { nit: '800100299' }));
     expect(internet!.accountCode).toBe(INTERNET[2]);
     expect(internet!.explanation).not.toContain('personas ya pasaron');
     expect(gerencia!.accountCode).toBe(GERENCIA[2]);
     expect(gerencia!.explanation).not.toContain('personas ya pasaron');
     expect(gas!.accountCode).toBe(COST);
     expect(gas!.explanation).toMatch(/^Corregida por una persona/);
+    // A bill of the premises (conceptos-del-local.csv): the rules read it as office or cost, but the place decides.
+    expect(energia!.accountCode).toMatch(/^5135/);
+    expect(energia!.explanation).toContain('es costo (614015)');
+    expect(energia!.explanation).not.toContain('personas ya pasaron');
   });
 
   it('a confirmation of the line’s own account, a cost moved back to the office, or two cost targets: nothing moves', async () => {
