@@ -4,7 +4,7 @@ import type { CompanyProfile } from '#shared/company';
 import { normalizeNit } from '#shared/nit';
 import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
-import { classifyByActivity, conceptOf, isGoodsKeyword, namedEquipmentAccount, ownEquipment, producesWithCost, sellsEquipment, type ActivityVerdict } from './activity-classifier';
+import { classifyByActivity, conceptOf, isGoodsKeyword, namedEquipmentAccount, officeWord, ownEquipment, producesWithCost, sellsEquipment, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, itemNouns, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence, type FirstReading } from './calibration';
@@ -13,6 +13,7 @@ import { guessUnspscClass, unspscClassName } from './reference-data';
 import { chooseSharedItem } from './shared-codes';
 import { describeSimilarity } from './similarity';
 import { diminutiveOf } from './diminutives';
+import { groupOf, KIND_NAMES, kindLessonOf, PREMISES_CONCEPTS } from './kind-lesson';
 import { sameServiceWords } from './service-words';
 import { classifyByRule, isGoods } from './default-account-rule';
 import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
@@ -105,6 +106,14 @@ const PURPOSE_WORDS = new Set(['venta', 'reventa']);
 const LESSON_PRODUCTS = 2;
 /** A lesson from people's corrections on other products: surer than the cold reading it replaces, not a recall. */
 const LESSON_CONFIDENCE = 0.7;
+/**
+ * The moves between PUC groups a line may follow by kind (kind-lesson.ts), agent's group → people's: what the rules
+ * cannot tell apart from the words alone (accounting-co.md §4.3: the plant's or the service's consumption is cost, the
+ * office's is expense). Measured on the 31 sets (round 19): office → cost +35 −15 lines (+23 −0 without the bills of
+ * the premises, see `PREMISES_CONCEPTS`); office → stock −6 and stock → office −8, never a line fixed, so they are not
+ * followed; stock → cost, cost → stock and cost → office changed no line.
+ */
+const KIND_MOVES: readonly [string, string][] = [['51', '61']];
 
 /**
  * The suggestion engine behind `LineClassifier` (issue #4). For each line it tries, in this order:
@@ -237,7 +246,7 @@ export class SuggestionEngine implements LineClassifier {
     const [first, ...others] = found as [Candidate, ...Candidate[]];
     const reread = first.guess ? (this.yieldToTrusted(first, line, company, chart, memory, postable) ?? this.rereadGuess(first, line, company, chart, memory, postable)) : undefined;
     const [read, ...rest] = reread ? [reread, first, ...others] : [first, ...others];
-    const lesson = this.lessonFor(read, line, memory, postable);
+    const lesson = this.lessonFor(read, line, company, chart, memory, postable);
     const winner = lesson?.follow ?? read;
     if (lesson?.follow) rest.unshift(read);
     const runnerUp = rest.find((c) => c.accountCode !== winner.accountCode);
@@ -343,12 +352,15 @@ export class SuggestionEngine implements LineClassifier {
    * and the calibration measures such lines as their own kind of evidence. A person's decision or the books on the product itself are never overridden: those
    * lines are not the agent's guess.
    */
-  private lessonFor(read: Candidate, line: Line, memory: CompanyMemory, postable: Postable): { follow?: Candidate; why: string } | undefined {
+  private lessonFor(read: Candidate, line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): { follow?: Candidate; why: string } | undefined {
     if (read.decided) return undefined;
     const cold = read.guess || read.stage === 'rule' || read.stage === 'relectura' || (read.source === 'activity' && read.stage === 'actividad') || (read.stage === 'habito-proveedor' && memory.suppliers.get(line.nit)?.tally.verdict((a) => !!postable(a))?.selfOnly === true);
     if (!cold) return undefined;
     const from = read.accountCode;
     const top = lessonOf(memory, from, postable);
+    // The account's own lesson, when it is one, or a dispute on it, goes before the kind's (below).
+    const kind = top?.consistent || top?.disputed ? undefined : this.kindLessonFor(from, line, company, chart, memory, postable);
+    if (kind) return kind;
     if (!top) return undefined;
     const why = top.n === 1
       ? `una persona ya corrigió en esta empresa una vez lo que el agente había puesto en ${from} (→ ${top.account}): verifícala`
@@ -364,6 +376,47 @@ export class SuggestionEngine implements LineClassifier {
       stage: 'leccion',
     };
     return { follow, why };
+  }
+
+  /**
+   * People's corrections teach the kind of move (kind-lesson.ts): in this company people moved the agent's choices of
+   * one PUC group (office expense 51, stock 14, the activity's cost 61) to one account of another, for at least two
+   * products, never back. A cold line in that first group follows them only when the rules themselves read it as
+   * either (its reading names an account of both groups: «si se consumió en la producción o el servicio que la empresa
+   * vende, es costo (…)»): what the words cannot tell, the company's people have told. Overhead the rules read without
+   * such an alternative (the office's internet, the manager's fuel) stays where it is.
+   */
+  private kindLessonFor(from: string, line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): { follow: Candidate; why: string } | undefined {
+    const fromKind = groupOf(from);
+    if (!fromKind || memory.lessons.size === 0) return undefined;
+    // The line names the office or the management (palabras-de-oficina.csv): it says where it was consumed.
+    if (officeWord(line.text.words)) return undefined;
+    const verdict = activityVerdict(line, company, chart);
+    if (!verdict) return undefined;
+    // A bill of the premises (energy, water, gas, the lease) is the place's, not a product's: whether that place is the
+    // plant or the office is not what people said about other products (measured: 12 lines fixed, 15 broken).
+    if (PREMISES_CONCEPTS.has(verdict.concept.key)) return undefined;
+    const readings = [verdict.accountCode, ...(verdict.alternatives ?? [])];
+    if (!readings.some((r) => groupOf(r) === fromKind)) return undefined;
+    for (const [a, b] of KIND_MOVES) {
+      if (a !== fromKind) continue;
+      const named = readings.find((r) => groupOf(r) === b);
+      if (!named) continue;
+      const lesson = kindLessonOf(memory, from, b, postable);
+      if (!lesson) continue;
+      const moves = lesson.from.map(([account, n]) => (n === 1 ? account : `${account} ×${n}`)).join(', ');
+      const why = `personas ya pasaron en esta empresa ${lesson.n} productos que el agente había puesto en ${KIND_NAMES[a]} (${moves}) a ${lesson.account}, ninguno al revés`;
+      const follow: Candidate = {
+        accountCode: lesson.account,
+        source: 'history',
+        confidence: LESSON_CONFIDENCE,
+        explanation: `En esta empresa, ${why}; las reglas leen esta línea como ${KIND_NAMES[a]} (${from}) o ${KIND_NAMES[b]} (${named}) y no saben cuál: se sigue la corrección de las personas (el agente la leía como ${from}): verifícala`,
+        stage: 'leccion',
+        tag: `clase-${a}-${b}`,
+      };
+      return { follow, why: `${why}: verifícala` };
+    }
+    return undefined;
   }
 
   /** Supplier + seller's code, supplier + normalized description, supplier's code of a catalog item. */
