@@ -37,9 +37,11 @@ export interface DurableEvidence {
 
 const SERIAL = /\b(?:serial|s\/n|n(?:o|ro|um)?\.?\s*(?:de\s+)?serie|serie\s+n(?:o|ro)?\.?)\b/i;
 /** A number with a unit of power, voltage, current, speed or engine size; not an oil grade («10W40», «5W-30»). */
-const RATING = /\b(\d+(?:[.,]\d+)?)\s*(hp|kva|kw|w|vatios|v|voltios|vac|amp|a|rpm|cc)\b(?![-/]?\d)/i;
-const MACHINE_UNITS = new Set(['hp', 'kva', 'kw', 'rpm']);
-const UNIT_NAMES: Record<string, string> = { hp: 'potencia', kva: 'potencia', kw: 'potencia', w: 'potencia', vatios: 'potencia', v: 'voltaje', voltios: 'voltaje', vac: 'voltaje', amp: 'corriente', a: 'corriente', rpm: 'velocidad', cc: 'cilindrada' };
+const RATING = /\b(\d+(?:[.,]\d+)?)\s*(hp|mva|kva|kw|w|vatios|v|voltios|vac|amp|a|rpm|cc)\b(?![-/]?\d)/i;
+// Megavolt-amperes (a power transformer) are said of machines even more plainly; not «MW», which invoices also write
+// for milliwatts (a curing lamp of «1400 mW»).
+const MACHINE_UNITS = new Set(['hp', 'mva', 'kva', 'kw', 'rpm']);
+const UNIT_NAMES: Record<string, string> = { hp: 'potencia', mva: 'potencia', kva: 'potencia', kw: 'potencia', w: 'potencia', vatios: 'potencia', v: 'voltaje', voltios: 'voltaje', vac: 'voltaje', amp: 'corriente', a: 'corriente', rpm: 'velocidad', cc: 'cilindrada' };
 
 export function durableEvidence(description: string): DurableEvidence | undefined {
   if (SERIAL.test(description)) return { why: 'trae número de serie', strong: true, machine: false, serial: true };

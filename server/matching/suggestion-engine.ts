@@ -1382,12 +1382,14 @@ function assetNamed(line: Line, company: CompanyProfile, chart: Chart): string |
 const INSTRUMENT_ACCOUNT = '153215';
 
 /**
- * The line's durable evidence other than a name in equipo-durable.csv: a serial number first; then the head noun naming
- * an apparatus or instrument (`machineHead`), which says what the line is; then a rating, which only supports it.
+ * The line's durable evidence other than a name in equipo-durable.csv: a serial number or a machine's rating first; then
+ * the head noun naming an apparatus or instrument (`machineHead`), which says what the line is; then a rating of
+ * volts, watts or engine size, which bulbs, batteries and bottles carry too and so only supports it.
  */
 function headOrRating(line: Line): DurableEvidence | undefined {
   const rated = durableEvidence(line.input.line.description);
-  if (rated?.serial) return rated;
+  // A serial number or a machine's own rating (HP, kVA) already says maquinaria: it stays the reason given.
+  if (rated?.serial || rated?.machine) return rated;
   const head = machineHead(line.text.words, line.text.measures, isGoodsKeyword);
   // Over a rating that alone left the habit standing: the head noun decided, a kind of its own.
   return head ? (rated && !head.instrument ? { ...head, byHead: true } : head) : rated;

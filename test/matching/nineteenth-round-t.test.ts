@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewThreshold } from '../../server/matching/calibration';
-import { machineHead } from '../../server/matching/durable-evidence';
+import { durableEvidence, machineHead } from '../../server/matching/durable-evidence';
 import { line, past, testCompany, type TestCompany } from './support';
 
 /**
@@ -65,6 +65,11 @@ describe('suggestion engine: nineteenth round of #13, part T (a durable good aga
       const [result] = await t.classify(line(text, { nit }));
       expect(result!.accountCode, text).not.toMatch(/^15/);
     }
+  });
+
+  it('megavolt-amperes are a machine’s rating; milliwatts are not megawatts', () => {
+    expect(durableEvidence('TRANSFORMADOR SECO 1.5 MVA 13.2 KV')?.machine).toBe(true);
+    expect(durableEvidence('LAMPARA CURADO 1200 MW')?.machine).not.toBe(true);
   });
 
   it('a unit of length or a geometric measure is not an instrument', () => {
