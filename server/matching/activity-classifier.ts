@@ -743,7 +743,8 @@ function machineNamedFirst(input: ActivityInput, at: number, concept: Concept, s
   const words = input.words.slice(at);
   if (saysConsumed(input.words)) return undefined;
   const machine = machineHead(words, input.measures ?? [], isGoodsKeyword);
-  if (!machine) return undefined;
+  // An instrument («-metro», «-scopio») is not maquinaria: the engine books it by its own name (suggestion-engine.ts).
+  if (!machine || machine.instrument) return undefined;
   return { concept: MACHINERY, evidence: 'palabras', detail: `«${words[0]}», nombre de una máquina`, strength: 'debil', alone: true, head: true };
 }
 

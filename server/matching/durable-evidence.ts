@@ -26,13 +26,22 @@ export interface DurableEvidence {
   serial?: boolean;
   /** Read from the line's first noun only (`machineHead`), not from a serial number or a rating. */
   named?: boolean;
+  /** A measuring or viewing instrument by its name («-metro», «-scopio»): equipment, not necessarily a machine. */
+  instrument?: boolean;
+  /**
+   * The head noun overruled a rating or the supplier's habit on its own (round 19, part T): measured as its own kind of
+   * evidence (suggestion-engine.ts `evidenceKind`), so the calibration learns how often that is right.
+   */
+  byHead?: boolean;
 }
 
 const SERIAL = /\b(?:serial|s\/n|n(?:o|ro|um)?\.?\s*(?:de\s+)?serie|serie\s+n(?:o|ro)?\.?)\b/i;
 /** A number with a unit of power, voltage, current, speed or engine size; not an oil grade («10W40», «5W-30»). */
-const RATING = /\b(\d+(?:[.,]\d+)?)\s*(hp|kva|kw|w|vatios|v|voltios|vac|amp|a|rpm|cc)\b(?![-/]?\d)/i;
-const MACHINE_UNITS = new Set(['hp', 'kva', 'kw', 'rpm']);
-const UNIT_NAMES: Record<string, string> = { hp: 'potencia', kva: 'potencia', kw: 'potencia', w: 'potencia', vatios: 'potencia', v: 'voltaje', voltios: 'voltaje', vac: 'voltaje', amp: 'corriente', a: 'corriente', rpm: 'velocidad', cc: 'cilindrada' };
+const RATING = /\b(\d+(?:[.,]\d+)?)\s*(hp|mva|kva|kw|w|vatios|v|voltios|vac|amp|a|rpm|cc)\b(?![-/]?\d)/i;
+// Megavolt-amperes (a power transformer) are said of machines even more plainly; not «MW», which invoices also write
+// for milliwatts (a curing lamp of «1400 mW»).
+const MACHINE_UNITS = new Set(['hp', 'mva', 'kva', 'kw', 'rpm']);
+const UNIT_NAMES: Record<string, string> = { hp: 'potencia', mva: 'potencia', kva: 'potencia', kw: 'potencia', w: 'potencia', vatios: 'potencia', v: 'voltaje', voltios: 'voltaje', vac: 'voltaje', amp: 'corriente', a: 'corriente', rpm: 'velocidad', cc: 'cilindrada' };
 
 export function durableEvidence(description: string): DurableEvidence | undefined {
   if (SERIAL.test(description)) return { why: 'trae número de serie', strong: true, machine: false, serial: true };
@@ -64,9 +73,16 @@ export function machineHead(words: readonly string[], measures: readonly string[
   if (measures.some((m) => /^x\d+$/.test(m))) return undefined;
   const feminine = /[aei]dora$/.test(head);
   const masculine = !feminine && /[aei]dor$/.test(head) && words.slice(1).some((w) => MECHANISM.has(w));
-  if (!feminine && !masculine) return undefined;
-  return { why: `empieza por «${head}», nombre de una máquina o aparato`, strong: true, machine: true, named: true };
+  if (feminine || masculine) return { why: `empieza por «${head}», nombre de una máquina o aparato`, strong: true, machine: true, named: true };
+  // The DLE's compounding elements «-metro» («que mide»: termómetro, turbidímetro) and «-scopio» («instrumento para
+  // ver o examinar»: microscopio, videoscopio) name instruments; a unit of length («centímetro») or a geometric
+  // measure («diámetro», «perímetro») is not one.
+  if (/(?:metro|scopio)$/.test(head) && !NOT_INSTRUMENT.test(head)) return { why: `empieza por «${head}», nombre de un instrumento`, strong: true, machine: false, named: true, instrument: true, byHead: true };
+  return undefined;
 }
+
+/** Units of length (SI prefixes + «metro») and geometric measures end in «-metro» without naming an instrument. */
+const NOT_INSTRUMENT = /^(?:kilo|hecto|deca|deci|centi|mili|micro|nano)metro$|^(?:dia|peri|para)metro$/;
 
 /** Words that describe how an apparatus works or how big it is, not what a consumable is made of. */
 const MECHANISM = new Set(['electrico', 'electrica', 'hidraulico', 'hidraulica', 'neumatico', 'neumatica', 'automatico', 'automatica', 'industrial', 'profesional', 'digital', 'motor', 'manual', 'estacionario', 'estacionaria']);
@@ -117,7 +133,9 @@ const GENERIC_HEADS = new Set(['equipo', 'set', 'smart', 'mini', 'nuevo', 'nueva
 /** Words of what is consumed, rented or replaced, not kept: a spare part, a refill, a seal of the machine, a service. */
 const CONSUMED = new Set(['repuesto', 'recarga', 'accesorio', 'pieza', 'parte', 'empaque', 'empaquetadura', 'sello', 'cuchilla', 'kit', 'mantenimiento', 'reparacion', 'alquiler', 'arriendo', 'servicio', 'instalacion',
   // A server in the cloud is rented by the month: a service (PUC 513520), not a machine the company keeps.
-  'cloud', 'nube', 'hosting', 'virtual', 'vps', 'suscripcion', 'mensual', 'licencia']);
+  'cloud', 'nube', 'hosting', 'virtual', 'vps', 'suscripcion', 'mensual', 'licencia',
+  // Work done with the machine, not the machine: UNSPSC 731810 «Servicios de maquinado» («Torno: maquinado de tapa»).
+  'maquinado', 'mecanizado']);
 
 /** This word (a line's head noun) names something consumed, rented, serviced or replaced, not kept. */
 export function namesConsumed(word: string): boolean {

@@ -8,7 +8,7 @@ import { classifyByActivity, conceptOf, isGoodsKeyword, namedEquipmentAccount, o
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, itemNouns, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence, type FirstReading } from './calibration';
-import { durableEvidence, equipmentName, machineHead } from './durable-evidence';
+import { type DurableEvidence, durableEvidence, equipmentName, machineHead } from './durable-evidence';
 import { guessUnspscClass, unspscClassName } from './reference-data';
 import { chooseSharedItem } from './shared-codes';
 import { describeSimilarity } from './similarity';
@@ -744,13 +744,19 @@ export class SuggestionEngine implements LineClassifier {
     if (named && namedAccount && stock && !(habit && isResale(habit.accountCode)) && !(activity && isResale(activity.accountCode))) {
       return [{ accountCode: stock, source: 'activity', confidence: 0.5, explanation: `La línea ${named.why.replace('que la empresa usa', 'de los que la empresa vende')}: mercancía → ${stock}; si es para su propio uso, es activo fijo (${namedAccount})`, stage: 'actividad', tag: 'puede-ser-activo' }, ...(habit ? [habit] : [])];
     }
-    const evidence = habit && kindOf(habit.accountCode) !== 'activo' && notAsset ? (named ?? durableEvidence(line.input.line.description) ?? machineHead(line.text.words, line.text.measures, isGoodsKeyword)) : undefined;
+    // The line's head noun naming an apparatus says more than a rating, which bulbs and bottles carry too (a «cortadora
+    // láser 60W» is a machine, not a 60 W part); a serial number still says it first.
+    const evidence = habit && kindOf(habit.accountCode) !== 'activo' && notAsset ? (named ?? headOrRating(line)) : undefined;
     if (habit && evidence?.strong && evidence === named && namedAccount && !isResale(habit.accountCode)) return [asNamedEquipment(namedAccount, named, chart, habit.accountCode), habit, ...(activity ? [activity] : [])];
     if (habit && evidence?.strong) {
       // A machine's name from a supplier whose lines are merchandise (a hardware store's resale) may be merchandise
       // too: the name alone only asks a person to look.
       const machinery = evidence.machine && !(evidence.named && isResale(habit.accountCode)) ? postable('1520') : undefined;
-      if (machinery) return [asMachinery(machinery, evidence.why, habit.accountCode, evidence.named), habit, ...(activity ? [activity] : [])];
+      if (machinery) return [asMachinery(machinery, evidence.why, habit.accountCode, evidence.named, evidence.byHead), habit, ...(activity ? [activity] : [])];
+      // An instrument by its name («-metro», «-scopio»; UNSPSC family 4111 «Instrumentos de medida, observación y
+      // ensayo») is scientific equipment (153215, as equipo-durable.csv books the microscope and the oscilloscope).
+      const instrument = evidence.instrument && !isResale(habit.accountCode) ? namedEquipmentAccount(INSTRUMENT_ACCOUNT, company, chart) : undefined;
+      if (instrument) return [{ ...asNamedEquipment(instrument, evidence, chart, habit.accountCode), tag: HEAD_TAG }, habit, ...(activity ? [activity] : [])];
       // A serial number is said of equipment, not of what a supplier of supplies or services usually bills (issue #13,
       // rule 3): the line goes to the equipment account of the company's activity (equipo-por-seccion.csv), «por
       // verificar», the habit as the runner-up. Merchandise the company resells may carry serials too (a phone a
@@ -769,9 +775,12 @@ export class SuggestionEngine implements LineClassifier {
       const otherKind = kindOf(activity.accountCode) !== kindOf(habit.accountCode);
       // Equipment from a supplier of supplies: the line's own evidence of a durable good (a serial number, a rating)
       // backs a reading of a fixed asset against the supplier's consumption account, however weak the words alone.
-      const durable = kindOf(activity.accountCode) === 'activo' && otherKind ? (durableEvidence(line.input.line.description) ?? anyNamed ?? headAsset(line, verdict, habit.accountCode)) : undefined;
+      // The head noun naming an apparatus («troqueladora», «empacadora») backs the rules' weak reading of maquinaria
+      // against the habit (round 19, part T), measured as its own kind.
+      const apparatus = () => { const head = machineHead(line.text.words, line.text.measures, isGoodsKeyword); return head ? { ...head, byHead: true } : undefined; };
+      const durable = kindOf(activity.accountCode) === 'activo' && otherKind ? (durableEvidence(line.input.line.description) ?? anyNamed ?? apparatus() ?? headAsset(line, verdict, habit.accountCode)) : undefined;
       const plain = verdict.strength === 'fuerte' || (verdict.strength === 'media' && otherKind) || !!durable;
-      if (durable && plain) return [{ ...activity, confidence: Math.min(activity.confidence, 0.55), explanation: `${activity.explanation}; la línea ${durable.why}, aunque este proveedor suele ir a ${habit.accountCode}`, durable: true, ...(durable.named ? { named: true } : {}) }, habit];
+      if (durable && plain) return [{ ...activity, confidence: Math.min(activity.confidence, 0.55), explanation: `${activity.explanation}; la línea ${durable.why}, aunque este proveedor suele ir a ${habit.accountCode}`, durable: true, ...(durable.named ? { named: true } : {}), ...('byHead' in durable && durable.byHead ? { tag: HEAD_TAG } : {}) }, habit];
       // A plain reading that itself names the supplier's usual account as this company's other choice (the cost of its
       // activity rather than the office's expense, its stock rather than consumption): the line cannot tell, the
       // supplier's books can, so the habit decides — still a prior, with its own confidence (issue #13, rule 3). Only the
@@ -789,7 +798,11 @@ export class SuggestionEngine implements LineClassifier {
     // equipo, «por verificar», the rules' reading as the runner-up; merchandise the company may resell stays, flagged.
     if (!habit && named && namedAccount) return activity && isResale(activity.accountCode) ? [mayBeAsset(activity, named.why)] : [asNamedEquipment(namedAccount, named, chart), ...(activity ? [activity] : [])];
     const machine = !habit && notAsset ? machineHead(line.text.words, line.text.measures, isGoodsKeyword) : undefined;
-    const machinery = machine ? postable('1520') : undefined;
+    const machinery = machine ? (machine.instrument ? namedEquipmentAccount(INSTRUMENT_ACCOUNT, company, chart) : postable('1520')) : undefined;
+    if (machine?.instrument && machinery) {
+      if (activity && isResale(activity.accountCode)) return [mayBeAsset(activity, machine.why)];
+      return [{ ...asNamedEquipment(machinery, machine, chart), tag: HEAD_TAG }, ...(activity ? [activity] : [])];
+    }
     if (machine && machinery) {
       if (activity && isResale(activity.accountCode)) return [mayBeAsset(activity, machine.why)];
       return [asMachinery(machinery, machine.why, undefined, true), ...(activity ? [activity] : [])];
@@ -1357,9 +1370,9 @@ function toNewItem(companyId: string, item: CatalogItem): NewItem {
 }
 
 /** A line whose words name a machine: maquinaria y equipo (accounting-co.md §4.2 row 11), «por verificar». */
-function asMachinery(account: string, why: string, usualAccount?: string, named?: boolean): Candidate {
+function asMachinery(account: string, why: string, usualAccount?: string, named?: boolean, byHead?: boolean): Candidate {
   const usual = usualAccount ? `, aunque este proveedor suele ir a ${usualAccount}` : '';
-  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${why}: una máquina es activo fijo → ${account} maquinaria y equipo${usual}`, stage: 'actividad', tag: 'maquina', durable: true, ...(named ? { named } : {}) };
+  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${why}: una máquina es activo fijo → ${account} maquinaria y equipo${usual}`, stage: 'actividad', tag: byHead ? HEAD_TAG : 'maquina', durable: true, ...(named ? { named } : {}) };
 }
 
 /**
@@ -1420,6 +1433,26 @@ function assetNamed(line: Line, company: CompanyProfile, chart: Chart): string |
   const account = concept?.accounts.find((a) => /^15/.test(a));
   return account && concept!.accounts[0] === account ? namedEquipmentAccount(account, company, chart) : undefined;
 }
+
+/** PUC 153215 equipo de laboratorio: where equipo-durable.csv books the goods of UNSPSC family 4111 (instruments). */
+const INSTRUMENT_ACCOUNT = '153215';
+
+/**
+ * The line's durable evidence other than a name in equipo-durable.csv: a serial number or a machine's rating first; then
+ * the head noun naming an apparatus or instrument (`machineHead`), which says what the line is; then a rating of
+ * volts, watts or engine size, which bulbs, batteries and bottles carry too and so only supports it.
+ */
+function headOrRating(line: Line): DurableEvidence | undefined {
+  const rated = durableEvidence(line.input.line.description);
+  // A serial number or a machine's own rating (HP, kVA) already says maquinaria: it stays the reason given.
+  if (rated?.serial || rated?.machine) return rated;
+  const head = machineHead(line.text.words, line.text.measures, isGoodsKeyword);
+  // Over a rating that alone left the habit standing: the head noun decided, a kind of its own.
+  return head ? (rated && !head.instrument ? { ...head, byHead: true } : head) : rated;
+}
+
+/** The kind (calibration.ts) of a line whose head noun naming an apparatus or instrument overruled its other reading. */
+const HEAD_TAG = 'aparato';
 
 /** The reading stays, «por verificar»: the line may be a fixed asset (§2.2). */
 function mayBeAsset(candidate: Candidate, why: string): Candidate {
