@@ -405,7 +405,7 @@ export class SuggestionEngine implements LineClassifier {
       const lesson = kindLessonOf(memory, from, b, postable);
       if (!lesson) continue;
       const moves = lesson.from.map(([account, n]) => (n === 1 ? account : `${account} ×${n}`)).join(', ');
-      const why = `personas ya pasaron en esta empresa ${lesson.n} productos que el agente había puesto en ${KIND_NAMES[a]} (${moves}) a ${lesson.account}, ninguno al revés`;
+      const why = `personas ya pasaron ${lesson.n} productos que el agente había puesto en ${KIND_NAMES[a]} (${moves}) a ${lesson.account}, ninguno al revés`;
       const follow: Candidate = {
         accountCode: lesson.account,
         source: 'history',
@@ -414,7 +414,7 @@ export class SuggestionEngine implements LineClassifier {
         stage: 'leccion',
         tag: `clase-${a}-${b}`,
       };
-      return { follow, why: `${why}: verifícala` };
+      return { follow, why: `en esta empresa, ${why}: verifícala` };
     }
     return undefined;
   }

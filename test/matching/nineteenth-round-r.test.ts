@@ -48,7 +48,7 @@ describe('suggestion engine: nineteenth round of #13 (R)', () => {
     const [flete, alquiler, nueva] = await t.classify(again(FLETE), again(ALQUILER), line('TORNILLOS ACERO X100', { nit: '800100299' }));
     for (const [c, from] of [[flete!, FLETE[2]], [alquiler!, ALQUILER[2]]] as const) {
       expect(c.accountCode).toBe(COST);
-      expect(c.explanation).toContain('personas ya pasaron en esta empresa 2 productos que el agente había puesto en gastos de administración (513555, 519535) a 614015, ninguno al revés');
+      expect(c.explanation).toContain('En esta empresa, personas ya pasaron 2 productos que el agente había puesto en gastos de administración (513555, 519535) a 614015, ninguno al revés');
       expect(c.explanation).toContain(`(el agente la leía como ${from})`);
       expect(c.runnerUp?.accountCode).toBe(from);
       expect(c.evidence?.kind).toMatch(/^leccion\/clase-51-61\//);
