@@ -31,25 +31,23 @@ const COST_SECTIONS: readonly string[] = readDataCsv('postura-por-seccion.csv')
 const ROWS: ReadonlyMap<string, OperatingRow> = load();
 
 function load(): ReadonlyMap<string, OperatingRow> {
-  {
-    const map = new Map<string, OperatingRow>();
-    for (const row of readDataCsv('costo-de-la-operacion.csv')) {
-      const concept = row.concepto ?? '';
-      if (!CONCEPTS.some((c) => c.key === concept) || !row.actividades || !row.fuente) {
-        throw new Error(`costo-de-la-operacion.csv: la fila «${concept}» necesita un concepto de activity-rules.ts, actividades y fuente`);
-      }
-      const tokens = row.actividades.split(/\s+/).filter(Boolean);
-      const bad = tokens.find((t) => t !== 'costo' && !/^[A-U]$/.test(t) && !/^\d{2,4}$/.test(t));
-      if (bad) throw new Error(`costo-de-la-operacion.csv: «${bad}» (fila ${concept}) no es una sección CIIU, un código CIIU ni «costo»`);
-      map.set(concept, {
-        concept,
-        sections: new Set([...tokens.filter((t) => /^[A-U]$/.test(t)), ...(tokens.includes('costo') ? COST_SECTIONS : [])]),
-        prefixes: tokens.filter((t) => /^\d+$/.test(t)),
-        except: new Set(normalize(row.salvo ?? '').words),
-      });
+  const map = new Map<string, OperatingRow>();
+  for (const row of readDataCsv('costo-de-la-operacion.csv')) {
+    const concept = row.concepto ?? '';
+    if (!CONCEPTS.some((c) => c.key === concept) || !row.actividades || !row.fuente) {
+      throw new Error(`costo-de-la-operacion.csv: la fila «${concept}» necesita un concepto de activity-rules.ts, actividades y fuente`);
     }
-    return map;
+    const tokens = row.actividades.split(/\s+/).filter(Boolean);
+    const bad = tokens.find((t) => t !== 'costo' && !/^[A-U]$/.test(t) && !/^\d{2,4}$/.test(t));
+    if (bad) throw new Error(`costo-de-la-operacion.csv: «${bad}» (fila ${concept}) no es una sección CIIU, un código CIIU ni «costo»`);
+    map.set(concept, {
+      concept,
+      sections: new Set([...tokens.filter((t) => /^[A-U]$/.test(t)), ...(tokens.includes('costo') ? COST_SECTIONS : [])]),
+      prefixes: tokens.filter((t) => /^\d+$/.test(t)),
+      except: new Set(normalize(row.salvo ?? '').words),
+    });
   }
+  return map;
 }
 
 /**
