@@ -20,10 +20,12 @@ let commerce: Set<string> | undefined;
  * described as «Comercio…») books its services and what its store consumes as selling expenses, 52xx
  * (accounting-co.md §4.3, row G: «52xx if store/sales … services bought 52xx by default»; §1: 523530 for a shop
  * floor); everyone else, administrative expenses, 51xx. A workshop of section G («Mantenimiento y reparación de
- * vehículos») sells a service, not goods: 51. The company may change it at any time (`--funcion`).
+ * vehículos») sells a service, not goods: 51. So does an agent paid by commission (4610 «Comercio al por mayor a cambio
+ * de una retribución o por contrata»: it sells others' goods for a fee, never owns them, has no store; PUC 613512 names
+ * its cost): 51 (nineteenth round, after judging «a ciegas 30»). The company may change it at any time (`--funcion`).
  */
 export function defaultExpenseFunction(ciiu: string[]): CompanyProfile['expenseFunction'] {
-  commerce ??= new Set(readDataCsv('ciiu.csv').filter((r) => r.section === 'G' && /^comercio/i.test(r.description ?? '')).map((r) => r.code!));
+  commerce ??= new Set(readDataCsv('ciiu.csv').filter((r) => r.section === 'G' && /^comercio/i.test(r.description ?? '') && !/a cambio de una retribución/i.test(r.description ?? '')).map((r) => r.code!));
   const main = ciiu[0]?.replace(/\D/g, '').padStart(4, '0');
   return main && commerce.has(main) ? 'ventas' : 'admin';
 }
