@@ -27,6 +27,8 @@ import { buildBlind26Scenarios } from '../fixtures/matching/blind26/scenarios';
 import { buildBlind27Scenarios } from '../fixtures/matching/blind27/scenarios';
 import { buildBlind28Scenarios } from '../fixtures/matching/blind28/scenarios';
 import { buildBlind29Scenarios } from '../fixtures/matching/blind29/scenarios';
+import { buildBlind30Scenarios } from '../fixtures/matching/blind30/scenarios';
+import { buildBlind31Scenarios } from '../fixtures/matching/blind31/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import type { ScenarioToRun } from './matching-unseen.bench';
 
@@ -66,4 +68,6 @@ export const UNSEEN_AND_BLIND_SETS: readonly (readonly [name: string, build: () 
   ['a ciegas 27', buildBlind27Scenarios],
   ['a ciegas 28', buildBlind28Scenarios],
   ['a ciegas 29', buildBlind29Scenarios],
+  ['a ciegas 30', buildBlind30Scenarios],
+  ['a ciegas 31', buildBlind31Scenarios],
 ];
