@@ -1147,8 +1147,7 @@ function consumedInOperation(concept: Concept, company: CompanyProfile, chart: C
   const { main, activity } = mainActivity(company) ?? {};
   const cost = main ? costOfActivity(main)?.[0] : undefined;
   if (!main || !activity || !cost) return undefined;
-  const reading = operatingConcept(concept.key, main, activity.section, words);
-  if (!reading || 'officeWord' in reading) return undefined;
+  if (!operatingConcept(concept.key, { main, section: activity.section, producer: PRODUCER_SECTIONS.has(activity.section) }, words)) return undefined;
   const account = chart.firstPostable(cost, cost.slice(0, 4));
   return account ? { account, why: 'lo que la operación consume al producir o prestar el servicio que la empresa vende es costo de su actividad, no gasto de la oficina (§4.3)' } : undefined;
 }

@@ -1,4 +1,5 @@
 import { readDataCsv } from '../ledger/puc';
+import { CONCEPTS } from './activity-rules';
 import type { CompanyMemory } from './company-memory';
 
 /**
@@ -73,7 +74,7 @@ export function kindLessonOf(memory: CompanyMemory, from: string, toKind: string
  */
 export const PREMISES_CONCEPTS: ReadonlySet<string> = new Set(
   readDataCsv('conceptos-del-local.csv').map((row) => {
-    if (!row.concepto || !row.fuente) throw new Error(`conceptos-del-local.csv: la fila «${row.concepto ?? ''}» necesita concepto y fuente`);
+    if (!row.concepto || !CONCEPTS.some((c) => c.key === row.concepto) || !row.fuente) throw new Error(`conceptos-del-local.csv: la fila «${row.concepto ?? ''}» necesita un concepto de activity-rules.ts y su fuente`);
     return row.concepto;
   }),
 );

@@ -15,6 +15,8 @@ import { normalize } from './normalize';
  */
 interface OperatingRow {
   concept: string;
+  /** «costo»: every section whose activity has a cost of its own (the caller knows them, postura-por-seccion.csv). */
+  producers: boolean;
   /** Section letters and CIIU prefixes. */
   sections: ReadonlySet<string>;
   prefixes: readonly string[];
@@ -22,10 +24,14 @@ interface OperatingRow {
   except: ReadonlySet<string>;
 }
 
-/** Sections whose activity has a cost of its own (§4.3 rows A, C, F, H, I, N, P, Q; B, D, E and R, S alike). */
-const COST_SECTIONS: readonly string[] = readDataCsv('postura-por-seccion.csv')
-  .filter((row) => row.produce_con_costo === 'si')
-  .map((row) => row.seccion!);
+/** The company's main activity as the rows ask of it. */
+export interface OperatingActivity {
+  /** CIIU class. */
+  main: string;
+  section: string;
+  /** Its section produces with a cost of its own (postura-por-seccion.csv «produce_con_costo»). */
+  producer: boolean;
+}
 
 // Loaded at start-up: a row without its source stops the engine.
 const ROWS: ReadonlyMap<string, OperatingRow> = load();
@@ -42,7 +48,8 @@ function load(): ReadonlyMap<string, OperatingRow> {
     if (bad) throw new Error(`costo-de-la-operacion.csv: «${bad}» (fila ${concept}) no es una sección CIIU, un código CIIU ni «costo»`);
     map.set(concept, {
       concept,
-      sections: new Set([...tokens.filter((t) => /^[A-U]$/.test(t)), ...(tokens.includes('costo') ? COST_SECTIONS : [])]),
+      producers: tokens.includes('costo'),
+      sections: new Set(tokens.filter((t) => /^[A-U]$/.test(t))),
       prefixes: tokens.filter((t) => /^\d+$/.test(t)),
       except: new Set(normalize(row.salvo ?? '').words),
     });
@@ -51,14 +58,12 @@ function load(): ReadonlyMap<string, OperatingRow> {
 }
 
 /**
- * Whether the concept, in a company of this main activity (CIIU class and section), is consumed by its operation:
- * undefined when it is not, or when a word of the line says the object is the office's (the word is returned then,
- * so that the caller can leave the office's reading).
+ * Whether the concept, in a company of this main activity, is consumed by its operation: not when a word of the line
+ * says the object is the office's.
  */
-export function operatingConcept(conceptKey: string, main: string, section: string, words: readonly string[]): { operating: true } | { officeWord: string } | undefined {
+export function operatingConcept(conceptKey: string, activity: OperatingActivity, words: readonly string[]): boolean {
   const row = ROWS.get(conceptKey);
-  if (!row) return undefined;
-  if (!row.sections.has(section) && !row.prefixes.some((p) => main.startsWith(p))) return undefined;
-  const office = words.find((w) => row.except.has(w));
-  return office ? { officeWord: office } : { operating: true };
+  if (!row) return false;
+  if (!(row.producers && activity.producer) && !row.sections.has(activity.section) && !row.prefixes.some((p) => activity.main.startsWith(p))) return false;
+  return !words.some((w) => row.except.has(w));
 }
