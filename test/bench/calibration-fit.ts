@@ -40,6 +40,12 @@ export interface FitOptions {
   outOfFold: boolean;
   /** `max`: best mean recall with no set above `maxFlagged`; `goals`: most sets meeting both goals (recall ≥ 80 %, flagged ≤ maxFlagged), then best mean recall. */
   rule: 'max' | 'goals';
+  /**
+   * Kinds of evidence whose rules were chosen by reading some of the sets, and those sets (scenario-sets.ts
+   * `KINDS_CHOSEN_ON`). There such a kind is as right as the sets it was written for, so its cells (and its
+   * descendants') count only the other sets; the lines still count for its parent.
+   */
+  chosenOn?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** What the thirteenth round did (12 pseudo-lines, no cap per set, threshold on in-fit confidences, ≤ 24.5 %). */
@@ -52,7 +58,8 @@ export const FITTED: FitOptions = { ...ROUND13, rule: 'goals' };
 export function describeOptions(o: FitOptions): string {
   const cap = `${o.minSets > 1 ? `; una celda vista en menos de ${o.minSets} conjuntos toma el valor del padre` : ''}${o.betweenSets ? '; cada celda vale menos líneas cuanto más varía entre conjuntos' : ''}`;
   const rule = o.rule === 'goals' ? `el que más conjuntos deja con atrapa ≥ ${RECALL_GOAL * 100} % y marca ≤ ${(o.maxFlagged * 100).toFixed(1)} %, y entre ellos el de mejor recall medio` : `mejor recall medio con ningún conjunto con más de ${(o.maxFlagged * 100).toFixed(1)} % marcado`;
-  return `Suavizado: ${o.prior} líneas del tipo padre${cap}; monótona en la franja dentro de cada tipo. Umbral: ${rule}${o.outOfFold ? ', medido con cada conjunto leído por la tabla de los demás' : ''}.`;
+  const chosen = o.chosenOn?.size ? ` Tipos nuevos medidos solo en los conjuntos escritos después de elegir sus reglas: ${[...o.chosenOn.keys()].join(', ')}.` : '';
+  return `Suavizado: ${o.prior} líneas del tipo padre${cap}; monótona en la franja dentro de cada tipo.${chosen} Umbral: ${rule}${o.outOfFold ? ', medido con cada conjunto leído por la tabla de los demás' : ''}.`;
 }
 
 /** Each set weighs as much as this many lines (the own and «no visto» sets are five times larger than blind ones). */
@@ -85,7 +92,7 @@ export function fit(sets: Sets, options: FitOptions): Map<string, Cell[]> {
     const w = SET_WEIGHT / lines.length;
     for (const line of lines) {
       const band = bandOf(line.raw);
-      for (const kind of ancestry(line.kind)) {
+      for (const kind of measuredKinds(line.kind, name, options.chosenOn)) {
         let row = counts.get(kind);
         if (!row) counts.set(kind, (row = RAW_BANDS.map(() => new Map())));
         const bySet = row[band]!;
@@ -142,6 +149,20 @@ export function fit(sets: Sets, options: FitOptions): Map<string, Cell[]> {
     cells.set(kind, monotone(row, options.prior));
   }
   return cells;
+}
+
+/**
+ * The levels of a line's kind its set may measure: every level, except a kind whose rules were chosen on this set and
+ * the more specific levels under it (ancestry runs from specific to general, so those come first).
+ */
+export function measuredKinds(kind: string, set: string, chosenOn: FitOptions['chosenOn']): string[] {
+  const levels = ancestry(kind);
+  if (!chosenOn?.size) return levels;
+  let cut = -1;
+  levels.forEach((level, i) => {
+    if (chosenOn.get(level)?.has(set)) cut = i;
+  });
+  return levels.slice(cut + 1);
 }
 
 function depth(kind: string): number {

@@ -24,7 +24,7 @@ import { Calibration, CALIBRATION_FILE } from '../../server/matching/calibration
 import { describeOptions, FITTED, fitAll, type FitOptions, read, RECALL_GOAL, score, toCsv } from './calibration-fit';
 import { accuracy } from './matching.bench';
 import { runScenarioSet, type Observed } from './matching-unseen.bench';
-import { UNSEEN_AND_BLIND_SETS } from './scenario-sets';
+import { kindsChosenOn, UNSEEN_AND_BLIND_SETS } from './scenario-sets';
 
 // Every choice of the fit is a hyper-parameter chosen by leave-one-set-out (see calibration-fit.ts); the environment
 // overrides them to try others.
@@ -36,6 +36,9 @@ const OPTIONS: FitOptions = {
   ...(process.env.FIT_MAX ? { maxFlagged: Number(process.env.FIT_MAX) } : {}),
   ...(process.env.FIT_RULE ? { rule: process.env.FIT_RULE as FitOptions['rule'] } : {}),
   ...(process.env.FIT_OOF ? { outOfFold: process.env.FIT_OOF === '1' } : {}),
+  // A round's new kinds are measured only on the sets written after their rules were chosen (scenario-sets.ts);
+  // `FIT_NEW_KINDS=0` measures them everywhere, to compare.
+  ...(process.env.FIT_NEW_KINDS === '0' ? {} : { chosenOn: kindsChosenOn() }),
 };
 
 // `FIT_REVIEW=1`: each set the engine's author did not write is also run with a person opening every line the
