@@ -1,5 +1,6 @@
 import type { Chart } from '../ledger/chart';
 import { readDataCsv } from '../ledger/puc';
+import { ciiuClass } from './reference-data';
 
 /**
  * Once the engine decided a line is a fixed asset, which subcuenta of group 15 it goes to is what the PUC's own names
@@ -50,3 +51,24 @@ function subaccountTable(): { names: Map<string, string>; qualifiers: Map<string
   }
   return { names, qualifiers };
 }
+
+/**
+ * The equipment a company of this CIIU class works with, in its group-15 subcuenta (server/data/equipo-por-clase.csv):
+ * a dental practice's equipment is «odontológico» (153210), a testing or clinical laboratory's «laboratorio» (153215).
+ * A reading of that cuenta's other subcuenta (a dentist's autoclave read as «médico») or of the generic maquinaria y
+ * equipo (a laboratory's drying oven) goes there, as a restaurant's machines go to 153610 (equipo-por-seccion.csv).
+ */
+export function activitySubaccount(ciiu: readonly string[], account: string, chart: Chart): string | undefined {
+  const main = ciiu[0];
+  const own = main ? CLASS_EQUIPMENT.get(ciiuClass(main)) : undefined;
+  if (!own || own === account || !(account.startsWith(own.slice(0, 4)) || account.startsWith('1520'))) return undefined;
+  return chart.isPostable(own) ? own : undefined;
+}
+
+const PUC_CODES = new Set(readDataCsv('puc.csv').map((r) => r.code));
+const CLASS_EQUIPMENT = new Map(
+  readDataCsv('equipo-por-clase.csv').map((row) => {
+    if (!/^\d{4}$/.test(row.ciiu ?? '') || !/^15\d{4}$/.test(row.cuenta ?? '') || !PUC_CODES.has(row.cuenta) || !row.fuente) throw new Error(`equipo-por-clase.csv: la clase CIIU «${row.ciiu}» necesita una subcuenta del grupo 15 que exista en el PUC y su fuente`);
+    return [row.ciiu!, row.cuenta!] as const;
+  }),
+);

@@ -8,7 +8,7 @@ import { classifyByActivity, conceptOf, isGoodsKeyword, namedEquipmentAccount, o
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, itemNouns, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence, type FirstReading } from './calibration';
-import { assetSubaccount } from './asset-subaccount';
+import { activitySubaccount, assetSubaccount } from './asset-subaccount';
 import { type DurableEvidence, durableEvidence, equipmentName, machineHead } from './durable-evidence';
 import { guessUnspscClass, unspscClassName } from './reference-data';
 import { chooseSharedItem } from './shared-codes';
@@ -726,7 +726,7 @@ export class SuggestionEngine implements LineClassifier {
    * leaves the line «por verificar».
    */
   private activityOrSupplierHabit(line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate[] {
-    return this.activityOrSupplierHabitRead(line, company, chart, memory, postable).map((c) => inNamedSubaccount(c, line, chart));
+    return this.activityOrSupplierHabitRead(line, company, chart, memory, postable).map((c) => inNamedSubaccount(c, line, company, chart));
   }
 
   private activityOrSupplierHabitRead(line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate[] {
@@ -1399,13 +1399,20 @@ function asNamedAsset(activity: Candidate, named: { why: string }, account: stri
  * kind of evidence stays the reading's own (the decision that it is an asset is the same); the explanation names the
  * account it replaced.
  */
-function inNamedSubaccount(c: Candidate, line: Line, chart: Chart): Candidate {
+function inNamedSubaccount(c: Candidate, line: Line, company: CompanyProfile, chart: Chart): Candidate {
   if (c.stage !== 'actividad' || c.source !== 'activity' || !/^15/.test(c.accountCode) || kindOf(c.accountCode) !== 'activo') return c;
   const named = assetSubaccount(line.text.words, chart);
-  if (!named || named.account === c.accountCode) return c;
-  const name = chart.name(named.account)?.toLowerCase();
   const was = chart.name(c.accountCode)?.toLowerCase();
-  return { ...c, accountCode: named.account, explanation: `${c.explanation}; la línea dice «${named.word}», y el PUC tiene una subcuenta con ese nombre: → ${named.account}${name ? ` ${name}` : ''} (no ${c.accountCode}${was ? ` ${was}` : ''})` };
+  const instead = `(no ${c.accountCode}${was ? ` ${was}` : ''})`;
+  if (named) {
+    if (named.account === c.accountCode) return c;
+    const name = chart.name(named.account)?.toLowerCase();
+    return { ...c, accountCode: named.account, explanation: `${c.explanation}; la línea dice «${named.word}», y el PUC tiene una subcuenta con ese nombre: → ${named.account}${name ? ` ${name}` : ''} ${instead}` };
+  }
+  const own = activitySubaccount(company.ciiu, c.accountCode, chart);
+  if (!own) return c;
+  const name = chart.name(own)?.toLowerCase();
+  return { ...c, accountCode: own, explanation: `${c.explanation}; es el equipo con que la empresa presta su servicio (actividad ${company.ciiu[0]}): → ${own}${name ? ` ${name}` : ''} ${instead}` };
 }
 
 /** Equipment by its own name (equipo-durable.csv): a fixed asset, «por verificar» — the company's threshold may make it an expense. */
