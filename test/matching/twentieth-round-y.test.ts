@@ -38,7 +38,29 @@ describe('twentieth round, part Y: a fixed asset goes to the PUC subcuenta that 
     expect(result!.accountCode).toBe('154410');
   });
 
+  it("a dental practice's autoclave is «odontológico» (153210), a laboratory's drying oven «laboratorio» (153215)", async () => {
+    t = await testCompany({ company: { ciiu: ['8622'], inventory: 'none' } });
+    const [autoclave] = await t.classify(line('ESTERILIZADOR AUTOCLAVE 18 LT CLASE B'));
+    expect(autoclave!.accountCode).toBe('153210');
+    expect(autoclave!.explanation).toContain('actividad 8622');
+    await t.close();
+    t = await testCompany({ company: { ciiu: ['7120'], inventory: 'none' } });
+    const [oven] = await t.classify(line('HORNO DE SECADO 100 LT 200 GRADOS'));
+    expect(oven!.accountCode).toBe('153215');
+  });
+
   // Guards: what must not move.
+  it('a medical practice keeps its medical equipment in 153205, a laboratory its furniture in 152405', async () => {
+    t = await testCompany({ company: { ciiu: ['8621'], inventory: 'none' } });
+    const [monitor] = await t.classify(line('MONITOR DE SIGNOS VITALES ADULTO'));
+    expect(monitor!.accountCode).toBe('153205');
+    await t.close();
+    t = await testCompany({ company: { ciiu: ['7120'], inventory: 'none' } });
+    const [chair] = await t.classify(line('SILLA INTERLOCUTORA TAPIZADA'));
+    expect(chair!.accountCode).toBe('152405');
+  });
+
+
   it('the company\'s own books keep their subcuenta: a radio it booked in 152810 stays there', async () => {
     t = await testCompany({ company: { ciiu: ['8010'], inventory: 'none' }, history: [past('RADIO PORTATIL UHF 16 CANALES MOTOROLA', '152810', '2026-04-02')] });
     const [result] = await t.classify(line('RADIO PORTATIL UHF 16 CANALES MOTOROLA'));
@@ -52,6 +74,16 @@ describe('twentieth round, part Y: a fixed asset goes to the PUC subcuenta that 
     t = await testCompany({ company: { ciiu: ['8010'], inventory: 'none' } });
     const [service] = await t.classify(line('MANTENIMIENTO RADIO PORTATIL'));
     expect(service!.accountCode).not.toMatch(/^15/);
+  });
+
+  it('every row of equipo-por-clase.csv is a CIIU class of the DANE list with a live PUC subcuenta of group 15 and its source', () => {
+    const ciiu = new Set(readDataCsv('ciiu.csv').map((r) => r.code));
+    const puc = new Map(readDataCsv('puc.csv').map((r) => [r.code, r]));
+    for (const row of readDataCsv('equipo-por-clase.csv')) {
+      expect(ciiu.has(row.ciiu!), row.ciiu).toBe(true);
+      expect(puc.get(row.cuenta!)?.level, row.ciiu).toBe('subcuenta');
+      expect(row.fuente, row.ciiu).toMatch(/CIIU.*PUC/);
+    }
   });
 
   it('every row of subcuenta-de-activo.csv names a live group-15 account of the PUC and has its source', () => {
