@@ -18,6 +18,8 @@ export interface AssetSubaccount {
   account: string;
   /** The word of the line that names it, for the explanation. */
   word: string;
+  /** The word is a qualifier of the head (a motor «fuera de borda»), not the name of the subcuenta itself. */
+  qualifier?: true;
 }
 
 const GENERIC_HEADS = new Set(['equipo', 'vehiculo', 'set', 'nuevo', 'nueva', 'unidad']);
@@ -30,10 +32,10 @@ export function assetSubaccount(words: readonly string[], chart: Chart): AssetSu
   if (!head) return undefined;
   const named = table.names.get(head);
   const qualifier = words.slice(start + 1).find((w) => table.qualifiers.has(w));
-  const found = qualifier ? { account: table.qualifiers.get(qualifier)!, word: qualifier } : named ? { account: named, word: head } : undefined;
+  const found = qualifier ? { account: table.qualifiers.get(qualifier)!, word: qualifier, qualifier: true as const } : named ? { account: named, word: head } : undefined;
   if (!found) return undefined;
   const account = chart.firstPostable(found.account, found.account.slice(0, 4));
-  return account ? { account, word: found.word } : undefined;
+  return account ? { ...found, account } : undefined;
 }
 
 /** Read at start-up: a row without its source stops the engine with a Spanish message before any line is read. */

@@ -1407,7 +1407,8 @@ function inNamedSubaccount(c: Candidate, line: Line, company: CompanyProfile, ch
   if (named) {
     if (named.account === c.accountCode) return c;
     const name = chart.name(named.account)?.toLowerCase();
-    return { ...c, accountCode: named.account, explanation: `${c.explanation}; la línea dice «${named.word}», y el PUC tiene una subcuenta con ese nombre: → ${named.account}${name ? ` ${name}` : ''} ${instead}` };
+    const why = named.qualifier ? `la línea dice «${named.word}», que dice de qué equipo es` : `la línea dice «${named.word}», y el PUC tiene una subcuenta con ese nombre`;
+    return { ...c, accountCode: named.account, explanation: `${c.explanation}; ${why}: → ${named.account}${name ? ` ${name}` : ''} ${instead}` };
   }
   const own = activitySubaccount(company.ciiu, c.accountCode, chart);
   if (!own) return c;

@@ -36,6 +36,7 @@ describe('twentieth round, part Y: a fixed asset goes to the PUC subcuenta that 
     t = await testCompany({ company: { ciiu: ['5021'], inventory: 'none' }, history: suppliesHistory });
     const [result] = await t.classify(line('MOTOR FUERA DE BORDA 90 HP 2T', { nit: supplies }));
     expect(result!.accountCode).toBe('154410');
+    expect(result!.explanation).toContain('«borda», que dice de qué equipo es');
   });
 
   it("a dental practice's autoclave is «odontológico» (153210), a laboratory's drying oven «laboratorio» (153215)", async () => {
