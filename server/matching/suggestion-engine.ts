@@ -8,6 +8,7 @@ import { classifyByActivity, conceptOf, isGoodsKeyword, namedEquipmentAccount, o
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, itemNouns, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence, type FirstReading } from './calibration';
+import { activitySubaccount, assetSubaccount } from './asset-subaccount';
 import { type DurableEvidence, durableEvidence, equipmentName, machineHead } from './durable-evidence';
 import { guessUnspscClass, unspscClassName } from './reference-data';
 import { chooseSharedItem } from './shared-codes';
@@ -751,6 +752,10 @@ export class SuggestionEngine implements LineClassifier {
    * leaves the line «por verificar».
    */
   private activityOrSupplierHabit(line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate[] {
+    return this.activityOrSupplierHabitRead(line, company, chart, memory, postable).map((c) => inNamedSubaccount(c, line, company, chart));
+  }
+
+  private activityOrSupplierHabitRead(line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate[] {
     const supplier = memory.suppliers.get(line.nit);
     const habit = supplier ? supplierHabit(supplier.tally, postable) : undefined;
     const verdict = activityVerdict(line, company, chart);
@@ -1420,6 +1425,31 @@ function asNamedAsset(activity: Candidate, named: { why: string }, account: stri
   if (activity.stage !== 'actividad' || kindOf(activity.accountCode) !== 'activo' || !/^15/.test(activity.accountCode) || activity.accountCode === account) return activity;
   const sameCuenta = activity.accountCode.slice(0, 4) === account.slice(0, 4);
   return { ...activity, accountCode: account, confidence: sameCuenta ? activity.confidence : Math.min(activity.confidence, 0.6), explanation: `${activity.explanation}; pero la línea ${named.why}: → ${account}` };
+}
+
+/**
+ * The rules (or a serial number, a rating, the equipment's name) read a fixed asset: which subcuenta of group 15 is what
+ * the PUC's own names say (asset-subaccount.ts, subcuenta-de-activo.csv): a radio is «equipos de radio» (152815), a
+ * campero «autos, camionetas y camperos» (154005), an outboard motor a small boat's fleet (154410). Only the generic
+ * reading moves: the company's own books for the kind of thing (`actividad-empresa`) and its history keep theirs. The
+ * kind of evidence stays the reading's own (the decision that it is an asset is the same); the explanation names the
+ * account it replaced.
+ */
+function inNamedSubaccount(c: Candidate, line: Line, company: CompanyProfile, chart: Chart): Candidate {
+  if (c.stage !== 'actividad' || c.source !== 'activity' || !/^15/.test(c.accountCode) || kindOf(c.accountCode) !== 'activo') return c;
+  const named = assetSubaccount(line.text.words, chart);
+  const was = chart.name(c.accountCode)?.toLowerCase();
+  const instead = `(no ${c.accountCode}${was ? ` ${was}` : ''})`;
+  if (named) {
+    if (named.account === c.accountCode) return c;
+    const name = chart.name(named.account)?.toLowerCase();
+    const why = named.qualifier ? `la línea dice «${named.word}», que dice de qué equipo es` : `la línea dice «${named.word}», y el PUC tiene una subcuenta con ese nombre`;
+    return { ...c, accountCode: named.account, explanation: `${c.explanation}; ${why}: → ${named.account}${name ? ` ${name}` : ''} ${instead}` };
+  }
+  const own = activitySubaccount(company.ciiu, c.accountCode, chart);
+  if (!own) return c;
+  const name = chart.name(own)?.toLowerCase();
+  return { ...c, accountCode: own, explanation: `${c.explanation}; es el equipo con que la empresa presta su servicio (actividad ${company.ciiu[0]}): → ${own}${name ? ` ${name}` : ''} ${instead}` };
 }
 
 /** Equipment by its own name (equipo-durable.csv): a fixed asset, «por verificar» — the company's threshold may make it an expense. */
