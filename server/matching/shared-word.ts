@@ -9,6 +9,17 @@ import { adjacentSwaps, withinOneEdit } from './similarity';
  * («jaboncito» / «jabón»), or one slip of the fingers («aalmbre» / «alambre»). Short words only count when equal: four
  * letters say too little of a root.
  */
+/**
+ * Colour adjectives (DLE), singular as normalized: they qualify a product of any kind («CINTA AISLANTE NEGRA», «Té
+ * verde»), so a colour shared with an item never says which item the line is.
+ */
+const COLOURS = new Set(['blanco', 'blanca', 'negro', 'negra', 'azul', 'rojo', 'roja', 'verde', 'amarillo', 'amarilla', 'gris', 'morado', 'morada', 'rosado', 'rosada', 'naranja', 'violeta', 'dorado', 'dorada', 'plateado', 'plateada', 'transparente', 'beige', 'fucsia']);
+
+/** A word that may link a line to a catalog item (see suggestion-engine.ts `sharedWordItem`): not a colour. */
+export function linksItem(word: string): boolean {
+  return !COLOURS.has(word);
+}
+
 export function sameRoot(a: string, b: string): boolean {
   if (a === b) return true;
   const short = Math.min(a.length, b.length);

@@ -15,7 +15,7 @@ import { describeSimilarity } from './similarity';
 import { diminutiveOf } from './diminutives';
 import { groupOf, KIND_NAMES, kindLessonOf, PREMISES_CONCEPTS } from './kind-lesson';
 import { sameServiceWords } from './service-words';
-import { sameRoot } from './shared-word';
+import { linksItem, sameRoot } from './shared-word';
 import { classifyByRule, isGoods } from './default-account-rule';
 import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
 import { findItems, freshness, insertHistory, loadHistorySince, loadItemsSince, nextCatalogRevision, upsertItems, type NewHistoryRow, type NewItem } from './matching-store';
@@ -649,9 +649,9 @@ export class SuggestionEngine implements LineClassifier {
     const linked = new Map<string, { item: CatalogItem; account: string; words: string[] }>();
     const accounts = new Set<string>();
     for (const word of new Set(line.text.words)) {
-      if (CLASS_WORDS.has(word) || PURPOSE_WORDS.has(word)) continue;
+      if (CLASS_WORDS.has(word) || PURPOSE_WORDS.has(word) || !linksItem(word)) continue;
       for (const [own, ids] of memory.itemsByWord) {
-        if (ids.size === 0 || CLASS_WORDS.has(own) || PURPOSE_WORDS.has(own) || !sameRoot(word, own)) continue;
+        if (ids.size === 0 || !linksItem(own) || CLASS_WORDS.has(own) || PURPOSE_WORDS.has(own) || !sameRoot(word, own)) continue;
         const trusted = [...ids].map((id) => memory.items.get(id)).filter((item): item is CatalogItem => !!item && item.confidence === null && !!postable(item.accountCode));
         // A word most of the catalog shares says nothing of which item; an agent's item is a guess.
         if (trusted.length === 0 || trusted.length > SHARED_WORD_ITEMS || trusted.length < ids.size) continue;
