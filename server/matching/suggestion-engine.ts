@@ -656,9 +656,12 @@ export class SuggestionEngine implements LineClassifier {
         // A word most of the catalog shares says nothing of which item; an agent's item is a guess.
         if (trusted.length === 0 || trusted.length > SHARED_WORD_ITEMS || trusted.length < ids.size) continue;
         for (const item of trusted) {
-          const [first] = normalize(item.name).words;
+          const name = normalize(item.name).words;
           // «Mantenimiento de moldes» is a service on the moulds: its first word names a process, not the item's thing.
-          if (first === own && PROCESS_WORD.test(own)) continue;
+          if (name[0] === own && PROCESS_WORD.test(own)) continue;
+          // A one-word item («Cartulina») is a kind of thing: only the line's own head noun names it; further on, the
+          // word says what the line is made of or for («Pliego de papel cartulina»).
+          if (name.length === 1 && word !== line.text.words[0]) continue;
           const account = postable(item.accountCode)!;
           accounts.add(account);
           const entry = linked.get(item.id) ?? { item, account, words: [] };
