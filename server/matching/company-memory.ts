@@ -90,6 +90,12 @@ export class CompanyMemory {
    * that starts with one of them names what the item is, however the rest of the wording differs (see `itemNouns`).
    */
   readonly itemsByNoun = new Map<string, Set<string>>();
+  /**
+   * Catalog items by every word of their names (normalized): a line that names a product another way often shares
+   * one rare word with the company's item («PALOS P/ LA FOGATA» and «Leña y carbón para fogatas»; see
+   * suggestion-engine.ts `sharedWordItem`).
+   */
+  readonly itemsByWord = new Map<string, Set<string>>();
   /** Bumped whenever trusted evidence changes (items, the books, a person's decision): derived views rebuild. */
   trustedRevision = 0;
   /**
@@ -200,6 +206,12 @@ export class CompanyMemory {
       const oldClass = unspscOf(previous.unspsc)?.slice(0, 6);
       if (oldClass) this.itemsByUnspscClass.get(oldClass)?.delete(item.id);
       for (const noun of itemNouns(previous.name)) this.itemsByNoun.get(noun)?.delete(item.id);
+      for (const word of normalize(previous.name).words) this.itemsByWord.get(word)?.delete(item.id);
+    }
+    for (const word of normalize(item.name).words) {
+      let named = this.itemsByWord.get(word);
+      if (!named) this.itemsByWord.set(word, (named = new Set()));
+      named.add(item.id);
     }
     for (const noun of itemNouns(item.name)) {
       let named = this.itemsByNoun.get(noun);

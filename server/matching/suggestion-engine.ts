@@ -16,6 +16,7 @@ import { describeSimilarity } from './similarity';
 import { diminutiveOf } from './diminutives';
 import { groupOf, KIND_NAMES, kindLessonOf, PREMISES_CONCEPTS } from './kind-lesson';
 import { sameServiceWords } from './service-words';
+import { linksItem, sameRoot } from './shared-word';
 import { classifyByRule, isGoods } from './default-account-rule';
 import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
 import { findItems, freshness, insertHistory, loadHistorySince, loadItemsSince, nextCatalogRevision, upsertItems, type NewHistoryRow, type NewItem } from './matching-store';
@@ -92,6 +93,10 @@ const CONCEPT_MEMBERS = 50;
 const HEAD_NOUN_CONFIDENCE = 0.7;
 /** The same, when the line lacks the item's qualifiers or names it by its second word (see `headNounItem`): a judgement. */
 const WEAK_NOUN_CONFIDENCE = 0.6;
+/** The company's item named by one rare word of its name under another form (see `sharedWordItem`): above a generic keyword reading. */
+const SHARED_WORD_CONFIDENCE = 0.68;
+/** A word more catalog items than this share says too little about which item the line is (see `sharedWordItem`). */
+const SHARED_WORD_ITEMS = 2;
 /** The company's item for the same service under another of its names (`sameServiceItem`): as sure as a weak head noun. */
 const SAME_SERVICE_CONFIDENCE = 0.6;
 /** A word that names a process done to something (pintado, trituración, secar, montaje, mantenimiento), not a thing. */
@@ -554,7 +559,10 @@ export class SuggestionEngine implements LineClassifier {
       const named = this.headNounItem(line, memory, postable, machine, matches);
       // Last, the company's item for the same service under another of its names («Renta…» and «Alquiler de…»).
       const renamed = near ?? named ? undefined : this.sameServiceItem(line, memory, postable);
-      if (near ?? named ?? renamed) out.push((near ?? named ?? renamed)!);
+      // Then the company's item the line names by one rare word under another form («PALOS P/ LA FOGATA» and «Leña y
+      // carbón para fogatas»): another common name of a product the company already has (issue #13).
+      const worded = near ?? named ?? renamed ?? (machine ? undefined : this.sharedWordItem(line, memory, postable, matches));
+      if (worded) out.push(worded);
     }
     return out;
   }
@@ -649,6 +657,56 @@ export class SuggestionEngine implements LineClassifier {
       return { accountCode: account, itemId: item.id, itemName: item.name, source: 'inventory', confidence: SAME_SERVICE_CONFIDENCE, explanation: `«${head}» es otro nombre de «${other}»: la línea es tu ítem «${item.name}», y la empresa lo lleva a ${account}; verifícala`, stage: 'item-cercano', ...itemFirst(item) };
     }
     return undefined;
+  }
+
+  /**
+   * The line names one of the company's own catalog items (imported or confirmed by a person) by a word of the item's
+   * name that no other item of another account has, under another form: the same word, its root, another ending of
+   * the same root, a diminutive or a typo (`sameRoot`: «GASOLINA PARA LAS MOTOSIERRAS» and «Combustible de motosierras»,
+   * «VARILLA DE SOLDAR» and «Electrodos y soldadura», «SOBRES PARA ESTERILIZAR» and «Bolsas de esterilización»). The
+   * rest of the line is another supplier's or a colloquial way of naming it: a word that only one or two items of the
+   * catalog use, all of one account, says which item the company means, above a generic keyword reading of the line
+   * (accounting-co.md §4.1: the company's own evidence first). A word several items of different accounts share, a
+   * class word («equipo», «material»), a process the item is («Mantenimiento de moldes»), or another item the line
+   * links to in another account leave the choice to the other signals. Found through one word: a modest vote, always
+   * «por verificar», measured as its own kind (`item-palabra`). Catalogs of 2,000 items or more are not scanned.
+   */
+  private sharedWordItem(line: Line, memory: CompanyMemory, postable: Postable, matches: { id: string; similarity: number }[]): Candidate | undefined {
+    if (memory.items.size >= LARGE_CATALOG || memory.itemsByWord.size === 0) return undefined;
+    const linked = new Map<string, { item: CatalogItem; account: string; words: string[] }>();
+    const accounts = new Set<string>();
+    for (const word of new Set(line.text.words)) {
+      if (CLASS_WORDS.has(word) || PURPOSE_WORDS.has(word) || !linksItem(word)) continue;
+      for (const [own, ids] of memory.itemsByWord) {
+        if (ids.size === 0 || !linksItem(own) || CLASS_WORDS.has(own) || PURPOSE_WORDS.has(own) || !sameRoot(word, own)) continue;
+        const trusted = [...ids].map((id) => memory.items.get(id)).filter((item): item is CatalogItem => !!item && item.confidence === null && !!postable(item.accountCode));
+        // A word most of the catalog shares says nothing of which item; an agent's item is a guess.
+        if (trusted.length === 0 || trusted.length > SHARED_WORD_ITEMS || trusted.length < ids.size) continue;
+        for (const item of trusted) {
+          const name = normalize(item.name).words;
+          // «Mantenimiento de moldes» is a service on the moulds: its first word names a process, not the item's thing.
+          if (name[0] === own && PROCESS_WORD.test(own)) continue;
+          // A one-word item («Cartulina») is a kind of thing: only the line's own head noun names it; further on, the
+          // word says what the line is made of or for («Pliego de papel cartulina»).
+          if (name.length === 1 && word !== line.text.words[0]) continue;
+          const account = postable(item.accountCode)!;
+          accounts.add(account);
+          const entry = linked.get(item.id) ?? { item, account, words: [] };
+          entry.words.push(word);
+          linked.set(item.id, entry);
+        }
+      }
+    }
+    if (accounts.size !== 1) return undefined;
+    const account = [...accounts][0]!;
+    // A closer, looser match of another account (the text index's best) leaves the choice to the other signals.
+    const [best] = matches;
+    const closest = best ? memory.items.get(best.id) : undefined;
+    if (best && closest && best.similarity >= NEAR_ITEM_SIMILARITY && postable(closest.accountCode) !== account) return undefined;
+    const [chosen] = [...linked.values()].sort((a, b) => b.words.length - a.words.length || nameSimilarity(line, memory, b.item) - nameSimilarity(line, memory, a.item) || (a.item.name < b.item.name ? -1 : 1));
+    if (!chosen) return undefined;
+    const words = [...new Set(chosen.words)].map((w) => `«${w}»`).join(', ');
+    return { accountCode: account, itemId: chosen.item.id, itemName: chosen.item.name, source: 'inventory', confidence: SHARED_WORD_CONFIDENCE, explanation: `Parecida al ítem «${chosen.item.name}» de tu catálogo: la línea lo nombra de otra forma (por ${words}), y la empresa lo lleva a ${account}; verifícala`, stage: 'item-palabra', ...itemFirst(chosen.item), ...aside(line.text.words, chosen.item) };
   }
 
   /**
@@ -1113,7 +1171,7 @@ const PRIOR_STAGES = new Set(['habito-proveedor', 'clase-empresa']);
  * strongest first: a catalog item of the company's, a like product in its books (or decided by a person). Priors (the
  * supplier's habit, the class's books alone), the books for the concept and the generic rules are not.
  */
-const TRUSTED_RANK = ['item-similar', 'item-nucleo', 'item-concepto', 'item-cercano', 'similar-empresa'];
+const TRUSTED_RANK = ['item-similar', 'item-nucleo', 'item-concepto', 'item-cercano', 'item-palabra', 'similar-empresa'];
 const TRUSTED_STAGES = new Set(TRUSTED_RANK);
 
 /** First readings that were never the company's word: the activity rules, the default rule, an earlier reread (see `yieldToBooks`). */
