@@ -1299,7 +1299,7 @@ function activityVerdict(line: Line, company: CompanyProfile, chart: Chart): Act
 // part names the step, so until the table measures it, it backs off to the activity rules as a whole, not to the
 // firm kind of the words it rests on.
 function fromActivity(verdict: ActivityVerdict): Candidate {
-  return { accountCode: verdict.accountCode, source: 'activity', confidence: verdict.confidence, explanation: verdict.explanation, stage: 'actividad', tag: `${verdict.mechanism ? `${verdict.mechanism}/` : ''}${verdict.evidence.replace(/ /g, '-')}/${verdict.strength}/${verdict.head ? 'nucleo' : 'calificativo'}` };
+  return { accountCode: verdict.accountCode, source: 'activity', confidence: verdict.confidence, explanation: verdict.explanation, stage: 'actividad', tag: `${verdict.mechanism ? `${verdict.mechanism}/` : ''}${verdict.evidence.replace(/ /g, '-')}/${verdict.strength}/${verdict.head ? 'nucleo' : 'calificativo'}${verdict.trade ? '/oficio' : ''}` };
 }
 
 /** Why the history decided, in an accountant's words: a person's decision, the books, or the agent's own guesses. */
