@@ -1114,6 +1114,7 @@ function evidenceKind(c: Candidate, runnerUp: Candidate | undefined, company: Co
     side,
     ...(side === 'gasto' && producesWithCost(company) ? ['costea'] : []),
     ...(side === 'activo' && close ? [`frente-${kindOf(close.accountCode)}`] : []),
+    ...(side === 'inventario' && c.stage === 'actividad' ? [`cuenta-${c.accountCode.slice(0, 4)}`] : []),
     ...(who === 'agente' ? [INVENTORY_KIND[company.inventory]] : []),
   ].join('/');
 }
