@@ -46,4 +46,18 @@ describe('suggestion engine: twentieth round of #13, part W (keyword readings th
     expect(result!.evidence?.kind).not.toMatch(/oficio/);
     expect(result!.accountCode).toMatch(/^5195/);
   });
+
+  it('an activity reading booked to inventory names its PUC cuenta (a manufacturer’s maintenance stock)', async () => {
+    t = await testCompany({ company: { ciiu: ['2511'], inventory: 'perpetual' } });
+    const [result] = await t.classify(line('LIJA ROLLO GRANO 120 X 50 M', { nit }));
+    expect(result!.accountCode).toMatch(/^1455/);
+    expect(result!.evidence?.kind).toMatch(/^actividad\/.*\/inventario\/cuenta-1455$/);
+  });
+
+  it('guard: an expense reading names no cuenta', async () => {
+    t = await testCompany({ company: { ciiu: ['2511'], inventory: 'perpetual' } });
+    const [result] = await t.classify(line('RESMA PAPEL CARTA 75G', { nit }));
+    expect(result!.evidence?.kind).toMatch(/\/gasto(\/costea)?$/);
+    expect(result!.evidence?.kind).not.toMatch(/cuenta-/);
+  });
 });
