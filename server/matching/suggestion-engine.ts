@@ -53,6 +53,8 @@ interface Candidate extends Suggestion {
   support?: 'coinciden' | 'contra' | 'corregida';
   /** A fixed asset the line itself says it is: a serial number or a rating, or its own noun read plainly. */
   durable?: boolean;
+  /** A keyword reading whose line also names the company's own trade (activity-classifier.ts `namesTrade`): measured apart. */
+  trade?: true;
   /** That fixed asset is read from the line's first noun, the name of a machine or a piece of equipment (what the line is). */
   named?: boolean;
   /**
@@ -1213,6 +1215,9 @@ function evidenceKind(c: Candidate, runnerUp: Candidate | undefined, company: Co
     side,
     ...(side === 'gasto' && producesWithCost(company) ? ['costea'] : []),
     ...(side === 'activo' && close ? [`frente-${kindOf(close.accountCode)}`] : []),
+    ...(side === 'inventario' && c.stage === 'actividad' ? [`cuenta-${c.accountCode.slice(0, 4)}`] : []),
+    // Last, like the refinements above: a table fitted before the kind existed reads it as the kind it refines.
+    ...(c.trade && c.stage === 'actividad' ? ['oficio'] : []),
     ...(who === 'agente' ? [INVENTORY_KIND[company.inventory]] : []),
   ].join('/');
 }
@@ -1398,7 +1403,7 @@ function activityVerdict(line: Line, company: CompanyProfile, chart: Chart): Act
 // part names the step, so until the table measures it, it backs off to the activity rules as a whole, not to the
 // firm kind of the words it rests on.
 function fromActivity(verdict: ActivityVerdict): Candidate {
-  return { accountCode: verdict.accountCode, source: 'activity', confidence: verdict.confidence, explanation: verdict.explanation, stage: 'actividad', tag: `${verdict.mechanism ? `${verdict.mechanism}/` : ''}${verdict.evidence.replace(/ /g, '-')}/${verdict.strength}/${verdict.head ? 'nucleo' : 'calificativo'}` };
+  return { accountCode: verdict.accountCode, source: 'activity', confidence: verdict.confidence, explanation: verdict.explanation, stage: 'actividad', tag: `${verdict.mechanism ? `${verdict.mechanism}/` : ''}${verdict.evidence.replace(/ /g, '-')}/${verdict.strength}/${verdict.head ? 'nucleo' : 'calificativo'}`, ...(verdict.trade ? { trade: true } : {}) };
 }
 
 /** Why the history decided, in an accountant's words: a person's decision, the books, or the agent's own guesses. */
