@@ -338,7 +338,7 @@ export class SuggestionEngine implements LineClassifier {
     return {
       ...fresh,
       confidence: Math.min(fresh.confidence, REREAD_CONFIDENCE),
-      explanation: `${fresh.explanation}. Antes la registraste en ${guess.accountCode} sin verificar; tus libros dicen que este proveedor va a ${fresh.accountCode}: verifícala`,
+      explanation: `${fresh.explanation}. Antes la registré en ${guess.accountCode} sin que nadie la verificara; ahora tus libros dicen que este proveedor va a ${fresh.accountCode}: verifícala`,
       stage: 'cede-registro',
       tag: fresh.stage,
     };

@@ -47,7 +47,7 @@ describe('suggestion engine: twentieth round of #13 (V), the agent’s unverifie
     const [again] = await t.classify(line(UNREADABLE, { nit: SUPPLIER }));
     expect(again!.accountCode).toBe(books);
     expect(again!.confidence).toBeLessThan(0.6);
-    expect(again!.explanation).toContain(`Antes la registraste en ${first!.accountCode} sin verificar; tus libros dicen que este proveedor va a ${books}`);
+    expect(again!.explanation).toContain(`Antes la registré en ${first!.accountCode} sin que nadie la verificara; ahora tus libros dicen que este proveedor va a ${books}`);
     expect(again!.explanation).toMatch(/verifícala$/);
     expect(again!.runnerUp?.accountCode).toBe(first!.accountCode);
     expect(again!.evidence?.kind).toMatch(/^cede-registro\/habito-proveedor\//);
@@ -65,7 +65,7 @@ describe('suggestion engine: twentieth round of #13 (V), the agent’s unverifie
 
     const [again] = await t.classify(line(UNREADABLE, { nit: SUPPLIER }));
     expect(again!.accountCode).toBe(first!.accountCode);
-    expect(again!.explanation).not.toContain('Antes la registraste');
+    expect(again!.explanation).not.toContain('ahora tus libros dicen que este proveedor');
   });
 
   it('guard: books that agree with the guess leave the repeat as it was, without the note', async () => {
@@ -76,6 +76,6 @@ describe('suggestion engine: twentieth round of #13 (V), the agent’s unverifie
 
     const [again] = await t.classify(line(UNREADABLE, { nit: SUPPLIER }));
     expect(again!.accountCode).toBe(first!.accountCode);
-    expect(again!.explanation).not.toContain('Antes la registraste');
+    expect(again!.explanation).not.toContain('ahora tus libros dicen que este proveedor');
   });
 });
