@@ -12,8 +12,8 @@ import { ciiuActivity, ciiuClass, unspscName } from './reference-data';
  * - the line's own UNSPSC code: its class, family or segment name shares a word with the description (4664 «productos
  *   químicos… de uso agropecuario» and UNSPSC 101716 «Abonos químicos y nutrientes para plantas»);
  * - the supplier: a maker (divisions 10–33) whose own CIIU description shares a word with the company's (2011
- *   «Fabricación de sustancias y productos químicos básicos» selling to 4664), or a supplier that trades in the
- *   company's very class.
+ *   «Fabricación de sustancias y productos químicos básicos» selling to 4664), or a wholesaler (46) of the company's
+ *   very class.
  * Words that every trade title repeats without naming a good («comercio», «al por menor», «establecimientos»…) are data
  * with their source (server/data/palabras-de-mercancia.csv, uso «titulo»).
  *
@@ -84,10 +84,11 @@ export function tradedGoods(input: { unspsc?: string; supplierCiiu: readonly str
   }
   for (const raw of input.supplierCiiu) {
     const supplier = ciiuClass(raw);
-    if (trades.some((t) => t.code === supplier)) return { evidence: 'proveedor', why: `el proveedor comercia lo mismo que la empresa (CIIU ${supplier})` };
-    // Only a maker: a wholesaler of another class sells more than its title says (a food wholesaler's face masks and
-    // breakers to a grocer: measured, 2 lines broken for 1 fixed, twentieth round).
     const division = Number(supplier.slice(0, 2));
+    // A wholesaler of the company's very class sells it what it trades. Not a shop of the same class (a stationer
+    // selling a stationer a wall socket, a hardware store its diesel: measured, 4 lines broken for 4 fixed), nor a
+    // wholesaler of another class (a food wholesaler's face masks and breakers to a grocer: 2 broken for 1 fixed).
+    if (division === 46 && trades.some((t) => t.code === supplier)) return { evidence: 'proveedor', why: `el proveedor vende al por mayor lo mismo que la empresa (CIIU ${supplier})` };
     if (division < 10 || division > 33) continue;
     for (const [stem, word] of stems(ciiuActivity(supplier)?.description)) {
       const trade = trades.find((t) => t.stems.has(stem));
