@@ -12,6 +12,7 @@ import { keepsInputs, manufacturerInput, serviceOnGoods } from './manufacturer-i
 import { manufacturerStockRole } from './manufacturer-stock';
 import { directServiceInput, sameTradeSupplier } from './service-inputs';
 import { serviceHead, serviceHeads } from './service-head';
+import { freightOfMerchandise, tradedGoods } from './trade-merchandise';
 
 /** What the line itself says, besides its words. */
 export interface ActivityInput {
@@ -50,9 +51,10 @@ export interface ActivityVerdict {
   goods: boolean;
   /**
    * The step that moved the rules' reading, when it is measured apart (calibration.ts kinds): «operacion» for a concept
-   * the operation consumes moved to the activity's cost (operating-cost.ts).
+   * the operation consumes moved to the activity's cost (operating-cost.ts); «mercancia» for a trader's goods or the
+   * freight that brings them moved to its stock (trade-merchandise.ts).
    */
-  mechanism?: 'operacion';
+  mechanism?: 'operacion' | 'mercancia';
   /** A keyword reading whose line also names the company's own trade (`namesTrade`): measured apart. */
   trade?: true;
 }
@@ -408,6 +410,26 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
       evidence,
       inventory: true,
       goods,
+      ...(productionCost.merchandise ? { mechanism: 'mercancia' as const } : {}),
+    };
+  }
+  // A trader's goods the keyword read as an office consumable, whose own UNSPSC code or supplier says they are among
+  // what the company sells (trade-merchandise.ts): its merchandise (§4.3 G), flagged, naming the expense.
+  const traded = goods && /^5[12]/.test(account) ? tradedGoods(input, company) : undefined;
+  const merchandise = traded ? chart.firstPostable(...merchandiseCodes(company.inventory === 'periodic')) : undefined;
+  if (traded && merchandise) {
+    return {
+      accountCode: merchandise,
+      strength,
+      ...alone,
+      confidence: Math.min(confidence, LONE_KEYWORD),
+      explanation: `${activity}: mercancía para la venta → ${merchandise}: ${traded.why}; «${concept.label}» (${evidenceText(evidence, found.detail)}) la leería como gasto ${account}${chart.name(account) ? ` (${chart.name(account)!.toLowerCase()})` : ''}, si fue para el consumo del almacén: verifícala`,
+      alternatives: [account],
+      concept,
+      evidence,
+      inventory: true,
+      goods,
+      mechanism: 'mercancia',
     };
   }
   return {
@@ -1342,7 +1364,11 @@ function mayBeInboundFreight(concept: Concept, company: CompanyProfile, chart: C
   if (concept.key !== 'fletes' || company.inventory === 'none' || !company.ciiu.some((c) => /^4[5-7]/.test(ciiuClass(c)))) return undefined;
   const stock = chart.firstPostable(...merchandiseCodes(company.inventory === 'periodic'));
   if (!stock) return undefined;
-  const inbound = words.some((w) => SALE_WORDS.has(w)) ? undefined : words.find((w) => INBOUND_WORDS.has(w));
+  const sale = words.some((w) => SALE_WORDS.has(w));
+  const inbound = sale ? undefined : words.find((w) => INBOUND_WORDS.has(w));
+  // Twentieth round: the freight says it carries merchandise or the company's own goods (trade-merchandise.ts).
+  const carries = sale || inbound ? undefined : freightOfMerchandise(words, company);
+  if (carries) return { text: `${carries}: el flete de lo comprado hace parte de su costo (§2, NIIF Pymes 13.5; NIC 2 ¶11)`, account: stock, inbound: carries, merchandise: true };
   return inbound
     ? { text: `la línea dice de dónde viene la mercancía («${inbound}»): el flete de lo comprado hace parte de su costo (§2, NIIF Pymes 13.5)`, account: stock, inbound }
     : { text: `si es el flete de mercancía comprada, hace parte de su costo (${stock}): verifícala`, account: stock };
@@ -1373,6 +1399,8 @@ interface Caveat {
   account?: string;
   /** The word that says the caveat's account is the line's own reading, not only the other one (inbound freight). */
   inbound?: string;
+  /** Said by the twentieth round's merchandise words (trade-merchandise.ts), measured as its own kind. */
+  merchandise?: boolean;
 }
 
 /**
