@@ -82,11 +82,19 @@ export const UNSEEN_AND_BLIND_SETS: readonly (readonly [name: string, build: () 
  *
  * The judges of a round count as written after it even when an after-judging change was made by reading them: such
  * changes set a raw number or an exception, not the mechanism's rows (each README says what was read).
+ *
+ * Not listed: a kind that only splits an existing reading by a fact of the line and moves no account (round 20, W: a
+ * keyword reading whose line names the company's trade, `…/oficio`; an inventory reading by its PUC cuenta). Listed,
+ * it would be read as its parent until its judges join the fit, which is the split undone; the judges measure whether
+ * it holds.
  */
 export const NEW_KINDS: readonly { kind: string; since: string; why: string }[] = [
   { kind: 'actividad/operacion', since: 'a ciegas 30', why: 'ronda 19 (P): costo-de-la-operacion.csv' },
   { kind: 'actividad/aparato', since: 'a ciegas 30', why: 'ronda 19 (T): el nombre del aparato pesa más que el hábito del proveedor' },
   { kind: 'leccion/clase-51-61', since: 'a ciegas 30', why: 'ronda 19 (R): las correcciones enseñan el tipo de movimiento' },
+  { kind: 'item-palabra', since: 'a ciegas 32', why: 'ronda 20 (U): la línea nombra un ítem del catálogo por una palabra en otra forma' },
+  { kind: 'cede-registro/habito-proveedor', since: 'a ciegas 32', why: 'ronda 20 (V): la conjetura del agente cede a los libros del proveedor' },
+  { kind: 'actividad/mercancia', since: 'a ciegas 32', why: 'ronda 20 (X): lo que el comerciante vende y el flete que lo trae son su mercancía' },
 ];
 
 /** The fit's set order: the own set, then the others as they were written. */
