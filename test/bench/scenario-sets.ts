@@ -93,6 +93,7 @@ export const NEW_KINDS: readonly { kind: string; since: string; why: string }[] 
   { kind: 'actividad/aparato', since: 'a ciegas 30', why: 'ronda 19 (T): el nombre del aparato pesa más que el hábito del proveedor' },
   { kind: 'leccion/clase-51-61', since: 'a ciegas 30', why: 'ronda 19 (R): las correcciones enseñan el tipo de movimiento' },
   { kind: 'item-palabra', since: 'a ciegas 32', why: 'ronda 20 (U): la línea nombra un ítem del catálogo por una palabra en otra forma' },
+  { kind: 'cede-registro/item-palabra', since: 'a ciegas 32', why: 'ronda 20 (U): una conjetura del agente cede a ese ítem del catálogo' },
   { kind: 'cede-registro/habito-proveedor', since: 'a ciegas 32', why: 'ronda 20 (V): la conjetura del agente cede a los libros del proveedor' },
   { kind: 'actividad/mercancia', since: 'a ciegas 32', why: 'ronda 20 (X): lo que el comerciante vende y el flete que lo trae son su mercancía' },
 ];
