@@ -29,6 +29,10 @@ import { buildBlind28Scenarios } from '../fixtures/matching/blind28/scenarios';
 import { buildBlind29Scenarios } from '../fixtures/matching/blind29/scenarios';
 import { buildBlind30Scenarios } from '../fixtures/matching/blind30/scenarios';
 import { buildBlind31Scenarios } from '../fixtures/matching/blind31/scenarios';
+import { buildBlind32Scenarios } from '../fixtures/matching/blind32/scenarios';
+import { buildBlind33Scenarios } from '../fixtures/matching/blind33/scenarios';
+import { buildBlind34Scenarios } from '../fixtures/matching/blind34/scenarios';
+import { buildBlind35Scenarios } from '../fixtures/matching/blind35/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import type { ScenarioToRun } from './matching-unseen.bench';
 
@@ -70,6 +74,10 @@ export const UNSEEN_AND_BLIND_SETS: readonly (readonly [name: string, build: () 
   ['a ciegas 29', buildBlind29Scenarios],
   ['a ciegas 30', buildBlind30Scenarios],
   ['a ciegas 31', buildBlind31Scenarios],
+  ['a ciegas 32', buildBlind32Scenarios],
+  ['a ciegas 33', buildBlind33Scenarios],
+  ['a ciegas 34', buildBlind34Scenarios],
+  ['a ciegas 35', buildBlind35Scenarios],
 ];
 
 /**
