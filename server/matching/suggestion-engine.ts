@@ -15,6 +15,7 @@ import { chooseSharedItem } from './shared-codes';
 import { describeSimilarity } from './similarity';
 import { diminutiveOf } from './diminutives';
 import { groupOf, KIND_NAMES, kindLessonOf, PREMISES_CONCEPTS } from './kind-lesson';
+import { serviceHead } from './service-head';
 import { sameServiceWords } from './service-words';
 import { linksItem, sameRoot } from './shared-word';
 import { classifyByRule, isGoods } from './default-account-rule';
@@ -677,6 +678,10 @@ export class SuggestionEngine implements LineClassifier {
     if (memory.items.size >= LARGE_CATALOG || memory.itemsByWord.size === 0) return undefined;
     const linked = new Map<string, { item: CatalogItem; account: string; words: string[] }>();
     const accounts = new Set<string>();
+    // «ANALISIS ESTIRENO LIGADO…», «ALQUILER DE LA PELICULA»: a line headed by a service noun (nucleo-de-servicio.csv)
+    // is a service on what it names after; that object is not the purchase, unless the item is the service itself.
+    const head = line.text.words[0];
+    const service = serviceHead(head) ? head : undefined;
     for (const word of new Set(line.text.words)) {
       if (CLASS_WORDS.has(word) || PURPOSE_WORDS.has(word) || !linksItem(word)) continue;
       for (const [own, ids] of memory.itemsByWord) {
@@ -686,6 +691,7 @@ export class SuggestionEngine implements LineClassifier {
         if (trusted.length === 0 || trusted.length > SHARED_WORD_ITEMS || trusted.length < ids.size) continue;
         for (const item of trusted) {
           const name = normalize(item.name).words;
+          if (service && !(name[0] && sameRoot(service, name[0]))) continue;
           // «Mantenimiento de moldes» is a service on the moulds: its first word names a process, not the item's thing.
           if (name[0] === own && PROCESS_WORD.test(own)) continue;
           // A one-word item («Cartulina») is a kind of thing: only the line's own head noun names it; further on, the
