@@ -758,7 +758,9 @@ for (const key of new Set(lineKinds().kinds.values())) if (!byKey.has(key)) thro
 function kindOfLine(input: ActivityInput, lineWords: readonly string[], winner: number, scores: ReadonlyMap<number, { first: number; words: string[] }>, lead: number): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; head: boolean } | undefined {
   const { kinds, forms } = lineKinds();
   let found: { key: string; word: string; full: boolean } | undefined;
-  for (const word of lineWords) {
+  // Normalization glues a word to the number after it into a code («ERP 3 usuarios» → erp3): the word is still there.
+  const glued = (input.codes ?? []).map((code) => /^([a-z]{3,})\d+$/.exec(code)?.[1]).filter((w): w is string => !!w);
+  for (const word of [...lineWords, ...glued]) {
     for (const [keyword, key] of kinds) {
       const full = word === keyword || inflectionOf(word, keyword);
       // Short words (erp, web) only as written: a truncation or a typo of three letters is another word.
