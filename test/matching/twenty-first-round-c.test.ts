@@ -43,6 +43,16 @@ describe('twenty-first round C: the kind of thing beats a word about its subject
     expect(result!.accountCode).toBe('513520');
   });
 
+  it('new: a kind word followed by a number («ERP 10 usuarios») still says what the line is', async () => {
+    t = await office();
+    const [result] = await t.classify(line('PLAN BASICO ERP 10 USUARIOS NOMINA'));
+    expect(result!.accountCode).toBe('513520');
+  });
+
+  it('guard: a web application named as the object of a security test does not become software by «web»', () => {
+    expect(lineKinds().kinds.has('web')).toBe(false);
+  });
+
   it('guard: the renewal of the mercantile registry stays a registry fee', async () => {
     t = await office();
     const [result] = await t.classify(line('RENOVACION MATRICULA MERCANTIL 2026'));
