@@ -12,6 +12,7 @@ import { keepsInputs, manufacturerInput, serviceOnGoods } from './manufacturer-i
 import { manufacturerStockRole } from './manufacturer-stock';
 import { directServiceInput, sameTradeSupplier } from './service-inputs';
 import { serviceHead, serviceHeads } from './service-head';
+import { lineKinds } from './line-kind';
 import { freightOfMerchandise, tradedGoods } from './trade-merchandise';
 
 /** What the line itself says, besides its words. */
@@ -682,6 +683,9 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
     const first = found?.first ?? Number.MAX_SAFE_INTEGER;
     if (total > 0 && (!best || total > best.total || (total === best.total && first < best.first))) best = { index: i, total, first };
   });
+  // What kind of thing the line is (software, a subscription) beats a word about its subject (clase-de-la-linea.csv).
+  const kind = best ? kindOfLine(input, lineWords, best.index, scores, Math.max(0, lead)) : undefined;
+  if (kind) return kind;
   if (best) {
     const concept = compiled[best.index]!.concept;
     const found = scores.get(best.index);
@@ -738,6 +742,43 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
     }
   }
   return undefined;
+}
+
+/** Each `clase` row of clase-de-la-linea.csv names a concept of the rules: checked when the rules load. */
+for (const key of new Set(lineKinds().kinds.values())) if (!byKey.has(key)) throw new Error(`clase-de-la-linea.csv: el concepto «${key}» no existe en activity-rules.ts`);
+
+/**
+ * A word that says what kind of thing the line is (line-kind.ts: «software», «ERP», «nube») against a winner read from a
+ * word about its subject («contabilidad», «nómina», «renovación», «soporte»): software that keeps the books is
+ * procesamiento electrónico de datos (PUC 513520), not asesoría contable; a renewal of an ERP is not the mercantile
+ * registry. The subject's reading holds only when it is the line's head noun itself («Soporte técnico del ERP»,
+ * «Asesoría contable en el software»), unless that head only says how the line is billed (plan, renta, renovación).
+ * Not against an asset or stock reading (a computer sold with its software is the computer).
+ */
+function kindOfLine(input: ActivityInput, lineWords: readonly string[], winner: number, scores: ReadonlyMap<number, { first: number; words: string[] }>, lead: number): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; head: boolean } | undefined {
+  const { kinds, forms } = lineKinds();
+  let found: { key: string; word: string; full: boolean } | undefined;
+  // Normalization glues a word to the number after it into a code («ERP 3 usuarios» → erp3): the word is still there.
+  const glued = (input.codes ?? []).map((code) => /^([a-z]{3,})\d+$/.exec(code)?.[1]).filter((w): w is string => !!w);
+  for (const word of [...lineWords, ...glued]) {
+    for (const [keyword, key] of kinds) {
+      const full = word === keyword || inflectionOf(word, keyword);
+      // Short words (erp, web) only as written: a truncation or a typo of three letters is another word.
+      if (full || (keyword.length >= 5 && matchesKeyword(word, keyword))) {
+        if (!found || (full && !found.full)) found = { key, word: keyword, full };
+      }
+    }
+  }
+  if (!found) return undefined;
+  const kind = byKey.get(found.key)!;
+  const rival = compiled[winner]!.concept;
+  if (rival === kind || rival.accounts[0] === kind.accounts[0] || /^1[4-6]/.test(rival.accounts[0] ?? '')) return undefined;
+  const headWord = input.words[lead] ?? '';
+  const entry = scores.get(winner);
+  const rivalIsHead = !!entry && entry.first <= lineWords.indexOf(headWord) && !forms.has(headWord);
+  if (rivalIsHead) return undefined;
+  const said = entry?.words[0] ? `«${entry.words[0]}» solo dice sobre qué` : 'lo demás solo dice sobre qué';
+  return { concept: kind, evidence: 'palabras', detail: `«${found.word}», lo que la línea es; ${said} (se leería ${rival.label})`, strength: found.full ? 'fuerte' : 'media', head: true };
 }
 
 const MACHINERY = byKey.get('maquinaria')!;
