@@ -6,7 +6,7 @@ import { head, normalize, singular } from './normalize';
 import { activityCostAccount, ciiuActivity, ciiuClass, guessUnspscClass, referenceWords, type CiiuActivity } from './reference-data';
 import { withinOneEdit } from './similarity';
 import { namedActivityObject } from './activity-object';
-import { operatingConcept } from './operating-cost';
+import { operatingConcept, type OperatingTable } from './operating-cost';
 import { machineHead, namesConsumed, saysConsumed } from './durable-evidence';
 import { keepsInputs, manufacturerInput, serviceOnGoods } from './manufacturer-inputs';
 import { manufacturerStockRole } from './manufacturer-stock';
@@ -53,9 +53,10 @@ export interface ActivityVerdict {
   /**
    * The step that moved the rules' reading, when it is measured apart (calibration.ts kinds): «operacion» for a concept
    * the operation consumes moved to the activity's cost (operating-cost.ts); «mercancia» for a trader's goods or the
-   * freight that brings them moved to its stock (trade-merchandise.ts).
+   * freight that brings them moved to its stock (trade-merchandise.ts); «consumo-del-servicio» for the software or the
+   * gear a service company consumes in what it sells (operating-cost.ts, consumo-del-servicio.csv).
    */
-  mechanism?: 'operacion' | 'mercancia';
+  mechanism?: 'operacion' | 'consumo-del-servicio' | 'mercancia';
   /** A keyword reading whose line also names the company's own trade (`namesTrade`): measured apart. */
   trade?: true;
 }
@@ -169,7 +170,7 @@ function inventoryOfManufacturer(verdict: ActivityVerdict | undefined, input: Ac
   if (!verdict || !verdict.goods || (input.unitCode && SERVICE_UNITS.has(input.unitCode))) return verdict;
   const from = verdict.accountCode;
   // The operation's cost (operating-cost.ts) is the office reading moved: what the product contains is still stock.
-  if (!/^14(05|55|60)/.test(from) && !isOfficeExpense(from) && verdict.mechanism !== 'operacion') return verdict;
+  if (!/^14(05|55|60)/.test(from) && !isOfficeExpense(from) && verdict.mechanism !== 'operacion' && verdict.mechanism !== 'consumo-del-servicio') return verdict;
   const role = manufacturerStockRole(input.words, company);
   if (!role || from.startsWith(role.account) || (role.account === '1460' && from.startsWith('6210'))) return verdict;
   const account = role.account === '1460' ? chart.firstPostable('1460', '146005') : chart.firstPostable(...rawMaterialCodes(company.inventory === 'periodic'));
@@ -337,7 +338,7 @@ function verdictFor(read: ReturnType<typeof recognise>, input: ActivityInput, co
       evidence,
       inventory: false,
       goods,
-      mechanism: 'operacion',
+      mechanism: operating.table,
     };
   }
   if (plant) {
@@ -1237,13 +1238,17 @@ function consumedInPlant(concept: Concept, company: CompanyProfile, chart: Chart
  * whose activity has a cost subcuenta of its own (costo-por-actividad.csv), is that cost (accounting-co.md §4.3), not
  * the office's expense the rules name. A word of the line that names office equipment leaves the expense.
  */
-function consumedInOperation(concept: Concept, company: CompanyProfile, chart: Chart, words: readonly string[]): { account: string; why: string } | undefined {
+function consumedInOperation(concept: Concept, company: CompanyProfile, chart: Chart, words: readonly string[]): { account: string; why: string; table: OperatingTable } | undefined {
   const { main, activity } = mainActivity(company) ?? {};
   const cost = main ? costOfActivity(main)?.[0] : undefined;
   if (!main || !activity || !cost) return undefined;
-  if (!operatingConcept(concept.key, { main, section: activity.section, producer: PRODUCER_SECTIONS.has(activity.section) }, words)) return undefined;
+  const table = operatingConcept(concept.key, { main, section: activity.section, producer: PRODUCER_SECTIONS.has(activity.section) }, words);
+  if (!table) return undefined;
   const account = chart.firstPostable(cost, cost.slice(0, 4));
-  return account ? { account, why: 'lo que la operación consume al producir o prestar el servicio que la empresa vende es costo de su actividad, no gasto de la oficina (§4.3)' } : undefined;
+  if (!account) return undefined;
+  return table === 'operacion'
+    ? { account, table, why: 'lo que la operación consume al producir o prestar el servicio que la empresa vende es costo de su actividad, no gasto de la oficina (§4.3)' }
+    : { account, table, why: 'si lo usa para producir el servicio que vende (el programa o la nube con que trabaja para sus clientes, el equipo que su gente gasta en la ruta), es costo de su actividad (§4.3)' };
 }
 
 /**

@@ -12,6 +12,12 @@ import { normalize } from './normalize';
  * Data: `server/data/costo-de-la-operacion.csv`, one row per concept: which activities (CIIU sections, CIIU division,
  * group or class prefixes, or «costo» for the sections whose activity has a cost of its own, postura-por-seccion.csv
  * «produce_con_costo»), which words say the object is the office's after all, and the source.
+ *
+ * Twenty-first round, part B: `server/data/consumo-del-servicio.csv`, same columns, concepts whose keyword reads the
+ * office most of the time (software and cloud, the staff's dotation) but which a service company of the row's
+ * activities consumes in what it sells (the engineer's CAD, the hosting of the customers' systems, a waste
+ * collector's gloves). Its moves are a kind of evidence of their own (`consumo-del-servicio`), measured apart from
+ * the nineteenth round's, since the office reading is the commoner one elsewhere.
  */
 interface OperatingRow {
   concept: string;
@@ -34,18 +40,19 @@ export interface OperatingActivity {
 }
 
 // Loaded at start-up: a row without its source stops the engine.
-const ROWS: ReadonlyMap<string, OperatingRow> = load();
+const ROWS: ReadonlyMap<string, OperatingRow> = load('costo-de-la-operacion.csv');
+const SERVICE_ROWS: ReadonlyMap<string, OperatingRow> = load('consumo-del-servicio.csv');
 
-function load(): ReadonlyMap<string, OperatingRow> {
+function load(file: string): ReadonlyMap<string, OperatingRow> {
   const map = new Map<string, OperatingRow>();
-  for (const row of readDataCsv('costo-de-la-operacion.csv')) {
+  for (const row of readDataCsv(file)) {
     const concept = row.concepto ?? '';
     if (!CONCEPTS.some((c) => c.key === concept) || !row.actividades || !row.fuente) {
-      throw new Error(`costo-de-la-operacion.csv: la fila «${concept}» necesita un concepto de activity-rules.ts, actividades y fuente`);
+      throw new Error(`${file}: la fila «${concept}» necesita un concepto de activity-rules.ts, actividades y fuente`);
     }
     const tokens = row.actividades.split(/\s+/).filter(Boolean);
     const bad = tokens.find((t) => t !== 'costo' && !/^[A-U]$/.test(t) && !/^\d{2,4}$/.test(t));
-    if (bad) throw new Error(`costo-de-la-operacion.csv: «${bad}» (fila ${concept}) no es una sección CIIU, un código CIIU ni «costo»`);
+    if (bad) throw new Error(`${file}: «${bad}» (fila ${concept}) no es una sección CIIU, un código CIIU ni «costo»`);
     map.set(concept, {
       concept,
       producers: tokens.includes('costo'),
@@ -57,13 +64,21 @@ function load(): ReadonlyMap<string, OperatingRow> {
   return map;
 }
 
-/**
- * Whether the concept, in a company of this main activity, is consumed by its operation: not when a word of the line
- * says the object is the office's.
- */
-export function operatingConcept(conceptKey: string, activity: OperatingActivity, words: readonly string[]): boolean {
-  const row = ROWS.get(conceptKey);
+/** Which table moved the reading: the nineteenth round's (`operacion`) or the twenty-first's (`consumo-del-servicio`). */
+export type OperatingTable = 'operacion' | 'consumo-del-servicio';
+
+function applies(row: OperatingRow | undefined, activity: OperatingActivity, words: readonly string[]): boolean {
   if (!row) return false;
   if (!(row.producers && activity.producer) && !row.sections.has(activity.section) && !row.prefixes.some((p) => activity.main.startsWith(p))) return false;
   return !words.some((w) => row.except.has(w));
+}
+
+/**
+ * Whether the concept, in a company of this main activity, is consumed by its operation, and by which table: not
+ * when a word of the line says the object is the office's.
+ */
+export function operatingConcept(conceptKey: string, activity: OperatingActivity, words: readonly string[]): OperatingTable | undefined {
+  if (applies(ROWS.get(conceptKey), activity, words)) return 'operacion';
+  if (applies(SERVICE_ROWS.get(conceptKey), activity, words)) return 'consumo-del-servicio';
+  return undefined;
 }

@@ -17,8 +17,10 @@ describe('suggestion engine: twentieth round of #13, part W (keyword readings th
   it('a software licence that names an architecture firm’s trade is its own kind of evidence', async () => {
     t = await testCompany({ company: { ciiu: ['7110'], inventory: 'none' } });
     const [result] = await t.classify(line('LICENCIA SOFTWARE DISEÑO ARQUITECTURA ANUAL', { nit }));
-    expect(result!.accountCode).toBe('513520');
-    expect(result!.evidence?.kind).toMatch(/^actividad\/palabras\/.*\/oficio$/);
+    // Twenty-first round, part B: an architect's design software is the cost of its service (consumo-del-servicio.csv),
+    // flagged; the trade it names still marks its kind.
+    expect(result!.accountCode).toBe('615550');
+    expect(result!.evidence?.kind).toMatch(/^actividad\/consumo-del-servicio\/palabras\/.*\/oficio$/);
   });
 
   it('a disinfectant that names a water utility’s trade is its own kind of evidence', async () => {
