@@ -80,6 +80,12 @@ describe('twenty-first round, part A: how an asset\'s subcuenta was chosen, and 
     expect(result!.accountCode).toMatch(/^1520/);
   });
 
+  it('guard: a radio station\'s laptop stays «equipos de procesamiento de datos» (152805), not its radio equipment', async () => {
+    t = await testCompany({ company: { ciiu: ['6010'], inventory: 'none' } });
+    const [result] = await t.classify(line('COMPUTADOR PORTATIL 14 CORE I5 8GB'));
+    expect(result!.accountCode).toBe('152805');
+  });
+
   it('guard: the company\'s own books keep their subcuenta and their kind', async () => {
     t = await testCompany({ company: { ciiu: ['6010'], inventory: 'none' }, history: [past('TRANSMISOR FM 2 KW', '152810', '2026-04-02')] });
     const [result] = await t.classify(line('TRANSMISOR FM 2 KW'));
