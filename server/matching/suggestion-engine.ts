@@ -65,6 +65,12 @@ interface Candidate extends Suggestion {
   aside?: boolean;
   /** A weak head-noun vote (see `headNounItem`): it may decide a contest, never make a reading that agrees surer. */
   weak?: boolean;
+  /**
+   * How a fixed-asset reading's subcuenta was chosen (round 21): the PUC's own name for the line's head noun
+   * (subcuenta-de-activo.csv), the equipment's name (equipo-durable.csv), the company's activity's equipment
+   * (equipo-por-clase.csv, equipo-por-seccion.csv). Unset: the rules' concept or the generic 1520, told apart by the account.
+   */
+  subaccount?: 'nombre' | 'equipo' | 'actividad';
 }
 
 interface Line {
@@ -858,8 +864,9 @@ export class SuggestionEngine implements LineClassifier {
       // rule 3): the line goes to the equipment account of the company's activity (equipo-por-seccion.csv), «por
       // verificar», the habit as the runner-up. Merchandise the company resells may carry serials too (a phone a
       // shop resells): there the habit stays, flagged.
-      const equipment = evidence.serial && !isResale(habit.accountCode) ? (assetNamed(line, company, chart) ?? ownEquipment(company, chart)) : undefined;
-      if (equipment) return [asEquipment(equipment, evidence.why, chart, habit.accountCode), habit, ...(activity ? [activity] : [])];
+      const byWords = evidence.serial && !isResale(habit.accountCode) ? assetNamed(line, company, chart) : undefined;
+      const equipment = byWords ?? (evidence.serial && !isResale(habit.accountCode) ? ownEquipment(company, chart) : undefined);
+      if (equipment) return [{ ...asEquipment(equipment, evidence.why, chart, habit.accountCode), ...(byWords ? {} : { subaccount: 'actividad' as const }) }, habit, ...(activity ? [activity] : [])];
       return [mayBeAsset(habit, evidence.why), ...(activity ? [activity] : [])];
     }
     if (habit && activity && verdict) {
@@ -1225,7 +1232,15 @@ function evidenceKind(c: Candidate, runnerUp: Candidate | undefined, company: Co
     // Last, like the refinements above: a table fitted before the kind existed reads it as the kind it refines.
     ...(c.trade && c.stage === 'actividad' ? ['oficio'] : []),
     ...(who === 'agente' ? [INVENTORY_KIND[company.inventory]] : []),
+    // A right «it is an asset» may carry a guessed subcuenta (round 21): how the subcuenta was chosen is measured apart.
+    ...(side === 'activo' && c.stage === 'actividad' && c.source === 'activity' && !c.decided ? [`subcuenta-${assetSubaccountOrigin(c)}`] : []),
   ].join('/');
+}
+
+/** How an asset reading's subcuenta was chosen: by a name (PUC, equipment), by the activity, by a concept, or the generic 1520. */
+function assetSubaccountOrigin(c: Candidate): string {
+  if (c.subaccount) return c.subaccount;
+  return c.accountCode.startsWith('1520') ? 'generica' : 'concepto';
 }
 
 /**
@@ -1493,7 +1508,7 @@ function asMachinery(account: string, why: string, usualAccount?: string, named?
 function asNamedAsset(activity: Candidate, named: { why: string }, account: string): Candidate {
   if (activity.stage !== 'actividad' || kindOf(activity.accountCode) !== 'activo' || !/^15/.test(activity.accountCode) || activity.accountCode === account) return activity;
   const sameCuenta = activity.accountCode.slice(0, 4) === account.slice(0, 4);
-  return { ...activity, accountCode: account, confidence: sameCuenta ? activity.confidence : Math.min(activity.confidence, 0.6), explanation: `${activity.explanation}; pero la línea ${named.why}: → ${account}` };
+  return { ...activity, accountCode: account, subaccount: 'equipo', confidence: sameCuenta ? activity.confidence : Math.min(activity.confidence, 0.6), explanation: `${activity.explanation}; pero la línea ${named.why}: → ${account}` };
 }
 
 /**
@@ -1510,22 +1525,22 @@ function inNamedSubaccount(c: Candidate, line: Line, company: CompanyProfile, ch
   const was = chart.name(c.accountCode)?.toLowerCase();
   const instead = `(no ${c.accountCode}${was ? ` ${was}` : ''})`;
   if (named) {
-    if (named.account === c.accountCode) return c;
+    if (named.account === c.accountCode) return { ...c, subaccount: 'nombre' };
     const name = chart.name(named.account)?.toLowerCase();
     const why = named.qualifier ? `la línea dice «${named.word}», que dice de qué equipo es` : `la línea dice «${named.word}», y el PUC tiene una subcuenta con ese nombre`;
-    return { ...c, accountCode: named.account, explanation: `${c.explanation}; ${why}: → ${named.account}${name ? ` ${name}` : ''} ${instead}` };
+    return { ...c, accountCode: named.account, subaccount: 'nombre', explanation: `${c.explanation}; ${why}: → ${named.account}${name ? ` ${name}` : ''} ${instead}` };
   }
   const own = activitySubaccount(company.ciiu, c.accountCode, chart);
   if (!own) return c;
   const name = chart.name(own)?.toLowerCase();
-  return { ...c, accountCode: own, explanation: `${c.explanation}; es el equipo con que la empresa presta su servicio (actividad ${company.ciiu[0]}): → ${own}${name ? ` ${name}` : ''} ${instead}` };
+  return { ...c, accountCode: own, subaccount: 'actividad', explanation: `${c.explanation}; es el equipo con que la empresa presta su servicio (actividad ${company.ciiu[0]}): → ${own}${name ? ` ${name}` : ''} ${instead}` };
 }
 
 /** Equipment by its own name (equipo-durable.csv): a fixed asset, «por verificar» — the company's threshold may make it an expense. */
 function asNamedEquipment(account: string, named: { why: string }, chart: Chart, usualAccount?: string): Candidate {
   const name = chart.name(account)?.toLowerCase();
   const usual = usualAccount ? `, aunque este proveedor suele ir a ${usualAccount}` : '';
-  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${named.why}: activo fijo → ${account}${name ? ` ${name}` : ''}${usual}; si su valor es menor que el umbral de activos de la empresa, es gasto`, stage: 'actividad', tag: 'equipo', durable: true, named: true };
+  return { accountCode: account, source: 'activity', confidence: 0.5, explanation: `La línea ${named.why}: activo fijo → ${account}${name ? ` ${name}` : ''}${usual}; si su valor es menor que el umbral de activos de la empresa, es gasto`, stage: 'actividad', tag: 'equipo', durable: true, named: true, subaccount: 'equipo' };
 }
 
 /** A durable good nothing names more precisely: the equipment account of the company's activity, «por verificar». */

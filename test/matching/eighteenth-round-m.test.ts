@@ -26,15 +26,15 @@ describe('suggestion engine: eighteenth round of #13, part M (kinds refined by w
       expect(result!.runnerUp?.accountCode).toBe(rival);
       kinds[rival] = result!.evidence?.kind;
     }
-    expect(kinds['612029']).toMatch(/\/rival\/activo\/frente-costo$/);
-    expect(kinds['519595']).toMatch(/\/rival\/activo\/frente-gasto$/);
+    expect(kinds['612029']).toMatch(/\/rival\/activo\/frente-costo(\/subcuenta-[a-z]+)?$/);
+    expect(kinds['519595']).toMatch(/\/rival\/activo\/frente-gasto(\/subcuenta-[a-z]+)?$/);
   });
 
   it('a lone fixed asset keeps its kind', async () => {
     t = await testCompany({ company: { ciiu: ['4761'], inventory: 'perpetual' } });
     const [result] = await t.classify(line('COMPRESOR DE AIRE 2 HP', { nit }));
     expect(result!.accountCode).toMatch(/^15/);
-    expect(result!.evidence?.kind).toMatch(/\/sola\/activo$/);
+    expect(result!.evidence?.kind).toMatch(/\/sola\/activo(\/subcuenta-[a-z]+)?$/);
   });
 
   it('a repeat of the agent’s own guess is measured by the company’s inventory system', async () => {

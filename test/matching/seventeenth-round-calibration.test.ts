@@ -30,6 +30,6 @@ describe('suggestion engine: seventeenth round of #13 (expense readings of a pro
   it('only expenses are split: a producer\'s fixed asset keeps its kind', async () => {
     const asset = await reading('1511', 'COMPUTADOR PORTATIL 14 PULGADAS CORE I5');
     expect(asset.accountCode).toMatch(/^15/);
-    expect(asset.evidence?.kind).toMatch(/\/activo$/);
+    expect(asset.evidence?.kind).toMatch(/\/activo(\/subcuenta-[a-z]+)?$/);
   });
 });
