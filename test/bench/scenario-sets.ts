@@ -33,6 +33,8 @@ import { buildBlind32Scenarios } from '../fixtures/matching/blind32/scenarios';
 import { buildBlind33Scenarios } from '../fixtures/matching/blind33/scenarios';
 import { buildBlind34Scenarios } from '../fixtures/matching/blind34/scenarios';
 import { buildBlind35Scenarios } from '../fixtures/matching/blind35/scenarios';
+import { buildBlind36Scenarios } from '../fixtures/matching/blind36/scenarios';
+import { buildBlind37Scenarios } from '../fixtures/matching/blind37/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import type { ScenarioToRun } from './matching-unseen.bench';
 
@@ -78,6 +80,8 @@ export const UNSEEN_AND_BLIND_SETS: readonly (readonly [name: string, build: () 
   ['a ciegas 33', buildBlind33Scenarios],
   ['a ciegas 34', buildBlind34Scenarios],
   ['a ciegas 35', buildBlind35Scenarios],
+  ['a ciegas 36', buildBlind36Scenarios],
+  ['a ciegas 37', buildBlind37Scenarios],
 ];
 
 /**
