@@ -25,28 +25,29 @@ export interface AssetSubaccount {
 const GENERIC_HEADS = new Set(['equipo', 'vehiculo', 'set', 'nuevo', 'nueva', 'unidad']);
 
 export function assetSubaccount(words: readonly string[], chart: Chart): AssetSubaccount | undefined {
-  const table = TABLE;
   let start = 0;
   while (start < 2 && GENERIC_HEADS.has(words[start] ?? '')) start++;
   const head = words[start];
   if (!head) return undefined;
-  const named = table.names.get(head);
-  const qualifier = words.slice(start + 1).find((w) => table.qualifiers.has(w));
-  const found = qualifier ? { account: table.qualifiers.get(qualifier)!, word: qualifier, qualifier: true as const } : named ? { account: named, word: head } : undefined;
+  const named = TABLE.names.get(head);
+  const qualifier = words.slice(start + 1).find((w) => TABLE.qualifiers.has(w));
+  const found = qualifier ? { account: TABLE.qualifiers.get(qualifier)!, word: qualifier, qualifier: true as const } : named ? { account: named, word: head } : undefined;
   if (!found) return undefined;
   const account = chart.firstPostable(found.account, found.account.slice(0, 4));
   return account ? { ...found, account } : undefined;
 }
 
+/** The PUC's codes, to check that every row names an account that exists. */
+const PUC_CODES = new Set(readDataCsv('puc.csv').map((row) => row.code));
+
 /** Read at start-up: a row without its source stops the engine with a Spanish message before any line is read. */
 const TABLE = subaccountTable();
 
 function subaccountTable(): { names: Map<string, string>; qualifiers: Map<string, string> } {
-  const puc = new Set(readDataCsv('puc.csv').map((row) => row.code));
   const names = new Map<string, string>();
   const qualifiers = new Map<string, string>();
   for (const row of readDataCsv('subcuenta-de-activo.csv')) {
-    if (!row.palabra || !/^15\d{2}(\d{2})?$/.test(row.cuenta ?? '') || !puc.has(row.cuenta) || !row.fuente || (row.tipo !== 'nombre' && row.tipo !== 'calificativo')) {
+    if (!row.palabra || !/^15\d{2}(\d{2})?$/.test(row.cuenta ?? '') || !PUC_CODES.has(row.cuenta) || !row.fuente || (row.tipo !== 'nombre' && row.tipo !== 'calificativo')) {
       throw new Error(`subcuenta-de-activo.csv: «${row.palabra}» necesita un tipo (nombre o calificativo), una cuenta del grupo 15 que exista en el PUC y su fuente`);
     }
     (row.tipo === 'calificativo' ? qualifiers : names).set(row.palabra, row.cuenta!);
@@ -67,7 +68,6 @@ export function activitySubaccount(ciiu: readonly string[], account: string, cha
   return chart.isPostable(own) ? own : undefined;
 }
 
-const PUC_CODES = new Set(readDataCsv('puc.csv').map((r) => r.code));
 const CLASS_EQUIPMENT = new Map(
   readDataCsv('equipo-por-clase.csv').map((row) => {
     if (!/^\d{4}$/.test(row.ciiu ?? '') || !/^15\d{4}$/.test(row.cuenta ?? '') || !PUC_CODES.has(row.cuenta) || !row.fuente) throw new Error(`equipo-por-clase.csv: la clase CIIU «${row.ciiu}» necesita una subcuenta del grupo 15 que exista en el PUC y su fuente`);

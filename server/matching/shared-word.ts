@@ -2,14 +2,6 @@ import { diminutiveOf } from './diminutives';
 import { adjacentSwaps, withinOneEdit } from './similarity';
 
 /**
- * Whether two normalized words name the same thing for a line written another way than the catalog: the same word,
- * one the other's stem (Spanish derivation keeps the root: «zinc» / «zincado», «ceniza» / «cenizaria»), the same
- * root with another ending («soldar» / «soldadura», «esterilizar» / «esterilización», «termoencogido» /
- * «termoencogible», DLE: verbs, their nouns of action and their participles share the root), a Colombian diminutive
- * («jaboncito» / «jabón»), or one slip of the fingers («aalmbre» / «alambre»). Short words only count when equal: four
- * letters say too little of a root.
- */
-/**
  * Colour adjectives (DLE), singular as normalized: they qualify a product of any kind («CINTA AISLANTE NEGRA», «Té
  * verde»), so a colour shared with an item never says which item the line is.
  */
@@ -20,6 +12,14 @@ export function linksItem(word: string): boolean {
   return !COLOURS.has(word);
 }
 
+/**
+ * Whether two normalized words name the same thing for a line written another way than the catalog: the same word,
+ * one the other's stem (Spanish derivation keeps the root: «zinc» / «zincado», «ceniza» / «cenizaria»), the same
+ * root with another ending («soldar» / «soldadura», «esterilizar» / «esterilización», «termoencogido» /
+ * «termoencogible», DLE: verbs, their nouns of action and their participles share the root), a Colombian diminutive
+ * («jaboncito» / «jabón»), or one slip of the fingers («aalmbre» / «alambre»). Short words only count when equal: four
+ * letters say too little of a root.
+ */
 export function sameRoot(a: string, b: string): boolean {
   if (a === b) return true;
   const short = Math.min(a.length, b.length);
