@@ -46,6 +46,11 @@ export interface FitOptions {
    * descendants') count only the other sets; the lines still count for its parent.
    */
   chosenOn?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * The recall a set must reach to count as meeting the goal when the threshold is chosen (`goals`). The goal stays 80 %;
+   * choosing for a little more leaves a margin for a set the fit never saw.
+   */
+  recallTarget?: number;
 }
 
 /** What the thirteenth round did (12 pseudo-lines, no cap per set, threshold on in-fit confidences, ≤ 24.5 %). */
@@ -59,7 +64,8 @@ export function describeOptions(o: FitOptions): string {
   const cap = `${o.minSets > 1 ? `; una celda vista en menos de ${o.minSets} conjuntos toma el valor del padre` : ''}${o.betweenSets ? '; cada celda vale menos líneas cuanto más varía entre conjuntos' : ''}`;
   const rule = o.rule === 'goals' ? `el que más conjuntos deja con atrapa ≥ ${RECALL_GOAL * 100} % y marca ≤ ${(o.maxFlagged * 100).toFixed(1)} %, y entre ellos el de mejor recall medio` : `mejor recall medio con ningún conjunto con más de ${(o.maxFlagged * 100).toFixed(1)} % marcado`;
   const chosen = o.chosenOn?.size ? ` Tipos nuevos medidos solo en los conjuntos escritos después de elegir sus reglas: ${[...o.chosenOn.keys()].join(', ')}.` : '';
-  return `Suavizado: ${o.prior} líneas del tipo padre${cap}; monótona en la franja dentro de cada tipo.${chosen} Umbral: ${rule}${o.outOfFold ? ', medido con cada conjunto leído por la tabla de los demás' : ''}.`;
+  const margin = o.recallTarget && o.recallTarget !== RECALL_GOAL ? ` (un conjunto cuenta si atrapa ≥ ${o.recallTarget * 100} %)` : '';
+  return `Suavizado: ${o.prior} líneas del tipo padre${cap}; monótona en la franja dentro de cada tipo.${chosen} Umbral: ${rule}${margin}${o.outOfFold ? ', medido con cada conjunto leído por la tabla de los demás' : ''}.`;
 }
 
 /** Each set weighs as much as this many lines (the own and «no visto» sets are five times larger than blind ones). */
@@ -242,7 +248,7 @@ export function score(lines: Read[], threshold: number): Score {
  * `maxFlagged` flagged, then the best mean recall (a set over the limit may remain). Thresholds sit a thousandth above
  * a confidence the table can report (3 decimals).
  */
-export function chooseThreshold(sets: Read[][], maxFlagged: number, rule: 'max' | 'goals' = 'max'): number {
+export function chooseThreshold(sets: Read[][], maxFlagged: number, rule: 'max' | 'goals' = 'max', recallTarget = RECALL_GOAL): number {
   const sorted = sets.map((lines) => ({ all: lines.map((l) => l.p).sort((a, b) => a - b), wrong: lines.filter((l) => !l.right).map((l) => l.p).sort((a, b) => a - b) }));
   // Thresholds a thousandth above each confidence the table reports, and the lowest one (nothing flagged).
   const values = [...new Set(sets.flat().map((l) => Math.round(l.p * 1000)))].sort((a, b) => a - b);
@@ -256,14 +262,14 @@ export function chooseThreshold(sets: Read[][], maxFlagged: number, rule: 'max' 
       const flagged = below(s.all, t) / s.all.length;
       const caught = s.wrong.length ? below(s.wrong, t) / s.wrong.length : 1;
       if (flagged > maxFlagged) over = true;
-      else if (caught >= RECALL_GOAL) met++;
+      else if (caught >= recallTarget) met++;
       recall += caught / sets.length;
     }
     const better = rule === 'goals' ? met > best.met || (met === best.met && recall > best.recall) : !over && recall > best.recall;
     if (better) best = { t, met, recall };
   }
   // No threshold lets any set meet the goal: the thirteenth round's rule, rather than flagging everything.
-  if (rule === 'goals' && best.met === 0) return chooseThreshold(sets, maxFlagged, 'max');
+  if (rule === 'goals' && best.met === 0) return chooseThreshold(sets, maxFlagged, 'max', recallTarget);
   return best.t;
 }
 
@@ -296,6 +302,6 @@ export function fitAll(sets: Sets, options: FitOptions): { cells: Map<string, Ce
   const reads = options.outOfFold ? [...outOfFold(sets, options).values()] : lineSets.map((lines) => read(lines, calibrationOf(cells, 0)));
   // The threshold is chosen for the flag's goal, which is measured on passes without review.
   const plain = reads.map((set, i) => set.filter((_, j) => !lineSets[i]![j]!.reviewed));
-  const threshold = chooseThreshold(plain, options.maxFlagged, options.rule);
+  const threshold = chooseThreshold(plain, options.maxFlagged, options.rule, options.recallTarget);
   return { cells, calibration: calibrationOf(cells, threshold) };
 }

@@ -36,6 +36,7 @@ const OPTIONS: FitOptions = {
   ...(process.env.FIT_MAX ? { maxFlagged: Number(process.env.FIT_MAX) } : {}),
   ...(process.env.FIT_RULE ? { rule: process.env.FIT_RULE as FitOptions['rule'] } : {}),
   ...(process.env.FIT_OOF ? { outOfFold: process.env.FIT_OOF === '1' } : {}),
+  ...(process.env.FIT_RECALL ? { recallTarget: Number(process.env.FIT_RECALL) } : {}),
   // A round's new kinds are measured only on the sets written after their rules were chosen (scenario-sets.ts);
   // `FIT_NEW_KINDS=0` measures them everywhere, to compare.
   ...(process.env.FIT_NEW_KINDS === '0' ? {} : { chosenOn: kindsChosenOn() }),

@@ -35,6 +35,17 @@ describe('calibration fit: the threshold rule (fourteenth round of #13)', () => 
     expect(chooseThreshold(sets, 0.245, FITTED.rule)).toBe(0.851);
   });
 
+  it('a recall target above the goal (`recallTarget`, round 21: measured, off) chooses for a margin', () => {
+    // Both sets catch 80 % of their errors at 0.701 (8 % flagged). Catching the other two of the first set takes 0.901,
+    // which flags 30 % of the second: choosing for 90 % gives up the second set to leave the first a margin.
+    const margin = [
+      reads([...lines(0.7, 8, 8), ...lines(0.9, 2, 2), ...lines(0.95, 90, 0)]),
+      reads([...lines(0.7, 8, 8), ...lines(0.9, 2, 2), ...lines(0.8, 20, 0), ...lines(0.95, 70, 0)]),
+    ];
+    expect(chooseThreshold(margin, 0.245, 'goals')).toBe(0.701);
+    expect(chooseThreshold(margin, 0.245, 'goals', 0.9)).toBe(0.901);
+  });
+
   it('never goes above the flag limit when no threshold meets the recall goal', () => {
     const hard = [reads([...lines(0.5, 30, 10), ...lines(0.9, 70, 10)])];
     // 0.501 flags 30 % (over the limit) and catches half the errors; 0.901 flags everything: no threshold meets the
