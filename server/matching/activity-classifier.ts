@@ -152,10 +152,18 @@ const TRADE_STEM = 5;
  * expense), or what it makes. Measured on the 33 fit sets, such readings were right about 8 times in 10 where other
  * confident keyword readings were right 95 in 100: the calibration measures them as their own kind (calibration.ts).
  */
+/** The stems of a CIIU description's own words, once per activity (the keyword readings of every line ask). */
+const TRADE_STEMS = new WeakMap<CiiuActivity, ReadonlySet<string>>();
+function tradeStems(activity: CiiuActivity): ReadonlySet<string> {
+  let stems = TRADE_STEMS.get(activity);
+  if (!stems) TRADE_STEMS.set(activity, (stems = new Set([...activity.words].filter((w) => w.length >= 4 && !GENERIC_CIIU_WORDS.has(w)).map((w) => w.slice(0, TRADE_STEM)))));
+  return stems;
+}
+
 export function namesTrade(words: readonly string[], concept: Concept, company: CompanyProfile): boolean {
   const activity = mainActivity(company)?.activity;
   if (!activity) return false;
-  const trade = new Set([...activity.words].filter((w) => w.length >= 4 && !GENERIC_CIIU_WORDS.has(w)).map((w) => w.slice(0, TRADE_STEM)));
+  const trade = tradeStems(activity);
   const own = new Set([...concept.words, ...(concept.phrases ?? []).flat()]);
   const keyword = (w: string) => keywordsFor(w).some((k) => own.has(k)) || [...own].some((k) => k.slice(0, TRADE_STEM) === w.slice(0, TRADE_STEM));
   return words.some((w) => w.length >= 4 && !GENERIC_CIIU_WORDS.has(w) && !keyword(w) && trade.has(w.slice(0, TRADE_STEM)));

@@ -259,7 +259,10 @@ export class SuggestionEngine implements LineClassifier {
       found.push(chart.isPostable(rule.accountCode) ? { ...rule, stage: 'rule' } : lastResort(chart, rule.accountCode));
     }
     const [first, ...others] = found as [Candidate, ...Candidate[]];
-    const reread = first.guess ? (this.yieldToTrusted(first, line, company, chart, memory, postable) ?? this.yieldToBooks(first, line, company, chart, memory, postable) ?? this.rereadGuess(first, line, company, chart, memory, postable)) : undefined;
+    // Both ways a guess may yield read the line afresh the same way: once.
+    let fresh: Candidate[][] | undefined;
+    const readAfresh = () => (fresh ??= this.readAfresh(line, company, chart, memory, postable));
+    const reread = first.guess ? (this.yieldToTrusted(first, memory, readAfresh) ?? this.yieldToBooks(first, line, memory, postable, readAfresh) ?? this.rereadGuess(first, line, company, chart, memory, postable)) : undefined;
     const [read, ...rest] = reread ? [reread, first, ...others] : [first, ...others];
     const lesson = this.lessonFor(read, line, company, chart, memory, postable);
     const winner = lesson?.follow ?? read;
@@ -281,7 +284,7 @@ export class SuggestionEngine implements LineClassifier {
       ...(chosen.itemName ? { itemName: chosen.itemName } : {}),
       source: chosen.source,
       confidence,
-      explanation: (confidence >= this.options.calibration.threshold ? withoutVerifyRequest(explanation) : explanation),
+      explanation: confidence >= this.options.calibration.threshold ? withoutVerifyRequest(explanation) : explanation,
       ...(runnerUp ? { runnerUp: stripStage(runnerUp) } : {}),
       evidence: { kind: evidence.kind, raw: round(evidence.raw), ...(evidence.first ? { first: evidence.first } : {}) },
     };
@@ -302,16 +305,13 @@ export class SuggestionEngine implements LineClassifier {
    * with a person reviewing the flagged lines, `npm run bench -- flag-review`: yielding to them left right lines wrong
    * and unflagged — 1.4 % of lines against 1.2 % without — for eight lines gained when nobody reviews).
    */
-  private yieldToTrusted(guess: Candidate, line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate | undefined {
+  private yieldToTrusted(guess: Candidate, memory: CompanyMemory, readAfresh: () => Candidate[][]): Candidate | undefined {
     // A company whose memory holds only the agent's own guesses has nothing of a higher rank: no fresh reading (it
     // would cost as much as reading a new line, on every repeated line of an agent that runs alone).
     if (!memory.hasTrusted) return undefined;
-    const signals = [this.similarItem(line, memory, postable), this.sameClassInBooks(line, memory, postable), this.similarDescriptionElsewhere(line, memory, postable), this.activityOrSupplierHabit(line, company, chart, memory, postable)].map((s) => s.filter((c) => !c.guess));
+    const signals = readAfresh().map((s) => s.filter((c) => !c.guess));
     const [fresh] = reconcile(signals);
-    if (!fresh || fresh.guess || fresh.accountCode === guess.accountCode) return undefined;
-    // The company's own evidence split between the two (an item or the class's books on the guess's side): the guess
-    // breaks the tie, as it did when it was made.
-    if (signals.flat().some((c) => c.accountCode === guess.accountCode && (TRUSTED_STAGES.has(c.stage) || c.stage === 'clase-empresa'))) return undefined;
+    if (!fresh || fresh.guess || fresh.accountCode === guess.accountCode || guessHoldsTie(signals, guess)) return undefined;
     const backing = signals.flat().filter((c) => c.accountCode === fresh.accountCode && TRUSTED_STAGES.has(c.stage));
     const [strongest] = backing.sort((a, b) => TRUSTED_RANK.indexOf(a.stage) - TRUSTED_RANK.indexOf(b.stage) || (b.decided ? 1 : 0) - (a.decided ? 1 : 0));
     if (!strongest) return undefined;
@@ -334,14 +334,12 @@ export class SuggestionEngine implements LineClassifier {
    * item or a like product; the books by class alone (`clase-empresa`) and the generic rules do not overrule the guess
    * here (measured on the 33 fit sets: the class's books alone broke a right line and fixed none).
    */
-  private yieldToBooks(guess: Candidate, line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate | undefined {
+  private yieldToBooks(guess: Candidate, line: Line, memory: CompanyMemory, postable: Postable, readAfresh: () => Candidate[][]): Candidate | undefined {
     if (!memory.hasTrusted || !guess.first || !GENERIC_FIRST.has(guess.first.kind.split('/')[0]!)) return undefined;
     const habitIsOwn = memory.suppliers.get(line.nit)?.tally.verdict((a) => !!postable(a))?.selfOnly !== false;
-    const signals = [this.similarItem(line, memory, postable), this.sameClassInBooks(line, memory, postable), this.similarDescriptionElsewhere(line, memory, postable), this.activityOrSupplierHabit(line, company, chart, memory, postable)].map((s) => s.filter((c) => !c.guess && !(habitIsOwn && c.stage === 'habito-proveedor')));
+    const signals = readAfresh().map((s) => s.filter((c) => !c.guess && !(habitIsOwn && c.stage === 'habito-proveedor')));
     const [fresh] = reconcile(signals);
-    if (!fresh || fresh.guess || fresh.accountCode === guess.accountCode || !BOOKS_STAGES.has(fresh.stage)) return undefined;
-    // The company's own evidence split between the two: the guess breaks the tie, as it did when it was made.
-    if (signals.flat().some((c) => c.accountCode === guess.accountCode && (TRUSTED_STAGES.has(c.stage) || c.stage === 'clase-empresa'))) return undefined;
+    if (!fresh || fresh.guess || fresh.accountCode === guess.accountCode || !BOOKS_STAGES.has(fresh.stage) || guessHoldsTie(signals, guess)) return undefined;
     return {
       ...fresh,
       confidence: Math.min(fresh.confidence, REREAD_CONFIDENCE),
@@ -349,6 +347,11 @@ export class SuggestionEngine implements LineClassifier {
       stage: 'cede-registro',
       tag: fresh.stage,
     };
+  }
+
+  /** The line read as one nothing recalls (the catalog, the books by class, other suppliers' lines, the activity against the supplier's habit), for a guess to yield to. */
+  private readAfresh(line: Line, company: CompanyProfile, chart: Chart, memory: CompanyMemory, postable: Postable): Candidate[][] {
+    return [this.similarItem(line, memory, postable), this.sameClassInBooks(line, memory, postable), this.similarDescriptionElsewhere(line, memory, postable), this.activityOrSupplierHabit(line, company, chart, memory, postable)];
   }
 
   /**
@@ -1188,6 +1191,14 @@ const PRIOR_STAGES = new Set(['habito-proveedor', 'clase-empresa']);
  */
 const TRUSTED_RANK = ['item-similar', 'item-nucleo', 'item-concepto', 'item-cercano', 'item-palabra', 'similar-empresa'];
 const TRUSTED_STAGES = new Set(TRUSTED_RANK);
+
+/**
+ * The company's own evidence is split between a fresh reading and the agent's guess (an item or the class's books on the
+ * guess's side): the guess breaks the tie, as it did when it was made (`yieldToTrusted`, `yieldToBooks`).
+ */
+function guessHoldsTie(signals: Candidate[][], guess: Candidate): boolean {
+  return signals.flat().some((c) => c.accountCode === guess.accountCode && (TRUSTED_STAGES.has(c.stage) || c.stage === 'clase-empresa'));
+}
 
 /** First readings that were never the company's word: the activity rules, the default rule, an earlier reread (see `yieldToBooks`). */
 const GENERIC_FIRST = new Set(['actividad', 'rule', 'relectura']);

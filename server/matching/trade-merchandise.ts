@@ -50,12 +50,20 @@ function stems(text: string | undefined): Map<string, string> {
   return out;
 }
 
+/** The goods words of a CIIU class's description, once per class (every goods line of a trader asks). */
+const STEMS_BY_CLASS = new Map<string, Map<string, string>>();
+function classStems(code: string): Map<string, string> {
+  let found = STEMS_BY_CLASS.get(code);
+  if (!found) STEMS_BY_CLASS.set(code, (found = stems(ciiuActivity(code)?.description)));
+  return found;
+}
+
 /** The trade CIIU classes of the company (45–47), with the goods words of their descriptions. */
 function tradeActivities(company: CompanyProfile): { code: string; stems: Map<string, string> }[] {
   return company.ciiu
     .map((c) => ciiuClass(c))
     .filter((c) => /^4[5-7]/.test(c))
-    .map((code) => ({ code, stems: stems(ciiuActivity(code)?.description) }));
+    .map((code) => ({ code, stems: classStems(code) }));
 }
 
 export interface TradedGoods {
@@ -90,7 +98,7 @@ export function tradedGoods(input: { unspsc?: string; supplierCiiu: readonly str
     // wholesaler of another class (a food wholesaler's face masks and breakers to a grocer: 2 broken for 1 fixed).
     if (division === 46 && trades.some((t) => t.code === supplier)) return { evidence: 'proveedor', why: `el proveedor vende al por mayor lo mismo que la empresa (CIIU ${supplier})` };
     if (division < 10 || division > 33) continue;
-    for (const [stem, word] of stems(ciiuActivity(supplier)?.description)) {
+    for (const [stem, word] of classStems(supplier)) {
       const trade = trades.find((t) => t.stems.has(stem));
       if (trade) return { evidence: 'proveedor', why: `el proveedor (CIIU ${supplier}) fabrica lo que la empresa vende («${word}», actividad ${trade.code})` };
     }
