@@ -12,8 +12,9 @@
  *    lines (each set weighing the same), smoothed toward the parent kind (a kind seen a few times says little: `prior`
  *    pseudo-lines of its parent), then made non-decreasing in the raw band within each kind (pool-adjacent-violators): a mechanism surer
  *    of itself is never reported as less right than when it was less sure.
- * 3. The «por verificar» threshold: the one that leaves the most sets meeting the goal (recall ≥ 80 %, at most
- *    `maxFlagged` of the lines flagged), then the best mean recall (fourteenth round; calibration-fit.ts says why).
+ * 3. The «por verificar» threshold: the one that leaves the most sets meeting the goal (recall ≥ the target, at most
+ *    `maxFlagged` of the lines flagged), then the best mean recall (fourteenth round; calibration-fit.ts says why). The
+ *    recall target is chosen by leave-one-set-out among 80–90 % (twenty-second round, `heldOutByTarget`).
  * 4. Leave-one-set-out: for each set, the table and threshold fitted on the others, applied to it — what a new
  *    set may expect, and the figure every choice of the fit (FITTED in calibration-fit.ts) was chosen by. `FIT_DIAG=1` also prints, per held-out set, the kinds of evidence of the errors left unflagged.
  */
@@ -21,7 +22,7 @@ import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Calibration, CALIBRATION_FILE } from '../../server/matching/calibration';
-import { describeOptions, FITTED, fitAll, type FitOptions, read, RECALL_GOAL, score, toCsv } from './calibration-fit';
+import { describeOptions, FITTED, fitAll, type FitOptions, heldOutByTarget, pickRecallTarget, read, RECALL_GOAL, RECALL_TARGETS, score, toCsv } from './calibration-fit';
 import { accuracy } from './matching.bench';
 import { runScenarioSet, type Observed } from './matching-unseen.bench';
 import { kindsChosenOn, UNSEEN_AND_BLIND_SETS } from './scenario-sets';
@@ -36,6 +37,7 @@ const OPTIONS: FitOptions = {
   ...(process.env.FIT_MAX ? { maxFlagged: Number(process.env.FIT_MAX) } : {}),
   ...(process.env.FIT_RULE ? { rule: process.env.FIT_RULE as FitOptions['rule'] } : {}),
   ...(process.env.FIT_OOF ? { outOfFold: process.env.FIT_OOF === '1' } : {}),
+  // `FIT_RECALL=0.8` fixes the recall target; by default it is chosen by leave-one-set-out (below).
   ...(process.env.FIT_RECALL ? { recallTarget: Number(process.env.FIT_RECALL) } : {}),
   // A round's new kinds are measured only on the sets written after their rules were chosen (scenario-sets.ts);
   // `FIT_NEW_KINDS=0` measures them everywhere, to compare.
@@ -90,10 +92,21 @@ if (process.argv.includes('--reusar')) {
 }
 /** What the table is fitted on: every pass with FIT_REVIEW=1, else only those without review. */
 const fitOn = (sets: Lines): Lines => (REVIEW ? sets : new Map([...sets].map(([name, set]) => [name, set.filter((l) => !l.reviewed)])));
-const { cells, calibration } = fitAll(fitOn(lines), OPTIONS);
+// The recall target (twenty-second round, calibration-fit.ts `heldOutByTarget`): unless fixed, the candidate that
+// leaves the most sets meeting the goal when each is left out, then the fewest errors booked without the flag.
+const pct = (x: number) => `${Math.round(100 * x)} %`;
+let targets = '';
+let options = OPTIONS;
+if (OPTIONS.recallTarget === undefined) {
+  const outcomes = heldOutByTarget(fitOn(lines), OPTIONS, RECALL_TARGETS);
+  options = { ...OPTIONS, recallTarget: pickRecallTarget(outcomes) };
+  targets = `Meta de recall para elegir el umbral, elegida dejando cada conjunto fuera (cumplen la meta / errores sin marca / con más de 25 % marcado): ${outcomes.map((o) => `${pct(o.target)}${o.target === options.recallTarget ? ' ←' : ''} ${o.met}/${o.silent}/${o.overFlagged}`).join(', ')}`;
+}
+const { cells, calibration } = fitAll(fitOn(lines), options);
 
 const report: string[] = [];
-report.push(`Umbral «por verificar» ajustado: confianza < ${calibration.threshold} (${describeOptions(OPTIONS)})`);
+report.push(`Umbral «por verificar» ajustado: confianza < ${calibration.threshold} (${describeOptions(options)})`);
+if (targets) report.push(targets);
 report.push('Conjunto, exactitud    | motor sin calibrar (< 0,6): marca / atrapa | calibrado, todos los conjuntos: marca / atrapa | dejando este conjunto fuera: umbral, marca / atrapa, Brier');
 let held = 0;
 let inFit = 0;
@@ -105,7 +118,7 @@ let reviewedLines = 0;
 const through = { held: 0, inFit: 0, lines: 0 };
 for (const [name, set] of lines) {
   const others: Lines = new Map([...lines].filter(([n]) => n !== name));
-  const loso = fitAll(fitOn(others), OPTIONS).calibration;
+  const loso = fitAll(fitOn(others), options).calibration;
   const alone = set.filter((l) => !l.reviewed);
   const raw = score(read(alone, Calibration.identity()), Calibration.identity().threshold);
   const all = score(read(alone, calibration), calibration.threshold);
@@ -144,7 +157,7 @@ if (process.argv.includes('--escribir')) {
     'NO EDITAR A MANO: la escribe `npx tsx test/bench/fit-calibration.ts --escribir`.',
     `Conjuntos: ${[...lines.keys()].join(', ')} (${[...lines.values()].flat().length} líneas evaluadas; test/fixtures/matching/).`,
     `Motor: commit ${commit}${dirty}; fecha ${new Date().toISOString().slice(0, 10)}.`,
-    describeOptions(OPTIONS),
+    describeOptions(options),
     `Dejando un conjunto fuera (tabla y umbral ajustados en los otros ${lines.size - 1}):`,
     ...report.slice(1),
   ];

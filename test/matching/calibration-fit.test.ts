@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bandOf } from '../../server/matching/calibration';
-import { chooseThreshold, fit, FITTED, fitAll, type MeasuredLine, type Read, ROUND13, type Sets } from '../bench/calibration-fit';
+import { chooseThreshold, fit, FITTED, fitAll, heldOutByTarget, type MeasuredLine, pickRecallTarget, read, type Read, RECALL_GOAL, RECALL_TARGETS, ROUND13, score, type Sets } from '../bench/calibration-fit';
 
 /**
  * The fourteenth round of issue #13: the «por verificar» threshold is chosen for what each set gets (the most sets
@@ -114,5 +114,53 @@ describe('calibration fit: how much a kind is trusted (fourteenth round of #13)'
     // below the doubtful lines.
     expect(withReview.threshold).toBe(without.threshold);
     expect(withReview.threshold).toBeGreaterThan(withReview.confidence({ kind: 'dudosa', raw: 0.5 }));
+  });
+});
+
+describe('calibration fit: the recall target chosen by leaving each set out (twenty-second round of #13)', () => {
+  const line = (kind: string, right: boolean, raw: number): MeasuredLine => ({ kind, raw, right });
+  /** A set of 100 lines: `dudosa` at raw 0.5, `media` at raw 0.8, the rest `bien` at 0.95, with these errors. */
+  const set = (dudosa: number, dudosaWrong: number, media: number, mediaWrong: number): MeasuredLine[] => [
+    ...Array.from({ length: dudosa }, (_, i) => line('dudosa', i >= dudosaWrong, 0.5)),
+    ...Array.from({ length: media }, (_, i) => line('media', i >= mediaWrong, 0.8)),
+    ...Array.from({ length: 100 - dudosa - media }, () => line('bien', true, 0.95)),
+  ];
+  // Three sets catch 80 % of their errors by flagging only the doubtful lines; one («c») needs its middle lines flagged
+  // too, and «d» has so many middle lines that flagging them puts it over 25 %.
+  const sets: Sets = new Map([
+    ['a', set(10, 8, 10, 2)],
+    ['b', set(10, 8, 10, 2)],
+    ['c', set(10, 7, 10, 3)],
+    ['d', set(10, 8, 20, 2)],
+  ]);
+
+  it('gives each candidate target what a table and threshold fitted on the other sets give the set left out', () => {
+    const outcomes = heldOutByTarget(sets, FITTED, [0.8, 0.9]);
+    for (const outcome of outcomes) {
+      let met = 0;
+      let silent = 0;
+      for (const [name, lines] of sets) {
+        const others: Sets = new Map([...sets].filter(([n]) => n !== name));
+        const { calibration } = fitAll(others, { ...FITTED, recallTarget: outcome.target });
+        const s = score(read(lines, calibration), calibration.threshold);
+        if (s.recall >= RECALL_GOAL && s.flagged <= 0.25) met++;
+        silent += s.wrong - s.caught;
+      }
+      expect(outcome).toMatchObject({ met, silent });
+    }
+    // Fitted for exactly 80 %, the threshold stops at the doubtful lines and «c», left out, falls short of the goal;
+    // fitted for 90 %, it also flags the middle lines and «c» meets it.
+    expect(outcomes.map((o) => [o.met, o.silent])).toEqual([
+      [2, 3],
+      [3, 0],
+    ]);
+  });
+
+  it('picks the most sets meeting the goal, then the fewest silent errors, then the lowest target', () => {
+    const o = (target: number, met: number, silent: number) => ({ target, met, silent, overFlagged: 0 });
+    expect(pickRecallTarget([o(0.8, 30, 481), o(0.85, 30, 434), o(0.9, 29, 300)])).toBe(0.85);
+    expect(pickRecallTarget([o(0.8, 30, 400), o(0.85, 30, 400)])).toBe(0.8);
+    expect(pickRecallTarget([o(0.8, 31, 481), o(0.89, 30, 397)])).toBe(0.8);
+    expect(RECALL_TARGETS[0]).toBe(RECALL_GOAL);
   });
 });
