@@ -63,7 +63,7 @@ describe('twenty-second round D: a one-word link must link the same thing, not s
     expect(result!.evidence?.kind).toMatch(/^item-palabra\//);
   });
 
-  it('«EQUIPO DE BOMBEO PISCINA» is equipment, not «Químicos de piscina» (fails on main)', async () => {
+  it('guard: «EQUIPO DE BOMBEO PISCINA» is equipment, not «Químicos de piscina» (passes on main too: its rating already reads it as a machine)', async () => {
     t = await testCompany({
       company: { ciiu: ['5511'], inventory: 'none' },
       items: [{ codigo: 'HT-1', nombre: 'Químicos de piscina', cuenta: '519525', inventariable: 'no' }],
