@@ -862,6 +862,15 @@ function machineNamedFirst(input: ActivityInput, at: number, concept: Concept, s
  * The rules already read this word, as written, as a good that is not an asset (a «cosedora» is papelería, a
  * «licuadora» equipment): durable-evidence.ts leaves such words to the rules' own reading.
  */
+/**
+ * Whether a word is a keyword of a rule that books a fixed asset (group 15, accounting-co.md §4.2): a good kept and
+ * used for years («bicicleta», «tableta», «jacuzzi»), not consumed. Only the concept's own words count (not its
+ * phrases), so a word that says it only together with another does not.
+ */
+export function namesFixedAsset(word: string): boolean {
+  return (keywordConcepts.get(word) ?? []).some((i) => compiled[i]!.concept.kind === 'goods' && compiled[i]!.words.has(word) && compiled[i]!.concept.accounts[0]?.startsWith('15') === true);
+}
+
 export function isGoodsKeyword(word: string): boolean {
   return (keywordConcepts.get(word) ?? []).some((i) => compiled[i]!.concept.kind === 'goods' && (compiled[i]!.words.has(word) || [...compiled[i]!.sectorWords.values()].some((w) => w.has(word))));
 }

@@ -37,6 +37,11 @@ export function assetSubaccount(words: readonly string[], chart: Chart): AssetSu
   return account ? { ...found, account } : undefined;
 }
 
+/** Whether a word names a subcuenta of group 15 (subcuenta-de-activo.csv, `nombre` rows): a fixed asset by its name. */
+export function namesAssetSubaccount(word: string): boolean {
+  return TABLE.names.has(word);
+}
+
 /** The PUC's codes, to check that every row names an account that exists. */
 const PUC_CODES = new Set(readDataCsv('puc.csv').map((row) => row.code));
 

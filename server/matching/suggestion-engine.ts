@@ -4,11 +4,11 @@ import type { CompanyProfile } from '#shared/company';
 import { normalizeNit } from '#shared/nit';
 import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
-import { classifyByActivity, conceptOf, isGoodsKeyword, namedEquipmentAccount, officeWord, ownEquipment, producesWithCost, sellsEquipment, type ActivityVerdict } from './activity-classifier';
+import { classifyByActivity, conceptOf, isGoodsKeyword, namedEquipmentAccount, namesFixedAsset, officeWord, ownEquipment, producesWithCost, sellsEquipment, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, itemNouns, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence, type FirstReading } from './calibration';
-import { activitySubaccount, assetSubaccount } from './asset-subaccount';
+import { activitySubaccount, assetSubaccount, namesAssetSubaccount } from './asset-subaccount';
 import { type DurableEvidence, durableEvidence, equipmentName, machineHead } from './durable-evidence';
 import { guessUnspscClass, unspscClassName } from './reference-data';
 import { chooseSharedItem } from './shared-codes';
@@ -17,7 +17,7 @@ import { diminutiveOf } from './diminutives';
 import { groupOf, KIND_NAMES, kindLessonOf, PREMISES_CONCEPTS } from './kind-lesson';
 import { serviceHead } from './service-head';
 import { sameServiceWords } from './service-words';
-import { linksItem, sameRoot } from './shared-word';
+import { linksItem, sameRoot, wordRole } from './shared-word';
 import { classifyByRule, isGoods } from './default-account-rule';
 import type { ClassificationContext, LearnedLine, LineClassifier, LineToClassify } from './line-classifier';
 import { findItems, freshness, insertHistory, loadHistorySince, loadItemsSince, nextCatalogRevision, upsertItems, type NewHistoryRow, type NewItem } from './matching-store';
@@ -104,6 +104,10 @@ const HEAD_NOUN_CONFIDENCE = 0.7;
 const WEAK_NOUN_CONFIDENCE = 0.6;
 /** The company's item named by one rare word of its name under another form (see `sharedWordItem`): above a generic keyword reading. */
 const SHARED_WORD_CONFIDENCE = 0.68;
+/** First words that name equipment without saying which (asset-subaccount.ts): a durable good either way. */
+const DURABLE_FIRST_WORDS = new Set(['equipo']);
+/** One token of a catalog item's name as the engine normalizes it, for `wordRole`. */
+const wordOfToken = (token: string): string | undefined => normalize(token).words[0];
 /** A word more catalog items than this share says too little about which item the line is (see `sharedWordItem`). */
 const SHARED_WORD_ITEMS = 2;
 /** The company's item for the same service under another of its names (`sameServiceItem`): as sure as a weak head noun. */
@@ -691,6 +695,11 @@ export class SuggestionEngine implements LineClassifier {
     // is a service on what it names after; that object is not the purchase, unless the item is the service itself.
     const head = line.text.words[0];
     const service = serviceHead(head) ? head : undefined;
+    // The line's head noun names a durable good the rules book as a fixed asset (or a group-15 subcuenta does).
+    // A relative clause («EL CAMION QUE TRAE LA FRUTA») or a price by the hour says what the good does for the company:
+    // its work is the purchase, not the good.
+    const working = /\bque\b/i.test(line.input.line.description) || line.text.words.includes('hora');
+    const durableHead = !!head && !working && (DURABLE_FIRST_WORDS.has(head) || namesFixedAsset(head) || namesAssetSubaccount(head));
     for (const word of new Set(line.text.words)) {
       if (CLASS_WORDS.has(word) || PURPOSE_WORDS.has(word) || !linksItem(word)) continue;
       for (const [own, ids] of memory.itemsByWord) {
@@ -706,7 +715,15 @@ export class SuggestionEngine implements LineClassifier {
           // A one-word item («Cartulina») is a kind of thing: only the line's own head noun names it; further on, the
           // word says what the line is made of or for («Pliego de papel cartulina»).
           if (name.length === 1 && word !== line.text.words[0]) continue;
+          // «BICICLETA MTB RIN 29» and «Repuestos de bicicleta», «SIERRA ESCUADRADORA» and «Afilado de sierras»: where
+          // the shared word is only the item's complement or qualifier, the item is something about that thing (its
+          // parts, its upkeep, a supply for it); a line whose head noun is a durable good is that good, not the item
+          // (RAE, Nueva gramática, «el grupo nominal»: the head says what the phrase is). A line headed by the word
+          // that is not a durable good still links (measured: «LAMINA PARA LOS MACHETES» and «Acero … en fleje y
+          // lámina» is the same material), as do two phrases both about the word («LAS HORAS DE LA MAQUINA AMARILLA»,
+          // «Alquiler de maquinaria amarilla») and an item that is itself a fixed asset (the same kind of thing).
           const account = postable(item.accountCode)!;
+          if (durableHead && kindOf(account) !== 'activo' && wordRole(item.name, (w) => sameRoot(own, w), wordOfToken) !== 'head') continue;
           accounts.add(account);
           const entry = linked.get(item.id) ?? { item, account, words: [] };
           entry.words.push(word);
