@@ -1438,7 +1438,7 @@ function workOnObject(winner: Candidate, line: Line, company: CompanyProfile, ch
   if (!/^1[45]/.test(winner.accountCode) || winner.decided) return undefined;
   if (RECORDED_STAGES.has(winner.stage) && !winner.guess && !(winner.stage === 'item-similar' && winner.aside)) return undefined;
   if (!producesWithCost(company)) return undefined;
-  const head = workHead(line.text.words, line.text.measures, isGoodsKeyword);
+  const head = workHead(line.text.words, line.text.measures, line.input.line.description, isGoodsKeyword);
   const cost = head ? companyActivityCost(company) : undefined;
   const account = cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
   if (!head || !account) return undefined;

@@ -48,8 +48,9 @@ function workWords(): WorkWords {
 }
 
 /** Presentations, units and lots that say the line is a material bought by measure, not a job (normalized forms). */
-const PRESENTATION = new Set(['lote', 'kg', 'kilo', 'gl', 'galon', 'litro', 'lt', 'ml', 'gr', 'gramo', 'libra', 'lb', 'bulto', 'saco', 'caneca', 'cunete', 'garrafa', 'rollo', 'frasco', 'tarro', 'jeringa', 'carrete', 'cartucho', 'paquete', 'caja', 'bolsa', 'pliego', 'tubo', 'lata', 'barril', 'tambor', 'cilindro', 'onza', 'oz']);
-const MASS_OR_VOLUME = /^\d*(?:\.\d+)?(?:kg|g|gr|gl|l|lt|ml|lb|cc|oz|m3)$/;
+const PRESENTATION = new Set(['lote', 'kg', 'kilo', 'gl', 'galon', 'litro', 'lt', 'ml', 'gr', 'gramo', 'libra', 'lb', 'bulto', 'saco', 'caneca', 'cunete', 'garrafa', 'rollo', 'frasco', 'tarro', 'jeringa', 'carrete', 'cartucho', 'paquete', 'caja', 'bolsa', 'pliego', 'tubo', 'lata', 'barril', 'tambor', 'cilindro', 'onza', 'oz', 'gal', 'galones', 'bultos', 'sacos', 'rollos', 'cajas', 'paquetes', 'kilos', 'litros', 'libras', 'm3']);
+// normalize.ts writes «X KG» as «g», «GALON» as «gal» and a pack «X 50» as «x50».
+const MASS_OR_VOLUME = /^(?:\d*(?:\.\d+)?(?:kg|g|gr|gal|gl|l|lt|ml|lb|cc|oz|m3)|x\d+)$/;
 
 export interface WorkHead {
   word: string;
@@ -61,13 +62,15 @@ export interface WorkHead {
  * The line's head noun names work done on what follows it: the word and how it was recognised. `isGoods` tells a
  * word the rules already read as a good (activity-classifier.ts `isGoodsKeyword`): an ending alone does not outweigh it.
  */
-export function workHead(words: readonly string[], measures: readonly string[], isGoods: (word: string) => boolean): WorkHead | undefined {
+export function workHead(words: readonly string[], measures: readonly string[], description: string, isGoods: (word: string) => boolean): WorkHead | undefined {
   const [head, ...object] = words;
   if (!head || object.length === 0) return undefined;
   const { endings, words: listed, except } = workWords();
   if (except.has(head)) return undefined;
   if (listed.has(head) || serviceHead(head)) return { word: head, by: 'palabra' };
   if (head.length < 5 || !endings.some((e) => head.endsWith(e)) || isGoods(head)) return undefined;
-  if (words.some((w) => PRESENTATION.has(w)) || measures.some((m) => MASS_OR_VOLUME.test(m))) return undefined;
+  // normalize.ts drops «lote», «bulto» and the like: the presentation is read from the description as written.
+  const written = description.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9]+/);
+  if (written.some((w) => PRESENTATION.has(w)) || measures.some((m) => MASS_OR_VOLUME.test(m))) return undefined;
   return { word: head, by: 'terminacion' };
 }
