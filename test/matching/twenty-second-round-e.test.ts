@@ -19,9 +19,10 @@ describe('twenty-second round, part E: work done on a thing is a service, not th
 
   const cases: [string, string, string][] = [
     ['1312', 'REPARACION TELAR DE PINZAS + CAMBIO DE RODAMIENTOS', 'a repair and a change of bearings'],
-    ['1522', 'EL GUARNECIDO DE LAS CAPELLADAS POR FUERA', 'outsourced stitching of uppers («-ido»)'],
+    ['1511', 'CURTIDO DE LAS PIELES DE RES', 'outsourced tanning («-ido»)'],
+    ['1313', 'TINTURADO DE LOS HILOS DE ALGODON', 'dyeing of yarn («-ado») in a finishing plant'],
     ['2593', 'TEMPLADO DE LAS HOJAS DE LOS MACHETES', 'tempering of blades («-ado»)'],
-    ['2599', 'PULIR LAS PIEZAS DE BRONCE AFUERA', 'an infinitive'],
+    ['2599', 'NIQUELAR LAS BISAGRAS AFUERA', 'an infinitive'],
     ['2711', 'PRUEBAS DIELECTRICAS TRANSFORMADOR 75 KVA', 'a test of what the plant makes'],
   ];
   for (const [ciiu, description, what] of cases) {
