@@ -1435,7 +1435,9 @@ const RECORDED_STAGES = new Set(['codigo-item', 'gtin-item', 'similar-proveedor'
  * (`actividad/trabajo/…`).
  */
 function workOnObject(winner: Candidate, line: Line, company: CompanyProfile, chart: Chart): Candidate | undefined {
-  if (!/^1[45]/.test(winner.accountCode) || winner.decided) return undefined;
+  // Raw materials, spares and packaging, or an asset: not the work in process, the works, the crops or the contracts
+  // in progress (1410–1430), where a job done on them is rightly part of their cost.
+  if (!/^(1405|1455|1460|15)/.test(winner.accountCode) || winner.decided) return undefined;
   if (RECORDED_STAGES.has(winner.stage) && !winner.guess && !(winner.stage === 'item-similar' && winner.aside)) return undefined;
   if (!producesWithCost(company)) return undefined;
   const head = workHead(line.text.words, line.text.measures, line.input.line.description, isGoodsKeyword);

@@ -67,10 +67,27 @@ export function workHead(words: readonly string[], measures: readonly string[], 
   if (!head || object.length === 0) return undefined;
   const { endings, words: listed, except } = workWords();
   if (except.has(head)) return undefined;
-  if (listed.has(head) || serviceHead(head)) return { word: head, by: 'palabra' };
+  // The head must be the line's first word as written («KIT REPARACION BOMBA» is a kit: normalize drops «kit»).
+  const written = description.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/\s+/).filter(Boolean);
+  // Codes and articles before it are skipped; a pack word («KIT», «JUEGO»), which normalize drops, is not.
+  const at = written.findIndex((token) => /[a-z]/.test(token) && !/\d/.test(token) && !ARTICLES.has(token));
+  if (at < 0 || normalize(written[at]!).words[0] !== head) return undefined;
+  const service = serviceHead(head);
+  // Freight of what was bought is part of its cost (accounting-co.md §4.2, inbound freight to inventory): not work on it.
+  if (service?.concept === 'fletes') return undefined;
+  if (listed.has(head) || service) return { word: head, by: 'palabra' };
   if (head.length < 5 || !endings.some((e) => head.endsWith(e)) || isGoods(head)) return undefined;
+  // By its ending alone, the noun must be built as an action on an object: an article before it («LA COSIDA») or a
+  // preposition, an article or another work after it («… DE LOS CORTES», «CORTAR LAS LAMINAS», «ARENADO Y PINTURA»).
+  const before = written[at - 1];
+  const after = written[at + 1];
+  if (!(before && ARTICLES.has(before)) && !(after && LINKS.has(after))) return undefined;
   // normalize.ts drops «lote», «bulto» and the like: the presentation is read from the description as written.
-  const written = description.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9]+/);
-  if (written.some((w) => PRESENTATION.has(w)) || measures.some((m) => MASS_OR_VOLUME.test(m))) return undefined;
+  const tokens = written.flatMap((t) => t.split(/[^a-z0-9]+/));
+  // A presentation word after an article is the object itself («LA TINTURADA DE LOS SACOS»: the garments).
+  if (tokens.some((w, i) => PRESENTATION.has(w) && !ARTICLES.has(tokens[i - 1] ?? '')) || measures.some((m) => MASS_OR_VOLUME.test(m))) return undefined;
   return { word: head, by: 'terminacion' };
 }
+
+const ARTICLES = new Set(['el', 'la', 'los', 'las', 'lo']);
+const LINKS = new Set(['de', 'del', 'a', 'al', 'el', 'la', 'los', 'las', 'en', 'por', 'sobre', 'y', '+']);

@@ -68,8 +68,16 @@ describe('twenty-second round, part E: work done on a thing is a service, not th
     };
     expect(read('TINTURA PARA CUERO NEGRA GALON')).toBeUndefined();
     expect(read('LAMINADO MADERA ROBLE 8 MM')).toBeUndefined();
-    expect(read('TEMPLADO DE LOS MACHETES LOTE 45')).toBeUndefined();
-    expect(read('TEMPLADO DE LOS MACHETES')?.by).toBe('terminacion');
+    expect(read('BRUÑIDO DE LOS MACHETES LOTE 45')).toBeUndefined();
+    expect(read('BRUÑIDO DE LOS MACHETES')?.by).toBe('terminacion');
+    // An ending alone needs the shape of an action on an object (an article before, a preposition after).
+    expect(read('BRUÑIDO MACHETES')).toBeUndefined();
+    expect(read('CHILLER GLICOL 5 TR')).toBeUndefined();
+    expect(read('ESTACION DE TRABAJO MODULAR')).toBeUndefined();
+    // The head is the first word as written: a kit for a repair is the kit.
+    expect(read('KIT REPARACION BOMBA DESAGUE')).toBeUndefined();
+    // Inbound freight is the goods' cost, not work on them.
+    expect(read('TRANSPORTE DE LA FRUTA HASTA LA PLANTA')).toBeUndefined();
     expect(read('MTTO PASTEURIZADOR')?.by).toBe('palabra');
     expect(read('REPARACION')).toBeUndefined();
   });
