@@ -18,7 +18,7 @@ describe('twenty-second round, part E: work done on a thing is a service, not th
   });
 
   const cases: [string, string, string][] = [
-    ['1312', 'REPARACION TELAR DE PINZAS + CAMBIO DE RODAMIENTOS', 'a repair and a change of bearings'],
+    ['1312', 'REPARACION CARDA ABRIDORA + CAMBIO DE RODAMIENTOS', 'a repair and a change of bearings'],
     ['1511', 'CURTIDO DE LAS PIELES DE RES', 'outsourced tanning («-ido»)'],
     ['1313', 'TINTURADO DE LOS HILOS DE ALGODON', 'dyeing of yarn («-ado») in a finishing plant'],
     ['2593', 'TEMPLADO DE LAS HOJAS DE LOS MACHETES', 'tempering of blades («-ado»)'],
@@ -36,7 +36,7 @@ describe('twenty-second round, part E: work done on a thing is a service, not th
 
   it('the move names the work and the other reading, and is measured as its own kind (actividad/trabajo/…)', async () => {
     t = await testCompany({ company: { ciiu: ['1312'], inventory: 'perpetual' } });
-    const [result] = await t.classify(line('REPARACION TELAR DE PINZAS + CAMBIO DE RODAMIENTOS'));
+    const [result] = await t.classify(line('REPARACION CARDA ABRIDORA + CAMBIO DE RODAMIENTOS'));
     expect(result!.explanation).toContain('«reparacion» nombra un trabajo');
     expect(result!.explanation).toMatch(/se leería 14/);
     expect(result!.evidence?.kind).toMatch(/^actividad\/trabajo\//);
@@ -73,6 +73,7 @@ describe('twenty-second round, part E: work done on a thing is a service, not th
     // An ending alone needs the shape of an action on an object (an article before, a preposition after).
     expect(read('BRUÑIDO MACHETES')).toBeUndefined();
     expect(read('CHILLER GLICOL 5 TR')).toBeUndefined();
+    expect(read('TELAR JACQUARD DE 4 METROS')).toBeUndefined();
     expect(read('ESTACION DE TRABAJO MODULAR')).toBeUndefined();
     // The head is the first word as written: a kit for a repair is the kit.
     expect(read('KIT REPARACION BOMBA DESAGUE')).toBeUndefined();
