@@ -4,7 +4,7 @@ import type { CompanyProfile } from '#shared/company';
 import { normalizeNit } from '#shared/nit';
 import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
-import { classifyByActivity, conceptOf, isGoodsKeyword, namedEquipmentAccount, namesFixedAsset, officeWord, ownEquipment, producesWithCost, sellsEquipment, type ActivityVerdict } from './activity-classifier';
+import { classifyByActivity, companyActivityCost, conceptOf, isGoodsKeyword, namedEquipmentAccount, namesFixedAsset, officeWord, ownEquipment, producesWithCost, sellsEquipment, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, itemNouns, unspscOf, type CatalogItem } from './company-memory';
 import { CompanyPosture } from './company-posture';
 import { defaultCalibration, type Calibration, type Evidence, type FirstReading } from './calibration';
@@ -16,6 +16,7 @@ import { describeSimilarity } from './similarity';
 import { diminutiveOf } from './diminutives';
 import { groupOf, KIND_NAMES, kindLessonOf, PREMISES_CONCEPTS } from './kind-lesson';
 import { serviceHead } from './service-head';
+import { workHead } from './work-head';
 import { sameServiceWords } from './service-words';
 import { linksItem, sameRoot, wordRole } from './shared-word';
 import { classifyByRule, isGoods } from './default-account-rule';
@@ -269,8 +270,11 @@ export class SuggestionEngine implements LineClassifier {
     const reread = first.guess ? (this.yieldToTrusted(first, memory, readAfresh) ?? this.yieldToBooks(first, line, memory, postable, readAfresh) ?? this.rereadGuess(first, line, company, chart, memory, postable)) : undefined;
     const [read, ...rest] = reread ? [reread, first, ...others] : [first, ...others];
     const lesson = this.lessonFor(read, line, company, chart, memory, postable);
-    const winner = lesson?.follow ?? read;
+    const learned = lesson?.follow ?? read;
     if (lesson?.follow) rest.unshift(read);
+    const work = lesson?.follow ? undefined : workOnObject(learned, line, company, chart);
+    const winner = work ?? learned;
+    if (work) rest.unshift(learned);
     const runnerUp = rest.find((c) => c.accountCode !== winner.accountCode);
     // People already moved this kind of choice elsewhere in this company, not yet consistently: the line says so, and
     // its evidence is its own kind for the calibration (`corregida`), so the measurement decides how sure it is.
@@ -1435,6 +1439,40 @@ function isResale(account: string): boolean {
 }
 
 /** Asset, inventory, cost or expense: a supplier's habit in one says little about a line of another. */
+/** Stages that rest on this very line as the company recorded it (a person, the company's own items and books). */
+const RECORDED_STAGES = new Set(['codigo-item', 'gtin-item', 'similar-proveedor', 'descripcion-empresa', 'similar-empresa', 'item-similar', 'leccion']);
+
+/**
+ * A line whose head noun is work done on what follows (work-head.ts: «REPARACION URDIDORA + CAMBIO RODAMIENTOS», «LA
+ * COSIDA DE LOS CORTES», «PRUEBAS DE RUTINA TRANSFORMADOR») read as stock or an asset (14xx, 15xx) because of its
+ * object's word: in a company whose activity has a cost of its own, work bought from a third party is the cost of what
+ * the operation consumes (accounting-co.md §4.3), the activity's 61 subcuenta. Not over the company's own record of
+ * this line (a person's decision, its catalog item by name, its books for this supplier's line) unless that record is
+ * the agent's own guess; a weak raw confidence, «por verificar», naming the other reading. Its own kind of evidence
+ * (`actividad/trabajo/…`).
+ */
+function workOnObject(winner: Candidate, line: Line, company: CompanyProfile, chart: Chart): Candidate | undefined {
+  // Raw materials, spares and packaging, or an asset: not the work in process, the works, the crops or the contracts
+  // in progress (1410–1430), where a job done on them is rightly part of their cost.
+  if (!/^(1405|1455|1460|15)/.test(winner.accountCode) || winner.decided) return undefined;
+  if (RECORDED_STAGES.has(winner.stage) && !winner.guess && !(winner.stage === 'item-similar' && winner.aside)) return undefined;
+  if (!producesWithCost(company)) return undefined;
+  const head = workHead(line.text.words, line.text.measures, line.input.line.description, isGoodsKeyword);
+  const cost = head ? companyActivityCost(company) : undefined;
+  const account = cost ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
+  if (!head || !account) return undefined;
+  const object = line.text.words.slice(1, 4).join(' ');
+  const other = winner.accountCode.startsWith('15') ? 'un activo' : 'un bien que la empresa guarda';
+  return {
+    accountCode: account,
+    source: 'activity',
+    confidence: head.by === 'palabra' ? 0.55 : 0.45,
+    explanation: `«${head.word}» nombra un trabajo hecho sobre lo que sigue («${object}»): es un servicio que consume la operación, costo de la actividad → ${account}; no ${other} por el nombre de su objeto (se leería ${winner.accountCode}): verifícala`,
+    stage: 'actividad',
+    tag: `trabajo/${head.by}`,
+  };
+}
+
 function kindOf(account: string): string {
   if (/^1[5-6]/.test(account)) return 'activo';
   if (/^14/.test(account)) return 'inventario';
