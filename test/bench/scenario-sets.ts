@@ -97,7 +97,8 @@ export const UNSEEN_AND_BLIND_SETS: readonly (readonly [name: string, build: () 
  *
  * Not listed: a kind that only splits an existing reading by a fact of the line and moves no account (round 20, W: a
  * keyword reading whose line names the company's trade, `…/oficio`; an inventory reading by its PUC cuenta; round 21,
- * A: how an asset reading chose its subcuenta, `…/subcuenta-nombre`, `-equipo`, `-actividad`, `-concepto`, `-generica`). Listed,
+ * A: how an asset reading chose its subcuenta, `…/subcuenta-nombre`, `-equipo`, `-actividad`, `-concepto`, `-generica`;
+ * round 22, K: an expense reading by its concept, `…/gasto/…/concepto-papeleria`). Listed,
  * it would be read as its parent until its judges join the fit, which is the split undone; the judges measure whether
  * it holds.
  */
@@ -110,6 +111,7 @@ export const NEW_KINDS: readonly { kind: string; since: string; why: string }[] 
   { kind: 'cede-registro/habito-proveedor', since: 'a ciegas 32', why: 'ronda 20 (V): la conjetura del agente cede a los libros del proveedor' },
   { kind: 'actividad/mercancia', since: 'a ciegas 32', why: 'ronda 20 (X): lo que el comerciante vende y el flete que lo trae son su mercancía' },
   { kind: 'actividad/consumo-del-servicio', since: 'a ciegas 36', why: 'ronda 21 (B): el software y la nube de los servicios de información y técnicos, la dotación de quien recoge residuos' },
+  { kind: 'actividad/trabajo', since: 'a ciegas 38', why: 'ronda 22 (E): una línea que es un trabajo hecho sobre un bien es un servicio, costo de la actividad' },
 ];
 
 /** The fit's set order: the own set, then the others as they were written. */
