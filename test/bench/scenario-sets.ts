@@ -35,6 +35,10 @@ import { buildBlind34Scenarios } from '../fixtures/matching/blind34/scenarios';
 import { buildBlind35Scenarios } from '../fixtures/matching/blind35/scenarios';
 import { buildBlind36Scenarios } from '../fixtures/matching/blind36/scenarios';
 import { buildBlind37Scenarios } from '../fixtures/matching/blind37/scenarios';
+import { buildBlind38Scenarios } from '../fixtures/matching/blind38/scenarios';
+import { buildBlind39Scenarios } from '../fixtures/matching/blind39/scenarios';
+import { buildBlind40Scenarios } from '../fixtures/matching/blind40/scenarios';
+import { buildBlind41Scenarios } from '../fixtures/matching/blind41/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import type { ScenarioToRun } from './matching-unseen.bench';
 
@@ -82,6 +86,10 @@ export const UNSEEN_AND_BLIND_SETS: readonly (readonly [name: string, build: () 
   ['a ciegas 35', buildBlind35Scenarios],
   ['a ciegas 36', buildBlind36Scenarios],
   ['a ciegas 37', buildBlind37Scenarios],
+  ['a ciegas 38', buildBlind38Scenarios],
+  ['a ciegas 39', buildBlind39Scenarios],
+  ['a ciegas 40', buildBlind40Scenarios],
+  ['a ciegas 41', buildBlind41Scenarios],
 ];
 
 /**
