@@ -58,8 +58,9 @@ describe('a utility or a lease of an operating site goes to the activity cost', 
 
   it('a potato farm renting land: cost of the crop', async () => {
     t = await testCompany({ company: { ciiu: ['0113'], inventory: 'none' } });
-    const [result] = await t.classify(line('ARRIENDO TERRENO 4 HECTAREAS SEMESTRE'));
+    const [result] = await t.classify(line('CANON ARRENDAMIENTO TERRENO VEREDA EL ROSAL MES'));
     expect(result!.accountCode).toBe('610510');
+    expect(result!.evidence?.kind).toMatch(/^actividad\/sitio-de-operacion\//);
   });
 
   it('a funeral home renting a vault: cost of the funeral service', async () => {
@@ -77,8 +78,9 @@ describe('a utility or a lease of an operating site goes to the activity cost', 
 
   it('a call centre paying SIP trunks: cost of the calls it sells', async () => {
     t = await testCompany({ company: { ciiu: ['8220'], inventory: 'none' } });
-    const [result] = await t.classify(line('TRONCAL SIP 30 CANALES MES'));
+    const [result] = await t.classify(line('TRONCAL SIP 30 CANALES Y MINUTOS INTERNET'));
     expect(result!.accountCode).toBe('615595');
+    expect(result!.explanation).toContain('513535');
   });
 });
 
