@@ -88,12 +88,12 @@ export function operatingConcept(conceptKey: string, activity: OperatingActivity
 
 /**
  * Twenty-third round of #13: a utility or a lease whose line names a site where the company's activity is carried out
- * (a telecom's base station or repeater node, a broadcaster's transmitter and tower, a farm's land and cold room, an
- * archive's warehouse, a funeral home's vault, a car park's lot) was consumed by the operation, not the office
+ * (a telecom's base station or repeater node, a broadcaster's transmitter and tower, a farm's land and cold room, a
+ * funeral home's vault, a car park's lot) was consumed by the operation, not the office
  * (accounting-co.md §4.3: what the plant, the farm, the site consumes is the activity's cost). Data:
  * `server/data/sitios-de-operacion.csv`, one row per site noun (one word, or several that must all be on the line):
  * which concepts it moves, for which activities (CIIU sections or prefixes: the noun names an operating site only
- * where that activity works; a trader's «bodega» is its premises), and the source (the DLE for the noun, the CIIU
+ * where that activity works: a farm's «terreno» is not a builder's), and the source (the DLE for the noun, the CIIU
  * description for what the activity does there).
  */
 interface SiteRow {
@@ -114,6 +114,8 @@ const SITES: readonly SiteRow[] = readDataCsv('sitios-de-operacion.csv').map((ro
   const tokens = row.actividades.split(/\s+/).filter(Boolean);
   const bad = tokens.find((t) => !/^[A-U]$/.test(t) && !/^\d{2,4}$/.test(t));
   if (bad) throw new Error(`sitios-de-operacion.csv: «${bad}» (sitio ${site}) no es una sección CIIU ni un código CIIU`);
+  // A noun the normalizer drops as a stop word («bodega») would never match: say so instead of loading a dead row.
+  if (normalize(site).words.length === 0) throw new Error(`sitios-de-operacion.csv: el sitio «${site}» no deja ninguna palabra al normalizarse`);
   return {
     words: normalize(site).words,
     concepts: new Set(concepts),
@@ -126,7 +128,7 @@ const SITES: readonly SiteRow[] = readDataCsv('sitios-de-operacion.csv').map((ro
 export function operatingSite(conceptKey: string, activity: OperatingActivity, words: readonly string[]): string | undefined {
   const present = new Set(words);
   const row = SITES.find(
-    (r) => r.concepts.has(conceptKey) && (r.sections.has(activity.section) || r.prefixes.some((p) => activity.main.startsWith(p))) && r.words.length > 0 && r.words.every((w) => present.has(w)),
+    (r) => r.concepts.has(conceptKey) && (r.sections.has(activity.section) || r.prefixes.some((p) => activity.main.startsWith(p))) && r.words.every((w) => present.has(w)),
   );
   return row?.words.join(' ');
 }
