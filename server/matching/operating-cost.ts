@@ -64,8 +64,11 @@ function load(file: string): ReadonlyMap<string, OperatingRow> {
   return map;
 }
 
-/** Which table moved the reading: the nineteenth round's (`operacion`) or the twenty-first's (`consumo-del-servicio`). */
-export type OperatingTable = 'operacion' | 'consumo-del-servicio';
+/**
+ * Which table moved the reading: the nineteenth round's (`operacion`), the twenty-first's (`consumo-del-servicio`) or
+ * the twenty-third's (`sitio-de-operacion`: the line names a site where the activity is carried out).
+ */
+export type OperatingTable = 'operacion' | 'consumo-del-servicio' | 'sitio-de-operacion';
 
 function applies(row: OperatingRow | undefined, activity: OperatingActivity, words: readonly string[]): boolean {
   if (!row) return false;
@@ -81,4 +84,51 @@ export function operatingConcept(conceptKey: string, activity: OperatingActivity
   if (applies(ROWS.get(conceptKey), activity, words)) return 'operacion';
   if (applies(SERVICE_ROWS.get(conceptKey), activity, words)) return 'consumo-del-servicio';
   return undefined;
+}
+
+/**
+ * Twenty-third round of #13: a utility or a lease whose line names a site where the company's activity is carried out
+ * (a telecom's base station or repeater node, a broadcaster's transmitter and tower, a farm's land and cold room, a
+ * funeral home's vault, a car park's lot) was consumed by the operation, not the office
+ * (accounting-co.md §4.3: what the plant, the farm, the site consumes is the activity's cost). Data:
+ * `server/data/sitios-de-operacion.csv`, one row per site noun (one word, or several that must all be on the line):
+ * which concepts it moves, for which activities (CIIU sections or prefixes: the noun names an operating site only
+ * where that activity works: a farm's «terreno» is not a builder's), and the source (the DLE for the noun, the CIIU
+ * description for what the activity does there).
+ */
+interface SiteRow {
+  words: readonly string[];
+  concepts: ReadonlySet<string>;
+  sections: ReadonlySet<string>;
+  prefixes: readonly string[];
+}
+
+const SITES: readonly SiteRow[] = readDataCsv('sitios-de-operacion.csv').map((row) => {
+  const site = row.sitio ?? '';
+  if (!site || !row.conceptos || !row.actividades || !row.fuente) {
+    throw new Error(`sitios-de-operacion.csv: el sitio «${site}» necesita conceptos, actividades y fuente`);
+  }
+  const concepts = row.conceptos.split(/\s+/).filter(Boolean);
+  const unknown = concepts.find((c) => !CONCEPTS.some((k) => k.key === c));
+  if (unknown) throw new Error(`sitios-de-operacion.csv: «${unknown}» (sitio ${site}) no es un concepto de activity-rules.ts`);
+  const tokens = row.actividades.split(/\s+/).filter(Boolean);
+  const bad = tokens.find((t) => !/^[A-U]$/.test(t) && !/^\d{2,4}$/.test(t));
+  if (bad) throw new Error(`sitios-de-operacion.csv: «${bad}» (sitio ${site}) no es una sección CIIU ni un código CIIU`);
+  // A noun the normalizer drops as a stop word («bodega») would never match: say so instead of loading a dead row.
+  if (normalize(site).words.length === 0) throw new Error(`sitios-de-operacion.csv: el sitio «${site}» no deja ninguna palabra al normalizarse`);
+  return {
+    words: normalize(site).words,
+    concepts: new Set(concepts),
+    sections: new Set(tokens.filter((t) => /^[A-U]$/.test(t))),
+    prefixes: tokens.filter((t) => /^\d+$/.test(t)),
+  };
+});
+
+/** The operating site the line names for this concept in a company of this activity («estacion base», «boveda»), if any. */
+export function operatingSite(conceptKey: string, activity: OperatingActivity, words: readonly string[]): string | undefined {
+  const present = new Set(words);
+  const row = SITES.find(
+    (r) => r.concepts.has(conceptKey) && (r.sections.has(activity.section) || r.prefixes.some((p) => activity.main.startsWith(p))) && r.words.every((w) => present.has(w)),
+  );
+  return row?.words.join(' ');
 }
