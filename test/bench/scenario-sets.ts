@@ -120,6 +120,7 @@ export const NEW_KINDS: readonly { kind: string; since: string; why: string }[] 
   { kind: 'actividad/mercancia', since: 'a ciegas 32', why: 'ronda 20 (X): lo que el comerciante vende y el flete que lo trae son su mercancía' },
   { kind: 'actividad/consumo-del-servicio', since: 'a ciegas 36', why: 'ronda 21 (B): el software y la nube de los servicios de información y técnicos, la dotación de quien recoge residuos' },
   { kind: 'actividad/trabajo', since: 'a ciegas 38', why: 'ronda 22 (E): una línea que es un trabajo hecho sobre un bien es un servicio, costo de la actividad' },
+  { kind: 'actividad/sitio-de-operacion', since: 'a ciegas 42', why: 'ronda 23 (G): un servicio público, un arriendo o la conectividad de un sitio donde opera la actividad son su costo' },
 ];
 
 /** The fit's set order: the own set, then the others as they were written. */

@@ -23,8 +23,9 @@ describe('suggestion engine: seventeenth round of #13 (expense readings of a pro
     const shop = await reading('4752', 'RESMA PAPEL CARTA 75 GR');
     expect(tannery.accountCode).toMatch(/^5[12]/);
     expect(shop.accountCode).toMatch(/^5[12]/);
-    expect(tannery.evidence?.kind).toMatch(/\/gasto\/costea$/);
-    expect(shop.evidence?.kind).toMatch(/\/gasto$/);
+    // Round 22 (K) refines an expense reading by its concept, after the producer's split.
+    expect(tannery.evidence?.kind).toMatch(/\/gasto\/costea\/concepto-papeleria$/);
+    expect(shop.evidence?.kind).toMatch(/\/gasto\/concepto-papeleria$/);
   });
 
   it('only expenses are split: a producer\'s fixed asset keeps its kind', async () => {

@@ -59,7 +59,7 @@ describe('suggestion engine: twentieth round of #13, part W (keyword readings th
   it('guard: an expense reading names no cuenta', async () => {
     t = await testCompany({ company: { ciiu: ['2511'], inventory: 'perpetual' } });
     const [result] = await t.classify(line('RESMA PAPEL CARTA 75G', { nit }));
-    expect(result!.evidence?.kind).toMatch(/\/gasto(\/costea)?$/);
+    expect(result!.evidence?.kind).toMatch(/\/gasto(\/costea)?\/concepto-[a-z-]+$/);
     expect(result!.evidence?.kind).not.toMatch(/cuenta-/);
   });
 });
