@@ -39,6 +39,8 @@ import { buildBlind38Scenarios } from '../fixtures/matching/blind38/scenarios';
 import { buildBlind39Scenarios } from '../fixtures/matching/blind39/scenarios';
 import { buildBlind40Scenarios } from '../fixtures/matching/blind40/scenarios';
 import { buildBlind41Scenarios } from '../fixtures/matching/blind41/scenarios';
+import { buildBlind42Scenarios } from '../fixtures/matching/blind42/scenarios';
+import { buildBlind43Scenarios } from '../fixtures/matching/blind43/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import type { ScenarioToRun } from './matching-unseen.bench';
 
@@ -90,6 +92,8 @@ export const UNSEEN_AND_BLIND_SETS: readonly (readonly [name: string, build: () 
   ['a ciegas 39', buildBlind39Scenarios],
   ['a ciegas 40', buildBlind40Scenarios],
   ['a ciegas 41', buildBlind41Scenarios],
+  ['a ciegas 42', buildBlind42Scenarios],
+  ['a ciegas 43', buildBlind43Scenarios],
 ];
 
 /**
