@@ -31,7 +31,9 @@ export function sameRoot(a: string, b: string): boolean {
   // The same root with another ending: all but the last two letters of the shorter word, and at least five. A noun
   // in «-ción» / «-sión» is a noun of action of a verb (DLE, «-ción»): it shares a root with that verb or its other
   // derivatives («esterilizar», «esterilización»), not with a noun that merely starts alike («estaca», «estación»).
-  if (common >= Math.max(5, short - 2)) return !actionNounOfOther(a, b) && !actionNounOfOther(b, a);
+  // From seven letters, five shared say too little: «celulosa» is not «celular», nor «contacto» «contable» (after
+  // judging round 23: both linked a line to an unrelated catalog item, unflagged).
+  if (common >= Math.max(short >= 7 ? 6 : 5, short - 2)) return !actionNounOfOther(a, b) && !actionNounOfOther(b, a);
   if (diminutiveOf(a, (n) => n === b) || diminutiveOf(b, (n) => n === a)) return true;
   if (short >= 5 && Math.abs(a.length - b.length) <= 1 && withinOneEdit(a, b)) return true;
   return short >= 5 && a.length === b.length && adjacentSwaps(a).includes(b);
