@@ -859,10 +859,6 @@ function machineNamedFirst(input: ActivityInput, at: number, concept: Concept, s
 }
 
 /**
- * The rules already read this word, as written, as a good that is not an asset (a «cosedora» is papelería, a
- * «licuadora» equipment): durable-evidence.ts leaves such words to the rules' own reading.
- */
-/**
  * Whether a word is a keyword of a rule that books a fixed asset (group 15, accounting-co.md §4.2): a good kept and
  * used for years («bicicleta», «tableta», «jacuzzi»), not consumed. Only the concept's own words count (not its
  * phrases), so a word that says it only together with another does not.
@@ -871,6 +867,10 @@ export function namesFixedAsset(word: string): boolean {
   return (keywordConcepts.get(word) ?? []).some((i) => compiled[i]!.concept.kind === 'goods' && compiled[i]!.words.has(word) && compiled[i]!.concept.accounts[0]?.startsWith('15') === true);
 }
 
+/**
+ * The rules already read this word, as written, as a good that is not an asset (a «cosedora» is papelería, a
+ * «licuadora» equipment): durable-evidence.ts leaves such words to the rules' own reading.
+ */
 export function isGoodsKeyword(word: string): boolean {
   return (keywordConcepts.get(word) ?? []).some((i) => compiled[i]!.concept.kind === 'goods' && (compiled[i]!.words.has(word) || [...compiled[i]!.sectorWords.values()].some((w) => w.has(word))));
 }
@@ -1270,16 +1270,20 @@ function consumedInOperation(concept: Concept, company: CompanyProfile, chart: C
   const operating = { main, section: activity.section, producer: PRODUCER_SECTIONS.has(activity.section) };
   const table = operatingConcept(concept.key, operating, words);
   // Twenty-third round: the line itself names the site of the operation (sitios-de-operacion.csv), not the office.
-  const site = table ? undefined : officeWord(words) ? undefined : operatingSite(concept.key, operating, words);
-  if (!table && !site) return undefined;
-  const account = chart.firstPostable(cost, cost.slice(0, 4));
+  const site = table || officeWord(words) ? undefined : operatingSite(concept.key, operating, words);
+  const account = table || site ? chart.firstPostable(cost, cost.slice(0, 4)) : undefined;
   if (!account) return undefined;
-  if (site || !table) {
-    return { account, table: 'sitio-de-operacion', ...(site ? { site } : {}), why: `la línea nombra un sitio donde opera la actividad de la empresa («${site}»), no su oficina: lo que consume ese sitio es costo de su actividad (§4.3)` };
+  if (site) {
+    return { account, table: 'sitio-de-operacion', site, why: `la línea nombra un sitio donde opera la actividad de la empresa («${site}»), no su oficina: lo que consume ese sitio es costo de su actividad (§4.3)` };
   }
-  return table === 'operacion'
-    ? { account, table, why: 'lo que la operación consume al producir o prestar el servicio que la empresa vende es costo de su actividad, no gasto de la oficina (§4.3)' }
-    : { account, table, why: 'si lo usa para producir el servicio que vende (el programa o la nube con que trabaja para sus clientes, el equipo que su gente gasta en la ruta), es costo de su actividad (§4.3)' };
+  switch (table) {
+    case 'operacion':
+      return { account, table, why: 'lo que la operación consume al producir o prestar el servicio que la empresa vende es costo de su actividad, no gasto de la oficina (§4.3)' };
+    case 'consumo-del-servicio':
+      return { account, table, why: 'si lo usa para producir el servicio que vende (el programa o la nube con que trabaja para sus clientes, el equipo que su gente gasta en la ruta), es costo de su actividad (§4.3)' };
+    default:
+      return undefined;
+  }
 }
 
 /**

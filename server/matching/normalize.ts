@@ -82,6 +82,11 @@ const STOPWORDS = new Set([
 const SYNONYM_OF = new Map(WORD_SYNONYMS.flatMap((s) => s.variants.map((v) => [v, s.canonical] as const)));
 const PHRASES = PHRASE_SYNONYMS.flatMap((s) => s.variants.map((v) => ({ first: v.split(' ')[0]!, pattern: new RegExp(`\\b${v.replace(/[.]/g, '\\.').replace(/ /g, '\\s+')}\\b`, 'g'), canonical: s.canonical })));
 
+/** Lower case without accents or other marks, nothing else changed («Baño Eléctrico» → «bano electrico»). */
+export function plain(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 /**
  * Normalizes one description.
  *
@@ -90,10 +95,7 @@ const PHRASES = PHRASE_SYNONYMS.flatMap((s) => s.variants.map((v) => ({ first: v
  * normalize('Resma de papel carta 75 g').measures         // ['75g']
  */
 export function normalize(text: string): NormalizedText {
-  const clean = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  const clean = plain(text)
     .replace(/(\d)\s*"/g, '$1 pulg ')
     .replace(/(\d)[.,](\d{3})(?!\d)/g, '$1$2') // thousands separators: 1.000 → 1000
     .replace(/(\d),(\d)/g, '$1.$2')

@@ -19,13 +19,17 @@ import { normalize } from './normalize';
  * collector's gloves). Its moves are a kind of evidence of their own (`consumo-del-servicio`), measured apart from
  * the nineteenth round's, since the office reading is the commoner one elsewhere.
  */
-interface OperatingRow {
-  concept: string;
+/** The activities a row speaks of (its `actividades` column). */
+interface ActivityScope {
   /** «costo»: every section whose activity has a cost of its own (the caller knows them, postura-por-seccion.csv). */
   producers: boolean;
   /** Section letters and CIIU prefixes. */
   sections: ReadonlySet<string>;
   prefixes: readonly string[];
+}
+
+interface OperatingRow extends ActivityScope {
+  concept: string;
   /** Normalized words that say the object is the office's (a projector, a photocopier). */
   except: ReadonlySet<string>;
 }
@@ -50,18 +54,25 @@ function load(file: string): ReadonlyMap<string, OperatingRow> {
     if (!CONCEPTS.some((c) => c.key === concept) || !row.actividades || !row.fuente) {
       throw new Error(`${file}: la fila «${concept}» necesita un concepto de activity-rules.ts, actividades y fuente`);
     }
-    const tokens = row.actividades.split(/\s+/).filter(Boolean);
-    const bad = tokens.find((t) => t !== 'costo' && !/^[A-U]$/.test(t) && !/^\d{2,4}$/.test(t));
-    if (bad) throw new Error(`${file}: «${bad}» (fila ${concept}) no es una sección CIIU, un código CIIU ni «costo»`);
-    map.set(concept, {
-      concept,
-      producers: tokens.includes('costo'),
-      sections: new Set(tokens.filter((t) => /^[A-U]$/.test(t))),
-      prefixes: tokens.filter((t) => /^\d+$/.test(t)),
-      except: new Set(normalize(row.salvo ?? '').words),
-    });
+    map.set(concept, { concept, ...activityScope(row.actividades, true, (bad) => `${file}: «${bad}» (fila ${concept})`), except: new Set(normalize(row.salvo ?? '').words) });
   }
   return map;
+}
+
+/**
+ * An `actividades` column: CIIU section letters, CIIU codes of 2–4 digits (a division, group or class prefix) and, where
+ * `costo` is allowed, that word. `where` names a bad token and its row for the error.
+ */
+function activityScope(column: string, costo: boolean, where: (bad: string) => string): ActivityScope {
+  const tokens = column.split(/\s+/).filter(Boolean);
+  const bad = tokens.find((t) => !(costo && t === 'costo') && !/^[A-U]$/.test(t) && !/^\d{2,4}$/.test(t));
+  if (bad) throw new Error(`${where(bad)} no es una sección CIIU${costo ? ', un código CIIU ni «costo»' : ' ni un código CIIU'}`);
+  return { producers: costo && tokens.includes('costo'), sections: new Set(tokens.filter((t) => /^[A-U]$/.test(t))), prefixes: tokens.filter((t) => /^\d+$/.test(t)) };
+}
+
+/** Whether the company's main activity is one the row speaks of. */
+function covers(scope: ActivityScope, activity: OperatingActivity): boolean {
+  return (scope.producers && activity.producer) || scope.sections.has(activity.section) || scope.prefixes.some((p) => activity.main.startsWith(p));
 }
 
 /**
@@ -71,8 +82,7 @@ function load(file: string): ReadonlyMap<string, OperatingRow> {
 export type OperatingTable = 'operacion' | 'consumo-del-servicio' | 'sitio-de-operacion';
 
 function applies(row: OperatingRow | undefined, activity: OperatingActivity, words: readonly string[]): boolean {
-  if (!row) return false;
-  if (!(row.producers && activity.producer) && !row.sections.has(activity.section) && !row.prefixes.some((p) => activity.main.startsWith(p))) return false;
+  if (!row || !covers(row, activity)) return false;
   return !words.some((w) => row.except.has(w));
 }
 
@@ -96,11 +106,9 @@ export function operatingConcept(conceptKey: string, activity: OperatingActivity
  * where that activity works: a farm's «terreno» is not a builder's), and the source (the DLE for the noun, the CIIU
  * description for what the activity does there).
  */
-interface SiteRow {
+interface SiteRow extends ActivityScope {
   words: readonly string[];
   concepts: ReadonlySet<string>;
-  sections: ReadonlySet<string>;
-  prefixes: readonly string[];
 }
 
 const SITES: readonly SiteRow[] = readDataCsv('sitios-de-operacion.csv').map((row) => {
@@ -111,24 +119,16 @@ const SITES: readonly SiteRow[] = readDataCsv('sitios-de-operacion.csv').map((ro
   const concepts = row.conceptos.split(/\s+/).filter(Boolean);
   const unknown = concepts.find((c) => !CONCEPTS.some((k) => k.key === c));
   if (unknown) throw new Error(`sitios-de-operacion.csv: «${unknown}» (sitio ${site}) no es un concepto de activity-rules.ts`);
-  const tokens = row.actividades.split(/\s+/).filter(Boolean);
-  const bad = tokens.find((t) => !/^[A-U]$/.test(t) && !/^\d{2,4}$/.test(t));
-  if (bad) throw new Error(`sitios-de-operacion.csv: «${bad}» (sitio ${site}) no es una sección CIIU ni un código CIIU`);
+  const scope = activityScope(row.actividades, false, (bad) => `sitios-de-operacion.csv: «${bad}» (sitio ${site})`);
   // A noun the normalizer drops as a stop word («bodega») would never match: say so instead of loading a dead row.
-  if (normalize(site).words.length === 0) throw new Error(`sitios-de-operacion.csv: el sitio «${site}» no deja ninguna palabra al normalizarse`);
-  return {
-    words: normalize(site).words,
-    concepts: new Set(concepts),
-    sections: new Set(tokens.filter((t) => /^[A-U]$/.test(t))),
-    prefixes: tokens.filter((t) => /^\d+$/.test(t)),
-  };
+  const words = normalize(site).words;
+  if (words.length === 0) throw new Error(`sitios-de-operacion.csv: el sitio «${site}» no deja ninguna palabra al normalizarse`);
+  return { ...scope, words, concepts: new Set(concepts) };
 });
 
 /** The operating site the line names for this concept in a company of this activity («estacion base», «boveda»), if any. */
 export function operatingSite(conceptKey: string, activity: OperatingActivity, words: readonly string[]): string | undefined {
   const present = new Set(words);
-  const row = SITES.find(
-    (r) => r.concepts.has(conceptKey) && (r.sections.has(activity.section) || r.prefixes.some((p) => activity.main.startsWith(p))) && r.words.every((w) => present.has(w)),
-  );
+  const row = SITES.find((r) => r.concepts.has(conceptKey) && covers(r, activity) && r.words.every((w) => present.has(w)));
   return row?.words.join(' ');
 }

@@ -1,4 +1,5 @@
 import { diminutiveOf } from './diminutives';
+import { plain } from './normalize';
 import { adjacentSwaps, withinOneEdit } from './similarity';
 
 /**
@@ -64,7 +65,7 @@ const GENERIC_HEADS = new Set(['equipo', 'vehiculo', 'set', 'unidad', 'sistema']
  * when no word does. `wordOf` normalizes one token (a stopword, a number or a unit gives none).
  */
 export function wordRole(raw: string, matches: (word: string) => boolean, wordOf: (token: string) => string | undefined): WordRole | undefined {
-  const tokens = raw.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').match(/[a-z0-9ñ]+|[/+,&]/g) ?? [];
+  const tokens = plain(raw).match(/[a-z0-9ñ]+|[/+,&]/g) ?? [];
   let headSeen = false;
   let afterPreposition = false;
   let coordinated = false;

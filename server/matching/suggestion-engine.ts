@@ -1444,7 +1444,6 @@ function isResale(account: string): boolean {
   return /^(1435|6205)/.test(account);
 }
 
-/** Asset, inventory, cost or expense: a supplier's habit in one says little about a line of another. */
 /** Stages that rest on this very line as the company recorded it (a person, the company's own items and books). */
 const RECORDED_STAGES = new Set(['codigo-item', 'gtin-item', 'similar-proveedor', 'descripcion-empresa', 'similar-empresa', 'item-similar', 'leccion']);
 
@@ -1479,6 +1478,7 @@ function workOnObject(winner: Candidate, line: Line, company: CompanyProfile, ch
   };
 }
 
+/** Asset, inventory, cost or expense: a supplier's habit in one says little about a line of another. */
 function kindOf(account: string): string {
   if (/^1[5-6]/.test(account)) return 'activo';
   if (/^14/.test(account)) return 'inventario';

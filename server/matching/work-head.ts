@@ -1,5 +1,5 @@
 import { readDataCsv } from '../ledger/puc';
-import { normalize } from './normalize';
+import { normalize, plain } from './normalize';
 import { serviceHead } from './service-head';
 
 /**
@@ -68,7 +68,7 @@ export function workHead(words: readonly string[], measures: readonly string[], 
   const { endings, words: listed, except } = workWords();
   if (except.has(head)) return undefined;
   // The head must be the line's first word as written («KIT REPARACION BOMBA» is a kit: normalize drops «kit»).
-  const written = description.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/\s+/).filter(Boolean);
+  const written = plain(description).split(/\s+/).filter(Boolean);
   // Codes and articles before it are skipped; a pack word («KIT», «JUEGO»), which normalize drops, is not.
   const at = written.findIndex((token) => /[a-z]/.test(token) && !/\d/.test(token) && !ARTICLES.has(token));
   if (at < 0 || normalize(written[at]!).words[0] !== head) return undefined;
