@@ -79,6 +79,11 @@ const compiled: CompiledConcept[] = CONCEPTS.map((concept) => ({
   sectorWords: new Map(Object.entries(concept.sectorWords ?? {}).map(([sector, words]) => [sector as Sector, new Set(words.flatMap((w) => normalize(w).words))])),
 }));
 const byKey = new Map(CONCEPTS.map((c) => [c.key, c]));
+
+/** A concept's accounts (administrative variant, activity-rules.ts), by its key. */
+export function conceptAccounts(key: string): readonly string[] | undefined {
+  return byKey.get(key)?.accounts;
+}
 /**
  * A keyword that is the PUC name of the cuenta holding the concept's account («honorarios» 5110, «seguros» 5130,
  * «arrendamientos» 5120) names the cuenta, not the subcuenta: every sibling subcuenta is «honorarios» too (revisoría,

@@ -47,6 +47,26 @@ interface KindPosture {
 
 type Side = 'costo' | 'gasto';
 const KIND_CONCEPTS = 2;
+
+/**
+ * The group the company's books put its overhead in (accounting-co.md §1: «Function decides the class-5 group»: 51
+ * administration, 52 selling; §4.1 step 5: the function «comes from the company default»). The agent's default is the
+ * CIIU's (companies.ts `defaultExpenseFunction`: a trader sells, 52), but a wholesaler with an office and a yard keeps
+ * the administrative variant, and its books say so: its power, water, accountant and software all in 51. Read from
+ * the concepts the rules book in the office's 51 (a concept the rules put in 52 whatever the function, advertising or
+ * sales commissions, says nothing of it), with the same agreement as a kind's posture: at least `FUNCTION_CONCEPTS`
+ * concepts on one group, none on the other.
+ */
+export interface FunctionPosture {
+  expenseFunction: 'admin' | 'ventas';
+  /** Labels of the concepts that say so. */
+  concepts: string[];
+  /** Trusted examples behind it. */
+  examples: number;
+}
+
+const FUNCTION_CONCEPTS = 3;
+const FUNCTION_OF_GROUP: Record<string, FunctionPosture['expenseFunction']> = { '51': 'admin', '52': 'ventas' };
 /** A concept counts for a side when this share of its trusted examples went there. */
 const CONCEPT_SHARE = 0.6;
 
@@ -62,6 +82,9 @@ export class CompanyPosture {
   private readonly byConcept = new Map<string, Map<string, number>>();
   private readonly labels = new Map<string, string>();
   private readonly kinds = new Map<string, KindPosture | undefined>();
+  /** Per overhead concept (the rules' first account in 51), trusted examples by group of the account the books used. */
+  private readonly overhead = new Map<string, Map<string, number>>();
+  private expenseFunction: FunctionPosture | undefined | null = null;
 
   constructor(private readonly company: CompanyProfile) {}
 
@@ -124,6 +147,31 @@ export class CompanyPosture {
     return undefined;
   }
 
+  /** The group the books put the company's overhead in, when they agree (see `FunctionPosture`). */
+  functionOf(memory: CompanyMemory): FunctionPosture | undefined {
+    this.refresh(memory);
+    if (this.expenseFunction === null) this.expenseFunction = this.readFunction();
+    return this.expenseFunction;
+  }
+
+  private readFunction(): FunctionPosture | undefined {
+    const sides = new Map<FunctionPosture['expenseFunction'], { labels: string[]; examples: number }>();
+    for (const [key, byGroup] of this.overhead) {
+      const total = [...byGroup.values()].reduce((a, b) => a + b, 0);
+      for (const [group, n] of byGroup) {
+        const fn = FUNCTION_OF_GROUP[group];
+        if (!fn || n / total < CONCEPT_SHARE) continue;
+        const side = sides.get(fn) ?? { labels: [], examples: 0 };
+        side.labels.push(this.labels.get(key) ?? key);
+        side.examples += n;
+        sides.set(fn, side);
+      }
+    }
+    const [only, ...others] = [...sides];
+    if (!only || others.length > 0 || only[1].labels.length < FUNCTION_CONCEPTS) return undefined;
+    return { expenseFunction: only[0], concepts: only[1].labels.sort(), examples: only[1].examples };
+  }
+
   /**
    * A reading of the rules for a concept the books say nothing of, moved to the side the company's books put that
    * kind of thing on (`kindFor`): to the cost account of the company's activity (costo-por-actividad.csv), or to the
@@ -162,6 +210,8 @@ export class CompanyPosture {
     this.revision = memory.trustedRevision;
     this.byConcept.clear();
     this.kinds.clear();
+    this.overhead.clear();
+    this.expenseFunction = null;
     let read = 0;
     const add = (description: string, unspsc: string | undefined, account: string) => {
       const text = normalize(description);
@@ -173,6 +223,11 @@ export class CompanyPosture {
       let counts = this.byConcept.get(concept.key);
       if (!counts) this.byConcept.set(concept.key, (counts = new Map()));
       counts.set(account, (counts.get(account) ?? 0) + 1);
+      if (concept.accounts[0]?.startsWith('51') && FUNCTION_OF_GROUP[account.slice(0, 2)]) {
+        let groups = this.overhead.get(concept.key);
+        if (!groups) this.overhead.set(concept.key, (groups = new Map()));
+        groups.set(account.slice(0, 2), (groups.get(account.slice(0, 2)) ?? 0) + 1);
+      }
     };
     this.examples = 0;
     for (const item of memory.items.values()) {

@@ -4,9 +4,10 @@ import type { CompanyProfile } from '#shared/company';
 import { normalizeNit } from '#shared/nit';
 import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
-import { classifyByActivity, companyActivityCost, conceptOf, isGoodsKeyword, namedEquipmentAccount, namesFixedAsset, officeWord, ownEquipment, producesWithCost, sellsEquipment, type ActivityVerdict } from './activity-classifier';
+import { classifyByActivity, companyActivityCost, conceptAccounts, conceptOf, isGoodsKeyword, namedEquipmentAccount, namesFixedAsset, officeWord, ownEquipment, producesWithCost, sellsEquipment, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, itemNouns, unspscOf, type CatalogItem } from './company-memory';
-import { CompanyPosture } from './company-posture';
+import { CompanyPosture, type FunctionPosture } from './company-posture';
+import { defaultExpenseFunction } from '../companies/companies';
 import { defaultCalibration, type Calibration, type Evidence, type FirstReading } from './calibration';
 import { activitySubaccount, assetSubaccount, namesAssetSubaccount } from './asset-subaccount';
 import { type DurableEvidence, durableEvidence, equipmentName, machineHead } from './durable-evidence';
@@ -74,6 +75,11 @@ interface Candidate extends Suggestion {
   subaccount?: 'nombre' | 'equipo' | 'actividad';
   /** The activity rules' concept (activity-rules.ts key) a keyword reading rests on. */
   concept?: string;
+  /**
+   * Round 24: how the group (51 or 52) of a reading of the rules was chosen, when it could have been the other: by the
+   * company's books (`libros`), or assumed from the CIIU for a wholesaler (`mayorista`: see `functionOfReading`).
+   */
+  functionFrom?: 'libros' | 'mayorista';
 }
 
 interface Line {
@@ -232,7 +238,10 @@ export class SuggestionEngine implements LineClassifier {
     return next;
   }
 
-  private suggest(input: LineToClassify, { company, chart }: ClassificationContext, memory: CompanyMemory): Classification {
+  private suggest(input: LineToClassify, context: ClassificationContext, memory: CompanyMemory): Classification {
+    const { chart } = context;
+    // Every reading below uses the function the company's books show, when they disagree with the CIIU's default.
+    const { company, books } = this.functionInBooks(context.company, memory);
     const line = toLine(input);
     const postable = postableIn(chart);
     const found: Candidate[] = [];
@@ -281,7 +290,7 @@ export class SuggestionEngine implements LineClassifier {
     // People already moved this kind of choice elsewhere in this company, not yet consistently: the line says so, and
     // its evidence is its own kind for the calibration (`corregida`), so the measurement decides how sure it is.
     const told = line.notes.length ? { ...winner, explanation: `${winner.explanation}; ${line.notes.map(lowerFirst).join('; ')}` } : winner;
-    const chosen = this.withNewItem(lesson && !lesson.follow ? { ...told, explanation: `${told.explanation}; ${lesson.why}`, support: 'corregida' } : told, line, company, chart);
+    const chosen = this.withNewItem(functionOfReading(lesson && !lesson.follow ? { ...told, explanation: `${told.explanation}; ${lesson.why}`, support: 'corregida' } : told, company, books, postable), line, company, chart);
     const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp, company), raw: chosen.confidence, ...(chosen.guess && chosen.first ? { first: chosen.first } : {}) };
     this.options.observe?.(evidence);
     const confidence = round(this.options.calibration.confidence(evidence));
@@ -940,20 +949,40 @@ export class SuggestionEngine implements LineClassifier {
     return [habit, activity && verdict && plainAsset(activity, verdict) ? { ...activity, durable: true } : activity].filter((c): c is Candidate => !!c);
   }
 
+  /** Where this company's books put each kind of thing (company-posture.ts), rebuilt when its activity changes. */
+  private postureOf(company: CompanyProfile, memory: CompanyMemory): CompanyPosture {
+    let posture = this.postures.get(memory);
+    if (!posture || posture.company !== company.ciiu.join(',')) {
+      posture = { company: company.ciiu.join(','), posture: new CompanyPosture(company) };
+      this.postures.set(memory, posture);
+    }
+    return posture.posture;
+  }
+
+  /**
+   * Twenty-fourth round of #13: the group the company's books put its overhead in (company-posture.ts
+   * `FunctionPosture`) stands for the function the agent assumed from the CIIU. A trader's default is 52; its books
+   * with power, water, the accountant and the software in 51 say it keeps the administrative variant, and a new overhead
+   * concept goes there too. A function a person chose (`--funcion`, anything but the CIIU's default) is theirs: never
+   * overridden.
+   */
+  private functionInBooks(company: CompanyProfile, memory: CompanyMemory): { company: CompanyProfile; books?: FunctionPosture } {
+    if (company.expenseFunction === 'costo' || company.expenseFunction !== defaultExpenseFunction(company.ciiu)) return { company };
+    const books = this.postureOf(company, memory).functionOf(memory);
+    if (!books || books.expenseFunction === company.expenseFunction) return { company };
+    return { company: { ...company, expenseFunction: books.expenseFunction }, books };
+  }
+
   /**
    * The activity rules say where an office books a kind of thing; the company's own books say where this company
    * books it (company-posture.ts). When its trusted catalog items and history lines of the same concept mostly went
    * to another account, that account wins, saying so; when they agree, the line is surer.
    */
   private inCompanyPosture(activity: Candidate, verdict: ActivityVerdict, company: CompanyProfile, memory: CompanyMemory, postable: Postable): Candidate {
-    let posture = this.postures.get(memory);
-    if (!posture || posture.company !== company.ciiu.join(',')) {
-      posture = { company: company.ciiu.join(','), posture: new CompanyPosture(company) };
-      this.postures.set(memory, posture);
-    }
-    const answer = posture.posture.accountFor(verdict.concept.key, memory);
+    const posture = this.postureOf(company, memory);
+    const answer = posture.accountFor(verdict.concept.key, memory);
     // Books silent on this concept: where they put the other concepts of its kind (company-posture.ts, round 16).
-    const byKind = answer ? undefined : posture.posture.moveByKind(verdict, activity.accountCode, memory, postable);
+    const byKind = answer ? undefined : posture.moveByKind(verdict, activity.accountCode, memory, postable);
     if (byKind) return { ...activity, ...byKind, stage: 'actividad-empresa' };
     if (!answer || answer.count < 2) return activity;
     const share = answer.count / answer.total;
@@ -1272,6 +1301,8 @@ function evidenceKind(c: Candidate, runnerUp: Candidate | undefined, company: Co
     // (§4.3) depends on what it is (fees rarely, cleaning supplies and stationery often). Held out on the 39 sets: 30 →
     // 34 sets meeting the flag's goal, 397 → 386 errors unflagged; splitting costs or every side too did worse (33).
     ...(side === 'gasto' && c.stage === 'actividad' && c.concept ? [`concepto-${c.concept}`] : []),
+    // Round 24: a group (51 or 52) the company's books chose over the CIIU's, or a wholesaler's assumed 52, measured apart.
+    ...(c.functionFrom ? [`funcion-${c.functionFrom}`] : []),
   ].join('/');
 }
 
@@ -1495,6 +1526,38 @@ function activityVerdict(line: Line, company: CompanyProfile, chart: Chart): Act
 // A reading a later step moved (ActivityVerdict.mechanism) is its own kind of evidence for the calibration: its first
 // part names the step, so until the table measures it, it backs off to the activity rules as a whole, not to the
 // firm kind of the words it rests on.
+const FUNCTION_GROUP: Record<FunctionPosture['expenseFunction'], { group: string; name: string; other: string }> = {
+  admin: { group: '51', name: 'administración (51)', other: 'ventas (52)' },
+  ventas: { group: '52', name: 'ventas (52)', other: 'administración (51)' },
+};
+
+/**
+ * A reading of the rules (not the line's own history, a person or a lesson) whose group, 51 or 52, could have been the
+ * other (the concept's office account is in 51 and the mirror exists in the chart) says how that group was chosen:
+ * - by the company's books (`functionInBooks`): it says so, and is measured as its own kind of evidence;
+ * - assumed from the CIIU for a wholesaler (division 46): §4.3 row G books a trader's services in 52 «by default» and
+ *   what it consumes in 52 «if store/sales, 51xx if office»; a wholesaler sells from an office and a yard as often as
+ *   from a counter (of the 17 wholesalers in the 47 benchmark sets, 7 keep the administrative variant: 256 of 636
+ *   overhead lines in 51), so the calibration measures such readings apart, and its books or a person's corrections
+ *   settle it (`functionInBooks`). A retailer's 52 (1,317 of 1,331) and a vehicle trader's (172 of 176) are not split.
+ */
+function functionOfReading(c: Candidate, company: CompanyProfile, books: FunctionPosture | undefined, postable: Postable): Candidate {
+  if (c.decided || c.guess || !['actividad', 'actividad-empresa', 'rule', 'relectura'].includes(c.stage)) return c;
+  const group = c.accountCode.slice(0, 2);
+  const mirror = `${group === '51' ? '52' : '51'}${c.accountCode.slice(2)}`;
+  if ((group !== '51' && group !== '52') || !postable(mirror)) return c;
+  if (c.concept && !conceptAccounts(c.concept)?.[0]?.startsWith('51')) return c;
+  if (books) {
+    const { name, other } = FUNCTION_GROUP[books.expenseFunction];
+    if (group !== FUNCTION_GROUP[books.expenseFunction].group) return c;
+    const list = books.concepts.length <= 3 ? books.concepts : [...books.concepts.slice(0, 3), `${books.concepts.length - 3} más`];
+    const said = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} y ${list.at(-1)}`;
+    return { ...c, explanation: `${c.explanation}; tus libros llevan los gastos generales a ${name}, no a ${other} (${said}: ${books.examples} ejemplos)`, functionFrom: 'libros' };
+  }
+  const wholesaler = company.ciiu[0]?.replace(/\D/g, '').padStart(4, '0').startsWith('46');
+  return wholesaler && group === '52' && company.expenseFunction === 'ventas' ? { ...c, functionFrom: 'mayorista' } : c;
+}
+
 function fromActivity(verdict: ActivityVerdict): Candidate {
   return { accountCode: verdict.accountCode, source: 'activity', confidence: verdict.confidence, explanation: verdict.explanation, stage: 'actividad', tag: `${verdict.mechanism ? `${verdict.mechanism}/` : ''}${verdict.evidence.replace(/ /g, '-')}/${verdict.strength}/${verdict.head ? 'nucleo' : 'calificativo'}`, concept: verdict.concept.key, ...(verdict.trade ? { trade: true } : {}) };
 }
