@@ -2,7 +2,7 @@
  * Fits the engine's confidence to what it measures (issue #13, eighth round) and writes
  * server/data/calibracion-confianza.csv. Run: `npx tsx test/bench/fit-calibration.ts [--escribir]`.
  *
- * 1. Runs the forty-five matching sets as `npm run bench:matching` does, recording for every evaluated line the kind of
+ * 1. Runs the forty-seven matching sets as `npm run bench:matching` does, recording for every evaluated line the kind of
  *    evidence that decided it, the mechanism's own (raw) confidence and whether the account was right. One pass is
  *    enough: the agent learns back its registrations with the raw number (`evidence.raw`) and the first reading behind
  *    a repeated guess as a kind and a raw number (`evidence.first`), so no decision of the engine depends on the

@@ -41,6 +41,8 @@ import { buildBlind40Scenarios } from '../fixtures/matching/blind40/scenarios';
 import { buildBlind41Scenarios } from '../fixtures/matching/blind41/scenarios';
 import { buildBlind42Scenarios } from '../fixtures/matching/blind42/scenarios';
 import { buildBlind43Scenarios } from '../fixtures/matching/blind43/scenarios';
+import { buildBlind44Scenarios } from '../fixtures/matching/blind44/scenarios';
+import { buildBlind45Scenarios } from '../fixtures/matching/blind45/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import type { ScenarioToRun } from './matching-unseen.bench';
 
@@ -94,6 +96,8 @@ export const UNSEEN_AND_BLIND_SETS: readonly (readonly [name: string, build: () 
   ['a ciegas 41', buildBlind41Scenarios],
   ['a ciegas 42', buildBlind42Scenarios],
   ['a ciegas 43', buildBlind43Scenarios],
+  ['a ciegas 44', buildBlind44Scenarios],
+  ['a ciegas 45', buildBlind45Scenarios],
 ];
 
 /**
