@@ -75,11 +75,8 @@ interface Candidate extends Suggestion {
   subaccount?: 'nombre' | 'equipo' | 'actividad';
   /** The activity rules' concept (activity-rules.ts key) a keyword reading rests on. */
   concept?: string;
-  /**
-   * Round 24: how the group (51 or 52) of a reading of the rules was chosen, when it could have been the other: by the
-   * company's books (`libros`), or assumed from the CIIU for a wholesaler (`mayorista`: see `functionOfReading`).
-   */
-  functionFrom?: 'libros' | 'mayorista';
+  /** A reading of the rules whose group (51 or 52) the company's books chose, not its CIIU (round 24). */
+  booksFunction?: true;
 }
 
 interface Line {
@@ -290,7 +287,7 @@ export class SuggestionEngine implements LineClassifier {
     // People already moved this kind of choice elsewhere in this company, not yet consistently: the line says so, and
     // its evidence is its own kind for the calibration (`corregida`), so the measurement decides how sure it is.
     const told = line.notes.length ? { ...winner, explanation: `${winner.explanation}; ${line.notes.map(lowerFirst).join('; ')}` } : winner;
-    const chosen = this.withNewItem(functionOfReading(lesson && !lesson.follow ? { ...told, explanation: `${told.explanation}; ${lesson.why}`, support: 'corregida' } : told, company, books, postable), line, company, chart);
+    const chosen = this.withNewItem(byBooksFunction(lesson && !lesson.follow ? { ...told, explanation: `${told.explanation}; ${lesson.why}`, support: 'corregida' } : told, books, postable), line, company, chart);
     const evidence: Evidence = { kind: evidenceKind(chosen, runnerUp, company), raw: chosen.confidence, ...(chosen.guess && chosen.first ? { first: chosen.first } : {}) };
     this.options.observe?.(evidence);
     const confidence = round(this.options.calibration.confidence(evidence));
@@ -1301,8 +1298,8 @@ function evidenceKind(c: Candidate, runnerUp: Candidate | undefined, company: Co
     // (§4.3) depends on what it is (fees rarely, cleaning supplies and stationery often). Held out on the 39 sets: 30 →
     // 34 sets meeting the flag's goal, 397 → 386 errors unflagged; splitting costs or every side too did worse (33).
     ...(side === 'gasto' && c.stage === 'actividad' && c.concept ? [`concepto-${c.concept}`] : []),
-    // Round 24: a group (51 or 52) the company's books chose over the CIIU's, or a wholesaler's assumed 52, measured apart.
-    ...(c.functionFrom ? [`funcion-${c.functionFrom}`] : []),
+    // Round 24: a group (51 or 52) the company's books chose over the CIIU's, measured apart.
+    ...(c.booksFunction ? ['funcion-libros'] : []),
   ].join('/');
 }
 
@@ -1532,30 +1529,20 @@ const FUNCTION_GROUP: Record<FunctionPosture['expenseFunction'], { group: string
 };
 
 /**
- * A reading of the rules (not the line's own history, a person or a lesson) whose group, 51 or 52, could have been the
- * other (the concept's office account is in 51 and the mirror exists in the chart) says how that group was chosen:
- * - by the company's books (`functionInBooks`): it says so, and is measured as its own kind of evidence;
- * - assumed from the CIIU for a wholesaler (division 46): §4.3 row G books a trader's services in 52 «by default» and
- *   what it consumes in 52 «if store/sales, 51xx if office»; a wholesaler sells from an office and a yard as often as
- *   from a counter (of the 17 wholesalers in the 47 benchmark sets, 7 keep the administrative variant: 256 of 636
- *   overhead lines in 51), so the calibration measures such readings apart, and its books or a person's corrections
- *   settle it (`functionInBooks`). A retailer's 52 (1,317 of 1,331) and a vehicle trader's (172 of 176) are not split.
+ * A reading of the rules (not the line's own history, a person or a lesson) whose group the company's books chose
+ * over its CIIU's (`functionInBooks`), where the concept's office account is in 51 and the other group's mirror exists
+ * in the chart (advertising, in 52 for everyone, is not such a reading): it says so, and is measured as its own kind of
+ * evidence.
  */
-function functionOfReading(c: Candidate, company: CompanyProfile, books: FunctionPosture | undefined, postable: Postable): Candidate {
-  if (c.decided || c.guess || !['actividad', 'actividad-empresa', 'rule', 'relectura'].includes(c.stage)) return c;
-  const group = c.accountCode.slice(0, 2);
+function byBooksFunction(c: Candidate, books: FunctionPosture | undefined, postable: Postable): Candidate {
+  if (!books || c.decided || c.guess || !['actividad', 'actividad-empresa', 'rule', 'relectura'].includes(c.stage)) return c;
+  const { group, name, other } = FUNCTION_GROUP[books.expenseFunction];
   const mirror = `${group === '51' ? '52' : '51'}${c.accountCode.slice(2)}`;
-  if ((group !== '51' && group !== '52') || !postable(mirror)) return c;
+  if (!c.accountCode.startsWith(group) || !postable(mirror)) return c;
   if (c.concept && !conceptAccounts(c.concept)?.[0]?.startsWith('51')) return c;
-  if (books) {
-    const { name, other } = FUNCTION_GROUP[books.expenseFunction];
-    if (group !== FUNCTION_GROUP[books.expenseFunction].group) return c;
-    const list = books.concepts.length <= 3 ? books.concepts : [...books.concepts.slice(0, 3), `${books.concepts.length - 3} más`];
-    const said = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} y ${list.at(-1)}`;
-    return { ...c, explanation: `${c.explanation}; tus libros llevan los gastos generales a ${name}, no a ${other} (${said}: ${books.examples} ejemplos)`, functionFrom: 'libros' };
-  }
-  const wholesaler = company.ciiu[0]?.replace(/\D/g, '').padStart(4, '0').startsWith('46');
-  return wholesaler && group === '52' && company.expenseFunction === 'ventas' ? { ...c, functionFrom: 'mayorista' } : c;
+  const list = books.concepts.length <= 3 ? books.concepts : [...books.concepts.slice(0, 3), `${books.concepts.length - 3} más`];
+  const said = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} y ${list.at(-1)}`;
+  return { ...c, explanation: `${c.explanation}; tus libros llevan los gastos generales a ${name}, no a ${other} (${said}: ${books.examples} ejemplos)`, booksFunction: true };
 }
 
 function fromActivity(verdict: ActivityVerdict): Candidate {

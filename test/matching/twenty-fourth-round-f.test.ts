@@ -78,3 +78,4 @@ describe('the group of the company’s overhead, read from its books', () => {
     expect(result!.explanation).toContain('a ventas (52), no a administración (51)');
   });
 });
+
