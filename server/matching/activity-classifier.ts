@@ -84,6 +84,7 @@ const byKey = new Map(CONCEPTS.map((c) => [c.key, c]));
 export function conceptAccounts(key: string): readonly string[] | undefined {
   return byKey.get(key)?.accounts;
 }
+
 /**
  * A keyword that is the PUC name of the cuenta holding the concept's account («honorarios» 5110, «seguros» 5130,
  * «arrendamientos» 5120) names the cuenta, not the subcuenta: every sibling subcuenta is «honorarios» too (revisoría,
