@@ -9,7 +9,7 @@ import { getDocumentOrThrow, pageDocuments } from '../agent/inbox-documents';
 import { registerByHand } from '../agent/manual-registration';
 import { recheckUnconfirmed } from '../agent/recheck-authenticity';
 import { PAGE_SIZES, parsePage } from '../agent/pagination';
-import { CliExit, cliActor, companyOf, printJson, withAgent, type GlobalOptions } from './context';
+import { CliExit, cliActor, companyOf, printJson, printJsonList, withAgent, type GlobalOptions } from './context';
 
 /**
  * `agente ingest <archivos|zips|carpetas>…`: into the reception inbox; one JSON result per document.
@@ -40,7 +40,7 @@ export function ingestCommand(global: () => GlobalOptions): Command {
           if (result.repeated) process.stderr.write(`${file}: ya se había recibido y rechazado este mismo archivo; se cuenta en su entrada anterior.\n`);
           results.push(...result.documents.map((d) => ({ file, ...d })));
         }
-        printJson(results);
+        printJsonList(results);
         if (problems.length) throw new CliExit(results.length ? `${problems.length} ruta(s) no se pudieron leer; el resto se recibió.` : 'No se recibió ningún archivo.', results.length ? 2 : 3);
       });
     });
