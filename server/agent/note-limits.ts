@@ -5,6 +5,7 @@ import { fromJson, type Db } from '../db/database';
 import { toCentavos } from '../ledger/money';
 import type { ReferencedBill } from '../ledger/prepare-bill';
 import { RegistrationRefusal } from '../ledger/registration-refusal';
+import { foldKey } from '../text/fold';
 
 const TAX_NAMES: Record<string, string> = { '01': 'IVA', '04': 'INC', '22': 'impuesto a las bolsas', '34': 'IBUA', '35': 'ICUI' };
 
@@ -80,5 +81,5 @@ function figuresOf(document: DianDocument): Figures {
 }
 
 function lineKey(line: DocumentLine): string {
-  return line.sellerCode ? `code:${line.sellerCode}` : `text:${line.description.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()}`;
+  return line.sellerCode ? `code:${line.sellerCode}` : `text:${foldKey(line.description)}`;
 }

@@ -20,6 +20,7 @@ import { currentWithholdingRules } from './uvt-values';
 import { NO_WITHHOLDING } from '../ledger/withholding-concepts';
 import { runsOnPostgres } from '../db/engine';
 import { insertRows, preparedQuery } from '../db/prepared-query';
+import { foldKey } from '../text/fold';
 
 export interface AgentDeps {
   db: Db;
@@ -440,7 +441,7 @@ async function classificationsFromBill(db: Db, bill: ReferencedBill, lines: Docu
   return lines.map((line) => {
     const match =
       (line.sellerCode && billLines.find((b) => b.sellerCode === line.sellerCode)) ||
-      billLines.find((b) => normalize(b.description) === normalize(line.description));
+      billLines.find((b) => foldKey(b.description) === foldKey(line.description));
     const chosen = match ?? largest;
     return {
       accountCode: chosen?.accountCode ?? '519595',
@@ -489,10 +490,6 @@ async function recordFailure(db: Db, row: InboxDocumentRow, error: unknown, cloc
 
 function kindName(kind: string): string {
   return kind === 'credit-note' ? 'Nota crédito' : kind === 'debit-note' ? 'Nota débito' : 'Factura';
-}
-
-function normalize(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isWithholdingConcept, type WithholdingConcept } from '#shared/withholding-concepts';
 import { Dec } from '../dian/decimal';
+import { fold } from '../text/fold';
 import { isActive } from './synced-records';
 
 /**
@@ -112,7 +113,7 @@ export function retentionFor(retentions: readonly SyncedRate[], kind: Withholdin
   const percent = kind === 'reteica' ? new Dec(rate).dividedBy(10).toString() : rate;
   const candidates = retentions.filter((r) => matchesType(r, spec.types) && samePercent(r.percentage, percent));
   const words = concept ? (isWithholdingConcept(concept) ? CONCEPT_WORDS[concept] : [concept]) : [];
-  const named = candidates.filter((r) => words.some((w) => fold(r.name).includes(w)));
+  const named = candidates.filter((r) => words.some((w) => fold(r.name).trim().includes(w)));
   const found = pick(named.length > 0 ? named : candidates);
   if (found) return { ok: true, value: found };
   return { ok: false, reason: `En Alegra no hay una ${spec.name} del ${formatPercent(percent)} % activa. Créala en Alegra (Configuración › Retenciones) y sincroniza (\`npx agente alegra sync\`).` };
@@ -120,7 +121,7 @@ export function retentionFor(retentions: readonly SyncedRate[], kind: Withholdin
 
 function matchesType(rate: SyncedRate, types: string[]): boolean {
   if (rate.removedAt || !isActive(rate.status)) return false;
-  const type = fold(rate.type ?? '').toUpperCase();
+  const type = fold(rate.type ?? '').trim().toUpperCase();
   return types.includes(type);
 }
 
@@ -145,8 +146,4 @@ function pick<T extends { remoteId: string }>(list: T[]): T | undefined {
 
 function formatPercent(rate: string): string {
   return new Dec(rate).toString().replace('.', ',');
-}
-
-function fold(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }

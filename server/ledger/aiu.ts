@@ -2,6 +2,7 @@ import type { DianDocument } from '#shared/dian-document';
 import type { Centavos } from '#shared/money';
 import { Dec } from '../dian/decimal';
 import { allocate } from './money';
+import { foldKey } from '../text/fold';
 
 /** What the document says about Administración, Imprevistos y Utilidad, as the base of the AIU services. */
 export interface AiuReading {
@@ -15,7 +16,7 @@ const COMPONENT_LINE = /^(administracion|imprevistos?|utilidad|a\.?\s?i\.?\s?u\.
 
 /** A line that is the A, the I or the U of an AIU service ("Administración 8 %", "Utilidad"). */
 export function isAiuComponent(description: string): boolean {
-  return COMPONENT_LINE.test(normalize(description));
+  return COMPONENT_LINE.test(foldKey(description));
 }
 const COMPONENT_NOTE = /\b(administracion|imprevistos?|utilidad|a\.?\s?i\.?\s?u\.?)\b[^0-9$%]{0,20}\$?\s*([0-9][0-9.,]*)(?!\s*[0-9.,]*\s*%)/g;
 
@@ -32,12 +33,12 @@ export function readAiu(document: DianDocument, lines: { description: string; am
   const aiuLines = lines.map((l, i) => ({ ...l, i })).filter((l) => l.aiu);
   const none: AiuReading = { bases: lines.map(() => undefined) };
   if (aiuLines.length === 0) return none;
-  const components = aiuLines.filter((l) => COMPONENT_LINE.test(normalize(l.description)));
+  const components = aiuLines.filter((l) => COMPONENT_LINE.test(foldKey(l.description)));
   if (components.length > 0) {
     const bases = lines.map((l, i) => (l.aiu ? (components.some((c) => c.i === i) ? l.amount : 0) : undefined));
     return { bases, explanation: `AIU tomado de las líneas ${components.map((c) => `«${c.description}»`).join(', ')}.` };
   }
-  const notes = [...document.notes, ...document.lines.flatMap((l) => l.notes)].map(normalize);
+  const notes = [...document.notes, ...document.lines.flatMap((l) => l.notes)].map(foldKey);
   let total: Dec | undefined;
   let whole: Dec | undefined;
   const found: string[] = [];
@@ -74,8 +75,4 @@ function parseAmount(text: string): Dec | undefined {
   } catch {
     return undefined;
   }
-}
-
-function normalize(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }

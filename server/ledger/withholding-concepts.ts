@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
  */
 export { CONCEPT_NAMES, isWithholdingConcept, NO_WITHHOLDING, WITHHOLDING_CONCEPTS, type WithholdingConcept } from '#shared/withholding-concepts';
 import { CONCEPT_NAMES, isWithholdingConcept, type WithholdingConcept } from '#shared/withholding-concepts';
+import { foldKey } from '../text/fold';
 
 /** Longest prefix wins. 51xx and 52xx (administración / ventas) mirror each other, so rules are written for 51. */
 const BY_PREFIX: [prefix: string, concept: WithholdingConcept | null][] = [
@@ -114,7 +115,7 @@ export interface ConceptChoice {
 export function conceptForLine(facts: LineFacts): ConceptChoice {
   const byAccount = withholdingConcept(facts.accountCode);
   if (byAccount === undefined) return { concept: undefined, explanation: `La cuenta ${facts.accountCode} no está sujeta a retención en la fuente.`, source: 'agent' };
-  const text = normalize(facts.description);
+  const text = foldKey(facts.description);
   const account = facts.accountCode.startsWith('52') ? `51${facts.accountCode.slice(2)}` : facts.accountCode;
   const rules = conceptRules().filter((r) => r.when.includes(byAccount) || r.concept === byAccount);
   for (const rule of rules) {
@@ -132,8 +133,4 @@ export function conceptForLine(facts: LineFacts): ConceptChoice {
     if (ciiu) return { concept: rule.concept, explanation: `El proveedor tiene la actividad CIIU ${ciiu}: ${CONCEPT_NAMES[rule.concept]}.`, source: 'agent' };
   }
   return { concept: byAccount, explanation: `Por la cuenta ${facts.accountCode}: ${CONCEPT_NAMES[byAccount]}.`, source: 'agent' };
-}
-
-function normalize(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }

@@ -8,6 +8,7 @@
  * Truncations ("deterg", "desinf") are left to the search: every word is also indexed by its first letters.
  */
 import { PHRASE_SYNONYMS, WORD_SYNONYMS } from './synonyms';
+import { fold as plain } from '../text/fold';
 
 export interface NormalizedText {
   /** Content words, singular, expanded. */
@@ -82,10 +83,8 @@ const STOPWORDS = new Set([
 const SYNONYM_OF = new Map(WORD_SYNONYMS.flatMap((s) => s.variants.map((v) => [v, s.canonical] as const)));
 const PHRASES = PHRASE_SYNONYMS.flatMap((s) => s.variants.map((v) => ({ first: v.split(' ')[0]!, pattern: new RegExp(`\\b${v.replace(/[.]/g, '\\.').replace(/ /g, '\\s+')}\\b`, 'g'), canonical: s.canonical })));
 
-/** Lower case without accents or other marks, nothing else changed («Baño Eléctrico» → «bano electrico»). */
-export function plain(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+// Lower case without accents or other marks (server/text/fold.ts): the server's one fold, under the engine's name.
+export { plain };
 
 /**
  * Normalizes one description.

@@ -80,6 +80,7 @@ export function toDianAnswer(result: Record<string, unknown>): DianAnswer {
 export function isAlreadyProcessed(statusCode: string, errors: string[]): boolean {
   if (statusCode !== '99') return false;
   return errors.some((error) => {
+    // Narrower than server/text/fold.ts (only U+0300–036F, no trim), left as written so no DIAN answer reads differently.
     const plain = error.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ');
     return /\bregla\s*:?\s*90\b/.test(plain) || /procesad[oa]s? (con )?anterioridad|procesad[oa]s? anteriormente/.test(plain);
   });
