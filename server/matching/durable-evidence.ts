@@ -37,11 +37,13 @@ export interface DurableEvidence {
 
 const SERIAL = /\b(?:serial|s\/n|n(?:o|ro|um)?\.?\s*(?:de\s+)?serie|serie\s+n(?:o|ro)?\.?)\b/i;
 /** A number with a unit of power, voltage, current, speed or engine size; not an oil grade («10W40», «5W-30»). */
-const RATING = /\b(\d+(?:[.,]\d+)?)\s*(hp|mva|kva|kw|w|vatios|v|voltios|vac|amp|a|rpm|cc)\b(?![-/]?\d)/i;
+const RATING = /\b(\d+(?:[.,]\d+)?)\s*(hp|mva|kva|kw|w|vatios|v|voltios|vac|amp|a|rpm|cc|ton)\b(?![-/]?\d)/i;
 // Megavolt-amperes (a power transformer) are said of machines even more plainly; not «MW», which invoices also write
 // for milliwatts (a curing lamp of «1400 mW»).
-const MACHINE_UNITS = new Set(['hp', 'mva', 'kva', 'kw', 'rpm']);
-const UNIT_NAMES: Record<string, string> = { hp: 'potencia', mva: 'potencia', kva: 'potencia', kw: 'potencia', w: 'potencia', vatios: 'potencia', v: 'voltaje', voltios: 'voltaje', vac: 'voltaje', amp: 'corriente', a: 'corriente', rpm: 'velocidad', cc: 'cilindrada' };
+// A capacity in tons written «4 TON» (DLE «tonelada»; the abbreviation of a rated load) is said of hoists, lifts, presses
+// and winches; bulk goods sold by weight are billed «x tonelada» or in kilos, not rated «N TON» after their name.
+const MACHINE_UNITS = new Set(['hp', 'mva', 'kva', 'kw', 'rpm', 'ton']);
+const UNIT_NAMES: Record<string, string> = { hp: 'potencia', mva: 'potencia', kva: 'potencia', kw: 'potencia', w: 'potencia', vatios: 'potencia', v: 'voltaje', voltios: 'voltaje', vac: 'voltaje', amp: 'corriente', a: 'corriente', rpm: 'velocidad', cc: 'cilindrada', ton: 'capacidad' };
 
 export function durableEvidence(description: string): DurableEvidence | undefined {
   if (SERIAL.test(description)) return { why: 'trae número de serie', strong: true, machine: false, serial: true };

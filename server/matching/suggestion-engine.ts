@@ -711,7 +711,11 @@ export class SuggestionEngine implements LineClassifier {
     // A relative clause («EL CAMION QUE TRAE LA FRUTA») or a price by the hour says what the good does for the company:
     // its work is the purchase, not the good.
     const working = /\bque\b/i.test(line.input.line.description) || line.text.words.includes('hora');
-    const durableHead = !!head && !working && (DURABLE_FIRST_WORDS.has(head) || namesFixedAsset(head) || namesAssetSubaccount(head));
+    // Round 25: also a head the engine reads as equipment by its own name (equipo-durable.csv, a machine's or an
+    // instrument's name, `machineHead`), and a line that carries a serial number or a machine's rating (HP, kVA, a load
+    // in tons): what it is, is that good, not a supply or a service about something its complement names.
+    const rated = durableEvidence(line.input.line.description);
+    const durableHead = !!head && !working && (DURABLE_FIRST_WORDS.has(head) || namesFixedAsset(head) || namesAssetSubaccount(head) || !!equipmentName(line.text.words, line.text.measures) || !!machineHead(line.text.words, line.text.measures, isGoodsKeyword) || !!(rated && (rated.serial || rated.machine)));
     for (const word of new Set(line.text.words)) {
       if (CLASS_WORDS.has(word) || PURPOSE_WORDS.has(word) || !linksItem(word)) continue;
       for (const [own, ids] of memory.itemsByWord) {
