@@ -33,6 +33,12 @@ export interface DurableEvidence {
    * evidence (suggestion-engine.ts `evidenceKind`), so the calibration learns how often that is right.
    */
   byHead?: boolean;
+  /**
+   * The rating is a rated load in tons («4 TON», round 25): said of hoists, lifts and presses, but new evidence, so the
+   * line is measured as its own kind (suggestion-engine.ts `evidenceKind`, tag `capacidad`), and a name of the
+   * equipment or of a machine, when the line has one, stays the reason given.
+   */
+  capacity?: boolean;
 }
 
 const SERIAL = /\b(?:serial|s\/n|n(?:o|ro|um)?\.?\s*(?:de\s+)?serie|serie\s+n(?:o|ro)?\.?)\b/i;
@@ -53,7 +59,7 @@ export function durableEvidence(description: string): DurableEvidence | undefine
     // Horsepower, kilovolt-amperes, kilowatts and revolutions are said of machines; engine size of vehicles too; volts,
     // amperes and watts also of bulbs, batteries and contactors.
     const machine = MACHINE_UNITS.has(unit);
-    return { why: `trae ${UNIT_NAMES[unit]} (${rating[1]} ${rating[2]!.toUpperCase()})`, strong: machine || unit === 'cc', machine };
+    return { why: `trae ${UNIT_NAMES[unit]} (${rating[1]} ${rating[2]!.toUpperCase()})`, strong: machine || unit === 'cc', machine, ...(unit === 'ton' ? { capacity: true } : {}) };
   }
   return undefined;
 }
