@@ -740,10 +740,6 @@ export class SuggestionEngine implements LineClassifier {
           // «Alquiler de maquinaria amarilla») and an item that is itself a fixed asset (the same kind of thing).
           const account = postable(item.accountCode)!;
           if (durableHead && kindOf(account) !== 'activo' && wordRole(item.name, (w) => sameRoot(own, w), wordOfToken) !== 'head') continue;
-          // Round 25: a word that only qualifies the item («Energía eléctrica», «Película termoencogible», «Depósito
-          // central») says how the item is, not what it is (RAE, Nueva gramática: the adjective of a noun phrase); a line
-          // whose head noun is another thing is not that item, whatever it shares of how it is.
-          if (wordRole(item.name, (w) => sameRoot(own, w), wordOfToken) === 'modifier' && !(name[0] && head && sameRoot(head, name[0]))) continue;
           accounts.add(account);
           const entry = linked.get(item.id) ?? { item, account, words: [] };
           entry.words.push(word);
