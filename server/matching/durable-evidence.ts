@@ -33,15 +33,23 @@ export interface DurableEvidence {
    * evidence (suggestion-engine.ts `evidenceKind`), so the calibration learns how often that is right.
    */
   byHead?: boolean;
+  /**
+   * The rating is a rated load in tons («4 TON», round 25): said of hoists, lifts and presses, but new evidence, so the
+   * line is measured as its own kind (suggestion-engine.ts `evidenceKind`, tag `capacidad`), and a name of the
+   * equipment or of a machine, when the line has one, stays the reason given.
+   */
+  capacity?: boolean;
 }
 
 const SERIAL = /\b(?:serial|s\/n|n(?:o|ro|um)?\.?\s*(?:de\s+)?serie|serie\s+n(?:o|ro)?\.?)\b/i;
 /** A number with a unit of power, voltage, current, speed or engine size; not an oil grade («10W40», «5W-30»). */
-const RATING = /\b(\d+(?:[.,]\d+)?)\s*(hp|mva|kva|kw|w|vatios|v|voltios|vac|amp|a|rpm|cc)\b(?![-/]?\d)/i;
+const RATING = /\b(\d+(?:[.,]\d+)?)\s*(hp|mva|kva|kw|w|vatios|v|voltios|vac|amp|a|rpm|cc|ton)\b(?![-/]?\d)/i;
 // Megavolt-amperes (a power transformer) are said of machines even more plainly; not «MW», which invoices also write
 // for milliwatts (a curing lamp of «1400 mW»).
-const MACHINE_UNITS = new Set(['hp', 'mva', 'kva', 'kw', 'rpm']);
-const UNIT_NAMES: Record<string, string> = { hp: 'potencia', mva: 'potencia', kva: 'potencia', kw: 'potencia', w: 'potencia', vatios: 'potencia', v: 'voltaje', voltios: 'voltaje', vac: 'voltaje', amp: 'corriente', a: 'corriente', rpm: 'velocidad', cc: 'cilindrada' };
+// A capacity in tons written «4 TON» (DLE «tonelada»; the abbreviation of a rated load) is said of hoists, lifts, presses
+// and winches; bulk goods sold by weight are billed «x tonelada» or in kilos, not rated «N TON» after their name.
+const MACHINE_UNITS = new Set(['hp', 'mva', 'kva', 'kw', 'rpm', 'ton']);
+const UNIT_NAMES: Record<string, string> = { hp: 'potencia', mva: 'potencia', kva: 'potencia', kw: 'potencia', w: 'potencia', vatios: 'potencia', v: 'voltaje', voltios: 'voltaje', vac: 'voltaje', amp: 'corriente', a: 'corriente', rpm: 'velocidad', cc: 'cilindrada', ton: 'capacidad' };
 
 export function durableEvidence(description: string): DurableEvidence | undefined {
   if (SERIAL.test(description)) return { why: 'trae número de serie', strong: true, machine: false, serial: true };
@@ -51,7 +59,7 @@ export function durableEvidence(description: string): DurableEvidence | undefine
     // Horsepower, kilovolt-amperes, kilowatts and revolutions are said of machines; engine size of vehicles too; volts,
     // amperes and watts also of bulbs, batteries and contactors.
     const machine = MACHINE_UNITS.has(unit);
-    return { why: `trae ${UNIT_NAMES[unit]} (${rating[1]} ${rating[2]!.toUpperCase()})`, strong: machine || unit === 'cc', machine };
+    return { why: `trae ${UNIT_NAMES[unit]} (${rating[1]} ${rating[2]!.toUpperCase()})`, strong: machine || unit === 'cc', machine, ...(unit === 'ton' ? { capacity: true } : {}) };
   }
   return undefined;
 }

@@ -711,7 +711,11 @@ export class SuggestionEngine implements LineClassifier {
     // A relative clause («EL CAMION QUE TRAE LA FRUTA») or a price by the hour says what the good does for the company:
     // its work is the purchase, not the good.
     const working = /\bque\b/i.test(line.input.line.description) || line.text.words.includes('hora');
-    const durableHead = !!head && !working && (DURABLE_FIRST_WORDS.has(head) || namesFixedAsset(head) || namesAssetSubaccount(head));
+    // Round 25: also a head the engine reads as equipment by its own name (equipo-durable.csv, a machine's or an
+    // instrument's name, `machineHead`), and a line that carries a serial number or a machine's rating (HP, kVA, a load
+    // in tons): what it is, is that good, not a supply or a service about something its complement names.
+    const rated = durableEvidence(line.input.line.description);
+    const durableHead = !!head && !working && (DURABLE_FIRST_WORDS.has(head) || namesFixedAsset(head) || namesAssetSubaccount(head) || !!equipmentName(line.text.words, line.text.measures) || !!machineHead(line.text.words, line.text.measures, isGoodsKeyword) || !!(rated && (rated.serial || rated.machine)));
     for (const word of new Set(line.text.words)) {
       if (CLASS_WORDS.has(word) || PURPOSE_WORDS.has(word) || !linksItem(word)) continue;
       for (const [own, ids] of memory.itemsByWord) {
@@ -887,7 +891,7 @@ export class SuggestionEngine implements LineClassifier {
       // A machine's name from a supplier whose lines are merchandise (a hardware store's resale) may be merchandise
       // too: the name alone only asks a person to look.
       const machinery = evidence.machine && !(evidence.named && isResale(habit.accountCode)) ? postable('1520') : undefined;
-      if (machinery) return [asMachinery(machinery, evidence.why, habit.accountCode, evidence.named, evidence.byHead), habit, ...(activity ? [activity] : [])];
+      if (machinery) return [{ ...asMachinery(machinery, evidence.why, habit.accountCode, evidence.named, evidence.byHead), ...(evidence.capacity ? { tag: CAPACITY_TAG } : {}) }, habit, ...(activity ? [activity] : [])];
       // An instrument by its name («-metro», «-scopio»; UNSPSC family 4111 «Instrumentos de medida, observación y
       // ensayo») is scientific equipment (153215, as equipo-durable.csv books the microscope and the oscilloscope).
       const instrument = evidence.instrument && !isResale(habit.accountCode) ? namedEquipmentAccount(INSTRUMENT_ACCOUNT, company, chart) : undefined;
@@ -914,7 +918,9 @@ export class SuggestionEngine implements LineClassifier {
       // The head noun naming an apparatus («troqueladora», «empacadora») backs the rules' weak reading of maquinaria
       // against the habit (round 19, part T), measured as its own kind.
       const apparatus = () => { const head = machineHead(line.text.words, line.text.measures, isGoodsKeyword); return head ? { ...head, byHead: true } : undefined; };
-      const durable = kindOf(activity.accountCode) === 'activo' && otherKind ? (durableEvidence(line.input.line.description) ?? anyNamed ?? apparatus() ?? headAsset(line, verdict, habit.accountCode)) : undefined;
+      // A load in tons is the weakest of these: the equipment's or the machine's own name, when there is one, says it first.
+      const rating = durableEvidence(line.input.line.description);
+      const durable = kindOf(activity.accountCode) === 'activo' && otherKind ? ((rating?.capacity ? undefined : rating) ?? anyNamed ?? apparatus() ?? headAsset(line, verdict, habit.accountCode) ?? rating) : undefined;
       const plain = verdict.strength === 'fuerte' || (verdict.strength === 'media' && otherKind) || !!durable;
       if (durable && plain) return [{ ...activity, confidence: Math.min(activity.confidence, 0.55), explanation: `${activity.explanation}; la línea ${durable.why}, aunque este proveedor suele ir a ${habit.accountCode}`, durable: true, ...(durable.named ? { named: true } : {}), ...('byHead' in durable && durable.byHead ? { tag: HEAD_TAG } : {}) }, habit];
       // A plain reading that itself names the supplier's usual account as this company's other choice (the cost of its
@@ -1716,15 +1722,18 @@ const INSTRUMENT_ACCOUNT = '153215';
  */
 function headOrRating(line: Line): DurableEvidence | undefined {
   const rated = durableEvidence(line.input.line.description);
-  // A serial number or a machine's own rating (HP, kVA) already says maquinaria: it stays the reason given.
-  if (rated?.serial || rated?.machine) return rated;
+  // A serial number or a machine's own rating (HP, kVA) already says maquinaria: it stays the reason given. A load in
+  // tons gives way to the machine's name («DESCASCARADORA … 5 TON/H»), which is measured as its own kind already.
+  if (rated?.serial || (rated?.machine && !rated.capacity)) return rated;
   const head = machineHead(line.text.words, line.text.measures, isGoodsKeyword);
   // Over a rating that alone left the habit standing: the head noun decided, a kind of its own.
-  return head ? (rated && !head.instrument ? { ...head, byHead: true } : head) : rated;
+  return head ? (rated && !rated.capacity && !head.instrument ? { ...head, byHead: true } : head) : rated;
 }
 
 /** The kind (calibration.ts) of a line whose head noun naming an apparatus or instrument overruled its other reading. */
 const HEAD_TAG = 'aparato';
+/** The kind (calibration.ts) of a line a rated load in tons («4 TON») moved to maquinaria y equipo (round 25). */
+const CAPACITY_TAG = 'capacidad';
 
 /** The reading stays, «por verificar»: the line may be a fixed asset (§2.2). */
 function mayBeAsset(candidate: Candidate, why: string): Candidate {
