@@ -51,11 +51,21 @@ const RATING = /\b(\d+(?:[.,]\d+)?)\s*(hp|mva|kva|kw|w|vatios|v|voltios|vac|amp|
 const MACHINE_UNITS = new Set(['hp', 'mva', 'kva', 'kw', 'rpm', 'ton']);
 const UNIT_NAMES: Record<string, string> = { hp: 'potencia', mva: 'potencia', kva: 'potencia', kw: 'potencia', w: 'potencia', vatios: 'potencia', v: 'voltaje', voltios: 'voltaje', vac: 'voltaje', amp: 'corriente', a: 'corriente', rpm: 'velocidad', cc: 'cilindrada', ton: 'capacidad' };
 
-export function durableEvidence(description: string): DurableEvidence | undefined {
+/**
+ * Units of weight (DIAN unit codes, dian-units.csv): a line billed in them is a quantity of a good sold by weight, so
+ * a «N TON» in it is how much was bought (gravel, steel, coal), not a machine's rated load.
+ */
+const WEIGHT_UNITS = new Set(['TNE', 'STN', 'LTN', 'KTN', 'DTN', 'KGM', 'GRM', 'LBR', 'ONZ']);
+/** «X 15 TON», «POR 2 TON»: the tons are the quantity bought, not a rating. */
+const QUANTITY_BEFORE = /\b(?:x|por)\s*$/i;
+
+export function durableEvidence(description: string, unitCode?: string): DurableEvidence | undefined {
   if (SERIAL.test(description)) return { why: 'trae número de serie', strong: true, machine: false, serial: true };
   const rating = RATING.exec(description);
   if (rating) {
     const unit = rating[2]!.toLowerCase();
+    // Tons bought, not a rated load: billed by weight, or written as the quantity («X 15 TON»).
+    if (unit === 'ton' && ((unitCode && WEIGHT_UNITS.has(unitCode.toUpperCase())) || QUANTITY_BEFORE.test(description.slice(0, rating.index)))) return undefined;
     // Horsepower, kilovolt-amperes, kilowatts and revolutions are said of machines; engine size of vehicles too; volts,
     // amperes and watts also of bulbs, batteries and contactors.
     const machine = MACHINE_UNITS.has(unit);

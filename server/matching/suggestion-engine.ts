@@ -714,7 +714,7 @@ export class SuggestionEngine implements LineClassifier {
     // Round 25: also a head the engine reads as equipment by its own name (equipo-durable.csv, a machine's or an
     // instrument's name, `machineHead`), and a line that carries a serial number or a machine's rating (HP, kVA, a load
     // in tons): what it is, is that good, not a supply or a service about something its complement names.
-    const rated = durableEvidence(line.input.line.description);
+    const rated = durableEvidence(line.input.line.description, line.input.line.unitCode);
     const durableHead = !!head && !working && (DURABLE_FIRST_WORDS.has(head) || namesFixedAsset(head) || namesAssetSubaccount(head) || !!equipmentName(line.text.words, line.text.measures) || !!machineHead(line.text.words, line.text.measures, isGoodsKeyword) || !!(rated && (rated.serial || rated.machine)));
     for (const word of new Set(line.text.words)) {
       if (CLASS_WORDS.has(word) || PURPOSE_WORDS.has(word) || !linksItem(word)) continue;
@@ -919,7 +919,7 @@ export class SuggestionEngine implements LineClassifier {
       // against the habit (round 19, part T), measured as its own kind.
       const apparatus = () => { const head = machineHead(line.text.words, line.text.measures, isGoodsKeyword); return head ? { ...head, byHead: true } : undefined; };
       // A load in tons is the weakest of these: the equipment's or the machine's own name, when there is one, says it first.
-      const rating = durableEvidence(line.input.line.description);
+      const rating = durableEvidence(line.input.line.description, line.input.line.unitCode);
       const durable = kindOf(activity.accountCode) === 'activo' && otherKind ? ((rating?.capacity ? undefined : rating) ?? anyNamed ?? apparatus() ?? headAsset(line, verdict, habit.accountCode) ?? rating) : undefined;
       const plain = verdict.strength === 'fuerte' || (verdict.strength === 'media' && otherKind) || !!durable;
       if (durable && plain) return [{ ...activity, confidence: Math.min(activity.confidence, 0.55), explanation: `${activity.explanation}; la línea ${durable.why}, aunque este proveedor suele ir a ${habit.accountCode}`, durable: true, ...(durable.named ? { named: true } : {}), ...('byHead' in durable && durable.byHead ? { tag: HEAD_TAG } : {}) }, habit];
@@ -1353,7 +1353,7 @@ function namedInFull(text: NormalizedText, item: CatalogItem | undefined): boole
 }
 
 function saysMachine(line: Line): boolean {
-  return !!durableEvidence(line.input.line.description) || !!machineHead(line.text.words, line.text.measures, isGoodsKeyword);
+  return !!durableEvidence(line.input.line.description, line.input.line.unitCode) || !!machineHead(line.text.words, line.text.measures, isGoodsKeyword);
 }
 
 /**
@@ -1721,7 +1721,7 @@ const INSTRUMENT_ACCOUNT = '153215';
  * volts, watts or engine size, which bulbs, batteries and bottles carry too and so only supports it.
  */
 function headOrRating(line: Line): DurableEvidence | undefined {
-  const rated = durableEvidence(line.input.line.description);
+  const rated = durableEvidence(line.input.line.description, line.input.line.unitCode);
   // A serial number or a machine's own rating (HP, kVA) already says maquinaria: it stays the reason given. A load in
   // tons gives way to the machine's name («DESCASCARADORA … 5 TON/H»), which is measured as its own kind already.
   if (rated?.serial || (rated?.machine && !rated.capacity)) return rated;

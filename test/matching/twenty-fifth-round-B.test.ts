@@ -27,6 +27,24 @@ describe('twenty-fifth round B: a durable good is what it is, whoever sells it',
     expect(durableEvidence('ACEITE 20W50 GALON')).toBeUndefined();
   });
 
+  it('guard (after the round): tons bought are a quantity, not a rating — billed by weight, or written «X 15 TON»', () => {
+    expect(durableEvidence('GRAVA TRITURADA 3/4 X 15 TON')).toBeUndefined();
+    expect(durableEvidence('ARENA LAVADA POR 10 TON')).toBeUndefined();
+    expect(durableEvidence('ACERO CORRUGADO 1/2 2 TON', 'TNE')).toBeUndefined();
+    expect(durableEvidence('CARBON MINERAL 30 TON', 'KGM')).toBeUndefined();
+    // Counted in units, the same words are a rating.
+    expect(durableEvidence('DIFERENCIAL DE CADENA 2 TON', 'NIU')?.capacity).toBe(true);
+  });
+
+  it('guard (after the round): a builder’s gravel bought by the ton from its usual supplier is not machinery', async () => {
+    t = await testCompany({
+      company: { ciiu: ['4111'], inventory: 'perpetual' },
+      history: [1, 2, 3].map((m) => past(`CEMENTO GRIS SACO 50 KG 0${m}`, '1415', `2026-0${m}-05`, { nit: '800700100' })),
+    });
+    const results = await t.classify(line('GRAVA TRITURADA 3/4 X 15 TON', { nit: '800700100' }), line('ACERO CORRUGADO 1/2 2 TON', { nit: '800700100', unitCode: 'TNE' }));
+    for (const result of results) expect(result.accountCode).not.toMatch(/^15/);
+  });
+
   const workshop = (items: Record<string, string>[] = []) =>
     testCompany({
       company: { ciiu: ['2511'], inventory: 'none' },
