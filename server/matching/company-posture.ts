@@ -66,7 +66,12 @@ export interface FunctionPosture {
 }
 
 const FUNCTION_CONCEPTS = 3;
-const FUNCTION_OF_GROUP: Record<string, FunctionPosture['expenseFunction']> = { '51': 'admin', '52': 'ventas' };
+/** Each function's class-5 group, and how an explanation names it. */
+export const FUNCTION_GROUPS: Record<FunctionPosture['expenseFunction'], { group: string; name: string }> = {
+  admin: { group: '51', name: 'administración (51)' },
+  ventas: { group: '52', name: 'ventas (52)' },
+};
+const FUNCTION_OF_GROUP = Object.fromEntries(Object.entries(FUNCTION_GROUPS).map(([fn, { group }]) => [group, fn])) as Record<string, FunctionPosture['expenseFunction']>;
 /** A concept counts for a side when this share of its trusted examples went there. */
 const CONCEPT_SHARE = 0.6;
 

@@ -6,7 +6,7 @@ import type { Db } from '../db/database';
 import type { Chart } from '../ledger/chart';
 import { classifyByActivity, companyActivityCost, conceptAccounts, conceptOf, isGoodsKeyword, namedEquipmentAccount, namesFixedAsset, officeWord, ownEquipment, producesWithCost, sellsEquipment, type ActivityVerdict } from './activity-classifier';
 import { CompanyMemory, codeKey, gtinOf, itemCodeKey, itemNouns, unspscOf, type CatalogItem } from './company-memory';
-import { CompanyPosture, type FunctionPosture } from './company-posture';
+import { CompanyPosture, FUNCTION_GROUPS, type FunctionPosture } from './company-posture';
 import { defaultExpenseFunction } from '../companies/companies';
 import { defaultCalibration, type Calibration, type Evidence, type FirstReading } from './calibration';
 import { activitySubaccount, assetSubaccount, namesAssetSubaccount } from './asset-subaccount';
@@ -87,6 +87,8 @@ interface Line {
   unspsc?: string;
   /** What the activity rules read in the line, once: the habit stage and the reread of a guess ask the same question. */
   activity?: { verdict: ActivityVerdict | undefined };
+  /** A serial number or a rating the line carries (durable-evidence.ts), read once: several stages ask. */
+  durable?: { evidence: DurableEvidence | undefined };
   /** What the exact keys could not decide (a code shared by items of different accounts), said in the explanation. */
   notes: string[];
 }
@@ -714,7 +716,7 @@ export class SuggestionEngine implements LineClassifier {
     // Round 25: also a head the engine reads as equipment by its own name (equipo-durable.csv, a machine's or an
     // instrument's name, `machineHead`), and a line that carries a serial number or a machine's rating (HP, kVA, a load
     // in tons): what it is, is that good, not a supply or a service about something its complement names.
-    const rated = durableEvidence(line.input.line.description, line.input.line.unitCode);
+    const rated = durableOf(line);
     const durableHead = !!head && !working && (DURABLE_FIRST_WORDS.has(head) || namesFixedAsset(head) || namesAssetSubaccount(head) || !!equipmentName(line.text.words, line.text.measures) || !!machineHead(line.text.words, line.text.measures, isGoodsKeyword) || !!(rated && (rated.serial || rated.machine)));
     for (const word of new Set(line.text.words)) {
       if (CLASS_WORDS.has(word) || PURPOSE_WORDS.has(word) || !linksItem(word)) continue;
@@ -919,7 +921,7 @@ export class SuggestionEngine implements LineClassifier {
       // against the habit (round 19, part T), measured as its own kind.
       const apparatus = () => { const head = machineHead(line.text.words, line.text.measures, isGoodsKeyword); return head ? { ...head, byHead: true } : undefined; };
       // A load in tons is the weakest of these: the equipment's or the machine's own name, when there is one, says it first.
-      const rating = durableEvidence(line.input.line.description, line.input.line.unitCode);
+      const rating = durableOf(line);
       const durable = kindOf(activity.accountCode) === 'activo' && otherKind ? ((rating?.capacity ? undefined : rating) ?? anyNamed ?? apparatus() ?? headAsset(line, verdict, habit.accountCode) ?? rating) : undefined;
       const plain = verdict.strength === 'fuerte' || (verdict.strength === 'media' && otherKind) || !!durable;
       if (durable && plain) return [{ ...activity, confidence: Math.min(activity.confidence, 0.55), explanation: `${activity.explanation}; la línea ${durable.why}, aunque este proveedor suele ir a ${habit.accountCode}`, durable: true, ...(durable.named ? { named: true } : {}), ...('byHead' in durable && durable.byHead ? { tag: HEAD_TAG } : {}) }, habit];
@@ -1352,8 +1354,14 @@ function namedInFull(text: NormalizedText, item: CatalogItem | undefined): boole
   return name.length > 0 && text.words[0] === name[0] && name.every((w) => text.words.includes(w));
 }
 
+/** The serial number or rating the line carries (durable-evidence.ts), read once per line. */
+function durableOf(line: Line): DurableEvidence | undefined {
+  line.durable ??= { evidence: durableEvidence(line.input.line.description, line.input.line.unitCode) };
+  return line.durable.evidence;
+}
+
 function saysMachine(line: Line): boolean {
-  return !!durableEvidence(line.input.line.description, line.input.line.unitCode) || !!machineHead(line.text.words, line.text.measures, isGoodsKeyword);
+  return !!durableOf(line) || !!machineHead(line.text.words, line.text.measures, isGoodsKeyword);
 }
 
 /**
@@ -1526,14 +1534,6 @@ function activityVerdict(line: Line, company: CompanyProfile, chart: Chart): Act
   return line.activity.verdict;
 }
 
-// A reading a later step moved (ActivityVerdict.mechanism) is its own kind of evidence for the calibration: its first
-// part names the step, so until the table measures it, it backs off to the activity rules as a whole, not to the
-// firm kind of the words it rests on.
-const FUNCTION_GROUP: Record<FunctionPosture['expenseFunction'], { group: string; name: string; other: string }> = {
-  admin: { group: '51', name: 'administración (51)', other: 'ventas (52)' },
-  ventas: { group: '52', name: 'ventas (52)', other: 'administración (51)' },
-};
-
 /**
  * A reading of the rules (not the line's own history, a person or a lesson) whose group the company's books chose
  * over its CIIU's (`functionInBooks`), where the concept's office account is in 51 and the other group's mirror exists
@@ -1542,7 +1542,8 @@ const FUNCTION_GROUP: Record<FunctionPosture['expenseFunction'], { group: string
  */
 function byBooksFunction(c: Candidate, books: FunctionPosture | undefined, postable: Postable): Candidate {
   if (!books || c.decided || c.guess || !['actividad', 'actividad-empresa', 'rule', 'relectura'].includes(c.stage)) return c;
-  const { group, name, other } = FUNCTION_GROUP[books.expenseFunction];
+  const { group, name } = FUNCTION_GROUPS[books.expenseFunction];
+  const other = FUNCTION_GROUPS[books.expenseFunction === 'admin' ? 'ventas' : 'admin'].name;
   const mirror = `${group === '51' ? '52' : '51'}${c.accountCode.slice(2)}`;
   if (!c.accountCode.startsWith(group) || !postable(mirror)) return c;
   if (c.concept && !conceptAccounts(c.concept)?.[0]?.startsWith('51')) return c;
@@ -1551,6 +1552,9 @@ function byBooksFunction(c: Candidate, books: FunctionPosture | undefined, posta
   return { ...c, explanation: `${c.explanation}; tus libros llevan los gastos generales a ${name}, no a ${other} (${said}: ${books.examples} ejemplos)`, booksFunction: true };
 }
 
+// A reading a later step moved (ActivityVerdict.mechanism) is its own kind of evidence for the calibration: its first
+// part names the step, so until the table measures it, it backs off to the activity rules as a whole, not to the
+// firm kind of the words it rests on.
 function fromActivity(verdict: ActivityVerdict): Candidate {
   return { accountCode: verdict.accountCode, source: 'activity', confidence: verdict.confidence, explanation: verdict.explanation, stage: 'actividad', tag: `${verdict.mechanism ? `${verdict.mechanism}/` : ''}${verdict.evidence.replace(/ /g, '-')}/${verdict.strength}/${verdict.head ? 'nucleo' : 'calificativo'}`, concept: verdict.concept.key, ...(verdict.trade ? { trade: true } : {}) };
 }
@@ -1721,7 +1725,7 @@ const INSTRUMENT_ACCOUNT = '153215';
  * volts, watts or engine size, which bulbs, batteries and bottles carry too and so only supports it.
  */
 function headOrRating(line: Line): DurableEvidence | undefined {
-  const rated = durableEvidence(line.input.line.description, line.input.line.unitCode);
+  const rated = durableOf(line);
   // A serial number or a machine's own rating (HP, kVA) already says maquinaria: it stays the reason given. A load in
   // tons gives way to the machine's name («DESCASCARADORA … 5 TON/H»), which is measured as its own kind already.
   if (rated?.serial || (rated?.machine && !rated.capacity)) return rated;
