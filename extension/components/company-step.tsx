@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CompanyProfile } from '#shared/company';
+import type { ComponentChildren } from 'preact';
 import { toAgentError } from '../lib/errors';
 import { useApi } from './api-context';
 
@@ -14,16 +15,24 @@ export function CompanyStep({ onCreated }: Props) {
   const [name, setName] = useState('');
   const [userName, setUserName] = useState('');
   const [ciiu, setCiiu] = useState('');
+  // Asked, never assumed: the same purchase goes to inventory (14), to purchases (6205) or straight to expense or cost
+  // depending on the inventory system (accounting-co.md §2), and the group of general expenses decides 51 or 52.
+  const [inventory, setInventory] = useState<CompanyProfile['inventory'] | ''>('');
+  const [expenseFunction, setExpenseFunction] = useState<'admin' | 'ventas' | ''>('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (!inventory) {
+      setError('Elige cómo llevas el inventario.');
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
       const codes = ciiu.split(/[\s,;]+/).filter(Boolean);
-      onCreated(await api.createCompany({ nit, name, userName, ciiu: codes }));
+      onCreated(await api.createCompany({ nit, name, userName, ciiu: codes, inventory, ...(expenseFunction ? { expenseFunction } : {}) }));
     } catch (failure) {
       setError(toAgentError(failure).message);
     } finally {
@@ -51,6 +60,26 @@ export function CompanyStep({ onCreated }: Props) {
         <span class="ag-field__label">Actividades económicas CIIU (opcional, separadas por coma)</span>
         <input type="text" inputMode="numeric" value={ciiu} onInput={(e) => setCiiu(e.currentTarget.value)} placeholder="4773, 4719" />
       </label>
+      <fieldset class="ag-options" aria-required="true">
+        <legend class="ag-field__label">¿Cómo llevas el inventario?</legend>
+        <Choice name="ag-inventory" checked={inventory === 'perpetual'} onChoose={() => setInventory('perpetual')} title="Inventario permanente">
+          Lo que compras para vender o transformar entra al inventario (14).
+        </Choice>
+        <Choice name="ag-inventory" checked={inventory === 'periodic'} onChoose={() => setInventory('periodic')} title="Inventario periódico">
+          Lo que compras para vender o transformar va a compras (6205) y se cierra al final del periodo.
+        </Choice>
+        <Choice name="ag-inventory" checked={inventory === 'none'} onChoose={() => setInventory('none')} title="No llevo inventario">
+          Lo que compras va al gasto o al costo.
+        </Choice>
+      </fieldset>
+      <fieldset class="ag-options">
+        <legend class="ag-field__label">¿A qué grupo van tus gastos generales?</legend>
+        <Choice name="ag-function" checked={expenseFunction === ''} onChoose={() => setExpenseFunction('')} title="Según mi actividad">
+          Si tu actividad principal es comercio, a ventas (52); si no, a administración (51).
+        </Choice>
+        <Choice name="ag-function" checked={expenseFunction === 'admin'} onChoose={() => setExpenseFunction('admin')} title="Administración (51)" />
+        <Choice name="ag-function" checked={expenseFunction === 'ventas'} onChoose={() => setExpenseFunction('ventas')} title="Ventas (52)" />
+      </fieldset>
       {error && (
         <p class="ag-alert ag-alert--error" role="alert">
           {error}
@@ -62,5 +91,17 @@ export function CompanyStep({ onCreated }: Props) {
         </button>
       </div>
     </form>
+  );
+}
+
+function Choice({ name, checked, onChoose, title, children }: { name: string; checked: boolean; onChoose: () => void; title: string; children?: ComponentChildren }) {
+  return (
+    <label class={`ag-option${checked ? ' ag-option--checked' : ''}`}>
+      <input type="radio" name={name} checked={checked} onChange={onChoose} required={name === 'ag-inventory'} />
+      <span>
+        <strong>{title}</strong>
+        {children && <span class="ag-option__hint">{children}</span>}
+      </span>
+    </label>
   );
 }

@@ -20,6 +20,9 @@ export interface NewCompany {
   name: string;
   userName: string;
   ciiu: string[];
+  inventory?: CompanyProfile['inventory'];
+  /** Left out, the server takes the group from the main activity (comercio → ventas). */
+  expenseFunction?: 'admin' | 'ventas';
 }
 
 /** What the RADIAN settings form sends: every part optional; the PIN and the SMTP password only when typed. */

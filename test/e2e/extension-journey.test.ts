@@ -131,6 +131,7 @@ describe('extensión: el recorrido completo en Alegra', () => {
     await panel().getByLabel('Razón social').fill('Ópticas GMO S.A.S.');
     await panel().getByLabel('Tu nombre').fill('Diana Gómez');
     await panel().getByLabel(/Actividades económicas CIIU/).fill('4773');
+    await panel().getByLabel(/Inventario permanente/).check();
     await panel().getByRole('button', { name: 'Guardar empresa' }).click();
 
     await panel().getByRole('heading', { name: 'Hola, Diana Gómez' }).waitFor();

@@ -25,6 +25,7 @@ describe('AgentPanel (el recorrido completo, en orden)', () => {
     fill('NIT (sin dígito de verificación)', '900108281');
     fill('Razón social', 'Ópticas GMO S.A.S.');
     fill('Tu nombre', 'Diana Gómez');
+    fireEvent.click(screen.getByLabelText(/Inventario permanente/));
     fireEvent.click(screen.getByRole('button', { name: 'Guardar empresa' }));
 
     expect(await screen.findByRole('heading', { name: 'Hola, Diana Gómez' })).toBeTruthy();
@@ -39,6 +40,44 @@ describe('AgentPanel (el recorrido completo, en orden)', () => {
     // The panel sends the user's name: the audit trail says who switched the agent on.
     const [event] = await listAgentEvents(agent.db, company.id);
     expect(event).toMatchObject({ type: 'activated', mode: 'recent', actor: 'Diana Gómez' });
+  });
+
+  it('la empresa dice cómo lleva el inventario y a qué grupo van sus gastos generales; sin inventario elegido, no se guarda', async () => {
+    await agent.connect();
+    render(<AgentPanel onClose={vi.fn()} />);
+    await screen.findByTestId('agente-company');
+    fill('NIT (sin dígito de verificación)', '900373913');
+    fill('Razón social', 'Distribuciones del Sinú S.A.S.');
+    fill('Tu nombre', 'Jorge Petro');
+    fill('Actividades económicas CIIU (opcional, separadas por coma)', '4631');
+    // Nothing is assumed: without the inventory system the company is not created, and the panel says what is missing.
+    fireEvent.submit(screen.getByTestId('agente-company'));
+    expect((await screen.findByRole('alert')).textContent).toBe('Elige cómo llevas el inventario.');
+    expect(await agent.db.selectFrom('company').select('id').execute()).toHaveLength(0);
+
+    fireEvent.click(screen.getByLabelText(/No llevo inventario/));
+    fireEvent.click(screen.getByLabelText(/Administración \(51\)/));
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar empresa' }));
+    await screen.findByRole('heading', { name: 'Hola, Jorge Petro' });
+    // A wholesaler (4631) would default to selling expenses (52); the person chose administration.
+    const company = await agent.db.selectFrom('company').select(['inventory', 'expenseFunction']).executeTakeFirstOrThrow();
+    expect(company).toEqual({ inventory: 'none', expenseFunction: 'admin' });
+  });
+
+  it('«Según mi actividad» deja el grupo a la actividad principal (comercio → ventas, 52)', async () => {
+    await agent.connect();
+    render(<AgentPanel onClose={vi.fn()} />);
+    await screen.findByTestId('agente-company');
+    fill('NIT (sin dígito de verificación)', '900373914');
+    fill('Razón social', 'Granos del Sinú S.A.S.');
+    fill('Tu nombre', 'Jorge Petro');
+    fill('Actividades económicas CIIU (opcional, separadas por coma)', '4631');
+    fireEvent.click(screen.getByLabelText(/Inventario periódico/));
+    expect((screen.getByLabelText(/Según mi actividad/) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar empresa' }));
+    await screen.findByRole('heading', { name: 'Hola, Jorge Petro' });
+    const company = await agent.db.selectFrom('company').select(['inventory', 'expenseFunction']).executeTakeFirstOrThrow();
+    expect(company).toEqual({ inventory: 'periodic', expenseFunction: 'ventas' });
   });
 
   it('con el agente ya activo, abre directamente en el estado del agente', async () => {
