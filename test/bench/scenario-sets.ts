@@ -43,6 +43,10 @@ import { buildBlind42Scenarios } from '../fixtures/matching/blind42/scenarios';
 import { buildBlind43Scenarios } from '../fixtures/matching/blind43/scenarios';
 import { buildBlind44Scenarios } from '../fixtures/matching/blind44/scenarios';
 import { buildBlind45Scenarios } from '../fixtures/matching/blind45/scenarios';
+import { buildBlind46Scenarios } from '../fixtures/matching/blind46/scenarios';
+import { buildBlind47Scenarios } from '../fixtures/matching/blind47/scenarios';
+import { buildBlind48Scenarios } from '../fixtures/matching/blind48/scenarios';
+import { buildBlind49Scenarios } from '../fixtures/matching/blind49/scenarios';
 import { buildUnseenScenarios } from '../fixtures/matching/unseen/scenarios';
 import type { ScenarioToRun } from './matching-unseen.bench';
 
@@ -98,6 +102,10 @@ export const UNSEEN_AND_BLIND_SETS: readonly (readonly [name: string, build: () 
   ['a ciegas 43', buildBlind43Scenarios],
   ['a ciegas 44', buildBlind44Scenarios],
   ['a ciegas 45', buildBlind45Scenarios],
+  ['a ciegas 46', buildBlind46Scenarios],
+  ['a ciegas 47', buildBlind47Scenarios],
+  ['a ciegas 48', buildBlind48Scenarios],
+  ['a ciegas 49', buildBlind49Scenarios],
 ];
 
 /**
