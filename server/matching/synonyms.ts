@@ -55,7 +55,7 @@ export const WORD_SYNONYMS: Synonym[] = [
   // «equipo»/«teléfono» — or the adjective of mobile telephony after its service words (DLE «telefonía móvil»: línea,
   // plan, servicio, datos, voz…). After any other noun it is the adjective «que puede moverse» (DLE «móvil» 1): a
   // «banda móvil», a «unidad móvil», a «cabeza móvil» are no phones. syn14 had dropped «móvil» outright and lost lines.
-  { canonical: 'celular', variants: ['movil'], source: 'DLE, s. v. «móvil» (1: adj. que puede moverse; 5: m. teléfono móvil) y «telefonía»', onlyAfter: ['equipo', 'telefono', 'tel', 'cel', 'celular', 'linea', 'plan', 'servicio', 'serv', 'telefonia', 'cargo', 'fijo', 'recarga', 'dato', 'voz', 'internet', 'red', 'operador', 'prepago', 'postpago', 'pospago', 'corporativo', 'corporativa', 'empresarial', 'paquete', 'minuto', 'comunicacion'] },
+  { canonical: 'celular', variants: ['movil'], source: 'DLE, s. v. «móvil» (1: adj. que puede moverse; 5: m. teléfono móvil) y «telefonía»', onlyAfter: ['equipo', 'telefono', 'tel', 'cel', 'celular', 'linea', 'plan', 'servicio', 'serv', 'telefonia', 'cargo', 'fijo', 'recarga', 'dato', 'voz', 'internet', 'red', 'operador', 'prepago', 'postpago', 'pospago', 'corporativo', 'corporativa', 'empresarial', 'paquete', 'minuto', 'comunicacion', 'mensual', 'mensualidad'] },
   { canonical: 'bateria', variants: ['acumulador'], source: 'DLE, s. v. «acumulador» (acumulador eléctrico) y «batería» (acumulador de electricidad); uso en Colombia para la batería del vehículo' },
   { canonical: 'concentrado', variants: ['cuido'], source: 'uso en Colombia («cuido»: alimento concentrado para perros y gatos); UNSPSC 101218 «Alimento para perros y gatos»' },
   // Health and laboratories (names of the same active ingredient or device).

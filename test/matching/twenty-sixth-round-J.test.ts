@@ -38,6 +38,7 @@ describe('twenty-sixth round J: a device by its specifications, not the service 
     expect(normalize('EQUIPO MOVIL NEGRO').words).toContain('celular');
     expect(normalize('TELEFONIA MOVIL EMPRESAS').words).toContain('celular');
     expect(normalize('LINEAS MOVILES CUENTA 55').words).toContain('celular');
+    expect(normalize('CARGO MENSUAL MOVIL EMPRESAS').words).toContain('celular');
   });
 
   it('a handset by its specifications is telecommunications equipment, cold (fails on main)', async () => {
