@@ -1,6 +1,7 @@
 import type { CompanyProfile } from '#shared/company';
 import type { Chart } from '../ledger/chart';
 import { readDataCsv } from '../ledger/puc';
+import { deviceSpecs } from './device-specs';
 import { CONCEPTS, GENERAL_STORE_CONCEPTS, SEGMENT_CONCEPTS, SERVICE_UNITS, type Concept, type Sector } from './activity-rules';
 import { head, normalize, singular } from './normalize';
 import { activityCostAccount, ciiuActivity, ciiuClass, guessUnspscClass, referenceWords, type CiiuActivity } from './reference-data';
@@ -56,7 +57,7 @@ export interface ActivityVerdict {
    * freight that brings them moved to its stock (trade-merchandise.ts); «consumo-del-servicio» for the software or the
    * gear a service company consumes in what it sells (operating-cost.ts, consumo-del-servicio.csv).
    */
-  mechanism?: 'operacion' | 'consumo-del-servicio' | 'sitio-de-operacion' | 'mercancia';
+  mechanism?: 'operacion' | 'consumo-del-servicio' | 'sitio-de-operacion' | 'mercancia' | 'equipo-por-especificaciones';
   /** A keyword reading whose line also names the company's own trade (`namesTrade`): measured apart. */
   trade?: true;
 }
@@ -138,7 +139,9 @@ export function classifyByActivity(input: ActivityInput, company: CompanyProfile
   if (!(verdict && read && verdict.concept !== OWN_MATERIAL)) return verdict && { ...verdict, head: true };
   // A keyword reading whose other words name the company's own trade is measured apart (twentieth round, see `namesTrade`).
   const trade = verdict.evidence.startsWith('palabras') && namesTrade(input.words, read.concept, company);
-  return { ...verdict, head: read.head, ...(trade ? { trade: true } : {}) };
+  // A device read from its specifications is measured as its own kind, unless a later step already moved it.
+  const device = read.device && !verdict.mechanism ? { mechanism: 'equipo-por-especificaciones' as const } : {};
+  return { ...verdict, head: read.head, ...(trade ? { trade: true } : {}), ...device };
 }
 
 /**
@@ -621,7 +624,7 @@ function serviceOnAsset<T extends { concept: Concept; detail: string }>(found: T
 }
 
 /** What the line is: the concept with most keyword evidence, confirmed (or found) by its UNSPSC code and supplier. */
-function recognise(input: ActivityInput, sector?: Sector, guess = true): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; alone?: boolean; head?: boolean } | undefined {
+function recognise(input: ActivityInput, sector?: Sector, guess = true): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; alone?: boolean; head?: boolean; device?: true } | undefined {
   // Per concept: keyword score, the keywords found, and where the first one sits in the line (Spanish product names
   // start with what the product is: "Monitor LED", "Computador de escritorio"; that breaks ties).
   const scores = new Map<number, { score: number; words: string[]; first: number; cuentaWord?: number; headWord?: string }>();
@@ -698,6 +701,9 @@ function recognise(input: ActivityInput, sector?: Sector, guess = true): { conce
     const first = found?.first ?? Number.MAX_SAFE_INTEGER;
     if (total > 0 && (!best || total > best.total || (total === best.total && first < best.first))) best = { index: i, total, first };
   });
+  // A device named by its specifications is the device, not the service its word also names (device-specs.ts).
+  const device = best ? deviceNotService(input, best.index, scores, totals, Math.max(0, lead)) : undefined;
+  if (device) return device;
   // What kind of thing the line is (software, a subscription) beats a word about its subject (clase-de-la-linea.csv).
   const kind = best ? kindOfLine(input, lineWords, best.index, scores, Math.max(0, lead)) : undefined;
   if (kind) return kind;
@@ -797,6 +803,33 @@ function kindOfLine(input: ActivityInput, lineWords: readonly string[], winner: 
 }
 
 const MACHINERY = byKey.get('maquinaria')!;
+
+/**
+ * Round 26 of #13: a word that names both a service and the device it runs on («celular»: the carrier's mobile service,
+ * PUC 513535 teléfono, accounting-co.md §4.2 row 22; and the handset, 152810 equipos de telecomunicaciones) is the device
+ * when the line carries a device's specifications and no word of the service (device-specs.ts): storage, RAM, a screen
+ * size, «liberado», an IMEI or a serial. The goods concept of group 15 that reads the same keyword wins (UNSPSC
+ * 4321–4323 equipment, not 8311 services), «media», measured as its own kind (`equipo-por-especificaciones`). Whether a
+ * company expenses such low-value equipment (accounting-co.md §2.2) its books say: the supplier's habit then stands
+ * against it and the line stays «por verificar» (suggestion-engine.ts).
+ */
+function deviceNotService(input: ActivityInput, winner: number, scores: ReadonlyMap<number, { words: string[]; first: number }>, totals: readonly number[], lead: number): { concept: Concept; evidence: Evidence; detail: string; strength: ActivityVerdict['strength']; head: boolean; device: true } | undefined {
+  const service = compiled[winner]!.concept;
+  if (service.kind !== 'service') return undefined;
+  const said = scores.get(winner)?.words ?? [];
+  let found: { index: number; word: string; first: number } | undefined;
+  for (const [i, entry] of scores) {
+    const c = compiled[i]!.concept;
+    if (i === winner || c.kind !== 'goods' || !/^15/.test(c.accounts[0] ?? '')) continue;
+    const word = entry.words.find((w) => said.includes(w));
+    if (word && (!found || totals[i]! > totals[found.index]!)) found = { index: i, word, first: entry.first };
+  }
+  if (!found) return undefined;
+  const specs = deviceSpecs(input.words, input.measures ?? []);
+  if (!specs) return undefined;
+  const concept = compiled[found.index]!.concept;
+  return { concept, evidence: 'palabras', detail: `«${found.word}» con las especificaciones de un equipo (${specs.why}): es el aparato, no el servicio (se leería ${service.label})`, strength: 'media', head: found.first <= lead, device: true };
+}
 
 /**
  * The goods concept the line's head noun itself is a keyword of, when another goods concept won on later words only:

@@ -81,6 +81,8 @@ const STOPWORDS = new Set([
 
 // Another common name of the same product → the canonical one (synonyms.ts, with sources).
 const SYNONYM_OF = new Map(WORD_SYNONYMS.flatMap((s) => s.variants.map((v) => [v, s.canonical] as const)));
+// A variant that is the canonical word only as the first word or after some words (synonyms.ts `onlyAfter`).
+const ONLY_AFTER = new Map(WORD_SYNONYMS.filter((s) => s.onlyAfter).flatMap((s) => s.variants.map((v) => [v, new Set(s.onlyAfter)] as const)));
 const PHRASES = PHRASE_SYNONYMS.flatMap((s) => s.variants.map((v) => ({ first: v.split(' ')[0]!, pattern: new RegExp(`\\b${v.replace(/[.]/g, '\\.').replace(/ /g, '\\s+')}\\b`, 'g'), canonical: s.canonical })));
 
 // Lower case without accents or other marks (server/text/fold.ts): the server's one fold, under the engine's name.
@@ -152,7 +154,10 @@ export function normalize(text: string): NormalizedText {
       continue;
     }
     const base = singular(ABBREVIATIONS[token] ?? token);
-    const word = SYNONYM_OF.get(base) ?? SYNONYM_OF.get(token) ?? base;
+    const context = ONLY_AFTER.get(base) ?? ONLY_AFTER.get(token);
+    // The word before, as a word (a number or a code before it leaves the variant as the line's first word).
+    const before = i > 0 && !/\d/.test(tokens[i - 1]!) ? singular(ABBREVIATIONS[tokens[i - 1]!] ?? tokens[i - 1]!) : undefined;
+    const word = context && before && !context.has(before) ? base : (SYNONYM_OF.get(base) ?? SYNONYM_OF.get(token) ?? base);
     if (!PACK_WORDS.has(word)) words.push(word);
   }
   const key = [...new Set([...words, ...measures, ...codes])].sort().join(' ');

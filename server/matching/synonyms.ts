@@ -16,6 +16,11 @@ export interface Synonym {
   canonical: string;
   variants: string[];
   source: string;
+  /**
+   * The variant is the canonical word only as the line's first word or right after one of these words; anywhere else
+   * it is another word of its own (an adjective: «banda móvil», «unidad móvil» are no phones).
+   */
+  onlyAfter?: string[];
 }
 
 /** Single words (compared after plural reduction). */
@@ -45,8 +50,12 @@ export const WORD_SYNONYMS: Synonym[] = [
   // Known ambiguity: «maíz triturado» (feed) is not gravel; dropping «triturado» lowered blind sets (syn14).
   { canonical: 'gravilla', variants: ['grava', 'triturado'], source: 'UNSPSC 301118 «Agregados»; uso en Colombia (triturado)' },
   { canonical: 'aplicador', variants: ['copito', 'hisopo'], source: 'UNSPSC 421415 «Bolas de algodón y copitos aplicadores»; DLE, s. v. «hisopo»' },
-  // Known ambiguity: «baño móvil», «unidad móvil» are not phones; dropping «móvil» lowered blind sets (syn14).
-  { canonical: 'celular', variants: ['movil', 'smartphone'], source: 'DLE, s. v. «celular» y «móvil»' },
+  { canonical: 'celular', variants: ['smartphone'], source: 'DLE, s. v. «celular»; «smartphone»: teléfono inteligente (Fundéu RAE)' },
+  // Round 26: «móvil» is the phone as a noun (DLE «móvil» 5, m.: teléfono móvil) — the line's first word, or after
+  // «equipo»/«teléfono» — or the adjective of mobile telephony after its service words (DLE «telefonía móvil»: línea,
+  // plan, servicio, datos, voz…). After any other noun it is the adjective «que puede moverse» (DLE «móvil» 1): a
+  // «banda móvil», a «unidad móvil», a «cabeza móvil» are no phones. syn14 had dropped «móvil» outright and lost lines.
+  { canonical: 'celular', variants: ['movil'], source: 'DLE, s. v. «móvil» (1: adj. que puede moverse; 5: m. teléfono móvil) y «telefonía»', onlyAfter: ['equipo', 'telefono', 'tel', 'cel', 'celular', 'linea', 'plan', 'servicio', 'serv', 'telefonia', 'cargo', 'fijo', 'recarga', 'dato', 'voz', 'internet', 'red', 'operador', 'prepago', 'postpago', 'pospago', 'corporativo', 'corporativa', 'empresarial', 'paquete', 'minuto', 'comunicacion', 'mensual', 'mensualidad'] },
   { canonical: 'bateria', variants: ['acumulador'], source: 'DLE, s. v. «acumulador» (acumulador eléctrico) y «batería» (acumulador de electricidad); uso en Colombia para la batería del vehículo' },
   { canonical: 'concentrado', variants: ['cuido'], source: 'uso en Colombia («cuido»: alimento concentrado para perros y gatos); UNSPSC 101218 «Alimento para perros y gatos»' },
   // Health and laboratories (names of the same active ingredient or device).
