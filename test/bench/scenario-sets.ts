@@ -138,6 +138,7 @@ export const NEW_KINDS: readonly { kind: string; since: string; why: string }[] 
   { kind: 'actividad/trabajo', since: 'a ciegas 38', why: 'ronda 22 (E): una línea que es un trabajo hecho sobre un bien es un servicio, costo de la actividad' },
   { kind: 'actividad/sitio-de-operacion', since: 'a ciegas 42', why: 'ronda 23 (G): un servicio público, un arriendo o la conectividad de un sitio donde opera la actividad son su costo' },
   { kind: 'actividad/capacidad', since: 'a ciegas 46', why: 'ronda 25 (B): una carga en toneladas es la capacidad de una máquina: activo fijo, aunque el proveedor suela ir a otra cuenta' },
+  { kind: 'actividad/equipo-por-especificaciones', since: 'a ciegas 50', why: 'ronda 26 (J): un celular con memoria, pantalla o «liberado» y sin palabra de plan o recarga es el aparato, no el servicio' },
 ];
 
 /** The fit's set order: the own set, then the others as they were written. */
