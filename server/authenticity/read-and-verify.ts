@@ -1,0 +1,44 @@
+import type { AuthenticityResult } from '#shared/authenticity';
+import type { ReadOutcome } from '#shared/dian-document';
+import { readDianFile, type ReaderLimits } from '../dian';
+import { signedTextsOf } from '../dian/signed-texts';
+import { purchaseDocument } from './to-verify';
+import type { TrustAnchors } from './trust-anchors';
+import { verifySignedTexts } from './verify-outcome';
+
+/** A received file as reception records it: every outcome the reader found, and the authenticity of each. */
+export interface ReceivedFileRead {
+  outcomes: ReadOutcome[];
+  /** Same order as `outcomes`; empty when the file holds more than `maxDocuments` (it is refused unchecked). */
+  authenticity: (AuthenticityResult | undefined)[];
+}
+
+export interface ReadAndVerifyOptions {
+  /** The file's name as received (only said, never decides anything). */
+  name: string;
+  limits?: Partial<ReaderLimits>;
+  /** More documents than this and the file is refused as a whole: none of them is worth checking. */
+  maxDocuments: number;
+  now: Date;
+  anchors: TrustAnchors;
+}
+
+/**
+ * Reads the bytes of a received file (`readDianFile`, every guard of the reader) and checks the signatures of each
+ * purchase document in it (`verifySignedTexts`): what reception (server/agent/ingest.ts) did in the main thread,
+ * run on a verification thread (verify-pool.ts `readAndVerifyOnThread`). Each file's parsing leaves about 1 MB of
+ * short-lived garbage; on the thread it is collected in the thread's small young generation, instead of growing the
+ * main thread's heap by a hundred megabytes over a backlog. Never throws for a file's content: both steps turn
+ * every problem into an outcome or an authenticity result.
+ */
+export async function readAndVerify(bytes: Uint8Array, options: ReadAndVerifyOptions): Promise<ReceivedFileRead> {
+  const { outcomes } = readDianFile(bytes, { name: options.name, ...(options.limits ? { limits: options.limits } : {}) });
+  if (outcomes.length > options.maxDocuments) return { outcomes, authenticity: [] };
+  const authenticity = await Promise.all(
+    outcomes.map((outcome) => {
+      const document = purchaseDocument(outcome);
+      return document && verifySignedTexts(document, signedTextsOf(document), options.now, { anchors: options.anchors });
+    }),
+  );
+  return { outcomes, authenticity };
+}
