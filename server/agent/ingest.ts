@@ -2,10 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AuthenticityResult } from '#shared/authenticity';
 import type { TrustAnchors } from '../authenticity/trust-anchors';
 // The thread pool's main-thread side only: the signature libraries load in the threads (or on first need here).
-import { readAndVerifyOnThread, verifyOutcomes } from '../authenticity/verify-pool';
+import type { ReceivedFileRead } from '../authenticity/read-and-verify';
+import { readAndVerifyOnThread } from '../authenticity/verify-pool';
 import type { ReadErrorCode, ReadOutcome } from '#shared/dian-document';
 import type { IngestResult, ReceptionChannel } from '#shared/inbox';
-import { readDianFile, type ReaderLimits } from '../dian';
+import type { ReaderLimits } from '../dian';
 import { fromJson, toJson, type Db } from '../db/database';
 import { isUniqueViolation } from '../db/engine';
 import type { InboxDocumentRow, NewInboxDocument } from '../db/schema';
@@ -149,12 +150,13 @@ async function recordDocuments(db: Db, clock: Clock, company: CompanyProfile, fi
   // Read and checked before the transaction (neither reads the database): the verdict below depends on both. On a
   // verification thread (server/authenticity/verify-pool.ts): the main thread stays free for the API and the
   // sources, and does not hold the garbage of parsing (≈ 1 MB a file, collected late in the main heap: a backlog of
-  // 5,000 grew it by over 100 MB). When no thread can, here, as the same functions do it there.
+  // 5,000 grew it by over 100 MB). When no thread can (none, or it failed or died with the file), here, with the
+  // very same function; its modules (the reader, the XML-signature and certificate libraries) load then.
   const checkedAt = clock.now();
-  const onThread = file.refuse ? undefined : await readAndVerifyOnThread(file.bytes, { name: file.sourceRef, maxDocuments: file.maxDocuments, now: checkedAt, anchors: file.anchors, ...(file.limits ? { limits: file.limits } : {}) });
-  let outcomes: ReadOutcome[] = file.refuse ? [] : (onThread?.outcomes ?? readDianFile(file.bytes, { name: file.sourceRef, ...(file.limits ? { limits: file.limits } : {}) }).outcomes);
-  // The thread's checks stand for the outcomes it read; any outcome replaced below is checked again (none is a document).
-  let checked = onThread?.authenticity;
+  const read = file.refuse ? undefined : await readAndCheck(file, checkedAt);
+  let outcomes: ReadOutcome[] = read?.outcomes ?? [];
+  // The checks stand for the outcomes read; an outcome put in their place below is no document, and has none.
+  let checked = read?.authenticity;
   let refusal: { code: string; reason: string } | undefined = file.refuse;
   if (!refusal && outcomes.length > file.maxDocuments) {
     refusal = { code: 'TOO_MANY_DOCUMENTS', reason: tooManyDocumentsReason(outcomes.length, file.maxDocuments, file.channel === 'mailbox' ? 'mensaje' : 'archivo') };
@@ -175,7 +177,7 @@ async function recordDocuments(db: Db, clock: Clock, company: CompanyProfile, fi
   }
   // Refused before reading (or for holding too much): the one entry carries the file's reason, not a document's.
   const wholeFile = file.refuse ?? (refusal?.code === 'TOO_MANY_DOCUMENTS' ? refusal : undefined);
-  const authenticity = checked ?? (await verifyOutcomes(outcomes, checkedAt, file.anchors ? { anchors: file.anchors } : {}));
+  const authenticity = checked ?? outcomes.map(() => undefined);
   const [state, sameSecondSwitch, dianCopyAt] = await agentState;
   const askDianCopy = dianCopyAt !== undefined;
   const now = clock.now();
@@ -210,6 +212,15 @@ async function recordDocuments(db: Db, clock: Clock, company: CompanyProfile, fi
       if (!isUniqueViolation(error) || attempt >= 3) throw error;
     }
   }
+}
+
+/** `readAndVerify` of the stored file: on a verification thread, else (none can) in this one. */
+async function readAndCheck(file: StoredFile, now: Date): Promise<ReceivedFileRead> {
+  const options = { name: file.sourceRef, maxDocuments: file.maxDocuments, now, ...(file.limits ? { limits: file.limits } : {}) };
+  const onThread = await readAndVerifyOnThread(file.bytes, { ...options, anchors: file.anchors });
+  if (onThread) return onThread;
+  const { readAndVerify } = await import('../authenticity/read-and-verify');
+  return readAndVerify(file.bytes, { ...options, ...(file.anchors ? { anchors: file.anchors } : {}) });
 }
 
 /**

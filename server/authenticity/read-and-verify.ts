@@ -20,13 +20,15 @@ export interface ReadAndVerifyOptions {
   /** More documents than this and the file is refused as a whole: none of them is worth checking. */
   maxDocuments: number;
   now: Date;
-  anchors: TrustAnchors;
+  /** Default: the anchors in force (`defaultAnchors`), read when the first document is checked. */
+  anchors?: TrustAnchors;
 }
 
 /**
  * Reads the bytes of a received file (`readDianFile`, every guard of the reader) and checks the signatures of each
  * purchase document in it (`verifySignedTexts`): what reception (server/agent/ingest.ts) did in the main thread,
- * run on a verification thread (verify-pool.ts `readAndVerifyOnThread`). Each file's parsing leaves about 1 MB of
+ * run on a verification thread (verify-pool.ts `readAndVerifyOnThread`), or in the main thread when no thread can.
+ * Each file's parsing leaves about 1 MB of
  * short-lived garbage; on the thread it is collected in the thread's small young generation, instead of growing the
  * main thread's heap by a hundred megabytes over a backlog. Never throws for a file's content: both steps turn
  * every problem into an outcome or an authenticity result.
@@ -37,7 +39,7 @@ export async function readAndVerify(bytes: Uint8Array, options: ReadAndVerifyOpt
   const authenticity = await Promise.all(
     outcomes.map((outcome) => {
       const document = purchaseDocument(outcome);
-      return document && verifySignedTexts(document, signedTextsOf(document), options.now, { anchors: options.anchors });
+      return document && verifySignedTexts(document, signedTextsOf(document), options.now, options.anchors ? { anchors: options.anchors } : {});
     }),
   );
   return { outcomes, authenticity };
