@@ -34,13 +34,21 @@ export interface ReadAndVerifyOptions {
  * every problem into an outcome or an authenticity result.
  */
 export async function readAndVerify(bytes: Uint8Array, options: ReadAndVerifyOptions): Promise<ReceivedFileRead> {
-  const { outcomes } = readDianFile(bytes, { name: options.name, ...(options.limits ? { limits: options.limits } : {}) });
-  if (outcomes.length > options.maxDocuments) return { outcomes, authenticity: [] };
-  const authenticity = await Promise.all(
+  const outcomes = readReceivedFile(bytes, options);
+  return { outcomes, authenticity: outcomes.length > options.maxDocuments ? [] : await verifyRead(outcomes, options) };
+}
+
+/** The reading half of {@link readAndVerify}. */
+export function readReceivedFile(bytes: Uint8Array, options: Pick<ReadAndVerifyOptions, 'name' | 'limits'>): ReadOutcome[] {
+  return readDianFile(bytes, { name: options.name, ...(options.limits ? { limits: options.limits } : {}) }).outcomes;
+}
+
+/** The checking half of {@link readAndVerify}, on outcomes read in this thread. */
+export function verifyRead(outcomes: readonly ReadOutcome[], options: Pick<ReadAndVerifyOptions, 'now' | 'anchors'>): Promise<(AuthenticityResult | undefined)[]> {
+  return Promise.all(
     outcomes.map((outcome) => {
       const document = purchaseDocument(outcome);
       return document && verifySignedTexts(document, signedTextsOf(document), options.now, options.anchors ? { anchors: options.anchors } : {});
     }),
   );
-  return { outcomes, authenticity };
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AuthenticityResult } from '#shared/authenticity';
-import type { ReadOutcome } from '#shared/dian-document';
+import type { DianDocument, ReadOutcome } from '#shared/dian-document';
 import { signedTextsOf, type SignedTexts } from '../dian/signed-texts';
 // Only light modules here: this file runs in the main thread, which hands the work to the threads. The XML,
 // signature and certificate libraries are loaded there (verify-worker.ts), and in the main thread only when it must
@@ -46,20 +46,26 @@ export interface ReadTask extends Omit<ReadAndVerifyOptions, 'anchors'> {
 
 export type ThreadTask = (VerifyTask & { kind?: 'verify' }) | ReadTask;
 
-export type VerifyReply = { id: number; result: AuthenticityResult } | { id: number; read: ReceivedFileRead } | { id: number; error: string };
+/**
+ * What a thread answers to a read task: the file checked, or (several purchase documents in it) the outcomes with the
+ * texts each document's signatures cover, for the main thread to hand each document to a thread of its own.
+ */
+export type ThreadRead = ReceivedFileRead | { outcomes: ReadOutcome[]; texts: (SignedTexts | undefined)[] };
+
+export type VerifyReply = { id: number; result: AuthenticityResult } | { id: number; read: ThreadRead } | { id: number; error: string };
 
 /**
  * The authenticity of each outcome, as `verifyOutcome` gives it (same results, same order), checked on the
  * verification threads. Never throws.
  */
 export async function verifyOutcomes(outcomes: readonly ReadOutcome[], now: Date, options: { anchors?: TrustAnchors } = {}): Promise<(AuthenticityResult | undefined)[]> {
-  return Promise.all(outcomes.map((outcome) => verifyOne(outcome, now, options)));
+  return Promise.all(outcomes.map((outcome) => verifyOne(outcome, now, options, signedTextsOf)));
 }
 
-async function verifyOne(outcome: ReadOutcome, now: Date, options: { anchors?: TrustAnchors }): Promise<AuthenticityResult | undefined> {
+async function verifyOne(outcome: ReadOutcome, now: Date, options: { anchors?: TrustAnchors }, textsOf: (document: DianDocument) => SignedTexts | undefined): Promise<AuthenticityResult | undefined> {
   const document = purchaseDocument(outcome);
   if (!document) return undefined;
-  const texts = signedTextsOf(document);
+  const texts = textsOf(document);
   const inThisThread = async () => (await import('./verify-outcome')).verifySignedTexts(document, texts, now, options);
   const pool = sharedPool();
   if (!pool || !texts) return inThisThread();
@@ -97,7 +103,16 @@ export async function readAndVerifyOnThread(bytes: Uint8Array, options: Omit<Rea
   // message) does not send the whole of it.
   const copy = new Uint8Array(bytes);
   const task: Omit<ReadTask, 'id'> = { kind: 'read', bytes: copy, name: options.name, maxDocuments: options.maxDocuments, now: options.now, anchorFiles: files, ...(options.limits ? { limits: options.limits } : {}) };
-  return pool.run<ReceivedFileRead>(task, [copy.buffer]);
+  const read = await pool.run<ThreadRead>(task, [copy.buffer]);
+  if (!read || 'authenticity' in read) return read;
+  // Several documents (a ZIP of invoices): each is checked on a thread of its own, so they use every core, as when
+  // the main thread read them.
+  const texts = new Map(read.outcomes.map((outcome, i) => [outcome.document, read.texts[i]]));
+  return { outcomes: read.outcomes, authenticity: await verifyOutcomesWith(read.outcomes, options, (document) => texts.get(document)) };
+}
+
+function verifyOutcomesWith(outcomes: readonly ReadOutcome[], options: { now: Date; anchors?: TrustAnchors | undefined }, textsOf: (document: DianDocument) => SignedTexts | undefined) {
+  return Promise.all(outcomes.map((outcome) => verifyOne(outcome, options.now, options.anchors ? { anchors: options.anchors } : {}, textsOf)));
 }
 
 /** Stops the verification threads (the next verification starts them again). Idle threads never hold the process. */
@@ -124,7 +139,7 @@ function sharedPool(): VerifyPool | undefined {
 }
 
 interface Pending {
-  resolve(result: AuthenticityResult | ReceivedFileRead | undefined): void;
+  resolve(result: AuthenticityResult | ThreadRead | undefined): void;
 }
 
 interface Thread {

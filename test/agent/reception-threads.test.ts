@@ -86,13 +86,23 @@ describe('reception on the verification threads', () => {
     const bytes = mixedZip();
     h = await openHarness({ activate: true });
     const { result, tasks } = await tasksDuring(() => h!.ingest(bytes, { name: 'lote.zip' }));
-    // Sent whole to a thread, once: the main thread did not read it (nor check its documents one by one).
-    expect(tasks.map((t) => t.kind)).toEqual(['read']);
+    // Sent whole to a thread, which read it; its four purchase documents were then each sent to a thread to be
+    // checked (on every core), with the texts the thread read: the main thread did not read the file.
+    expect(tasks.map((t) => t.kind ?? 'verify')).toEqual(['read', 'verify', 'verify', 'verify', 'verify']);
     expect(readyVerifyThreads()).toBeGreaterThan(0);
     // Not a vacuous comparison: every kind of verdict is there.
     expect(result.documents.map((d) => d.authenticity?.code ?? d.reasonCode).sort()).toEqual(['UNREADABLE', 'certificate_not_supplier', 'supplier_signature_invalid', 'unsigned', 'verified'].sort());
     // The reader's guards ran on the thread, in their order: the DOCTYPE was refused before any parsing.
     expect(result.documents.find((d) => d.reasonCode === 'UNREADABLE')?.reason).toMatch(/DOCTYPE; por seguridad no se procesa/);
+    expect(await recorded(h)).toEqual(await inMainThreadOnly(bytes));
+  }, 60_000);
+
+  it('a file with one document is read and checked on one thread, in one task, as the main thread would', async () => {
+    const bytes = zipOf({ 'ad0900555111.xml': genuine, 'fv0900555111.pdf': new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]) });
+    h = await openHarness({ activate: true });
+    const { result, tasks } = await tasksDuring(() => h!.ingest(bytes, { name: 'lote.zip' }));
+    expect(tasks.map((t) => t.kind)).toEqual(['read']);
+    expect(result.documents.map((d) => [d.status, d.authenticity?.code])).toEqual([['pending', 'verified']]);
     expect(await recorded(h)).toEqual(await inMainThreadOnly(bytes));
   }, 60_000);
 
