@@ -1,9 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AuthenticityResult } from '#shared/authenticity';
-import type { TrustAnchors } from '../authenticity';
+import type { TrustAnchors } from '../authenticity/trust-anchors';
+// The thread pool's main-thread side only: the signature libraries load in the threads (or on first need here).
+import type { ReceivedFileRead } from '../authenticity/read-and-verify';
+import { readAndVerifyOnThread } from '../authenticity/verify-pool';
 import type { ReadErrorCode, ReadOutcome } from '#shared/dian-document';
 import type { IngestResult, ReceptionChannel } from '#shared/inbox';
-import { readDianFile, type ReaderLimits } from '../dian';
+import type { ReaderLimits } from '../dian';
 import { fromJson, toJson, type Db } from '../db/database';
 import { isUniqueViolation } from '../db/engine';
 import type { InboxDocumentRow, NewInboxDocument } from '../db/schema';
@@ -132,11 +135,28 @@ interface StoredFile {
  * or not at all, so `recoverUnreadFiles` can tell what a crash interrupted.
  *
  * Written for few round trips to the database (on PostgreSQL each one is a wait): the company comes from the caller,
- * the agent's state is read while the signatures are checked, each document is one `insert … returning`, and the
+ * the agent's state is read while the file is read and its signatures checked, each document is one `insert … returning`, and the
  * other processes are told inside the same transaction (see `announceWork`).
  */
 async function recordDocuments(db: Db, clock: Clock, company: CompanyProfile, file: StoredFile): Promise<IngestResult> {
-  let outcomes: ReadOutcome[] = file.refuse ? [] : readDianFile(file.bytes, { name: file.sourceRef, ...(file.limits ? { limits: file.limits } : {}) }).outcomes;
+  // The agent's state at the arrival is a question about the past (events up to `arrivedAt`): asked now, answered
+  // while the file is read and its signatures checked.
+  const agentState = Promise.all([
+    agentStateAt(db, company.id, file.arrivedAt),
+    WHOLE_SECOND_CHANNELS.includes(file.channel) ? switchEventInSameSecond(db, company.id, file.arrivedAt) : undefined,
+    dianCopyEnvironment(db, company.id),
+  ]);
+  agentState.catch(() => undefined); // awaited below; not an unhandled rejection if the reading throws first
+  // Read and checked before the transaction (neither reads the database): the verdict below depends on both. On a
+  // verification thread (server/authenticity/verify-pool.ts): the main thread stays free for the API and the
+  // sources, and does not hold the garbage of parsing (≈ 1 MB a file, collected late in the main heap: a backlog of
+  // 5,000 grew it by over 100 MB). When no thread can (none, or it failed or died with the file), here, with the
+  // very same function; its modules (the reader, the XML-signature and certificate libraries) load then.
+  const checkedAt = clock.now();
+  const read = file.refuse ? undefined : await readAndCheck(file, checkedAt);
+  let outcomes: ReadOutcome[] = read?.outcomes ?? [];
+  // The checks stand for the outcomes read; an outcome put in their place below is no document, and has none.
+  let checked = read?.authenticity;
   let refusal: { code: string; reason: string } | undefined = file.refuse;
   if (!refusal && outcomes.length > file.maxDocuments) {
     refusal = { code: 'TOO_MANY_DOCUMENTS', reason: tooManyDocumentsReason(outcomes.length, file.maxDocuments, file.channel === 'mailbox' ? 'mensaje' : 'archivo') };
@@ -144,9 +164,11 @@ async function recordDocuments(db: Db, clock: Clock, company: CompanyProfile, fi
   if (refusal) {
     // Refused as a whole: one entry stands for the file, so it shows in the inbox and the summary with its reason.
     outcomes = [{ ok: false, source: [file.sourceRef], error: { code: refusal.code as ReadErrorCode, message: refusal.reason } }];
+    checked = undefined;
   } else if (outcomes.length === 0) {
     // Nothing received is ever lost: a file with no document at all still shows in the inbox, saying so.
     outcomes.push({ ok: false, source: [file.sourceRef], error: { code: 'NOT_DIAN_DOCUMENT', message: 'El archivo no contiene ningún documento electrónico de la DIAN.' } });
+    checked = undefined;
   }
   // Nothing in it could be read: junk (or a broken file), kept small and counted once however often it comes back.
   if (!refusal && outcomes.every((o) => !o.ok && !o.document)) {
@@ -155,18 +177,7 @@ async function recordDocuments(db: Db, clock: Clock, company: CompanyProfile, fi
   }
   // Refused before reading (or for holding too much): the one entry carries the file's reason, not a document's.
   const wholeFile = file.refuse ?? (refusal?.code === 'TOO_MANY_DOCUMENTS' ? refusal : undefined);
-  // Checked before the transaction (it reads no database): the verdict below depends on it. Loaded once, on first
-  // use (authenticityModule). On the verification threads (server/authenticity/verify-pool.ts): off the main thread, on every core.
-  // The agent's state at the arrival is a question about the past (events up to `arrivedAt`): asked now, answered
-  // while the signatures are checked.
-  const agentState = Promise.all([
-    agentStateAt(db, company.id, file.arrivedAt),
-    WHOLE_SECOND_CHANNELS.includes(file.channel) ? switchEventInSameSecond(db, company.id, file.arrivedAt) : undefined,
-    dianCopyEnvironment(db, company.id),
-  ]);
-  agentState.catch(() => undefined); // awaited below; not an unhandled rejection if the checks throw first
-  const { verifyOutcomes } = await authenticityModule();
-  const authenticity = await verifyOutcomes(outcomes, clock.now(), file.anchors ? { anchors: file.anchors } : {});
+  const authenticity = checked ?? outcomes.map(() => undefined);
   const [state, sameSecondSwitch, dianCopyAt] = await agentState;
   const askDianCopy = dianCopyAt !== undefined;
   const now = clock.now();
@@ -203,14 +214,13 @@ async function recordDocuments(db: Db, clock: Clock, company: CompanyProfile, fi
   }
 }
 
-/**
- * server/authenticity, loaded on the first file received and kept: its XML-signature and certificate libraries are
- * what a CLI command that never receives a file (most of them) would otherwise load at start.
- */
-let authenticityLoaded: Promise<typeof import('../authenticity')> | undefined;
-function authenticityModule(): Promise<typeof import('../authenticity')> {
-  authenticityLoaded ??= import('../authenticity');
-  return authenticityLoaded;
+/** `readAndVerify` of the stored file: on a verification thread, else (none can) in this one. */
+async function readAndCheck(file: StoredFile, now: Date): Promise<ReceivedFileRead> {
+  const options = { name: file.sourceRef, maxDocuments: file.maxDocuments, now, ...(file.limits ? { limits: file.limits } : {}) };
+  const onThread = await readAndVerifyOnThread(file.bytes, { ...options, anchors: file.anchors });
+  if (onThread) return onThread;
+  const { readAndVerify } = await import('../authenticity/read-and-verify');
+  return readAndVerify(file.bytes, { ...options, ...(file.anchors ? { anchors: file.anchors } : {}) });
 }
 
 /**

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { projectRoot } from '../project-root';
 import type { ChainFacts } from '#shared/authenticity';
+import { ANCHORS_VARIABLE, anchorsKey, BUNDLED_ANCHORS, defaultAnchorFiles, installedAnchorsFile, loadedAnchors, rememberLoadedAnchors } from './anchor-files';
 import { validAt, x509 } from './certificates';
+
+// Which files, without reading them (anchor-files.ts): re-exported, as every caller has always found them here.
+export { anchorFiles, ANCHORS_VARIABLE, BUNDLED_ANCHORS, defaultAnchorFiles, INSTALLED_ANCHORS_VARIABLE, installedAnchorsFile } from './anchor-files';
 
 /**
  * Trust anchors are data: the PEM bundle of Colombian certification authorities in server/data (sources in its
@@ -12,17 +14,7 @@ import { validAt, x509 } from './certificates';
  * anchor-install.ts), plus the file named by `AGENTE_ANCLAS_CONFIANZA` (DIAN's habilitación, tests). Never anything
  * else: Node's own store holds no Colombian root, and a document is only `verified` when its chain ends here.
  */
-export const BUNDLED_ANCHORS = fileURLToPath(new URL('../data/anclas-confianza.pem', import.meta.url));
-export const ANCHORS_VARIABLE = 'AGENTE_ANCLAS_CONFIANZA';
-/** Where `agente anclas agregar/descargar` writes; empty means none (the tests, so a developer's own do not leak in). */
-export const INSTALLED_ANCHORS_VARIABLE = 'AGENTE_ANCLAS_INSTALADAS';
 
-/** The installation's own anchors file: `AGENTE_ANCLAS_INSTALADAS`, or data/anclas-instaladas.pem in the project. */
-export function installedAnchorsFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const named = env[INSTALLED_ANCHORS_VARIABLE];
-  if (named !== undefined) return named.trim() || undefined;
-  return join(projectRoot(), 'data', 'anclas-instaladas.pem');
-}
 /**
  * Authorities never taken from a document's own KeyInfo (data, with its reasons): production CAs whose test
  * certificates' private keys are public. Leaving them out of the bundle is not enough, because a document may carry
@@ -59,12 +51,10 @@ export interface TrustAnchors {
   key: string;
 }
 
-const loaded = new Map<string, TrustAnchors>();
-
 /** Reads PEM files into a set of anchors; the same files are read once per process. */
 export function loadAnchors(files: string[]): TrustAnchors {
-  const key = files.join('\u0000');
-  const cached = loaded.get(key);
+  const key = anchorsKey(files);
+  const cached = loadedAnchors(key);
   if (cached) return cached;
   const certificates: x509.X509Certificate[] = [];
   for (const file of files) {
@@ -77,16 +67,8 @@ export function loadAnchors(files: string[]): TrustAnchors {
     certificates.push(...readCertificates(bytes));
   }
   const anchors = { sources: files, certificates, key: createHash('sha256').update(certificates.map((c) => Buffer.from(c.rawData).toString('base64')).join()).digest('hex') };
-  loaded.set(key, anchors);
+  rememberLoadedAnchors(key, anchors);
   return anchors;
-}
-
-/**
- * The files a set of anchors was read from, when it was read by {@link loadAnchors} (and so can be read again, the
- * same, by another thread); `undefined` for a set built any other way.
- */
-export function anchorFiles(anchors: TrustAnchors): string[] | undefined {
-  return loaded.get(anchors.sources.join('\u0000')) === anchors ? anchors.sources : undefined;
 }
 
 /**
@@ -94,28 +76,7 @@ export function anchorFiles(anchors: TrustAnchors): string[] | undefined {
  * once per process: anchors installed while the agent runs count after it restarts (`agente anclas` says so).
  */
 export function defaultAnchors(env: NodeJS.ProcessEnv = process.env): TrustAnchors {
-  const files = [BUNDLED_ANCHORS];
-  const installed = installedAnchorsFile(env);
-  if (installed && installedPresent(installed)) files.push(installed);
-  const extra = env[ANCHORS_VARIABLE]?.trim();
-  if (extra) files.push(extra);
-  return loadAnchors(files);
-}
-
-const present = new Map<string, boolean>();
-
-/**
- * Whether the installed anchors file is there, looked up once per path and process like the anchors themselves
- * (`defaultAnchors` runs for every document checked: a file-system call each time was a measurable part of sending a
- * document to a verification thread).
- */
-function installedPresent(file: string): boolean {
-  let there = present.get(file);
-  if (there === undefined) {
-    there = existsSync(file);
-    present.set(file, there);
-  }
-  return there;
+  return loadAnchors(defaultAnchorFiles(env));
 }
 
 /** For the start-up lines: how many anchors, from where, and what to do when only the bundle's roots are there. */

@@ -1,24 +1,15 @@
 import type { AuthenticityResult, DianResponseFacts, SignatureFacts } from '#shared/authenticity';
-import type { DianDocument } from '#shared/dian-document';
 import type { SignedTexts } from '../dian';
 import { certificateNamesNit, DIAN_NIT } from './certificates';
 import { xpath as path, xtext as textOf, type XNode } from './libxml';
 import { checkChain, defaultAnchors, type TrustAnchors } from './trust-anchors';
+import type { DocumentToVerify } from './to-verify';
 import { checkSignature } from './xml-signature';
 
 /** The exact texts the signatures cover, as the reader found them (server/dian `signedTextsOf`). */
 export type { SignedTexts };
 
-/**
- * What the checks read from the document the reader made: its CUFE/CUDE, date, environment and supplier NIT. All the
- * rest is read from the signed texts themselves (and the verification threads are sent only this, not the lines).
- */
-export type DocumentToVerify = Pick<DianDocument, 'cufe' | 'issueDate' | 'environment'> & { supplier: Pick<DianDocument['supplier'], 'nit'> };
-
-/** The part of a read document the checks use ({@link DocumentToVerify}), as plain data. */
-export function documentToVerify(document: DocumentToVerify): DocumentToVerify {
-  return { cufe: document.cufe, issueDate: document.issueDate, environment: document.environment, supplier: { nit: document.supplier.nit } };
-}
+export { documentToVerify, type DocumentToVerify } from './to-verify';
 
 export interface VerifyOptions {
   /** Defaults to the bundled anchors plus `AGENTE_ANCLAS_CONFIANZA`. */

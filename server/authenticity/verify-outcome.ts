@@ -1,8 +1,11 @@
 import type { AuthenticityResult } from '#shared/authenticity';
-import type { DianDocument, ReadOutcome } from '#shared/dian-document';
+import type { ReadOutcome } from '#shared/dian-document';
 // The module itself, not '../dian': the verification threads (verify-worker.ts) load this file and need no reader.
 import { signedTextsOf, type SignedTexts } from '../dian/signed-texts';
-import { verifyAuthenticity, type DocumentToVerify, type VerifyOptions } from './verify-document';
+import { purchaseDocument, type DocumentToVerify } from './to-verify';
+import { verifyAuthenticity, type VerifyOptions } from './verify-document';
+
+export { purchaseDocument };
 
 /**
  * The authenticity of one document the reader found, as the inbox records it: purchase documents only (an
@@ -12,12 +15,6 @@ import { verifyAuthenticity, type DocumentToVerify, type VerifyOptions } from '.
 export async function verifyOutcome(outcome: ReadOutcome, now: Date, options: Omit<VerifyOptions, 'now'> = {}): Promise<AuthenticityResult | undefined> {
   const document = purchaseDocument(outcome);
   return document && verifySignedTexts(document, signedTextsOf(document), now, options);
-}
-
-/** The document whose authenticity is checked: a purchase document (invoice, credit or debit note), else none. */
-export function purchaseDocument(outcome: ReadOutcome): DianDocument | undefined {
-  const document = outcome.document;
-  return document && (document.kind === 'invoice' || document.kind === 'credit-note' || document.kind === 'debit-note') ? document : undefined;
 }
 
 /**
