@@ -20,6 +20,9 @@ describe('nineteenth round, after judging', () => {
     expect(defaultExpenseFunction(['4690'])).toBe('ventas');
     expect(defaultExpenseFunction(['4711'])).toBe('ventas');
     expect(defaultExpenseFunction(['4520'])).toBe('admin');
+    expect(defaultExpenseFunction(['4542'])).toBe('admin');
+    // Round 26: «Otros tipos de comercio al por menor no realizado en establecimientos» (vending, door-to-door) sells too.
+    expect(defaultExpenseFunction(['4799'])).toBe('ventas');
   });
 
   it('a mine that keeps a perpetual inventory holds its spares in stock (§4.2 row 5, «any» activity); without inventory it consumes them', async () => {
