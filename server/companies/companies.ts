@@ -18,8 +18,8 @@ let commerce: Set<string> | undefined;
 /**
  * The group of operating expenses when nobody chose it: a company whose main activity is trade (CIIU section G,
  * described as trade: «Comercio…», «Otros tipos de comercio…») books its services and what its store consumes as
- * selling expenses, 52xx (accounting-co.md §4.3, row G: «52xx if store/sales … services bought 52xx by default»; §1: 523530 for a shop
- * floor); everyone else, administrative expenses, 51xx. A workshop of section G («Mantenimiento y reparación de
+ * selling expenses, 52xx (accounting-co.md §4.3, row G: «52xx if store/sales … services bought 52xx by default»;
+ * §1: 523530 for a shop floor); everyone else, administrative expenses, 51xx. A workshop of section G («Mantenimiento y reparación de
  * vehículos») sells a service, not goods: 51. So does an agent paid by commission (4610 «Comercio al por mayor a cambio
  * de una retribución o por contrata»: it sells others' goods for a fee, never owns them, has no store; PUC 613512 names
  * its cost): 51 (nineteenth round, after judging «a ciegas 30»). The company may change it at any time (`--funcion`).
