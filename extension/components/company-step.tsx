@@ -62,13 +62,13 @@ export function CompanyStep({ onCreated }: Props) {
       </label>
       <fieldset class="ag-options" aria-required="true">
         <legend class="ag-field__label">¿Cómo llevas el inventario?</legend>
-        <Choice name="ag-inventory" checked={inventory === 'perpetual'} onChoose={() => setInventory('perpetual')} title="Inventario permanente">
+        <Choice name="ag-inventory" required checked={inventory === 'perpetual'} onChoose={() => setInventory('perpetual')} title="Inventario permanente">
           Lo que compras para vender o transformar entra al inventario (14).
         </Choice>
-        <Choice name="ag-inventory" checked={inventory === 'periodic'} onChoose={() => setInventory('periodic')} title="Inventario periódico">
+        <Choice name="ag-inventory" required checked={inventory === 'periodic'} onChoose={() => setInventory('periodic')} title="Inventario periódico">
           Lo que compras para vender o transformar va a compras (6205) y se cierra al final del periodo.
         </Choice>
-        <Choice name="ag-inventory" checked={inventory === 'none'} onChoose={() => setInventory('none')} title="No llevo inventario">
+        <Choice name="ag-inventory" required checked={inventory === 'none'} onChoose={() => setInventory('none')} title="No llevo inventario">
           Lo que compras va al gasto o al costo.
         </Choice>
       </fieldset>
@@ -94,10 +94,11 @@ export function CompanyStep({ onCreated }: Props) {
   );
 }
 
-function Choice({ name, checked, onChoose, title, children }: { name: string; checked: boolean; onChoose: () => void; title: string; children?: ComponentChildren }) {
+/** One answer of a question, as a card like the welcome step's («Registrar los más recientes»). */
+function Choice({ name, required, checked, onChoose, title, children }: { name: string; required?: boolean; checked: boolean; onChoose: () => void; title: string; children?: ComponentChildren }) {
   return (
     <label class={`ag-option${checked ? ' ag-option--checked' : ''}`}>
-      <input type="radio" name={name} checked={checked} onChange={onChoose} required={name === 'ag-inventory'} />
+      <input type="radio" name={name} checked={checked} onChange={onChoose} required={required} />
       <span>
         <strong>{title}</strong>
         {children && <span class="ag-option__hint">{children}</span>}

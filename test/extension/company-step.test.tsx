@@ -22,10 +22,11 @@ describe('CompanyStep (el agente aún no tiene empresa)', () => {
     fill('Razón social', 'Ópticas GMO S.A.S.');
     fill('Tu nombre', 'Diana Gómez');
     fill('Actividades económicas CIIU (opcional, separadas por coma)', '4773, 4719');
+    fireEvent.click(screen.getByLabelText(/Inventario permanente/));
     fireEvent.click(screen.getByRole('button', { name: 'Guardar empresa' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalled());
     const [company] = await listCompanies(agent.db);
-    expect(company).toMatchObject({ nit: '900108281', dv: '3', name: 'Ópticas GMO S.A.S.', userName: 'Diana Gómez', ciiu: ['4773', '4719'] });
+    expect(company).toMatchObject({ nit: '900108281', dv: '3', name: 'Ópticas GMO S.A.S.', userName: 'Diana Gómez', ciiu: ['4773', '4719'], inventory: 'perpetual', expenseFunction: 'ventas' });
   });
 
   it('muestra en español qué campo está mal', async () => {
@@ -34,6 +35,7 @@ describe('CompanyStep (el agente aún no tiene empresa)', () => {
     fill('Razón social', 'Ópticas GMO');
     fill('Tu nombre', 'Diana');
     fill('Actividades económicas CIIU (opcional, separadas por coma)', '47');
+    fireEvent.click(screen.getByLabelText(/No llevo inventario/));
     fireEvent.click(screen.getByRole('button', { name: 'Guardar empresa' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/ciiu.*CIIU tiene 4 dígitos/);
     expect(await listCompanies(agent.db)).toHaveLength(0);
