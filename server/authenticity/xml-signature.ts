@@ -2,7 +2,7 @@ import { timingSafeEqual, verify } from 'node:crypto';
 import type { ReferenceCheck, SignatureFacts } from '#shared/authenticity';
 import { ALLOWED_DIGESTS, ALLOWED_SIGNATURE_ALGORITHMS, ENVELOPED, INCLUSIVE_C14N, shortAlgorithm } from './algorithms';
 import { parseCertificate, publicKeyOf, type ParsedCertificate } from './certificates';
-import { NS, refuseAmbiguousXml } from './dom';
+import { NS, refuseAmbiguousXml, refuseCostlyXml } from './dom';
 import { attrOf, canonicalBytes, canonicalDigest, elementsById, isNamed, isWithin, localName, nodeOf, ownText, rootOf, withXmlDocument, xchild, xchildren, xelements, xpath, xtext, type CanonicalOptions, type XmlDocument, type XmlElement, type XNode } from './libxml';
 import { checkXadesProperties } from './xades';
 
@@ -42,6 +42,7 @@ export function checkSignature<R = undefined>(xml: string, read?: (root: XNode, 
   const result: SignatureCheck<R> = { facts, carried: [] };
   try {
     refuseAmbiguousXml(xml);
+    refuseCostlyXml(xml);
   } catch (error) {
     facts.problems.push((error as Error).message);
     result.malformed = true;

@@ -5,9 +5,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeVerifyThreads } from '../../server/authenticity';
 import { readAndVerify, type ReadAndVerifyOptions } from '../../server/authenticity/read-and-verify';
 import { readAndVerifyOnThread, type ThreadTask } from '../../server/authenticity/verify-pool';
-import { invoiceSpec } from '../support/agent-harness';
+import { MAX_ATTRIBUTES_PER_ELEMENT } from '../../server/authenticity/dom';
+import { checkSignature } from '../../server/authenticity/xml-signature';
+import { invoiceSpec, SUPPLIER } from '../support/agent-harness';
+import { supplierIdentity } from '../support/pki';
+import { embeddedDocument, signUbl } from '../support/signing';
 import { fixtureText } from '../support/fixtures';
-import { buildUbl } from '../support/ubl';
+import { buildUbl, unsignedUbl } from '../support/ubl';
 
 /**
  * Hostile files on the reception path that reads on the verification threads (server/authenticity/verify-pool.ts
@@ -114,5 +118,44 @@ describe('hostile files read on a verification thread answer as in the main thre
     } finally {
       spy.mockRestore();
     }
+  }, 120_000);
+});
+
+/** The document with `count` attributes on its `cbc:UBLVersionID`. */
+function withAttributes(xml: string, count: number): string {
+  const attributes = Array.from({ length: count }, (_, i) => `a${i}="1"`).join(' ');
+  const changed = xml.replace('<cbc:UBLVersionID>', `<cbc:UBLVersionID ${attributes}>`);
+  expect(changed).not.toBe(xml);
+  return changed;
+}
+
+describe('an element with a great many attributes is not canonicalized (libxml2 sorts them in quadratic time)', () => {
+  afterEach(closeVerifyThreads);
+
+  it('a signature over an element with up to the limit still verifies; one more and the text is refused before parsing', () => {
+    const spec = invoiceSpec('FE-900', { issueDate: '2026-03-10' });
+    const identity = supplierIdentity(SUPPLIER.nit);
+    const atLimit = checkSignature(signUbl(withAttributes(unsignedUbl(spec), MAX_ATTRIBUTES_PER_ELEMENT), identity));
+    expect(atLimit.malformed).toBeFalsy();
+    expect(atLimit.facts.valid).toBe(true);
+    // Signed as it is: its signature is sound, and still it is not checked (it could hold a million).
+    const over = checkSignature(signUbl(withAttributes(unsignedUbl(spec), MAX_ATTRIBUTES_PER_ELEMENT + 1), identity));
+    expect(over.malformed).toBe(true);
+    expect(over.facts.valid).toBe(false);
+    expect(over.facts.problems[0]).toMatch(/más de 256 atributos/);
+  });
+
+  it('comments, CDATA and quoted values do not hide the attributes of an element from the count', () => {
+    const spec = invoiceSpec('FE-901', { issueDate: '2026-03-10' });
+    const hidden = withAttributes(unsignedUbl(spec), 300).replace('<cbc:UBLVersionID', `<!-- <x y=" --><![CDATA[ " ]]><cbc:UBLVersionID b="'>"`);
+    expect(checkSignature(hidden).facts.problems[0]).toMatch(/más de 256 atributos/);
+  });
+
+  it('a received container whose invoice has 30,000 attributes on one element is answered at once, not verified, on the thread as in the main thread', async () => {
+    const container = buildUbl(invoiceSpec('FE-902', { issueDate: '2026-03-10' }));
+    const inner = embeddedDocument(container);
+    const { main, thread } = await both(enc.encode(container.replace(inner, withAttributes(inner, 30_000))));
+    expect(main.authenticity.map((a) => [a?.code, a?.reason])).toEqual([['supplier_signature_invalid', expect.stringMatching(/más de 256 atributos/)]]);
+    expect(thread).toEqual(main);
   }, 120_000);
 });
