@@ -34,6 +34,8 @@ export async function verifyAuthenticity(document: DocumentToVerify, texts: Sign
   if (supplier.malformed) {
     return result('supplier_signature_invalid', `Puede haber sido alterado: el documento no es XML bien formado, así que su firma no prueba nada. ${supplier.facts.problems[0] ?? ''}`.trim());
   }
+  // Too costly to check (an element with hundreds of attributes): nothing is said of its signature but that.
+  if (supplier.costly) return result('supplier_signature_invalid', `No se comprobó la firma del proveedor. ${supplier.facts.problems[0] ?? ''}`.trim());
   if (!supplier.facts.present) {
     return result('unsigned', 'El documento no trae la firma electrónica del proveedor: no hay cómo saber si es auténtico.');
   }
@@ -60,6 +62,7 @@ export async function verifyAuthenticity(document: DocumentToVerify, texts: Sign
     if (response.malformed) {
       return withDian('dian_signature_invalid', `Puede haber sido alterado: la respuesta de la DIAN no es XML bien formado. ${response.facts.problems[0] ?? ''}`.trim());
     }
+    if (response.costly) return withDian('dian_signature_invalid', `No se comprobó la firma de la respuesta de la DIAN. ${response.facts.problems[0] ?? ''}`.trim());
     if (!response.facts.present) return withDian('dian_signature_invalid', 'La respuesta de la DIAN que trae el archivo no está firmada: no se puede saber si la DIAN validó el documento.');
     if (!response.facts.valid) {
       return withDian('dian_signature_invalid', `Puede haber sido alterado: la firma de la respuesta de la DIAN no corresponde a su contenido. ${response.facts.problems[0] ?? ''}`.trim());

@@ -17,6 +17,8 @@ export interface SignatureCheck<R = undefined> {
   read?: R;
   /** The text is not well-formed XML: nothing in it can be trusted, whatever signature it may carry. */
   malformed?: boolean;
+  /** Well-formed or not, the text is too costly to check (dom.ts `refuseCostlyXml`): its signature is not checked. */
+  costly?: boolean;
 }
 
 /**
@@ -42,10 +44,16 @@ export function checkSignature<R = undefined>(xml: string, read?: (root: XNode, 
   const result: SignatureCheck<R> = { facts, carried: [] };
   try {
     refuseAmbiguousXml(xml);
-    refuseCostlyXml(xml);
   } catch (error) {
     facts.problems.push((error as Error).message);
     result.malformed = true;
+    return result;
+  }
+  try {
+    refuseCostlyXml(xml);
+  } catch (error) {
+    facts.problems.push((error as Error).message);
+    result.costly = true;
     return result;
   }
   let parsed = false;
