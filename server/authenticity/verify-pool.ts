@@ -56,10 +56,11 @@ export type VerifyReply = { id: number; result: AuthenticityResult } | { id: num
 
 /**
  * The authenticity of each outcome, as `verifyOutcome` gives it (same results, same order), checked on the
- * verification threads. Never throws.
+ * verification threads. `textsOf` gives each document's signed texts (a thread that read the file sends them cut
+ * already). Never throws.
  */
-export async function verifyOutcomes(outcomes: readonly ReadOutcome[], now: Date, options: { anchors?: TrustAnchors } = {}): Promise<(AuthenticityResult | undefined)[]> {
-  return Promise.all(outcomes.map((outcome) => verifyOne(outcome, now, options, signedTextsOf)));
+export async function verifyOutcomes(outcomes: readonly ReadOutcome[], now: Date, options: { anchors?: TrustAnchors } = {}, textsOf: (document: DianDocument) => SignedTexts | undefined = signedTextsOf): Promise<(AuthenticityResult | undefined)[]> {
+  return Promise.all(outcomes.map((outcome) => verifyOne(outcome, now, options, textsOf)));
 }
 
 async function verifyOne(outcome: ReadOutcome, now: Date, options: { anchors?: TrustAnchors }, textsOf: (document: DianDocument) => SignedTexts | undefined): Promise<AuthenticityResult | undefined> {
@@ -108,11 +109,7 @@ export async function readAndVerifyOnThread(bytes: Uint8Array, options: Omit<Rea
   // Several documents (a ZIP of invoices): each is checked on a thread of its own, so they use every core, as when
   // the main thread read them.
   const texts = new Map(read.outcomes.map((outcome, i) => [outcome.document, read.texts[i]]));
-  return { outcomes: read.outcomes, authenticity: await verifyOutcomesWith(read.outcomes, options, (document) => texts.get(document)) };
-}
-
-function verifyOutcomesWith(outcomes: readonly ReadOutcome[], options: { now: Date; anchors?: TrustAnchors | undefined }, textsOf: (document: DianDocument) => SignedTexts | undefined) {
-  return Promise.all(outcomes.map((outcome) => verifyOne(outcome, options.now, options.anchors ? { anchors: options.anchors } : {}, textsOf)));
+  return { outcomes: read.outcomes, authenticity: await verifyOutcomes(read.outcomes, options.now, options.anchors ? { anchors: options.anchors } : {}, (document) => texts.get(document)) };
 }
 
 /** Stops the verification threads (the next verification starts them again). Idle threads never hold the process. */

@@ -155,8 +155,9 @@ export function normalize(text: string): NormalizedText {
     }
     const base = singular(ABBREVIATIONS[token] ?? token);
     const context = ONLY_AFTER.get(base) ?? ONLY_AFTER.get(token);
-    // The word before, as a word (a number or a code before it leaves the variant as the line's first word).
-    const before = i > 0 && !/\d/.test(tokens[i - 1]!) ? singular(ABBREVIATIONS[tokens[i - 1]!] ?? tokens[i - 1]!) : undefined;
+    // The word before, as a word (a number or a code before it leaves the variant as the line's first word); read
+    // only for such a variant: this loop runs on every line and catalog name.
+    const before = context && i > 0 && !/\d/.test(tokens[i - 1]!) ? singular(ABBREVIATIONS[tokens[i - 1]!] ?? tokens[i - 1]!) : undefined;
     const word = context && before && !context.has(before) ? base : (SYNONYM_OF.get(base) ?? SYNONYM_OF.get(token) ?? base);
     if (!PACK_WORDS.has(word)) words.push(word);
   }
